@@ -1,0 +1,385 @@
+"""Building the index: parse → chunk → embed → store, incrementally and crash-safe.
+
+Every ingest that changes something writes a complete new build directory and
+then switches ``CURRENT`` to it (see ``assistant.index``). Unchanged files keep
+their chunks and cached vectors; a changed file replaces its own chunks; a file
+gone from an ingested folder loses them; a file that used to parse and now fails
+keeps its old chunks and is reported as stale. One writer at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bm25s
+import numpy as np
+from filelock import FileLock, Timeout
+
+from assistant import embedders
+from assistant.index import BUILDS, CHUNKS, MANIFEST, current_build, read_chunks, read_manifest, switch_current
+from assistant.lexical import DEFAULT_STEMMER, LexicalIndex
+from assistant.model import SCHEMA_VERSION, Chunk, ParseError
+from assistant.settings import Settings
+from assistant.store import StoreError, VectorStore
+from ingest.cache import EmbeddingCache, text_hash
+from ingest.chunking import file_chunks, mark_duplicates
+from ingest.sources import discover, parse_file
+
+EMBED_BATCH = 32
+KEEP_BUILDS = 2
+
+
+class IngestBusy(Exception):
+    """Another process is writing this index."""
+
+
+class IngestFailed(Exception):
+    """The build could not be written; the previous index still answers."""
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What an ingest did. File counts, except ``chunks``."""
+
+    chunks: int
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    failed: tuple[dict, ...]
+    seconds: float
+    skipped: tuple[str, ...] = ()
+    embedded: int = 0
+    build: str | None = None
+    stale: tuple[str, ...] = field(default_factory=tuple)
+
+    def as_json(self) -> dict:
+        """The ``--json`` summary of the public interface (plus a few extra fields)."""
+        return {
+            "chunks": self.chunks,
+            "added": self.added,
+            "updated": self.updated,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "failed": list(self.failed),
+            "seconds": round(self.seconds, 3),
+            "skipped": list(self.skipped),
+            "stale": list(self.stale),
+            "embedded": self.embedded,
+            "build": self.build,
+        }
+
+
+def file_sha256(path: Path) -> str:
+    """Content hash of a file."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def pipeline_fingerprint() -> str:
+    """A hash of the ingest code and schema: when the parsers change, files are parsed again."""
+    digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _same_pipeline(manifest: dict, embedder_id: str) -> bool:
+    """Whether a manifest was written by this ingest code with this embedder."""
+    return (
+        manifest.get("embedder", {}).get("id") == embedder_id
+        and manifest.get("pipeline") == pipeline_fingerprint()
+    )
+
+
+def _previous(index_dir: Path) -> tuple[Path | None, dict, list[Chunk]]:
+    """The current build, its manifest and chunks (empty when unreadable)."""
+    build = current_build(index_dir)
+    if build is None or not build.is_dir():
+        return None, {}, []
+    try:
+        return build, read_manifest(build), read_chunks(build)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None, {}, []
+
+
+@dataclass
+class _Plan:
+    """The chunks per file for the next build, and what happened to each file."""
+
+    chunks_by_file: dict[str, list[Chunk]] = field(default_factory=dict)
+    files: dict[str, dict] = field(default_factory=dict)
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: list[dict] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed or self.stale)
+
+
+def _plan(
+    settings: Settings,
+    paths: list[Path],
+    prev_manifest: dict,
+    prev_chunks: list[Chunk],
+    embedder: Callable[[], embedders.Embedder],
+) -> tuple[_Plan, tuple[str, ...]]:
+    """Decide, file by file, which chunks the next build holds."""
+    discovery = discover(paths)
+    embedder_id = embedders.spec_id(settings.embedder)
+    same_pipeline = _same_pipeline(prev_manifest, embedder_id)
+    same_embedder = prev_manifest.get("embedder", {}).get("id") == embedder_id
+    prev_files: dict[str, dict] = dict(prev_manifest.get("files", {}))
+    prev_by_source: dict[str, list[Chunk]] = {}
+    for chunk in prev_chunks:
+        prev_by_source.setdefault(chunk.source, []).append(chunk)
+
+    plan = _Plan()
+    work = [str(p) for p in discovery.files]
+    if not same_pipeline:
+        work += [key for key in prev_files if key not in work and Path(key).is_file()]
+    names: dict[str, str] = {}
+    for key in [*prev_files, *work]:
+        names.setdefault(Path(key).name, key)
+
+    for key in work:
+        path = Path(key)
+        entry = prev_files.get(key)
+        if names.get(path.name) != key:
+            plan.failed.append({
+                "path": key,
+                "error": f"{path.name}: een ander bestand met deze naam is al geïndexeerd ({names[path.name]}); "
+                "geef het een andere naam (another file with this name is already indexed)",
+            })
+            continue
+        try:
+            sha = file_sha256(path)
+        except OSError as exc:
+            plan.failed.append({"path": key, "error": f"{path.name}: kan niet lezen ({exc.strerror})"})
+            _keep(plan, key, entry, prev_by_source, same_embedder)
+            continue
+        if entry and same_pipeline and entry.get("sha256") == sha and entry.get("status") == "ok":
+            plan.chunks_by_file[key] = prev_by_source.get(entry["source"], [])
+            plan.files[key] = entry
+            plan.unchanged += 1
+            continue
+        try:
+            result = parse_file(path)
+        except ParseError as exc:
+            plan.failed.append({"path": key, "error": str(exc)})
+            if _keep(plan, key, entry, prev_by_source, same_embedder, error=str(exc)):
+                plan.stale.append(key)
+            continue
+        model = embedder()
+        chunks = file_chunks(result.units, model.count_tokens, model.max_tokens)
+        plan.chunks_by_file[key] = chunks
+        plan.files[key] = {"source": path.name, "sha256": sha, "status": "ok", "chunks": len(chunks)}
+        if entry:
+            plan.updated += 1
+        else:
+            plan.added += 1
+
+    roots = [str(r) for r in discovery.roots]
+    for key, entry in prev_files.items():
+        if key in plan.files or key in work:
+            continue
+        under_root = any(key.startswith(root.rstrip("/") + "/") for root in roots)
+        if under_root and not Path(key).exists():
+            plan.removed += 1
+            continue
+        if same_pipeline:
+            _keep(plan, key, entry, prev_by_source, same_embedder, error=entry.get("error"))
+        else:
+            plan.removed += 1  # it no longer exists: the new pipeline cannot re-read it
+    return plan, tuple(str(p) for p in discovery.skipped)
+
+
+def _keep(
+    plan: _Plan,
+    key: str,
+    entry: dict | None,
+    prev_by_source: dict[str, list[Chunk]],
+    same_embedder: bool,
+    error: str | None = None,
+) -> bool:
+    """Carry a file's previous chunks into the plan; True when there were any."""
+    if not entry or not same_embedder:
+        return False
+    plan.chunks_by_file[key] = prev_by_source.get(entry["source"], [])
+    kept = dict(entry)
+    if error:
+        kept.update(status="stale", error=error)
+    plan.files[key] = kept
+    return True
+
+
+def _vectors(
+    chunks: list[Chunk],
+    cache: EmbeddingCache,
+    embedder_id: str,
+    embedder: Callable[[], embedders.Embedder],
+    progress: bool,
+) -> tuple[np.ndarray, int]:
+    """Vectors for all chunks, from the cache or freshly embedded (and cached)."""
+    hashes = [text_hash(c.index_text) for c in chunks]
+    known = cache.get_many(embedder_id, hashes)
+    todo = [i for i, h in enumerate(hashes) if h not in known]
+    todo_unique = list(dict.fromkeys(hashes[i] for i in todo))
+    texts = {hashes[i]: chunks[i].index_text for i in todo}
+    if todo_unique:
+        from tqdm import tqdm
+
+        model = embedder()
+        bar = tqdm(total=len(todo_unique), desc="embedding", unit="chunk", disable=not progress, file=sys.stderr)
+        for start in range(0, len(todo_unique), EMBED_BATCH):
+            batch = todo_unique[start : start + EMBED_BATCH]
+            vectors = model.embed_batch([texts[h] for h in batch])
+            fresh = dict(zip(batch, vectors, strict=True))
+            cache.put_many(embedder_id, fresh)
+            known.update(fresh)
+            bar.update(len(batch))
+        bar.close()
+    if not chunks:
+        return np.zeros((0, 1), dtype=np.float32), 0
+    return np.stack([known[h] for h in hashes]), len(todo_unique)
+
+
+def _write_build(
+    index_dir: Path,
+    settings: Settings,
+    chunks: list[Chunk],
+    vectors: np.ndarray,
+    files: dict[str, dict],
+    embedder_spec: str,
+    dimension: int,
+) -> str:
+    """Write a complete build directory and return its name (not yet current)."""
+    name = time.strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
+    build_dir = index_dir / BUILDS / name
+    build_dir.mkdir(parents=True)
+    if settings.chroma_url:
+        store_info = {"mode": "server", "collection": f"kd_{name.replace('-', '_')}"}
+        store = VectorStore(store_info["collection"], url=settings.chroma_url)
+    else:
+        store_info = {"mode": "embedded", "collection": "chunks"}
+        store = VectorStore(store_info["collection"], path=build_dir / "chroma")
+    if chunks:
+        store.add(chunks, vectors)
+    with open(build_dir / CHUNKS, "w", encoding="utf-8") as handle:
+        for chunk in chunks:
+            handle.write(json.dumps(chunk.to_record(), ensure_ascii=False) + "\n")
+    LexicalIndex.build([c.id for c in chunks], [c.index_text for c in chunks]).save(build_dir / "lexical")
+    manifest = {
+        "schema_version": SCHEMA_VERSION,
+        "build": name,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "embedder": {"id": embedders.spec_id(embedder_spec), "spec": embedder_spec, "dimension": dimension},
+        "pipeline": pipeline_fingerprint(),
+        "lexical": {"stemmer": DEFAULT_STEMMER, "bm25s": bm25s.__version__},
+        "store": store_info,
+        "chunks": len(chunks),
+        "files": files,
+    }
+    tmp = build_dir / (MANIFEST + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(manifest, handle, ensure_ascii=False, indent=1)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, build_dir / MANIFEST)
+    return name
+
+
+def _clean_old_builds(index_dir: Path, keep: set[str]) -> None:
+    """Remove builds that are neither current nor the one before."""
+    builds = index_dir / BUILDS
+    if not builds.is_dir():
+        return
+    for entry in builds.iterdir():
+        if entry.name not in keep and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def run_ingest(paths: list[Path], settings: Settings, *, progress: bool = False) -> IngestReport:
+    """Ingest files and folders into the index of ``settings``.
+
+    Raises:
+        IngestBusy: another ingest holds the lock.
+        IngestFailed: the new build could not be written (the old one still answers).
+        embedders.EmbedderError: the embedder cannot be loaded.
+    """
+    started = time.perf_counter()
+    index_dir = settings.index_dir
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(index_dir / ".ingest.lock"))
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise IngestBusy(f"another ingest is writing {index_dir}/; wait for it to finish") from None
+    except OSError as exc:
+        raise IngestFailed(f"cannot write the index directory {index_dir}/: {exc.strerror}") from None
+    try:
+        embedder_id = embedders.spec_id(settings.embedder)
+        model_holder: list[embedders.Embedder] = []
+
+        def embedder() -> embedders.Embedder:
+            if not model_holder:
+                model_holder.append(embedders.load(settings.embedder))
+            return model_holder[0]
+
+        prev_dir, prev_manifest, prev_chunks = _previous(index_dir)
+        plan, skipped = _plan(settings, paths, prev_manifest, prev_chunks, embedder)
+        same_pipeline = _same_pipeline(prev_manifest, embedder_id)
+        ordered = [chunk for key in sorted(plan.chunks_by_file) for chunk in plan.chunks_by_file[key]]
+        build_name = prev_dir.name if prev_dir else None
+        embedded = 0
+        if plan.changed or not same_pipeline or prev_dir is None:
+            chunks = mark_duplicates(ordered)
+            cache = EmbeddingCache(index_dir / "cache" / "embeddings.sqlite")
+            try:
+                vectors, embedded = _vectors(chunks, cache, embedder_id, embedder, progress)
+            finally:
+                cache.close()
+            dimension = int(vectors.shape[1]) if len(chunks) else 0
+            try:
+                build_name = _write_build(
+                    index_dir, settings, chunks, vectors, plan.files, settings.embedder, dimension
+                )
+            except (StoreError, OSError) as exc:
+                raise IngestFailed(f"could not write the new index build: {exc}; the previous index still answers") from None
+            switch_current(index_dir, build_name)
+            _clean_old_builds(index_dir, {build_name, prev_dir.name if prev_dir else ""})
+            total = len(chunks)
+        else:
+            total = len(ordered)
+        return IngestReport(
+            chunks=total,
+            added=plan.added,
+            updated=plan.updated,
+            removed=plan.removed,
+            unchanged=plan.unchanged,
+            failed=tuple(plan.failed),
+            seconds=time.perf_counter() - started,
+            skipped=skipped,
+            embedded=embedded,
+            build=build_name,
+            stale=tuple(plan.stale),
+        )
+    finally:
+        lock.release()

@@ -1,0 +1,194 @@
+"""The ``assistant`` command line: ingest and search.
+
+Exit codes: 0 success; 1 some inputs failed, or the index is missing, damaged
+or built with another embedder; 2 bad input or usage. Errors are one line on
+stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from assistant.settings import BUNDLED_CORPUS, Settings
+
+INDEX_OPTION = click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Index directory (default: $ASSISTANT_INDEX or index/).",
+)
+
+
+def fail(message: str, code: int) -> None:
+    """Print one line on stderr and exit with ``code``."""
+    click.echo(f"assistant: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mbo-assistant")
+def main() -> None:
+    """Zoek in kwalificatiedossiers en competentieprofielen (mbo).
+
+    Search Dutch vocational qualification dossiers and competency profiles.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@INDEX_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON summary object; no progress bar.")
+def ingest(paths: tuple[Path, ...], index_dir: Path | None, as_json: bool) -> None:
+    """Build or update the index from PATHS (files or folders; default: the bundled corpus in data/).
+
+    Unchanged files are not re-embedded; a changed file replaces its chunks; a file gone from an
+    ingested folder loses its chunks. Exit 0 when every input was ingested, 1 when some failed
+    (the rest is indexed), 2 for a usage error.
+    """
+    from assistant.embedders import EmbedderError
+    from ingest.build import IngestBusy, IngestFailed, run_ingest
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        fail(f"bestaat niet (no such file or folder): {', '.join(missing)}", 2)
+    settings = Settings.from_env(index_dir)
+    try:
+        report = run_ingest(list(paths) or [BUNDLED_CORPUS], settings, progress=not as_json and sys.stderr.isatty())
+    except IngestBusy as exc:
+        fail(str(exc), 1)
+    except (IngestFailed, EmbedderError) as exc:
+        fail(str(exc), 1)
+    if as_json:
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False))
+    else:
+        click.echo(
+            f"{report.chunks} chunks in {settings.index_dir}/ · added {report.added}, updated {report.updated}, "
+            f"removed {report.removed}, unchanged {report.unchanged}, failed {len(report.failed)} "
+            f"· {report.seconds:.1f} s"
+        )
+        for item in report.failed:
+            click.echo(f"  failed: {item['error']}", err=True)
+        for path in report.skipped:
+            click.echo(f"  skipped (documentation): {path}", err=True)
+    sys.exit(1 if report.failed else 0)
+
+
+def _format_hit(number: int, hit) -> str:
+    """A hit as readable lines."""
+    c = hit.chunk
+    where = " · ".join(
+        x for x in (c.dossier_abbr or c.dossier, c.version, c.profile, c.code, c.title) if x
+    )
+    also = f" (ook in: {', '.join(hit.also_in)})" if hit.also_in else ""
+    lines = [f"{number}. [{c.kind}] {where}{also}", f"   {c.source} {c.location.label()} · score {hit.score:.4f}"]
+    if hit.best_sentence:
+        lines.append(f"   “{hit.best_sentence}”")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--batch", type=click.File("r", encoding="utf-8", errors="replace"), help="File with one query per line; output is JSON Lines with --json.")
+@click.option("-k", "k", type=click.IntRange(1, 100), default=5, show_default=True, help="Number of hits.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: {query, hits}.")
+@click.option("--dossier", help="Only this dossier (name or abbreviation, e.g. OA).")
+@click.option("--profile", help="Only this profile (name or abbreviation).")
+@click.option("--version", "version", help="Only this dossier version (e.g. 2015-08-01).")
+@click.option("--kind", help="Only this kind (werkproces, kerntaak, competentieniveau, ...).")
+@click.option("--level", type=int, help="Only this competence level (1-4).")
+@INDEX_OPTION
+def search(query, batch, k, as_json, dossier, profile, version, kind, level, index_dir) -> None:
+    """Search the index for QUERY (Dutch or English).
+
+    Exit 0 with results (an empty list is a result), 2 for bad input, 1 when the index is
+    missing, damaged or built with another embedder.
+    """
+    from assistant.embedders import EmbedderError, load
+    from assistant.index import IndexUnavailable, open_index
+    from assistant.retrieval import BadQuery, Filters
+    from assistant.retrieval import search as run_search
+
+    if (query is None) == (batch is None):
+        fail("geef een vraag of --batch FILE (give a QUERY or --batch FILE)", 2)
+    filters = Filters(dossier=dossier, profile=profile, version=version, kind=kind, level=level)
+    settings = Settings.from_env(index_dir)
+    try:
+        index = open_index(settings)
+        if query is not None:
+            from assistant.retrieval import clean_query, validate_filters
+
+            clean_query(query)
+            validate_filters(filters, index.chunks)
+        embedder = load(settings.embedder)
+    except IndexUnavailable as exc:
+        fail(str(exc), 1)
+    except EmbedderError as exc:
+        fail(str(exc), 1)
+    except BadQuery as exc:
+        fail(str(exc), 2)
+
+    def answer(text: str) -> list:
+        return run_search(index, embedder, text, k=k, filters=filters)
+
+    if query is not None:
+        try:
+            hits = answer(query)
+        except BadQuery as exc:
+            fail(str(exc), 2)
+        except IndexUnavailable as exc:
+            fail(str(exc), 1)
+        if as_json:
+            click.echo(json.dumps({"query": query, "hits": [h.as_json() for h in hits]}, ensure_ascii=False))
+        elif not hits:
+            click.echo("Geen resultaten (no results).")
+        else:
+            click.echo("\n".join(_format_hit(i, h) for i, h in enumerate(hits, start=1)))
+        return
+    bad = 0
+    for line in batch:
+        text = line.rstrip("\r\n")
+        try:
+            hits = answer(text)
+            record = {"query": text, "hits": [h.as_json() for h in hits]}
+        except BadQuery as exc:
+            bad += 1
+            record = {"query": text, "hits": [], "error": str(exc)}
+        if as_json:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(f"# {text}")
+            click.echo(record.get("error") or "\n".join(_format_hit(i, h) for i, h in enumerate(hits, start=1)))
+    if bad:
+        fail(f"{bad} lege of ongeldige vragen in --batch (empty or invalid queries)", 2)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (keep it local).")
+@click.option("--port", type=click.IntRange(1, 65535), default=7860, show_default=True, help="Port.")
+@INDEX_OPTION
+def serve(host: str, port: int, index_dir: Path | None) -> None:
+    """Start the chat UI (the same app as `python app.py`)."""
+    from assistant.webapp import build_app, launch
+
+    launch(build_app(Settings.from_env(index_dir)), host=host, port=port)
+
+
+def run() -> None:
+    """Console-script entry point: no traceback ever reaches the user."""
+    try:
+        main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        fail("onderbroken (interrupted)", 130)
+    except Exception as exc:  # noqa: BLE001 - last line of defence
+        fail(f"onverwachte fout (unexpected error): {type(exc).__name__}: {exc}", 1)
+
+
+if __name__ == "__main__":
+    run()

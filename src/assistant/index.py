@@ -1,0 +1,157 @@
+"""The on-disk index: layout, manifest, and opening the current build for reading.
+
+Layout of an index directory::
+
+    index/
+      CURRENT              name of the build that answers queries (switched atomically)
+      builds/<build>/      one complete build
+        manifest.json      schema version, embedder, files with content hashes
+        chunks.jsonl       every chunk with its metadata and text
+        lexical/           the bm25s index
+        chroma/            the Chroma collection (embedded mode)
+      cache/embeddings.sqlite   vectors keyed by (embedder id, text hash)
+      .ingest.lock         held by the one writer
+
+A build directory is complete before ``CURRENT`` names it, so a reader never
+sees half an index and a killed ingest leaves the previous build answering.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from assistant.embedders import EmbedderError, spec_id
+from assistant.lexical import LexicalIndex
+from assistant.model import SCHEMA_VERSION, Chunk
+from assistant.settings import Settings
+from assistant.store import VectorStore
+
+CURRENT = "CURRENT"
+BUILDS = "builds"
+MANIFEST = "manifest.json"
+CHUNKS = "chunks.jsonl"
+
+
+class IndexUnavailable(Exception):
+    """The index cannot serve queries; the message says what to run."""
+
+
+def current_build(index_dir: Path) -> Path | None:
+    """The directory of the build ``CURRENT`` names, or None when there is none."""
+    pointer = index_dir / CURRENT
+    if not pointer.is_file():
+        return None
+    name = pointer.read_text(encoding="utf-8").strip()
+    if not name:
+        return None
+    return index_dir / BUILDS / name
+
+
+def switch_current(index_dir: Path, build_name: str) -> None:
+    """Point ``CURRENT`` at a build, atomically (write, fsync, rename)."""
+    tmp = index_dir / f".{CURRENT}.tmp"
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(build_name + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def read_manifest(build_dir: Path) -> dict:
+    """The manifest of a build."""
+    return json.loads((build_dir / MANIFEST).read_text(encoding="utf-8"))
+
+
+def read_chunks(build_dir: Path) -> list[Chunk]:
+    """All chunks of a build, in index order."""
+    with open(build_dir / CHUNKS, encoding="utf-8") as handle:
+        return [Chunk.from_record(json.loads(line)) for line in handle if line.strip()]
+
+
+def _hint(index_dir: Path) -> str:
+    flag = "" if str(index_dir) == "index" else f" --index {index_dir}"
+    return f"run `assistant ingest{flag}`"
+
+
+@dataclass(frozen=True)
+class OpenIndex:
+    """A complete build opened for reading: manifest, chunks, lexical index, vectors."""
+
+    build_dir: Path
+    manifest: dict
+    chunks: tuple[Chunk, ...]
+    settings: Settings
+
+    @cached_property
+    def by_id(self) -> dict[str, Chunk]:
+        """Chunks by id."""
+        return {chunk.id: chunk for chunk in self.chunks}
+
+    @cached_property
+    def lexical(self) -> LexicalIndex:
+        """The lexical index, loaded once (memory-mapped)."""
+        return LexicalIndex.load(self.build_dir / "lexical")
+
+    @cached_property
+    def store(self) -> VectorStore:
+        """The vector store of this build."""
+        store = self.manifest["store"]
+        if store["mode"] == "server":
+            if not self.settings.chroma_url:
+                raise IndexUnavailable(
+                    "this index lives on a Chroma server: set ASSISTANT_CHROMA_URL"
+                )
+            return VectorStore(store["collection"], url=self.settings.chroma_url)
+        return VectorStore(store["collection"], path=self.build_dir / "chroma")
+
+    @property
+    def embedder_id(self) -> str:
+        """The id of the embedder that built this index."""
+        return self.manifest["embedder"]["id"]
+
+
+def open_index(settings: Settings) -> OpenIndex:
+    """Open the current build for reading.
+
+    Raises:
+        IndexUnavailable: missing, incomplete or corrupt index, another schema,
+            or an index built with another embedder than ``settings.embedder``.
+    """
+    index_dir = settings.index_dir
+    hint = _hint(index_dir)
+    build_dir = current_build(index_dir)
+    if build_dir is None:
+        raise IndexUnavailable(f"no index in {index_dir}/: {hint}")
+    if not build_dir.is_dir():
+        raise IndexUnavailable(f"the index in {index_dir}/ points at a missing build: {hint}")
+    try:
+        manifest = read_manifest(build_dir)
+        chunks = tuple(read_chunks(build_dir))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexUnavailable(f"the index in {index_dir}/ is damaged ({type(exc).__name__}): {hint}") from None
+    if manifest.get("schema_version") != SCHEMA_VERSION:
+        raise IndexUnavailable(f"the index in {index_dir}/ has an older format: {hint}")
+    try:
+        wanted = spec_id(settings.embedder)
+    except EmbedderError as exc:
+        raise IndexUnavailable(str(exc)) from None
+    built_with = manifest.get("embedder", {}).get("id")
+    if built_with != wanted:
+        raise IndexUnavailable(
+            f"the index in {index_dir}/ was built with embedder {built_with}, not {wanted}: "
+            f"{hint} to rebuild it, or set ASSISTANT_EMBEDDER={manifest.get('embedder', {}).get('spec')}"
+        )
+    return OpenIndex(build_dir=build_dir, manifest=manifest, chunks=chunks, settings=settings)

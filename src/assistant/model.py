@@ -1,0 +1,202 @@
+"""The shared model: parsed units, source lines and index chunks.
+
+Parsers in ``ingest/`` turn a file into :class:`Unit` objects. The chunker turns
+units into :class:`Chunk` objects, which the store and the lexical index keep.
+Everything here is a frozen dataclass with no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = 1
+
+# Unit kinds. The first six are the ones named in the public interface.
+WERKPROCES = "werkproces"
+KERNTAAK = "kerntaak"
+PROFIEL = "profiel"
+BEROEPSBESCHRIJVING = "beroepsbeschrijving"
+COMPETENTIE = "competentie"
+COMPETENTIENIVEAU = "competentieniveau"
+INLEIDING = "inleiding"
+LEGENDA = "legenda"
+UITLEG_NIVEAUS = "uitleg_niveaus"
+SPECIALISATIES = "specialisaties"
+DOSSIER = "dossier"
+TOELICHTING = "toelichting"
+
+KINDS = (
+    WERKPROCES,
+    KERNTAAK,
+    PROFIEL,
+    BEROEPSBESCHRIJVING,
+    COMPETENTIE,
+    COMPETENTIENIVEAU,
+    INLEIDING,
+    LEGENDA,
+    UITLEG_NIVEAUS,
+    SPECIALISATIES,
+    DOSSIER,
+    TOELICHTING,
+)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a unit stands in its source file: 1-based inclusive lines or pages."""
+
+    unit: str  # "lines" or "pages"
+    start: int
+    end: int
+
+    def as_dict(self) -> dict[str, list[int]]:
+        """The interface form: ``{"lines": [a, b]}`` or ``{"pages": [p, q]}``."""
+        return {self.unit: [self.start, self.end]}
+
+    def label(self) -> str:
+        """A short human label, e.g. ``r. 12-20`` or ``p. 3``."""
+        prefix = "r." if self.unit == "lines" else "p."
+        if self.start == self.end:
+            return f"{prefix} {self.start}"
+        return f"{prefix} {self.start}-{self.end}"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a text-like source, after page furniture is removed.
+
+    ``number`` is the 1-based line number in a text file, or the running line
+    number inside a PDF; ``page`` is the 1-based page for PDFs, else None.
+    """
+
+    text: str
+    number: int
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One structured piece of a dossier or competency profile.
+
+    ``sections`` holds the named parts of the unit in reading order, e.g.
+    ``(("omschrijving", "..."), ("resultaat", "..."), ("gedrag", "- a\\n- b"))``.
+    A unit with a single body has one section named ``"tekst"``.
+    ``extra`` holds further scalar facts as (name, value) pairs, e.g.
+    ``(("raw_code", "BI-K2-W2"), ("niveau", "4"), ("sbb_competenties", "E Samenwerken en overleggen; ..."))``.
+    ``additions`` holds per-profile additions of a shared (basisdeel) unit, as
+    ``((profile_name, sections), ...)``, e.g. SBB's ``aanvullend`` blocks.
+    """
+
+    kind: str
+    source: str
+    location: Location
+    title: str | None = None
+    code: str | None = None
+    dossier: str | None = None
+    dossier_abbr: str | None = None
+    profile: str | None = None
+    profile_abbr: str | None = None
+    version: str | None = None
+    crebo: str | None = None
+    kerntaak_code: str | None = None
+    kerntaak_title: str | None = None
+    competence: str | None = None
+    level: int | None = None
+    sections: tuple[tuple[str, str], ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()
+    additions: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+
+    @property
+    def body(self) -> str:
+        """All section texts joined, with a label before each named section."""
+        parts = []
+        for name, text in self.sections:
+            if name == "tekst":
+                parts.append(text)
+            else:
+                parts.append(f"{name.capitalize()}: {text}")
+        return "\n".join(parts)
+
+    def get_extra(self, name: str) -> str | None:
+        """The value of one ``extra`` fact, or None."""
+        for key, value in self.extra:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """What one parser made of one file."""
+
+    units: tuple[Unit, ...]
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+class ParseError(Exception):
+    """A file could not be parsed; the message is one clear line for the user."""
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One indexed, citable passage.
+
+    ``text`` is the cleaned passage that is shown and cited. ``index_text`` is
+    what is embedded and lexically indexed: the breadcrumb (dossier › version ›
+    profile › kerntaak), the code and title, then the passage.
+    """
+
+    id: str
+    kind: str
+    text: str
+    index_text: str
+    source: str
+    location: Location
+    dossier: str | None = None
+    dossier_abbr: str | None = None
+    profile: str | None = None
+    profile_abbr: str | None = None
+    version: str | None = None
+    crebo: str | None = None
+    code: str | None = None
+    title: str | None = None
+    competence: str | None = None
+    level: int | None = None
+    kerntaak_code: str | None = None
+    kerntaak_title: str | None = None
+    raw_code: str | None = None
+    variant: str | None = None
+    part: int = 1
+    parts: int = 1
+    also_in: tuple[str, ...] = ()
+    group: str | None = None
+
+    def to_record(self) -> dict:
+        """A JSON-ready dict of every field (location as the interface form)."""
+        record = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        record["location"] = self.location.as_dict()
+        record["also_in"] = list(self.also_in)
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict) -> Chunk:
+        """The inverse of :meth:`to_record`."""
+        fields = dict(record)
+        (unit, (start, end)), = fields.pop("location").items()
+        fields["location"] = Location(unit, int(start), int(end))
+        fields["also_in"] = tuple(fields.get("also_in") or ())
+        return cls(**{k: v for k, v in fields.items() if k in cls.__dataclass_fields__})
+
+    @property
+    def unit_key(self) -> str:
+        """The same for every part of one split unit."""
+        return "|".join(
+            str(x) for x in (self.source, self.kind, self.dossier, self.profile, self.code, self.title,
+                             self.competence, self.level, self.variant, self.location.start)
+        )
+
+    def label(self) -> str:
+        """The dossier or profile name to show for this chunk (abbreviation if known)."""
+        if self.profile:
+            return self.profile_abbr or self.profile
+        return self.dossier_abbr or self.dossier or self.source

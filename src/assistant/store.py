@@ -1,0 +1,139 @@
+"""The vector store: the only module that imports chromadb.
+
+Each index build writes one collection. Embedded mode keeps it in
+``<build>/chroma`` with a ``PersistentClient``; with ``ASSISTANT_CHROMA_URL``
+the collection lives on a ``chroma run`` server, named after the build.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+from assistant.model import Chunk
+
+BATCH = 1000
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; one clear line for the user."""
+
+
+@dataclass(frozen=True)
+class DenseHit:
+    """One vector-search result: chunk id and cosine similarity."""
+
+    id: str
+    similarity: float
+
+
+def _chroma():
+    """Import chromadb quietly with telemetry off."""
+    logging.getLogger("chromadb").setLevel(logging.ERROR)
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    return chromadb, ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+
+def _client(path: Path | None, url: str | None):
+    """A PersistentClient on ``path`` or an HttpClient for ``url``."""
+    chromadb, settings = _chroma()
+    if url:
+        parsed = urlparse(url)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise StoreError(f"invalid Chroma URL {url!r}: expected http://HOST:PORT")
+        try:
+            client = chromadb.HttpClient(
+                host=parsed.hostname,
+                port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                ssl=parsed.scheme == "https",
+                settings=settings,
+            )
+            client.heartbeat()
+        except Exception as exc:  # noqa: BLE001 - connection errors vary by transport
+            raise StoreError(f"Chroma server at {url} is not reachable ({type(exc).__name__})") from None
+        return client
+    assert path is not None
+    try:
+        return chromadb.PersistentClient(path=str(path), settings=settings)
+    except Exception as exc:  # noqa: BLE001
+        raise StoreError(f"cannot open the vector store in {path}: {exc}") from None
+
+
+def metadata_for(chunk: Chunk) -> dict[str, str | int | float | bool]:
+    """Chroma metadata for a chunk: scalars only, None values left out."""
+    record = chunk.to_record()
+    meta: dict[str, str | int | float | bool] = {}
+    for key, value in record.items():
+        if key in ("text", "index_text") or value is None:
+            continue
+        if isinstance(value, (dict, list)):
+            meta[key] = json.dumps(value, ensure_ascii=False)
+        else:
+            meta[key] = value
+    return meta
+
+
+class VectorStore:
+    """One collection of chunk vectors with their text and metadata."""
+
+    def __init__(self, collection_name: str, *, path: Path | None = None, url: str | None = None):
+        """Open (or create) a collection, embedded at ``path`` or on the server at ``url``."""
+        if (path is None) == (url is None):
+            raise ValueError("give exactly one of path and url")
+        self.name = collection_name
+        self._client = _client(path, url)
+        try:
+            self._collection = self._client.get_or_create_collection(
+                collection_name,
+                configuration={"hnsw": {"space": "cosine"}},
+                embedding_function=None,
+            )
+        except Exception as exc:  # noqa: BLE001
+            raise StoreError(f"cannot open collection {collection_name}: {exc}") from None
+
+    def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        """Add chunks with their vectors, in batches."""
+        for start in range(0, len(chunks), BATCH):
+            batch = chunks[start : start + BATCH]
+            self._collection.add(
+                ids=[c.id for c in batch],
+                embeddings=np.asarray(vectors[start : start + BATCH], dtype=np.float32),
+                documents=[c.text for c in batch],
+                metadatas=[metadata_for(c) for c in batch],
+            )
+
+    def count(self) -> int:
+        """How many chunks the collection holds."""
+        return self._collection.count()
+
+    def ids(self) -> list[str]:
+        """All chunk ids in the collection."""
+        return list(self._collection.get(include=[])["ids"])
+
+    def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[DenseHit]:
+        """The ``k`` nearest chunks to ``vector``, most similar first."""
+        total = self.count()
+        if total == 0 or k <= 0:
+            return []
+        result = self._collection.query(
+            query_embeddings=np.asarray(vector, dtype=np.float32)[None, :],
+            n_results=min(k, total),
+            where=where or None,
+            include=["distances"],
+        )
+        return [
+            DenseHit(id=chunk_id, similarity=1.0 - float(distance))
+            for chunk_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)
+        ]
+
+    def drop(self) -> None:
+        """Delete this collection (server mode clean-up of old builds)."""
+        self._client.delete_collection(self.name)
