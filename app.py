@@ -10,7 +10,7 @@ import os
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from assistant.webapp import build_app, launch  # noqa: E402
+from assistant.webapp import build_app, launch
 
 demo = build_app()
 

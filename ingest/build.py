@@ -362,7 +362,9 @@ def run_ingest(paths: list[Path], settings: Settings, *, progress: bool = False)
                     index_dir, settings, chunks, vectors, plan.files, settings.embedder, dimension
                 )
             except (StoreError, OSError) as exc:
-                raise IngestFailed(f"could not write the new index build: {exc}; the previous index still answers") from None
+                raise IngestFailed(
+                    f"could not write the new index build: {exc}; the previous index still answers"
+                ) from None
             switch_current(index_dir, build_name)
             _clean_old_builds(index_dir, {build_name, prev_dir.name if prev_dir else ""})
             total = len(chunks)

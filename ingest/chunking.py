@@ -22,6 +22,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from assistant.model import Chunk, Unit
+from assistant.names import abbreviation
 
 SIMILAR = 0.9
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
@@ -142,7 +143,7 @@ def unit_chunks(
         raw_code = unit.get_extra("raw_code")
         tail = f"\n({raw_code})" if raw_code else ""
         budget = max(16, max_tokens - count_tokens(head + tail) - 2)
-        parts = split_text(text, lambda t: count_tokens(t) <= budget)
+        parts = split_text(text, lambda t, limit=budget: count_tokens(t) <= limit)
         key = _unit_key(unit, variant) + f"|{ordinal}" + (f"|{profile}" if profile else "")
         for number, part_text in enumerate(parts, start=1):
             chunks.append(
@@ -156,7 +157,7 @@ def unit_chunks(
                     dossier=unit.dossier,
                     dossier_abbr=unit.dossier_abbr,
                     profile=profile or unit.profile,
-                    profile_abbr=None if profile else unit.profile_abbr,
+                    profile_abbr=abbreviation(profile) if profile else unit.profile_abbr,
                     version=unit.version,
                     crebo=unit.crebo,
                     code=unit.code,
@@ -169,6 +170,7 @@ def unit_chunks(
                     variant=variant,
                     part=number,
                     parts=len(parts),
+                    passage=text,
                 )
             )
     return chunks

@@ -9,32 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.language import language
 from assistant.retrieval import Hit
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~])")
-_EN_WORDS = frozenset(
-    "the what where which who how does do is are of and in for with to a an level "
-    "show find collaborate work task tasks competence".split()
-)
-_NL_WORDS = frozenset(
-    "de het een wat waar welke wie hoe is zijn van en in voor met bij niveau hoort "
-    "komt werkt samen taken".split()
-)
-
-
 def escape(text: str) -> str:
     """Text made inert for Markdown and HTML rendering."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return re.sub(r"(?i)javascript:", "javascript&#58;", text)
-
-
-def language(question: str) -> str:
-    """``"en"`` or ``"nl"``: the language of a question, by its function words (Dutch on a tie)."""
-    words = re.findall(r"[a-zA-Z]+", question.lower())
-    english = sum(w in _EN_WORDS for w in words)
-    dutch = sum(w in _NL_WORDS for w in words)
-    return "en" if english > dutch else "nl"
 
 
 def citation(hit: Hit) -> str:

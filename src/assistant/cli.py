@@ -93,7 +93,11 @@ def _format_hit(number: int, hit) -> str:
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("--batch", type=click.File("r", encoding="utf-8", errors="replace"), help="File with one query per line; output is JSON Lines with --json.")
+@click.option(
+    "--batch",
+    type=click.File("r", encoding="utf-8", errors="replace"),
+    help="File with one query per line; output is JSON Lines with --json.",
+)
 @click.option("-k", "k", type=click.IntRange(1, 100), default=5, show_default=True, help="Number of hits.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: {query, hits}.")
 @click.option("--dossier", help="Only this dossier (name or abbreviation, e.g. OA).")
@@ -123,7 +127,7 @@ def search(query, batch, k, as_json, dossier, profile, version, kind, level, ind
             from assistant.retrieval import clean_query, validate_filters
 
             clean_query(query)
-            validate_filters(filters, index.chunks)
+            validate_filters(filters, index.vocabulary)
         embedder = load(settings.embedder)
     except IndexUnavailable as exc:
         fail(str(exc), 1)
@@ -165,6 +169,55 @@ def search(query, batch, k, as_json, dossier, profile, version, kind, level, ind
             click.echo(record.get("error") or "\n".join(_format_hit(i, h) for i, h in enumerate(hits, start=1)))
     if bad:
         fail(f"{bad} lege of ongeldige vragen in --batch (empty or invalid queries)", 2)
+
+
+@main.command("eval")
+@click.option(
+    "--set",
+    "question_set",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Question set (JSON Lines; default: eval/questions.jsonl).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+@INDEX_OPTION
+def evaluate_command(question_set: Path | None, as_json: bool, index_dir: Path | None) -> None:
+    """Evaluate retrieval: S@1, S@5, MRR@10 and nDCG@10, overall, per language and per user type."""
+    from assistant.embedders import EmbedderError, load
+    from assistant.evaluation import evaluate, grouped, load_questions
+    from assistant.index import IndexUnavailable, open_index
+    from assistant.retrieval import search as run_search
+    from assistant.settings import PROJECT_ROOT
+
+    path = question_set or PROJECT_ROOT / "eval" / "questions.jsonl"
+    try:
+        questions = load_questions(path)
+    except (OSError, ValueError) as exc:
+        fail(str(exc), 2)
+    settings = Settings.from_env(index_dir)
+    try:
+        index = open_index(settings)
+        embedder = load(settings.embedder)
+    except (IndexUnavailable, EmbedderError) as exc:
+        fail(str(exc), 1)
+    report = evaluate(questions, lambda q: run_search(index, embedder, q, k=10), grouped(index.chunks))
+    report = {"set": str(path), "questions": len(questions), "embedder": index.embedder_id, **report}
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False))
+        return
+    header = f"{'':<22}{'n':>5}{'S@1':>8}{'S@5':>8}{'MRR@10':>8}{'nDCG@10':>9}"
+    lines = [f"{len(questions)} questions · {path.name} · embedder {index.embedder_id}", header]
+
+    def row(label: str, scores: dict) -> str:
+        return (f"{label:<22}{scores['n']:>5}{scores['S@1']:>8.3f}{scores['S@5']:>8.3f}"
+                f"{scores['MRR@10']:>8.3f}{scores['nDCG@10']:>9.3f}")
+
+    lines.append(row("overall", report["overall"]))
+    for group in ("per_language", "per_user", "per_type"):
+        for label, scores in report[group].items():
+            lines.append(row(f"{group.split('_')[1]}: {label}", scores))
+    lines.append(f"mean query time: {report['mean_query_ms']} ms")
+    click.echo("\n".join(lines))
 
 
 @main.command()

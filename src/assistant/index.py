@@ -117,6 +117,13 @@ class OpenIndex:
             return VectorStore(store["collection"], url=self.settings.chroma_url)
         return VectorStore(store["collection"], path=self.build_dir / "chroma")
 
+    @cached_property
+    def vocabulary(self):
+        """Names, abbreviations, competences and crebos of this index, for query understanding."""
+        from assistant.query import Vocabulary
+
+        return Vocabulary.from_chunks(self.chunks)
+
     @property
     def embedder_id(self) -> str:
         """The id of the embedder that built this index."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,8 +50,37 @@ def _stemmer(name: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(name)
 
 
-def tokenize(text: str, stemmer: str = DEFAULT_STEMMER) -> list[str]:
-    """Lexical tokens of a text: whole codes and numbers, stemmed words."""
+MIN_PART = 4
+
+
+def split_compound(word: str, vocabulary: frozenset[str]) -> list[str]:
+    """The two known words a compound is made of (``kindercentrum`` -> kinder, centrum), or [].
+
+    A linking ``s`` or ``e`` between the parts is allowed (``ontwikkelingsgerichte``).
+    """
+    if len(word) < 2 * MIN_PART + 1:
+        return []
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if tail not in vocabulary:
+            continue
+        if head in vocabulary:
+            return [head, tail]
+        if head[-1] in "se" and head[:-1] in vocabulary and len(head) > MIN_PART:
+            return [head[:-1], tail]
+    return []
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-cased words of a text (no codes, numbers or stop words)."""
+    return [t for t in _TOKEN.findall(text.lower()) if t.isalpha() and t not in STOPWORDS and len(t) > 1]
+
+
+def tokenize(text: str, stemmer: str = DEFAULT_STEMMER, compounds: frozenset[str] | None = None) -> list[str]:
+    """Lexical tokens of a text: whole codes and numbers, stemmed words.
+
+    With ``compounds`` (a vocabulary), the parts of compound words are added too.
+    """
     text = _CODE.sub(_normalise_code, text.lower())
     tokens = []
     words = []
@@ -59,6 +89,8 @@ def tokenize(text: str, stemmer: str = DEFAULT_STEMMER) -> list[str]:
             tokens.append(token)
         elif token not in STOPWORDS and len(token) > 1:
             words.append(token)
+            if compounds:
+                words.extend(split_compound(token, compounds))
     return tokens + _stemmer(stemmer).stemWords(words)
 
 
@@ -73,36 +105,54 @@ class LexicalHit:
 class LexicalIndex:
     """BM25 over chunk texts, with the chunk ids in index order."""
 
-    def __init__(self, retriever: bm25s.BM25, ids: Sequence[str], stemmer: str):
+    def __init__(self, retriever: bm25s.BM25, ids: Sequence[str], stemmer: str,
+                 compounds: frozenset[str] | None = None):
         self._retriever = retriever
         self.ids = list(ids)
         self.stemmer = stemmer
+        self.compounds = compounds
 
     @classmethod
-    def build(cls, ids: Sequence[str], texts: Sequence[str], stemmer: str = DEFAULT_STEMMER) -> LexicalIndex:
-        """Index ``texts`` (one per id)."""
+    def build(
+        cls,
+        ids: Sequence[str],
+        texts: Sequence[str],
+        stemmer: str = DEFAULT_STEMMER,
+        split_compounds: bool = False,
+    ) -> LexicalIndex:
+        """Index ``texts`` (one per id); optionally split compounds on the texts' own vocabulary."""
+        compounds = None
+        if split_compounds:
+            counts = Counter(w for text in texts for w in words_of(text) if len(w) >= MIN_PART)
+            compounds = frozenset(w for w, n in counts.items() if n >= 2)
         retriever = bm25s.BM25()
-        corpus = [tokenize(text, stemmer) or ["_leeg_"] for text in texts]
+        corpus = [tokenize(text, stemmer, compounds) or ["_leeg_"] for text in texts]
         retriever.index(corpus, show_progress=False)
-        return cls(retriever, ids, stemmer)
+        return cls(retriever, ids, stemmer, compounds)
 
     def save(self, directory: Path) -> None:
         """Write the index, its ids and its settings into ``directory``."""
         directory.mkdir(parents=True, exist_ok=True)
         self._retriever.save(str(directory))
-        meta = {"ids": self.ids, "stemmer": self.stemmer, "bm25s": bm25s.__version__}
-        (directory / "lexical.json").write_text(json.dumps(meta), encoding="utf-8")
+        meta = {
+            "ids": self.ids,
+            "stemmer": self.stemmer,
+            "bm25s": bm25s.__version__,
+            "compounds": sorted(self.compounds) if self.compounds else None,
+        }
+        (directory / "lexical.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex:
         """Load an index written by :meth:`save`, memory-mapped."""
         meta = json.loads((directory / "lexical.json").read_text(encoding="utf-8"))
         retriever = bm25s.BM25.load(str(directory), mmap=True)
-        return cls(retriever, meta["ids"], meta["stemmer"])
+        compounds = frozenset(meta["compounds"]) if meta.get("compounds") else None
+        return cls(retriever, meta["ids"], meta["stemmer"], compounds)
 
     def search(self, query: str, k: int) -> list[LexicalHit]:
         """The ``k`` best chunks for ``query``; chunks with score 0 are left out."""
-        tokens = tokenize(query, self.stemmer)
+        tokens = tokenize(query, self.stemmer, self.compounds)
         if not tokens or not self.ids:
             return []
         docs, scores = self._retriever.retrieve(

@@ -141,9 +141,11 @@ class ParseError(Exception):
 class Chunk:
     """One indexed, citable passage.
 
-    ``text`` is the cleaned passage that is shown and cited. ``index_text`` is
-    what is embedded and lexically indexed: the breadcrumb (dossier › version ›
-    profile › kerntaak), the code and title, then the passage.
+    ``text`` is the cleaned passage of this chunk. ``passage`` is the whole
+    unit's text, shown and cited (it equals ``text`` unless the unit was split
+    into ``parts``). ``index_text`` is what is embedded and lexically indexed:
+    the breadcrumb (dossier › version › profile › kerntaak), the code and
+    title, then ``text``.
     """
 
     id: str
@@ -170,6 +172,7 @@ class Chunk:
     parts: int = 1
     also_in: tuple[str, ...] = ()
     group: str | None = None
+    passage: str | None = None
 
     def to_record(self) -> dict:
         """A JSON-ready dict of every field (location as the interface form)."""

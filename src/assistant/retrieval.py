@@ -14,6 +14,7 @@ from assistant.embedders import Embedder
 from assistant.index import OpenIndex
 from assistant.lexical import tokenize
 from assistant.model import Chunk
+from assistant.query import QueryPlan, Vocabulary, understand
 from assistant.settings import MAX_QUERY_CHARS
 
 RRF_K = 60
@@ -65,7 +66,7 @@ class Hit:
             "kerntaak_title": c.kerntaak_title,
             "source": c.source,
             "location": c.location.as_dict(),
-            "text": c.text,
+            "text": c.passage or c.text,
             "also_in": list(self.also_in),
             "best_sentence": self.best_sentence,
         }
@@ -98,22 +99,20 @@ def _matches(value: str, *candidates: str | None) -> bool:
     return any(c is not None and c.lower() == folded for c in candidates)
 
 
-def validate_filters(filters: Filters, chunks: tuple[Chunk, ...]) -> None:
-    """Check every filter value against the index.
+def validate_filters(filters: Filters, vocabulary: Vocabulary) -> None:
+    """Check every filter value against the values the index holds.
 
     Raises:
         BadQuery: naming the unknown value and listing the valid ones.
     """
-    def check(name: str, value: str | None, options: set[str]) -> None:
+    values = vocabulary.filter_values
+    for name in ("dossier", "profile", "version", "kind"):
+        value = getattr(filters, name)
+        options = values.get(name, frozenset())
         if value is not None and value.strip().lower() not in {o.lower() for o in options}:
             raise BadQuery(f"onbekende {name} {value!r}; kies uit: {', '.join(sorted(options))}")
-
-    check("dossier", filters.dossier, {x for c in chunks for x in (c.dossier, c.dossier_abbr) if x})
-    check("profile", filters.profile, {x for c in chunks for x in (c.profile, c.profile_abbr) if x})
-    check("version", filters.version, {c.version for c in chunks if c.version})
-    check("kind", filters.kind, {c.kind for c in chunks})
-    if filters.level is not None and filters.level not in {c.level for c in chunks if c.level}:
-        raise BadQuery(f"onbekend niveau {filters.level}; kies uit: 1, 2, 3, 4")
+    if filters.level is not None and str(filters.level) not in values.get("level", frozenset()):
+        raise BadQuery(f"onbekend niveau {filters.level}; kies uit: {', '.join(sorted(values.get('level', [])))}")
 
 
 def passes(chunk: Chunk, filters: Filters) -> bool:
@@ -130,26 +129,6 @@ def passes(chunk: Chunk, filters: Filters) -> bool:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
-_CODE_IN_QUERY = re.compile(r"\b[BP][1-9I]-K[0-9]+(?:-W[A-Za-z]?[0-9]+)?\b|\bP[0-9]+\b", re.IGNORECASE)
-_LEVEL_IN_QUERY = re.compile(r"\b(?:niveau|level)\s*([1-4])\b", re.IGNORECASE)
-EXACT_BOOST = 1.0
-
-
-def _query_codes(query: str) -> set[str]:
-    """Dossier codes named in a query, normalised (OCR variants included)."""
-    return {t.upper() for t in tokenize(" ".join(_CODE_IN_QUERY.findall(query))) if any(ch.isdigit() for ch in t)}
-
-
-def exact_boost(chunk: Chunk, codes: set[str], level: int | None, competences: set[str]) -> float:
-    """Extra score for chunks whose code, level or competence the query names exactly."""
-    boost = 0.0
-    if chunk.code and chunk.code.upper() in codes:
-        boost += EXACT_BOOST
-    if chunk.competence and chunk.competence.lower() in competences:
-        boost += EXACT_BOOST / 2
-        if level is not None and chunk.level == level:
-            boost += EXACT_BOOST / 2
-    return boost
 
 
 def best_sentence(text: str, query: str) -> str:
@@ -166,47 +145,145 @@ def best_sentence(text: str, query: str) -> str:
     return best
 
 
-def search(index: OpenIndex, embedder: Embedder, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
-    """The ``k`` best hits for ``query``.
+@dataclass(frozen=True)
+class RetrievalConfig:
+    """How to retrieve: which sides, how to fuse, which query understanding.
+
+    Scores are weighted reciprocal-rank fusion, ``weight / (rrf_k + rank)``,
+    plus boosts for what the question names exactly (see ``assistant.query``).
+    """
+
+    lexical: bool = True
+    dense: bool = True
+    understanding: bool = True
+    glossary: bool = True
+    rrf_k: int = RRF_K
+    lexical_weight: float = 1.0
+    dense_weight: float = 1.0
+    code_boost: float = 1.0
+    scope_boost: float = 0.02
+    competence_boost: float = 0.03
+    level_boost: float = 0.03
+    year_boost: float = 0.01
+    candidates: int = CANDIDATES
+
+
+DEFAULT_CONFIG = RetrievalConfig()
+
+
+def boost(chunk: Chunk, plan: QueryPlan, config: RetrievalConfig) -> float:
+    """Extra score for what the question names exactly: code, dossier/profile, competence, level, year."""
+    extra = 0.0
+    if plan.codes and chunk.code and chunk.code.upper() in plan.codes:
+        extra += config.code_boost
+    if plan.scopes and any(scope.contains(chunk) for scope in plan.scopes):
+        extra += config.scope_boost
+    if plan.competences and chunk.competence in plan.competences:
+        extra += config.competence_boost
+        if plan.level is not None and chunk.level == plan.level:
+            extra += config.level_boost
+    elif plan.level is not None and chunk.level == plan.level:
+        extra += config.level_boost / 2
+    if plan.year and chunk.version and chunk.version.startswith(plan.year):
+        extra += config.year_boost
+    return extra
+
+
+def fused_scores(
+    index: OpenIndex,
+    embedder: Embedder | None,
+    plan: QueryPlan,
+    config: RetrievalConfig,
+    pool: int,
+    where: dict | None = None,
+) -> dict[str, float]:
+    """Reciprocal-rank fusion of the lexical and dense rankings, plus boosts.
+
+    Boosts go to the fused candidates and to every chunk whose code or
+    competence the question names (found through the vocabulary, not a scan).
+    """
+    scores: dict[str, float] = {}
+    if config.lexical:
+        text = plan.lexical_text if config.understanding and config.glossary else plan.text
+        for rank, hit in enumerate(index.lexical.search(text, pool)):
+            scores[hit.id] = scores.get(hit.id, 0.0) + config.lexical_weight / (config.rrf_k + rank + 1)
+    if config.dense and embedder is not None:
+        vector = embedder.embed_batch([plan.text], query=True)[0]
+        for rank, hit in enumerate(index.store.query(vector, pool, where)):
+            scores[hit.id] = scores.get(hit.id, 0.0) + config.dense_weight / (config.rrf_k + rank + 1)
+    if not config.understanding:
+        return scores
+    vocabulary = index.vocabulary
+    named = [i for code in plan.codes for i in vocabulary.by_code.get(code, ())]
+    named += [i for name in plan.competences for i in vocabulary.by_competence.get(name, ())]
+    for chunk_id in named:
+        scores.setdefault(chunk_id, 0.0)
+    for chunk_id in list(scores):
+        chunk = index.by_id.get(chunk_id)
+        if chunk is not None:
+            scores[chunk_id] += boost(chunk, plan, config)
+    return scores
+
+
+def chroma_where(filters: Filters, vocabulary: Vocabulary) -> dict | None:
+    """The filters as a Chroma ``where`` clause, with values as the index stores them."""
+    clauses: list[dict] = []
+
+    def stored(name: str, value: str) -> list[str]:
+        return sorted(v for v in vocabulary.filter_values.get(name, ()) if v.lower() == value.strip().lower())
+
+    def either(name: str, value: str, *fields: str) -> None:
+        options = [{field: {"$in": stored(name, value)}} for field in fields]
+        clauses.append({"$or": options})
+
+    if filters.dossier:
+        either("dossier", filters.dossier, "dossier", "dossier_abbr")
+    if filters.profile:
+        either("profile", filters.profile, "profile", "profile_abbr")
+    if filters.version:
+        clauses.append({"version": {"$in": stored("version", filters.version)}})
+    if filters.kind:
+        clauses.append({"kind": {"$in": stored("kind", filters.kind)}})
+    if filters.level is not None:
+        clauses.append({"level": {"$eq": filters.level}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def search(
+    index: OpenIndex,
+    embedder: Embedder | None,
+    query: str,
+    k: int = 10,
+    filters: Filters | None = None,
+    config: RetrievalConfig = DEFAULT_CONFIG,
+) -> list[Hit]:
+    """The ``k`` best hits for ``query``, one per unit and per group of identical passages.
 
     Raises:
         BadQuery: empty query or unknown filter value.
     """
     query = clean_query(query)
     filters = filters or Filters()
-    validate_filters(filters, index.chunks)
-    pool = max(CANDIDATES, 4 * k)
+    validate_filters(filters, index.vocabulary)
+    plan = understand(query, index.vocabulary)
     filtered = filters != Filters()
-    if filtered:
-        pool = len(index.chunks)
-    scores: dict[str, float] = {}
-    for rank, hit in enumerate(index.lexical.search(query, pool)):
-        scores[hit.id] = scores.get(hit.id, 0.0) + 1.0 / (RRF_K + rank + 1)
-    vector = embedder.embed_batch([query], query=True)[0]
-    for rank, hit in enumerate(index.store.query(vector, pool)):
-        scores[hit.id] = scores.get(hit.id, 0.0) + 1.0 / (RRF_K + rank + 1)
-    codes = _query_codes(query)
-    level_match = _LEVEL_IN_QUERY.search(query)
-    level = int(level_match.group(1)) if level_match else None
-    folded = query.lower()
-    competences = {c.competence.lower() for c in index.chunks if c.competence and c.competence.lower() in folded}
-    if codes or competences:
-        for chunk in index.chunks:
-            boost = exact_boost(chunk, codes, level, competences)
-            if boost:
-                scores[chunk.id] = scores.get(chunk.id, 0.0) + boost
+    pool = max(config.candidates, 4 * k) * (10 if filtered else 1)
+    where = chroma_where(filters, index.vocabulary) if filtered else None
+    scores = fused_scores(index, embedder, plan, config, pool, where)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     hits: list[Hit] = []
-    seen_groups: set[str] = set()
+    seen: set[str] = set()
     for chunk_id, score in ranked:
         chunk = index.by_id.get(chunk_id)
         if chunk is None or not passes(chunk, filters):
             continue
         keys = {chunk.unit_key, chunk.group or chunk.unit_key}
-        if keys & seen_groups:
+        if keys & seen:
             continue
-        seen_groups.update(keys)
-        hits.append(Hit(chunk, score, chunk.also_in, best_sentence(chunk.text, query)))
+        seen.update(keys)
+        hits.append(Hit(chunk, score, chunk.also_in, best_sentence(chunk.text, plan.lexical_text)))
         if len(hits) >= k:
             break
     return hits

@@ -72,7 +72,7 @@ def metadata_for(chunk: Chunk) -> dict[str, str | int | float | bool]:
     record = chunk.to_record()
     meta: dict[str, str | int | float | bool] = {}
     for key, value in record.items():
-        if key in ("text", "index_text") or value is None:
+        if key in ("text", "index_text", "passage") or value is None:
             continue
         if isinstance(value, (dict, list)):
             meta[key] = json.dumps(value, ensure_ascii=False)
@@ -89,6 +89,7 @@ class VectorStore:
         if (path is None) == (url is None):
             raise ValueError("give exactly one of path and url")
         self.name = collection_name
+        self._size: int | None = None
         self._client = _client(path, url)
         try:
             self._collection = self._client.get_or_create_collection(
@@ -101,6 +102,7 @@ class VectorStore:
 
     def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         """Add chunks with their vectors, in batches."""
+        self._size = None
         for start in range(0, len(chunks), BATCH):
             batch = chunks[start : start + BATCH]
             self._collection.add(
@@ -120,7 +122,9 @@ class VectorStore:
 
     def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[DenseHit]:
         """The ``k`` nearest chunks to ``vector``, most similar first."""
-        total = self.count()
+        if self._size is None:
+            self._size = self.count()
+        total = self._size
         if total == 0 or k <= 0:
             return []
         result = self._collection.query(

@@ -6,13 +6,13 @@ import os
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-import gradio as gr  # noqa: E402
+import gradio as gr
 
-from assistant.answer import compose, language  # noqa: E402
-from assistant.embedders import EmbedderError, load  # noqa: E402
-from assistant.index import IndexUnavailable, open_index  # noqa: E402
-from assistant.retrieval import BadQuery, Filters, search  # noqa: E402
-from assistant.settings import MAX_QUERY_CHARS, Settings  # noqa: E402
+from assistant.answer import compose
+from assistant.embedders import EmbedderError, load
+from assistant.index import IndexUnavailable, open_index
+from assistant.retrieval import BadQuery, Filters, search
+from assistant.settings import MAX_QUERY_CHARS, Settings
 
 KINDS = ["", "werkproces", "kerntaak", "profiel", "beroepsbeschrijving", "competentie", "competentieniveau"]
 EXAMPLES = [
@@ -86,7 +86,6 @@ def build_app(settings: Settings | None = None) -> gr.Blocks:
         box.submit(respond, [box, chat, dossier, profile, version, kind, level], [chat, box], api_name=False)
         ask_button = gr.Button("Vraag", visible=False)
         ask_button.click(assistant.ask, [box, dossier, profile, version, kind, level], answer_md, api_name="ask")
-        _ = language
     demo.queue(max_size=64, default_concurrency_limit=4)
     return demo
 

@@ -1,0 +1,222 @@
+"""Query understanding: what a question names besides its words.
+
+From a question and the vocabulary of the index it finds
+  * dossier codes (``B1-K1-W7``, ``P3-K2``, OCR variants ``BI-K2-W2``, ``WS5``),
+  * crebo numbers (five digits that the index knows),
+  * dossiers and profiles by name or abbreviation (``OA``, ``PMK``, "Sociaal werk"),
+  * a competence level ("niveau 3", "level 2", "het hoogste niveau"),
+  * competences by name, Dutch or English ("plannen en organiseren", "coaching"),
+  * a version year ("2015", "2021"),
+and, for English questions, the Dutch glossary terms for the lexical side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from assistant.glossary import expand
+from assistant.language import language
+from assistant.lexical import tokenize
+from assistant.model import Chunk
+from assistant.names import fold
+
+_CODE = re.compile(r"\b[BP][1-9I]-K[0-9I]+(?:-W[A-Za-z]?[0-9]+)?\b|\bP[0-9]\b", re.IGNORECASE)
+_CREBO = re.compile(r"\b\d{5}\b")
+_YEAR = re.compile(r"\b(20[12]\d)\b")
+_NUMBER_WORDS = {
+    "1": 1, "2": 2, "3": 3, "4": 4,
+    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4,
+    "one": 1, "two": 2, "three": 3, "four": 4,
+    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4,
+    "first": 1, "second": 2, "third": 3, "fourth": 4,
+    "i": 1, "ii": 2, "iii": 3, "iv": 4,
+}
+_LEVEL_AFTER = re.compile(r"\b(?:niveau|level|lvl)\s*([1-4]|een|één|twee|drie|vier|one|two|three|four|iv|iii|ii|i)\b")
+_LEVEL_BEFORE = re.compile(r"\b(eerste|tweede|derde|vierde|first|second|third|fourth)\s+(?:niveau|level)\b")
+_HIGHEST = re.compile(r"\b(hoogste|highest|top|maximale)\s+(?:niveau|level)\b")
+_LOWEST = re.compile(r"\b(laagste|lowest|eerste|basis|beginning)\s+(?:niveau|level)\b")
+
+# Other names users give to competences (folded), by competence name (folded).
+COMPETENCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "kwaliteitsgericht": ("kwaliteitsgerichtheid", "quality oriented", "quality-oriented", "quality focus",
+                          "quality orientation"),
+    "plannen en organiseren": ("planning and organising", "planning and organizing", "plan and organise",
+                               "plan and organize", "plannen & organiseren", "planning en organiseren"),
+    "resultaatgericht": ("resultaatgerichtheid", "result oriented", "results oriented", "result-oriented",
+                         "results-oriented", "results orientation", "result orientation"),
+    "communicatieve vaardigheid": ("communicatieve vaardigheden", "communicatie", "communication skills",
+                                   "communicative skills", "communication"),
+    "klantgerichtheid": ("klantgericht", "customer focus", "client focus", "customer orientation",
+                         "client orientation", "customer-oriented", "client-oriented"),
+    "ondernemerschap": ("ondernemend", "entrepreneurship", "entrepreneurial"),
+    "probleemoplossend vermogen": ("probleemoplossend", "problemen oplossen", "problem solving",
+                                   "problem-solving", "solving problems"),
+    "coachen": ("coaching", "coach"),
+}
+
+# English and informal names of dossiers and profiles (folded), by the folded name or abbreviation.
+SCOPE_ALIASES: dict[str, tuple[str, ...]] = {
+    "oa": ("teaching assistant", "teaching assistants", "onderwijsassistente", "classroom assistant"),
+    "pmk": ("childcare worker", "childcare employee", "pedagogical employee childcare"),
+    "gpm": ("specialised pedagogical employee", "specialized pedagogical employee"),
+    "sb": ("sport and exercise", "sport en bewegen", "sports and movement"),
+    "sw": ("social work", "social worker", "sociaal werker"),
+    "mz": ("social care", "maatschappelijke zorg"),
+    "dv": ("services", "dienstverlening"),
+    "pw": ("pedagogical work", "pedagogisch werk"),
+}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A dossier, optionally narrowed to one profile."""
+
+    dossier: str
+    profile: str | None = None
+
+    def contains(self, chunk: Chunk) -> bool:
+        """Whether a chunk belongs to this dossier/profile (a profile includes its dossier's basisdeel)."""
+        if chunk.dossier != self.dossier:
+            return False
+        return self.profile is None or chunk.profile in (self.profile, None)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The names the index knows, for recognising them in questions."""
+
+    scopes: dict[str, frozenset[Scope]]
+    competences: dict[str, str]
+    crebos: dict[str, frozenset[Scope]]
+    by_code: dict[str, tuple[str, ...]]
+    by_competence: dict[str, tuple[str, ...]]
+    filter_values: dict[str, frozenset[str]]
+
+    @classmethod
+    def from_chunks(cls, chunks: Iterable[Chunk]) -> Vocabulary:
+        """Collect names, abbreviations, competences and crebo numbers from chunks."""
+        scopes: dict[str, set[Scope]] = {}
+        competences: dict[str, str] = {}
+        crebos: dict[str, set[Scope]] = {}
+        by_code: dict[str, list[str]] = {}
+        by_competence: dict[str, list[str]] = {}
+        values: dict[str, set[str]] = {"dossier": set(), "profile": set(), "version": set(), "kind": set(),
+                                       "level": set()}
+
+        def add(alias: str | None, scope: Scope) -> None:
+            if alias and len(alias) >= 2:
+                scopes.setdefault(fold(alias), set()).add(scope)
+
+        for chunk in chunks:
+            values["kind"].add(chunk.kind)
+            values["dossier"].update(x for x in (chunk.dossier, chunk.dossier_abbr) if x)
+            values["profile"].update(x for x in (chunk.profile, chunk.profile_abbr) if x)
+            if chunk.version:
+                values["version"].add(chunk.version)
+            if chunk.level:
+                values["level"].add(str(chunk.level))
+            if chunk.code:
+                by_code.setdefault(chunk.code.upper(), []).append(chunk.id)
+            if chunk.competence:
+                by_competence.setdefault(chunk.competence, []).append(chunk.id)
+            if chunk.dossier:
+                add(chunk.dossier, Scope(chunk.dossier))
+                add(chunk.dossier_abbr, Scope(chunk.dossier))
+                if chunk.profile:
+                    add(chunk.profile, Scope(chunk.dossier, chunk.profile))
+                    add(chunk.profile_abbr, Scope(chunk.dossier, chunk.profile))
+                if chunk.crebo:
+                    crebos.setdefault(chunk.crebo, set()).add(Scope(chunk.dossier, chunk.profile))
+            if chunk.competence:
+                competences[fold(chunk.competence)] = chunk.competence
+        for key, aliases in SCOPE_ALIASES.items():
+            for alias in aliases:
+                if key in scopes:
+                    scopes.setdefault(alias, set()).update(scopes[key])
+        for key, aliases in COMPETENCE_ALIASES.items():
+            if key in competences:
+                for alias in aliases:
+                    competences.setdefault(alias, competences[key])
+        return cls(
+            scopes={k: frozenset(v) for k, v in scopes.items()},
+            competences=competences,
+            crebos={k: frozenset(v) for k, v in crebos.items()},
+            by_code={k: tuple(v) for k, v in by_code.items()},
+            by_competence={k: tuple(v) for k, v in by_competence.items()},
+            filter_values={k: frozenset(v) for k, v in values.items()},
+        )
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    """What a question asks for, besides its words."""
+
+    text: str
+    lang: str
+    lexical_text: str
+    codes: frozenset[str] = frozenset()
+    crebos: frozenset[str] = frozenset()
+    scopes: frozenset[Scope] = frozenset()
+    level: int | None = None
+    competences: frozenset[str] = frozenset()
+    year: str | None = None
+    expansions: tuple[str, ...] = ()
+
+
+def _find_phrases(folded: str, phrases: Iterable[str]) -> list[str]:
+    """Phrases found in ``folded`` on word boundaries, longest first, not overlapping."""
+    found, taken = [], []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", folded):
+            span = range(match.start(), match.end())
+            if any(set(span) & set(t) for t in taken):
+                continue
+            found.append(phrase)
+            taken.append(span)
+            break
+    return found
+
+
+def find_level(folded: str) -> int | None:
+    """The competence level a (folded) question names, if any."""
+    if _HIGHEST.search(folded):
+        return 4
+    match = _LEVEL_AFTER.search(folded) or _LEVEL_BEFORE.search(folded)
+    if match:
+        return _NUMBER_WORDS[match.group(1)]
+    if _LOWEST.search(folded):
+        return 1
+    return None
+
+
+def understand(query: str, vocabulary: Vocabulary) -> QueryPlan:
+    """Analyse a (cleaned) question against the index vocabulary."""
+    folded = fold(query)
+    lang = language(query)
+    codes = frozenset(
+        t.upper() for t in tokenize(" ".join(_CODE.findall(query))) if any(ch.isdigit() for ch in t)
+    )
+    crebos = frozenset(c for c in _CREBO.findall(query) if c in vocabulary.crebos)
+    scopes: set[Scope] = set()
+    for phrase in _find_phrases(folded, vocabulary.scopes):
+        scopes.update(vocabulary.scopes[phrase])
+    for crebo in crebos:
+        scopes.update(vocabulary.crebos[crebo])
+    competences = frozenset(vocabulary.competences[p] for p in _find_phrases(folded, vocabulary.competences))
+    year_match = _YEAR.search(query)
+    expansions = expand(query) if lang == "en" else ()
+    lexical_text = " ".join([query, *expansions])
+    return QueryPlan(
+        text=query,
+        lang=lang,
+        lexical_text=lexical_text,
+        codes=codes,
+        crebos=crebos,
+        scopes=frozenset(scopes),
+        level=find_level(folded),
+        competences=competences,
+        year=year_match.group(1) if year_match else None,
+        expansions=expansions,
+    )
