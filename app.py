@@ -1,7 +1,8 @@
 """The chat UI: a thin Gradio app over the assistant's search and answer API.
 
-Run ``python app.py`` or ``assistant serve``. Binds 127.0.0.1; no share link,
-no analytics. The ``/ask`` endpoint returns the answer as Markdown.
+Run ``python app.py`` or ``assistant serve``. Binds 127.0.0.1 (``GRADIO_SERVER_NAME``
+to change it on purpose), port 7860 (``GRADIO_SERVER_PORT``); no share link, no
+analytics, no monitoring page. The ``/ask`` endpoint returns the answer as Markdown.
 """
 
 from __future__ import annotations
@@ -15,4 +16,5 @@ from assistant.webapp import build_app, launch
 demo = build_app()
 
 if __name__ == "__main__":
-    launch(demo)
+    launch(demo, host=os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1",
+           port=int(os.environ.get("GRADIO_SERVER_PORT") or 7860))

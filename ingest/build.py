@@ -26,7 +26,7 @@ from filelock import FileLock, Timeout
 
 from assistant import embedders
 from assistant.index import BUILDS, CHUNKS, MANIFEST, current_build, read_chunks, read_manifest, switch_current
-from assistant.lexical import DEFAULT_STEMMER, LexicalIndex
+from assistant.lexical import DEFAULT_STEMMER, SPLIT_COMPOUNDS, LexicalIndex, lexical_text
 from assistant.model import SCHEMA_VERSION, Chunk, ParseError
 from assistant.settings import Settings
 from assistant.store import StoreError, VectorStore
@@ -156,7 +156,7 @@ def _plan(
     if not same_pipeline:
         work += [key for key in prev_files if key not in work and Path(key).is_file()]
     names: dict[str, str] = {}
-    for key in [*prev_files, *work]:
+    for key in [*(k for k in prev_files if Path(k).is_file()), *work]:
         names.setdefault(Path(key).name, key)
 
     for key in work:
@@ -196,18 +196,13 @@ def _plan(
         else:
             plan.added += 1
 
-    roots = [str(r) for r in discovery.roots]
     for key, entry in prev_files.items():
         if key in plan.files or key in work:
             continue
-        under_root = any(key.startswith(root.rstrip("/") + "/") for root in roots)
-        if under_root and not Path(key).exists():
-            plan.removed += 1
-            continue
-        if same_pipeline:
+        if not Path(key).exists():
+            plan.removed += 1  # gone from disk (deleted, or moved: then it is ingested under its new path)
+        elif same_pipeline:
             _keep(plan, key, entry, prev_by_source, same_embedder, error=entry.get("error"))
-        else:
-            plan.removed += 1  # it no longer exists: the new pipeline cannot re-read it
     return plan, tuple(str(p) for p in discovery.skipped)
 
 
@@ -285,14 +280,16 @@ def _write_build(
     with open(build_dir / CHUNKS, "w", encoding="utf-8") as handle:
         for chunk in chunks:
             handle.write(json.dumps(chunk.to_record(), ensure_ascii=False) + "\n")
-    LexicalIndex.build([c.id for c in chunks], [c.index_text for c in chunks]).save(build_dir / "lexical")
+    LexicalIndex.build(
+        [c.id for c in chunks], [lexical_text(c) for c in chunks], split_compounds=SPLIT_COMPOUNDS
+    ).save(build_dir / "lexical")
     manifest = {
         "schema_version": SCHEMA_VERSION,
         "build": name,
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "embedder": {"id": embedders.spec_id(embedder_spec), "spec": embedder_spec, "dimension": dimension},
         "pipeline": pipeline_fingerprint(),
-        "lexical": {"stemmer": DEFAULT_STEMMER, "bm25s": bm25s.__version__},
+        "lexical": {"stemmer": DEFAULT_STEMMER, "compounds": SPLIT_COMPOUNDS, "bm25s": bm25s.__version__},
         "store": store_info,
         "chunks": len(chunks),
         "files": files,

@@ -37,6 +37,7 @@ def breadcrumb(unit: Unit, profile: str | None = None) -> str:
         parts.append(unit.version)
     profile = profile or unit.profile
     parts.append(f"profiel {profile}" if profile else ("basisdeel" if unit.code else ""))
+
     if unit.kerntaak_code:
         parts.append(f"{unit.kerntaak_code} {unit.kerntaak_title or ''}".strip())
     return " › ".join(p for p in parts if p)
@@ -192,8 +193,8 @@ def _fold(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def _same_passage(a: Chunk, b: Chunk) -> bool:
-    wa, wb = _fold(a.text), _fold(b.text)
+def _same_passage(a: str, b: str) -> bool:
+    wa, wb = _fold(a), _fold(b)
     if wa == wb:
         return True
     return SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= SIMILAR
@@ -202,29 +203,38 @@ def _same_passage(a: Chunk, b: Chunk) -> bool:
 def mark_duplicates(chunks: Sequence[Chunk]) -> list[Chunk]:
     """Record identical passages across dossiers/profiles in ``also_in`` and ``group``.
 
-    Only chunks of the same kind, code, version and part number are compared,
-    and only across different dossiers or profiles.
+    Units (all parts of one passage together) of the same kind, code, version
+    and variant are compared, and only across different dossiers or profiles.
+    Every part of a grouped unit gets the group id and ``also_in``.
     """
-    buckets: dict[tuple, list[int]] = {}
+    units: dict[str, list[int]] = {}
     for i, chunk in enumerate(chunks):
-        if chunk.code or chunk.kind == "beroepsbeschrijving":
-            buckets.setdefault((chunk.kind, chunk.code, chunk.version, chunk.part, chunk.variant), []).append(i)
+        units.setdefault(chunk.unit_key, []).append(i)
+    buckets: dict[tuple, list[str]] = {}
+    for key, members in units.items():
+        first = chunks[members[0]]
+        if first.code or first.kind == "beroepsbeschrijving":
+            buckets.setdefault((first.kind, first.code, first.version, first.variant), []).append(key)
     result = [replace(c, also_in=(), group=None) for c in chunks]
-    for members in buckets.values():
-        groups: list[list[int]] = []
-        for i in members:
+    for keys in buckets.values():
+        groups: list[list[str]] = []
+        for key in keys:
+            chunk = chunks[units[key][0]]
             for group in groups:
-                if result[group[0]].label() != result[i].label() and _same_passage(result[group[0]], result[i]):
-                    group.append(i)
+                lead = chunks[units[group[0]][0]]
+                if lead.label() != chunk.label() and _same_passage(lead.passage or lead.text,
+                                                                   chunk.passage or chunk.text):
+                    group.append(key)
                     break
             else:
-                groups.append([i])
+                groups.append([key])
         for group in groups:
             if len(group) < 2:
                 continue
-            labels = [result[i].label() for i in group]
-            group_id = min(result[i].id for i in group)
-            for i in group:
-                others = tuple(sorted({lab for lab in labels if lab != result[i].label()}))
-                result[i] = replace(result[i], also_in=others, group=group_id)
+            labels = {key: chunks[units[key][0]].label() for key in group}
+            group_id = min(chunks[units[key][0]].id for key in group)
+            for key in group:
+                others = tuple(sorted({lab for lab in labels.values() if lab != labels[key]}))
+                for i in units[key]:
+                    result[i] = replace(result[i], also_in=others, group=group_id)
     return result

@@ -19,7 +19,7 @@ from pathlib import Path
 from assistant.embedders import load
 from assistant.evaluation import evaluate, grouped, load_questions
 from assistant.index import open_index
-from assistant.lexical import LexicalIndex
+from assistant.lexical import LexicalIndex, lexical_text
 from assistant.retrieval import DEFAULT_CONFIG, RetrievalConfig, search
 from assistant.settings import BUNDLED_CORPUS, PROJECT_ROOT, Settings
 from ingest.build import run_ingest
@@ -36,7 +36,7 @@ def open_for(spec: str, work: Path):
 
 def with_lexical(index, stemmer: str, compounds: bool):
     """The same index with its lexical side rebuilt with other settings."""
-    lexical = LexicalIndex.build([c.id for c in index.chunks], [c.index_text for c in index.chunks],
+    lexical = LexicalIndex.build([c.id for c in index.chunks], [lexical_text(c) for c in index.chunks],
                                  stemmer=stemmer, split_compounds=compounds)
     copy = dataclasses.replace(index)
     copy.__dict__.update({k: v for k, v in index.__dict__.items() if k in ("store", "by_id", "vocabulary")})

@@ -221,6 +221,36 @@ def evaluate_command(question_set: Path | None, as_json: bool, index_dir: Path |
 
 
 @main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--quick", is_flag=True, help="Only the bundled corpus and 10k chunks, one full ingest (a smoke run).")
+def bench(as_json: bool, quick: bool) -> None:
+    """Run the benchmark suite: ingest throughput, and query latency at 3 corpus sizes (a few minutes)."""
+    from assistant.bench import SIZES, run_bench
+
+    settings = Settings.from_env()
+    try:
+        result = run_bench(settings.embedder, sizes=SIZES[:2] if quick else SIZES, repeats=1 if quick else 3)
+    except RuntimeError as exc:
+        fail(str(exc), 1)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+        return
+    m, ing = result["machine"], result["ingest"]
+    click.echo(f"embedder {result['embedder']} · {m['cpu']} · {m['cores']} cores · {m['memory_gb']} GB")
+    click.echo(
+        f"ingest: {ing['chunks']} chunks in {ing['seconds']} s (median) = {ing['chunks_per_s']} chunks/s; "
+        f"no-op re-ingest {ing['noop_seconds']} s"
+    )
+    click.echo(f"{'chunks':>8} {'p50 ms':>8} {'p95 ms':>8} {'floor p50':>10} {'RSS MB':>8}  synthetic")
+    for row in result["query"]:
+        click.echo(
+            f"{row['chunks']:>8} {row['p50_ms']:>8} {row['p95_ms']:>8} {row['floor_p50_ms']:>10} "
+            f"{row['rss_mb']:>8}  {'yes' if row['synthetic'] else 'no'}"
+        )
+    click.echo(result["note"])
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (keep it local).")
 @click.option("--port", type=click.IntRange(1, 65535), default=7860, show_default=True, help="Port.")
 @INDEX_OPTION

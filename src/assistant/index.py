@@ -81,6 +81,14 @@ def read_chunks(build_dir: Path) -> list[Chunk]:
         return [Chunk.from_record(json.loads(line)) for line in handle if line.strip()]
 
 
+def _required_parts(manifest: dict) -> list[str]:
+    """The files a complete build must have."""
+    parts = ["lexical/lexical.json"]
+    if manifest.get("store", {}).get("mode") == "embedded":
+        parts.append("chroma/chroma.sqlite3")
+    return parts
+
+
 def _hint(index_dir: Path) -> str:
     flag = "" if str(index_dir) == "index" else f" --index {index_dir}"
     return f"run `assistant ingest{flag}`"
@@ -149,6 +157,9 @@ def open_index(settings: Settings) -> OpenIndex:
         chunks = tuple(read_chunks(build_dir))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise IndexUnavailable(f"the index in {index_dir}/ is damaged ({type(exc).__name__}): {hint}") from None
+    missing = [part for part in _required_parts(manifest) if not (build_dir / part).exists()]
+    if missing:
+        raise IndexUnavailable(f"the index in {index_dir}/ is damaged (missing {', '.join(missing)}): {hint}")
     if manifest.get("schema_version") != SCHEMA_VERSION:
         raise IndexUnavailable(f"the index in {index_dir}/ has an older format: {hint}")
     try:

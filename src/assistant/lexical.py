@@ -19,7 +19,8 @@ import bm25s
 import numpy as np
 import Stemmer
 
-DEFAULT_STEMMER = "dutch_porter"
+DEFAULT_STEMMER = "dutch_porter"  # "dutch" stems begeleiden/begeleiding to "beleid": measured worse
+SPLIT_COMPOUNDS = True  # compound parts added as tokens: measured better (docs/retrieval.md)
 
 _CODE = re.compile(r"\b([bp])([0-9]+|i)-k([0-9]+|i)(?:-w[a-z]?([0-9]+))?(?![\w-])", re.IGNORECASE)
 _TOKEN = re.compile(r"[bp]\d+-k\d+(?:-w\d+)?|\bp\d+\b|\d+|[^\W\d_]+", re.IGNORECASE)
@@ -92,6 +93,11 @@ def tokenize(text: str, stemmer: str = DEFAULT_STEMMER, compounds: frozenset[str
             if compounds:
                 words.extend(split_compound(token, compounds))
     return tokens + _stemmer(stemmer).stemWords(words)
+
+
+def lexical_text(chunk) -> str:
+    """What BM25 indexes for a chunk: its index text plus its crebo number."""
+    return f"{chunk.index_text}\ncrebo {chunk.crebo}" if chunk.crebo else chunk.index_text
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,20 @@ _LEVEL_BEFORE = re.compile(r"\b(eerste|tweede|derde|vierde|first|second|third|fo
 _HIGHEST = re.compile(r"\b(hoogste|highest|top|maximale)\s+(?:niveau|level)\b")
 _LOWEST = re.compile(r"\b(laagste|lowest|eerste|basis|beginning)\s+(?:niveau|level)\b")
 
+# Words that ask for one kind of unit (folded patterns), by kind.
+KIND_HINTS: dict[str, str] = {
+    "profiel": r"\b(?:beroeps)?profiel(?:en|beschrijving)?\b|\bprofiles?\b|\bprofile descriptions?\b",
+    "kerntaak": r"\bkerntaak\b|\bkerntaken\b|\bcore tasks?\b",
+    "werkproces": r"\bwerkprocess?(?:en)?\b|\bwork process(?:es)?\b",
+    "beroepsbeschrijving": r"\bberoeps(?:om|be)schrijving\b|\btypering\b|\bberoepengroep\b|\bjob descriptions?\b"
+                           r"|\boccupation\b",
+    "competentieniveau": r"\bgedragsindicator(?:en)?\b|\b(?:behaviou?ral )?indicators\b",
+    "legenda": r"\bkleur(?:en)?\b|\bcolou?rs?\b|\blichtgroen\b|\bdonkergroen\b|\blegenda\b|\blegend\b",
+    "specialisaties": r"\bspecialisaties?\b|\bspeciali[sz]ations?\b",
+    "uitleg_niveaus": r"\buitleg (?:van de )?niveaus\b|\bwhat (?:do|does) the levels mean\b"
+                      r"|\bwat betekenen de niveaus\b",
+}
+
 # Other names users give to competences (folded), by competence name (folded).
 COMPETENCE_ALIASES: dict[str, tuple[str, ...]] = {
     "kwaliteitsgericht": ("kwaliteitsgerichtheid", "quality oriented", "quality-oriented", "quality focus",
@@ -162,6 +176,7 @@ class QueryPlan:
     level: int | None = None
     competences: frozenset[str] = frozenset()
     year: str | None = None
+    kinds: frozenset[str] = frozenset()
     expansions: tuple[str, ...] = ()
 
 
@@ -205,6 +220,9 @@ def understand(query: str, vocabulary: Vocabulary) -> QueryPlan:
     for crebo in crebos:
         scopes.update(vocabulary.crebos[crebo])
     competences = frozenset(vocabulary.competences[p] for p in _find_phrases(folded, vocabulary.competences))
+    kinds = frozenset(kind for kind, pattern in KIND_HINTS.items() if re.search(pattern, folded))
+    if "competen" in folded:
+        kinds -= {"profiel"}
     year_match = _YEAR.search(query)
     expansions = expand(query) if lang == "en" else ()
     lexical_text = " ".join([query, *expansions])
@@ -218,5 +236,6 @@ def understand(query: str, vocabulary: Vocabulary) -> QueryPlan:
         level=find_level(folded),
         competences=competences,
         year=year_match.group(1) if year_match else None,
+        kinds=kinds,
         expansions=expansions,
     )

@@ -157,6 +157,8 @@ class RetrievalConfig:
     dense: bool = True
     understanding: bool = True
     glossary: bool = True
+    translated_query: bool = True
+    translated_weight: float = 0.5
     rrf_k: int = RRF_K
     lexical_weight: float = 1.0
     dense_weight: float = 1.0
@@ -165,6 +167,8 @@ class RetrievalConfig:
     competence_boost: float = 0.03
     level_boost: float = 0.03
     year_boost: float = 0.01
+    kind_boost: float = 0.015
+    description_boost: float = 0.02
     candidates: int = CANDIDATES
 
 
@@ -178,6 +182,12 @@ def boost(chunk: Chunk, plan: QueryPlan, config: RetrievalConfig) -> float:
         extra += config.code_boost
     if plan.scopes and any(scope.contains(chunk) for scope in plan.scopes):
         extra += config.scope_boost
+        if chunk.kind in ("profiel", "beroepsbeschrijving") and not plan.codes and any(
+            scope.profile in (chunk.profile, None) and scope.dossier == chunk.dossier for scope in plan.scopes
+        ):
+            extra += config.description_boost
+    if plan.kinds and chunk.kind in plan.kinds:
+        extra += config.kind_boost
     if plan.competences and chunk.competence in plan.competences:
         extra += config.competence_boost
         if plan.level is not None and chunk.level == plan.level:
@@ -208,14 +218,21 @@ def fused_scores(
         for rank, hit in enumerate(index.lexical.search(text, pool)):
             scores[hit.id] = scores.get(hit.id, 0.0) + config.lexical_weight / (config.rrf_k + rank + 1)
     if config.dense and embedder is not None:
-        vector = embedder.embed_batch([plan.text], query=True)[0]
-        for rank, hit in enumerate(index.store.query(vector, pool, where)):
-            scores[hit.id] = scores.get(hit.id, 0.0) + config.dense_weight / (config.rrf_k + rank + 1)
+        texts = [plan.text]
+        if config.understanding and config.translated_query and plan.expansions:
+            texts.append(" ".join(plan.expansions))
+        vectors = embedder.embed_batch(texts, query=True)
+        for vector, weight in zip(vectors, (1.0, config.translated_weight), strict=False):
+            for rank, hit in enumerate(index.store.query(vector, pool, where)):
+                scores[hit.id] = scores.get(hit.id, 0.0) + weight * config.dense_weight / (config.rrf_k + rank + 1)
     if not config.understanding:
         return scores
     vocabulary = index.vocabulary
     named = [i for code in plan.codes for i in vocabulary.by_code.get(code, ())]
     named += [i for name in plan.competences for i in vocabulary.by_competence.get(name, ())]
+    if plan.crebos or (plan.scopes and plan.kinds):
+        named += [c.id for c in index.chunks if c.kind in ("profiel", "beroepsbeschrijving")
+                  and any(scope.contains(c) for scope in plan.scopes)]
     for chunk_id in named:
         scores.setdefault(chunk_id, 0.0)
     for chunk_id in list(scores):

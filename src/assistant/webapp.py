@@ -1,4 +1,14 @@
-"""The Gradio Blocks behind ``app.py`` and ``assistant serve``."""
+"""The Gradio Blocks behind ``app.py`` and ``assistant serve``.
+
+Dutch first: labels, buttons and messages are Dutch; answers follow the language of
+the question. Tabs: *Chat* (answers with citations, filters, example questions,
+export, feedback), *Competentiematrix*, *Bladeren* and *Vergelijken*.
+
+Hardening: binds 127.0.0.1, no share link, no monitoring page, no analytics, no
+``allowed_paths``; a queue with a size and concurrency limit; questions are cut
+to :data:`MAX_QUERY_CHARS` on the server; all document text is escaped. Without an
+index the page still starts and says how to build one.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +16,114 @@ import os
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
+import logging
+import tempfile
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
 import gradio as gr
 
-from assistant.answer import compose
+from assistant import feedback, views
+from assistant.answer import TEXT, compose, compose_generated, escape, make_answer
+from assistant.conversation import Catalogue, Constraints, Resolved, Turn, resolve
 from assistant.embedders import EmbedderError, load
+from assistant.export import ExportFiles, write_exports
 from assistant.index import IndexUnavailable, open_index
-from assistant.retrieval import BadQuery, Filters, search
+from assistant.language import language
+from assistant.llm import LLMConfig, LLMError, build_messages, citations_valid, stream_completion
+from assistant.model import KINDS
+from assistant.retrieval import BadQuery, Hit, search
 from assistant.settings import MAX_QUERY_CHARS, Settings
 
-KINDS = ["", "werkproces", "kerntaak", "profiel", "beroepsbeschrijving", "competentie", "competentieniveau"]
-EXAMPLES = [
-    "where does OA collaborate with external experts?",
-    "wat hoort bij niveau 3 van plannen en organiseren?",
-    "waar komt multidisciplinair overleg voor?",
-]
+logger = logging.getLogger(__name__)
+
+TOP_K = 5
+QUEUE_SIZE = 64
+CONCURRENCY = 2
+
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "Docent": (
+        "where does OA collaborate with external experts?",
+        "waar komt multidisciplinair overleg voor?",
+    ),
+    "Student": (
+        "Coachen niveau 2",
+        "wat hoort bij niveau 3 van plannen en organiseren?",
+    ),
+    "Ontwerper": (
+        "welke werkprocessen gaan over kwaliteitszorg?",
+        "B1-K1-W5 samenwerken met andere betrokkenen",
+    ),
+}
+
+CSS = """
+mark { background: #fff1a8; color: inherit; padding: 0 .1em; }
+del { background: #ffd7d5; text-decoration: line-through; }
+ins { background: #d3f5d6; text-decoration: none; }
+details.bron, details.kerntaak, details.werkproces { margin: .2em 0; }
+details.bron summary, details.kerntaak summary, details.werkproces summary, details.cel summary { cursor: pointer; }
+details .passage { white-space: normal; margin: .4em 0 .4em 1em; padding-left: .6em; border-left: 3px solid #bbb; }
+.tree .children { margin-left: 1.4em; }
+table.matrix { border-collapse: collapse; width: 100%; }
+table.matrix th, table.matrix td { border: 1px solid #ccc; padding: .35em; vertical-align: top; text-align: left; }
+.vergelijk { display: flex; gap: 1.2em; }
+.vergelijk .kolom { flex: 1; min-width: 0; }
+"""
+
+MISSING_INDEX = (
+    "**De index ontbreekt of is niet bruikbaar** ({problem}).\n\n"
+    "Bouw hem met `assistant ingest` (of `bash scripts/run.sh`, dat alles installeert, de index bouwt en deze "
+    "pagina start) en herlaad daarna de app."
+)
+EMPTY_QUESTION = {
+    "nl": "Stel een vraag, bijvoorbeeld: *waar komt multidisciplinair overleg voor?*",
+    "en": "Please ask a question, for example: *where does OA collaborate with external experts?*",
+}
+TOO_LONG = {
+    "nl": "*Je vraag was langer dan {n} tekens; ik heb alleen het begin gebruikt.*",
+    "en": "*Your question was longer than {n} characters; I used only the beginning.*",
+}
+BAD_QUERY = {"nl": "Dat kan ik zo niet zoeken: {why}", "en": "I can't search that: {why}"}
+FOLLOWUP = {"nl": "*Vervolgvraag, gelezen als:* {q}", "en": "*Follow-up, read as:* {q}"}
+LLM_FALLBACK = {
+    "nl": "*Het gegenereerde antwoord is niet gebruikt ({why}); hieronder het antwoord uit de bronnen.*",
+    "en": "*The generated answer was not used ({why}); below is the answer from the sources.*",
+}
+LLM_BAD_CITATION = {"nl": "het noemde een bron die niet bestaat", "en": "it cited a source that does not exist"}
+LLM_UNAVAILABLE = {"nl": "de taalmodel-service gaf geen antwoord", "en": "the language model service did not answer"}
+
+
+def limit(text: str | None) -> tuple[str, bool]:
+    """The question cut to :data:`MAX_QUERY_CHARS`, and whether it was cut."""
+    text = text or ""
+    if len(text) > MAX_QUERY_CHARS:
+        return text[:MAX_QUERY_CHARS], True
+    return text, False
+
+
+@dataclass(frozen=True)
+class Record:
+    """What feedback needs to know about one assistant message."""
+
+    message_index: int
+    question: str
+    hit_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Session:
+    """One browser session's conversation."""
+
+    messages: tuple[dict, ...] = ()
+    turn: Turn | None = None
+    records: tuple[Record, ...] = ()
+    exports: ExportFiles | None = None
+
+    def record_for(self, index: int) -> Record | None:
+        """The record of the assistant message at ``index``."""
+        return next((r for r in self.records if r.message_index == index), None)
 
 
 class Assistant:
@@ -28,69 +132,357 @@ class Assistant:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.problem: str | None = None
+        self.index = None
+        self.embedder = None
+        self.catalogue = Catalogue()
+        self.llm = LLMConfig.from_settings(settings)
+        self.feedback_log = feedback.log_path(settings.index_dir)
+        self.export_dir = Path(tempfile.mkdtemp(prefix="mbo-assistent-export-"))
+        self._lock = threading.Lock()
         try:
             self.index = open_index(settings)
             self.embedder = load(settings.embedder)
+            self.catalogue = Catalogue.from_chunks(self.index.chunks)
+            self.retrieve("samenwerken", Constraints())  # warm up: load the lexical index, vectors and model
         except (IndexUnavailable, EmbedderError) as exc:
             self.problem = str(exc)
 
-    def ask(self, question: str, dossier: str = "", profile: str = "", version: str = "",
+    @property
+    def chunks(self) -> tuple:
+        """The index's chunks (empty without an index)."""
+        return self.index.chunks if self.index is not None else ()
+
+    def retrieve(self, question: str, constraints: Constraints) -> list[Hit]:
+        """The hits for a question.
+
+        Raises:
+            BadQuery: empty question or unknown filter value.
+        """
+        filters = constraints.to_filters()
+        with self._lock:  # one search at a time: the embedder and the 2 cores are shared
+            return search(self.index, self.embedder, question, k=TOP_K, filters=filters)
+
+    def generate(self, question: str, hits: list[Hit]) -> Iterator[str]:
+        """The generated answer so far, piece by piece (raises :class:`LLMError`)."""
+        text = ""
+        for piece in stream_completion(self.llm, build_messages(question, hits)):
+            text += piece
+            yield text
+
+    def ask(self, question: str = "", dossier: str = "", profile: str = "", version: str = "",
             kind: str = "", level: str = "") -> str:
-        """The answer to one question as Markdown, or a friendly message."""
+        """Answer one question as Markdown with numbered citations ``[1]`` and a sources list.
+
+        Each source names dossier · version · profile · code · title · file and lines or page.
+        Filters are optional (empty means any); a bad filter or empty question gets a friendly message.
+        """
+        text, cut = limit(question if isinstance(question, str) else "")
+        lang = language(text)
+        note = TOO_LONG[lang].format(n=MAX_QUERY_CHARS) + "\n\n" if cut else ""
         if self.problem:
-            return f"De index is niet beschikbaar: {self.problem}. Bouw hem met `assistant ingest`."
-        if len(question or "") > MAX_QUERY_CHARS * 4:
-            question = question[: MAX_QUERY_CHARS * 4]
+            return MISSING_INDEX.format(problem=escape(self.problem))
+        if not text.strip():
+            return EMPTY_QUESTION[lang]
+        constraints = Constraints(*(str(v or "") for v in (dossier, profile, version, kind, level)))
         try:
-            level_value = int(level) if str(level or "").strip() else None
-        except ValueError:
-            return "Kies een niveau van 1 tot en met 4."
-        filters = Filters(dossier=dossier or None, profile=profile or None, version=version or None,
-                          kind=kind or None, level=level_value)
-        try:
-            hits = search(self.index, self.embedder, question or "", k=5, filters=filters)
+            hits = self.retrieve(text, constraints)
         except BadQuery as exc:
-            if not (question or "").strip():
-                return "Stel een vraag, bijvoorbeeld: *waar komt multidisciplinair overleg voor?*"
-            return f"Dat kan ik niet zoeken: {exc}"
-        return compose(question, hits)
+            return note + BAD_QUERY[lang].format(why=escape(str(exc)))
+        *_, final = self.answer_steps(text, hits, details=False)
+        return note + final
+
+    def answer_steps(self, question: str, hits: list[Hit], details: bool) -> Iterator[str]:
+        """The answer Markdown: streamed generated text when an LLM is set and cites well, else extractive."""
+        lang = language(question)
+        if self.llm is None or not hits:
+            yield compose(question, hits, details=details)
+            return
+        answer = make_answer(question, hits)
+        text = ""
+        try:
+            for text in self.generate(question, list(answer.hits)):
+                yield f"*{TEXT[lang]['generated']}*\n\n{escape(text)} …"
+        except LLMError as exc:
+            logger.warning("generated answer failed: %s", exc)
+            yield LLM_FALLBACK[lang].format(why=LLM_UNAVAILABLE[lang]) + "\n\n" + compose(question, hits, details)
+            return
+        if citations_valid(text, len(answer.hits)):
+            yield compose_generated(question, text, answer.hits, details=details)
+        else:
+            yield LLM_FALLBACK[lang].format(why=LLM_BAD_CITATION[lang]) + "\n\n" + compose(question, hits, details)
+
+    def chat(self, message: str | None, session: Session, ui: Constraints) -> Iterator[Session]:
+        """One chat turn: the session after the question, then after each step of the answer."""
+        text, cut = limit(message if isinstance(message, str) else "")
+        lang = language(text)
+        shown = escape(text) + (" …" if cut else "")
+        messages = [*session.messages, {"role": "user", "content": shown or "…"}]
+        index = len(messages)
+
+        def step(content: str, hits: tuple[Hit, ...] = (), question: str = "", turn: Turn | None = None,
+                 exports: ExportFiles | None = None) -> Session:
+            records = session.records
+            if hits:
+                records = (*records, Record(index, question, tuple(h.chunk.id for h in hits)))
+            return Session(tuple([*messages, {"role": "assistant", "content": content}]),
+                           turn if turn is not None else session.turn, records, exports or session.exports)
+
+        note = TOO_LONG[lang].format(n=MAX_QUERY_CHARS) + "\n\n" if cut else ""
+        if self.problem:
+            yield step(MISSING_INDEX.format(problem=escape(self.problem)))
+            return
+        if not text.strip():
+            yield step(EMPTY_QUESTION[lang])
+            return
+        resolved: Resolved = resolve(text, session.turn, ui, self.catalogue)
+        try:
+            hits = self.retrieve(resolved.question, resolved.constraints)
+        except BadQuery as exc:
+            yield step(note + BAD_QUERY[lang].format(why=escape(str(exc))))
+            return
+        if resolved.followup:
+            described = resolved.constraints.describe()
+            note += FOLLOWUP[lang].format(q=escape(resolved.question) + (f" · {escape(described)}" if described
+                                                                          else "")) + "\n\n"
+        answer = make_answer(resolved.question, hits)
+        exports = write_exports(self.export_dir, resolved.question, answer.hits) if answer.hits else None
+        if exports and session.exports:  # Gradio serves its own copy once shown; keep the app's dir small
+            for old in (session.exports.csv, session.exports.markdown):
+                old.unlink(missing_ok=True)
+        for content in self.answer_steps(resolved.question, hits, details=True):
+            yield step(note + content, answer.hits, resolved.question, resolved.turn, exports)
+
+    def vote(self, session: Session, index: int, liked: bool | str | None) -> bool:
+        """Log a vote on the assistant message at ``index``; False when there is nothing to log."""
+        record = session.record_for(index)
+        if record is None:
+            return False
+        return feedback.append(self.feedback_log, feedback.make_vote(record.question, liked, record.hit_ids))
+
+
+# --------------------------------------------------------------------------- choices
+
+
+def _choices(values, all_label: str) -> list[tuple[str, str]]:
+    return [(all_label, ""), *values]
+
+
+def dossier_choices(chunks) -> list[tuple[str, str]]:
+    """Dossier filter choices (label with abbreviation and versions, value the name); case-insensitive unique."""
+    found: dict[str, tuple[str, str | None, set[str]]] = {}
+    for c in chunks:
+        if c.dossier:
+            name, abbr, versions = found.setdefault(c.dossier.lower(), (c.dossier, c.dossier_abbr, set()))
+            if c.version:
+                versions.add(c.version[:4])
+    values = []
+    for name, abbr, versions in sorted(found.values(), key=lambda v: v[0].lower()):
+        label = f"{name} ({abbr})" if abbr and abbr != name else name
+        values.append((label + (f" · {', '.join(sorted(versions))}" if versions else ""), name))
+    return _choices(values, "Alle dossiers")
+
+
+def profile_choices(chunks) -> list[tuple[str, str]]:
+    """Profile filter choices."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for c in chunks:
+        if c.profile:
+            found.setdefault(c.profile.lower(), (c.profile, c.profile_abbr))
+    values = [(f"{n} ({a})" if a else n, n) for n, a in sorted(found.values(), key=lambda v: v[0].lower())]
+    return _choices(values, "Alle profielen")
+
+
+def version_choices(chunks) -> list[tuple[str, str]]:
+    """Version filter choices."""
+    return _choices([(v, v) for v in sorted({c.version for c in chunks if c.version})], "Alle versies")
+
+
+def kind_choices(chunks) -> list[tuple[str, str]]:
+    """Kind filter choices, in the model's order."""
+    present = {c.kind for c in chunks}
+    return _choices([(k, k) for k in KINDS if k in present], "Alle soorten")
+
+
+def level_choices(chunks) -> list[tuple[str, str]]:
+    """Level filter choices."""
+    levels = sorted({c.level for c in chunks if c.level is not None})
+    return _choices([(f"Niveau {n}", str(n)) for n in levels], "Alle niveaus")
+
+
+# --------------------------------------------------------------------------- the app
+
+
+def _download(path: Path | None, label: str) -> gr.DownloadButton:
+    return gr.DownloadButton(label=label, value=str(path) if path else None, interactive=path is not None)
 
 
 def build_app(settings: Settings | None = None) -> gr.Blocks:
-    """The chat page with filters and the ``/ask`` API endpoint."""
+    """The page: chat with filters, examples, export and feedback; matrix, browse and compare tabs; ``/ask``."""
     assistant = Assistant(settings or Settings.from_env())
-    with gr.Blocks(title="mbo-assistent") as demo:
+    chunks = assistant.chunks
+    with gr.Blocks(title="mbo-assistent", analytics_enabled=False, delete_cache=(3600, 86400)) as demo:
         gr.Markdown("# mbo-assistent\nZoek in kwalificatiedossiers en competentieprofielen. "
-                    "Vraag in het Nederlands of in het Engels.")
+                    "Vraag in het Nederlands of in het Engels; elk antwoord noemt zijn bronnen.")
         if assistant.problem:
-            gr.Markdown(f"**Let op:** {assistant.problem}. Bouw de index met `assistant ingest`.")
-        with gr.Row():
-            with gr.Column(scale=3):
-                chat = gr.Chatbot(label="Gesprek", height=520)
-                box = gr.Textbox(label="Vraag", placeholder="Bijv. waar komt multidisciplinair overleg voor?")
-                gr.Examples(EXAMPLES, inputs=box)
-            with gr.Column(scale=1):
-                dossier = gr.Textbox(label="Dossier (naam of afkorting, bv. OA)")
-                profile = gr.Textbox(label="Profiel")
-                version = gr.Textbox(label="Versie (bv. 2015-08-01)")
-                kind = gr.Dropdown(KINDS, value="", label="Soort")
-                level = gr.Dropdown(["", "1", "2", "3", "4"], value="", label="Niveau")
-        answer_md = gr.Markdown(visible=False)
-
-        def respond(message, history, d, p, v, kd, lv):
-            reply = assistant.ask(message, d, p, v, kd, lv)
-            history = [*(history or []), {"role": "user", "content": message or ""},
-                       {"role": "assistant", "content": reply}]
-            return history, ""
-
-        box.submit(respond, [box, chat, dossier, profile, version, kind, level], [chat, box], api_name=False)
-        ask_button = gr.Button("Vraag", visible=False)
-        ask_button.click(assistant.ask, [box, dossier, profile, version, kind, level], answer_md, api_name="ask")
-    demo.queue(max_size=64, default_concurrency_limit=4)
+            gr.Markdown(MISSING_INDEX.format(problem=escape(assistant.problem)), elem_id="index-missing")
+        session = gr.State(Session())
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat"):
+                _chat_tab(assistant, chunks, session)
+            with gr.Tab("Competentiematrix", id="matrix"):
+                _matrix_tab(chunks)
+            with gr.Tab("Bladeren", id="bladeren"):
+                _browse_tab(chunks)
+            with gr.Tab("Vergelijken", id="vergelijken"):
+                _compare_tab(chunks)
+        gr.api(assistant.ask, api_name="ask", concurrency_limit=CONCURRENCY)
+    demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)
+    demo.assistant = assistant  # for tests and launchers
     return demo
 
 
-def launch(demo: gr.Blocks, host: str = "127.0.0.1", port: int = 7860) -> None:
-    """Serve the app privately: local address, no share link, no monitoring page."""
-    demo.launch(server_name=host, server_port=port, share=False, enable_monitoring=False,
-                allowed_paths=[], max_file_size="1mb")
+def _chat_tab(assistant: Assistant, chunks, session: gr.State) -> None:
+    with gr.Row():
+        with gr.Column(scale=3):
+            chat = gr.Chatbot(
+                label="Gesprek", height=560, elem_id="chat", sanitize_html=True, allow_tags=False,
+                latex_delimiters=[], feedback_options=("Like", "Dislike"), buttons=["copy"],
+                placeholder="Stel je vraag hieronder, of kies een voorbeeldvraag.",
+            )
+            with gr.Row():
+                box = gr.Textbox(label="Vraag", placeholder="Bijv. waar komt multidisciplinair overleg voor?",
+                                 scale=5, elem_id="vraag", submit_btn=False, lines=1)
+                send = gr.Button("Vraag stellen", variant="primary", scale=1, elem_id="verstuur")
+            with gr.Row():
+                csv_button = gr.DownloadButton("CSV downloaden", value=None, interactive=False, elem_id="csv",
+                                               size="sm")
+                md_button = gr.DownloadButton("Markdown downloaden", value=None, interactive=False, elem_id="md",
+                                              size="sm")
+                new = gr.Button("Nieuw gesprek", size="sm", elem_id="nieuw")
+            gr.Markdown("**Voorbeeldvragen** (één klik):")
+            example_buttons = []
+            with gr.Row():
+                for group, questions in EXAMPLES.items():
+                    with gr.Column(min_width=160):
+                        gr.Markdown(f"*{group}*")
+                        example_buttons += [gr.Button(q, size="sm", elem_classes=["voorbeeld"]) for q in questions]
+        with gr.Column(scale=1, min_width=220):
+            gr.Markdown("**Filters**")
+            dossier = gr.Dropdown(dossier_choices(chunks), value="", label="Dossier", elem_id="f-dossier")
+            profile = gr.Dropdown(profile_choices(chunks), value="", label="Profiel", elem_id="f-profiel")
+            version = gr.Dropdown(version_choices(chunks), value="", label="Versie", elem_id="f-versie")
+            kind = gr.Dropdown(kind_choices(chunks), value="", label="Soort", elem_id="f-soort")
+            level = gr.Dropdown(level_choices(chunks), value="", label="Niveau", elem_id="f-niveau")
+            gr.Markdown("Vervolgvragen zoals *en bij de PMK?*, *alleen niveau 3* of *and for the 2015 version?* "
+                        "gaan verder op de vorige vraag.")
+
+    def respond(message, state: Session, d, p, v, k, lv):
+        ui = Constraints(*(str(x or "") for x in (d, p, v, k, lv)))
+        for current in assistant.chat(message, state, ui):
+            files = current.exports
+            yield (list(current.messages), "", current,
+                   _download(files.csv if files else None, "CSV downloaden"),
+                   _download(files.markdown if files else None, "Markdown downloaden"))
+
+    filters = [session, dossier, profile, version, kind, level]
+    outputs = [chat, box, session, csv_button, md_button]
+    box.submit(respond, [box, *filters], outputs, api_visibility="private")
+    send.click(respond, [box, *filters], outputs, api_visibility="private")
+    for button in example_buttons:
+        button.click(respond, [button, *filters], outputs, api_visibility="private")
+
+    def on_like(state: Session, data: gr.LikeData) -> None:
+        index = data.index if isinstance(data.index, int) else data.index[0]
+        if assistant.vote(state, index, data.liked):
+            gr.Info("Dank je voor je feedback.")
+
+    chat.like(on_like, [session], None, api_visibility="private")
+
+    def reset():
+        return [], Session(), _download(None, "CSV downloaden"), _download(None, "Markdown downloaden")
+
+    new.click(reset, None, [chat, session, csv_button, md_button], api_visibility="private")
+    chat.clear(reset, None, [chat, session, csv_button, md_button], api_visibility="private")
+
+
+def _matrix_tab(chunks) -> None:
+    documents = views.profile_documents(chunks)
+    default = "Sociaalwerker B" if "Sociaalwerker B" in documents else (documents[0] if documents else None)
+    choice = gr.Dropdown(list(documents), value=default, label="Competentieprofiel", elem_id="m-profiel")
+    table = gr.HTML(views.render_matrix(views.competence_matrix(chunks, default)) if default else
+                    "<p>Geen competentieprofielen in de index.</p>", elem_id="matrix", js_on_load=None)
+    choice.change(lambda d: views.render_matrix(views.competence_matrix(chunks, d)), choice, table,
+                  api_visibility="private")
+
+
+def _browse_tab(chunks) -> None:
+    pairs = views.dossiers(chunks)
+    names = list(dict.fromkeys(d for d, _ in pairs))
+    first = names[0] if names else None
+
+    def versions_of(name: str | None) -> list[str]:
+        return [v for d, v in pairs if d == name]
+
+    def tree(name: str | None, version: str | None) -> str:
+        if not name:
+            return "<p>Geen dossiers in de index.</p>"
+        title = " ".join(x for x in (name, version) if x)
+        return views.render_tree(views.browse_tree(chunks, name, version or ""), title)
+
+    first_versions = versions_of(first)
+    with gr.Row():
+        dossier = gr.Dropdown(names, value=first, label="Dossier", elem_id="b-dossier")
+        version = gr.Dropdown(first_versions, value=first_versions[0] if first_versions else None,
+                              label="Versie", elem_id="b-versie")
+    html = gr.HTML(tree(first, first_versions[0] if first_versions else None), elem_id="boom", js_on_load=None)
+
+    def pick_dossier(name):
+        found = versions_of(name)
+        chosen = found[0] if found else None
+        return gr.Dropdown(choices=found, value=chosen), tree(name, chosen)
+
+    dossier.change(pick_dossier, dossier, [version, html], api_visibility="private")
+    version.input(tree, [dossier, version], html, api_visibility="private")
+
+
+def _compare_tab(chunks) -> None:
+    codes = list(views.comparable_codes(chunks))
+    default = "B1-K2-W2" if "B1-K2-W2" in codes else (codes[0] if codes else None)
+
+    def options(code: str | None) -> tuple[list[tuple[str, int]], int | None, int | None]:
+        found = views.variants(chunks, code) if code else ()
+        labels = [(f"{v.label} · {v.title}", i) for i, v in enumerate(found)]
+        if len(found) < 2:
+            return labels, None, None
+        left, right = views.default_pair(found)
+        return labels, left, right
+
+    def render(code, left, right) -> str:
+        found = views.variants(chunks, code) if code else ()
+
+        def pick(i) -> views.Variant | None:
+            return found[i] if isinstance(i, int) and 0 <= i < len(found) else None
+
+        return views.render_compare(pick(left), pick(right))
+
+    labels, left, right = options(default)
+    code = gr.Dropdown(codes, value=default, label="Werkproces (code)", elem_id="v-code")
+    with gr.Row():
+        left_pick = gr.Dropdown(labels, value=left, label="Links", elem_id="v-links")
+        right_pick = gr.Dropdown(labels, value=right, label="Rechts", elem_id="v-rechts")
+    html = gr.HTML(render(default, left, right), elem_id="vergelijking", js_on_load=None)
+
+    def pick_code(chosen):
+        found, a, b = options(chosen)
+        return gr.Dropdown(choices=found, value=a), gr.Dropdown(choices=found, value=b), render(chosen, a, b)
+
+    code.change(pick_code, code, [left_pick, right_pick, html], api_visibility="private")
+    left_pick.input(render, [code, left_pick, right_pick], html, api_visibility="private")
+    right_pick.input(render, [code, left_pick, right_pick], html, api_visibility="private")
+
+
+def launch(demo: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, **kwargs) -> None:
+    """Serve the app privately: local address, no share link, no monitoring page, no extra paths."""
+    demo.launch(server_name=host, server_port=port, share=False, enable_monitoring=False, allowed_paths=[],
+                max_file_size="1mb", ssr_mode=False, mcp_server=False, pwa=False, css=CSS, show_error=False,
+                **kwargs)

@@ -1,0 +1,365 @@
+"""Follow-up questions: reuse the previous question's topic with a new scope, level, version or kind.
+
+The rules, small on purpose:
+
+1. A message *mentions* constraints: a dossier or profile the index knows (name or
+   abbreviation, "PMK", "Onderwijsassistent"), a level ("niveau 3", "level 2"), a
+   version (a year the index has, "2015", or a full "2015-08-01") or a kind
+   ("werkprocessen", "core tasks").
+2. It is a **follow-up** when there is a previous question, it mentions at least one
+   constraint, it is short (at most :data:`MAX_FOLLOWUP_WORDS` words) and either
+   starts with an opener (:data:`OPENERS`: en, and, alleen, only, wat met, what about, ...)
+   or holds nothing but constraints and filler words ("PMK?", "niveau 3", "2015 versie").
+3. A follow-up is merged with the previous question: a new scope replaces the
+   scope word in the previous question (or is added), a new level replaces the
+   level (or is added), a new year replaces the year; other words of the follow-up
+   (not filler) are added at the end.
+4. Constraints become filter values: year → ``version``, kind → ``kind``, level →
+   ``level`` when the previous question named a level too (it was about competence
+   levels; otherwise the level only steers the ranking, as KD units have no level),
+   and the scope → ``dossier``: the dossier of that name or abbreviation in
+   the chosen version, else the dossier holding a profile of that name (the profile
+   word stays in the question and steers the ranking). A version change re-resolves
+   the remembered scope ("OA" is a 2021 dossier but a profile of Pedagogisch Werk 2015).
+5. Constraints from the conversation win over the dropdown filters for the fields they
+   set; a new (non-follow-up) question starts with the dropdown filters only.
+
+Nothing here knows particular questions: the names come from the index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from assistant.language import language
+from assistant.model import Chunk
+from assistant.retrieval import BadQuery, Filters
+
+MAX_FOLLOWUP_WORDS = 8
+
+OPENERS = (
+    "en ", "and ", "alleen", "only", "wat met", "what about", "hoe zit het met", "how about",
+    "ook ", "also ", "maar ", "but ", "nu ", "now ", "dan ", "then ",
+)
+
+FILLER = frozenset(
+    """
+    en and alleen only wat met what about hoe zit het how de het een the a an bij voor for in van of
+    op at to with ook also maar but nu now dan then is are die dat dit deze that this those these
+    versie version versies versions uit from graag please nog still daar there zelfde same vraag
+    question dossier dossiers kd profiel profile kwalificatiedossier
+    """.split()
+)
+
+_LEVEL = re.compile(
+    r"\b(niveau|level)\s*([1-4]|een|één|twee|drie|vier|one|two|three|four)\b", re.IGNORECASE
+)
+_LEVEL_WORDS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "one": 1, "two": 2, "three": 3, "four": 4}
+_VERSION = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+
+KIND_WORDS = {
+    "werkproces": ("werkproces", "werkprocessen", "work process", "work processes", "workprocess",
+                   "workprocesses"),
+    "kerntaak": ("kerntaak", "kerntaken", "core task", "core tasks"),
+    "competentieniveau": ("competentieniveau", "competentieniveaus", "competence level", "competence levels"),
+}
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Filter values as the UI holds them: strings, ``""`` means any."""
+
+    dossier: str = ""
+    profile: str = ""
+    version: str = ""
+    kind: str = ""
+    level: str = ""
+
+    def merged(self, other: Constraints) -> Constraints:
+        """These values, with every non-empty value of ``other`` winning."""
+        return Constraints(**{name: getattr(other, name) or getattr(self, name) for name in _FIELDS})
+
+    def to_filters(self) -> Filters:
+        """Retrieval filters.
+
+        Raises:
+            BadQuery: when the level is not a whole number.
+        """
+        level = self.level.strip()
+        if level and not level.isdigit():
+            raise BadQuery(f"onbekend niveau {level!r}; kies uit: 1, 2, 3, 4")
+        return Filters(
+            dossier=self.dossier.strip() or None,
+            profile=self.profile.strip() or None,
+            version=self.version.strip() or None,
+            kind=self.kind.strip() or None,
+            level=int(level) if level else None,
+        )
+
+    def describe(self) -> str:
+        """``dossier PMK · niveau 3`` (plain text; empty when there is nothing)."""
+        names = {"dossier": "dossier", "profile": "profiel", "version": "versie", "kind": "soort", "level": "niveau"}
+        return " · ".join(f"{names[n]} {getattr(self, n)}" for n in _FIELDS if getattr(self, n))
+
+
+_FIELDS = ("dossier", "profile", "version", "kind", "level")
+
+
+@dataclass(frozen=True)
+class ScopeEntry:
+    """A dossier, or a profile inside a dossier, in one version."""
+
+    dossier: str
+    profile: str | None
+    version: str | None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The names, versions and kinds of an index, for recognising constraints in messages."""
+
+    scopes: dict[str, tuple[ScopeEntry, ...]] = field(default_factory=dict)
+    versions: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+
+    @classmethod
+    def from_chunks(cls, chunks: Iterable[Chunk]) -> Catalogue:
+        """Collect scope names (names and abbreviations), versions and kinds from chunks."""
+        scopes: dict[str, set[ScopeEntry]] = {}
+        versions: set[str] = set()
+        kinds: set[str] = set()
+
+        def add(term: str | None, entry: ScopeEntry) -> None:
+            if term and len(term.strip()) >= 2:
+                scopes.setdefault(_fold(term), set()).add(entry)
+
+        for c in chunks:
+            kinds.add(c.kind)
+            if c.version:
+                versions.add(c.version)
+            if not c.dossier:
+                continue
+            add(c.dossier, ScopeEntry(c.dossier, None, c.version))
+            add(c.dossier_abbr, ScopeEntry(c.dossier, None, c.version))
+            if c.profile:
+                add(c.profile, ScopeEntry(c.dossier, c.profile, c.version))
+                add(c.profile_abbr, ScopeEntry(c.dossier, c.profile, c.version))
+        for key, aliases in _scope_aliases().items():
+            for alias in aliases:
+                if key in scopes and alias not in scopes:
+                    scopes[alias] = set(scopes[key])
+        return cls(
+            scopes={k: tuple(sorted(v, key=_entry_order)) for k, v in scopes.items()},
+            versions=tuple(sorted(versions)),
+            kinds=tuple(sorted(kinds)),
+        )
+
+    def pattern(self) -> re.Pattern[str] | None:
+        """One pattern for every scope term, longest first, on word boundaries."""
+        if not self.scopes:
+            return None
+        terms = sorted(self.scopes, key=len, reverse=True)
+        body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _entry_order(entry: ScopeEntry) -> tuple:
+    return (entry.profile is not None, entry.version or "", entry.dossier, entry.profile or "")
+
+
+def _scope_aliases() -> dict[str, tuple[str, ...]]:
+    """English and informal names of dossiers from query understanding (if it has them)."""
+    from assistant import query
+
+    return getattr(query, "SCOPE_ALIASES", {})
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """The constraints one message names, with where they stand in it."""
+
+    scope: str | None = None
+    scope_span: tuple[int, int] | None = None
+    level: int | None = None
+    level_span: tuple[int, int] | None = None
+    year: str | None = None
+    year_span: tuple[int, int] | None = None
+    kind: str | None = None
+    rest: tuple[str, ...] = ()
+
+    @property
+    def any(self) -> bool:
+        """Whether the message names any constraint."""
+        return bool(self.scope or self.level or self.year or self.kind)
+
+
+def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
+    """Scope, level, year and kind that ``text`` names, and its other (non-filler) words."""
+    taken: list[tuple[int, int]] = []
+    scope = scope_span = None
+    pattern = catalogue.pattern()
+    match = pattern.search(text) if pattern else None
+    if match:
+        scope, scope_span = match.group(0), match.span()
+        taken.append(scope_span)
+    level = level_span = None
+    match = _LEVEL.search(text)
+    if match:
+        raw = match.group(2).lower()
+        level = int(raw) if raw.isdigit() else _LEVEL_WORDS[raw]
+        level_span = match.span(2)
+        taken.append(match.span())
+    year = year_span = None
+    years = {v[:4] for v in catalogue.versions}
+    for match in _VERSION.finditer(text):
+        if match.group(1) in years and not _overlaps(match.span(), taken):
+            year, year_span = match.group(1), match.span()
+            taken.append(year_span)
+            break
+    kind = None
+    lowered = text.lower()
+    for name, words in KIND_WORDS.items():
+        if name not in catalogue.kinds:
+            continue
+        for word in sorted(words, key=len, reverse=True):
+            found = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered)
+            if found and not _overlaps(found.span(), taken):
+                kind = name
+                taken.append(found.span())
+                break
+        if kind:
+            break
+    rest = tuple(
+        m.group(0) for m in _WORD.finditer(text)
+        if not _overlaps(m.span(), taken) and m.group(0).lower() not in FILLER
+    )
+    return Mentions(scope, scope_span, level, level_span, year, year_span, kind, rest)
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What the conversation remembers of a question.
+
+    Attributes:
+        question: the self-contained question that was searched.
+        constraints: the filter values the conversation set (not the dropdowns').
+        scope: the dossier or profile word the question is about, if any.
+    """
+
+    question: str
+    constraints: Constraints = Constraints()
+    scope: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A message made self-contained: the question to search and the filters to use."""
+
+    question: str
+    constraints: Constraints
+    turn: Turn
+    followup: bool
+
+
+def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool:
+    """Rule 2: a short message that names a constraint and opens like a follow-up, or holds nothing else."""
+    if previous is None or not mentions.any:
+        return False
+    words = _WORD.findall(message)
+    if len(words) > MAX_FOLLOWUP_WORDS:
+        return False
+    opened = _fold(message).startswith(OPENERS) or _fold(message) in {o.strip() for o in OPENERS}
+    return opened or not mentions.rest
+
+
+def version_for(year: str, catalogue: Catalogue) -> str:
+    """The index version of a year ("2015" → "2015-08-01"); the first if there are several."""
+    return next((v for v in catalogue.versions if v.startswith(year)), "")
+
+
+def dossier_for(scope: str, version: str, catalogue: Catalogue) -> str:
+    """Rule 4: the dossier filter value for a scope word in a version ("" when none fits)."""
+    entries = catalogue.scopes.get(_fold(scope), ())
+    if version:
+        entries = tuple(e for e in entries if e.version in (version, None))
+    dossiers = [e for e in entries if e.profile is None]
+    if dossiers:
+        return dossiers[0].dossier
+    parents = {e.dossier for e in entries}
+    return parents.pop() if len(parents) == 1 else ""
+
+
+def _splice(text: str, span: tuple[int, int], new: str) -> str:
+    return text[: span[0]] + new + text[span[1]:]
+
+
+def _append(question: str, phrase: str) -> str:
+    stripped = question.rstrip()
+    mark = "?" if stripped.endswith("?") else ""
+    return f"{stripped.rstrip('?').rstrip()} {phrase}{mark}"
+
+
+def merge_question(previous: str, new: Mentions, catalogue: Catalogue) -> str:
+    """Rule 3: the previous question with the follow-up's scope, level and year put in."""
+    old = find_mentions(previous, catalogue)
+    lang = language(previous)
+    # Splice from the end of the text backwards so earlier spans stay valid.
+    edits: list[tuple[tuple[int, int], str]] = []
+    appends: list[str] = []
+    if new.scope:
+        if old.scope_span:
+            edits.append((old.scope_span, new.scope))
+        else:
+            appends.append(("in " if lang == "en" else "bij ") + new.scope)
+    if new.level:
+        if old.level_span:
+            edits.append((old.level_span, str(new.level)))
+        else:
+            appends.append(("level " if lang == "en" else "niveau ") + str(new.level))
+    if new.year and old.year_span:
+        edits.append((old.year_span, new.year))
+    question = previous
+    for span, text in sorted(edits, key=lambda e: e[0][0], reverse=True):
+        question = _splice(question, span, text)
+    for phrase in [*appends, " ".join(new.rest)]:
+        if phrase:
+            question = _append(question, phrase)
+    return question
+
+
+def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Catalogue) -> Resolved:
+    """Make a message self-contained with the previous turn, and decide its filters.
+
+    Args:
+        message: the (cleaned, length-limited) message.
+        previous: the previous turn, or None at the start.
+        ui: the dropdown filter values now.
+        catalogue: names, versions and kinds of the index.
+    """
+    mentions = find_mentions(message, catalogue)
+    if not is_followup(message, mentions, previous):
+        return Resolved(message, ui, Turn(message, Constraints(), mentions.scope), followup=False)
+    assert previous is not None
+    question = merge_question(previous.question, mentions, catalogue)
+    own = previous.constraints
+    if mentions.level and (previous.constraints.level or find_mentions(previous.question, catalogue).level):
+        own = replace(own, level=str(mentions.level))
+    if mentions.year:
+        own = replace(own, version=version_for(mentions.year, catalogue) or own.version)
+    if mentions.kind:
+        own = replace(own, kind=mentions.kind)
+    scope = mentions.scope or previous.scope
+    if scope and (mentions.scope or mentions.year):
+        own = replace(own, dossier=dossier_for(scope, own.version or ui.version, catalogue))
+    return Resolved(question, ui.merged(own), Turn(question, own, scope), followup=True)
