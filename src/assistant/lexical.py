@@ -52,6 +52,7 @@ def _stemmer(name: str) -> Stemmer.Stemmer:
 
 
 MIN_PART = 4
+COMPOUND_MIN_COUNT = 2
 
 
 def split_compound(word: str, vocabulary: frozenset[str]) -> list[str]:
@@ -92,7 +93,21 @@ def tokenize(text: str, stemmer: str = DEFAULT_STEMMER, compounds: frozenset[str
             words.append(token)
             if compounds:
                 words.extend(split_compound(token, compounds))
-    return tokens + _stemmer(stemmer).stemWords(words)
+    return tokens + stem_words(words, stemmer)
+
+
+def stem_words(words: list[str], stemmer: str = DEFAULT_STEMMER) -> list[str]:
+    """Stem Dutch words, keeping abstract nouns in -heid (-heden) whole.
+
+    The Snowball stemmers strip ``deskundigheid`` (expertise) to ``deskund``,
+    which then matches ``deskundigen`` (experts); kept whole, with the plural
+    folded onto the singular, they stay apart (measured: docs/retrieval.md).
+    """
+    stems = _stemmer(stemmer).stemWords(words)
+    return [
+        word if word.endswith("heid") else word[:-5] + "heid" if word.endswith("heden") else stem
+        for word, stem in zip(words, stems, strict=True)
+    ]
 
 
 def lexical_text(chunk) -> str:
@@ -130,7 +145,7 @@ class LexicalIndex:
         compounds = None
         if split_compounds:
             counts = Counter(w for text in texts for w in words_of(text) if len(w) >= MIN_PART)
-            compounds = frozenset(w for w, n in counts.items() if n >= 2)
+            compounds = frozenset(w for w, n in counts.items() if n >= COMPOUND_MIN_COUNT)
         retriever = bm25s.BM25()
         corpus = [tokenize(text, stemmer, compounds) or ["_leeg_"] for text in texts]
         retriever.index(corpus, show_progress=False)
@@ -158,7 +173,7 @@ class LexicalIndex:
 
     def search(self, query: str, k: int) -> list[LexicalHit]:
         """The ``k`` best chunks for ``query``; chunks with score 0 are left out."""
-        tokens = tokenize(query, self.stemmer, self.compounds)
+        tokens = list(dict.fromkeys(tokenize(query, self.stemmer, self.compounds)))
         if not tokens or not self.ids:
             return []
         docs, scores = self._retriever.retrieve(

@@ -80,21 +80,35 @@ SCOPE_ALIASES: dict[str, tuple[str, ...]] = {
     "mz": ("social care", "maatschappelijke zorg"),
     "dv": ("services", "dienstverlening"),
     "pw": ("pedagogical work", "pedagogisch werk"),
+    "competentieprofiel": ("competency profile", "competence profile", "competentie profiel"),
+    "ankerpunten": ("anchor points", "anchors", "ankerpunten extract"),
 }
 
 
 @dataclass(frozen=True)
 class Scope:
-    """A dossier, optionally narrowed to one profile."""
+    """A dossier, optionally narrowed to one profile; or a whole source document."""
 
-    dossier: str
+    dossier: str | None
     profile: str | None = None
+    source: str | None = None
 
     def contains(self, chunk: Chunk) -> bool:
-        """Whether a chunk belongs to this dossier/profile (a profile includes its dossier's basisdeel)."""
+        """Whether a chunk belongs to this scope (a profile includes its dossier's basisdeel)."""
+        if self.source is not None:
+            return chunk.source == self.source
         if chunk.dossier != self.dossier:
             return False
         return self.profile is None or chunk.profile in (self.profile, None)
+
+
+def document_alias(source: str) -> str | None:
+    """The word a user names a document by: the first word of its file name, if it is a word of 6+ letters."""
+    for word in re.split(r"[-_ .]+", source.rsplit(".", 1)[0].lower()):
+        if word.isdigit():
+            continue
+        return word if len(word) >= 6 and word.isalpha() else None
+    return None
 
 
 @dataclass(frozen=True)
@@ -106,6 +120,7 @@ class Vocabulary:
     crebos: dict[str, frozenset[Scope]]
     by_code: dict[str, tuple[str, ...]]
     by_competence: dict[str, tuple[str, ...]]
+    descriptions: dict[str, tuple[str, ...]]
     filter_values: dict[str, frozenset[str]]
 
     @classmethod
@@ -116,6 +131,7 @@ class Vocabulary:
         crebos: dict[str, set[Scope]] = {}
         by_code: dict[str, list[str]] = {}
         by_competence: dict[str, list[str]] = {}
+        descriptions: dict[str, list[str]] = {}
         values: dict[str, set[str]] = {"dossier": set(), "profile": set(), "version": set(), "kind": set(),
                                        "level": set()}
 
@@ -124,6 +140,7 @@ class Vocabulary:
                 scopes.setdefault(fold(alias), set()).add(scope)
 
         for chunk in chunks:
+            add(document_alias(chunk.source), Scope(None, source=chunk.source))
             values["kind"].add(chunk.kind)
             values["dossier"].update(x for x in (chunk.dossier, chunk.dossier_abbr) if x)
             values["profile"].update(x for x in (chunk.profile, chunk.profile_abbr) if x)
@@ -135,6 +152,8 @@ class Vocabulary:
                 by_code.setdefault(chunk.code.upper(), []).append(chunk.id)
             if chunk.competence:
                 by_competence.setdefault(chunk.competence, []).append(chunk.id)
+            if chunk.kind in ("profiel", "beroepsbeschrijving") and chunk.dossier:
+                descriptions.setdefault(chunk.dossier, []).append(chunk.id)
             if chunk.dossier:
                 add(chunk.dossier, Scope(chunk.dossier))
                 add(chunk.dossier_abbr, Scope(chunk.dossier))
@@ -159,6 +178,7 @@ class Vocabulary:
             crebos={k: frozenset(v) for k, v in crebos.items()},
             by_code={k: tuple(v) for k, v in by_code.items()},
             by_competence={k: tuple(v) for k, v in by_competence.items()},
+            descriptions={k: tuple(v) for k, v in descriptions.items()},
             filter_values={k: frozenset(v) for k, v in values.items()},
         )
 

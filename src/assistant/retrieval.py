@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 from assistant.embedders import Embedder
 from assistant.index import OpenIndex
-from assistant.lexical import tokenize
+from assistant.lexical import STOPWORDS, tokenize
 from assistant.model import Chunk
 from assistant.query import QueryPlan, Vocabulary, understand
 from assistant.settings import MAX_QUERY_CHARS
@@ -157,10 +158,11 @@ class RetrievalConfig:
     dense: bool = True
     understanding: bool = True
     glossary: bool = True
-    translated_query: bool = True
+    translated_query: bool = False
     translated_weight: float = 0.5
+    fusion: str = "linear"
     rrf_k: int = RRF_K
-    lexical_weight: float = 1.0
+    lexical_weight: float = 1.6
     dense_weight: float = 1.0
     code_boost: float = 1.0
     scope_boost: float = 0.02
@@ -168,7 +170,8 @@ class RetrievalConfig:
     level_boost: float = 0.03
     year_boost: float = 0.01
     kind_boost: float = 0.015
-    description_boost: float = 0.02
+    description_boost: float = 0.01
+    phrase_boost: float = 0.005
     candidates: int = CANDIDATES
 
 
@@ -179,6 +182,8 @@ def boost(chunk: Chunk, plan: QueryPlan, config: RetrievalConfig) -> float:
     """Extra score for what the question names exactly: code, dossier/profile, competence, level, year."""
     extra = 0.0
     if plan.codes and chunk.code and chunk.code.upper() in plan.codes:
+        extra += config.code_boost
+    if plan.crebos and chunk.crebo in plan.crebos and chunk.kind in ("profiel", "beroepsbeschrijving"):
         extra += config.code_boost
     if plan.scopes and any(scope.contains(chunk) for scope in plan.scopes):
         extra += config.scope_boost
@@ -199,6 +204,23 @@ def boost(chunk: Chunk, plan: QueryPlan, config: RetrievalConfig) -> float:
     return extra
 
 
+def _contributions(ranked: list[tuple[str, float]], weight: float, config: RetrievalConfig) -> dict[str, float]:
+    """One ranking's share of the fused score: by rank (RRF) or by normalised score (linear)."""
+    if not ranked:
+        return {}
+    if config.fusion == "linear":
+        top = max(score for _, score in ranked)
+        low = min(score for _, score in ranked)
+        span = (top - low) or 1.0
+        return {chunk_id: weight * (score - low) / span for chunk_id, score in ranked}
+    return {chunk_id: weight / (config.rrf_k + rank + 1) for rank, (chunk_id, _) in enumerate(ranked)}
+
+
+def boost_scale(config: RetrievalConfig) -> float:
+    """Boosts are set on the RRF scale; the linear fusion's scores are ``rrf_k + 1`` times larger."""
+    return float(config.rrf_k + 1) if config.fusion == "linear" else 1.0
+
+
 def fused_scores(
     index: OpenIndex,
     embedder: Embedder | None,
@@ -207,39 +229,65 @@ def fused_scores(
     pool: int,
     where: dict | None = None,
 ) -> dict[str, float]:
-    """Reciprocal-rank fusion of the lexical and dense rankings, plus boosts.
+    """Fusion of the lexical and dense rankings, plus boosts.
 
     Boosts go to the fused candidates and to every chunk whose code or
     competence the question names (found through the vocabulary, not a scan).
     """
-    scores: dict[str, float] = {}
+    rankings: list[tuple[list[tuple[str, float]], float]] = []
     if config.lexical:
         text = plan.lexical_text if config.understanding and config.glossary else plan.text
-        for rank, hit in enumerate(index.lexical.search(text, pool)):
-            scores[hit.id] = scores.get(hit.id, 0.0) + config.lexical_weight / (config.rrf_k + rank + 1)
+        rankings.append(([(h.id, h.score) for h in index.lexical.search(text, pool)], config.lexical_weight))
     if config.dense and embedder is not None:
         texts = [plan.text]
         if config.understanding and config.translated_query and plan.expansions:
             texts.append(" ".join(plan.expansions))
         vectors = embedder.embed_batch(texts, query=True)
         for vector, weight in zip(vectors, (1.0, config.translated_weight), strict=False):
-            for rank, hit in enumerate(index.store.query(vector, pool, where)):
-                scores[hit.id] = scores.get(hit.id, 0.0) + weight * config.dense_weight / (config.rrf_k + rank + 1)
+            hits = index.store.query(vector, pool, where)
+            rankings.append(([(h.id, h.similarity) for h in hits], weight * config.dense_weight))
+    scores: dict[str, float] = {}
+    for ranked, weight in rankings:
+        for chunk_id, value in _contributions(ranked, weight, config).items():
+            scores[chunk_id] = scores.get(chunk_id, 0.0) + value
     if not config.understanding:
         return scores
     vocabulary = index.vocabulary
     named = [i for code in plan.codes for i in vocabulary.by_code.get(code, ())]
     named += [i for name in plan.competences for i in vocabulary.by_competence.get(name, ())]
     if plan.crebos or (plan.scopes and plan.kinds):
-        named += [c.id for c in index.chunks if c.kind in ("profiel", "beroepsbeschrijving")
-                  and any(scope.contains(c) for scope in plan.scopes)]
+        named += [i for scope in plan.scopes if scope.dossier for i in vocabulary.descriptions.get(scope.dossier, ())]
     for chunk_id in named:
         scores.setdefault(chunk_id, 0.0)
+    scale = boost_scale(config)
+    phrases = query_phrases(plan.lexical_text if config.glossary else plan.text)
     for chunk_id in list(scores):
         chunk = index.by_id.get(chunk_id)
         if chunk is not None:
-            scores[chunk_id] += boost(chunk, plan, config)
+            extra = boost(chunk, plan, config)
+            if phrases and config.phrase_boost:
+                extra += config.phrase_boost * phrase_matches(chunk, phrases)
+            scores[chunk_id] += scale * extra
     return scores
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def query_phrases(text: str) -> tuple[str, ...]:
+    """Adjacent content-word pairs of a query (and its glossary terms), lower-cased."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    pairs = []
+    for left, right in pairwise(words):
+        if left not in STOPWORDS and right not in STOPWORDS and len(left) > 2 and len(right) > 2:
+            pairs.append(f"{left} {right}")
+    return tuple(dict.fromkeys(pairs))
+
+
+def phrase_matches(chunk: Chunk, phrases: tuple[str, ...], cap: int = 3) -> int:
+    """How many of the query's word pairs occur verbatim in the chunk's title or text (at most ``cap``)."""
+    haystack = " ".join(_WORD.findall(f"{chunk.title or ''} {chunk.text}".lower()))
+    return min(cap, sum(1 for phrase in phrases if phrase in haystack))
 
 
 def chroma_where(filters: Filters, vocabulary: Vocabulary) -> dict | None:

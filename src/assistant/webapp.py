@@ -225,7 +225,7 @@ class Assistant:
             if hits:
                 records = (*records, Record(index, question, tuple(h.chunk.id for h in hits)))
             return Session(tuple([*messages, {"role": "assistant", "content": content}]),
-                           turn if turn is not None else session.turn, records, exports or session.exports)
+                           turn if turn is not None else session.turn, records, exports)
 
         note = TOO_LONG[lang].format(n=MAX_QUERY_CHARS) + "\n\n" if cut else ""
         if self.problem:
