@@ -29,7 +29,7 @@ from assistant.index import BUILDS, CHUNKS, MANIFEST, current_build, read_chunks
 from assistant.lexical import DEFAULT_STEMMER, SPLIT_COMPOUNDS, LexicalIndex, lexical_text
 from assistant.model import SCHEMA_VERSION, Chunk, ParseError
 from assistant.settings import Settings
-from assistant.store import StoreError, VectorStore
+from assistant.store import StoreError, VectorStore, check_server
 from ingest.cache import EmbeddingCache, text_hash
 from ingest.chunking import file_chunks, mark_duplicates
 from ingest.sources import discover, parse_file
@@ -102,11 +102,13 @@ def pipeline_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _same_pipeline(manifest: dict, embedder_id: str) -> bool:
-    """Whether a manifest was written by this ingest code with this embedder."""
+def _same_pipeline(manifest: dict, embedder_id: str, settings: Settings) -> bool:
+    """Whether a manifest was written by this ingest code, with this embedder, into this kind of store."""
+    mode = "server" if settings.chroma_url else "embedded"
     return (
         manifest.get("embedder", {}).get("id") == embedder_id
         and manifest.get("pipeline") == pipeline_fingerprint()
+        and manifest.get("store", {}).get("mode") == mode
     )
 
 
@@ -149,7 +151,7 @@ def _plan(
     """Decide, file by file, which chunks the next build holds."""
     discovery = discover(paths)
     embedder_id = embedders.spec_id(settings.embedder)
-    same_pipeline = _same_pipeline(prev_manifest, embedder_id)
+    same_pipeline = _same_pipeline(prev_manifest, embedder_id, settings)
     same_embedder = prev_manifest.get("embedder", {}).get("id") == embedder_id
     prev_files: dict[str, dict] = dict(prev_manifest.get("files", {}))
     prev_by_source: dict[str, list[Chunk]] = {}
@@ -261,6 +263,11 @@ def _vectors(
     return np.stack([known[h] for h in hashes]), len(todo_unique)
 
 
+def new_build_name() -> str:
+    """A unique, sortable build name."""
+    return time.strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
+
+
 def _write_build(
     index_dir: Path,
     settings: Settings,
@@ -269,9 +276,10 @@ def _write_build(
     files: dict[str, dict],
     embedder_spec: str,
     dimension: int,
+    name: str | None = None,
 ) -> str:
     """Write a complete build directory and return its name (not yet current)."""
-    name = time.strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
+    name = name or new_build_name()
     build_dir = index_dir / BUILDS / name
     build_dir.mkdir(parents=True)
     if settings.chroma_url:
@@ -308,13 +316,28 @@ def _write_build(
     return name
 
 
-def _clean_old_builds(index_dir: Path, keep: set[str]) -> None:
-    """Remove builds that are neither current nor the one before."""
+def _drop_server_collection(build_dir: Path, settings: Settings) -> None:
+    """Delete a build's collection on the Chroma server (best effort)."""
+    if not settings.chroma_url:
+        return
+    try:
+        collection = read_manifest(build_dir)["store"]["collection"]
+    except (OSError, ValueError, KeyError):
+        collection = f"kd_{build_dir.name.replace('-', '_')}"
+    try:
+        VectorStore(collection, url=settings.chroma_url).drop()
+    except StoreError:
+        pass
+
+
+def _clean_old_builds(index_dir: Path, keep: set[str], settings: Settings) -> None:
+    """Remove builds that are neither current nor the one before (and their server collections)."""
     builds = index_dir / BUILDS
     if not builds.is_dir():
         return
     for entry in builds.iterdir():
         if entry.name not in keep and entry.is_dir():
+            _drop_server_collection(entry, settings)
             shutil.rmtree(entry, ignore_errors=True)
 
 
@@ -337,6 +360,11 @@ def run_ingest(paths: list[Path], settings: Settings, *, progress: bool = False)
     except OSError as exc:
         raise IngestFailed(f"cannot write the index directory {index_dir}/: {exc.strerror}") from None
     try:
+        if settings.chroma_url:
+            try:
+                check_server(settings.chroma_url)
+            except StoreError as exc:
+                raise IngestFailed(f"{exc}; the previous index still answers") from None
         embedder_id = embedders.spec_id(settings.embedder)
         model_holder: list[embedders.Embedder] = []
 
@@ -347,7 +375,7 @@ def run_ingest(paths: list[Path], settings: Settings, *, progress: bool = False)
 
         prev_dir, prev_manifest, prev_chunks = _previous(index_dir)
         plan, skipped = _plan(settings, paths, prev_manifest, prev_chunks, embedder)
-        same_pipeline = _same_pipeline(prev_manifest, embedder_id)
+        same_pipeline = _same_pipeline(prev_manifest, embedder_id, settings)
         ordered = [chunk for key in sorted(plan.chunks_by_file) for chunk in plan.chunks_by_file[key]]
         build_name = prev_dir.name if prev_dir else None
         embedded = 0
@@ -359,16 +387,19 @@ def run_ingest(paths: list[Path], settings: Settings, *, progress: bool = False)
             finally:
                 cache.close()
             dimension = int(vectors.shape[1]) if len(chunks) else 0
+            build_name = new_build_name()
             try:
-                build_name = _write_build(
-                    index_dir, settings, chunks, vectors, plan.files, settings.embedder, dimension
+                _write_build(
+                    index_dir, settings, chunks, vectors, plan.files, settings.embedder, dimension, build_name
                 )
             except (StoreError, OSError) as exc:
+                _drop_server_collection(index_dir / BUILDS / build_name, settings)
+                shutil.rmtree(index_dir / BUILDS / build_name, ignore_errors=True)
                 raise IngestFailed(
                     f"could not write the new index build: {exc}; the previous index still answers"
                 ) from None
             switch_current(index_dir, build_name)
-            _clean_old_builds(index_dir, {build_name, prev_dir.name if prev_dir else ""})
+            _clean_old_builds(index_dir, {build_name, prev_dir.name if prev_dir else ""}, settings)
             total = len(chunks)
         else:
             total = len(ordered)

@@ -28,7 +28,7 @@ from assistant.embedders import EmbedderError, spec_id
 from assistant.lexical import LexicalIndex
 from assistant.model import SCHEMA_VERSION, Chunk
 from assistant.settings import Settings
-from assistant.store import VectorStore
+from assistant.store import StoreError, VectorStore
 
 CURRENT = "CURRENT"
 BUILDS = "builds"
@@ -117,13 +117,14 @@ class OpenIndex:
     def store(self) -> VectorStore:
         """The vector store of this build."""
         store = self.manifest["store"]
-        if store["mode"] == "server":
-            if not self.settings.chroma_url:
-                raise IndexUnavailable(
-                    "this index lives on a Chroma server: set ASSISTANT_CHROMA_URL"
-                )
-            return VectorStore(store["collection"], url=self.settings.chroma_url)
-        return VectorStore(store["collection"], path=self.build_dir / "chroma")
+        try:
+            if store["mode"] == "server":
+                if not self.settings.chroma_url:
+                    raise IndexUnavailable("this index lives on a Chroma server: set ASSISTANT_CHROMA_URL")
+                return VectorStore(store["collection"], url=self.settings.chroma_url)
+            return VectorStore(store["collection"], path=self.build_dir / "chroma")
+        except StoreError as exc:
+            raise IndexUnavailable(str(exc)) from None
 
     @cached_property
     def vocabulary(self):

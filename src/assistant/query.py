@@ -204,7 +204,7 @@ def _find_phrases(folded: str, phrases: Iterable[str]) -> list[str]:
     """Phrases found in ``folded`` on word boundaries, longest first, not overlapping."""
     found, taken = [], []
     for phrase in sorted(phrases, key=len, reverse=True):
-        for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", folded):
+        for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?!\w)", folded):
             span = range(match.start(), match.end())
             if any(set(span) & set(t) for t in taken):
                 continue

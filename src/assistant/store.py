@@ -67,6 +67,11 @@ def _client(path: Path | None, url: str | None):
         raise StoreError(f"cannot open the vector store in {path}: {exc}") from None
 
 
+def check_server(url: str) -> None:
+    """Raise StoreError (naming the URL) unless a Chroma server answers at ``url``."""
+    _client(None, url)
+
+
 def metadata_for(chunk: Chunk) -> dict[str, str | int | float | bool]:
     """Chroma metadata for a chunk: scalars only, None values left out."""
     record = chunk.to_record()
@@ -105,16 +110,22 @@ class VectorStore:
         self._size = None
         for start in range(0, len(chunks), BATCH):
             batch = chunks[start : start + BATCH]
-            self._collection.add(
-                ids=[c.id for c in batch],
-                embeddings=np.asarray(vectors[start : start + BATCH], dtype=np.float32),
-                documents=[c.text for c in batch],
-                metadatas=[metadata_for(c) for c in batch],
-            )
+            try:
+                self._collection.add(
+                    ids=[c.id for c in batch],
+                    embeddings=np.asarray(vectors[start : start + BATCH], dtype=np.float32),
+                    documents=[c.text for c in batch],
+                    metadatas=[metadata_for(c) for c in batch],
+                )
+            except Exception as exc:  # noqa: BLE001 - transport and server errors vary
+                raise StoreError(f"writing to the vector store failed ({type(exc).__name__}: {exc})") from None
 
     def count(self) -> int:
         """How many chunks the collection holds."""
-        return self._collection.count()
+        try:
+            return self._collection.count()
+        except Exception as exc:  # noqa: BLE001
+            raise StoreError(f"the vector store did not answer ({type(exc).__name__})") from None
 
     def ids(self) -> list[str]:
         """All chunk ids in the collection."""
@@ -127,17 +138,23 @@ class VectorStore:
         total = self._size
         if total == 0 or k <= 0:
             return []
-        result = self._collection.query(
-            query_embeddings=np.asarray(vector, dtype=np.float32)[None, :],
-            n_results=min(k, total),
-            where=where or None,
-            include=["distances"],
-        )
+        try:
+            result = self._collection.query(
+                query_embeddings=np.asarray(vector, dtype=np.float32)[None, :],
+                n_results=min(k, total),
+                where=where or None,
+                include=["distances"],
+            )
+        except Exception as exc:  # noqa: BLE001 - transport and server errors vary
+            raise StoreError(f"the vector store did not answer ({type(exc).__name__})") from None
         return [
             DenseHit(id=chunk_id, similarity=1.0 - float(distance))
             for chunk_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)
         ]
 
     def drop(self) -> None:
-        """Delete this collection (server mode clean-up of old builds)."""
-        self._client.delete_collection(self.name)
+        """Delete this collection (server mode clean-up of old or failed builds)."""
+        try:
+            self._client.delete_collection(self.name)
+        except Exception as exc:  # noqa: BLE001
+            raise StoreError(f"could not delete collection {self.name} ({type(exc).__name__})") from None
