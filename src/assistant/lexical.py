@@ -51,6 +51,7 @@ def _stemmer(name: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(name)
 
 
+_PROFILE_CODE = re.compile(r"p\d+")
 MIN_PART = 4
 COMPOUND_MIN_COUNT = 2
 
@@ -87,7 +88,7 @@ def tokenize(text: str, stemmer: str = DEFAULT_STEMMER, compounds: frozenset[str
     tokens = []
     words = []
     for token in _TOKEN.findall(text):
-        if "-" in token or token.isdigit() or re.fullmatch(r"p\d+", token):
+        if "-" in token or token.isdigit() or _PROFILE_CODE.fullmatch(token):
             tokens.append(token)
         elif token not in STOPWORDS and len(token) > 1:
             words.append(token)

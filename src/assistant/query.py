@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.glossary import expand
 from assistant.language import language
@@ -200,18 +201,19 @@ class QueryPlan:
     expansions: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=8)
+def phrase_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
+    """One compiled alternation of phrases, longest first, on word boundaries."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)")
+
+
 def _find_phrases(folded: str, phrases: Iterable[str]) -> list[str]:
     """Phrases found in ``folded`` on word boundaries, longest first, not overlapping."""
-    found, taken = [], []
-    for phrase in sorted(phrases, key=len, reverse=True):
-        for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?!\w)", folded):
-            span = range(match.start(), match.end())
-            if any(set(span) & set(t) for t in taken):
-                continue
-            found.append(phrase)
-            taken.append(span)
-            break
-    return found
+    names = frozenset(phrases)
+    if not names:
+        return []
+    return list(dict.fromkeys(m.group(1) for m in phrase_pattern(names).finditer(folded)))
 
 
 def find_level(folded: str) -> int | None:

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from assistant.embedders import Embedder
 from assistant.index import OpenIndex
-from assistant.lexical import STOPWORDS, tokenize
+from assistant.lexical import STOPWORDS, stem_words, tokenize
 from assistant.model import Chunk
 from assistant.query import QueryPlan, Vocabulary, understand
 from assistant.settings import MAX_QUERY_CHARS
@@ -132,18 +132,26 @@ def passes(chunk: Chunk, filters: Filters) -> bool:
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
-def best_sentence(text: str, query: str) -> str:
-    """The sentence of ``text`` sharing the most query tokens (the first on ties)."""
-    wanted = set(tokenize(query))
-    best, best_score = "", -1
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def best_sentence(text: str, query: str | set[str]) -> str:
+    """The sentence of ``text`` sharing the most query stems (the first on ties).
+
+    ``query`` is the question, or its token set when the caller has it already.
+    """
+    wanted = set(tokenize(query)) if isinstance(query, str) else query
+    sentences = []
     for sentence in _SENTENCE.split(text):
         sentence = sentence.strip().removeprefix("- ")
-        if not sentence or (sentence.endswith(":") and len(sentence.split()) <= 6):
-            continue
-        score = len(wanted & set(tokenize(sentence)))
-        if score > best_score:
-            best, best_score = sentence, score
-    return best
+        if sentence and not (sentence.endswith(":") and len(sentence.split()) <= 6):
+            sentences.append(sentence)
+    if not sentences:
+        return ""
+    words = [_LETTERS.findall(sentence.lower()) for sentence in sentences]
+    stems = iter(stem_words([w for ws in words for w in ws]))
+    scores = [len(wanted & {next(stems) for _ in ws}) for ws in words]
+    return sentences[scores.index(max(scores))]
 
 
 @dataclass(frozen=True)
@@ -286,7 +294,7 @@ def query_phrases(text: str) -> tuple[str, ...]:
 
 def phrase_matches(chunk: Chunk, phrases: tuple[str, ...], cap: int = 3) -> int:
     """How many of the query's word pairs occur verbatim in the chunk's title or text (at most ``cap``)."""
-    haystack = " ".join(_WORD.findall(f"{chunk.title or ''} {chunk.text}".lower()))
+    haystack = " ".join(f"{chunk.title or ''} {chunk.text}".lower().split())
     return min(cap, sum(1 for phrase in phrases if phrase in haystack))
 
 
@@ -338,6 +346,7 @@ def search(
     where = chroma_where(filters, index.vocabulary) if filtered else None
     scores = fused_scores(index, embedder, plan, config, pool, where)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    wanted = set(tokenize(plan.lexical_text))
     hits: list[Hit] = []
     seen: set[str] = set()
     for chunk_id, score in ranked:
@@ -348,7 +357,7 @@ def search(
         if keys & seen:
             continue
         seen.update(keys)
-        hits.append(Hit(chunk, score, chunk.also_in, best_sentence(chunk.text, plan.lexical_text)))
+        hits.append(Hit(chunk, score, chunk.also_in, best_sentence(chunk.text, wanted)))
         if len(hits) >= k:
             break
     return hits
