@@ -40,9 +40,13 @@ def record(section: str, key: str, value: Any) -> None:
         FIGURES.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
+CRASH_MARKS = ("Traceback (most recent call last)", "onverwachte fout (unexpected error)")
+
+
 def count_input(channel: str, label: str, output: str) -> bool:
-    """Count one bad-input check of ``channel`` and whether its output held a traceback; True when clean."""
-    traceback = "Traceback (most recent call last)" in output
+    """Count one bad-input check of ``channel`` and whether its output showed a crash (a traceback, or the CLI's
+    last-resort 'unexpected error' line for an exception no handler expected); True when clean."""
+    traceback = any(mark in output for mark in CRASH_MARKS)
     with _lock:
         FIGURES.parent.mkdir(parents=True, exist_ok=True)
         data = json.loads(FIGURES.read_text(encoding="utf-8")) if FIGURES.exists() else {}
@@ -218,9 +222,11 @@ def _loopback(host):
 
 
 def _note(kind, address):
-    stack = [f"{f.filename}:{f.lineno}" for f in traceback.extract_stack()[:-2]][-6:]
+    stack = [f"{f.filename}:{f.lineno}" for f in traceback.extract_stack()[:-2]][-40:]
     with open(_LOG, "a", encoding="utf-8") as handle:
         handle.write(json.dumps({"pid": os.getpid(), "kind": kind, "address": repr(address), "stack": stack}) + "\n")
+    if os.environ.get("RELIABILITY_NET_STRICT") == "1":  # stop at the first attempt (no retry loops to wait out)
+        os._exit(86)
     return OSError(101, f"network is blocked by the reliability tests: {address!r}")
 
 

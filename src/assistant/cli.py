@@ -8,6 +8,7 @@ stderr, never a traceback.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -25,8 +26,9 @@ INDEX_OPTION = click.option(
 
 
 def fail(message: str, code: int) -> None:
-    """Print one line on stderr and exit with ``code``."""
-    click.echo(f"assistant: {message}", err=True)
+    """Print one line on stderr (always valid UTF-8) and exit with ``code``."""
+    line = " ".join(str(message).split()).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    click.echo(f"assistant: {line}", err=True)
     sys.exit(code)
 
 
@@ -104,7 +106,7 @@ def _format_hit(number: int, hit) -> str:
 @click.option("--profile", help="Only this profile (name or abbreviation).")
 @click.option("--version", "version", help="Only this dossier version (e.g. 2015-08-01).")
 @click.option("--kind", help="Only this kind (werkproces, kerntaak, competentieniveau, ...).")
-@click.option("--level", type=int, help="Only this competence level (1-4).")
+@click.option("--level", help="Only this competence level (1-4).")
 @INDEX_OPTION
 def search(query, batch, k, as_json, dossier, profile, version, kind, level, index_dir) -> None:
     """Search the index for QUERY (Dutch or English).
@@ -114,12 +116,15 @@ def search(query, batch, k, as_json, dossier, profile, version, kind, level, ind
     """
     from assistant.embedders import EmbedderError, load
     from assistant.index import IndexUnavailable, open_index
-    from assistant.retrieval import BadQuery, Filters
+    from assistant.retrieval import BadQuery, Filters, valid_text
     from assistant.retrieval import search as run_search
 
     if (query is None) == (batch is None):
         fail("geef een vraag of --batch FILE (give a QUERY or --batch FILE)", 2)
-    filters = Filters(dossier=dossier, profile=profile, version=version, kind=kind, level=level)
+    if level is not None and not re.fullmatch(r"[0-9]{1,3}", level.strip()):
+        fail(f"onbekend niveau {valid_text(level)!r}; kies uit: 1, 2, 3, 4", 2)
+    filters = Filters(dossier=dossier, profile=profile, version=version, kind=kind,
+                      level=int(level) if level is not None else None)
     settings = Settings.from_env(index_dir)
     try:
         index = open_index(settings)
@@ -147,7 +152,8 @@ def search(query, batch, k, as_json, dossier, profile, version, kind, level, ind
         except IndexUnavailable as exc:
             fail(str(exc), 1)
         if as_json:
-            click.echo(json.dumps({"query": query, "hits": [h.as_json() for h in hits]}, ensure_ascii=False))
+            click.echo(json.dumps({"query": valid_text(query), "hits": [h.as_json() for h in hits]},
+                                  ensure_ascii=False))
         elif not hits:
             click.echo("Geen resultaten (no results).")
         else:
@@ -158,10 +164,10 @@ def search(query, batch, k, as_json, dossier, profile, version, kind, level, ind
         text = line.rstrip("\r\n")
         try:
             hits = answer(text)
-            record = {"query": text, "hits": [h.as_json() for h in hits]}
+            record = {"query": valid_text(text), "hits": [h.as_json() for h in hits]}
         except BadQuery as exc:
             bad += 1
-            record = {"query": text, "hits": [], "error": str(exc)}
+            record = {"query": valid_text(text), "hits": [], "error": str(exc)}
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
@@ -259,6 +265,73 @@ def serve(host: str, port: int, index_dir: Path | None) -> None:
     from assistant.webapp import build_app, launch
 
     launch(build_app(Settings.from_env(index_dir)), host=host, port=port)
+
+
+@main.command("scan")
+@click.argument("theme", required=False)
+@click.option("--terms", help="Replace the expansion: comma-separated terms ('overleg, af|stemmen, collega:0.5, "
+                              "-teamleider'); see the expansion in the output first.")
+@click.option("--dossier", help="Only this dossier (name or abbreviation, e.g. OA).")
+@click.option("--version", "version", help="Only this dossier version (e.g. 2021-08-01).")
+@click.option("--profile", help="Only this profile (name or abbreviation).")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True,
+              help="Markdown overview, CSV (one row per anchor) or JSON.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write to this file instead of stdout.")
+@click.option("--dense", is_flag=True,
+              help="Add the embedder's theme similarity to the score (see docs/theme-scan.md).")
+@INDEX_OPTION
+def scan_command(theme, terms, dossier, version, profile, fmt, output, dense, index_dir) -> None:
+    """Theme scan: every werkproces, kerntaak, profile text and competence level where THEME occurs.
+
+    THEME is a phrase or a few, comma-separated, Dutch or English ("interprofessioneel samenwerken",
+    "veiligheid, risico's"). Output per dossier and profile in document order: the sentences that carry
+    the theme with their citation, a score with kern/zijdelings, and a matrix of anchors per kerntaak.
+    Exit 0 with results (none found is a result), 2 for bad input, 1 when the index is missing or the
+    output file cannot be written.
+    """
+    from assistant import themescan
+    from assistant.embedders import EmbedderError, load
+    from assistant.index import IndexUnavailable, open_index
+    from assistant.retrieval import BadQuery, Filters, validate_filters
+    from assistant.store import StoreError
+
+    try:
+        themescan.check_theme(theme)
+        if terms is not None:
+            themescan.parse_terms(terms)
+    except themescan.BadTheme as exc:
+        fail(str(exc), 2)
+    settings = Settings.from_env(index_dir)
+    similarities = None
+    try:
+        index = open_index(settings)
+        validate_filters(Filters(dossier=dossier, profile=profile, version=version), index.vocabulary)
+        if dense:
+            similarities = themescan.dense_similarities(index, load(settings.embedder), theme)
+        result = themescan.scan(index, theme, terms=terms, dossier=dossier, version=version, profile=profile,
+                                similarities=similarities, dense_weight=themescan.DENSE_WEIGHT if dense else 0.0)
+    except (IndexUnavailable, EmbedderError, StoreError) as exc:
+        fail(str(exc), 1)
+    except (BadQuery, themescan.BadTheme) as exc:
+        fail(str(exc), 2)
+    text = themescan.render(result, fmt)
+    counts = result.counts()
+    hint = ""
+    if not result.anchors:
+        hint = "geen resultaten (no results)" + (
+            f"; probeer: {', '.join(result.suggestions)}" if result.suggestions else "")
+    if output is not None:
+        try:
+            themescan.write_output(text, output, fmt)
+        except themescan.ExportError as exc:
+            fail(str(exc), 1)
+        click.echo(hint or f"{counts['anchors']} ankerpunten ({counts['kern']} kern, {counts['zijdelings']} "
+                           f"zijdelings) · {result.scanned} eenheden gescand → {output}")
+        return
+    click.echo(text, nl=not text.endswith("\n"))
+    if hint and fmt != "md":
+        click.echo(hint, err=True)
 
 
 def run() -> None:

@@ -89,7 +89,7 @@ class Constraints:
             BadQuery: when the level is not a whole number.
         """
         level = self.level.strip()
-        if level and not level.isdigit():
+        if level and not re.fullmatch(r"[0-9]{1,3}", level):
             raise BadQuery(f"onbekend niveau {level!r}; kies uit: 1, 2, 3, 4")
         return Filters(
             dossier=self.dossier.strip() or None,

@@ -45,9 +45,12 @@ def current_build(index_dir: Path) -> Path | None:
     pointer = index_dir / CURRENT
     if not pointer.is_file():
         return None
-    name = pointer.read_text(encoding="utf-8").strip()
-    if not name:
-        return None
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return index_dir / BUILDS / ".unreadable-pointer"
+    if not name or "/" in name or name.startswith("."):
+        return index_dir / BUILDS / ".unreadable-pointer" if name else None
     return index_dir / BUILDS / name
 
 
@@ -81,6 +84,18 @@ def read_chunks(build_dir: Path) -> list[Chunk]:
         return [Chunk.from_record(json.loads(line)) for line in handle if line.strip()]
 
 
+def _manifest_problem(manifest: object) -> str | None:
+    """What is wrong with a manifest's shape, or None."""
+    if not isinstance(manifest, dict):
+        return "manifest is not an object"
+    store = manifest.get("store")
+    if not isinstance(store, dict) or store.get("mode") not in ("embedded", "server") or not store.get("collection"):
+        return "manifest has no vector store"
+    if not isinstance(manifest.get("embedder"), dict) or not isinstance(manifest.get("chunks"), int):
+        return "manifest has no embedder or chunk count"
+    return None
+
+
 def _required_parts(manifest: dict) -> list[str]:
     """The files a complete build must have."""
     parts = ["lexical/lexical.json"]
@@ -111,20 +126,38 @@ class OpenIndex:
     @cached_property
     def lexical(self) -> LexicalIndex:
         """The lexical index, loaded once (memory-mapped)."""
-        return LexicalIndex.load(self.build_dir / "lexical")
+        try:
+            return LexicalIndex.load(self.build_dir / "lexical")
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise IndexUnavailable(self._damaged(f"lexical index unreadable: {type(exc).__name__}")) from None
+
+    def _damaged(self, what: str) -> str:
+        return f"the index in {self.settings.index_dir}/ is damaged ({what}): {_hint(self.settings.index_dir)}"
 
     @cached_property
     def store(self) -> VectorStore:
         """The vector store of this build."""
         store = self.manifest["store"]
+        if store["mode"] == "server" and not self.settings.chroma_url:
+            raise IndexUnavailable("this index lives on a Chroma server: set ASSISTANT_CHROMA_URL")
         try:
             if store["mode"] == "server":
-                if not self.settings.chroma_url:
-                    raise IndexUnavailable("this index lives on a Chroma server: set ASSISTANT_CHROMA_URL")
-                return VectorStore(store["collection"], url=self.settings.chroma_url)
-            return VectorStore(store["collection"], path=self.build_dir / "chroma")
+                vectors = VectorStore(store["collection"], url=self.settings.chroma_url, create=False)
+            else:
+                vectors = VectorStore(store["collection"], path=self.build_dir / "chroma", create=False)
+            count = vectors.count()
         except StoreError as exc:
-            raise IndexUnavailable(str(exc)) from None
+            if "readonly" in str(exc).replace("-", "").replace(" ", "").lower():
+                raise IndexUnavailable(
+                    f"the index in {self.settings.index_dir}/ is read-only, and the vector store needs write "
+                    "access to open it: make the directory writable (or copy it) and search again"
+                ) from None
+            if store["mode"] == "server":
+                raise IndexUnavailable(f"{exc}: start the Chroma server, or {_hint(self.settings.index_dir)}") from None
+            raise IndexUnavailable(self._damaged(str(exc))) from None
+        if count != self.manifest.get("chunks", count):
+            raise IndexUnavailable(self._damaged(f"vector store holds {count} of {self.manifest['chunks']} chunks"))
+        return vectors
 
     @cached_property
     def vocabulary(self):
@@ -132,6 +165,19 @@ class OpenIndex:
         from assistant.query import Vocabulary
 
         return Vocabulary.from_chunks(self.chunks)
+
+    def warm_up(self) -> None:
+        """Load everything a query needs: the vector store in a thread, the rest meanwhile.
+
+        The Chroma index loads in native code, so the two halves overlap; an app
+        calls this once at start so that its first question is as fast as the rest.
+        """
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            store = pool.submit(lambda: self.store.count())
+            _ = self.by_id, self.vocabulary, self.lexical
+            store.result()
 
     @property
     def embedder_id(self) -> str:
@@ -155,9 +201,16 @@ def open_index(settings: Settings) -> OpenIndex:
         raise IndexUnavailable(f"the index in {index_dir}/ points at a missing build: {hint}")
     try:
         manifest = read_manifest(build_dir)
+        problem = _manifest_problem(manifest)
+        if problem:
+            raise IndexUnavailable(f"the index in {index_dir}/ is damaged ({problem}): {hint}")
         chunks = tuple(read_chunks(build_dir))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise IndexUnavailable(f"the index in {index_dir}/ is damaged ({type(exc).__name__}): {hint}") from None
+    if len(chunks) != manifest["chunks"]:
+        raise IndexUnavailable(
+            f"the index in {index_dir}/ is damaged ({len(chunks)} of {manifest['chunks']} chunks): {hint}"
+        )
     missing = [part for part in _required_parts(manifest) if not (build_dir / part).exists()]
     if missing:
         raise IndexUnavailable(f"the index in {index_dir}/ is damaged (missing {', '.join(missing)}): {hint}")

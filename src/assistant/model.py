@@ -7,7 +7,7 @@ Everything here is a frozen dataclass with no I/O.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 
 SCHEMA_VERSION = 1
 
@@ -179,16 +179,22 @@ class Chunk:
         record = {name: getattr(self, name) for name in self.__dataclass_fields__}
         record["location"] = self.location.as_dict()
         record["also_in"] = list(self.also_in)
+        if record["passage"] == record["text"]:
+            record["passage"] = None  # stored once; from_record restores it
         return record
 
     @classmethod
     def from_record(cls, record: dict) -> Chunk:
-        """The inverse of :meth:`to_record`."""
-        fields = dict(record)
-        (unit, (start, end)), = fields.pop("location").items()
+        """The inverse of :meth:`to_record` (a fast path: indexes hold many chunks)."""
+        (unit, (start, end)), = record["location"].items()
+        fields = {**_CHUNK_DEFAULTS, **{k: v for k, v in record.items() if k in _CHUNK_DEFAULTS}}
         fields["location"] = Location(unit, int(start), int(end))
-        fields["also_in"] = tuple(fields.get("also_in") or ())
-        return cls(**{k: v for k, v in fields.items() if k in cls.__dataclass_fields__})
+        fields["also_in"] = tuple(fields["also_in"] or ())
+        if fields["passage"] is None:
+            fields["passage"] = fields["text"]
+        chunk = object.__new__(cls)
+        chunk.__dict__.update(fields)
+        return chunk
 
     @property
     def unit_key(self) -> str:
@@ -203,3 +209,8 @@ class Chunk:
         if self.profile:
             return self.profile_abbr or self.profile
         return self.dossier_abbr or self.dossier or self.source
+
+
+_CHUNK_DEFAULTS: dict = {
+    name: (f.default if f.default is not MISSING else None) for name, f in Chunk.__dataclass_fields__.items()
+}

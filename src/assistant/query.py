@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from assistant.glossary import expand
 from assistant.language import language
@@ -103,6 +103,46 @@ class Scope:
         return self.profile is None or chunk.profile in (self.profile, None)
 
 
+@dataclass(frozen=True)
+class ScopeIndex:
+    """A set of scopes, answering "does this chunk belong to one of them?" in constant time."""
+
+    whole: frozenset[str]
+    profiles: frozenset[tuple[str, str]]
+    sources: frozenset[str]
+    profile_dossiers: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, scopes: Iterable[Scope]) -> ScopeIndex:
+        """Index scopes by whole dossier, (dossier, profile) and source."""
+        scopes = list(scopes)
+        return cls(
+            whole=frozenset(s.dossier for s in scopes if s.dossier and not s.profile and not s.source),
+            profiles=frozenset((s.dossier, s.profile) for s in scopes if s.dossier and s.profile),
+            sources=frozenset(s.source for s in scopes if s.source),
+            profile_dossiers=frozenset(s.dossier for s in scopes if s.dossier and s.profile),
+        )
+
+    @property
+    def dossiers(self) -> frozenset[str]:
+        """Every dossier a scope names (wholly or through a profile)."""
+        return self.whole | self.profile_dossiers
+
+    def contains(self, chunk: Chunk) -> bool:
+        """Whether a chunk belongs to one of the scopes (a profile includes its dossier's basisdeel)."""
+        if chunk.source in self.sources or chunk.dossier in self.whole:
+            return True
+        if chunk.profile is None:
+            return chunk.dossier in self.profile_dossiers
+        return (chunk.dossier, chunk.profile) in self.profiles
+
+    def describes(self, chunk: Chunk) -> bool:
+        """Whether a description unit describes a named dossier or profile itself."""
+        if chunk.dossier in self.whole:
+            return True
+        return chunk.profile is not None and (chunk.dossier, chunk.profile) in self.profiles
+
+
 def document_alias(source: str) -> str | None:
     """The word a user names a document by: the first word of its file name, if it is a word of 6+ letters."""
     for word in re.split(r"[-_ .]+", source.rsplit(".", 1)[0].lower()):
@@ -140,11 +180,9 @@ class Vocabulary:
             if alias and len(alias) >= 2:
                 scopes.setdefault(fold(alias), set()).add(scope)
 
+        seen: set[tuple] = set()
         for chunk in chunks:
-            add(document_alias(chunk.source), Scope(None, source=chunk.source))
             values["kind"].add(chunk.kind)
-            values["dossier"].update(x for x in (chunk.dossier, chunk.dossier_abbr) if x)
-            values["profile"].update(x for x in (chunk.profile, chunk.profile_abbr) if x)
             if chunk.version:
                 values["version"].add(chunk.version)
             if chunk.level:
@@ -155,6 +193,14 @@ class Vocabulary:
                 by_competence.setdefault(chunk.competence, []).append(chunk.id)
             if chunk.kind in ("profiel", "beroepsbeschrijving") and chunk.dossier:
                 descriptions.setdefault(chunk.dossier, []).append(chunk.id)
+            names = (chunk.source, chunk.dossier, chunk.dossier_abbr, chunk.profile, chunk.profile_abbr,
+                     chunk.crebo, chunk.competence)
+            if names in seen:
+                continue
+            seen.add(names)
+            add(document_alias(chunk.source), Scope(None, source=chunk.source))
+            values["dossier"].update(x for x in (chunk.dossier, chunk.dossier_abbr) if x)
+            values["profile"].update(x for x in (chunk.profile, chunk.profile_abbr) if x)
             if chunk.dossier:
                 add(chunk.dossier, Scope(chunk.dossier))
                 add(chunk.dossier_abbr, Scope(chunk.dossier))
@@ -199,6 +245,11 @@ class QueryPlan:
     year: str | None = None
     kinds: frozenset[str] = frozenset()
     expansions: tuple[str, ...] = ()
+
+    @cached_property
+    def scope_index(self) -> ScopeIndex:
+        """The scopes, indexed for constant-time membership."""
+        return ScopeIndex.of(self.scopes)
 
 
 @lru_cache(maxsize=8)

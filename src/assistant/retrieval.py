@@ -73,6 +73,11 @@ class Hit:
         }
 
 
+def valid_text(text: str) -> str:
+    """``text`` with anything that cannot be UTF-8 (lone surrogates) replaced by U+FFFD."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if text else text
+
+
 def clean_query(query: str) -> str:
     """Strip control and format characters, fold white space, cap the length.
 
@@ -193,11 +198,9 @@ def boost(chunk: Chunk, plan: QueryPlan, config: RetrievalConfig) -> float:
         extra += config.code_boost
     if plan.crebos and chunk.crebo in plan.crebos and chunk.kind in ("profiel", "beroepsbeschrijving"):
         extra += config.code_boost
-    if plan.scopes and any(scope.contains(chunk) for scope in plan.scopes):
+    if plan.scopes and plan.scope_index.contains(chunk):
         extra += config.scope_boost
-        if chunk.kind in ("profiel", "beroepsbeschrijving") and not plan.codes and any(
-            scope.profile in (chunk.profile, None) and scope.dossier == chunk.dossier for scope in plan.scopes
-        ):
+        if chunk.kind in ("profiel", "beroepsbeschrijving") and not plan.codes and plan.scope_index.describes(chunk):
             extra += config.description_boost
     if plan.kinds and chunk.kind in plan.kinds:
         extra += config.kind_boost
@@ -264,16 +267,17 @@ def fused_scores(
     named = [i for code in plan.codes for i in vocabulary.by_code.get(code, ())]
     named += [i for name in plan.competences for i in vocabulary.by_competence.get(name, ())]
     if plan.crebos or (plan.scopes and plan.kinds):
-        named += [i for scope in plan.scopes if scope.dossier for i in vocabulary.descriptions.get(scope.dossier, ())]
+        named += [i for dossier in plan.scope_index.dossiers for i in vocabulary.descriptions.get(dossier, ())]
+    ranked_ids = set(scores)
     for chunk_id in named:
         scores.setdefault(chunk_id, 0.0)
     scale = boost_scale(config)
-    phrases = query_phrases(plan.lexical_text if config.glossary else plan.text)
+    phrases = query_phrases(plan.lexical_text if config.glossary else plan.text) if config.phrase_boost else ()
     for chunk_id in list(scores):
         chunk = index.by_id.get(chunk_id)
         if chunk is not None:
             extra = boost(chunk, plan, config)
-            if phrases and config.phrase_boost:
+            if phrases and chunk_id in ranked_ids:
                 extra += config.phrase_boost * phrase_matches(chunk, phrases)
             scores[chunk_id] += scale * extra
     return scores

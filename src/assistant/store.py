@@ -89,21 +89,26 @@ def metadata_for(chunk: Chunk) -> dict[str, str | int | float | bool]:
 class VectorStore:
     """One collection of chunk vectors with their text and metadata."""
 
-    def __init__(self, collection_name: str, *, path: Path | None = None, url: str | None = None):
-        """Open (or create) a collection, embedded at ``path`` or on the server at ``url``."""
+    def __init__(self, collection_name: str, *, path: Path | None = None, url: str | None = None,
+                 create: bool = True):
+        """Open a collection, embedded at ``path`` or on the server at ``url``; create it if ``create``."""
         if (path is None) == (url is None):
             raise ValueError("give exactly one of path and url")
         self.name = collection_name
         self._size: int | None = None
         self._client = _client(path, url)
         try:
-            self._collection = self._client.get_or_create_collection(
-                collection_name,
-                configuration={"hnsw": {"space": "cosine"}},
-                embedding_function=None,
-            )
+            if create:
+                self._collection = self._client.get_or_create_collection(
+                    collection_name,
+                    configuration={"hnsw": {"space": "cosine"}},
+                    embedding_function=None,
+                )
+            else:
+                self._collection = self._client.get_collection(collection_name, embedding_function=None)
         except Exception as exc:  # noqa: BLE001
-            raise StoreError(f"cannot open collection {collection_name}: {exc}") from None
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreError(f"cannot open collection {collection_name}: {first}") from None
 
     def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         """Add chunks with their vectors, in batches."""

@@ -18,8 +18,9 @@ How it works (pure functions over an :class:`~assistant.index.OpenIndex`):
    it contains a term. Words are compared after folding (lower case, no diacritics) at stem level with
    the lexical stemmer (:func:`assistant.lexical.tokenize`), plus: verb forms the stemmer misses
    (*overlegt*, *verwijst*, *bespreekt*), split separable verbs (*stemt ... af*, *werkt ... samen*),
-   compounds that start or end with a term (*overlegvormen*, *teamoverleg*, *onveilige*), and
-   multi-word terms (all words within a few words of each other).
+   compounds that start or end with a term (*overlegvormen*, *teamoverleg*, *lerarenteam*), and
+   multi-word terms (all words within a few words of each other). Guard words (``af|stemmen ~op``)
+   drop a match next to them: *stemt af met collega's* counts, *stemt de zorg af op de cliënt* not.
 3. **Score** (:func:`score_unit`). ``score = Σ sentence weights + 2 × title weight + 2 × density``,
    where a sentence weighs the sum of its distinct terms' weights (at most 1), the title weighs the same
    way, and density is the summed sentence weight divided by the unit's number of sentences. A unit is
@@ -47,7 +48,7 @@ from pathlib import Path
 from assistant.answer import escape, escape_html, html_lines
 from assistant.export import safe_cell
 from assistant.glossary import expand as glossary_expand
-from assistant.lexical import COMPOUND_MIN_COUNT, MIN_PART, STOPWORDS, stem_words, tokenize
+from assistant.lexical import COMPOUND_MIN_COUNT, MIN_PART, STOPWORDS, split_compound, tokenize
 from assistant.model import (
     BEROEPSBESCHRIJVING,
     COMPETENTIE,
@@ -73,6 +74,11 @@ MIN_SCORE = 1.0  # listed from here: one core sentence, or two context sentences
 KERN_SCORE = 3.0  # "kern" from here (see docs/theme-scan.md for how this was chosen)
 GENERIC_SHARE = 0.30  # a theme word in more than this share of units counts as a context term
 WINDOW = 6  # words between the parts of a split verb or a multi-word term
+GUARD_AFTER = 3  # a guard word (~op) rejects a match up to this many words after it
+GUARD_BEFORE = 1  # ... or right before it (*verantwoorde risico's*)
+PARTICLE_AFTER = 15  # a separable verb's particle may follow the verb this far (*stemt ... af*), or stand
+# right before it (*samen werken*, *af te stemmen*)
+DENSE_WEIGHT = 1.0  # with --dense: score + DENSE_WEIGHT × max(0, cosine(theme, unit)); measured: no gain (docs)
 
 STRENGTH_LABELS = {"kern": "kern (core)", "zijdelings": "zijdelings (passing)"}
 
@@ -112,44 +118,51 @@ class ThemeEntry:
     exclude: tuple[str, ...] = ()
 
 
+# Guards for "samenwerken" terms: working with the client or the family is not interprofessional collaboration.
+_NOT_CLIENT = "~client ~clienten ~naastbetrokkenen"
+
 THESAURUS: tuple[ThemeEntry, ...] = (
     ThemeEntry(
         name="samenwerken",
         triggers=("samenwerken", "samenwerking", "interprofessioneel", "interprofessionele", "multidisciplinair",
-                  "interdisciplinair", "samenwerkingsverband", "collaboration", "collaborate", "cooperation",
+                  "interdisciplinair", "samenwerkingsverband", "overleg", "afstemming", "ketenpartners",
+                  "collaboration", "collaborate", "cooperation",
                   "teamwork", "interprofessional", "multidisciplinary", "working together"),
-        core=("samen|werken", "samenwerking", "interprofessioneel", "multidisciplinair", "interdisciplinair",
-              "overleg", "overleggen", "af|stemmen", "afstemming", "ketenpartners", "netwerkpartners",
-              "samenwerkingspartners", "externe deskundigen", "deskundigen", "andere disciplines", "disciplines",
-              "andere professionals", "professionals", "consultatie", "consulteren", "in|schakelen",
-              "over|dragen", "overdracht", "samenspraak", "samenwerkingsverbanden"),
-        context=("betrokkenen", "betrokkene", "collega", "team", "bespreken", "discussie",
-                 "discussies", "discussieert", "intervisie", "verwijzen", "door|verwijzen", "netwerk", "gezamenlijk",
-                 "partijen", "instanties", "informatie uitwisselen", "kennis delen"),
-        exclude=("betrokkenheid", "betrokken", "bespreekbaar", "bespreekbare", "teamleider*"),
+        core=(f"samen|werken {_NOT_CLIENT}", f"samenwerking {_NOT_CLIENT}", "interprofessioneel",
+              "multidisciplinair", "interdisciplinair", f"overleg {_NOT_CLIENT}", f"overleggen {_NOT_CLIENT}",
+              f"af|stemmen ~op ~elkaar ~hierop ~daarop {_NOT_CLIENT}", f"afstemming ~op ~elkaar {_NOT_CLIENT}",
+              "ketenpartners", "netwerkpartners", "samenwerkingspartners", "externe deskundigen",
+              "deskundigen ~wijze", "andere disciplines", "disciplines", "andere professionals", "professionals",
+              "consultatie", "consulteren", "in|schakelen", "overdracht", "samenspraak", "samenwerkingsverbanden",
+              "intervisie", "cooperatief"),
+        context=("betrokkenen", "betrokkene", "collega", "team", "bespreken", "discussie", "discussies",
+                 "discussieert", "verwijzen", "door|verwijzen", "over|dragen", "gezamenlijk", "partijen",
+                 "instanties", "informatie uitwisselen", "kennis delen", "op|trekken", "netwerkcontacten",
+                 "netwerkvaardigheden", "eigen netwerk", "coordineren", f"informeren {_NOT_CLIENT}"),
+        exclude=("betrokkenheid", "betrokken", "naastbetrokkene*", "bespreekbaar", "bespreekbare", "teamleider*",
+                 "informatieoverdracht", "deskundig"),
     ),
     ThemeEntry(
         name="veiligheid",
         triggers=("veiligheid", "veilig", "veilige", "onveilig", "onveiligheid", "safety", "safe", "security",
                   "risico", "risk", "risks"),
-        core=("veiligheid", "veilig", "onveilig", "risico", "risico's", "gevaar", "gevaarlijk", "ongeval",
-              "ongevallen", "calamiteiten", "calamiteit", "noodsituaties", "noodsituatie", "ehbo", "bhv",
-              "ontruiming", "veiligheidsvoorschriften", "meldcode", "kindermishandeling", "huiselijk geweld",
-              "agressie", "grensoverschrijdend gedrag", "mishandeling", "misbruik", "beveiliging", "letsel",
-              "brandveiligheid", "arbo"),
-        context=("hygiëne", "hygiënisch", "gezondheid", "gezond", "protocollen", "protocol", "voorschriften",
-                 "beschermen", "bescherming", "preventie", "voorkomen", "signaleren", "ergonomisch",
-                 "geweld", "incidenten", "incident", "toezicht"),
-        exclude=(),
+        core=("veiligheid", "veilig", "onveilig", "risico ~verantwoorde", "risico's ~verantwoorde", "gevaar ~komt",
+              "gevaarlijk", "ongeval", "ongevallen", "calamiteiten", "calamiteit", "noodsituaties", "noodsituatie",
+              "ehbo", "bhv", "eerste hulp", "ontruiming", "veiligheidsvoorschriften", "meldcode",
+              "kindermishandeling", "huiselijk geweld", "agressie", "grensoverschrijdend gedrag", "mishandeling",
+              "misbruik", "beveiliging", "letsel", "brandveiligheid", "arbo", "crisissituaties", "crisissituatie"),
+        context=("hygiene", "hygienisch", "beschermen", "bescherming", "ergonomisch", "geweld", "incidenten",
+                 "incident", "toezicht", "voorzorgsmaatregelen"),
+        exclude=("afbreukrisico*",),
     ),
     ThemeEntry(
         name="feedback",
         triggers=("feedback", "terugkoppeling", "terugkoppelen", "reflectie", "reflecteren", "feed back"),
         core=("feedback", "terugkoppeling", "terug|koppelen", "tips en tops", "complimenten", "compliment",
-              "kritiek", "opbouwende kritiek"),
-        context=("reflecteren", "reflectie", "intervisie", "waardering", "aan|spreken", "evaluatiegesprek",
-                 "beoordelingsgesprek", "functioneringsgesprek", "eigen functioneren", "bijsturen"),
-        exclude=(),
+              "kritiek", "opbouwende kritiek", "intervisie", "aan|spreken ~netwerk", "vragen mening"),
+        context=("reflecteren", "reflectie", "waardering", "evaluatiegesprek", "beoordelingsgesprek",
+                 "functioneringsgesprek", "eigen functioneren", "bijsturen"),
+        exclude=("aansprekend*",),
     ),
     ThemeEntry(
         name="ouderbetrokkenheid",
@@ -295,6 +308,9 @@ def check_theme(theme: str | None) -> str:
         raise BadTheme("leeg thema: geef een thema, bijv. 'interprofessioneel samenwerken' (empty theme)")
     if len(phrases) > MAX_PHRASES:
         raise BadTheme(f"te veel frasen: {len(phrases)}, hooguit {MAX_PHRASES} (too many phrases)")
+    if not any(_content_words(p) for p in phrases):
+        raise BadTheme(f"geen zoekwoorden in het thema {cleaned[:40]!r}: geef inhoudswoorden, bijv. 'veiligheid' "
+                       f"(no words to search for)")
     return cleaned
 
 
@@ -318,7 +334,7 @@ def parse_terms(text: str | None) -> tuple[tuple[Term, ...], tuple[str, ...]]:
         if not piece:
             continue
         if piece.startswith(("-", "!")):
-            exclude.extend(fold(w.strip()) for w in piece[1:].split() if w.strip())
+            exclude.extend(w for w in (re.sub(r"[^\w'*-]", "", fold(x)) for x in piece[1:].split()) if w)
             continue
         weight = CORE
         if ":" in piece:
@@ -330,13 +346,18 @@ def parse_terms(text: str | None) -> tuple[tuple[Term, ...], tuple[str, ...]]:
                                f"gebruik bijv. 'term:0.5' (bad weight)") from None
             if not 0 < weight <= 1:
                 raise BadTheme(f"gewicht {weight:g} bij term {piece.strip()!r} moet tussen 0 en 1 liggen (bad weight)")
-        normalised = " ".join(fold(piece).replace("’", "'").split())
+        normalised = " ".join(re.sub(r"[^\w\s'|~-]", " ", fold(piece)).split())
         if "|" not in normalised and not _content_words(normalised):
             continue
         terms.setdefault(normalised, Term(normalised, weight, "eigen"))
     if not terms:
         raise BadTheme("geen zoektermen over: geef minstens één term (no terms to search for)")
     return tuple(terms.values()), tuple(dict.fromkeys(exclude))
+
+
+def _base(text: str) -> str:
+    """A term without its guards and separable-verb bar: ``af|stemmen ~op`` → ``afstemmen``."""
+    return " ".join(t for t in fold(text).replace("|", "").split() if not t.startswith("~"))
 
 
 def _triggered(words_and_phrases: Sequence[str]) -> list[ThemeEntry]:
@@ -366,13 +387,21 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
         return Expansion(cleaned, phrases, parsed, exclude, overridden=True)
     found: dict[str, Term] = {}
     exclude: list[str] = []
+    glossary_terms = [w for phrase in phrases for dutch in glossary_expand(phrase) for w in _content_words(dutch)]
+    compound_parts = [part for phrase in phrases for word in _content_words(phrase)
+                      for part in (corpus.compound_parts(word) if corpus is not None else ())]
+    entries = _triggered([*phrases, *glossary_terms, *compound_parts])
+    thesaurus = {_base(t): t for entry in entries for t in (*entry.core, *entry.context)}
 
     def add(text: str, weight: float, origin: str) -> None:
-        key = " ".join(fold(text).split())
-        if key and key not in found and (key.replace("|", "") not in found):
-            found[key] = Term(key, weight, origin)
+        text = " ".join(fold(text).split())
+        base = _base(text)
+        if not base or base in found:
+            return
+        if origin in ("thema", "glossarium") and base in thesaurus:
+            text = fold(thesaurus[base])  # the thesaurus's form of the same term carries its guards
+        found[base] = Term(text, weight, origin)
 
-    glossary_terms: list[str] = []
     for phrase in phrases:
         for word in _content_words(phrase):
             weight = CORE
@@ -381,7 +410,6 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
             add(word, weight, "thema")
         for dutch in glossary_expand(phrase):
             for word in _content_words(dutch):
-                glossary_terms.append(word)
                 add(word, CORE, "glossarium")
         if corpus is not None:
             for word in _content_words(phrase):
@@ -390,7 +418,7 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
                 parts = corpus.compound_parts(word)
                 if parts:
                     add(" ".join(parts), CORE, "samenstelling")
-    for entry in _triggered([*phrases, *glossary_terms]):
+    for entry in entries:
         for text in entry.core:
             add(text, CORE, f"thesaurus: {entry.name}")
         for text in entry.context:
@@ -527,23 +555,15 @@ class Corpus:
         return count / len(self.units)
 
     def compound_parts(self, word: str) -> list[str]:
-        """The two known words a compound theme word is made of (``teamoverleg`` → team, overleg), or []."""
-        word = fold(word)
-        if len(word) < 2 * MIN_PART + 1:
-            return []
-        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
-            head, tail = word[:cut], word[cut:]
-            if tail not in self.compounds:
-                continue
-            if head in self.compounds:
-                return [head, tail]
-            if head[-1] in "se" and head[:-1] in self.compounds and len(head) > MIN_PART:
-                return [head[:-1], tail]
-        return []
+        """The two known words a compound theme word is made of (``teamoverleg`` → team, overleg), or [].
+
+        The lexical index's own splitter (:func:`assistant.lexical.split_compound`) on this corpus's words.
+        """
+        return split_compound(fold(word), self.compounds)
 
     def matcher(self, term: Term, exclude: tuple[str, ...] = ()) -> Matcher:
         """The compiled matcher for a term (cached per corpus)."""
-        key = (term.text, exclude)
+        key = (term, exclude)
         if key not in self._matchers:
             self._matchers[key] = Matcher.compile(term, self, exclude)
         return self._matchers[key]
@@ -607,15 +627,22 @@ class Matcher:
 
     ``alternatives`` are tuples of word sets: the term matches a sentence when, for one alternative,
     every set has a word in the sentence and those words lie within :data:`WINDOW` words of each other.
+    ``guards`` (written ``~word`` after the term) reject a match when one of them stands between the
+    matched words, right before them or within :data:`GUARD_AFTER` words after them: ``af|stemmen ~op`` counts *stemt af
+    met collega's* (align with) but not *stemt de zorg af op de cliënt* (tailor to).
     """
 
     term: Term
     alternatives: tuple[tuple[frozenset[str], ...], ...]
+    guards: frozenset[str] = frozenset()
+    separable: bool = False
 
     @classmethod
     def compile(cls, term: Term, corpus: Corpus, exclude: tuple[str, ...] = ()) -> Matcher:
-        """Compile one term: single word, separable verb (``af|stemmen``), or several words."""
-        text = term.text
+        """Compile one term: single word, separable verb (``af|stemmen``), or several words; ``~guards``."""
+        tokens = term.text.split()
+        guards = frozenset(fold(t[1:]) for t in tokens if t.startswith("~") and len(t) > 1)
+        text = " ".join(t for t in tokens if not t.startswith("~"))
         particle, _, verb = text.partition("|") if "|" in text else ("", "", "")
         if not particle:
             single = text.split()
@@ -630,15 +657,16 @@ class Matcher:
             whole = particle + verb
             fused = {particle + form for form in verb_forms(verb)} | {particle + "te" + verb}
             single_words = _word_variants(whole, corpus, exclude) | (fused & corpus.vocabulary.keys())
-            alternatives.append((frozenset(single_words),))
+            alternatives.append((frozenset(w for w in single_words if not excluded(w, exclude)),))
             forms = frozenset(f for f in verb_forms(verb) if f in corpus.vocabulary)
             if forms:
-                alternatives.append((frozenset({particle}), forms))
+                alternatives.append((forms, frozenset({particle})))
         else:
-            parts = [w for w in _content_words(text.replace("|", ""))]
+            parts = _content_words(text.replace("|", ""))
             if parts:
                 alternatives.append(tuple(_word_variants(w, corpus, exclude) for w in parts))
-        return cls(term, tuple(a for a in alternatives if all(a)))
+        separable = bool(particle and verb and len(alternatives) == 2 and all(alternatives[1]))
+        return cls(term, tuple(a for a in alternatives if all(a)), guards, separable)
 
     def variants(self) -> tuple[str, ...]:
         """The corpus words this term matches (for showing the expansion)."""
@@ -650,25 +678,38 @@ class Matcher:
                 shown.append(" … ".join("/".join(sorted(s)[:4]) for s in alternative))
         return tuple(dict.fromkeys(shown))
 
+    def _guarded(self, positions: list[str], chosen: Sequence[int]) -> bool:
+        if not self.guards:
+            return False
+        low, high = max(0, min(chosen) - GUARD_BEFORE), max(chosen) + GUARD_AFTER
+        return any(positions[i] in self.guards for i in range(low, min(high + 1, len(positions))) if i not in chosen)
+
     def find(self, sentence: Sentence) -> tuple[int, ...]:
         """Indices of the sentence's words that make this term match (empty when it does not)."""
         positions = [w for w, _, _ in sentence.words]
+        found: list[int] = []
         for alternative in self.alternatives:
             hits = [[i for i, w in enumerate(positions) if w in group] for group in alternative]
             if not all(hits):
                 continue
             if len(alternative) == 1:
-                return tuple(hits[0])
+                found.extend(i for i in hits[0] if not self._guarded(positions, (i,)))
+                continue
             for anchor in hits[0]:
                 chosen = [anchor]
                 for other in hits[1:]:
-                    near = [i for i in other if abs(i - anchor) <= WINDOW]
+                    if self.separable:  # the particle ends the clause (stemt ... af), or just precedes (af te stemmen)
+                        near = [i for i in other if 0 < i - anchor <= PARTICLE_AFTER or i == anchor - 1
+                                or (i == anchor - 2 and positions[anchor - 1] == "te")]
+                    else:
+                        near = [i for i in other if abs(i - anchor) <= WINDOW and i not in chosen]
                     if not near:
                         break
                     chosen.append(min(near, key=lambda i: abs(i - anchor)))
                 else:
-                    return tuple(sorted(chosen))
-        return ()
+                    if not self._guarded(positions, chosen):
+                        found.extend(chosen)
+        return tuple(sorted(set(found)))
 
 
 # --------------------------------------------------------------------------- scoring
@@ -705,8 +746,14 @@ def _match_sentence(sentence: Sentence, matchers: Sequence[Matcher]) -> Sentence
             marked.update(indices)
     if not found:
         return None
-    spans = tuple((sentence.words[i][1], sentence.words[i][2]) for i in sorted(marked))
-    return SentenceMatch(sentence.text, tuple(found), spans, min(1.0, sum(found.values())))
+    spans: list[tuple[int, int]] = []
+    for i in sorted(marked):
+        start, end = sentence.words[i][1], sentence.words[i][2]
+        if spans and not sentence.text[spans[-1][1]:start].strip():
+            spans[-1] = (spans[-1][0], end)  # neighbours ("werkt samen") as one highlight
+        else:
+            spans.append((start, end))
+    return SentenceMatch(sentence.text, tuple(found), tuple(spans), min(1.0, sum(found.values())))
 
 
 def score_unit(unit: ScanUnit, matchers: Sequence[Matcher]) -> UnitScore:
@@ -943,7 +990,8 @@ def scan(
         terms: an edited term list that replaces the expansion (see :func:`parse_terms`).
         dossier, version, profile: optional filters (name or abbreviation, case-insensitive).
         similarities: optional dense similarities per unit ref (:func:`dense_similarities`); with
-            ``dense_weight`` > 0 they add ``dense_weight × similarity`` to every matching unit's score.
+            ``dense_weight`` > 0 they add ``dense_weight × max(0, similarity)`` to every matching unit's
+            score (a secondary signal only: a unit still needs a matching sentence or title).
         corpus: a prepared corpus (default: built once per index).
 
     Raises:
@@ -960,7 +1008,7 @@ def scan(
         result = score_unit(unit, matchers) if matchers else UnitScore(0.0, (), None, 0.0, len(unit.sentences))
         dense = similarities.get(unit.ref) if similarities is not None else None
         if dense is not None and dense_weight and (result.sentences or result.title):
-            result = UnitScore(round(result.score + dense_weight * dense, 3), result.sentences, result.title,
+            result = UnitScore(round(result.score + dense_weight * max(0.0, dense), 3), result.sentences, result.title,
                                result.density, result.content_sentences)
         if result.score >= MIN_SCORE and (result.sentences or result.title):
             scored.append((unit, result, dense))
@@ -1058,16 +1106,18 @@ def build_matrix(units: Sequence[ScanUnit], anchors: Sequence[Anchor]) -> Matrix
 
 
 def suggest(expansion: Expansion, corpus: Corpus, limit: int = 8) -> tuple[str, ...]:
-    """Nearby words for a theme that found nothing: same start, close spelling, else the thesaurus themes."""
+    """Nearby words for a theme that found nothing: close spelling, same start, else the thesaurus themes.
+
+    Candidates are the corpus words (most frequent first); ``difflib`` finds close spellings.
+    """
     found: list[str] = []
     vocabulary = [w for w, n in corpus.vocabulary.most_common() if len(w) > 3 and w not in STOPWORDS]
-    for phrase in expansion.phrases:
-        for word in _content_words(phrase):
-            prefix = word[:5]
-            if len(prefix) >= 4:
-                found.extend([w for w in vocabulary if w.startswith(prefix) and w != word][:4])
-            found.extend(difflib.get_close_matches(word, vocabulary, n=4, cutoff=0.72))
-    found = [w for w in dict.fromkeys(found)]
+    asked = [*expansion.phrases, *(_base(t.text) for t in expansion.terms)]
+    for word in dict.fromkeys(w for text in asked for w in _content_words(text)):
+        found.extend(difflib.get_close_matches(word, vocabulary, n=4, cutoff=0.72))
+        if len(word) >= 4:
+            found.extend([w for w in vocabulary if w.startswith(word[:5]) and w != word][:4])
+    found = list(dict.fromkeys(found))
     if not found:
         found = [entry.name for entry in THESAURUS]
     return tuple(found[:limit])
@@ -1076,7 +1126,16 @@ def suggest(expansion: Expansion, corpus: Corpus, limit: int = 8) -> tuple[str, 
 # --------------------------------------------------------------------------- rendering
 
 
-def _marked(sentence: SentenceMatch, before: str, after: str, escaper=escape) -> str:
+def md(text: str | None) -> str:
+    """Document text made inert in Markdown: :func:`assistant.answer.escape`, with round brackets left readable.
+
+    Brackets cannot start a link or image once ``[``, ``]`` and ``!`` are escaped, so ``(`` and ``)``
+    need no backslash; everything else (HTML, emphasis, block markers, autolinks, code) stays escaped.
+    """
+    return escape(text or "").replace("\\(", "(").replace("\\)", ")")
+
+
+def _marked(sentence: SentenceMatch, before: str, after: str, escaper=md) -> str:
     """The sentence escaped, with the matched words between ``before`` and ``after``."""
     out, at = [], 0
     for start, end in sentence.spans:
@@ -1124,25 +1183,34 @@ def _dossier_heading(chunk: Chunk) -> str:
 
 
 def _term_line(result: ScanResult) -> str:
-    shown = []
-    for report in result.terms:
-        label = escape(report.term.label())
-        shown.append(f"{label} ({report.units})" if report.units else f"{label} (0)")
-    return ", ".join(shown)
+    # term text is letters, digits, spaces and ' | ~ - * : . only (see parse_terms): safe in a code span
+    return ", ".join(f"`{report.term.label()}` ({report.units})" for report in result.terms)
+
+
+def _variants_details(result: ScanResult) -> str:
+    """The expansion in full (UI): per term its origin, weight and the corpus words it matched, as HTML."""
+    rows = "".join(
+        f"<tr><td><code>{escape_html(r.term.label())}</code></td><td>{escape_html(r.term.origin)}</td>"
+        f"<td>{r.units}</td><td>{escape_html(', '.join(r.variants) or '—')}</td></tr>"
+        for r in result.terms
+    )
+    return ('<details class="termen"><summary>Termen, herkomst en de woorden die ze in de tekst vinden</summary>'
+            '<table><tr><th>term</th><th>herkomst</th><th>eenheden</th><th>woorden in de tekst</th></tr>'
+            f"{rows}</table></details>")
 
 
 def render_matrix_markdown(matrix: Matrix) -> str:
     """The matrix as a Markdown table (``–`` where a row has no such kerntaak)."""
     if not matrix.rows:
         return ""
-    head = "| dossier · profiel | " + " | ".join(escape(c) for c in matrix.columns) + " | totaal |"
+    head = "| dossier · profiel | " + " | ".join(md(c) for c in matrix.columns) + " | totaal |"
     rule = "|---|" + "---:|" * (len(matrix.columns) + 1)
     lines = [head, rule]
     for label, key in matrix.rows:
         values = [matrix.count(key, column) for column in matrix.columns]
         total = sum(v for v in values if v)
         cells = ["–" if v is None else (f"**{v}**" if v else "0") for v in values]
-        lines.append(f"| {escape(label)} | " + " | ".join(cells) + f" | {total} |")
+        lines.append(f"| {md(label)} | " + " | ".join(cells) + f" | {total} |")
     return "\n".join(lines)
 
 
@@ -1155,27 +1223,29 @@ def render_markdown(result: ScanResult, ui: bool = False) -> str:
     """
     counts = result.counts()
     filters = ", ".join(f"{k} {v}" for k, v in result.filters.items())
-    lines = [f"# Themascan: {escape(result.theme)}", ""]
+    lines = [f"# Themascan: {md(result.theme)}", ""]
     lines.append(
         f"{counts['anchors']} ankerpunten ({counts['kern']} kern, {counts['zijdelings']} zijdelings) in "
         f"{len({(a.chunk.source, a.chunk.dossier, a.chunk.version) for a in result.anchors})} dossiers · "
-        f"{result.scanned} eenheden gescand" + (f" · filter: {escape(filters)}" if filters else "")
+        f"{result.scanned} eenheden gescand" + (f" · filter: {md(filters)}" if filters else "")
     )
     lines.append("")
     origin = "eigen termen" if result.expansion.overridden else "uitbreiding"
     lines.append(f"**Termen** ({origin}; tussen haakjes: in hoeveel getoonde eenheden): {_term_line(result)}")
     if result.expansion.exclude:
         lines.append("")
-        lines.append(f"**Telt niet mee**: {escape(', '.join(result.expansion.exclude))}")
+        lines.append("**Telt niet mee**: " + ", ".join(f"`{w}`" for w in result.expansion.exclude))
+    if ui:
+        lines += ["", _variants_details(result)]
     lines.append("")
     lines.append(f"*kern*: score ≥ {KERN_SCORE:g}; *zijdelings*: {MIN_SCORE:g} ≤ score < {KERN_SCORE:g}. "
                  f"Score = som van de zinsgewichten + {TITLE_WEIGHT:g} × titel + {DENSITY_WEIGHT:g} × dichtheid.")
     lines.append("")
     if not result.anchors:
-        lines.append(f"**Geen resultaten** voor {escape(result.theme)} (no results).")
+        lines.append(f"**Geen resultaten** voor {md(result.theme)} (no results).")
         if result.suggestions:
             lines.append("")
-            lines.append(f"Probeer: {escape(', '.join(result.suggestions))}")
+            lines.append(f"Probeer: {md(', '.join(result.suggestions))}")
         return "\n".join(lines) + "\n"
     lines += ["## Matrix: ankerpunten per kerntaak", "", render_matrix_markdown(result.matrix), ""]
     if ui:
@@ -1186,9 +1256,9 @@ def render_markdown(result: ScanResult, ui: bool = False) -> str:
         for member in anchor.also:
             shown_elsewhere[member.ref] = anchor
     for first, parts in _sections(result.anchors):
-        lines += [f"## {escape(_dossier_heading(first))}", ""]
+        lines += [f"## {md(_dossier_heading(first))}", ""]
         for part, anchors in parts:
-            lines += [f"### {escape(part)}", ""]
+            lines += [f"### {md(part)}", ""]
             for anchor in anchors:
                 lines += _anchor_lines(anchor, ui)
         pointers = [a for a in result.anchors for m in a.also
@@ -1196,16 +1266,16 @@ def render_markdown(result: ScanResult, ui: bool = False) -> str:
                                                                               first.version)]
         if pointers:
             lines.append("*Zelfde passage als hierboven getoond:* " + "; ".join(
-                f"{escape(a.heading)} (bij {escape(_short_label(a.chunk))})" for a in pointers))
+                f"{md(a.heading)} (bij {md(_short_label(a.chunk))})" for a in pointers))
             lines.append("")
     return "\n".join(lines)
 
 
 def _anchor_lines(anchor: Anchor, ui: bool) -> list[str]:
     c = anchor.chunk
-    also = f" · ook in {escape(', '.join(anchor.also_labels()))}" if anchor.also else ""
+    also = f" · ook in {md(', '.join(anchor.also_labels()))}" if anchor.also else ""
     label = STRENGTH_LABELS[anchor.strength]
-    lines = [f"#### {escape(anchor.heading)}", ""]
+    lines = [f"#### {md(anchor.heading)}", ""]
     lines.append(f"*{label}* · score {anchor.score:g}" + (" · titel" if anchor.result.title else "") + also)
     lines.append("")
     before, after = ("<mark>", "</mark>") if ui else ("**", "**")
@@ -1217,7 +1287,7 @@ def _anchor_lines(anchor: Anchor, ui: bool) -> list[str]:
     elif anchor.result.title:
         lines.append(f"> {_marked(anchor.result.title, before, after)}")
     lines.append("")
-    lines.append(f"Bron: {' · '.join(escape(p) for p in anchor.citation_parts())}")
+    lines.append(f"Bron: {' · '.join(md(p) for p in anchor.citation_parts())}")
     lines.append("")
     if ui:
         lines.append(f'<details class="passage"><summary>hele passage ({escape_html(c.kind)})</summary>'
@@ -1237,7 +1307,7 @@ def to_csv(result: ScanResult) -> str:
             c.dossier, c.version, c.profile, anchor.unit.kerntaak, c.code, c.title, anchor.strength, anchor.score,
             "\n".join(s.text for s in anchor.result.sentences), c.source, c.location.label(),
             c.kind, c.title if c.kind == KERNTAAK else c.kerntaak_title, ", ".join(anchor.also_labels()),
-            ", ".join(sorted(_anchor_terms(anchor))),
+            ", ".join(sorted({_base(t) for t in _anchor_terms(anchor)})),
         )
         writer.writerow([safe_cell(v) for v in row])
     return buffer.getvalue()

@@ -34,7 +34,7 @@ from assistant.index import IndexUnavailable, open_index
 from assistant.language import language
 from assistant.llm import LLMConfig, LLMError, build_messages, citations_valid, stream_completion
 from assistant.model import KINDS
-from assistant.retrieval import BadQuery, Hit, search
+from assistant.retrieval import BadQuery, Hit, search, valid_text
 from assistant.settings import MAX_QUERY_CHARS, Settings
 
 logger = logging.getLogger(__name__)
@@ -96,8 +96,8 @@ LLM_UNAVAILABLE = {"nl": "de taalmodel-service gaf geen antwoord", "en": "the la
 
 
 def limit(text: str | None) -> tuple[str, bool]:
-    """The question cut to :data:`MAX_QUERY_CHARS`, and whether it was cut."""
-    text = text or ""
+    """The question cut to :data:`MAX_QUERY_CHARS` (lone surrogates replaced), and whether it was cut."""
+    text = valid_text(text or "")
     if len(text) > MAX_QUERY_CHARS:
         return text[:MAX_QUERY_CHARS], True
     return text, False
@@ -141,6 +141,7 @@ class Assistant:
         self._lock = threading.Lock()
         try:
             self.index = open_index(settings)
+            self.index.warm_up()
             self.embedder = load(settings.embedder)
             self.catalogue = Catalogue.from_chunks(self.index.chunks)
             self.retrieve("samenwerken", Constraints())  # warm up: load the lexical index, vectors and model
@@ -335,6 +336,8 @@ def build_app(settings: Settings | None = None) -> gr.Blocks:
                 _browse_tab(chunks)
             with gr.Tab("Vergelijken", id="vergelijken"):
                 _compare_tab(chunks)
+            with gr.Tab("Themascan", id="themascan"):
+                _themescan_tab(assistant, chunks)
         gr.api(assistant.ask, api_name="ask", concurrency_limit=CONCURRENCY)
     demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)
     demo.assistant = assistant  # for tests and launchers
@@ -479,6 +482,80 @@ def _compare_tab(chunks) -> None:
     code.change(pick_code, code, [left_pick, right_pick, html], api_visibility="private")
     left_pick.input(render, [code, left_pick, right_pick], html, api_visibility="private")
     right_pick.input(render, [code, left_pick, right_pick], html, api_visibility="private")
+
+
+# --------------------------------------------------------------------------- Themascan (assistant.themescan)
+
+THEMESCAN_EXAMPLES = ("interprofessioneel samenwerken", "veiligheid", "feedback", "interprofessional collaboration")
+
+
+def themescan_handler(assistant: Assistant, theme: str | None, terms: str | None = "", dossier: str | None = "",
+                      version: str | None = "", use_terms: bool = False) -> tuple[str, str, str | None, str | None]:
+    """One theme scan for the Themascan tab: (overview Markdown, editable terms, Markdown file, CSV file).
+
+    With ``use_terms`` the edited term list replaces the expansion; otherwise the theme is expanded
+    afresh and the returned terms show that expansion. Bad input gets a friendly message, no files.
+    """
+    from assistant import themescan
+    from assistant.retrieval import Filters, validate_filters
+
+    terms = terms if isinstance(terms, str) else ""
+    if assistant.problem or assistant.index is None:
+        return MISSING_INDEX.format(problem=escape(assistant.problem or "geen index")), terms, None, None
+    try:
+        validate_filters(Filters(dossier=dossier or None, version=version or None), assistant.index.vocabulary)
+        result = themescan.scan(assistant.index, theme if isinstance(theme, str) else "",
+                                terms=terms if use_terms else None, dossier=dossier or None, version=version or None)
+    except (themescan.BadTheme, BadQuery) as exc:
+        return f"**{escape(str(exc))}**", terms, None, None
+    overview = themescan.render_markdown(result, ui=True)
+    try:
+        md_path, csv_path = themescan.write_downloads(assistant.export_dir / "themascan", result)
+    except themescan.ExportError as exc:
+        logger.warning("theme scan export failed: %s", exc)
+        return overview, result.expansion.as_text(), None, None
+    return overview, result.expansion.as_text(), str(md_path), str(csv_path)
+
+
+def _themescan_tab(assistant: Assistant, chunks) -> None:
+    gr.Markdown("Geef een thema (of een paar, met komma's) en zie per dossier en profiel, in documentvolgorde, "
+                "elk werkproces, elke kerntaak en beschrijving waar het thema voorkomt, met de zinnen die het "
+                "dragen en een matrix per kerntaak. Pas de zoektermen aan en scan opnieuw om te zien wat verandert.")
+    with gr.Row():
+        theme = gr.Textbox(label="Thema", placeholder="Bijv. interprofessioneel samenwerken", scale=4,
+                           elem_id="ts-thema", max_length=400, lines=1)
+        dossier = gr.Dropdown(dossier_choices(chunks), value="", label="Dossier", elem_id="ts-dossier", scale=2)
+        version = gr.Dropdown(version_choices(chunks), value="", label="Versie", elem_id="ts-versie", scale=1)
+    with gr.Row():
+        run = gr.Button("Scannen", variant="primary", elem_id="ts-scan")
+        rerun = gr.Button("Opnieuw met deze termen", elem_id="ts-termen-scan")
+        md_button = gr.DownloadButton("Markdown downloaden", value=None, interactive=False, elem_id="ts-md", size="sm")
+        csv_button = gr.DownloadButton("CSV downloaden", value=None, interactive=False, elem_id="ts-csv", size="sm")
+    with gr.Row():
+        examples = [gr.Button(t, size="sm", elem_classes=["voorbeeld"]) for t in THEMESCAN_EXAMPLES]
+    terms = gr.Textbox(label="Zoektermen (bewerkbaar: term, term:0.5 voor een contextterm, af|stemmen, -woord "
+                             "telt niet mee)", lines=3, elem_id="ts-termen", max_length=4000)
+    overview = gr.Markdown(elem_id="ts-overzicht", sanitize_html=True, latex_delimiters=[])
+    previous = gr.State(())
+
+    def respond(text, edited, d, v, old, use_terms):
+        markdown, shown_terms, md_path, csv_path = themescan_handler(assistant, text, edited, d, v, use_terms)
+        for path in old or ():
+            Path(path).unlink(missing_ok=True)  # Gradio serves its own copy once shown; keep the app's dir small
+        kept = tuple(p for p in (md_path, csv_path) if p)
+        return (markdown, shown_terms, _download(Path(md_path) if md_path else None, "Markdown downloaden"),
+                _download(Path(csv_path) if csv_path else None, "CSV downloaden"), kept)
+
+    outputs = [overview, terms, md_button, csv_button, previous]
+    run.click(lambda t, e, d, v, o: respond(t, e, d, v, o, False), [theme, terms, dossier, version, previous],
+              outputs, api_visibility="private")
+    theme.submit(lambda t, e, d, v, o: respond(t, e, d, v, o, False), [theme, terms, dossier, version, previous],
+                 outputs, api_visibility="private")
+    rerun.click(lambda t, e, d, v, o: respond(t, e, d, v, o, True), [theme, terms, dossier, version, previous],
+                outputs, api_visibility="private")
+    for button in examples:
+        button.click(lambda t, d, v, o: (t, *respond(t, "", d, v, o, False)), [button, dossier, version, previous],
+                     [theme, *outputs], api_visibility="private")
 
 
 def launch(demo: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, **kwargs) -> None:
