@@ -82,14 +82,17 @@ def main() -> None:
         rows.append((f"hybrid, {spec}, QU off", measure(questions, index, embedder, off)))
         rows.append((f"hybrid, {spec}, QU on", measure(questions, index, embedder, DEFAULT_CONFIG)))
     parts = {
-        "no code routing": {"code_boost": 0.0},
-        "no dossier/profile boost": {"scope_boost": 0.0},
+        "no code/crebo routing": {"code_boost": 0.0},
+        "no dossier/profile boost": {"scope_boost": 0.0, "description_boost": 0.0},
         "no level/competence boost": {"competence_boost": 0.0, "level_boost": 0.0},
+        "no kind hints": {"kind_boost": 0.0},
         "no glossary": {"glossary": False},
         "no version-year boost": {"year_boost": 0.0},
-        "dense weight 1.5": {"dense_weight": 1.5},
-        "lexical weight 1.5": {"lexical_weight": 1.5},
-        "rrf k 20": {"rrf_k": 20},
+        "no phrase bonus": {"phrase_boost": 0.0},
+        "+ translated dense query": {"translated_query": True},
+        "lexical weight 1.0": {"lexical_weight": 1.0},
+        "lexical weight 2.0": {"lexical_weight": 2.0},
+        "RRF fusion (k=60) instead of scores": {"fusion": "rrf", "lexical_weight": 1.0},
     }
     for label, change in parts.items():
         config = dataclasses.replace(DEFAULT_CONFIG, **change)
