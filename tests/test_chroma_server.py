@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import PROFILE_TEXT, SW_XML, copy_files, run_cli
+from conftest import PROFILE_TEXT, SW_XML, _assistant_command, copy_files, run_cli
 
 CHROMA = shutil.which("chroma") or str(Path(os.sys.executable).parent / "chroma")
 QUERIES = (
@@ -134,7 +134,7 @@ def test_server_stopping_mid_ingest_keeps_the_previous_index(fresh_index: Path, 
         pointer = (fresh_index / "CURRENT").read_text()
         shutil.copy2(SW_XML, docs / SW_XML.name)  # new work: embeds, then writes to the server
         ingest = subprocess.Popen(
-            [shutil.which("assistant") or "assistant", "ingest", str(docs), "--index", str(fresh_index), "--json"],
+            [*_assistant_command(), "ingest", str(docs), "--index", str(fresh_index), "--json"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, **env},
         )
         deadline = time.monotonic() + 120

@@ -27,6 +27,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 FIGURES = Path(os.environ.get("RELIABILITY_FIGURES") or ROOT / "test-artifacts" / "reliability-figures.json")
 _lock = threading.Lock()
+if "RELIABILITY_FIGURES" not in os.environ:  # imported once per test session: the default file holds this run only
+    FIGURES.unlink(missing_ok=True)
 
 # ---------------------------------------------------------------------------- figures
 

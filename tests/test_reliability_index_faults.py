@@ -85,37 +85,6 @@ FAULTS: dict[str, Callable[[Path], None]] = {
     "lexical index garbled": lambda ix: overwrite(build_dir(ix) / "lexical" / "lexical.json", b"\x00garbage{["),
 }
 
-BUGS = {
-    "CURRENT not UTF-8": "BUG: a CURRENT file that is not UTF-8 makes open_index raise UnicodeDecodeError "
-    "(current_build reads it outside the try): the CLI says 'onverwachte fout (unexpected error): UnicodeDecodeError' "
-    "without what to run, and Assistant() (the web app) raises at start",
-    "Chroma SQLite header overwritten": "BUG: a corrupt chroma.sqlite3 gives exit 1 with 'cannot open the vector "
-    "store ...: file is not a database' but no command to run (no 'assistant ingest')",
-    "Chroma SQLite all random bytes": "BUG: a corrupt chroma.sqlite3 gives exit 1 with 'cannot open the vector "
-    "store ...: file is not a database' but no command to run (no 'assistant ingest')",
-    "manifest without store": "BUG: a manifest without 'store' raises KeyError in OpenIndex.store: the CLI says "
-    "'onverwachte fout (unexpected error): KeyError' and Assistant() (the web app) raises at start",
-    "manifest not an object": "BUG: a manifest that is JSON but not an object raises AttributeError in open_index: "
-    "the CLI says 'onverwachte fout (unexpected error)' and Assistant() (the web app) raises at start",
-    "Chroma SQLite truncated to 0 bytes": "BUG: a chroma.sqlite3 truncated to 0 bytes is not detected: Chroma makes "
-    "a new empty database and VectorStore.get_or_create_collection a new empty collection inside the current build, so "
-    "search exits 0 and answers from the lexical side only (no vectors), silently",
-    "lexical index garbled": "BUG: a garbled lexical/lexical.json raises JSONDecodeError from LexicalIndex.load: "
-    "the CLI says 'onverwachte fout (unexpected error): JSONDecodeError' without what to run, and Assistant() "
-    "(the web app) raises at start",
-    "chunks.jsonl emptied": "BUG: an emptied chunks.jsonl (manifest says N chunks) is not detected: search exits 0 "
-    "with no hits and the app answers 'no passages', silently, instead of 'damaged: run assistant ingest'",
-}
-# the app reports a corrupt SQLite file well (its page says to run `assistant ingest`)
-WEB_BUGS = {k: v for k, v in BUGS.items()
-            if k not in ("Chroma SQLite header overwritten", "Chroma SQLite all random bytes")}
-
-
-def params(names, bugs):
-    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=bugs[n])) if n in bugs else n
-            for n in names]
-
-
 @pytest.fixture(scope="module")
 def damaged(built_index: Built, tmp_path_factory) -> dict[str, Path]:
     """A damaged copy of the session index per fault."""
@@ -141,7 +110,7 @@ def cli_results(damaged) -> dict[str, tuple[int, str, str]]:
     """``assistant search`` on every damaged index, through the real console script, 3 at a time."""
     with ThreadPoolExecutor(3) as pool:
         results = dict(zip(damaged, pool.map(run_search, damaged.values()), strict=True))
-    record("index_faults", "cli", {name: {"exit": code, "stderr": err.strip()[:300], "stdout_bytes": len(out)}
+    record("index_faults", "cli", {name: {"exit": code, "stderr": err.strip()[:500], "stdout_bytes": len(out)}
                                    for name, (code, out, err) in results.items()})
     return results
 
@@ -155,7 +124,7 @@ def says_what_to_run(stderr: str) -> str:
     return line
 
 
-@pytest.mark.parametrize("name", params(FAULTS, BUGS))
+@pytest.mark.parametrize("name", list(FAULTS))
 def test_search_on_a_damaged_index_says_what_to_run(cli_results, name: str):
     code, out, err = cli_results[name]
     count_input("index-faults", name, err)
@@ -165,7 +134,7 @@ def test_search_on_a_damaged_index_says_what_to_run(cli_results, name: str):
     says_what_to_run(err)
 
 
-@pytest.mark.parametrize("name", params(FAULTS, WEB_BUGS))
+@pytest.mark.parametrize("name", list(FAULTS))
 def test_web_app_on_a_damaged_index_starts_and_says_what_to_run(damaged, name: str):
     try:
         assistant = Assistant(Settings(index_dir=damaged[name], embedder="use"))
@@ -197,18 +166,20 @@ def readonly_index(built_index: Built, tmp_path: Path):
         make_readonly(target, writable=True)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: searching a read-only index fails: Chroma's PersistentClient wants to "
-                   "write ('attempt to write a readonly database'), so search exits 1 with 'cannot open the vector "
-                   "store ...' and no command to run, although a search needs no writes")
 def test_search_on_a_read_only_index(readonly_index, built_index: Built):
+    """Best: the search works (reading needs no writes). Accepted: exit 1 with one line that says the index is
+    read-only and what to do about it (Chroma's PersistentClient writes when it opens a database)."""
     target, prefix = readonly_index
     code, out, err = run_search(target, prefix)
     count_input("index-faults", "read-only index", err)
     record("index_faults", "read_only_search", {"exit": code, "stderr": err.strip()[:300]})
     assert "Traceback" not in err
-    if code == 1:  # refused: then it must say what to do
-        line = says_what_to_run(err)
-        assert "read-only" in line or "alleen-lezen" in line or "schrijf" in line, line
+    if code == 1:
+        lines = [line for line in err.splitlines() if line.strip()]
+        assert len(lines) == 1 and out.strip() == "", err
+        assert "onverwachte fout" not in lines[0] and "unexpected error" not in lines[0], lines[0]
+        assert "read-only" in lines[0] or "alleen-lezen" in lines[0], lines[0]
+        assert "writable" in lines[0] or "schrijfbaar" in lines[0] or "assistant ingest" in lines[0], lines[0]
         return
     expected = run_search(built_index.index_dir)
     assert (code, out) == (0, expected[1]), err

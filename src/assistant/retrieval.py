@@ -74,8 +74,10 @@ class Hit:
 
 
 def valid_text(text: str) -> str:
-    """``text`` with anything that cannot be UTF-8 (lone surrogates) replaced by U+FFFD."""
-    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if text else text
+    """``text`` without what cannot be UTF-8 (lone surrogates) and without U+FFFD replacement marks."""
+    if not text:
+        return text
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").replace("\ufffd", "")
 
 
 def clean_query(query: str) -> str:
@@ -84,7 +86,7 @@ def clean_query(query: str) -> str:
     Raises:
         BadQuery: when nothing searchable is left.
     """
-    query = query[: MAX_QUERY_CHARS * 4]
+    query = valid_text(query[: MAX_QUERY_CHARS * 4])
     kept = []
     for char in query:
         category = unicodedata.category(char)
