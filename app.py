@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-
 from assistant.webapp import build_app, launch
 
 demo = build_app()

@@ -263,9 +263,6 @@ def burst(url: str, requests: int) -> list[tuple[bool, float, str]]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=f"BUG: 200 simultaneous /ask requests: the queue holds {QUEUE_SIZE} "
-                   "(webapp.QUEUE_SIZE), so the rest are refused with HTTP 503 instead of being answered; the issue's "
-                   "target is 0 errors over 200 concurrent requests (raise the bound, keep it bounded)")
 def test_200_simultaneous_requests_no_errors(live):
     started = time.perf_counter()
     results = burst(live.url, 200)

@@ -213,10 +213,6 @@ def test_hub_model_name_fails_offline_without_a_connection(tmp_path: Path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="BUG: in the web app, gradio imports huggingface_hub before the embedder sets "
-                   "HF_HUB_OFFLINE=1, so huggingface_hub's offline switch (read at import) stays off: loading an "
-                   "'st:' model (an index built with ASSISTANT_EMBEDDER=st:NAME) contacts huggingface.co (24 attempts "
-                   "and ~90 s of retries when blocked) instead of staying offline")
 def test_hub_model_name_in_the_web_app_stays_offline(tmp_path: Path):
     done, attempts = probe(tmp_path, HUB_MODEL.format(first="import assistant.webapp  # as app.py: gradio first"),
                            strict=True)

@@ -24,6 +24,8 @@ from typing import Protocol
 
 import numpy as np
 
+from assistant import offline
+
 DEFAULT_EMBEDDER = "use"
 BUNDLED = ("use", "e5", "minilm")
 
@@ -116,9 +118,7 @@ class SentenceTransformerEmbedder:
     """Any sentence-transformers model, by name or local directory."""
 
     def __init__(self, name_or_path: str, *, model_id: str | None = None) -> None:
-        if os.environ.get("ASSISTANT_ALLOW_HUB") != "1":
-            os.environ["HF_HUB_OFFLINE"] = "1"
-            os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        offline.apply()
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         try:

@@ -12,10 +12,6 @@ index the page still starts and says how to build one.
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-
 import logging
 import tempfile
 import threading
@@ -40,7 +36,7 @@ from assistant.settings import MAX_QUERY_CHARS, Settings
 logger = logging.getLogger(__name__)
 
 TOP_K = 5
-QUEUE_SIZE = 64
+QUEUE_SIZE = 256
 CONCURRENCY = 2
 
 EXAMPLES: dict[str, tuple[str, ...]] = {
