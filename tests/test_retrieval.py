@@ -16,6 +16,7 @@ from assistant.embedders import load
 from assistant.evaluation import evaluate, grouped, load_questions
 from assistant.glossary import expand
 from assistant.lexical import stem_words, tokenize
+from assistant.model import Chunk, Location, phrase_text
 from assistant.query import Scope, Vocabulary, document_alias, find_level, understand
 from assistant.retrieval import DEFAULT_CONFIG, BadQuery, Filters, phrase_matches, query_phrases, search
 
@@ -115,8 +116,16 @@ def test_phrase_matches_count_verbatim_pairs(index):
     chunk = next(c for c in index.chunks if c.code == "P3-K2" and c.dossier == "Onderwijsassistent")
     phrases = query_phrases("external experts externe deskundigen")
     assert "externe deskundigen" in phrases
-    assert phrase_matches(chunk, phrases) == 1
-    assert phrase_matches(chunk, ("geen zinnetje",)) == 0
+    assert phrase_matches(index.phrase_texts[chunk.id], phrases) == 1
+    assert phrase_matches(phrase_text(chunk), phrases) == 1
+    assert phrase_matches(phrase_text(chunk), ("geen zinnetje",)) == 0
+
+
+def test_phrase_text_joins_words_across_line_breaks():
+    chunk = Chunk(id="x", kind="werkproces", text="Werkt samen met externe\n  deskundigen.", index_text="",
+                  source="s.txt", location=Location("lines", 1, 1), title="Overleg")
+    assert phrase_text(chunk) == "overleg werkt samen met externe deskundigen."
+    assert phrase_matches(phrase_text(chunk), ("externe deskundigen", "overleg werkt")) == 2
 
 
 # --------------------------------------------------------------------------- search behaviour

@@ -247,11 +247,13 @@ def bench(as_json: bool, quick: bool) -> None:
         f"ingest: {ing['chunks']} chunks in {ing['seconds']} s (median) = {ing['chunks_per_s']} chunks/s; "
         f"no-op re-ingest {ing['noop_seconds']} s"
     )
-    click.echo(f"{'chunks':>8} {'p50 ms':>8} {'p95 ms':>8} {'floor p50':>10} {'RSS MB':>8}  synthetic")
+    click.echo(f"{'chunks':>8} {'p50 ms':>8} {'p95 ms':>8} {'floor p50':>10} {'p50/floor':>10} {'RSS MB':>8} "
+               f"{'ready s':>8}  synthetic")
     for row in result["query"]:
+        ratio = row["p50_ms"] / row["floor_p50_ms"] if row["floor_p50_ms"] else float("nan")
         click.echo(
-            f"{row['chunks']:>8} {row['p50_ms']:>8} {row['p95_ms']:>8} {row['floor_p50_ms']:>10} "
-            f"{row['rss_mb']:>8}  {'yes' if row['synthetic'] else 'no'}"
+            f"{row['chunks']:>8} {row['p50_ms']:>8} {row['p95_ms']:>8} {row['floor_p50_ms']:>10} {ratio:>10.2f} "
+            f"{row['rss_mb']:>8} {row['ready_s']:>8}  {'yes' if row['synthetic'] else 'no'}"
         )
     click.echo(result["note"])
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from assistant.embedders import EmbedderError, spec_id
 from assistant.lexical import LexicalIndex
-from assistant.model import SCHEMA_VERSION, Chunk
+from assistant.model import SCHEMA_VERSION, Chunk, phrase_text
 from assistant.settings import Settings
 from assistant.store import StoreError, VectorStore
 
@@ -124,6 +124,11 @@ class OpenIndex:
         return {chunk.id: chunk for chunk in self.chunks}
 
     @cached_property
+    def phrase_texts(self) -> dict[str, str]:
+        """Each chunk's :func:`phrase_text` by id, prepared once instead of per query."""
+        return {chunk.id: phrase_text(chunk) for chunk in self.chunks}
+
+    @cached_property
     def lexical(self) -> LexicalIndex:
         """The lexical index, loaded once (memory-mapped)."""
         try:
@@ -176,7 +181,7 @@ class OpenIndex:
 
         with ThreadPoolExecutor(max_workers=1) as pool:
             store = pool.submit(lambda: self.store.count())
-            _ = self.by_id, self.vocabulary, self.lexical
+            _ = self.by_id, self.vocabulary, self.lexical, self.phrase_texts
             store.result()
 
     @property

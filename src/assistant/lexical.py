@@ -178,7 +178,7 @@ class LexicalIndex:
         if not tokens or not self.ids:
             return []
         docs, scores = self._retriever.retrieve(
-            [tokens], k=min(k, len(self.ids)), show_progress=False, n_threads=1
+            [tokens], k=min(k, len(self.ids)), show_progress=False, n_threads=0
         )
         return [
             LexicalHit(self.ids[int(doc)], float(score))

@@ -211,6 +211,14 @@ class Chunk:
         return self.dossier_abbr or self.dossier or self.source
 
 
+def phrase_text(chunk: Chunk) -> str:
+    """Title and text, lower-cased, with every run of spaces and line breaks as one space.
+
+    What verbatim word pairs of a question are looked up in (see ``retrieval.phrase_matches``).
+    """
+    return " ".join(f"{chunk.title or ''} {chunk.text}".lower().split())
+
+
 _CHUNK_DEFAULTS: dict = {
     name: (f.default if f.default is not MISSING else None) for name, f in Chunk.__dataclass_fields__.items()
 }

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from assistant.embedders import Embedder
@@ -148,17 +150,28 @@ def best_sentence(text: str, query: str | set[str]) -> str:
     ``query`` is the question, or its token set when the caller has it already.
     """
     wanted = set(tokenize(query)) if isinstance(query, str) else query
+    sentences = sentence_stems(text)
+    if not sentences:
+        return ""
+    scores = [len(wanted & stems) for _, stems in sentences]
+    return sentences[scores.index(max(scores))][0]
+
+
+@lru_cache(maxsize=8192)
+def sentence_stems(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The sentences of ``text`` (list items and short headings left out), each with its word stems.
+
+    Query-independent, so cached: a passage shown again costs nothing.
+    """
     sentences = []
     for sentence in _SENTENCE.split(text):
         sentence = sentence.strip().removeprefix("- ")
         if sentence and not (sentence.endswith(":") and len(sentence.split()) <= 6):
             sentences.append(sentence)
-    if not sentences:
-        return ""
     words = [_LETTERS.findall(sentence.lower()) for sentence in sentences]
-    stems = iter(stem_words([w for ws in words for w in ws]))
-    scores = [len(wanted & {next(stems) for _ in ws}) for ws in words]
-    return sentences[scores.index(max(scores))]
+    unique = list(dict.fromkeys(w for ws in words for w in ws))
+    stem_of = dict(zip(unique, stem_words(unique), strict=True))
+    return tuple((sentence, frozenset(stem_of[w] for w in ws)) for sentence, ws in zip(sentences, words, strict=True))
 
 
 @dataclass(frozen=True)
@@ -234,6 +247,25 @@ def boost_scale(config: RetrievalConfig) -> float:
     return float(config.rrf_k + 1) if config.fusion == "linear" else 1.0
 
 
+Ranking = tuple[list[tuple[str, float]], float]
+
+# The dense side (query embedding and vector search, native code that releases the GIL)
+# runs here while the calling thread understands the query and searches lexically.
+_DENSE_WORKERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="assistant-dense")
+
+
+def dense_rankings(
+    index: OpenIndex, embedder: Embedder, texts: list[str], weights: list[float], pool: int, where: dict | None
+) -> list[Ranking]:
+    """Embed ``texts`` in one batch and rank the store's chunks for each, with its weight."""
+    vectors = embedder.embed_batch(texts, query=True)
+    rankings = []
+    for vector, weight in zip(vectors, weights, strict=False):
+        hits = index.store.query(vector, pool, where)
+        rankings.append(([(h.id, h.similarity) for h in hits], weight))
+    return rankings
+
+
 def fused_scores(
     index: OpenIndex,
     embedder: Embedder | None,
@@ -241,24 +273,27 @@ def fused_scores(
     config: RetrievalConfig,
     pool: int,
     where: dict | None = None,
+    dense: Future[list[Ranking]] | None = None,
 ) -> dict[str, float]:
     """Fusion of the lexical and dense rankings, plus boosts.
 
-    Boosts go to the fused candidates and to every chunk whose code or
-    competence the question names (found through the vocabulary, not a scan).
+    ``dense`` is the dense side already started for ``plan.text`` (see :func:`search`);
+    without it the dense side runs here. Boosts go to the fused candidates and to
+    every chunk whose code or competence the question names (found through the
+    vocabulary, not a scan).
     """
-    rankings: list[tuple[list[tuple[str, float]], float]] = []
+    rankings: list[Ranking] = []
     if config.lexical:
         text = plan.lexical_text if config.understanding and config.glossary else plan.text
         rankings.append(([(h.id, h.score) for h in index.lexical.search(text, pool)], config.lexical_weight))
-    if config.dense and embedder is not None:
+    if dense is not None:
+        rankings.extend(dense.result())
+    elif config.dense and embedder is not None:
         texts = [plan.text]
         if config.understanding and config.translated_query and plan.expansions:
             texts.append(" ".join(plan.expansions))
-        vectors = embedder.embed_batch(texts, query=True)
-        for vector, weight in zip(vectors, (1.0, config.translated_weight), strict=False):
-            hits = index.store.query(vector, pool, where)
-            rankings.append(([(h.id, h.similarity) for h in hits], weight * config.dense_weight))
+        weights = [config.dense_weight, config.translated_weight * config.dense_weight]
+        rankings.extend(dense_rankings(index, embedder, texts, weights, pool, where))
     scores: dict[str, float] = {}
     for ranked, weight in rankings:
         for chunk_id, value in _contributions(ranked, weight, config).items():
@@ -275,12 +310,13 @@ def fused_scores(
         scores.setdefault(chunk_id, 0.0)
     scale = boost_scale(config)
     phrases = query_phrases(plan.lexical_text if config.glossary else plan.text) if config.phrase_boost else ()
+    haystacks = index.phrase_texts if phrases else {}
     for chunk_id in list(scores):
         chunk = index.by_id.get(chunk_id)
         if chunk is not None:
             extra = boost(chunk, plan, config)
             if phrases and chunk_id in ranked_ids:
-                extra += config.phrase_boost * phrase_matches(chunk, phrases)
+                extra += config.phrase_boost * phrase_matches(haystacks[chunk_id], phrases)
             scores[chunk_id] += scale * extra
     return scores
 
@@ -298,9 +334,11 @@ def query_phrases(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(pairs))
 
 
-def phrase_matches(chunk: Chunk, phrases: tuple[str, ...], cap: int = 3) -> int:
-    """How many of the query's word pairs occur verbatim in the chunk's title or text (at most ``cap``)."""
-    haystack = " ".join(f"{chunk.title or ''} {chunk.text}".lower().split())
+def phrase_matches(haystack: str, phrases: tuple[str, ...], cap: int = 3) -> int:
+    """How many of the query's word pairs occur verbatim in ``haystack`` (at most ``cap``).
+
+    ``haystack`` is a chunk's :func:`assistant.model.phrase_text`, prepared once per index.
+    """
     return min(cap, sum(1 for phrase in phrases if phrase in haystack))
 
 
@@ -346,11 +384,14 @@ def search(
     query = clean_query(query)
     filters = filters or Filters()
     validate_filters(filters, index.vocabulary)
-    plan = understand(query, index.vocabulary)
     filtered = filters != Filters()
     pool = max(config.candidates, 4 * k) * (10 if filtered else 1)
     where = chroma_where(filters, index.vocabulary) if filtered else None
-    scores = fused_scores(index, embedder, plan, config, pool, where)
+    dense = None
+    if config.dense and embedder is not None and not (config.understanding and config.translated_query):
+        dense = _DENSE_WORKERS.submit(dense_rankings, index, embedder, [query], [config.dense_weight], pool, where)
+    plan = understand(query, index.vocabulary)
+    scores = fused_scores(index, embedder, plan, config, pool, where, dense)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     wanted = set(tokenize(plan.lexical_text))
     hits: list[Hit] = []
