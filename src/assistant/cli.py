@@ -339,13 +339,17 @@ def scan_command(theme, terms, dossier, version, profile, fmt, output, dense, in
 def run() -> None:
     """Console-script entry point: no traceback ever reaches the user."""
     try:
-        main(standalone_mode=True)
+        code = main.main(standalone_mode=False)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
+    except click.ClickException as exc:  # usage errors: click's own message, exit 2
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
         fail("onderbroken (interrupted)", 130)
     except Exception as exc:  # noqa: BLE001 - last line of defence
         fail(f"onverwachte fout (unexpected error): {type(exc).__name__}: {exc}", 1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
