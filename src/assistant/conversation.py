@@ -136,17 +136,19 @@ class Catalogue:
             if term and len(term.strip()) >= 2:
                 scopes.setdefault(_fold(term), set()).add(entry)
 
+        named: set[tuple] = set()  # each distinct naming once: an index has far fewer than chunks
         for c in chunks:
             kinds.add(c.kind)
             if c.version:
                 versions.add(c.version)
-            if not c.dossier:
-                continue
-            add(c.dossier, ScopeEntry(c.dossier, None, c.version))
-            add(c.dossier_abbr, ScopeEntry(c.dossier, None, c.version))
-            if c.profile:
-                add(c.profile, ScopeEntry(c.dossier, c.profile, c.version))
-                add(c.profile_abbr, ScopeEntry(c.dossier, c.profile, c.version))
+            if c.dossier:
+                named.add((c.dossier, c.dossier_abbr, c.profile, c.profile_abbr, c.version))
+        for dossier, dossier_abbr, profile, profile_abbr, version in named:
+            add(dossier, ScopeEntry(dossier, None, version))
+            add(dossier_abbr, ScopeEntry(dossier, None, version))
+            if profile:
+                add(profile, ScopeEntry(dossier, profile, version))
+                add(profile_abbr, ScopeEntry(dossier, profile, version))
         for key, aliases in _scope_aliases().items():
             for alias in aliases:
                 if key in scopes and alias not in scopes:

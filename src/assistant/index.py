@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import orjson
+
 from assistant.embedders import EmbedderError, spec_id
 from assistant.lexical import LexicalIndex
 from assistant.model import SCHEMA_VERSION, Chunk, phrase_text
@@ -79,9 +81,9 @@ def read_manifest(build_dir: Path) -> dict:
 
 
 def read_chunks(build_dir: Path) -> list[Chunk]:
-    """All chunks of a build, in index order."""
-    with open(build_dir / CHUNKS, encoding="utf-8") as handle:
-        return [Chunk.from_record(json.loads(line)) for line in handle if line.strip()]
+    """All chunks of a build, in index order (orjson: the biggest part of opening a large index)."""
+    with open(build_dir / CHUNKS, "rb") as handle:
+        return [Chunk.from_record(orjson.loads(line)) for line in handle if line.strip()]
 
 
 def _manifest_problem(manifest: object) -> str | None:
