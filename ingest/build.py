@@ -26,7 +26,7 @@ from filelock import FileLock, Timeout
 
 from assistant import embedders
 from assistant.index import BUILDS, CHUNKS, MANIFEST, current_build, read_chunks, read_manifest, switch_current
-from assistant.lexical import DEFAULT_STEMMER, SPLIT_COMPOUNDS, LexicalIndex, lexical_text
+from assistant.lexical import DEFAULT_STEMMER, SPLIT_COMPOUNDS, LexicalIndex, lexical_text, sentence_stem_lines
 from assistant.model import SCHEMA_VERSION, Chunk, ParseError
 from assistant.settings import Settings
 from assistant.store import StoreError, VectorStore, check_server
@@ -292,7 +292,8 @@ def _write_build(
         store.add(chunks, vectors)
     with open(build_dir / CHUNKS, "w", encoding="utf-8") as handle:
         for chunk in chunks:
-            handle.write(json.dumps(chunk.to_record(), ensure_ascii=False) + "\n")
+            record = {**chunk.to_record(), "sentence_stems": sentence_stem_lines(chunk.text)}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     LexicalIndex.build(
         [c.id for c in chunks], [lexical_text(c) for c in chunks], split_compounds=SPLIT_COMPOUNDS
     ).save(build_dir / "lexical")

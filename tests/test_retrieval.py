@@ -15,10 +15,19 @@ from conftest import ROOT, Built, opened
 from assistant.embedders import load
 from assistant.evaluation import evaluate, grouped, load_questions
 from assistant.glossary import expand
-from assistant.lexical import stem_words, tokenize
+from assistant.lexical import split_sentences, stem_words, tokenize
 from assistant.model import Chunk, Location, phrase_text
 from assistant.query import Scope, Vocabulary, document_alias, find_level, understand
-from assistant.retrieval import DEFAULT_CONFIG, BadQuery, Filters, phrase_matches, query_phrases, search
+from assistant.retrieval import (
+    DEFAULT_CONFIG,
+    BadQuery,
+    Filters,
+    best_sentence,
+    best_sentence_of,
+    phrase_matches,
+    query_phrases,
+    search,
+)
 
 QUESTIONS = ROOT / "eval" / "questions.jsonl"
 
@@ -119,6 +128,15 @@ def test_phrase_matches_count_verbatim_pairs(index):
     assert phrase_matches(index.phrase_texts[chunk.id], phrases) == 1
     assert phrase_matches(phrase_text(chunk), phrases) == 1
     assert phrase_matches(phrase_text(chunk), ("geen zinnetje",)) == 0
+
+
+def test_highlight_stems_prepared_at_ingest_pick_the_same_sentence(index):
+    """Each stored chunk carries its sentences' stems; using them changes nothing but the speed."""
+    wanted = set(tokenize("externe deskundigen samenwerken overleg planning"))
+    for chunk in index.chunks:
+        assert chunk.sentence_stems is not None and len(chunk.sentence_stems) == len(split_sentences(chunk.text))
+        assert best_sentence_of(chunk, wanted) == best_sentence(chunk.text, wanted)
+    assert any(best_sentence(c.text, wanted) for c in index.chunks)
 
 
 def test_phrase_text_joins_words_across_line_breaks():

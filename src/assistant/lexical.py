@@ -111,6 +111,32 @@ def stem_words(words: list[str], stemmer: str = DEFAULT_STEMMER) -> list[str]:
     ]
 
 
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a passage, list items as sentences, short headings (``Gedrag:``) left out."""
+    sentences = []
+    for sentence in _SENTENCE.split(text):
+        sentence = sentence.strip().removeprefix("- ")
+        if sentence and not (sentence.endswith(":") and len(sentence.split()) <= 6):
+            sentences.append(sentence)
+    return sentences
+
+
+def sentence_stem_lines(text: str, stemmer: str = DEFAULT_STEMMER) -> list[str]:
+    """For each of :func:`split_sentences`, its distinct word stems, space-separated.
+
+    Query-independent: ingest stores them with each chunk, so that choosing the
+    sentence to highlight costs a set intersection per sentence at query time.
+    """
+    words = [_LETTERS.findall(sentence.lower()) for sentence in split_sentences(text)]
+    unique = list(dict.fromkeys(w for ws in words for w in ws))
+    stem_of = dict(zip(unique, stem_words(unique, stemmer), strict=True))
+    return [" ".join(dict.fromkeys(stem_of[w] for w in ws)) for ws in words]
+
+
 def lexical_text(chunk) -> str:
     """What BM25 indexes for a chunk: its index text plus its crebo number."""
     return f"{chunk.index_text}\ncrebo {chunk.crebo}" if chunk.crebo else chunk.index_text

@@ -145,7 +145,8 @@ class Chunk:
     unit's text, shown and cited (it equals ``text`` unless the unit was split
     into ``parts``). ``index_text`` is what is embedded and lexically indexed:
     the breadcrumb (dossier › version › profile › kerntaak), the code and
-    title, then ``text``.
+    title, then ``text``. ``sentence_stems`` (written by ingest, see
+    ``lexical.sentence_stem_lines``) picks the sentence to highlight fast.
     """
 
     id: str
@@ -173,12 +174,15 @@ class Chunk:
     also_in: tuple[str, ...] = ()
     group: str | None = None
     passage: str | None = None
+    sentence_stems: tuple[str, ...] | None = None
 
     def to_record(self) -> dict:
         """A JSON-ready dict of every field (location as the interface form)."""
         record = {name: getattr(self, name) for name in self.__dataclass_fields__}
         record["location"] = self.location.as_dict()
         record["also_in"] = list(self.also_in)
+        if self.sentence_stems is not None:
+            record["sentence_stems"] = list(self.sentence_stems)
         if record["passage"] == record["text"]:
             record["passage"] = None  # stored once; from_record restores it
         return record
@@ -190,6 +194,8 @@ class Chunk:
         fields = {**_CHUNK_DEFAULTS, **{k: v for k, v in record.items() if k in _CHUNK_DEFAULTS}}
         fields["location"] = Location(unit, int(start), int(end))
         fields["also_in"] = tuple(fields["also_in"] or ())
+        if fields["sentence_stems"] is not None:
+            fields["sentence_stems"] = tuple(fields["sentence_stems"])
         if fields["passage"] is None:
             fields["passage"] = fields["text"]
         chunk = object.__new__(cls)

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from assistant.embedders import Embedder
 from assistant.index import OpenIndex
-from assistant.lexical import STOPWORDS, stem_words, tokenize
+from assistant.lexical import STOPWORDS, sentence_stem_lines, split_sentences, tokenize
 from assistant.model import Chunk
 from assistant.query import QueryPlan, Vocabulary, understand
 from assistant.settings import MAX_QUERY_CHARS
@@ -138,19 +138,27 @@ def passes(chunk: Chunk, filters: Filters) -> bool:
     return filters.level is None or chunk.level == filters.level
 
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
 def best_sentence(text: str, query: str | set[str]) -> str:
     """The sentence of ``text`` sharing the most query stems (the first on ties).
 
     ``query`` is the question, or its token set when the caller has it already.
     """
     wanted = set(tokenize(query)) if isinstance(query, str) else query
-    sentences = sentence_stems(text)
+    return _best(sentence_stems(text), wanted)
+
+
+def best_sentence_of(chunk: Chunk, wanted: set[str]) -> str:
+    """:func:`best_sentence` of a chunk's text, with the sentence stems its index prepared at ingest."""
+    prepared = chunk.sentence_stems
+    if prepared is None:
+        return _best(sentence_stems(chunk.text), wanted)
+    sentences = split_sentences(chunk.text)
+    if len(sentences) != len(prepared):  # not from this pipeline: compute them
+        return _best(sentence_stems(chunk.text), wanted)
+    return _best(tuple(zip(sentences, (frozenset(line.split()) for line in prepared), strict=True)), wanted)
+
+
+def _best(sentences: tuple[tuple[str, frozenset[str]], ...], wanted: set[str]) -> str:
     if not sentences:
         return ""
     scores = [len(wanted & stems) for _, stems in sentences]
@@ -159,19 +167,9 @@ def best_sentence(text: str, query: str | set[str]) -> str:
 
 @lru_cache(maxsize=8192)
 def sentence_stems(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The sentences of ``text`` (list items and short headings left out), each with its word stems.
-
-    Query-independent, so cached: a passage shown again costs nothing.
-    """
-    sentences = []
-    for sentence in _SENTENCE.split(text):
-        sentence = sentence.strip().removeprefix("- ")
-        if sentence and not (sentence.endswith(":") and len(sentence.split()) <= 6):
-            sentences.append(sentence)
-    words = [_LETTERS.findall(sentence.lower()) for sentence in sentences]
-    unique = list(dict.fromkeys(w for ws in words for w in ws))
-    stem_of = dict(zip(unique, stem_words(unique), strict=True))
-    return tuple((sentence, frozenset(stem_of[w] for w in ws)) for sentence, ws in zip(sentences, words, strict=True))
+    """The sentences of ``text``, each with its word stems (cached: query-independent)."""
+    lines = sentence_stem_lines(text)
+    return tuple(zip(split_sentences(text), (frozenset(line.split()) for line in lines), strict=True))
 
 
 @dataclass(frozen=True)
@@ -404,7 +402,7 @@ def search(
         if keys & seen:
             continue
         seen.update(keys)
-        hits.append(Hit(chunk, score, chunk.also_in, best_sentence(chunk.text, wanted)))
+        hits.append(Hit(chunk, score, chunk.also_in, best_sentence_of(chunk, wanted)))
         if len(hits) >= k:
             break
     return hits

@@ -77,7 +77,7 @@ def metadata_for(chunk: Chunk) -> dict[str, str | int | float | bool]:
     record = chunk.to_record()
     meta: dict[str, str | int | float | bool] = {}
     for key, value in record.items():
-        if key in ("text", "index_text", "passage") or value is None:
+        if key in ("text", "index_text", "passage", "sentence_stems") or value is None:
             continue
         if isinstance(value, (dict, list)):
             meta[key] = json.dumps(value, ensure_ascii=False)
