@@ -42,6 +42,19 @@ ADVISORIES = [  # Gradio advisories on the file routes / path handling / SSRF, n
 ]
 
 
+
+def before_build(kills: dict) -> int:
+    """Kills that landed before the ingest created its new build directory."""
+    return (kills["kills"] - kills.get("killed_while_writing_a_build", 0) - kills.get("killed_after_switch", 0)
+            - kills.get("completed_before_kill", 0))
+
+
+def webapp_setting(name: str) -> str:
+    """A module constant of the web app, read from its source (no gradio import)."""
+    source = (ROOT / "src" / "assistant" / "webapp.py").read_text(encoding="utf-8")
+    match = re.search(rf"^{name}\s*=\s*(\S+)", source, re.MULTILINE)
+    return match.group(1) if match else "?"
+
 def machine() -> dict:
     cpu = "unknown"
     try:
@@ -191,8 +204,9 @@ def render(fig: dict, counts: dict, known: list[dict], meta: dict) -> str:
     if kills:
         add(f"**{kills['kills']} × `kill -9`** (seed {kills['seed']}) at moments spread over the ingest's lifetime "
             f"(one ingest with real work ≈ {kills['lifetime_s']} s: a renamed dossier, all its chunks re-embedded): "
-            f"{kills['index_losses']} index losses. {kills.get('killed_while_writing_a_build', 0)} kills landed while "
-            f"the new build directory was being written, {kills.get('killed_after_switch', 0)} after the atomic switch "
+            f"{kills['index_losses']} index losses. {before_build(kills)} kills landed before the new build "
+            f"directory existed (reading, parsing, embedding), {kills.get('killed_while_writing_a_build', 0)} while it "
+            f"was being written, {kills.get('killed_after_switch', 0)} after the atomic switch "
             f"(the new build answered), {kills.get('completed_before_kill', 0)} ingests finished before their kill "
             f"moment (not counted). After every kill the previous index answered byte-identically "
             f"(`search --batch --json`). Kill moments (s): {', '.join(str(x) for x in kills.get('moments_s', []))}.\n")
@@ -230,8 +244,9 @@ def render(fig: dict, counts: dict, known: list[dict], meta: dict) -> str:
              f"{simultaneous.get('total_s')} s", "–"],
         ]))
         add("\nLatency is client-side, from the POST to the complete event of `/gradio_api/call/ask`, and includes "
-            "queueing: the app answers one search at a time (a lock around the shared embedder; queue concurrency 2, "
-            "queue size 64). Past the queue bound Gradio refuses with HTTP 503 and the app keeps answering (tested).\n")
+            "queueing: the app answers one search at a time (a lock around the shared embedder; queue concurrency "
+            f"{webapp_setting('CONCURRENCY')}, queue size {webapp_setting('QUEUE_SIZE')}). "
+            "Past the queue bound Gradio refuses with HTTP 503 and the app keeps answering (tested).\n")
 
     # ---- injection
     add("\n## 5. Injection\n")
@@ -259,14 +274,16 @@ def render(fig: dict, counts: dict, known: list[dict], meta: dict) -> str:
          off.get("cli_non_loopback_attempts", "n/a")],
         ["`python app.py` serving `/ask`, same", off.get("app_non_loopback_attempts", "n/a")],
         ["`st:` hub model name, CLI import order", off.get("hub_name_cli_non_loopback_attempts", "n/a")],
-        ["`st:` hub model name, web-app import order (gradio first); the guard stops the process at the first "
-         "attempt (unguarded: 24 attempts, ~90 s of retries)",
+        ["`st:` hub model name, web-app import order (gradio first); the test's socket guard would stop the "
+         "process at the first attempt",
          off.get("hub_name_web_app_non_loopback_attempts", "n/a")],
     ]))
     settings = off.get("settings", {})
     add(f"\nWithout the suite's variables the product itself sets `GRADIO_ANALYTICS_ENABLED="
         f"{settings.get('gradio_analytics')}` and Chroma `anonymized_telemetry={settings.get('chroma_telemetry')}`; "
-        "`HF_HUB_OFFLINE=1` is set when an `st:` model is loaded (see the known bug for the web app).\n"
+        "`HF_HUB_OFFLINE=1`, `TRANSFORMERS_OFFLINE=1` and `HF_HUB_DISABLE_TELEMETRY=1` are set when the "
+        "`assistant` package is imported, before gradio or huggingface_hub (`src/assistant/offline.py`; "
+        "`ASSISTANT_ALLOW_HUB=1` lets a user with a hub fetch an `st:` model).\n"
         "Note (test side, not the product): `gradio_client.Client(...)` sends huggingface_hub telemetry to "
         "huggingface.co when it is created unless `HF_HUB_DISABLE_TELEMETRY=1`/`HF_HUB_OFFLINE=1` are set before "
         "huggingface_hub is imported; the battery's offline checks call `/ask` over plain HTTP for that reason.\n")
@@ -301,7 +318,10 @@ def render(fig: dict, counts: dict, known: list[dict], meta: dict) -> str:
     seen: dict[str, list[str]] = {}
     for item in known:
         seen.setdefault(item["reason"].removeprefix("reason: "), []).append(item["test"])
-    add(table(["bug", "tests"], [[reason, "<br>".join(tests)] for reason, tests in seen.items()]))
+    if seen:
+        add(table(["bug", "tests"], [[reason, "<br>".join(tests)] for reason, tests in seen.items()]))
+    else:
+        add("None in this run: every test of the battery passes without a marker.")
     if counts.get("failed_tests"):
         add("\n## Failing tests in this run\n")
         add("\n".join(f"- `{t}`" for t in counts["failed_tests"]))

@@ -21,9 +21,7 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 
 import gradio
 import pytest
@@ -34,8 +32,10 @@ from test_reliability_common import (
     ODD_INPUTS,
     SURROGATE_INPUTS,
     ApiError,
+    Beacon,
     api_ask,
     app_config,
+    beacon_server,
     chat_submit_ids,
     chat_text,
     count_input,
@@ -292,26 +292,15 @@ def test_overload_is_refused_cleanly_and_the_app_recovers(live):
 # --------------------------------------------------------------------------- files: nothing from user input is served
 
 
-class Beacon(BaseHTTPRequestHandler):
-    hits: ClassVar[list[str]] = []
-
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        Beacon.hits.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-        self.wfile.write(b"root:x:0:0:beacon")
+@pytest.fixture(scope="module")
+def beacon_hits():
+    with beacon_server(b"root:x:0:0:beacon") as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
-def beacon():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Beacon)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def beacon(beacon_hits: Beacon) -> str:
+    return beacon_hits.url
 
 
 def file_routes(beacon: str, index: Path) -> list[str]:
@@ -328,7 +317,7 @@ def file_routes(beacon: str, index: Path) -> list[str]:
     ]
 
 
-def test_no_file_path_from_user_input_is_served(live, built_index: Built, beacon):
+def test_no_file_path_from_user_input_is_served(live, built_index: Built, beacon, beacon_hits: Beacon):
     app_source = (ROOT / "app.py").read_bytes()[:200]
     seen = {}
     for route in file_routes(beacon, built_index.index_dir):
@@ -340,7 +329,7 @@ def test_no_file_path_from_user_input_is_served(live, built_index: Built, beacon
         assert "127.0.0.1" not in location or location.startswith(live.url), (route, location)
     time.sleep(0.2)
     record("security", "file_routes", seen)
-    assert Beacon.hits == [], f"the app fetched a URL it was given: {Beacon.hits}"
+    assert beacon_hits.hits == [], f"the app fetched a URL it was given: {beacon_hits.hits}"
 
 
 def test_exports_are_served_only_as_the_app_returned_them(live, submit_ids):

@@ -7,6 +7,8 @@
   a chat turn exactly as the browser does (``/gradio_api/queue/join`` + the SSE stream).
 * :func:`write_guard` writes a ``sitecustomize.py`` that blocks every non-loopback connection in a
   subprocess and records the attempts.
+* :func:`beacon_server` is a loopback HTTP server that records every request it gets: a hit means
+  something fetched or rendered a URL it was given.
 * :func:`readonly_prefix` is a command prefix under which root really cannot write
   (``setpriv`` drops the capabilities that let root ignore file modes).
 
@@ -21,6 +23,10 @@ import shutil
 import subprocess
 import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +46,42 @@ def record(section: str, key: str, value: Any) -> None:
         data = json.loads(FIGURES.read_text(encoding="utf-8")) if FIGURES.exists() else {}
         data.setdefault(section, {})[key] = value
         FIGURES.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+@dataclass
+class Beacon:
+    """A running :func:`beacon_server`: its base URL and the paths requested so far."""
+
+    url: str
+    hits: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def beacon_server(body: bytes, content_type: str = "text/plain") -> Iterator[Beacon]:
+    """Serve ``body`` for every GET or POST on 127.0.0.1 and record the requested paths."""
+    beacon = Beacon("")
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            beacon.hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_POST = do_GET
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    beacon.url = f"http://127.0.0.1:{server.server_address[1]}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield beacon
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 CRASH_MARKS = ("Traceback (most recent call last)", "onverwachte fout (unexpected error)")

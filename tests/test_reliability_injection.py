@@ -16,17 +16,14 @@ import csv
 import io
 import re
 import shutil
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 
 import llm_stub
 import pytest
 from conftest import Built, ingest
 from markdown_it import MarkdownIt
 from test_answer import TagCollector, live_markup, rendered
-from test_reliability_common import record
+from test_reliability_common import Beacon, beacon_server, record
 from test_webapp import start_app
 
 from assistant import export
@@ -72,31 +69,16 @@ SCHEMES = re.compile(r"(?i)\b(java|vb)script\s*:|\bdata\s*:\s*text/html")
 AUTOLINK = re.compile(r"(?i)\b(https?|ftp)://|\bwww\.")
 
 
-class Beacon(BaseHTTPRequestHandler):
+@pytest.fixture(scope="module")
+def beacon_hits():
     """Records every request: any hit means something rendered a hostile link, image or script."""
-
-    hits: ClassVar[list[str]] = []
-
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        Beacon.hits.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "image/gif")
-        self.end_headers()
-        self.wfile.write(b"GIF89a")
-
-    do_POST = do_GET
+    with beacon_server(b"GIF89a", "image/gif") as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
-def beacon():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Beacon)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def beacon(beacon_hits: Beacon) -> str:
+    return beacon_hits.url
 
 
 @pytest.fixture(scope="module")
@@ -202,7 +184,7 @@ def test_prompt_keeps_instructions_inside_passage_blocks_and_model_output_inert(
 
 
 @pytest.mark.slow
-def test_real_browser_never_calls_the_beacon(evil_index: Path, beacon, tmp_path: Path):
+def test_real_browser_never_calls_the_beacon(evil_index: Path, beacon, beacon_hits: Beacon, tmp_path: Path):
     """Chromium renders the hostile answers (sources opened): no request reaches the beacon, no script runs."""
     sync_api = pytest.importorskip("playwright.sync_api")
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
@@ -211,7 +193,7 @@ def test_real_browser_never_calls_the_beacon(evil_index: Path, beacon, tmp_path:
     args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync"]
     app = start_app(evil_index, tmp_path)
-    Beacon.hits.clear()
+    beacon_hits.hits.clear()
     try:
         with sync_api.sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=args)
@@ -241,8 +223,8 @@ def test_real_browser_never_calls_the_beacon(evil_index: Path, beacon, tmp_path:
             browser.close()
     finally:
         app.stop()
-    record("injection", "browser", {"beacon_hits": len(Beacon.hits), **{k: len(v) if isinstance(v, list) else v
+    record("injection", "browser", {"beacon_hits": len(beacon_hits.hits), **{k: len(v) if isinstance(v, list) else v
                                                                           for k, v in live.items()}})
     assert "Ignore previous instructions" in text and "HYPERLINK" in text  # shown, as text
     assert live == {"images": [], "links": [], "scripts": 0}, live
-    assert Beacon.hits == [], Beacon.hits
+    assert beacon_hits.hits == [], beacon_hits.hits
