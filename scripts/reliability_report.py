@@ -42,7 +42,6 @@ ADVISORIES = [  # Gradio advisories on the file routes / path handling / SSRF, n
 ]
 
 
-
 def before_build(kills: dict) -> int:
     """Kills that landed before the ingest created its new build directory."""
     return (kills["kills"] - kills.get("killed_while_writing_a_build", 0) - kills.get("killed_after_switch", 0)
@@ -54,6 +53,7 @@ def webapp_setting(name: str) -> str:
     source = (ROOT / "src" / "assistant" / "webapp.py").read_text(encoding="utf-8")
     match = re.search(rf"^{name}\s*=\s*(\S+)", source, re.MULTILINE)
     return match.group(1) if match else "?"
+
 
 def machine() -> dict:
     cpu = "unknown"
