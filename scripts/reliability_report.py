@@ -25,6 +25,8 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from pathlib import Path
 
+from assistant import webapp
+
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "docs" / "reliability.md"
 BATTERY = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_reliability_*.py"))
@@ -46,13 +48,6 @@ def before_build(kills: dict) -> int:
     """Kills that landed before the ingest created its new build directory."""
     return (kills["kills"] - kills.get("killed_while_writing_a_build", 0) - kills.get("killed_after_switch", 0)
             - kills.get("completed_before_kill", 0))
-
-
-def webapp_setting(name: str) -> str:
-    """A module constant of the web app, read from its source (no gradio import)."""
-    source = (ROOT / "src" / "assistant" / "webapp.py").read_text(encoding="utf-8")
-    match = re.search(rf"^{name}\s*=\s*(\S+)", source, re.MULTILINE)
-    return match.group(1) if match else "?"
 
 
 def machine() -> dict:
@@ -245,7 +240,7 @@ def render(fig: dict, counts: dict, known: list[dict], meta: dict) -> str:
         ]))
         add("\nLatency is client-side, from the POST to the complete event of `/gradio_api/call/ask`, and includes "
             "queueing: the app answers one search at a time (a lock around the shared embedder; queue concurrency "
-            f"{webapp_setting('CONCURRENCY')}, queue size {webapp_setting('QUEUE_SIZE')}). "
+            f"{webapp.CONCURRENCY}, queue size {webapp.QUEUE_SIZE}). "
             "Past the queue bound Gradio refuses with HTTP 503 and the app keeps answering (tested).\n")
 
     # ---- injection
