@@ -1,0 +1,256 @@
+"""Step 1 of the scan: a theme → weighted terms (visible and editable).
+
+Terms come from, in this order: the theme's own words; the Dutch glossary terms of English words
+(:func:`assistant.glossary.expand`); compound parts of a theme word the corpus lacks; the optional
+thesaurus file (:mod:`assistant.themes.thesaurus`); and near words from the corpus vocabulary by meaning
+(:mod:`assistant.themes.vectors`). An edited list (:func:`parse_terms`) replaces all of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.glossary import expand as glossary_expand
+from assistant.themes.corpus import Corpus
+from assistant.themes.limits import (
+    MAX_PHRASES,
+    MAX_TERMS,
+    MAX_TERMS_CHARS,
+    MAX_THEME_CHARS,
+    SPLIT_TERMS,
+    BadTheme,
+    check_term_words,
+    check_terms_text,
+    clean_text,
+    has_letters,
+)
+from assistant.themes.settings import CONTEXT, CORE, ScanSettings
+from assistant.themes.thesaurus import ThemeEntry
+from assistant.themes.thesaurus import load as load_thesaurus
+from assistant.themes.words import content_words, fold, same_word, stem, theme_words
+
+
+@dataclass(frozen=True)
+class Term:
+    """One expansion term: its text (``af|stemmen``, ``externe deskundigen``), weight and origin."""
+
+    text: str
+    weight: float = CORE
+    origin: str = "eigen"
+
+    def label(self) -> str:
+        """The term as typed in the editable list (``betrokkenen:0.5``)."""
+        return self.text if self.weight == CORE else f"{self.text}:{self.weight:g}"
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """The theme, its phrases, and the terms (and excluded words) that make a sentence count."""
+
+    theme: str
+    phrases: tuple[str, ...]
+    terms: tuple[Term, ...]
+    exclude: tuple[str, ...] = ()
+    overridden: bool = False
+    notes: tuple[str, ...] = ()
+
+    def as_text(self) -> str:
+        """The editable form: ``term, term:0.5, af|stemmen, -excluded``."""
+        return ", ".join([*(t.label() for t in self.terms), *(f"-{w}" for w in self.exclude)])
+
+
+def check_theme(theme: str | None) -> str:
+    """The theme, cleaned.
+
+    Raises:
+        BadTheme: empty, too long, too many phrases, no letters, or only stop words.
+    """
+    raw = theme if isinstance(theme, str) else ""
+    if len(raw.strip()) > MAX_THEME_CHARS:
+        raise BadTheme(f"thema te lang: {len(raw.strip())} tekens, hooguit {MAX_THEME_CHARS} "
+                       f"(theme too long; give a phrase or a few phrases)")
+    cleaned = clean_text(raw, MAX_THEME_CHARS)
+    phrases = [p.strip() for p in SPLIT_TERMS.split(cleaned) if p.strip()]
+    if not phrases:
+        raise BadTheme("leeg thema: geef een thema, bijv. 'interprofessioneel samenwerken' (empty theme)")
+    if len(phrases) > MAX_PHRASES:
+        raise BadTheme(f"te veel frasen: {len(phrases)}, hooguit {MAX_PHRASES} (too many phrases)")
+    if not has_letters(cleaned):
+        raise BadTheme("het thema heeft geen letters: geef woorden, bijv. 'veiligheid' (theme has no letters)")
+    if not any(theme_words(p) for p in phrases):
+        raise BadTheme(f"geen zoekwoorden in het thema {cleaned[:40]!r}, alleen stopwoorden: geef inhoudswoorden, "
+                       f"bijv. 'veiligheid' (only stop words)")
+    return cleaned
+
+
+def parse_terms(text: str | None) -> tuple[tuple[Term, ...], tuple[str, ...]]:
+    """An edited term list: ``term``, ``term:0.5``, ``af|stemmen``, ``two words``, ``-excluded``.
+
+    Raises:
+        BadTheme: nothing usable, a bad weight, or a list over the limits (:mod:`assistant.themes.limits`).
+    """
+    text = text if isinstance(text, str) else ""
+    check_terms_text(text)
+    raw = ",".join(clean_text(piece, MAX_TERMS_CHARS) for piece in SPLIT_TERMS.split(text))
+    terms: dict[str, Term] = {}
+    exclude: list[str] = []
+    for piece in SPLIT_TERMS.split(raw):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if piece.startswith(("-", "!")):
+            exclude.extend(w for w in (re.sub(r"[^\w'*-]", "", fold(x)) for x in piece[1:].split()) if w)
+            continue
+        weight = CORE
+        if ":" in piece:
+            piece, _, number = piece.rpartition(":")
+            try:
+                weight = float(number.replace(",", "."))
+            except ValueError:
+                raise BadTheme(f"onbekend gewicht {number.strip()!r} bij term {piece.strip()!r}: "
+                               f"gebruik bijv. 'term:0.5' (bad weight)") from None
+            if not 0 < weight <= 1:
+                raise BadTheme(f"gewicht {weight:g} bij term {piece.strip()!r} moet tussen 0 en 1 liggen (bad weight)")
+        normalised = " ".join(re.sub(r"[^\w\s'|~-]", " ", fold(piece)).split())
+        if "|" not in normalised and not content_words(normalised):
+            continue
+        check_term_words(normalised)
+        terms.setdefault(normalised, Term(normalised, weight, "eigen"))
+    if not terms:
+        raise BadTheme("geen zoektermen over: geef minstens één term (no terms to search for)")
+    if len(terms) > MAX_TERMS:
+        raise BadTheme(f"te veel termen: {len(terms)}, hooguit {MAX_TERMS} (too many terms)")
+    return tuple(terms.values()), tuple(dict.fromkeys(exclude))
+
+
+def base(text: str) -> str:
+    """A term without its guards and separable-verb bar: ``af|stemmen ~op`` → ``afstemmen``."""
+    return " ".join(t for t in fold(text).replace("|", "").split() if not t.startswith("~"))
+
+
+def triggered(entries: Sequence[ThemeEntry], words_and_phrases: Sequence[str]) -> list[ThemeEntry]:
+    """The thesaurus entries that a theme's words or phrases call up."""
+    stems = {stem(w) for text in words_and_phrases for w in content_words(text)}
+    folded = [" ".join(fold(t).split()) for t in words_and_phrases]
+    found = []
+    for entry in entries:
+        triggers = [fold(t) for t in entry.triggers]
+        if any((" " in t and any(t in f for f in folded)) or (" " not in t and stem(t) in stems) for t in triggers):
+            found.append(entry)
+    return found
+
+
+def near_words(vectors: np.ndarray, meaning, corpus: Corpus, settings: ScanSettings,
+               taken: Sequence[str]) -> list[tuple[str, float]]:
+    """Vocabulary words near the theme's meaning: (word, cosine), best first, forms of ``taken`` words left out.
+
+    A word counts when its own vector is close to one of ``vectors`` (at least ``near_min`` and within
+    ``near_delta`` of the best), and the sentences it stands in are too (``near_context_min``): the second
+    test drops words that only look alike (*duurzaamheid* → *bekwaamheid*).
+    """
+    found: dict[str, float] = {}
+    for vector in vectors:
+        sims = meaning.word_vectors @ vector
+        order = np.argsort(-sims)[: settings.near_k * 4]
+        if not len(order):
+            continue
+        best = float(sims[order[0]])
+        kept = 0
+        for i in order:
+            sim = float(sims[i])
+            if sim < settings.near_min or sim < best - settings.near_delta or kept >= settings.near_k:
+                break
+            word = meaning.words[i]
+            if any(same_word(word, t) or stem(word) == stem(t) for t in (*taken, *found)) or (
+                    corpus.unit_share(word) > settings.generic_share):
+                continue
+            if meaning.context_similarity(word, vector) < settings.near_context_min:
+                continue
+            found[word] = max(found.get(word, 0.0), sim)
+            kept += 1
+    return sorted(found.items(), key=lambda item: -item[1])
+
+
+def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = None,
+                 settings: ScanSettings | None = None, meaning=None, vectors: np.ndarray | None = None,
+                 feedback: Sequence[str] = ()) -> Expansion:
+    """The terms for a theme (see the module docstring); ``terms`` (an edited list) replaces the expansion.
+
+    Args:
+        theme: the theme as typed.
+        corpus: the corpus (for word shares, compounds and near words).
+        terms: an edited term list (:func:`parse_terms`), or None.
+        settings: switches and weights.
+        meaning: the corpus's :class:`~assistant.themes.vectors.Meaning`, for near words.
+        vectors: the theme's meaning vectors (one per query text), for near words.
+        feedback: words from the best units of a first pass (pseudo-relevance feedback), added as context terms.
+
+    Raises:
+        BadTheme: see :func:`check_theme` and :func:`parse_terms`.
+    """
+    settings = settings or ScanSettings()
+    cleaned = check_theme(theme)
+    phrases = tuple(p.strip() for p in SPLIT_TERMS.split(cleaned) if p.strip())
+    if terms is not None and terms.strip():
+        parsed, exclude = parse_terms(terms)
+        return Expansion(cleaned, phrases, parsed, exclude, overridden=True)
+    notes: list[str] = []
+    found: dict[str, Term] = {}
+    exclude: list[str] = []
+    glossary_terms = [w for phrase in phrases for dutch in glossary_expand(phrase) for w in content_words(dutch)]
+    if not settings.glossary:
+        glossary_terms = []
+    compound_parts = [part for phrase in phrases for word in theme_words(phrase)
+                      for part in (corpus.compound_parts(word) if corpus is not None and settings.compounds else ())]
+    entries: list[ThemeEntry] = []
+    if settings.thesaurus:
+        thesaurus = load_thesaurus()
+        if thesaurus.problem:
+            notes.append(thesaurus.problem)
+        entries = triggered(thesaurus.entries, [*phrases, *glossary_terms, *compound_parts])
+    pinned = {base(t): t for entry in entries for t in (*entry.core, *entry.context)}
+
+    def add(text: str, weight: float, origin: str) -> None:
+        text = " ".join(fold(text).split())
+        key = base(text)
+        if not key or key in found or len(found) >= MAX_TERMS:
+            return
+        if origin in ("thema", "glossarium") and key in pinned:
+            text = fold(pinned[key])  # the thesaurus's form of the same term carries its guards
+        found[key] = Term(text, weight, origin)
+
+    for phrase in phrases:
+        for word in theme_words(phrase):
+            weight = CORE
+            if corpus is not None and corpus.unit_share(word) > settings.generic_share:
+                weight = CONTEXT  # a theme word found in most units carries little on its own
+            add(word, weight, "thema")
+        if settings.glossary:
+            for dutch in glossary_expand(phrase):
+                for word in theme_words(dutch):
+                    add(word, CORE, "glossarium")
+        if corpus is not None and settings.compounds:
+            for word in theme_words(phrase):
+                if corpus.unit_share(word) > 0:
+                    continue  # the word itself occurs: its own matches are enough
+                parts = corpus.compound_parts(word)
+                if parts:
+                    add(" ".join(parts), CORE, "samenstelling")
+    for entry in entries:
+        for text in entry.core:
+            add(text, CORE, f"thesaurus: {entry.name}")
+        for text in entry.context:
+            add(text, CONTEXT, f"thesaurus: {entry.name}")
+        exclude.extend(fold(w) for w in entry.exclude)
+    if settings.near and corpus is not None and meaning is not None and vectors is not None:
+        taken = [w for key in found for w in key.split()]
+        for word, _sim in near_words(vectors, meaning, corpus, settings, taken):
+            add(word, settings.near_weight, "verwant")
+    for word in feedback:
+        if not any(same_word(word, w) for key in found for w in key.split()):
+            add(word, CONTEXT, "terugkoppeling")
+    return Expansion(cleaned, phrases, tuple(found.values()), tuple(dict.fromkeys(exclude)), notes=tuple(notes))

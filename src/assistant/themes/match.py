@@ -1,0 +1,159 @@
+"""Step 2 of the scan: terms × sentences → matches.
+
+A term is compiled once against the corpus vocabulary (:class:`Matcher`, cached per corpus in a bounded
+LRU): the corpus words that count as the term are its forms (same stem and no other derivational suffix:
+*vertrouwelijk* is not *vertrouwen*), its verb forms and participles (*evalueert*, *geëvalueerd*),
+separable verbs split over a sentence (*stemt ... af*), and compounds that end in it (*teamoverleg*), since
+a Dutch compound is a kind of its last part: *doelgroep* is a group, not a goal, and is not a match for
+*doelen*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from assistant.themes.corpus import Corpus, Sentence
+from assistant.themes.expand import Term
+from assistant.themes.words import AUTO_PARTICLES, NOT_A_HEAD, content_words, fold, same_word, verb_forms
+
+WINDOW = 6  # words between the parts of a multi-word term
+GUARD_AFTER = 3  # a guard word (~op) rejects a match up to this many words after it
+GUARD_BEFORE = 1  # ... or right before it (*verantwoorde risico's*)
+PARTICLE_AFTER = 15  # a separable verb's particle may follow the verb this far (*stemt ... af*)
+
+
+def excluded(word: str, exclude: Iterable[str]) -> bool:
+    """Whether an excluded entry names ``word``: the word itself, or a prefix written ``prefix*``."""
+    return any(word == x or (x.endswith("*") and word.startswith(x[:-1])) for x in exclude)
+
+
+def _is_head(head: str, corpus: Corpus) -> bool:
+    """Whether ``head`` can be the first part of a compound: a content word, possibly with a linking s or e(n)."""
+    if len(head) < 3 or head in NOT_A_HEAD:
+        return False
+    return head in corpus.compounds or (head[-1:] in "se" and head[:-1] in corpus.compounds) or (
+        head.endswith("en") and head[:-2] in corpus.compounds)
+
+
+def word_variants(word: str, corpus: Corpus, exclude: tuple[str, ...] = (), morphology: bool = True,
+                  compounds: bool = True) -> frozenset[str]:
+    """The corpus words that count as ``word``: its forms, verb forms, and compounds that end in it."""
+    word = fold(word)
+    if morphology:
+        forms = {w for w in corpus.forms(word) if same_word(w, word)} | (verb_forms(word) & corpus.vocabulary.keys())
+    else:
+        forms = set(corpus.forms(word))
+    forms.add(word)
+    found = set(forms)
+    if compounds:
+        long_forms = tuple(b for b in forms if len(b) >= 4)
+        for candidate in corpus.vocabulary:
+            if candidate not in found and candidate.endswith(long_forms) and any(
+                    candidate.endswith(b) and _is_head(candidate[: -len(b)], corpus) for b in long_forms):
+                found.add(candidate)
+    return frozenset(w for w in found if w in corpus.vocabulary and not excluded(w, exclude))
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """A term compiled against a corpus's vocabulary.
+
+    ``alternatives`` are tuples of word sets: the term matches a sentence when, for one alternative,
+    every set has a word in the sentence and those words lie within :data:`WINDOW` words of each other.
+    ``guards`` (``~word`` after the term) reject a match when one stands between the matched words, right
+    before them or within :data:`GUARD_AFTER` words after them.
+    """
+
+    term: Term
+    alternatives: tuple[tuple[frozenset[str], ...], ...]
+    guards: frozenset[str] = frozenset()
+    separable: bool = False
+
+    @classmethod
+    def compile(cls, term: Term, corpus: Corpus, exclude: tuple[str, ...] = (), morphology: bool = True,
+                compounds: bool = True) -> Matcher:
+        """Compile one term: single word, separable verb (``af|stemmen``), or several words; ``~guards``."""
+        tokens = term.text.split()
+        guards = frozenset(fold(t[1:]) for t in tokens if t.startswith("~") and len(t) > 1)
+        text = " ".join(t for t in tokens if not t.startswith("~"))
+        particle, _, verb = text.partition("|") if "|" in text else ("", "", "")
+        if not particle and morphology:
+            single = text.split()
+            if len(single) == 1:
+                for candidate in AUTO_PARTICLES:
+                    rest = single[0][len(candidate):]
+                    if single[0].startswith(candidate) and len(rest) >= 5 and rest.endswith("en"):
+                        particle, verb = candidate, rest
+                        break
+        alternatives: list[tuple[frozenset[str], ...]] = []
+        if particle and verb and " " not in particle + verb:
+            whole = particle + verb
+            fused = {particle + form for form in verb_forms(verb)} | {particle + "te" + verb}
+            single_words = word_variants(whole, corpus, exclude, morphology, compounds) | (
+                fused & corpus.vocabulary.keys())
+            alternatives.append((frozenset(w for w in single_words if not excluded(w, exclude)),))
+            forms = frozenset(f for f in verb_forms(verb) if f in corpus.vocabulary)
+            if forms:
+                alternatives.append((forms, frozenset({particle})))
+        else:
+            parts = content_words(text.replace("|", ""))
+            if parts:
+                alternatives.append(tuple(word_variants(w, corpus, exclude, morphology, compounds) for w in parts))
+        separable = bool(particle and verb and len(alternatives) == 2 and all(alternatives[1]))
+        return cls(term, tuple(a for a in alternatives if all(a)), guards, separable)
+
+    def variants(self) -> tuple[str, ...]:
+        """The corpus words this term matches (for showing the expansion)."""
+        shown: list[str] = []
+        for alternative in self.alternatives:
+            if len(alternative) == 1:
+                shown.extend(sorted(alternative[0]))
+            else:
+                shown.append(" … ".join("/".join(sorted(s)[:4]) for s in alternative))
+        return tuple(dict.fromkeys(shown))
+
+    def _guarded(self, positions: list[str], chosen: Sequence[int]) -> bool:
+        if not self.guards:
+            return False
+        low, high = max(0, min(chosen) - GUARD_BEFORE), max(chosen) + GUARD_AFTER
+        return any(positions[i] in self.guards for i in range(low, min(high + 1, len(positions))) if i not in chosen)
+
+    def find(self, sentence: Sentence) -> tuple[int, ...]:
+        """Indices of the sentence's words that make this term match (empty when it does not)."""
+        vocab = sentence.vocab
+        alternatives = [a for a in self.alternatives if all(not group.isdisjoint(vocab) for group in a)]
+        if not alternatives:
+            return ()
+        positions = [w for w, _, _ in sentence.words]
+        found: list[int] = []
+        for alternative in alternatives:
+            hits = [[i for i, w in enumerate(positions) if w in group] for group in alternative]
+            if not all(hits):
+                continue
+            if len(alternative) == 1:
+                found.extend(i for i in hits[0] if not self._guarded(positions, (i,)))
+                continue
+            for anchor in hits[0]:
+                chosen = [anchor]
+                for other in hits[1:]:
+                    if self.separable:  # the particle ends the clause (stemt ... af), or just precedes (af te stemmen)
+                        near = [i for i in other if 0 < i - anchor <= PARTICLE_AFTER or i == anchor - 1
+                                or (i == anchor - 2 and positions[anchor - 1] == "te")]
+                    else:
+                        near = [i for i in other if abs(i - anchor) <= WINDOW and i not in chosen]
+                    if not near:
+                        break
+                    chosen.append(min(near, key=lambda i: abs(i - anchor)))
+                else:
+                    if not self._guarded(positions, chosen):
+                        found.extend(chosen)
+        return tuple(sorted(set(found)))
+
+
+def matcher(corpus: Corpus, term: Term, exclude: tuple[str, ...] = (), morphology: bool = True,
+            compounds: bool = True) -> Matcher:
+    """The compiled matcher for a term, from the corpus's bounded cache."""
+    key = (term.text, exclude, morphology, compounds)
+    compiled = corpus.cached(key, lambda: Matcher.compile(Term(term.text), corpus, exclude, morphology, compounds))
+    return Matcher(term, compiled.alternatives, compiled.guards, compiled.separable)

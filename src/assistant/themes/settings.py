@@ -1,0 +1,48 @@
+"""The theme scan's tunable settings and feature switches (one frozen dataclass; the ablation flips them).
+
+The values are calibrated on the tune themes of ``eval/themes/judged`` (docs/theme-scan.md): never on the
+test themes, and never for one theme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CORE = 1.0  # a term that carries the theme on its own
+CONTEXT = 0.5  # a term that carries it only together with another one
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    """Switches for each part of the method, and its weights and thresholds."""
+
+    thesaurus: bool = True  # the optional TOML theme file
+    glossary: bool = True  # English → Dutch glossary terms
+    compounds: bool = True  # compound parts of a theme word, compounds ending in a term
+    morphology: bool = True  # verb forms, participles, separable verbs; derivations kept apart
+    near: bool = True  # near words from the corpus vocabulary through the embedder
+    sense: bool = True  # word-sense guard: a matched sentence far from the theme's meaning counts less
+    feedback: bool = True  # pseudo-relevance feedback: the theme vector moved towards its best sentences
+    dense: bool = True  # a sentence very close to the theme's meaning counts without a term
+
+    near_k: int = 10  # near words per theme vector at most
+    near_min: float = 0.5  # cosine of a near word to the theme at least
+    near_delta: float = 0.2  # ... and at most this far below the best near word
+    near_context_min: float = 0.1  # cosine of the word's sentences (their mean) to the theme at least
+    near_weight: float = CONTEXT
+    generic_share: float = 0.30  # a word in more than this share of units counts as a context term
+    sense_min: float = 0.15  # a matched sentence below this cosine to the theme counts ...
+    sense_factor: float = 0.4  # ... this much
+    feedback_sentences: int = 8  # best sentences of the first pass that move the theme vector
+    feedback_weight: float = 0.5
+    feedback_units: int = 10  # best units of the first pass that give feedback words
+    feedback_terms: int = 6  # feedback words at most
+    feedback_context_min: float = 0.2  # cosine of a feedback word's sentences to the theme at least
+    dense_min: float = 0.55  # a sentence with at least this cosine counts without a term ...
+    dense_weight: float = 0.5  # ... with this weight
+
+    title_weight: float = 2.0
+    density_weight: float = 2.0
+    min_score: float = 0.5  # listed from here
+    kern_score: float = 1.0  # "kern" from here ...
+    kern_strong: float = 1.0  # ... when the title or one sentence weighs at least this much

@@ -1,0 +1,161 @@
+"""Dutch words for the theme scan: folding, stems, verb forms, derivations and sentences.
+
+Everything here is a pure function of its input (plus the lexical index's stemmer). The scan compares
+words at stem level, and closes the gaps the Snowball stemmer leaves (``overlegt`` vs ``overleggen``,
+``geëvalueerd`` vs ``evalueren``) while keeping apart what it folds together wrongly
+(``vertrouwelijk`` vs ``vertrouwen``: a derivational suffix changes the meaning).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from assistant.lexical import STOPWORDS, tokenize
+
+_WORD = re.compile(r"[^\W\d_]+")
+_KOFSCHIP = "tkfschp"
+_INSEPARABLE = ("be", "ge", "her", "ont", "ver", "er")
+# Particles of separable verbs recognised without a "|" (others, such as "in" and "over", need one).
+AUTO_PARTICLES = ("samen", "terug", "mee", "af", "toe", "uit")
+# Function words that never start a compound whose meaning is its tail (*voorwaarden* is not a kind of
+# *waarden*, *zelfvertrouwen* not of *vertrouwen* in the sense of trust between people).
+NOT_A_HEAD = frozenset(
+    "voor door over onder tegen achter mee uit toe aan op af in om na bij zelf mis weder weer wan on".split()
+)
+# Derivational suffixes that make another word of the same stem (*vertrouwelijk* is not *vertrouwen*,
+# *bespreekbaar* not *bespreken*); inflection (-en, -t, -de, -e, -s) and -ing (the act itself) do not.
+DERIVATIONS = ("lijk", "lijke", "lijkheid", "baar", "bare", "baarheid", "loos", "loze", "achtig", "achtige",
+               "ig", "ige", "igheid", "isch", "ische", "schap", "dom")
+EXTRA_STOPWORDS = frozenset("""
+    the a an and or of with to for in on at by from its their your our my his her as into about
+    omgaan werken ander andere anderen zijn eigen hun haar elkaar zich
+    """.split())
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, curly apostrophes made straight."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'").replace("‘", "'"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """The words of ``text`` as (folded word, start, end); one-letter pieces (the *s* of *collega's*) dropped."""
+    found = []
+    for match in _WORD.finditer(text):
+        word = fold(match.group())
+        if len(word) > 1:
+            found.append((word, match.start(), match.end()))
+    return found
+
+
+def content_words(text: str) -> list[str]:
+    """The folded words of ``text`` without stop words."""
+    return [w for w, _, _ in words(text) if w not in STOPWORDS]
+
+
+def theme_words(text: str) -> list[str]:
+    """Content words of a theme: also without the generic words a theme phrase carries (*omgaan met*)."""
+    return [w for w in content_words(text) if w not in EXTRA_STOPWORDS]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The lexical index's stem of one folded word (itself when the stemmer drops it as a stop word)."""
+    stems = tokenize(word)
+    return stems[0] if len(stems) == 1 else word
+
+
+_LONGEST_FIRST = tuple(sorted(DERIVATIONS, key=len, reverse=True))
+
+
+@lru_cache(maxsize=65536)
+def derivation(word: str) -> str:
+    """The derivational suffix of a word, or "" (``vertrouwelijk`` → lijk, ``vertrouwen`` → "")."""
+    for suffix in _LONGEST_FIRST:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return suffix.removesuffix("e").removesuffix("heid")
+    return ""
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether two folded words are forms of one word: same stem and the same derivational suffix."""
+    return stem(a) == stem(b) and derivation(a) == derivation(b)
+
+
+def _double_vowel(root: str) -> str | None:
+    """``bespreek`` from ``bespre|k``: the long vowel of an open syllable, written double; None when not."""
+    if len(root) >= 3 and root[-1] not in "aeiou" and root[-2] in "aeou" and root[-3] not in "aeiou":
+        return root[:-1] + root[-2] + root[-1]
+    if root.endswith("er") and len(root) >= 4 and root[-3] in "aiou":  # evalu|eren → evalueer, ger|eren
+        return root[:-1] + "er"
+    return None
+
+
+def verb_forms(infinitive: str) -> frozenset[str]:
+    """Present, past and participle forms of a regular Dutch verb (folded), e.g. ``overleggen`` → overlegt.
+
+    The Snowball stemmer leaves third-person forms and participles apart from the infinitive
+    (*overlegt* vs *overlegg*, *geëvalueerd* vs *evaluer*); these forms close that gap. Wrong
+    guesses cost nothing: a form that is not a Dutch word does not occur in the corpus.
+    """
+    if len(infinitive) < 5 or not infinitive.endswith("en") or " " in infinitive:
+        return frozenset({infinitive})
+    base = infinitive[:-2]
+    if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in "aeiou":
+        roots = {base[:-1]}
+    else:
+        roots = {base}
+        doubled = _double_vowel(base)
+        if doubled:
+            roots.add(doubled)
+    forms = {infinitive}
+    for root in roots:
+        voiced = root[-1] in "zv"
+        final = root[:-1] + {"z": "s", "v": "f"}.get(root[-1], root[-1])
+        past = "te" if final[-1] in _KOFSCHIP or final.endswith("ch") else "de"
+        ending = "" if final[-1] in "td" else ("t" if past == "te" and not voiced else "d")
+        forms.update({final + "t" if final[-1] != "t" else final, root + past, root + past + "n"})
+        if voiced:
+            forms.update({root + "de", root + "den"})
+        participle = final + ending if not voiced else root + "d"
+        forms.add(participle)
+        if not infinitive.startswith(_INSEPARABLE):
+            forms.add("ge" + participle)
+    return frozenset(forms)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_ABBREVIATIONS = ("bijv.", "o.a.", "e.d.", "m.b.t.", "i.v.m.", "incl.", "etc.", "d.w.z.", "t.b.v.", "m.n.",
+                  "evt.", "z.o.z.", "a.d.h.v.", "i.o.m.", "n.a.v.", "resp.", "ca.")
+_META = re.compile(r"^(?:sbb-competenties|de onderliggende competenties)", re.IGNORECASE)
+_LIST_MARK = re.compile(r"^\s*(?:[-–•*>\ufffd]|\d+[.)])\s*")
+
+
+def split_sentences(passage: str) -> list[str]:
+    """The sentences of a passage: per line (a gedrag line is its own sentence), split after ``.!?``.
+
+    Section labels and short lead-ins ending in ``:`` are left out, and so are the competence
+    lists that SBB exports add to a werkproces ("SBB-competenties: ...", "De onderliggende
+    competenties zijn: ..."): they name competences, they do not describe the work.
+    """
+    sentences: list[str] = []
+    in_meta = False
+    for line in passage.splitlines():
+        line = _LIST_MARK.sub("", line).strip()
+        if not line:
+            continue
+        if line.endswith(":") and len(line.split()) <= 6:
+            in_meta = bool(_META.match(line))
+            continue
+        if _META.match(line) or in_meta:
+            continue
+        pieces: list[str] = []
+        for piece in _SENTENCE_END.split(line):
+            if pieces and pieces[-1].lower().endswith(_ABBREVIATIONS):
+                pieces[-1] = f"{pieces[-1]} {piece}"
+            else:
+                pieces.append(piece)
+        sentences.extend(p.strip() for p in pieces if p.strip())
+    return sentences
