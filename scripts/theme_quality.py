@@ -48,7 +48,7 @@ def overview_share(index, settings: ScanSettings) -> tuple[float, int, int]:
     """Share of the extract's werkprocessen labelled kern by a scan for its own theme."""
     lines = EXTRACT.read_text(encoding="utf-8").splitlines()
     starts = {n for n, line in enumerate(lines, start=1) if HEADING.match(line)}
-    result = scan(index, "interprofessioneel samenwerken", settings=settings)
+    result = scan(index, "interprofessioneel samenwerken", settings=settings, budget=120)
     kern = {m.chunk.location.start for a in result.anchors if a.strength == "kern" for m in a.members
             if m.chunk.source == EXTRACT.name and m.chunk.kind == "werkproces"}
     return len(kern & starts) / len(starts), len(kern & starts), len(starts)
@@ -64,7 +64,7 @@ def evaluate(index, settings: ScanSettings, split: str) -> dict:
         if not own:
             continue
         started = time.perf_counter()
-        result = scan(index, theme.theme, settings=settings)
+        result = scan(index, theme.theme, settings=settings, budget=120)
         seconds.append(time.perf_counter() - started)
         kern = kern_refs(result)
         figures = [score_kern(kern, j) for j in own]

@@ -134,6 +134,17 @@ class Corpus:
             self._by_stem = {k: frozenset(v) for k, v in by_stem.items()}
         return self._by_stem.get(stem(fold(word)), frozenset())
 
+    def sentences_with(self, word: str) -> tuple[Sentence, ...]:
+        """The sentences (and titles) that hold ``word`` (an index built once)."""
+        if not hasattr(self, "_postings"):
+            postings: dict[str, list[Sentence]] = {}
+            for unit in self.units:
+                for sentence in (*unit.sentences, *([unit.title] if unit.title else [])):
+                    for w in sentence.vocab:
+                        postings.setdefault(w, []).append(sentence)
+            self._postings = {w: tuple(v) for w, v in postings.items()}
+        return self._postings.get(word, ())
+
     def unit_share(self, word: str) -> float:
         """The share of units in which ``word`` (or another form of it) occurs."""
         if not self.units:
@@ -177,6 +188,7 @@ def corpus_for(index) -> Corpus:
             _CORPORA.move_to_end(key)
             return _CORPORA[key]
     corpus = Corpus.from_chunks(index.chunks)
+    corpus.sentences_with(""), corpus.forms("")  # build the word indexes now, not inside a timed scan
     with _CORPORA_LOCK:
         corpus = _CORPORA.setdefault(key, corpus)
         while len(_CORPORA) > 4:

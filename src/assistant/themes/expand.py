@@ -31,7 +31,7 @@ from assistant.themes.limits import (
 from assistant.themes.settings import CONTEXT, CORE, ScanSettings
 from assistant.themes.thesaurus import ThemeEntry
 from assistant.themes.thesaurus import load as load_thesaurus
-from assistant.themes.words import content_words, fold, same_word, stem, theme_words
+from assistant.themes.words import adjective_of, content_words, fold, lookalike, same_word, stem, theme_words
 
 
 @dataclass(frozen=True)
@@ -146,31 +146,29 @@ def triggered(entries: Sequence[ThemeEntry], words_and_phrases: Sequence[str]) -
 
 def near_words(vectors: np.ndarray, meaning, corpus: Corpus, settings: ScanSettings,
                taken: Sequence[str]) -> list[tuple[str, float]]:
-    """Vocabulary words near the theme's meaning: (word, cosine), best first, forms of ``taken`` words left out.
+    """Vocabulary words near the theme's meaning: (word, CSLS score), best first.
 
-    A word counts when its own vector is close to one of ``vectors`` (at least ``near_min`` and within
-    ``near_delta`` of the best), and the sentences it stands in are too (``near_context_min``): the second
-    test drops words that only look alike (*duurzaamheid* → *bekwaamheid*).
+    A word counts when its CSLS score (:meth:`~assistant.themes.vectors.Meaning.near_scores`) to one of
+    ``vectors`` is at least ``near_min``, the sentences it stands in are close to the theme too
+    (``near_context_min``), it is not a form of a word already taken, not generic, and not a lookalike
+    of a theme word (*bekwaamheid* for *duurzaamheid*).
     """
     found: dict[str, float] = {}
+    own = [w for t in taken for w in (t, *adjective_of(t))]
     for vector in vectors:
-        sims = meaning.word_vectors @ vector
-        order = np.argsort(-sims)[: settings.near_k * 4]
-        if not len(order):
-            continue
-        best = float(sims[order[0]])
+        scores = meaning.near_scores(vector)
         kept = 0
-        for i in order:
-            sim = float(sims[i])
-            if sim < settings.near_min or sim < best - settings.near_delta or kept >= settings.near_k:
+        for i in np.argsort(-scores)[: settings.near_k * 6]:
+            score = float(scores[i])
+            if score < settings.near_min or kept >= settings.near_k:
                 break
             word = meaning.words[i]
             if any(same_word(word, t) or stem(word) == stem(t) for t in (*taken, *found)) or (
-                    corpus.unit_share(word) > settings.generic_share):
+                    corpus.unit_share(word) > settings.generic_share) or any(lookalike(word, t) for t in own):
                 continue
             if meaning.context_similarity(word, vector) < settings.near_context_min:
                 continue
-            found[word] = max(found.get(word, 0.0), sim)
+            found[word] = max(found.get(word, 0.0), score)
             kept += 1
     return sorted(found.items(), key=lambda item: -item[1])
 
@@ -248,8 +246,10 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
         exclude.extend(fold(w) for w in entry.exclude)
     if settings.near and corpus is not None and meaning is not None and vectors is not None:
         taken = [w for key in found for w in key.split()]
-        for word, _sim in near_words(vectors, meaning, corpus, settings, taken):
-            add(word, settings.near_weight, "verwant")
+        near = near_words(vectors, meaning, corpus, settings, taken)
+        for word, score in near:
+            weight = CORE if score >= settings.near_core else settings.near_weight
+            add(word, weight, "verwant")
     for word in feedback:
         if not any(same_word(word, w) for key in found for w in key.split()):
             add(word, CONTEXT, "terugkoppeling")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from assistant.themes.corpus import Corpus, Sentence
 from assistant.themes.expand import Term
-from assistant.themes.words import AUTO_PARTICLES, NOT_A_HEAD, content_words, fold, same_word, verb_forms
+from assistant.themes.words import AUTO_PARTICLES, NOT_A_HEAD, adjective_of, content_words, fold, same_word, verb_forms
 
 WINDOW = 6  # words between the parts of a multi-word term
 GUARD_AFTER = 3  # a guard word (~op) rejects a match up to this many words after it
@@ -41,7 +41,8 @@ def word_variants(word: str, corpus: Corpus, exclude: tuple[str, ...] = (), morp
     """The corpus words that count as ``word``: its forms, verb forms, and compounds that end in it."""
     word = fold(word)
     if morphology:
-        forms = {w for w in corpus.forms(word) if same_word(w, word)} | (verb_forms(word) & corpus.vocabulary.keys())
+        forms = {w for w in corpus.forms(word) if same_word(w, word)} | (
+            (verb_forms(word) | adjective_of(word)) & corpus.vocabulary.keys())
     else:
         forms = set(corpus.forms(word))
     forms.add(word)
@@ -103,6 +104,10 @@ class Matcher:
         separable = bool(particle and verb and len(alternatives) == 2 and all(alternatives[1]))
         return cls(term, tuple(a for a in alternatives if all(a)), guards, separable)
 
+    def trigger_words(self) -> frozenset[str]:
+        """Words one of which a sentence must hold to match (the first word set of each alternative)."""
+        return frozenset(w for alternative in self.alternatives for w in alternative[0])
+
     def variants(self) -> tuple[str, ...]:
         """The corpus words this term matches (for showing the expansion)."""
         shown: list[str] = []
@@ -157,3 +162,17 @@ def matcher(corpus: Corpus, term: Term, exclude: tuple[str, ...] = (), morpholog
     key = (term.text, exclude, morphology, compounds)
     compiled = corpus.cached(key, lambda: Matcher.compile(Term(term.text), corpus, exclude, morphology, compounds))
     return Matcher(term, compiled.alternatives, compiled.guards, compiled.separable)
+
+
+def candidates(corpus: Corpus, matchers: Sequence[Matcher]) -> dict[int, list[Matcher]]:
+    """Per sentence (by ``id``), the matchers that may match it: only those sentences are checked."""
+    found: dict[int, list[Matcher]] = {}
+    for compiled in matchers:
+        seen: set[int] = set()
+        for word in compiled.trigger_words():
+            for sentence in corpus.sentences_with(word):
+                key = id(sentence)
+                if key not in seen:
+                    seen.add(key)
+                    found.setdefault(key, []).append(compiled)
+    return found

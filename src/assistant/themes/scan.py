@@ -22,6 +22,7 @@ from assistant.themes.corpus import Corpus, ScanUnit, corpus_for, unit_ref
 from assistant.themes.expand import Expansion, Term, base, expand_theme
 from assistant.themes.limits import SCAN_BUDGET_SECONDS, ScanTooSlow
 from assistant.themes.match import Matcher, matcher
+from assistant.themes.match import candidates as match_candidates
 from assistant.themes.score import UnitScore, score_unit, strength
 from assistant.themes.settings import ScanSettings
 from assistant.themes.thesaurus import load as load_thesaurus
@@ -246,25 +247,25 @@ def theme_vectors(meaning, expansion: Expansion) -> np.ndarray:
 
 def _closeness(meaning, vectors: np.ndarray):
     """Per sentence text: its best cosine to the theme's vectors (None for an unknown text)."""
-    cache: dict[str, float | None] = {}
+    best = (meaning.sentence_vectors @ vectors.T).max(axis=1) if len(meaning.sentences) else np.zeros(0)
+    rows = meaning.sentences
 
     def closeness(text: str) -> float | None:
-        if text not in cache:
-            vector = meaning.sentence_vector(text)
-            cache[text] = None if vector is None else float(np.max(vectors @ vector))
-        return cache[text]
+        row = rows.get(text)
+        return None if row is None else float(best[row])
 
     return closeness
 
 
 def _score_all(units: Sequence[ScanUnit], matchers: Sequence[Matcher], settings: ScanSettings, closeness,
-               started: float, budget: float) -> list[tuple[ScanUnit, UnitScore]]:
+               started: float, budget: float, corpus: Corpus) -> list[tuple[ScanUnit, UnitScore]]:
     scored = []
+    possible = match_candidates(corpus, matchers)
     for number, unit in enumerate(units):
         if number % 32 == 0 and time.perf_counter() - started > budget:
             raise ScanTooSlow(f"de scan duurde langer dan {budget:g} s en is gestopt: gebruik minder of kortere "
                               f"termen (scan stopped after {budget:g} s: use fewer terms)")
-        result = score_unit(unit, matchers, settings, closeness) if matchers or closeness else UnitScore(
+        result = score_unit(unit, matchers, settings, closeness, possible) if matchers or closeness else UnitScore(
             0.0, (), None, 0.0, len(unit.sentences))
         scored.append((unit, result))
     return scored
@@ -356,6 +357,7 @@ def scan(
     uses_meaning = settings.near or settings.sense or settings.dense or settings.feedback
     if meaning is None and uses_meaning and index is not None:
         meaning = meaning_for(index, corpus)
+    clock = time.perf_counter()  # the budget counts from here: loading the model once is not the scan's cost
     vectors = None
     if meaning is not None and uses_meaning:
         from assistant.themes.expand import check_theme
@@ -371,7 +373,7 @@ def scan(
                     for t in expansion.terms]
         matchers = [m for m in matchers if m.alternatives]
         closeness = _closeness(meaning, vectors) if vectors is not None and (settings.sense or settings.dense) else None
-        return matchers, _score_all(units, matchers, settings, closeness, started, budget)
+        return matchers, _score_all(units, matchers, settings, closeness, clock, budget, corpus)
 
     matchers, scored = run(expansion, vectors)
     if settings.feedback and vectors is not None and not expansion.overridden:

@@ -71,12 +71,21 @@ def match_sentence(sentence: Sentence, matchers: Sequence[Matcher], settings: Sc
 
 
 def score_unit(unit: ScanUnit, matchers: Sequence[Matcher], settings: ScanSettings | None = None,
-               closeness: Callable[[str], float | None] | None = None) -> UnitScore:
-    """``Σ sentence weights + title_weight × title weight + density_weight × density`` for one unit."""
+               closeness: Callable[[str], float | None] | None = None,
+               candidates: dict[int, list[Matcher]] | None = None) -> UnitScore:
+    """``Σ sentence weights + title_weight × title weight + density_weight × density`` for one unit.
+
+    With ``candidates`` (:func:`assistant.themes.match.candidates`) each sentence is checked only against
+    the matchers that may match it.
+    """
     settings = settings or ScanSettings()
-    matched = tuple(m for m in (match_sentence(s, matchers, settings, closeness) for s in unit.sentences)
-                    if m is not None)
-    title = match_sentence(unit.title, matchers, settings, closeness) if unit.title else None
+
+    def check(sentence: Sentence) -> SentenceMatch | None:
+        own = matchers if candidates is None else candidates.get(id(sentence), ())
+        return match_sentence(sentence, own, settings, closeness)
+
+    matched = tuple(m for m in (check(s) for s in unit.sentences) if m is not None)
+    title = check(unit.title) if unit.title else None
     total = sum(m.weight for m in matched)
     count = max(1, len(unit.sentences))
     density = total / count

@@ -26,9 +26,9 @@ class ScanSettings:
     dense: bool = True  # a sentence very close to the theme's meaning counts without a term
 
     near_k: int = 10  # near words per theme vector at most
-    near_min: float = 0.5  # cosine of a near word to the theme at least
-    near_delta: float = 0.2  # ... and at most this far below the best near word
-    near_context_min: float = 0.1  # cosine of the word's sentences (their mean) to the theme at least
+    near_min: float = -0.15  # CSLS score of a near word to the theme at least (vectors.Meaning.near_scores)
+    near_core: float = 0.0  # from this CSLS score a near word weighs as a core term, below as context
+    near_context_min: float = 0.2  # cosine of the word's sentences (their mean) to the theme at least
     near_weight: float = CONTEXT
     generic_share: float = 0.30  # a word in more than this share of units counts as a context term
     sense_min: float = 0.15  # a matched sentence below this cosine to the theme counts ...
@@ -36,7 +36,7 @@ class ScanSettings:
     feedback_sentences: int = 8  # best sentences of the first pass that move the theme vector
     feedback_weight: float = 0.5
     feedback_units: int = 10  # best units of the first pass that give feedback words
-    feedback_terms: int = 6  # feedback words at most
+    feedback_terms: int = 0  # feedback words at most
     feedback_context_min: float = 0.2  # cosine of a feedback word's sentences to the theme at least
     dense_min: float = 0.55  # a sentence with at least this cosine counts without a term ...
     dense_weight: float = 0.5  # ... with this weight

@@ -36,6 +36,17 @@ class Meaning:
     sentences: dict[str, int]
     sentence_vectors: np.ndarray
     word_rows: dict[str, tuple[int, ...]]
+    hubness: np.ndarray  # per word: mean cosine to its 10 nearest other words (CSLS, docs/theme-scan.md)
+
+    def near_scores(self, vector: np.ndarray) -> np.ndarray:
+        """CSLS score of every word for a query vector: ``2·cos − hubness(word) − hubness(query)``.
+
+        Plain cosine favours "hub" words that are near everything (*bekwaamheid*, *overtuigingskracht*);
+        CSLS (cross-domain similarity local scaling) subtracts how near each side is to its own neighbours.
+        """
+        sims = self.word_vectors @ vector
+        top = np.sort(sims)[-10:] if len(sims) else np.zeros(1)
+        return 2 * sims - self.hubness - float(top.mean())
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Query vectors for ``texts`` (unit length)."""
@@ -75,6 +86,18 @@ def _embed(embedder, texts: tuple[str, ...], batch: int = 256) -> np.ndarray:
     return np.vstack(parts) if parts else np.zeros((0, dimension), dtype=np.float32)
 
 
+def hubness(vectors: np.ndarray, k: int = 10, block: int = 512) -> np.ndarray:
+    """Per row: the mean cosine to its ``k`` nearest other rows (computed in blocks to bound memory)."""
+    found = np.zeros(len(vectors), dtype=np.float32)
+    for start in range(0, len(vectors), block):
+        sims = vectors[start:start + block] @ vectors.T
+        for i in range(sims.shape[0]):
+            sims[i, start + i] = -1.0
+        kk = min(k, max(1, vectors.shape[0] - 1))
+        found[start:start + block] = np.sort(sims, axis=1)[:, -kk:].mean(axis=1) if vectors.shape[0] > 1 else 0.0
+    return found
+
+
 def _cache_file(index, embedder_id: str, words: tuple[str, ...], sentences: tuple[str, ...]) -> Path | None:
     try:
         directory = Path(index.settings.index_dir) / "cache"
@@ -85,26 +108,26 @@ def _cache_file(index, embedder_id: str, words: tuple[str, ...], sentences: tupl
     return directory / f"themescan-{safe_id}-{digest.hexdigest()[:16]}.npz"
 
 
-def _read(path: Path | None, words: int, sentences: int) -> tuple[np.ndarray, np.ndarray] | None:
+def _read(path: Path | None, words: int, sentences: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     if path is None or not path.is_file():
         return None
     try:
         with np.load(path) as data:
-            w, s = data["words"], data["sentences"]
-        if w.shape[0] == words and s.shape[0] == sentences:
-            return w.astype(np.float32), s.astype(np.float32)
+            w, s, h = data["words"], data["sentences"], data["hubness"]
+        if w.shape[0] == words and s.shape[0] == sentences and h.shape[0] == words:
+            return w.astype(np.float32), s.astype(np.float32), h.astype(np.float32)
     except (OSError, ValueError, KeyError) as exc:
         logger.info("theme-scan vector cache %s unreadable: %s", path, exc)
     return None
 
 
-def _write(path: Path | None, word_vectors: np.ndarray, sentence_vectors: np.ndarray) -> None:
+def _write(path: Path | None, word_vectors: np.ndarray, sentence_vectors: np.ndarray, hubs: np.ndarray) -> None:
     if path is None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".part.npz")
-        np.savez(partial, words=word_vectors, sentences=sentence_vectors)
+        np.savez(partial, words=word_vectors, sentences=sentence_vectors, hubness=hubs)
         partial.replace(path)
     except OSError as exc:  # a read-only index: keep the vectors in memory only
         logger.info("theme-scan vector cache not written (%s): %s", path, exc)
@@ -131,7 +154,8 @@ def meaning_for(index, corpus: Corpus) -> Meaning | None:
         path = _cache_file(index, embedder_id, words, sentences)
         cached = _read(path, len(words), len(sentences))
         if cached is None:
-            cached = (_embed(embedder, words), _embed(embedder, sentences))
+            word_vectors = _embed(embedder, words)
+            cached = (word_vectors, _embed(embedder, sentences), hubness(word_vectors))
             _write(path, *cached)
         rows = {t: i for i, t in enumerate(sentences)}
         word_rows: dict[str, list[int]] = {}
@@ -140,5 +164,5 @@ def meaning_for(index, corpus: Corpus) -> Meaning | None:
                 for word, _, _ in sentence.words:
                     word_rows.setdefault(word, []).append(rows[sentence.text])
         corpus.meaning = Meaning(embedder, words, cached[0], rows, cached[1],
-                                 {w: tuple(dict.fromkeys(r)) for w, r in word_rows.items()})
+                                 {w: tuple(dict.fromkeys(r)) for w, r in word_rows.items()}, cached[2])
         return corpus.meaning  # type: ignore[return-value]

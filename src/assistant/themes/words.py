@@ -84,6 +84,33 @@ def same_word(a: str, b: str) -> bool:
     return stem(a) == stem(b) and derivation(a) == derivation(b)
 
 
+def adjective_of(noun: str) -> frozenset[str]:
+    """The adjective of an abstract noun in -heid: ``gezondheid`` → gezond, gezonde; else nothing.
+
+    The stemmer keeps -heid nouns whole (so that *deskundigheid* and *deskundigen* stay apart); the
+    adjective itself is the same word family (*veiligheid*, *veilig*, *veilige*).
+    """
+    if noun.endswith("heid") and len(noun) >= 8:
+        adjective = noun[:-4]
+        return frozenset({adjective, adjective + "e"})
+    return frozenset()
+
+
+def lookalike(word: str, other: str) -> bool:
+    """Whether two words only look alike: they share an ending of 4+ letters that is not the whole of ``other``.
+
+    Embedders built on word pieces put *bekwaamheid* near *duurzaamheid* and *schrijfstijl* near
+    *leefstijl*; such a pair is no evidence of meaning. A word that ends in the whole of ``other``
+    (*onveiligheid*, *teamoverleg*) is a compound or derivation of it and does not count as a lookalike.
+    """
+    shared = 0
+    for a, b in zip(reversed(word), reversed(other), strict=False):
+        if a != b:
+            break
+        shared += 1
+    return 4 <= shared < len(other) and shared < len(word) and stem(word) != stem(other)
+
+
 def _double_vowel(root: str) -> str | None:
     """``bespreek`` from ``bespre|k``: the long vowel of an open syllable, written double; None when not."""
     if len(root) >= 3 and root[-1] not in "aeiou" and root[-2] in "aeou" and root[-3] not in "aeiou":
