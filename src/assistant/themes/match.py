@@ -3,9 +3,11 @@
 A term is compiled once against the corpus vocabulary (:class:`Matcher`, cached per corpus in a bounded
 LRU): the corpus words that count as the term are its forms (same stem and no other derivational suffix:
 *vertrouwelijk* is not *vertrouwen*), its verb forms and participles (*evalueert*, *geëvalueerd*),
-separable verbs split over a sentence (*stemt ... af*), and compounds that end in it (*teamoverleg*), since
-a Dutch compound is a kind of its last part: *doelgroep* is a group, not a goal, and is not a match for
-*doelen*.
+separable verbs split over a sentence (*stemt ... af*), compounds that end in it (*teamoverleg*: a Dutch
+compound is a kind of its last part), and compounds that start with a form of at least :data:`LEFT_MIN`
+letters (*overlegvormen*, *gezondheidssituatie*). Short words start many unrelated compounds, so *doelen*
+does not match *doelgroep* and *plannen* not *planmatig*; a compound head must be a content word, so
+*waarden* does not match *voorwaarden*.
 """
 
 from __future__ import annotations
@@ -15,8 +17,18 @@ from dataclasses import dataclass
 
 from assistant.themes.corpus import Corpus, Sentence
 from assistant.themes.expand import Term
-from assistant.themes.words import AUTO_PARTICLES, NOT_A_HEAD, adjective_of, content_words, fold, same_word, verb_forms
+from assistant.themes.words import (
+    AUTO_PARTICLES,
+    NOT_A_HEAD,
+    adjective_of,
+    content_words,
+    fold,
+    noun_reading,
+    same_word,
+    verb_forms,
+)
 
+LEFT_MIN = 6  # a term form of at least this length also counts at the start of a compound (*overlegvormen*)
 WINDOW = 6  # words between the parts of a multi-word term
 GUARD_AFTER = 3  # a guard word (~op) rejects a match up to this many words after it
 GUARD_BEFORE = 1  # ... or right before it (*verantwoorde risico's*)
@@ -49,11 +61,23 @@ def word_variants(word: str, corpus: Corpus, exclude: tuple[str, ...] = (), morp
     found = set(forms)
     if compounds:
         long_forms = tuple(b for b in forms if len(b) >= 4)
+        left_forms = tuple(b for b in forms if len(b) >= LEFT_MIN)
         for candidate in corpus.vocabulary:
-            if candidate not in found and candidate.endswith(long_forms) and any(
+            if candidate in found:
+                continue
+            if candidate.endswith(long_forms) and any(
                     candidate.endswith(b) and _is_head(candidate[: -len(b)], corpus) for b in long_forms):
                 found.add(candidate)
+            elif left_forms and candidate.startswith(left_forms) and any(
+                    candidate.startswith(b) and _is_tail(candidate[len(b):], corpus) for b in left_forms):
+                found.add(candidate)
     return frozenset(w for w in found if w in corpus.vocabulary and not excluded(w, exclude))
+
+
+def _is_tail(rest: str, corpus: Corpus) -> bool:
+    """Whether ``rest`` can end a compound after a linking s: a known word of 4+ letters (*vormen*, *situatie*)."""
+    rest = rest[1:] if rest[:1] == "s" and rest[1:] in corpus.compounds else rest
+    return len(rest) >= 4 and rest in corpus.compounds
 
 
 @dataclass(frozen=True)
@@ -70,6 +94,7 @@ class Matcher:
     alternatives: tuple[tuple[frozenset[str], ...], ...]
     guards: frozenset[str] = frozenset()
     separable: bool = False
+    verb: str | None = None  # the term's infinitive when it is a verb in the corpus (for the noun-reading guard)
 
     @classmethod
     def compile(cls, term: Term, corpus: Corpus, exclude: tuple[str, ...] = (), morphology: bool = True,
@@ -102,7 +127,13 @@ class Matcher:
             if parts:
                 alternatives.append(tuple(word_variants(w, corpus, exclude, morphology, compounds) for w in parts))
         separable = bool(particle and verb and len(alternatives) == 2 and all(alternatives[1]))
-        return cls(term, tuple(a for a in alternatives if all(a)), guards, separable)
+        infinitive = None
+        single = text.replace("|", "")
+        if morphology and " " not in single and single.endswith("en") and len(single) >= 5:
+            third = {f for f in verb_forms(single) if f.endswith("t") and not f.startswith("ge")}
+            if third & corpus.vocabulary.keys():
+                infinitive = single
+        return cls(term, tuple(a for a in alternatives if all(a)), guards, separable, infinitive)
 
     def trigger_words(self) -> frozenset[str]:
         """Words one of which a sentence must hold to match (the first word set of each alternative)."""
@@ -119,6 +150,12 @@ class Matcher:
         return tuple(dict.fromkeys(shown))
 
     def _guarded(self, positions: list[str], chosen: Sequence[int]) -> bool:
+        if len(chosen) == 1:
+            i = chosen[0]
+            previous = positions[i - 1] if i > 0 else None
+            following = positions[i + 1] if i + 1 < len(positions) else None
+            if noun_reading(previous, positions[i], following, self.verb):
+                return True
         if not self.guards:
             return False
         low, high = max(0, min(chosen) - GUARD_BEFORE), max(chosen) + GUARD_AFTER
@@ -161,7 +198,7 @@ def matcher(corpus: Corpus, term: Term, exclude: tuple[str, ...] = (), morpholog
     """The compiled matcher for a term, from the corpus's bounded cache."""
     key = (term.text, exclude, morphology, compounds)
     compiled = corpus.cached(key, lambda: Matcher.compile(Term(term.text), corpus, exclude, morphology, compounds))
-    return Matcher(term, compiled.alternatives, compiled.guards, compiled.separable)
+    return Matcher(term, compiled.alternatives, compiled.guards, compiled.separable, compiled.verb)
 
 
 def candidates(corpus: Corpus, matchers: Sequence[Matcher]) -> dict[int, list[Matcher]]:

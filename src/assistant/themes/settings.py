@@ -31,15 +31,15 @@ class ScanSettings:
     near_context_min: float = 0.2  # cosine of the word's sentences (their mean) to the theme at least
     near_weight: float = CONTEXT
     generic_share: float = 0.30  # a word in more than this share of units counts as a context term
-    sense_min: float = 0.15  # a matched sentence below this cosine to the theme counts ...
+    sense_min: float = 0.06  # a matched sentence below this cosine to the theme counts ...
     sense_factor: float = 0.4  # ... this much
     feedback_sentences: int = 8  # best sentences of the first pass that move the theme vector
     feedback_weight: float = 0.5
     feedback_units: int = 10  # best units of the first pass that give feedback words
     feedback_terms: int = 0  # feedback words at most
     feedback_context_min: float = 0.2  # cosine of a feedback word's sentences to the theme at least
-    dense_min: float = 0.55  # a sentence with at least this cosine counts without a term ...
-    dense_weight: float = 0.5  # ... with this weight
+    dense_min: float = 0.5  # a sentence with at least this cosine counts without a term ...
+    dense_weight: float = 1.0  # ... with this weight
 
     title_weight: float = 2.0
     density_weight: float = 2.0

@@ -153,6 +153,23 @@ def verb_forms(infinitive: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+# Words that make the next word a noun (articles, possessives, demonstratives): *zijn plannen* is plans,
+# not planning (Dutch grammar, not a list per theme word).
+DETERMINERS = frozenset("de het een zijn haar hun deze die dit dat onze ons uw jouw mijn z'n d'r elk elke ieder iedere "
+                        "alle veel weinig".split())
+
+
+def noun_reading(previous: str | None, word: str, following: str | None, infinitive: str | None) -> bool:
+    """Whether a matched word is used in another sense than the theme's, judged from its neighbours.
+
+    * A theme verb's infinitive after a determiner is a noun (*presenteert zijn plannen* is plans).
+    * A noun between an article and *aan* is a quantity (*een diversiteit aan werkzaamheden* is a variety).
+    """
+    if infinitive is not None and word == infinitive and previous in DETERMINERS:
+        return True
+    return previous in ("een", "de") and following == "aan"
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _ABBREVIATIONS = ("bijv.", "o.a.", "e.d.", "m.b.t.", "i.v.m.", "incl.", "etc.", "d.w.z.", "t.b.v.", "m.n.",
                   "evt.", "z.o.z.", "a.d.h.v.", "i.o.m.", "n.a.v.", "resp.", "ca.")
