@@ -270,7 +270,7 @@ def serve(host: str, port: int, index_dir: Path | None) -> None:
 
 
 @main.command("scan")
-@click.argument("theme", required=False)
+@click.argument("theme", nargs=-1)
 @click.option("--terms", help="Replace the expansion: comma-separated terms ('overleg, af|stemmen, collega:0.5, "
                               "-teamleider'); see the expansion in the output first.")
 @click.option("--dossier", help="Only this dossier (name or abbreviation, e.g. OA).")
@@ -286,54 +286,75 @@ def serve(host: str, port: int, index_dir: Path | None) -> None:
 def scan_command(theme, terms, dossier, version, profile, fmt, output, dense, index_dir) -> None:
     """Theme scan: every werkproces, kerntaak, profile text and competence level where THEME occurs.
 
-    THEME is a phrase or a few, comma-separated, Dutch or English ("interprofessioneel samenwerken",
-    "veiligheid, risico's"). Output per dossier and profile in document order: the sentences that carry
-    the theme with their citation, a score with kern/zijdelings, and a matrix of anchors per kerntaak.
-    Exit 0 with results (none found is a result), 2 for bad input, 1 when the index is missing or the
-    output file cannot be written.
+    \b
+    Example:
+        assistant scan "interprofessioneel samenwerken"
+        assistant scan "veiligheid, risico's" --dossier PW --format csv -o veiligheid.csv
+        assistant scan "methodisch werken" "privacy" "working with volunteers" --format csv -o matrix.csv
+
+    THEME is a phrase or a few, comma-separated, Dutch or English. Output per dossier and profile in
+    document order: the sentences that carry the theme with their citation, kern/zijdelings, and a matrix
+    of anchors per kerntaak. Several THEMEs give one werkproces × themes matrix instead. Exit 0 with
+    results (none found is a result: "niet gevonden" with suggestions), 2 for bad input, 1 when the index
+    is missing or the output file cannot be written.
     """
-    from assistant import themescan
+    from assistant import themes
     from assistant.embedders import EmbedderError, load
     from assistant.index import IndexUnavailable, open_index
-    from assistant.retrieval import BadQuery, Filters, validate_filters
+    from assistant.retrieval import BadQuery, Filters, valid_text, validate_filters
     from assistant.store import StoreError
+    from assistant.terminal import safe
+    from assistant.themes.render import render_themes
+    from assistant.themes.scan import DENSE_WEIGHT, dense_similarities
 
+    chosen = [valid_text(t) for t in theme] or [""]
     try:
-        themescan.check_theme(theme)
+        for item in chosen:
+            themes.check_theme(item)
         if terms is not None:
-            themescan.parse_terms(terms)
-    except themescan.BadTheme as exc:
-        fail(str(exc), 2)
+            themes.parse_terms(valid_text(terms))
+    except themes.BadTheme as exc:
+        fail(safe(str(exc)), 2)
     settings = Settings.from_env(index_dir)
     similarities = None
+    results = []
     try:
         index = open_index(settings)
         validate_filters(Filters(dossier=dossier, profile=profile, version=version), index.vocabulary)
-        if dense:
-            similarities = themescan.dense_similarities(index, load(settings.embedder), theme)
-        result = themescan.scan(index, theme, terms=terms, dossier=dossier, version=version, profile=profile,
-                                similarities=similarities, dense_weight=themescan.DENSE_WEIGHT if dense else 0.0)
+        for item in chosen:
+            if dense:
+                similarities = dense_similarities(index, load(settings.embedder), item)
+            results.append(themes.scan(index, item, terms=valid_text(terms) if terms else None, dossier=dossier,
+                                       version=version, profile=profile, similarities=similarities,
+                                       dense_weight=DENSE_WEIGHT if dense else 0.0))
     except (IndexUnavailable, EmbedderError, StoreError) as exc:
-        fail(str(exc), 1)
-    except (BadQuery, themescan.BadTheme) as exc:
-        fail(str(exc), 2)
-    text = themescan.render(result, fmt)
-    counts = result.counts()
-    hint = ""
-    if not result.anchors:
-        hint = "geen resultaten (no results)" + (
-            f"; probeer: {', '.join(result.suggestions)}" if result.suggestions else "")
+        fail(safe(str(exc)), 1)
+    except (BadQuery, themes.BadTheme) as exc:
+        fail(safe(str(exc)), 2)
+    for note in dict.fromkeys(n for r in results for n in r.notes):
+        click.echo(safe(note), err=True)
+    if len(results) > 1:
+        text = render_themes(results, fmt)
+        summary = "; ".join(f"{r.theme}: {r.counts()['kern']} kern, {r.counts()['zijdelings']} zijdelings"
+                            for r in results)
+    else:
+        text = themes.render(results[0], fmt)
+        counts = results[0].counts()
+        summary = (f"{counts['anchors']} ankerpunten ({counts['kern']} kern, {counts['zijdelings']} zijdelings) · "
+                   f"{results[0].scanned} eenheden gescand")
+    missing = [r for r in results if not r.anchors]
+    hint = "; ".join(f"{r.theme}: niet gevonden (not found)" + (
+        f"; probeer: {', '.join(r.suggestions)}" if r.suggestions else "") for r in missing)
     if output is not None:
         try:
-            themescan.write_output(text, output, fmt)
-        except themescan.ExportError as exc:
-            fail(str(exc), 1)
-        click.echo(hint or f"{counts['anchors']} ankerpunten ({counts['kern']} kern, {counts['zijdelings']} "
-                           f"zijdelings) · {result.scanned} eenheden gescand → {output}")
+            themes.write_output(text, output, fmt)
+        except themes.ExportError as exc:
+            fail(safe(str(exc)), 1)
+        click.echo(safe(hint or f"{summary} → {output}"))
         return
-    click.echo(text, nl=not text.endswith("\n"))
-    if hint and fmt != "md":
-        click.echo(hint, err=True)
+    click.echo(safe(text), nl=not text.endswith("\n"))
+    if hint and (fmt != "md" or len(results) > 1):
+        click.echo(safe(hint), err=True)
 
 
 def run() -> None:

@@ -480,78 +480,15 @@ def _compare_tab(chunks) -> None:
     right_pick.input(render, [code, left_pick, right_pick], html, api_visibility="private")
 
 
-# --------------------------------------------------------------------------- Themascan (assistant.themescan)
+# --------------------------------------------------------------------------- Themascan (assistant.themes.ui)
 
-THEMESCAN_EXAMPLES = ("interprofessioneel samenwerken", "veiligheid", "feedback", "interprofessional collaboration")
-
-
-def themescan_handler(assistant: Assistant, theme: str | None, terms: str | None = "", dossier: str | None = "",
-                      version: str | None = "", use_terms: bool = False) -> tuple[str, str, str | None, str | None]:
-    """One theme scan for the Themascan tab: (overview Markdown, editable terms, Markdown file, CSV file).
-
-    With ``use_terms`` the edited term list replaces the expansion; otherwise the theme is expanded
-    afresh and the returned terms show that expansion. Bad input gets a friendly message, no files.
-    """
-    from assistant import themescan
-    from assistant.retrieval import Filters, validate_filters
-
-    terms = terms if isinstance(terms, str) else ""
-    if assistant.problem or assistant.index is None:
-        return MISSING_INDEX.format(problem=escape(assistant.problem or "geen index")), terms, None, None
-    try:
-        validate_filters(Filters(dossier=dossier or None, version=version or None), assistant.index.vocabulary)
-        result = themescan.scan(assistant.index, theme if isinstance(theme, str) else "",
-                                terms=terms if use_terms else None, dossier=dossier or None, version=version or None)
-    except (themescan.BadTheme, BadQuery) as exc:
-        return f"**{escape(str(exc))}**", terms, None, None
-    overview = themescan.render_markdown(result, ui=True)
-    try:
-        md_path, csv_path = themescan.write_downloads(assistant.export_dir / "themascan", result)
-    except themescan.ExportError as exc:
-        logger.warning("theme scan export failed: %s", exc)
-        return overview, result.expansion.as_text(), None, None
-    return overview, result.expansion.as_text(), str(md_path), str(csv_path)
+from assistant.themes.ui import THEMESCAN_EXAMPLES, themescan_handler  # noqa: E402,F401 - the tab's handler
 
 
 def _themescan_tab(assistant: Assistant, chunks) -> None:
-    gr.Markdown("Geef een thema (of een paar, met komma's) en zie per dossier en profiel, in documentvolgorde, "
-                "elk werkproces, elke kerntaak en beschrijving waar het thema voorkomt, met de zinnen die het "
-                "dragen en een matrix per kerntaak. Pas de zoektermen aan en scan opnieuw om te zien wat verandert.")
-    with gr.Row():
-        theme = gr.Textbox(label="Thema", placeholder="Bijv. interprofessioneel samenwerken", scale=4,
-                           elem_id="ts-thema", max_length=400, lines=1)
-        dossier = gr.Dropdown(dossier_choices(chunks), value="", label="Dossier", elem_id="ts-dossier", scale=2)
-        version = gr.Dropdown(version_choices(chunks), value="", label="Versie", elem_id="ts-versie", scale=1)
-    with gr.Row():
-        run = gr.Button("Scannen", variant="primary", elem_id="ts-scan")
-        rerun = gr.Button("Opnieuw met deze termen", elem_id="ts-termen-scan")
-        md_button = gr.DownloadButton("Markdown downloaden", value=None, interactive=False, elem_id="ts-md", size="sm")
-        csv_button = gr.DownloadButton("CSV downloaden", value=None, interactive=False, elem_id="ts-csv", size="sm")
-    with gr.Row():
-        examples = [gr.Button(t, size="sm", elem_classes=["voorbeeld"]) for t in THEMESCAN_EXAMPLES]
-    terms = gr.Textbox(label="Zoektermen (bewerkbaar: term, term:0.5 voor een contextterm, af|stemmen, -woord "
-                             "telt niet mee)", lines=3, elem_id="ts-termen", max_length=4000)
-    overview = gr.Markdown(elem_id="ts-overzicht", sanitize_html=True, latex_delimiters=[])
-    previous = gr.State(())
+    from assistant.themes.ui import themescan_tab
 
-    def respond(text, edited, d, v, old, use_terms):
-        markdown, shown_terms, md_path, csv_path = themescan_handler(assistant, text, edited, d, v, use_terms)
-        for path in old or ():
-            Path(path).unlink(missing_ok=True)  # Gradio serves its own copy once shown; keep the app's dir small
-        kept = tuple(p for p in (md_path, csv_path) if p)
-        return (markdown, shown_terms, _download(Path(md_path) if md_path else None, "Markdown downloaden"),
-                _download(Path(csv_path) if csv_path else None, "CSV downloaden"), kept)
-
-    outputs = [overview, terms, md_button, csv_button, previous]
-    run.click(lambda t, e, d, v, o: respond(t, e, d, v, o, False), [theme, terms, dossier, version, previous],
-              outputs, api_visibility="private")
-    theme.submit(lambda t, e, d, v, o: respond(t, e, d, v, o, False), [theme, terms, dossier, version, previous],
-                 outputs, api_visibility="private")
-    rerun.click(lambda t, e, d, v, o: respond(t, e, d, v, o, True), [theme, terms, dossier, version, previous],
-                outputs, api_visibility="private")
-    for button in examples:
-        button.click(lambda t, d, v, o: (t, *respond(t, "", d, v, o, False)), [button, dossier, version, previous],
-                     [theme, *outputs], api_visibility="private")
+    themescan_tab(assistant, chunks, (dossier_choices(chunks), profile_choices(chunks), version_choices(chunks)))
 
 
 def launch(demo: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, **kwargs) -> None:

@@ -29,7 +29,7 @@ CSV_COLUMNS = (
     "dossier", "version", "profile", "kerntaak", "code", "title", "strength", "score", "sentences", "source",
     "location",
     # after the fixed columns: extra facts for spreadsheets
-    "kind", "kerntaak_title", "also_in", "terms",
+    "kind", "kerntaak_title", "also_in", "terms", "part", "dossier_label",
 )
 
 
@@ -159,12 +159,15 @@ def render_markdown(result: ScanResult, ui: bool = False) -> str:
         lines += ["", f"*Let op:* {md(note)}"]
     lines.append("")
     if not result.anchors:
-        lines.append(f"**Geen resultaten** voor {md(result.theme)} (no results).")
+        lines.append(f"**Niet gevonden**: {md(result.theme)} komt in deze dossiers niet voor (not found).")
         if result.suggestions:
             lines.append("")
             lines.append(f"Probeer: {md(', '.join(result.suggestions))}")
         return "\n".join(lines) + "\n"
     lines += ["## Matrix: ankerpunten per kerntaak", "", render_matrix_markdown(result.matrix), ""]
+    titles = kerntaak_titles(result)
+    if titles:
+        lines += ["Kerntaken: " + "; ".join(f"{md(code)} {md(title)}" for code, title in sorted(titles.items())), ""]
     if ui:
         lines += [f"*Kolommen: kerntaakcodes; P-K1 is de eerste kerntaak van het profiel in die rij; "
                   f"{OTHER_COLUMN}: profiel- en beroepsbeschrijvingen, competenties. – = geen zo'n kerntaak.*", ""]
@@ -193,7 +196,10 @@ def _anchor_lines(anchor: Anchor, ui: bool) -> list[str]:
     also = f" · ook in {md(', '.join(anchor.also_labels()))}" if anchor.also else ""
     label = STRENGTH_LABELS[anchor.strength]
     lines = [f"#### {md(anchor.heading)}", ""]
-    lines.append(f"*{label}* · score {anchor.score:g}" + (" · titel" if anchor.result.title else "") + also)
+    kerntaak = ""
+    if c.kind != KERNTAAK and anchor.unit.kerntaak and c.kerntaak_title:
+        kerntaak = f" · kerntaak {md(anchor.unit.kerntaak)} {md(c.kerntaak_title)}"
+    lines.append(f"*{label}* · score {anchor.score:g}" + (" · titel" if anchor.result.title else "") + kerntaak + also)
     lines.append("")
     before, after = ("<mark>", "</mark>") if ui else ("**", "**")
     for sentence in anchor.result.sentences:
@@ -224,10 +230,94 @@ def to_csv(result: ScanResult) -> str:
             c.dossier, c.version, c.profile, anchor.unit.kerntaak, c.code, c.title, anchor.strength, anchor.score,
             "\n".join(s.text for s in anchor.result.sentences), c.source, c.location.label(),
             c.kind, c.title if c.kind == KERNTAAK else c.kerntaak_title, ", ".join(anchor.also_labels()),
-            ", ".join(sorted({base(t) for t in anchor_terms(anchor)})),
+            ", ".join(sorted({base(t) for t in anchor_terms(anchor)})), part_label(c), short_label(c),
         )
         writer.writerow([safe_cell(v) for v in row])
     return buffer.getvalue()
+
+
+def part_label(chunk: Chunk) -> str:
+    """Where a unit stands: ``basisdeel``, ``profieldeel <profile>``, or ``aanvulling <profile>`` for a profile's
+    addition to a basisdeel unit (SBB exports), ``beroepsbeschrijving`` or ``competenties``."""
+    profile = chunk.profile_abbr or chunk.profile
+    if chunk.variant and profile:
+        return f"aanvulling {profile}"
+    if profile:
+        return f"profieldeel {profile}"
+    if chunk.kind == BEROEPSBESCHRIJVING:
+        return "beroepsbeschrijving"
+    if chunk.kind in (COMPETENTIE, COMPETENTIENIVEAU):
+        return "competenties"
+    return "basisdeel"
+
+
+def kerntaak_titles(result: ScanResult) -> dict[str, str]:
+    """Kerntaak code → title for every kerntaak the listed anchors belong to (the legend beside the codes)."""
+    titles: dict[str, str] = {}
+    for anchor in result.anchors:
+        for member in anchor.members:
+            c = member.chunk
+            code = member.kerntaak
+            title = c.title if c.kind == KERNTAAK else c.kerntaak_title
+            if code and title:
+                titles.setdefault(code, title)
+    return titles
+
+
+THEMES_COLUMNS = ("dossier_label", "part", "code", "title", "kerntaak", "kerntaak_title", "source", "location")
+
+
+def themes_matrix(results: Sequence[ScanResult]) -> tuple[tuple[str, ...], list[tuple[tuple[str, ...], list[str]]]]:
+    """Werkproces × themes: per werkproces (each unit of every identical passage) its label per theme.
+
+    Returns the theme names and rows of (unit facts as in :data:`THEMES_COLUMNS`, ``kern``/``zijdelings``/""
+    per theme), in document order.
+    """
+    labels: dict[str, dict[int, str]] = {}
+    units: dict[str, object] = {}
+    for number, result in enumerate(results):
+        for anchor in result.anchors:
+            for member in anchor.members:
+                if member.chunk.kind != "werkproces":
+                    continue
+                units.setdefault(member.ref, member)
+                labels.setdefault(member.ref, {})[number] = anchor.strength
+    rows = []
+    for ref, unit in sorted(units.items(), key=lambda item: item[1].order):
+        c = unit.chunk
+        facts = (short_label(c), part_label(c), c.code or "", c.title or "", unit.kerntaak or "",
+                 c.kerntaak_title or "", c.source, c.location.label())
+        rows.append((facts, [labels[ref].get(i, "") for i in range(len(results))]))
+    return tuple(r.theme for r in results), rows
+
+
+def render_themes(results: Sequence[ScanResult], fmt: str = "md") -> str:
+    """The werkproces × themes matrix as Markdown (default), CSV or JSON."""
+    themes, rows = themes_matrix(results)
+    if fmt == "json":
+        return json.dumps({"themes": list(themes), "columns": list(THEMES_COLUMNS),
+                           "rows": [dict(zip(THEMES_COLUMNS, facts, strict=True)) | {"labels": labels}
+                                    for facts, labels in rows],
+                           "counts": [r.counts() for r in results]}, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow([*THEMES_COLUMNS, *themes])
+        for facts, labels in rows:
+            writer.writerow([safe_cell(v) for v in (*facts, *labels)])
+        return buffer.getvalue()
+    mark = {"kern": "**kern**", "zijdelings": "zijdelings", "": "–"}
+    lines = [f"# Themascan: {len(themes)} thema's", "",
+             "| dossier | werkproces | kerntaak | " + " | ".join(md(t) for t in themes) + " |",
+             "|---|---|---|" + "---|" * len(themes)]
+    for facts, labels in rows:
+        label, part, code, title, kerntaak, kerntaak_title = facts[:6]
+        where = f"{md(label)}" + (f" ({md(part)})" if part.startswith("aanvulling") else "")
+        lines.append(f"| {where} | {md(code)}: {md(title)} | {md(kerntaak)} {md(kerntaak_title)} | "
+                     + " | ".join(mark[v] for v in labels) + " |")
+    totals = [f"{r.counts()['kern']} kern, {r.counts()['zijdelings']} zijdelings" for r in results]
+    lines += ["", "Totaal per thema: " + "; ".join(f"{md(t)}: {n}" for t, n in zip(themes, totals, strict=True)), ""]
+    return "\n".join(lines)
 
 
 def to_json(result: ScanResult) -> str:

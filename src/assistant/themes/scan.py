@@ -8,6 +8,7 @@ listed once with "ook in …"; the matrix still counts them in every row they st
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 import time
@@ -19,7 +20,7 @@ import numpy as np
 from assistant.lexical import STOPWORDS
 from assistant.model import COMPETENTIE, COMPETENTIENIVEAU, KERNTAAK, Chunk
 from assistant.themes.corpus import Corpus, ScanUnit, corpus_for, unit_ref
-from assistant.themes.expand import Expansion, Term, base, expand_theme
+from assistant.themes.expand import Expansion, Term, base, check_theme, expand_theme, parse_terms
 from assistant.themes.limits import SCAN_BUDGET_SECONDS, ScanTooSlow
 from assistant.themes.match import Matcher, matcher
 from assistant.themes.match import candidates as match_candidates
@@ -257,17 +258,28 @@ def _closeness(meaning, vectors: np.ndarray):
     return closeness
 
 
+SLICE = 32  # units scored per turn of the search lock (a question waits for at most one slice)
+
+
+def _check_budget(started: float, budget: float) -> None:
+    if time.perf_counter() - started > budget:
+        raise ScanTooSlow(f"de scan duurde langer dan {budget:g} s en is gestopt: gebruik minder of kortere "
+                          f"termen (scan stopped after {budget:g} s: use fewer terms)")
+
+
 def _score_all(units: Sequence[ScanUnit], matchers: Sequence[Matcher], settings: ScanSettings, closeness,
-               started: float, budget: float, corpus: Corpus) -> list[tuple[ScanUnit, UnitScore]]:
+               started: float, budget: float, corpus: Corpus, lock) -> list[tuple[ScanUnit, UnitScore]]:
     scored = []
-    possible = match_candidates(corpus, matchers)
-    for number, unit in enumerate(units):
-        if number % 32 == 0 and time.perf_counter() - started > budget:
-            raise ScanTooSlow(f"de scan duurde langer dan {budget:g} s en is gestopt: gebruik minder of kortere "
-                              f"termen (scan stopped after {budget:g} s: use fewer terms)")
-        result = score_unit(unit, matchers, settings, closeness, possible) if matchers or closeness else UnitScore(
-            0.0, (), None, 0.0, len(unit.sentences))
-        scored.append((unit, result))
+    with lock:
+        possible = match_candidates(corpus, matchers)
+    for first in range(0, len(units), SLICE):
+        _check_budget(started, budget)
+        with lock:
+            for unit in units[first:first + SLICE]:
+                result = score_unit(unit, matchers, settings, closeness, possible) if matchers or closeness else (
+                    UnitScore(0.0, (), None, 0.0, len(unit.sentences)))
+                scored.append((unit, result))
+        time.sleep(0)  # let a waiting search take the lock between slices
     return scored
 
 
@@ -332,6 +344,7 @@ def scan(
     settings: ScanSettings | None = None,
     meaning=None,
     budget: float = SCAN_BUDGET_SECONDS,
+    lock=None,
 ) -> ScanResult:
     """Scan an index for a theme: the anchors in document order, the matrix, the expansion.
 
@@ -345,6 +358,8 @@ def scan(
         settings: method switches, weights and thresholds (default: the calibrated ones).
         meaning: prepared meaning vectors (default: from the index's embedder; none when it cannot be loaded).
         budget: seconds a scan may take before it stops with :class:`~assistant.themes.limits.ScanTooSlow`.
+        lock: a lock shared with searches (the web app's); the scan takes it per step and per slice of
+            :data:`SLICE` units, so a search waits for at most one slice.
 
     Raises:
         BadTheme: empty or too long theme, or an unusable term list; ScanTooSlow over the budget.
@@ -353,33 +368,38 @@ def scan(
 
     started = time.perf_counter()
     settings = settings or ScanSettings()
+    lock = lock if lock is not None else contextlib.nullcontext()
     corpus = corpus or corpus_for(index)
     uses_meaning = settings.near or settings.sense or settings.dense or settings.feedback
+    cleaned = check_theme(theme)
+    if terms is not None and terms.strip():
+        parse_terms(terms)  # a bad list is refused before any work
     if meaning is None and uses_meaning and index is not None:
-        meaning = meaning_for(index, corpus)
+        with lock:
+            meaning = meaning_for(index, corpus)
     clock = time.perf_counter()  # the budget counts from here: loading the model once is not the scan's cost
     vectors = None
-    if meaning is not None and uses_meaning:
-        from assistant.themes.expand import check_theme
-
-        cleaned = check_theme(theme)
-        probe = Expansion(cleaned, tuple(p.strip() for p in re.split(r"[,;\n]+", cleaned) if p.strip()), ())
-        vectors = theme_vectors(meaning, probe)
-    expansion = expand_theme(theme, corpus, terms, settings, meaning, vectors)
+    with lock:
+        if meaning is not None and uses_meaning:
+            probe = Expansion(cleaned, tuple(p.strip() for p in re.split(r"[,;\n]+", cleaned) if p.strip()), ())
+            vectors = theme_vectors(meaning, probe)
+        expansion = expand_theme(theme, corpus, terms, settings, meaning, vectors)
     units = [u for u in corpus.units if _passes(u.chunk, dossier, version, profile)]
 
     def run(expansion: Expansion, vectors) -> tuple[list[Matcher], list[tuple[ScanUnit, UnitScore]]]:
-        matchers = [matcher(corpus, t, expansion.exclude, settings.morphology, settings.compounds)
-                    for t in expansion.terms]
+        with lock:
+            matchers = [matcher(corpus, t, expansion.exclude, settings.morphology, settings.compounds)
+                        for t in expansion.terms]
         matchers = [m for m in matchers if m.alternatives]
         closeness = _closeness(meaning, vectors) if vectors is not None and (settings.sense or settings.dense) else None
-        return matchers, _score_all(units, matchers, settings, closeness, clock, budget, corpus)
+        return matchers, _score_all(units, matchers, settings, closeness, clock, budget, corpus, lock)
 
     matchers, scored = run(expansion, vectors)
     if settings.feedback and vectors is not None and not expansion.overridden:
-        vectors = _feedback_vectors(meaning, vectors, scored, settings)
-        extra = feedback_words(corpus, meaning, vectors, scored, settings)
-        expansion = expand_theme(theme, corpus, terms, settings, meaning, vectors, extra)
+        with lock:
+            vectors = _feedback_vectors(meaning, vectors, scored, settings)
+            extra = feedback_words(corpus, meaning, vectors, scored, settings)
+            expansion = expand_theme(theme, corpus, terms, settings, meaning, vectors, extra)
         matchers, scored = run(expansion, vectors)
     anchors: list[Anchor] = []
     by_duplicate: dict[str, int] = {}
