@@ -19,6 +19,9 @@ from conftest import KD_TEXT, Built, ingest, invoke, one_line, opened, run_cli
 
 from assistant import themescan
 from assistant.settings import Settings
+from assistant.themes import score as score_module
+from assistant.themes.render import _dossier_heading
+from assistant.themes.scan import _slot
 
 THEME = "interprofessioneel samenwerken"
 SPEC_COLUMNS = ["dossier", "version", "profile", "kerntaak", "code", "title", "strength", "score", "sentences",
@@ -87,7 +90,7 @@ def test_anchors_are_grouped_per_dossier_in_document_order(result, index):
     assert order == sorted(order)
     markdown = themescan.render_markdown(result)
     dossier_headings = re.findall(r"^## (?!Matrix)(.+)$", markdown, re.MULTILINE)
-    expected = list(dict.fromkeys(themescan._dossier_heading(a.chunk) for a in result.anchors))
+    expected = list(dict.fromkeys(_dossier_heading(a.chunk) for a in result.anchors))
     assert [themescan.md(h) for h in expected] == dossier_headings
     pmk = markdown.split("## Pedagogisch Medewerker Kinderopvang")[1].split("\n## ")[0]
     assert pmk.index("#### B1-K1-W5:") < pmk.index("#### P1-K1-W3:") < pmk.index("#### P1-K1-W4:")
@@ -106,7 +109,7 @@ def test_matrix_counts_match_the_listed_anchors(result):
     expected = Counter()
     for anchor in result.anchors:
         for member in anchor.members:
-            expected[(member.row, themescan._slot(member.kerntaak))] += 1
+            expected[(member.row, _slot(member.kerntaak))] += 1
     matrix = result.matrix
     counted = {cell: n for cell, n in matrix.cells.items() if n}
     assert counted == dict(expected)
@@ -148,9 +151,13 @@ def test_citations_name_source_and_location(result):
 def test_kern_and_zijdelings_follow_the_documented_threshold(result):
     strengths = Counter(a.strength for a in result.anchors)
     assert strengths["kern"] and strengths["zijdelings"]
+    settings = result.settings
     for anchor in result.anchors:
-        assert anchor.score >= themescan.MIN_SCORE
-        assert (anchor.strength == "kern") == (anchor.score >= themescan.KERN_SCORE)
+        assert anchor.score >= settings.min_score
+        strongest = max([s.weight for s in anchor.result.sentences]
+                        + [anchor.result.title.weight if anchor.result.title else 0.0])
+        expected = anchor.score >= settings.kern_score and strongest >= settings.kern_strong
+        assert (anchor.strength == "kern") == expected == (score_module.strength(anchor.result, settings) == "kern")
     w5 = next(a for a in result.anchors if a.chunk.code == "B1-K1-W5" and a.chunk.dossier_abbr == "PMK")
     assert w5.strength == "kern" and w5.result.title is not None  # "Werkt samen met andere betrokkenen ..."
 
@@ -207,7 +214,7 @@ def test_markdown_export_reads_like_the_extract(result, built_index: Built, tmp_
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# Themascan: interprofessioneel samenwerken")
     for anchor in result.anchors:
-        assert f"## {themescan.md(themescan._dossier_heading(anchor.chunk))}" in text
+        assert f"## {themescan.md(_dossier_heading(anchor.chunk))}" in text
     lines = re.findall(r"^#### ([BP]\d-K\d+(?:-W\d+)?): (.+)$", text, re.MULTILINE)
     coded = [a for a in result.anchors if re.fullmatch(r"[BP]\d-K\d+(-W\d+)?", a.chunk.code or "")]
     assert len(lines) == len(coded)
@@ -284,14 +291,27 @@ def test_empty_or_too_long_theme_exits_2_with_one_line(built_index: Built, theme
     assert ("leeg" in line) if len(theme) < 200 else ("te lang" in line and "200" in line)
 
 
-def test_nonsense_theme_says_no_results_and_suggests(built_index: Built):
+@pytest.mark.parametrize(("theme", "words"), [("de het een", "stopwoorden"), ("12345 !!! ???", "geen letters"),
+                                               ("—— ··· ¿¡", "geen letters")])
+def test_stop_words_only_or_no_letters_exits_2(built_index: Built, theme: str, words: str):
+    code, out, err = run_cli("scan", theme, "--index", str(built_index.index_dir))
+    assert code == 2 and not out and words in one_line(err)
+
+
+def test_absent_theme_says_niet_gevonden_and_suggests(built_index: Built):
     code, out, err = run_cli("scan", "qwxzvbn", "--index", str(built_index.index_dir))
     assert code == 0, err
-    assert "geen resultaten" in out.lower() and "probeer" in out.lower()
-    code, out, err = invoke("scan", "samenwerkign", "--index", str(built_index.index_dir))
-    assert code == 0 and "geen resultaten" in out.lower()
-    suggestions = out.lower().split("probeer:")[1]
-    assert "samenwerking" in suggestions
+    assert "niet gevonden" in out.lower() and "probeer" in out.lower()
+    code, out, err = invoke("scan", "qwxzvbn", "--index", str(built_index.index_dir), "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["found"] is False and data["anchors"] == [] and data["suggestions"]
+
+
+def test_a_misspelt_theme_still_finds_its_words_by_meaning(built_index: Built):
+    code, out, _ = invoke("scan", "samenwerkign", "--index", str(built_index.index_dir), "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["anchors"]
+    assert any(t["term"].startswith("samenwerk") and t["origin"] == "verwant" for t in data["terms"])
 
 
 def test_unwritable_output_exits_1_naming_the_path(built_index: Built):
