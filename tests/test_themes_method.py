@@ -307,3 +307,18 @@ def test_several_themes_give_a_werkproces_by_theme_matrix(index, built_index: Bu
 def test_scan_help_has_an_example():
     code, out, _ = invoke("scan", "--help")
     assert code == 0 and "Example:" in out and "assistant scan" in out
+
+
+# --------------------------------------------------------------------------- the glossary data file
+
+
+def test_the_glossary_file_loads_and_is_checked(tmp_path: Path):
+    from assistant import glossary
+
+    assert len(glossary.GLOSSARY) > 300 and glossary.GLOSSARY["external experts"] == "externe deskundigen"
+    assert "samenwerking" in " ".join(glossary.expand("collaboration with external experts"))
+    assert glossary.expand("samenwerken met collega's") == ()  # Dutch words are not glossary keys
+    for text, problem in [('[glossary]\n"Bad Key" = "x"\n', "lower-case"), ('[glossary]\n"a" = ""\n', "Dutch words"),
+                          ("[glossary\n", "glossary.toml"), ("[other]\n", "no [glossary]")]:
+        with pytest.raises(glossary.GlossaryError, match=re.escape(problem)):
+            glossary.parse(text, tmp_path / "glossary.toml")
