@@ -111,7 +111,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--split", choices=("tune", "test", "all"), default="tune")
-    parser.add_argument("--ablation", action="store_true", help="each part of the method off in turn")
+    parser.add_argument("--ablation", action="store_true", help="each part of the method switched in turn")
     parser.add_argument("--sweep", action="append", default=[], help="NAME=v1,v2,...: vary one setting")
     parser.add_argument("--set", action="append", default=[], help="NAME=v: change one setting")
     parser.add_argument("--json", action="store_true")
@@ -149,7 +149,9 @@ def main() -> int:
                   f"en {varied['by_language']['en']:.3f}, min {varied['min_f1']:.3f})")
     if args.ablation:
         print("\n| variant | macro F1 | nl | en | min | overview kern | s/scan |\n|---|---:|---:|---:|---:|---:|---:|")
-        variants = [("all parts on", settings)] + [(f"without {p}", replace(settings, **{p: False})) for p in ABLATION]
+        variants = [("default", settings)] + [
+            (f"{'without' if getattr(settings, p) else 'with'} {p}", replace(settings, **{p: not getattr(settings, p)}))
+            for p in ABLATION]
         for name, variant in variants:
             r = evaluate(index, variant, args.split)
             share, found, total = overview_share(index, variant)

@@ -377,6 +377,10 @@ def scan(
     if meaning is None and uses_meaning and index is not None:
         with lock:
             meaning = meaning_for(index, corpus)
+    notes: list[str] = []
+    if meaning is None and uses_meaning:
+        notes.append("zonder betekenis: het model van de index is niet te laden, alleen woorden tellen "
+                     "(no meaning vectors: words only)")
     clock = time.perf_counter()  # the budget counts from here: loading the model once is not the scan's cost
     vectors = None
     with lock:
@@ -436,7 +440,7 @@ def scan(
         filters=filters,
         suggestions=suggestions,
         settings=settings,
-        notes=expansion.notes,
+        notes=(*notes, *expansion.notes),
     )
 
 

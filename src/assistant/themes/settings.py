@@ -21,7 +21,7 @@ class ScanSettings:
     compounds: bool = True  # compound parts of a theme word, compounds ending in a term
     morphology: bool = True  # verb forms, participles, separable verbs; derivations kept apart
     near: bool = True  # near words from the corpus vocabulary through the embedder
-    sense: bool = False  # meaning guard: a matched sentence far from the theme's meaning counts less (off: tune ablation)
+    sense: bool = False  # meaning guard: a sentence far from the theme's meaning counts less (off: tune ablation)
     feedback: bool = True  # pseudo-relevance feedback: the theme vector moved towards its best sentences
     dense: bool = True  # a sentence very close to the theme's meaning counts without a term
 
