@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
@@ -134,6 +135,18 @@ class Corpus:
             self._by_stem = {k: frozenset(v) for k, v in by_stem.items()}
         return self._by_stem.get(stem(fold(word)), frozenset())
 
+    def starting_with(self, prefix: str) -> list[str]:
+        """Vocabulary words that start with ``prefix`` (bisect on the sorted vocabulary, built once)."""
+        if not hasattr(self, "_sorted"):
+            self._sorted = sorted(self.vocabulary)
+            self._reversed = sorted(w[::-1] for w in self.vocabulary)
+        return _range(self._sorted, prefix)
+
+    def ending_with(self, suffix: str) -> list[str]:
+        """Vocabulary words that end with ``suffix``."""
+        self.starting_with("")
+        return [w[::-1] for w in _range(self._reversed, suffix[::-1])]
+
     def sentences_with(self, word: str) -> tuple[Sentence, ...]:
         """The sentences (and titles) that hold ``word`` (an index built once)."""
         if not hasattr(self, "_postings"):
@@ -176,6 +189,12 @@ class Corpus:
         return len(self._matchers)
 
 
+def _range(ordered: list[str], prefix: str) -> list[str]:
+    start = bisect.bisect_left(ordered, prefix)
+    end = bisect.bisect_left(ordered, prefix + "\uffff")
+    return ordered[start:end]
+
+
 _CORPORA: OrderedDict[tuple[str, int], Corpus] = OrderedDict()
 _CORPORA_LOCK = threading.Lock()
 
@@ -188,7 +207,7 @@ def corpus_for(index) -> Corpus:
             _CORPORA.move_to_end(key)
             return _CORPORA[key]
     corpus = Corpus.from_chunks(index.chunks)
-    corpus.sentences_with(""), corpus.forms("")  # build the word indexes now, not inside a timed scan
+    corpus.sentences_with(""), corpus.forms(""), corpus.starting_with("")  # build the word indexes now
     with _CORPORA_LOCK:
         corpus = _CORPORA.setdefault(key, corpus)
         while len(_CORPORA) > 4:

@@ -60,17 +60,10 @@ def word_variants(word: str, corpus: Corpus, exclude: tuple[str, ...] = (), morp
     forms.add(word)
     found = set(forms)
     if compounds:
-        long_forms = tuple(b for b in forms if len(b) >= 4)
-        left_forms = tuple(b for b in forms if len(b) >= LEFT_MIN)
-        for candidate in corpus.vocabulary:
-            if candidate in found:
-                continue
-            if candidate.endswith(long_forms) and any(
-                    candidate.endswith(b) and _is_head(candidate[: -len(b)], corpus) for b in long_forms):
-                found.add(candidate)
-            elif left_forms and candidate.startswith(left_forms) and any(
-                    candidate.startswith(b) and _is_tail(candidate[len(b):], corpus) for b in left_forms):
-                found.add(candidate)
+        for b in [b for b in forms if len(b) >= 4]:
+            found.update(c for c in corpus.ending_with(b) if c != b and _is_head(c[: -len(b)], corpus))
+        for b in [b for b in forms if len(b) >= LEFT_MIN]:
+            found.update(c for c in corpus.starting_with(b) if c != b and _is_tail(c[len(b):], corpus))
     return frozenset(w for w in found if w in corpus.vocabulary and not excluded(w, exclude))
 
 

@@ -270,6 +270,7 @@ def _check_budget(started: float, budget: float) -> None:
 def _score_all(units: Sequence[ScanUnit], matchers: Sequence[Matcher], settings: ScanSettings, closeness,
                started: float, budget: float, corpus: Corpus, lock) -> list[tuple[ScanUnit, UnitScore]]:
     scored = []
+    shared = not isinstance(lock, contextlib.nullcontext)
     with lock:
         possible = match_candidates(corpus, matchers)
     for first in range(0, len(units), SLICE):
@@ -279,7 +280,8 @@ def _score_all(units: Sequence[ScanUnit], matchers: Sequence[Matcher], settings:
                 result = score_unit(unit, matchers, settings, closeness, possible) if matchers or closeness else (
                     UnitScore(0.0, (), None, 0.0, len(unit.sentences)))
                 scored.append((unit, result))
-        time.sleep(0)  # let a waiting search take the lock between slices
+        if shared:
+            time.sleep(0)  # let a waiting search take the lock between slices
     return scored
 
 
@@ -422,8 +424,9 @@ def scan(
         label = strength(result, settings)
         anchors.append(Anchor(unit, result, (), dense, label))
     reports = []
+    per_anchor = [anchor_terms(a) for a in anchors]
     for compiled in matchers:
-        listed = sum(1 for a in anchors if compiled.term.text in anchor_terms(a))
+        listed = sum(1 for found in per_anchor if compiled.term.text in found)
         reports.append(TermReport(compiled.term, compiled.variants(), listed))
     for term in expansion.terms:
         if not any(r.term == term for r in reports):
