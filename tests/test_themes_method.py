@@ -286,7 +286,7 @@ def test_markdown_shows_kerntaak_titles_beside_codes(index):
     from assistant.themes.render import render_markdown
 
     text = render_markdown(result)
-    assert "Kerntaken: " in text and "B1-K1 Begeleiden van kinderen" in text
+    assert "Kerntaken: " in text and "**B1-K1** Begeleiden van kinderen bij hun ontwikkeling (PMK 2021" in text
     assert "· kerntaak B1-K1 Begeleiden van kinderen bij hun ontwikkeling" in text
 
 

@@ -15,7 +15,7 @@ MAX_TERMS = 80  # terms in an edited term list (the automatic expansion stays be
 MAX_TERM_WORDS = 4  # words in one term ("externe deskundigen", "tips en tops")
 MAX_TERMS_CHARS = 2000  # the whole edited term list
 MATCHER_CACHE = 1024  # compiled term matchers kept per corpus (least recently used dropped first)
-SCAN_BUDGET_SECONDS = 10.0  # a scan that takes longer stops with a message (normal: well under 1 s)
+SCAN_BUDGET_SECONDS = 10.0  # CPU seconds a scan may use before it stops with a message (normal: under 1 s)
 
 SPLIT_TERMS = re.compile(r"[,;\n]+")
 

@@ -167,7 +167,7 @@ def render_markdown(result: ScanResult, ui: bool = False) -> str:
     lines += ["## Matrix: ankerpunten per kerntaak", "", render_matrix_markdown(result.matrix), ""]
     titles = kerntaak_titles(result)
     if titles:
-        lines += ["Kerntaken: " + "; ".join(f"{md(code)} {md(title)}" for code, title in sorted(titles.items())), ""]
+        lines += [_legend(titles), ""]
     if ui:
         lines += [f"*Kolommen: kerntaakcodes; P-K1 is de eerste kerntaak van het profiel in die rij; "
                   f"{OTHER_COLUMN}: profiel- en beroepsbeschrijvingen, competenties. – = geen zo'n kerntaak.*", ""]
@@ -251,17 +251,31 @@ def part_label(chunk: Chunk) -> str:
     return "basisdeel"
 
 
-def kerntaak_titles(result: ScanResult) -> dict[str, str]:
-    """Kerntaak code → title for every kerntaak the listed anchors belong to (the legend beside the codes)."""
-    titles: dict[str, str] = {}
+def kerntaak_titles(result: ScanResult) -> dict[str, dict[str, list[str]]]:
+    """Kerntaak code → title → the dossiers (labels) where that code has that title, for the listed anchors.
+
+    The same code has other titles in other dossiers (B1-K1 in PW and in SW), so the legend names both.
+    """
+    titles: dict[str, dict[str, list[str]]] = {}
     for anchor in result.anchors:
         for member in anchor.members:
             c = member.chunk
             code = member.kerntaak
             title = c.title if c.kind == KERNTAAK else c.kerntaak_title
             if code and title:
-                titles.setdefault(code, title)
+                where = titles.setdefault(code, {}).setdefault(title, [])
+                label = short_label(c).split(" · ")[0]
+                if label not in where:
+                    where.append(label)
     return titles
+
+
+def _legend(titles: dict[str, dict[str, list[str]]]) -> str:
+    parts = []
+    for code, by_title in sorted(titles.items()):
+        named = "; ".join(f"{md(title)} ({md(', '.join(where))})" for title, where in by_title.items())
+        parts.append(f"**{md(code)}** {named}")
+    return "Kerntaken: " + " · ".join(parts)
 
 
 THEMES_COLUMNS = ("dossier_label", "part", "code", "title", "kerntaak", "kerntaak_title", "source", "location")
