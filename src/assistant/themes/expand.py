@@ -132,6 +132,22 @@ def base(text: str) -> str:
     return " ".join(t for t in fold(text).replace("|", "").split() if not t.startswith("~"))
 
 
+def glossary_siblings(word: str) -> list[str]:
+    """The other Dutch words of every glossary entry that holds a form of ``word`` (*ouders* → *opvoeders*).
+
+    An English theme gets the glossary's Dutch words; this gives a Dutch theme the same neighbours, so that
+    a theme gives the same list in either language.
+    """
+    from assistant.glossary import GLOSSARY
+
+    found: list[str] = []
+    for dutch in GLOSSARY.values():
+        words_of_entry = theme_words(dutch)
+        if any(same_word(word, w) for w in words_of_entry):
+            found.extend(w for w in words_of_entry if not same_word(word, w))
+    return list(dict.fromkeys(found))
+
+
 def triggered(entries: Sequence[ThemeEntry], words_and_phrases: Sequence[str]) -> list[ThemeEntry]:
     """The thesaurus entries that a theme's words or phrases call up."""
     stems = {stem(w) for text in words_and_phrases for w in content_words(text)}
@@ -231,6 +247,10 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
             for dutch in glossary_expand(phrase):
                 for word in theme_words(dutch):
                     add(word, CORE, "glossarium")
+        if settings.glossary_dutch:
+            for word in theme_words(phrase):
+                for sibling in glossary_siblings(word):
+                    add(sibling, CORE, "glossarium")
         if corpus is not None and settings.compounds:
             for word in theme_words(phrase):
                 if corpus.unit_share(word) > 0:

@@ -18,6 +18,7 @@ class ScanSettings:
 
     thesaurus: bool = True  # the optional TOML theme file
     glossary: bool = True  # English → Dutch glossary terms
+    glossary_dutch: bool = False  # a Dutch theme word also gets the other Dutch words of its glossary entries
     compounds: bool = True  # compound parts of a theme word, compounds ending in a term
     morphology: bool = True  # verb forms, participles, separable verbs; derivations kept apart
     near: bool = True  # near words from the corpus vocabulary through the embedder
