@@ -322,3 +322,19 @@ def test_the_glossary_file_loads_and_is_checked(tmp_path: Path):
                           ("[glossary\n", "glossary.toml"), ("[other]\n", "no [glossary]")]:
         with pytest.raises(glossary.GlossaryError, match=re.escape(problem)):
             glossary.parse(text, tmp_path / "glossary.toml")
+
+
+def test_meaning_vectors_are_cached_beside_the_index_and_bounded(index, tmp_path: Path):
+    from assistant.themes import vectors
+
+    cache = Path(index.settings.index_dir) / "cache"
+    assert list(cache.glob("themescan-*.npz")), "the first scan writes its vectors beside the index"
+    for i in range(vectors.KEEP_CACHES + 2):
+        (cache / f"themescan-old-{i}.npz").write_bytes(b"x")
+        time.sleep(0.01)
+    corpus = corpus_for(index)
+    corpus.meaning = None
+    for stale in cache.glob("themescan-use*.npz"):
+        stale.unlink()
+    vectors.meaning_for(index, corpus)
+    assert len(list(cache.glob("themescan-*.npz"))) == vectors.KEEP_CACHES

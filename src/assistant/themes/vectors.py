@@ -23,6 +23,7 @@ from assistant.themes.words import EXTRA_STOPWORDS
 
 logger = logging.getLogger(__name__)
 MIN_WORD_CHARS = 4
+KEEP_CACHES = 3  # vector caches kept in INDEX/cache (one per build; the newest ones)
 _LOCK = threading.Lock()
 
 
@@ -129,6 +130,9 @@ def _write(path: Path | None, word_vectors: np.ndarray, sentence_vectors: np.nda
         partial = path.with_name(path.name + ".part.npz")
         np.savez(partial, words=word_vectors, sentences=sentence_vectors, hubness=hubs)
         partial.replace(path)
+        older = sorted(path.parent.glob("themescan-*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in older[KEEP_CACHES:]:
+            stale.unlink(missing_ok=True)  # earlier builds' vectors: keep the disk use bounded
     except OSError as exc:  # a read-only index: keep the vectors in memory only
         logger.info("theme-scan vector cache not written (%s): %s", path, exc)
 
