@@ -309,6 +309,8 @@ def feedback_words(corpus: Corpus, meaning, vectors: np.ndarray, scored, setting
     Score per word: its share of the best units × log(units / units holding it); kept when it stands in at
     least two of them, is not generic, and its sentences are close to the theme's meaning.
     """
+    if settings.feedback_terms <= 0:
+        return []
     best = sorted((item for item in scored if item[1].sentences), key=lambda item: -item[1].score)
     best = best[: settings.feedback_units]
     if len(best) < 2:
