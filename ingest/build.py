@@ -32,6 +32,7 @@ from assistant.settings import Settings
 from assistant.store import StoreError, VectorStore, check_server
 from ingest.cache import EmbeddingCache, text_hash
 from ingest.chunking import file_chunks, mark_duplicates
+from ingest.coverage import coverage_record, write_coverage
 from ingest.sources import discover, parse_file
 
 EMBED_BATCH = 32
@@ -198,6 +199,7 @@ def _plan(
         chunks = file_chunks(result.units, model.count_tokens, model.max_tokens)
         plan.chunks_by_file[key] = chunks
         plan.files[key] = {"source": path.name, "sha256": sha, "status": "ok", "chunks": len(chunks)}
+        plan.files[key]["coverage"] = coverage_record(path, chunks, result.warnings)
         if entry:
             plan.updated += 1
         else:
@@ -297,6 +299,7 @@ def _write_build(
     LexicalIndex.build(
         [c.id for c in chunks], [lexical_text(c) for c in chunks], split_compounds=SPLIT_COMPOUNDS
     ).save(build_dir / "lexical")
+    write_coverage(build_dir, files)
     manifest = {
         "schema_version": SCHEMA_VERSION,
         "build": name,

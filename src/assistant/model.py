@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Unit kinds. The first six are the ones named in the public interface.
 WERKPROCES = "werkproces"
@@ -24,6 +24,13 @@ UITLEG_NIVEAUS = "uitleg_niveaus"
 SPECIALISATIES = "specialisaties"
 DOSSIER = "dossier"
 TOELICHTING = "toelichting"
+# Parts of a dossier beyond its tasks (schema 2): see docs/curriculum.md.
+VAKKENNIS = "vakkennis"
+WET_REGELGEVING = "wet_regelgeving"
+BEROEPSVEREISTEN = "beroepsvereisten"
+ONTWIKKELINGEN = "ontwikkelingen"
+DOORSTROOM = "doorstroom"
+ARBEIDSMARKT = "arbeidsmarkt"
 
 KINDS = (
     WERKPROCES,
@@ -38,6 +45,12 @@ KINDS = (
     SPECIALISATIES,
     DOSSIER,
     TOELICHTING,
+    VAKKENNIS,
+    WET_REGELGEVING,
+    BEROEPSVEREISTEN,
+    ONTWIKKELINGEN,
+    DOORSTROOM,
+    ARBEIDSMARKT,
 )
 
 
