@@ -24,8 +24,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from assistant.model import Chunk
 from assistant.typography import normalise_typography
 

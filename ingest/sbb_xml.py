@@ -707,7 +707,9 @@ _TEXT_PARTS = {
     "wetenregelgeving": (WET_REGELGEVING, "Wet- en regelgeving"),
     "ontwikkelingenindeberoepsuitoefening": (ONTWIKKELINGEN, "Ontwikkelingen in de beroepsuitoefening"),
 }
-_KNOWN_DOSSIER_TAGS = frozenset({"kennisenvaardigheden", "inleiding", "basis", "profielen", "verantwoordingsinformatie"})
+_KNOWN_DOSSIER_TAGS = frozenset(
+    {"kennisenvaardigheden", "inleiding", "basis", "profielen", "verantwoordingsinformatie"}
+)
 
 
 def all_text(element: etree._Element) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from assistant.language import language
 from assistant.retrieval import Hit
+from assistant.typography import normalise_typography
 
 # Characters that make inline Markdown anywhere (emphasis, links, images, code, tables,
 # strike-through, autolinked e-mail addresses) and those that start a block at a line start.
@@ -135,11 +136,11 @@ def citation(hit: Hit) -> str:
 
 
 def unique_hits(hits: Sequence[Hit]) -> tuple[Hit, ...]:
-    """Hits with identical passages shown once; the repeats' names go to ``also_in``."""
+    """Hits with identical passages (typography aside) shown once; the repeats' names go to ``also_in``."""
     kept: list[Hit] = []
     by_text: dict[str, int] = {}
     for hit in hits:
-        key = " ".join(passage(hit).split()).lower()
+        key = normalise_typography(passage(hit))
         if key in by_text:
             first = kept[by_text[key]]
             extra = [hit.chunk.label(), *hit.also_in]
