@@ -33,6 +33,7 @@ from assistant.store import StoreError, VectorStore, check_server
 from ingest.cache import EmbeddingCache, text_hash
 from ingest.chunking import file_chunks, mark_duplicates
 from ingest.coverage import coverage_record, write_coverage
+from ingest.extract import sidecar_sha
 from ingest.sources import discover, parse_file
 
 EMBED_BATCH = 32
@@ -178,7 +179,7 @@ def _plan(
             })
             continue
         try:
-            sha = file_sha256(path)
+            sha = file_sha256(path) + sidecar_sha(path)
         except OSError as exc:
             plan.failed.append({"path": key, "error": f"{path.name}: kan niet lezen ({exc.strerror})"})
             _keep(plan, key, entry, prev_by_source, same_embedder)

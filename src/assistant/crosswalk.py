@@ -196,16 +196,20 @@ class Vectoriser:
         """Count document frequencies."""
         self.df: Counter[str] = Counter()
         self.n = 0
+        self._cache: dict[str, dict[str, float]] = {}
         for doc in documents:
             self.n += 1
             self.df.update(set(_tokens(doc)))
 
     def vector(self, text: str) -> dict[str, float]:
-        """A unit-length TF-IDF vector."""
+        """A unit-length TF-IDF vector (cached per text)."""
+        if text in self._cache:
+            return self._cache[text]
         counts = Counter(_tokens(text))
         vec = {t: (1 + math.log(c)) * math.log((1 + self.n) / (1 + self.df.get(t, 0))) for t, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {t: v / norm for t, v in vec.items()}
+        self._cache[text] = {t: v / norm for t, v in vec.items()}
+        return self._cache[text]
 
 
 def _tokens(text: str) -> list[str]:
