@@ -125,7 +125,8 @@ def heading(hit: Hit) -> str:
 def citation_parts(hit: Hit) -> list[str]:
     """dossier, version, profile, code, title, ``file r. a-b`` (plain text, empty parts left out)."""
     c = hit.chunk
-    parts = [c.dossier or "", c.version or "", c.profile or "", c.code or "", c.title or "",
+    parts = [c.dossier or "", c.version or "", c.profile or ("basisdeel" if hit.basisdeel else ""), c.code or "",
+             c.title or "",
              f"{c.source} {c.location.label()}"]
     return [p for p in parts if p]
 

@@ -128,6 +128,19 @@ def vakkennis_links(chunk: Chunk, chunks: Sequence[Chunk], profile: str | None =
     return found
 
 
+_MATCHERS: dict[int, tuple[Sequence[Chunk], Matcher]] = {}
+
+
+def matcher_for(chunks: Sequence[Chunk]) -> Matcher:
+    """One crosswalk matcher per chunk collection (an open index keeps its chunks for its lifetime)."""
+    cached = _MATCHERS.get(id(chunks))
+    if cached is None or cached[0] is not chunks:
+        if len(_MATCHERS) > 4:
+            _MATCHERS.clear()
+        cached = _MATCHERS[id(chunks)] = (chunks, Matcher.build(chunks))
+    return cached[1]
+
+
 def links(chunk: Chunk, chunks: Sequence[Chunk], matcher: Matcher | None = None,
           profile: str | None = None) -> dict:
     """Every link of a unit, each with where it comes from (see the module docstring)."""
