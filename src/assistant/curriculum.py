@@ -23,9 +23,55 @@ import re
 from collections.abc import Iterable, Sequence
 
 from assistant.crosswalk import Matcher, counterparts
-from assistant.model import KERNTAAK, PROFIEL, VAKKENNIS, WERKPROCES, Chunk
+from assistant.model import (
+    ARBEIDSMARKT,
+    BEROEPSVEREISTEN,
+    DOORSTROOM,
+    KERNTAAK,
+    ONTWIKKELINGEN,
+    PROFIEL,
+    TOELICHTING,
+    VAKKENNIS,
+    WERKPROCES,
+    WET_REGELGEVING,
+    Chunk,
+)
 
 BASISDEEL = "basisdeel"
+
+# Parts of a dossier that describe its context rather than its tasks. A question gets them first only
+# when it asks for one (PART_HINTS); see retrieval.RetrievalConfig.context_penalty and docs/curriculum.md.
+CONTEXT_KINDS = frozenset(
+    {VAKKENNIS, WET_REGELGEVING, BEROEPSVEREISTEN, ONTWIKKELINGEN, DOORSTROOM, ARBEIDSMARKT, TOELICHTING}
+)
+# Words that ask for one of those parts (patterns over the lower-cased question), by kind.
+PART_HINTS: dict[str, str] = {
+    VAKKENNIS: r"\bvakkennis\b|\bkennis\b|\bvaardigheden\b|\bknowledge\b|\bskills?\b|\bweten\b|\bknow\b",
+    WET_REGELGEVING: r"\bwet(?:ten|geving)?\b|\bregelgeving\b|\blaws?\b|\blegislation\b|\bregulations?\b"
+                     r"|\blegal\b",
+    BEROEPSVEREISTEN: r"\bvereisten?\b|\beisen\b|\bvog\b|\bverklaring omtrent\b|\brequirements?\b"
+                      r"|\bcertificat\w*|\bgood conduct\b|\bverplicht\b|\brequired\b",
+    ONTWIKKELINGEN: r"\bontwikkelingen\b|\btrends?\b|\bdevelopments\b",
+    DOORSTROOM: r"\bdoorstro\w*|\bvervolgopleiding\w*|\bhbo\b|\bfurther (?:study|studies|education)\b"
+                r"|\bprogression\b",
+    ARBEIDSMARKT: r"\barbeidsmarkt\w*|\blabou?r market\b|\bkans op werk\b|\bjob prospects?\b|\bemployment\b",
+    TOELICHTING: r"\btoelichting\b|\bengels\b|\benglish\b|\bvreemde tal\w*|\bforeign languages?\b"
+                 r"|\bgeneriek\w*|\bgeneric\b|\bvog\b|\bgood conduct\b",
+}
+_CHANGE = re.compile(r"\bveranderd\w*|\bverander\w*|\bverschil\w*|\bsinds\b|\bvoorganger\w*|\bopvolger\w*"
+                     r"|\bheette\b|\bvorige versie\b|\bchang\w*|\bdifferen\w*|\bsince\b|\bpredecessor\b"
+                     r"|\bsuccessor\b|\bbecame\b|\bprevious version\b|\bcompared to\b")
+
+
+def asked_parts(question: str) -> frozenset[str]:
+    """The context kinds a question asks for (``PART_HINTS``)."""
+    folded = question.lower()
+    return frozenset(kind for kind, pattern in PART_HINTS.items() if re.search(pattern, folded))
+
+
+def asks_change(question: str) -> bool:
+    """Whether a question asks what changed between versions (then counterparts are wanted too)."""
+    return bool(_CHANGE.search(question.lower()))
 _CODE_PARTS = re.compile(r"^([BP]\d+)-K(\d+)(?:-W(\d+))?$")
 
 

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from assistant.curriculum import profile_dossiers
+from assistant.crosswalk import counterparts
+from assistant.curriculum import CONTEXT_KINDS, asked_parts, asks_change, matcher_for, profile_dossiers
 from assistant.embedders import Embedder
 from assistant.index import OpenIndex
 from assistant.lexical import STOPWORDS, sentence_stem_lines, split_sentences, tokenize
-from assistant.model import Chunk
+from assistant.model import WERKPROCES, Chunk
 from assistant.query import QueryPlan, Vocabulary, understand
 from assistant.settings import MAX_QUERY_CHARS
 
@@ -229,14 +230,23 @@ class RetrievalConfig:
     description_boost: float = 0.01
     phrase_boost: float = 0.005
     candidates: int = CANDIDATES
+    context_penalty: float = 0.01  # dossier context parts (vakkennis, wetgeving, ...) not asked for; curriculum.md
+    part_boost: float = 0.01  # a context part the question asks for (curriculum.PART_HINTS)
+    counterpart_boost: float = 0.05  # "what changed": counterparts of the named werkproces (assistant.crosswalk)
 
 
 DEFAULT_CONFIG = RetrievalConfig()
 
 
-def boost(chunk: Chunk, plan: QueryPlan, config: RetrievalConfig) -> float:
-    """Extra score for what the question names exactly: code, dossier/profile, competence, level, year."""
+def boost(chunk: Chunk, plan: QueryPlan, config: RetrievalConfig, parts: frozenset[str] = frozenset()) -> float:
+    """Extra score for what the question names exactly: code, dossier/profile, competence, level, year.
+
+    ``parts``: the context kinds the question asks for (``curriculum.asked_parts``); a context part it does
+    not ask for gets ``context_penalty`` off, one it asks for ``part_boost`` on.
+    """
     extra = 0.0
+    if chunk.kind in CONTEXT_KINDS:
+        extra += config.part_boost if chunk.kind in parts else -config.context_penalty
     if plan.codes and chunk.code and chunk.code.upper() in plan.codes:
         extra += config.code_boost
     if plan.crebos and chunk.crebo in plan.crebos and chunk.kind in ("profiel", "beroepsbeschrijving"):
@@ -337,16 +347,37 @@ def fused_scores(
     for chunk_id in named:
         scores.setdefault(chunk_id, 0.0)
     scale = boost_scale(config)
+    parts = asked_parts(plan.text) if config.context_penalty or config.part_boost else frozenset()
+    if config.counterpart_boost and plan.codes and asks_change(plan.text):
+        for chunk_id, extra in counterpart_scores(index, named, config.counterpart_boost).items():
+            scores[chunk_id] = scores.get(chunk_id, 0.0) + scale * extra
     phrases = query_phrases(plan.lexical_text if config.glossary else plan.text) if config.phrase_boost else ()
     haystacks = index.phrase_texts if phrases else {}
     for chunk_id in list(scores):
         chunk = index.by_id.get(chunk_id)
         if chunk is not None:
-            extra = boost(chunk, plan, config)
+            extra = boost(chunk, plan, config, parts)
             if phrases and chunk_id in ranked_ids:
                 extra += config.phrase_boost * phrase_matches(haystacks[chunk_id], phrases)
             scores[chunk_id] += scale * extra
     return scores
+
+
+def counterpart_scores(index: OpenIndex, named: list[str], weight: float) -> dict[str, float]:
+    """For a question about what changed: the counterparts (by content) of the werkprocessen it names by code."""
+    by_key = {(c.dossier, c.version, c.profile, c.code): c.id for c in index.chunks
+              if c.kind == WERKPROCES and c.variant is None and c.part == 1}
+    found: dict[str, float] = {}
+    matcher = matcher_for(index.chunks)
+    for chunk_id in dict.fromkeys(named):
+        chunk = index.by_id.get(chunk_id)
+        if chunk is None or chunk.kind != WERKPROCES or chunk.variant is not None:
+            continue
+        for cp in counterparts(index.chunks, chunk, matcher):
+            target = by_key.get((cp["dossier"], cp["version"], cp["profile"], cp["code"]))
+            if target:
+                found[target] = max(found.get(target, 0.0), weight)
+    return found
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
