@@ -179,12 +179,13 @@ def _plan(
             })
             continue
         try:
-            sha = file_sha256(path) + sidecar_sha(path)
+            sha, side = file_sha256(path), sidecar_sha(path)
         except OSError as exc:
             plan.failed.append({"path": key, "error": f"{path.name}: kan niet lezen ({exc.strerror})"})
             _keep(plan, key, entry, prev_by_source, same_embedder)
             continue
-        if entry and same_pipeline and entry.get("sha256") == sha and entry.get("status") == "ok":
+        if entry and same_pipeline and entry.get("sha256") == sha and entry.get("sidecar", "") == side \
+                and entry.get("status") == "ok":
             plan.chunks_by_file[key] = prev_by_source.get(entry["source"], [])
             plan.files[key] = entry
             plan.unchanged += 1
@@ -201,6 +202,8 @@ def _plan(
         plan.chunks_by_file[key] = chunks
         plan.files[key] = {"source": path.name, "sha256": sha, "status": "ok", "chunks": len(chunks)}
         plan.files[key]["coverage"] = coverage_record(path, chunks, result.warnings)
+        if side:
+            plan.files[key]["sidecar"] = side
         if entry:
             plan.updated += 1
         else:

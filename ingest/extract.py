@@ -49,7 +49,7 @@ def sidecar_sha(path: Path) -> str:
     """A short hash of the sidecar, or ``""`` without one (a changed sidecar re-parses its source)."""
     side = sidecar_path(path)
     try:
-        return "+" + hashlib.sha256(side.read_bytes()).hexdigest()[:16] if side.is_file() else ""
+        return hashlib.sha256(side.read_bytes()).hexdigest() if side.is_file() else ""
     except OSError:
         return ""
 
