@@ -264,3 +264,19 @@ def test_question_intents() -> None:
     assert asked_parts("is een VOG verplicht?") >= {BEROEPSVEREISTEN}
     assert asked_parts("welke vakkennis is nodig") == {VAKKENNIS}
     assert asked_parts("wie stemt werkzaamheden af met ouders?") == frozenset()
+
+
+def test_a_what_changed_answer_names_the_counterpart_and_the_extract() -> None:
+    from assistant.answer import change_note, compose
+    from assistant.retrieval import Hit
+
+    chunks = corpus_chunks()
+    old = units_with_code(chunks, "B1-K1-W5", "PW", "2015")[0]
+    new = units_with_code(chunks, "B1-K1-W5", "OA", "2021")[0]
+    hits = [Hit(c, 1.0, c.also_in, "", False, chunks) for c in (old, new)]
+    note = change_note("wat is er veranderd aan B1-K1-W5 sinds 2015?", hits, "nl")
+    assert "B1-K1-W4 Stemt de werkzaamheden af met betrokkenen" in note
+    assert "niet in het extract" in note and "verwijderd" in note
+    assert change_note("welke werkprocessen gaan over samenwerken?", hits, "nl") == ""
+    text = compose("wat is er veranderd aan B1-K1-W5 sinds 2015?", hits)
+    assert "vrijwel gelijk in PMK" in text and "Tegenhanger" in text
