@@ -81,6 +81,12 @@ KIND_LABELS = {
         "competentieniveau": "competence level",
         "inleiding": "introduction",
         "toelichting": "explanation",
+        "vakkennis": "knowledge and skills",
+        "wet_regelgeving": "laws and regulations",
+        "beroepsvereisten": "professional requirements",
+        "ontwikkelingen": "developments",
+        "doorstroom": "further education",
+        "arbeidsmarkt": "labour market",
     },
 }
 
