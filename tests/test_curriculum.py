@@ -280,3 +280,31 @@ def test_a_what_changed_answer_names_the_counterpart_and_the_extract() -> None:
     assert change_note("welke werkprocessen gaan over samenwerken?", hits, "nl") == ""
     text = compose("wat is er veranderd aan B1-K1-W5 sinds 2015?", hits)
     assert "vrijwel gelijk in PMK" in text and "Tegenhanger" in text
+
+
+def test_views_pair_by_crosswalk_and_say_niet_in_het_extract() -> None:
+    from assistant import views
+
+    chunks = corpus_chunks()
+    key = next(k for label, k in views.werkproces_options(chunks) if label.startswith("OA 2021")
+               and "P3-K2-W2" in label)
+    found = views.compare_candidates(chunks, key)
+    assert (found[0].title.split()[0], found[1].title.split()[0]) == ("P3-K2-W2", "P3-K2-W4")
+    assert found[0].extract and not found[1].extract and "tegenhanger" in found[1].note
+    html = views.render_compare(found[0], found[1])
+    assert "niet in het extract" in html
+    left_gedrag = html.split('<div class="kolom">')[1].split("Gedrag:")[1][:80]
+    assert "<del>" not in left_gedrag and "niet in het extract" in left_gedrag
+    note = views.extract_note(chunks, "Sociaal Werk", "2020-08-01")
+    assert "Niet in het extract: B1-K2-W1, B1-K2-W2" in note
+    assert views.extract_note(chunks, "Sociaal werk", "2015-08-01") == ""
+    assert "Wet- en regelgeving" in views.other_parts(chunks, "Sociaal werk", "2015-08-01")
+
+
+def test_diff_ignores_typography() -> None:
+    from assistant import views
+
+    left, right = views.word_diff("collega’s —om de kinderen", "collega's - om de kinderen")
+    assert "<del>" not in left and "<ins>" not in right
+    left, right = views.word_diff("feedback over haar", "feedback op haar")
+    assert "<del>over</del>" in left and "<ins>op</ins>" in right

@@ -324,7 +324,7 @@ def default_pair(found: Sequence[Variant]) -> tuple[int, int]:
     return 0, min(1, len(found) - 1)
 
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+_TOKENS = re.compile(r"\s+|[-\u2010-\u2015]|[^\s\u2010-\u2015-]+")  # dashes apart: "—om" equals "- om"
 
 
 def _fold_token(token: str) -> str:
