@@ -32,6 +32,8 @@ from assistant.settings import Settings
 from assistant.store import StoreError, VectorStore, check_server
 from ingest.cache import EmbeddingCache, text_hash
 from ingest.chunking import file_chunks, mark_duplicates
+from ingest.coverage import coverage_record, write_coverage
+from ingest.extract import sidecar_sha
 from ingest.sources import discover, parse_file
 
 EMBED_BATCH = 32
@@ -177,12 +179,13 @@ def _plan(
             })
             continue
         try:
-            sha = file_sha256(path)
+            sha, side = file_sha256(path), sidecar_sha(path)
         except OSError as exc:
             plan.failed.append({"path": key, "error": f"{path.name}: kan niet lezen ({exc.strerror})"})
             _keep(plan, key, entry, prev_by_source, same_embedder)
             continue
-        if entry and same_pipeline and entry.get("sha256") == sha and entry.get("status") == "ok":
+        if entry and same_pipeline and entry.get("sha256") == sha and entry.get("sidecar", "") == side \
+                and entry.get("status") == "ok":
             plan.chunks_by_file[key] = prev_by_source.get(entry["source"], [])
             plan.files[key] = entry
             plan.unchanged += 1
@@ -198,6 +201,9 @@ def _plan(
         chunks = file_chunks(result.units, model.count_tokens, model.max_tokens)
         plan.chunks_by_file[key] = chunks
         plan.files[key] = {"source": path.name, "sha256": sha, "status": "ok", "chunks": len(chunks)}
+        plan.files[key]["coverage"] = coverage_record(path, chunks, result.warnings)
+        if side:
+            plan.files[key]["sidecar"] = side
         if entry:
             plan.updated += 1
         else:
@@ -297,6 +303,7 @@ def _write_build(
     LexicalIndex.build(
         [c.id for c in chunks], [lexical_text(c) for c in chunks], split_compounds=SPLIT_COMPOUNDS
     ).save(build_dir / "lexical")
+    write_coverage(build_dir, files)
     manifest = {
         "schema_version": SCHEMA_VERSION,
         "build": name,

@@ -7,10 +7,11 @@
 * A chunk whose ``index_text`` is longer than the embedder's token limit is
   split on sentence boundaries into parts that overlap by one sentence.
 * Ids are deterministic: a hash of the file name and the unit's place in it.
-* Identical passages (same kind, code and version, text equal after folding
-  case, punctuation and white space, or at least 90% the same words in order)
-  in different dossiers or profiles are grouped: each records the others in
-  ``also_in`` and all share one ``group`` id.
+* Identical passages (same kind, code and version, same wording after folding
+  typography: quotes, dashes, white space) in different dossiers or profiles
+  are grouped: each records the others in ``also_in`` and all share one
+  ``group`` id. Nearly identical ones (at least 90% the same words in order)
+  are not grouped; they name each other in ``similar_in``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from difflib import SequenceMatcher
 
 from assistant.model import Chunk, Unit
 from assistant.names import abbreviation
+from assistant.typography import normalise_typography, same_wording
 
 SIMILAR = 0.9
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
@@ -71,6 +73,11 @@ def _sections(unit: Unit) -> list[tuple[str, str]]:
     if competences:
         sections.append(("sbb_competenties", competences))
     return sections
+
+
+def split_competences(text: str | None) -> tuple[str, ...]:
+    """``"E Samenwerken en overleggen; R Op de ..."`` as a tuple of its entries."""
+    return tuple(item.strip() for item in (text or "").split(";") if item.strip())
 
 
 def _chunk_id(source: str, key: str, part: int) -> str:
@@ -133,11 +140,15 @@ def unit_chunks(
     ordinal: int = 0,
 ) -> list[Chunk]:
     """The chunks of one unit (its additions included), split to fit ``max_tokens``."""
-    variants: list[tuple[str | None, str | None, str]] = [(None, None, _render(_sections(unit)))]
+    variants: list[tuple[str | None, str | None, str, tuple[str, ...]]] = [
+        (None, None, _render(_sections(unit)), split_competences(unit.get_extra("sbb_competenties")))
+    ]
     for profile, sections in unit.additions:
-        variants.append((profile, "aanvulling", f"Aanvullend voor profiel {profile}:\n{_render(sections)}"))
+        variants.append((profile, "aanvulling", f"Aanvullend voor profiel {profile}:\n{_render(sections)}",
+                         split_competences(dict(sections).get("sbb_competenties"))))
+    extract = unit.get_extra("scope") == "extract"
     chunks = []
-    for profile, variant, text in variants:
+    for profile, variant, text, competences in variants:
         if not text:
             continue
         head = f"{breadcrumb(unit, profile)}\n{heading(unit)}"
@@ -172,6 +183,8 @@ def unit_chunks(
                     part=number,
                     parts=len(parts),
                     passage=text,
+                    competences=competences,
+                    extract=extract,
                 )
             )
     return chunks
@@ -190,14 +203,13 @@ def file_chunks(units: Sequence[Unit], count_tokens: Callable[[str], int], max_t
 
 
 def _fold(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
+    return re.findall(r"\w+", normalise_typography(text).lower())
 
 
-def _same_passage(a: str, b: str) -> bool:
+def _near(a: str, b: str) -> bool:
+    """At least 90% the same words in order (case and punctuation aside)."""
     wa, wb = _fold(a), _fold(b)
-    if wa == wb:
-        return True
-    return SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= SIMILAR
+    return wa == wb or SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= SIMILAR
 
 
 def mark_duplicates(chunks: Sequence[Chunk]) -> list[Chunk]:
@@ -205,7 +217,10 @@ def mark_duplicates(chunks: Sequence[Chunk]) -> list[Chunk]:
 
     Units (all parts of one passage together) of the same kind, code, version
     and variant are compared, and only across different dossiers or profiles.
-    Every part of a grouped unit gets the group id and ``also_in``.
+    Identical means the same wording after folding typography (quotes, dashes,
+    white space; see ``assistant.typography``): every part of such a unit gets
+    the group id and ``also_in``. Passages that differ only a little (at least
+    90% the same words) are not grouped; each names the others in ``similar_in``.
     """
     units: dict[str, list[int]] = {}
     for i, chunk in enumerate(chunks):
@@ -215,26 +230,37 @@ def mark_duplicates(chunks: Sequence[Chunk]) -> list[Chunk]:
         first = chunks[members[0]]
         if first.code or first.kind == "beroepsbeschrijving":
             buckets.setdefault((first.kind, first.code, first.version, first.variant), []).append(key)
-    result = [replace(c, also_in=(), group=None) for c in chunks]
+    result = [replace(c, also_in=(), group=None, similar_in=()) for c in chunks]
+
+    def passage(key: str) -> str:
+        lead = chunks[units[key][0]]
+        text = lead.passage or lead.text
+        return text.split("\n", 1)[-1] if lead.variant == "aanvulling" else text  # without "Aanvullend voor ..."
+
+    def label(key: str) -> str:
+        return chunks[units[key][0]].label()
+
     for keys in buckets.values():
         groups: list[list[str]] = []
         for key in keys:
-            chunk = chunks[units[key][0]]
             for group in groups:
-                lead = chunks[units[group[0]][0]]
-                if lead.label() != chunk.label() and _same_passage(lead.passage or lead.text,
-                                                                   chunk.passage or chunk.text):
+                if label(group[0]) != label(key) and same_wording(passage(group[0]), passage(key)):
                     group.append(key)
                     break
             else:
                 groups.append([key])
         for group in groups:
-            if len(group) < 2:
-                continue
-            labels = {key: chunks[units[key][0]].label() for key in group}
-            group_id = min(chunks[units[key][0]].id for key in group)
-            for key in group:
-                others = tuple(sorted({lab for lab in labels.values() if lab != labels[key]}))
-                for i in units[key]:
-                    result[i] = replace(result[i], also_in=others, group=group_id)
+            labels = {key: label(key) for key in group}
+            if len(group) > 1:
+                group_id = min(chunks[units[key][0]].id for key in group)
+                for key in group:
+                    others = tuple(sorted({lab for lab in labels.values() if lab != labels[key]}))
+                    for i in units[key]:
+                        result[i] = replace(result[i], also_in=others, group=group_id)
+            near = sorted({label(other[0]) for other in groups if other is not group
+                           and label(other[0]) not in labels.values() and _near(passage(group[0]), passage(other[0]))})
+            if near:
+                for key in group:
+                    for i in units[key]:
+                        result[i] = replace(result[i], similar_in=tuple(near))
     return result

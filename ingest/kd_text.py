@@ -12,6 +12,13 @@ A KD extract is a sequence of headings, each followed by body text::
     Profieldeel
     P1: Pedagogisch medewerker kinderopvang
     P1-K1: ...
+    Vakkennis en vaardigheden
+    Wet- en regelgeving
+
+The other parts of a dossier (vakkennis en vaardigheden, wet- en regelgeving,
+beroepsvereisten, ontwikkelingen, doorstroom, arbeidsmarktinformatie,
+toelichting) are recognised by their headings and become units of those kinds;
+a vakkennis unit belongs to the kerntaak it stands under.
 
 :func:`parse_lines` turns numbered :class:`Line` objects (from a text file or
 from :mod:`ingest.pdf`) into :class:`Unit` objects. Headings are recognised on
@@ -27,11 +34,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.model import (
+    ARBEIDSMARKT,
     BEROEPSBESCHRIJVING,
+    BEROEPSVEREISTEN,
+    DOORSTROOM,
     INLEIDING,
     KERNTAAK,
+    ONTWIKKELINGEN,
     PROFIEL,
+    TOELICHTING,
+    VAKKENNIS,
     WERKPROCES,
+    WET_REGELGEVING,
     Line,
     Location,
     ParseError,
@@ -58,6 +72,18 @@ _DOSSIER_ONE_LINE = re.compile(r"(?:Kwalificatiedossier|KWALIFICATIEDOSSIER)[:\s
 _INLEIDING = re.compile(r"inleiding", re.IGNORECASE)
 _BEROEP = re.compile(r"beroeps(?:omschrijving|beschrijving)", re.IGNORECASE)
 _PART_HEADING = re.compile(r"(basisdeel|profieldeel)\s*(?:\((.*)\))?", re.IGNORECASE)
+# Section headings of the other parts of a dossier (as in SBB's PDF layout), by unit kind.
+_SECTION_HEADINGS = (
+    (VAKKENNIS, re.compile(r"vakkennis en vaardigheden(?: \(?(?:basis|profiel)\w*\)?)?:?", re.IGNORECASE)),
+    (WET_REGELGEVING, re.compile(r"wet- en regelgeving:?", re.IGNORECASE)),
+    (BEROEPSVEREISTEN, re.compile(r"(?:wettelijke )?beroepsvereisten:?|bijzondere vereisten:?", re.IGNORECASE)),
+    (ONTWIKKELINGEN, re.compile(r"ontwikkelingen in de beroepsuitoefening:?", re.IGNORECASE)),
+    (DOORSTROOM, re.compile(r"doorstroom(?:mogelijkheden)?:?|ontwikkelmogelijkheden(?: van de beroepsbeoefenaar"
+                            r" in het onderwijs)?:?", re.IGNORECASE)),
+    (ARBEIDSMARKT, re.compile(r"arbeidsmarktinformatie:?", re.IGNORECASE)),
+    (TOELICHTING, re.compile(r"toelichting(?: \w+(?: \w+)?)?:?|generieke onderdelen:?"
+                             r"|beroepsspecifieke moderne vreemde talen:?", re.IGNORECASE)),
+)
 _IDENTIEK = re.compile(r"identiek\s*:?\s*(.+)", re.IGNORECASE)
 _PROFILE = re.compile(r"P([0-9]+)\s*:\s*(\S.*)")
 _SUBHEADING = re.compile(r"(Omschrijving|Resultaat|Gedrag)\s*(?::\s*(.*))?")
@@ -197,6 +223,9 @@ def _classify(text: str) -> _Heading | None:
     profile = _PROFILE.fullmatch(text)
     if profile:
         return _Heading(PROFIEL, profile.group(2).strip(), f"P{profile.group(1)}")
+    for kind, pattern in _SECTION_HEADINGS:
+        if pattern.fullmatch(text):
+            return _Heading(kind, text.rstrip(":").strip())
     return _code_heading(text)
 
 
@@ -381,6 +410,8 @@ def _make_unit(draft: _Draft, source: str) -> Unit:
         kerntaak_code = heading.code.rsplit("-", 1)[0]
         if context.kerntaak_code == kerntaak_code:
             kerntaak_title = context.kerntaak_title
+    elif heading.kind == VAKKENNIS:  # the vakkennis of the kerntaak it stands under
+        kerntaak_code, kerntaak_title = context.kerntaak_code, context.kerntaak_title
     return Unit(
         kind=heading.kind,
         source=source,

@@ -10,7 +10,18 @@ and one or more ``<dossier>`` elements. Each dossier yields:
   (``*perprofiel/aanvullend``) attached to the right profile;
 * one TOELICHTING unit for the generieke onderdelen;
 * per profile (``P{p}``): a PROFIEL unit, its KERNTAAK units (``P{p}-K{n}``)
-  and WERKPROCES units (``P{p}-K{n}-W{m}``).
+  and WERKPROCES units (``P{p}-K{n}-W{m}``);
+* one VAKKENNIS unit per kerntaak (its *vakkennis en vaardigheden*, basis
+  items plus per-profile additions), and one for items no kerntaak names;
+* from the *verantwoordingsinformatie*: WET_REGELGEVING, ONTWIKKELINGEN,
+  BEROEPSVEREISTEN (wettelijke and, per profile, bijzondere vereisten),
+  DOORSTROOM (ontwikkelmogelijkheden), ARBEIDSMARKT and TOELICHTING units
+  (moderne vreemde talen, aanvullende informatie).
+
+The dossier's administration (voorblad, brondocumenten, onderhoudsagenda,
+wijzigingen, betrokkenen, examenprofielen) stays out (:data:`ADMIN_TAGS`). An
+element this parser does not know is kept as a TOELICHTING unit with its text
+and reported as a warning; it never makes the file fail.
 
 Locations are the first and last line of the source element (1-based). The
 first line comes from lxml's ``sourceline``; the last line is taken from a
@@ -34,12 +45,18 @@ import lxml.html
 from lxml import etree
 
 from assistant.model import (
+    ARBEIDSMARKT,
     BEROEPSBESCHRIJVING,
+    BEROEPSVEREISTEN,
+    DOORSTROOM,
     INLEIDING,
     KERNTAAK,
+    ONTWIKKELINGEN,
     PROFIEL,
     TOELICHTING,
+    VAKKENNIS,
     WERKPROCES,
+    WET_REGELGEVING,
     Location,
     ParseError,
     ParseResult,
@@ -345,6 +362,9 @@ class Context:
     profiles: dict[str, str] = field(default_factory=dict)
     profile_order: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    knowledge: dict[str, str] = field(default_factory=dict)
+    knowledge_used: set[str] = field(default_factory=set)
+    profile_facts: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
     def warn(self, element: etree._Element | None, message: str) -> None:
         """Record a warning with the source line of ``element``."""
@@ -374,6 +394,10 @@ class Context:
             self.warn(element, f"onbekend profiel {ref}")
             return f"profiel {ref}"
         return self.profiles[ref]
+
+    def profile_fields(self, title: str) -> dict[str, str | None]:
+        """The Unit fields of a profile known only by its title (crebo and version from the XML)."""
+        return dict(self.profile_facts.get(title, {"profile": title, "profile_abbr": abbreviation(title)}))
 
     def competence_list(self, refs: Iterable[etree._Element]) -> str:
         """Resolve ``competentie[@referentie]`` elements to a sorted, unique list."""
@@ -413,7 +437,19 @@ def make_context(
         if nr:
             context.profiles[nr] = fold(profile.get("titel"))
             context.profile_order[context.profiles[nr]] = position
+    context.knowledge = knowledge_items(dossier)
     return context
+
+
+def knowledge_items(dossier: etree._Element) -> dict[str, str]:
+    """The dossier's vakkennis en vaardigheden by ``nr``, in document order."""
+    items: dict[str, str] = {}
+    for item in dossier.iterfind("kennisenvaardigheden/kennisofvaardigheid"):
+        nr = (item.get("nr") or "").strip()
+        title = fold(item.get("titel"))
+        if nr and title:
+            items[nr] = title
+    return items
 
 
 # --------------------------------------------------------------------------- additions
@@ -585,6 +621,193 @@ def werkproces_unit(
     )
 
 
+# --------------------------------------------------------------------------- vakkennis
+
+VAKKENNIS_TITLE = "Vakkennis en vaardigheden"
+
+
+def knowledge_list(context: Context, refs: Iterable[etree._Element]) -> str:
+    """Resolve ``vakkennisenvaardigheden[@referentie]`` elements to ``"- item"`` lines, in order."""
+    lines: list[str] = []
+    for ref_el in refs:
+        ref = (ref_el.get("referentie") or "").strip()
+        if not ref:
+            continue
+        if ref not in context.knowledge:
+            context.warn(ref_el, f"onbekende vakkennis/vaardigheid {ref}")
+            continue
+        context.knowledge_used.add(ref)
+        line = f"- {context.knowledge[ref]}"
+        if line not in lines:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def vakkennis_unit(
+    context: Context, kerntaak_el: etree._Element, kerntaak: Unit, profile: Profile | None
+) -> Unit | None:
+    """The VAKKENNIS unit of one kerntaak: its items, plus per-profile additions for the basisdeel."""
+    holder = kerntaak_el.find("vakkennisenvaardigheden")
+    if holder is None:
+        return None
+    base = knowledge_list(
+        context,
+        (el for el in holder.iter("vakkennisenvaardigheden")
+         if el.get("referentie") and not any(a.tag == "vakkennisenvaardighedenperprofiel"
+                                             for a in el.iterancestors())),
+    )
+    found: list[tuple[str, str, str]] = []
+    for extra in holder.iterfind("vakkennisenvaardighedenperprofiel/aanvullend"):
+        text = knowledge_list(context, extra.iter("vakkennisenvaardigheden"))
+        title = context.profile_title(extra.find("profiel")) if text else None
+        if title:
+            found.append((title, "vakkennis", text))
+    additions = group_additions(context, found, ("vakkennis",))
+    if not base and not additions:
+        return None
+    return context.unit(
+        VAKKENNIS,
+        holder,
+        title=f"{VAKKENNIS_TITLE} {kerntaak.code}",
+        kerntaak_code=kerntaak.code,
+        kerntaak_title=kerntaak.title,
+        sections=_sections((("tekst", base),)),
+        additions=additions,
+        **(profile.fields() if profile else {}),
+    )
+
+
+def loose_knowledge_unit(context: Context, dossier: etree._Element) -> Unit | None:
+    """Items of the dossier's vakkennis list that no kerntaak names (kept, so nothing is lost)."""
+    loose = [title for nr, title in context.knowledge.items() if nr not in context.knowledge_used]
+    holder = dossier.find("kennisenvaardigheden")
+    if not loose or holder is None:
+        return None
+    return context.unit(
+        VAKKENNIS,
+        holder,
+        title=f"{VAKKENNIS_TITLE} (niet aan een kerntaak gekoppeld)",
+        sections=(("tekst", "\n".join(f"- {item}" for item in loose)),),
+    )
+
+
+# --------------------------------------------------------------------------- verantwoording
+
+# Administration of a dossier: left out of the index and out of the coverage figure.
+ADMIN_TAGS = frozenset(
+    {"voorblad", "brondocumenten", "onderhoudsagenda", "wijzigingen", "betrokkenen", "examenprofielen",
+     "dossiercrebos", "creboinformatie", "categoriekennisenvaardigheden"}
+)
+# verantwoordingsinformatie children with a text body: tag -> (kind, default title)
+_TEXT_PARTS = {
+    "arbeidsmarktinformatie": (ARBEIDSMARKT, "Arbeidsmarktinformatie"),
+    "wettelijkeberoepsvereisten": (BEROEPSVEREISTEN, "Wettelijke beroepsvereisten"),
+    "ontwikkelmogelijkheden": (DOORSTROOM, "Ontwikkelmogelijkheden van de beroepsbeoefenaar in het onderwijs"),
+    "aanvullendeinfo": (TOELICHTING, "Aanvullende informatie"),
+    "wetenregelgeving": (WET_REGELGEVING, "Wet- en regelgeving"),
+    "ontwikkelingenindeberoepsuitoefening": (ONTWIKKELINGEN, "Ontwikkelingen in de beroepsuitoefening"),
+}
+_KNOWN_DOSSIER_TAGS = frozenset(
+    {"kennisenvaardigheden", "inleiding", "basis", "profielen", "verantwoordingsinformatie"}
+)
+
+
+def all_text(element: etree._Element) -> str:
+    """Every text inside an element (children included) and the ``titel`` of its children, cleaned."""
+    parts: list[str] = []
+    for el in element.iter(etree.Element):
+        if el is not element and el.get("titel"):
+            parts.append(fold(el.get("titel")))
+        text = own_text(el)
+        if text:
+            parts.append(text)
+    return "\n".join(parts)
+
+
+def unknown_unit(context: Context, element: etree._Element, where: str) -> Unit | None:
+    """An element this parser does not know: kept as text (TOELICHTING) and reported."""
+    context.warn(element, f"onbekend onderdeel <{element.tag}> in {where} als tekst opgenomen")
+    text = all_text(element)
+    if not text:
+        return None
+    return context.unit(
+        TOELICHTING, element, title=fold(element.get("titel")) or element.tag,
+        sections=(("tekst", text),), extra=(("onbekend", element.tag),),
+    )
+
+
+def part_unit(context: Context, element: etree._Element, kind: str, default_title: str) -> Unit | None:
+    """A unit with the text body of one verantwoording element, or None when it is empty."""
+    text = own_text(element)
+    if not text:
+        return None
+    return context.unit(
+        kind, element, title=fold(element.get("titel")) or default_title, sections=(("tekst", text),)
+    )
+
+
+def bijzondere_vereisten_units(context: Context, element: etree._Element) -> list[Unit]:
+    """Per profile: whether there are bijzondere vereisten, and which (e.g. a VOG)."""
+    units: list[Unit] = []
+    title = fold(element.get("titel")) or "Bijzondere vereisten"
+    for profile_el in element.iterfind("profiel"):
+        profile = context.profile_title(profile_el)
+        eisen = child_text(profile_el, "eisen")
+        toelichting = child_text(profile_el, "toelichtingvereisten")
+        if not profile or not (eisen or toelichting):
+            continue
+        units.append(context.unit(
+            BEROEPSVEREISTEN, profile_el, title=title,
+            sections=_sections((("vereisten", eisen), ("toelichting", toelichting))),
+            **context.profile_fields(profile),
+        ))
+    return units
+
+
+def talen_unit(context: Context, element: etree._Element) -> Unit | None:
+    """Beroepsspecifieke moderne vreemde talen: the toelichting and, per profile, language and levels."""
+    lines: list[str] = []
+    toelichting = child_text(element, "toelichting")
+    if toelichting:
+        lines.append(toelichting)
+    for eis in element.iterfind("taalbeheersingseis"):
+        for profile_el in eis.iterfind("profiel"):
+            profile = context.profile_title(profile_el) or ""
+            for taal in profile_el.iterfind("taal"):
+                levels = ", ".join(
+                    f"{fold(v.get('titel'))} {fold(v.get('niveau'))}".strip()
+                    for v in taal.iterfind("taalvaardigheden/taalvaardigheid")
+                )
+                lines.append(f"{profile}: {fold(taal.get('titel'))} ({levels})" if levels
+                             else f"{profile}: {fold(taal.get('titel'))}")
+    if not lines:
+        return None
+    return context.unit(
+        TOELICHTING, element, title=fold(element.get("titel")) or "Beroepsspecifieke moderne vreemde talen",
+        sections=(("tekst", "\n".join(lines)),),
+    )
+
+
+def verantwoording_units(context: Context, element: etree._Element) -> list[Unit]:
+    """The content parts of ``verantwoordingsinformatie`` (administration left out)."""
+    units: list[Unit | None] = []
+    for child in element.iter(etree.Element):
+        if child is element or child.getparent() not in (element, element.find("trendsenontwikkelingen")):
+            continue
+        tag = child.tag
+        if tag in ADMIN_TAGS or tag == "trendsenontwikkelingen":
+            continue
+        if tag in _TEXT_PARTS:
+            units.append(part_unit(context, child, *_TEXT_PARTS[tag]))
+        elif tag == "bijzonderevereisten":
+            units.extend(bijzondere_vereisten_units(context, child))
+        elif tag == "taalbeheersingseisen":
+            units.append(talen_unit(context, child))
+        else:
+            units.append(unknown_unit(context, child, "verantwoordingsinformatie"))
+    return [unit for unit in units if unit is not None]
+
+
 @dataclass(frozen=True)
 class Profile:
     """The facts every unit of one profile carries."""
@@ -622,11 +845,47 @@ def kerntaak_units(
     for kerntaak_el, k in _numbers(kerntaken):
         kerntaak = kerntaak_unit(context, kerntaak_el, f"{prefix}-K{k}", profile)
         units.append(kerntaak)
+        vakkennis = vakkennis_unit(context, kerntaak_el, kerntaak, profile)
+        if vakkennis is not None:
+            units.append(vakkennis)
         for werkproces_el, w in _numbers(kerntaak_el.iterfind(f"{werkprocessen}/werkproces")):
             units.append(
                 werkproces_unit(context, werkproces_el, f"{kerntaak.code}-W{w}", kerntaak, profile)
             )
     return units
+
+
+# profile omschrijving children, other than the typering: tag -> label
+_PROFILE_FACTS = (
+    ("soortopleiding", "Soort opleiding"),
+    ("sbu", "Studiebelastingsuren (SBU)"),
+    ("wettelijkeberoepsvereisten", "Wettelijke beroepsvereisten"),
+    ("toelichtingwettelijkeberoepsvereisten", "Toelichting wettelijke beroepsvereisten"),
+    ("bronwettelijkeberoepsvereisten", "Bron wettelijke beroepsvereisten"),
+    ("certificaten", "Certificaten"),
+    ("instellingendieaanmogenbieden", "Instellingen die de opleiding aan mogen bieden"),
+)
+
+
+def profile_facts_text(context: Context, element: etree._Element) -> str:
+    """The profile's facts beside its typering (soort opleiding, SBU, beroepsvereisten), one per line.
+
+    An unknown child of ``omschrijving`` is kept as a line under its tag name and reported.
+    """
+    omschrijving = element.find("omschrijving")
+    if omschrijving is None:
+        return ""
+    labels = dict(_PROFILE_FACTS)
+    lines: list[str] = []
+    for child in omschrijving:
+        if not isinstance(child.tag, str) or child.tag == "typeringvanhetberoep":
+            continue
+        if child.tag not in labels:
+            context.warn(child, f"onbekend onderdeel <{child.tag}> in profiel als tekst opgenomen")
+        text = all_text(child) if child.tag not in labels else own_text(child)
+        if text:
+            lines.append(f"{labels.get(child.tag, child.tag)}: {text}")
+    return "\n".join(lines)
 
 
 def profile_units(context: Context, element: etree._Element, number: str) -> list[Unit]:
@@ -638,6 +897,7 @@ def profile_units(context: Context, element: etree._Element, number: str) -> lis
         context.warn(element, f"geen crebo voor profiel {title}")
     version = iso_date(crebo_el.get("Geldig_vanaf")) if crebo_el is not None else None
     profile = Profile(title=title, abbr=abbreviation(title), crebo=crebo or None, version=version)
+    context.profile_facts[title] = profile.fields()
     niveau = fold(element.get("niveau"))
     extra = tuple((name, value) for name, value in (("niveau", niveau), ("crebo", crebo)) if value)
     typering = child_text(element, "omschrijving/typeringvanhetberoep")
@@ -648,7 +908,7 @@ def profile_units(context: Context, element: etree._Element, number: str) -> lis
             element,
             title=title,
             code=code,
-            sections=_sections((("typering", typering),)),
+            sections=_sections((("typering", typering), ("opleiding", profile_facts_text(context, element)))),
             extra=extra,
             **profile.fields(),
         )
@@ -676,7 +936,26 @@ def dossier_units(context: Context, dossier: etree._Element) -> list[Unit]:
             units.append(text_unit(context, TOELICHTING, generiek, "Generieke onderdelen"))
     for profile_el, number in _numbers(dossier.iterfind("profielen/profiel")):
         units += profile_units(context, profile_el, number)
+    loose = loose_knowledge_unit(context, dossier)
+    if loose is not None:
+        units.append(loose)
+    verantwoording = dossier.find("verantwoordingsinformatie")
+    if verantwoording is not None:
+        units += verantwoording_units(context, verantwoording)
+    units += unknown_units(context, dossier)
     return units
+
+
+def unknown_units(context: Context, dossier: etree._Element) -> list[Unit]:
+    """Units for the children of ``dossier`` and ``basis`` that this parser does not know."""
+    known_basis = {"typeringberoepengroep", "basistaken"}
+    candidates = [(el, "dossier") for el in dossier
+                  if isinstance(el.tag, str) and el.tag not in _KNOWN_DOSSIER_TAGS | ADMIN_TAGS]
+    basis = dossier.find("basis")
+    if basis is not None:
+        candidates += [(el, "basis") for el in basis if isinstance(el.tag, str) and el.tag not in known_basis]
+    units = [unknown_unit(context, el, where) for el, where in candidates]
+    return [unit for unit in units if unit is not None]
 
 
 def duplicate_codes(units: Iterable[Unit]) -> list[str]:

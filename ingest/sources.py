@@ -3,7 +3,9 @@
 Supported: ``.txt``/``.md`` dossier extracts and competency profiles (told apart
 by their structure), SBB ``.xml`` exports and ``.pdf`` dossiers. Anything else
 is reported as failed with the reason; nothing is skipped silently. README files
-beside the documents are listed as skipped documentation.
+beside the documents are listed as skipped documentation, and so are sidecar
+files (``<file>.meta.toml``, see :mod:`ingest.extract`), which are read with
+their source.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from pathlib import Path
 
 from assistant.model import Line, ParseError, ParseResult
 from ingest import competence, kd_text, sbb_xml
+from ingest.extract import is_sidecar
+from ingest.extract import mark as mark_extract
 from ingest.textfile import decode
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -61,7 +65,8 @@ def discover(paths: list[Path]) -> Discovery:
         else:
             found = [path]
         for item in found:
-            (skipped if _is_readme(item) and item.suffix.lower() in TEXT_SUFFIXES else files).append(item)
+            documentation = _is_readme(item) and item.suffix.lower() in TEXT_SUFFIXES
+            (skipped if documentation or is_sidecar(item) else files).append(item)
     unique = tuple(dict.fromkeys(files))
     return Discovery(unique, tuple(roots), tuple(skipped), tuple(missing))
 
@@ -109,4 +114,4 @@ def parse_file(path: Path) -> ParseResult:
         raise ParseError(f"{path.name}: onverwachte fout bij het lezen ({type(exc).__name__}: {exc})") from None
     if not result.units:
         raise ParseError(f"{path.name}: geen inhoud gevonden (no content found)")
-    return result
+    return mark_extract(path, result)

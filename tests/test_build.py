@@ -479,7 +479,8 @@ def test_killed_ingest_leaves_the_old_index_answering(small, tmp_path: Path):
     assert report["updated"] == 1 and report["failed"] == []
     assert current_name(index_dir) != build
     after_records = records(index_dir)
-    assert len(after_records) == len(before)
+    # a longer dossier name shrinks the split budget; a long vakkennis list may pack into one part fewer
+    assert abs(len(after_records) - len(before)) <= 1
     assert without(after_records, SW_XML.name) == without(before, SW_XML.name)
     assert {r["dossier"] for r in after_records.values() if r["source"] == SW_XML.name} == {"Sociaal werk herzien"}
     assert len(os.listdir(builds)) <= 2  # half-written builds of the killed runs are cleaned up
@@ -568,13 +569,14 @@ def test_identical_basisdeel_passages_record_also_in(built_index: Built):
           if c.code == "B1-K1-W5" and c.dossier == "Onderwijsassistent" and c.version == "2021-08-01"]
     assert oa
     for c in oa:
-        assert list(c.also_in) == ["GPM", "PMK"]
+        # PMK's wording differs ("met toestemming van de ouders"): nearly the same, not grouped (issue 12)
+        assert list(c.also_in) == ["GPM"] and list(c.similar_in) == ["PMK"]
         assert c.group
         peers = [x for x in index.chunks if x.group == c.group]
         # a group holds every part of each identical unit: one unit per dossier
-        assert sorted({x.dossier_abbr for x in peers}) == ["GPM", "OA", "PMK"]
+        assert sorted({x.dossier_abbr for x in peers}) == ["GPM", "OA"]
         assert {(x.code, x.version) for x in peers} == {(c.code, c.version)}
-        assert len({x.unit_key for x in peers}) == 3
+        assert len({x.unit_key for x in peers}) == 2
     # the 2015 Pedagogisch Werk dossier holds the same profiles, but versions are kept apart
     groups_2021 = {c.group for c in index.chunks if c.version == "2021-08-01" and c.group}
     pw_2015 = [c for c in index.chunks if c.source == PW_XML.name]

@@ -388,3 +388,26 @@ def test_parse_rejects_text_without_kd_structure(tmp_path):
     message = str(info.value)
     assert message.startswith("brief.txt: ") and "\n" not in message
     assert "no KD structure" in message
+
+
+def test_other_dossier_parts_in_text_become_units() -> None:
+    """Issue 12: the sections of a dossier beyond its tasks, laid out as in a PDF, with real PW 2015 text."""
+    from assistant.model import VAKKENNIS, WET_REGELGEVING
+    from ingest import sbb_xml
+
+    xml = sbb_xml.parse(Path(__file__).resolve().parents[1] / "data" / "sbb-xml" / "2635-pedagogisch-werk.xml")
+    items = next(u for u in xml.units if u.kind == VAKKENNIS and u.kerntaak_code == "B1-K1" and u.profile is None)
+    wet = next(u for u in xml.units if u.kind == WET_REGELGEVING)
+    werkproces = next(u for u in xml.units if u.code == "B1-K1-W1")
+    text = "\n".join([
+        "KWALIFICATIEDOSSIER", "Pedagogisch Werk (01/08/15)", "Basisdeel",
+        "B1-K1: Begeleiden van kinderen bij hun ontwikkeling", "De pedagogisch werker begeleidt kinderen.",
+        "Vakkennis en vaardigheden", *("• " + item[2:] for item in items.body.split("\n")[:3]),
+        f"B1-K1-W1: {werkproces.title}", dict(werkproces.sections)["omschrijving"].split("\n")[0],
+        "Wet- en regelgeving", wet.body.split("\n")[0],
+    ])
+    units = kd_text.parse_lines(lines_of(text), "pw.txt").units
+    vakkennis = next(u for u in units if u.kind == VAKKENNIS)
+    assert vakkennis.kerntaak_code == "B1-K1" and vakkennis.body.split("\n") == items.body.split("\n")[:3]
+    assert [u.kind for u in units] == [KERNTAAK, VAKKENNIS, WERKPROCES, WET_REGELGEVING]
+    assert next(u for u in units if u.kind == WET_REGELGEVING).body.startswith("Wet Meldcode")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from assistant.language import language
 from assistant.retrieval import Hit
+from assistant.typography import normalise_typography
 
 # Characters that make inline Markdown anywhere (emphasis, links, images, code, tables,
 # strike-through, autolinked e-mail addresses) and those that start a block at a line start.
@@ -38,6 +39,14 @@ TEXT = {
         "one_more": "Hieronder nog 1 passende passage.",
         "sources": "Bronnen",
         "also_in": "ook in",
+        "similar_in": "vrijwel gelijk in",
+        "basisdeel": "basisdeel",
+        "change": "**Tegenhanger {other}**: {this} heet daar {that} (gevonden op inhoud, niet op code; score {score}).",
+        "same_text": "De omschrijving is gelijk (typografie genegeerd).",
+        "overlap": "De omschrijving komt voor {pct}% overeen; de verschillen staan in Vergelijken.",
+        "extract_note": "{where} is een extract: wat daar ontbreekt (resultaat, gedrag, competenties) is niet "
+                        "verwijderd maar niet in het extract.",
+        "no_counterpart": "**Geen tegenhanger** van {this} gevonden in een andere versie.",
         "open": "open de bron voor de hele passage",
         "generated": "Gegenereerd antwoord, alleen op basis van de bronnen hieronder:",
     },
@@ -48,6 +57,14 @@ TEXT = {
         "one_more": "1 more matching passage below.",
         "sources": "Sources",
         "also_in": "also in",
+        "similar_in": "nearly the same in",
+        "basisdeel": "basisdeel",
+        "change": "**Counterpart {other}**: {this} is {that} there (matched by content, not by code; score {score}).",
+        "same_text": "The description is the same (typography aside).",
+        "overlap": "The descriptions overlap {pct}%; Vergelijken shows the differences.",
+        "extract_note": "{where} is an extract: what it lacks (result, behaviour, competences) was not removed, "
+                        "it is not in the extract.",
+        "no_counterpart": "**No counterpart** of {this} found in another version.",
         "open": "open a source for the whole passage",
         "generated": "Generated answer, based only on the sources below:",
     },
@@ -64,6 +81,12 @@ KIND_LABELS = {
         "competentieniveau": "competence level",
         "inleiding": "introduction",
         "toelichting": "explanation",
+        "vakkennis": "knowledge and skills",
+        "wet_regelgeving": "laws and regulations",
+        "beroepsvereisten": "professional requirements",
+        "ontwikkelingen": "developments",
+        "doorstroom": "further education",
+        "arbeidsmarkt": "labour market",
     },
 }
 
@@ -124,7 +147,8 @@ def heading(hit: Hit) -> str:
 def citation_parts(hit: Hit) -> list[str]:
     """dossier, version, profile, code, title, ``file r. a-b`` (plain text, empty parts left out)."""
     c = hit.chunk
-    parts = [c.dossier or "", c.version or "", c.profile or "", c.code or "", c.title or "",
+    parts = [c.dossier or "", c.version or "", c.profile or ("basisdeel" if hit.basisdeel else ""), c.code or "",
+             c.title or "",
              f"{c.source} {c.location.label()}"]
     return [p for p in parts if p]
 
@@ -135,11 +159,11 @@ def citation(hit: Hit) -> str:
 
 
 def unique_hits(hits: Sequence[Hit]) -> tuple[Hit, ...]:
-    """Hits with identical passages shown once; the repeats' names go to ``also_in``."""
+    """Hits with identical passages (typography aside) shown once; the repeats' names go to ``also_in``."""
     kept: list[Hit] = []
     by_text: dict[str, int] = {}
     for hit in hits:
-        key = " ".join(passage(hit).split()).lower()
+        key = normalise_typography(passage(hit))
         if key in by_text:
             first = kept[by_text[key]]
             extra = [hit.chunk.label(), *hit.also_in]
@@ -173,6 +197,10 @@ def hit_item(number: int, hit: Hit, lang: str) -> str:
     c = hit.chunk
     meta = " · ".join(escape(x) for x in (kind_label(c.kind, lang), _where(hit), c.profile or "") if x)
     also = f" ({TEXT[lang]['also_in']} {escape(', '.join(hit.also_in))})" if hit.also_in else ""
+    if c.similar_in:
+        also += f" ({TEXT[lang]['similar_in']} {escape(', '.join(c.similar_in))})"
+    if hit.basisdeel:
+        also += f" ({TEXT[lang]['basisdeel']})"
     line = f"{number}. **{escape(heading(hit))}** · {meta}{also} [{number}]"
     if hit.best_sentence:
         line += f"\n    > <mark>{escape(hit.best_sentence)}</mark>"
@@ -233,7 +261,58 @@ def compose(question: str, hits: Sequence[Hit], details: bool = False) -> str:
     if not answer.hits:
         return lead(question, answer.hits)
     items = "\n".join(hit_item(n, h, answer.lang) for n, h in enumerate(answer.hits, start=1))
-    return "\n\n".join([lead(question, answer.hits), items, sources(answer.hits, answer.lang, details)])
+    change = change_note(question, answer.hits, answer.lang)
+    parts = [lead(question, answer.hits), change, items, sources(answer.hits, answer.lang, details)]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _label(c) -> str:
+    return " ".join(x for x in (c["dossier_abbr"] if isinstance(c, dict) else (c.dossier_abbr or c.dossier),
+                                (c["version"] if isinstance(c, dict) else c.version) or "") if x)
+
+
+def change_note(question: str, hits: Sequence[Hit], lang: str) -> str:
+    """For "what changed" questions: the first werkproces hit's counterpart in another version, by content.
+
+    Says how far the omschrijvingen overlap (typography ignored) and, when a side is an extract, that what it
+    lacks is not in the extract rather than removed. Empty for other questions.
+    """
+    from assistant.crosswalk import counterparts, omschrijving
+    from assistant.curriculum import asks_change, matcher_for
+
+    if not asks_change(question):
+        return ""
+    year = re.search(r"\b(?:19|20)\d{2}\b", question)  # "sinds 2015": the other side is the subject
+    candidates = [h for h in hits if h.chunk.kind == "werkproces" and h.corpus is not None]
+    newer = [h for h in candidates if not (year and (h.chunk.version or "").startswith(year.group(0)))]
+    first = (newer or candidates or [None])[0]
+    if first is None:
+        return ""
+    c = first.chunk
+    this = escape(f"{_label(c)} {c.code} {c.title or ''}".strip())
+    found = counterparts(first.corpus, c, matcher_for(first.corpus))
+    if not found:
+        return TEXT[lang]["no_counterpart"].format(this=this)
+    cp = found[0]
+    other = next((o for o in first.corpus if o.kind == "werkproces" and o.variant is None and o.part == 1
+                  and (o.dossier, o.version, o.profile, o.code) == (cp["dossier"], cp["version"], cp["profile"],
+                                                                    cp["code"])), None)
+    lines = [TEXT[lang]["change"].format(other=escape(cp["version"] or ""), this=this,
+                                         that=escape(f"{cp['code']} {cp['title'] or ''}".strip()),
+                                         score=f"{cp['score']:.2f}")]
+    if other is not None:
+        a, b = normalise_typography(omschrijving(c)), normalise_typography(omschrijving(other))
+        if a == b:
+            lines.append(TEXT[lang]["same_text"])
+        else:
+            from difflib import SequenceMatcher
+
+            pct = round(100 * SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio())
+            lines.append(TEXT[lang]["overlap"].format(pct=pct))
+        for side in (c, other):
+            if side.extract:
+                lines.append(TEXT[lang]["extract_note"].format(where=escape(_label(side))))
+    return " ".join(lines)
 
 
 def compose_generated(question: str, text: str, hits: Sequence[Hit], details: bool = False) -> str:

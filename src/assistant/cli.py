@@ -375,3 +375,8 @@ def run() -> None:
 
 if __name__ == "__main__":
     run()
+
+from assistant.cli_curriculum import crosswalk, show  # noqa: E402 - the curriculum commands (issue 12)
+
+main.add_command(show)
+main.add_command(crosswalk)

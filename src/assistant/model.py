@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Unit kinds. The first six are the ones named in the public interface.
 WERKPROCES = "werkproces"
@@ -24,6 +24,13 @@ UITLEG_NIVEAUS = "uitleg_niveaus"
 SPECIALISATIES = "specialisaties"
 DOSSIER = "dossier"
 TOELICHTING = "toelichting"
+# Parts of a dossier beyond its tasks (schema 2): see docs/curriculum.md.
+VAKKENNIS = "vakkennis"
+WET_REGELGEVING = "wet_regelgeving"
+BEROEPSVEREISTEN = "beroepsvereisten"
+ONTWIKKELINGEN = "ontwikkelingen"
+DOORSTROOM = "doorstroom"
+ARBEIDSMARKT = "arbeidsmarkt"
 
 KINDS = (
     WERKPROCES,
@@ -38,6 +45,12 @@ KINDS = (
     SPECIALISATIES,
     DOSSIER,
     TOELICHTING,
+    VAKKENNIS,
+    WET_REGELGEVING,
+    BEROEPSVEREISTEN,
+    ONTWIKKELINGEN,
+    DOORSTROOM,
+    ARBEIDSMARKT,
 )
 
 
@@ -147,6 +160,12 @@ class Chunk:
     the breadcrumb (dossier › version › profile › kerntaak), the code and
     title, then ``text``. ``sentence_stems`` (written by ingest, see
     ``lexical.sentence_stem_lines``) picks the sentence to highlight fast.
+    ``competences`` are the SBB competences linked to the unit in the source
+    (``"R Op de behoeften en verwachtingen van de klant richten"``; for an
+    ``aanvulling`` chunk: the profile's additional ones). ``also_in`` names
+    where the passage stands with identical wording (typography aside),
+    ``similar_in`` where it stands nearly so. ``extract`` is True when the
+    source holds only part of its dossier (see ``kd_text.extract_scope``).
     """
 
     id: str
@@ -175,12 +194,17 @@ class Chunk:
     group: str | None = None
     passage: str | None = None
     sentence_stems: tuple[str, ...] | None = None
+    competences: tuple[str, ...] = ()
+    similar_in: tuple[str, ...] = ()
+    extract: bool = False
 
     def to_record(self) -> dict:
         """A JSON-ready dict of every field (location as the interface form)."""
         record = {name: getattr(self, name) for name in self.__dataclass_fields__}
         record["location"] = self.location.as_dict()
         record["also_in"] = list(self.also_in)
+        record["competences"] = list(self.competences)
+        record["similar_in"] = list(self.similar_in)
         if self.sentence_stems is not None:
             record["sentence_stems"] = list(self.sentence_stems)
         if record["passage"] == record["text"]:
@@ -194,6 +218,8 @@ class Chunk:
         fields = {**_CHUNK_DEFAULTS, **{k: v for k, v in record.items() if k in _CHUNK_DEFAULTS}}
         fields["location"] = Location(unit, int(start), int(end))
         fields["also_in"] = tuple(fields["also_in"] or ())
+        fields["competences"] = tuple(fields["competences"] or ())
+        fields["similar_in"] = tuple(fields["similar_in"] or ())
         if fields["sentence_stems"] is not None:
             fields["sentence_stems"] = tuple(fields["sentence_stems"])
         if fields["passage"] is None:

@@ -1,7 +1,9 @@
 """Hybrid retrieval: Dutch BM25 and multilingual vectors, fused by reciprocal rank.
 
 Filters (dossier, profile, version, kind, level) are checked against the values
-the index holds; identical passages are grouped into one hit with ``also_in``.
+the index holds; a profile filter includes the basisdeel of that profile's
+dossier (``Hit.basisdeel``). Identical passages are grouped into one hit with
+``also_in``. A hit's JSON carries its ``links`` (``assistant.curriculum``).
 """
 
 from __future__ import annotations
@@ -9,14 +11,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
+from assistant.crosswalk import counterparts
+from assistant.curriculum import CONTEXT_KINDS, asked_parts, asks_change, matcher_for, profile_dossiers
 from assistant.embedders import Embedder
 from assistant.index import OpenIndex
 from assistant.lexical import STOPWORDS, sentence_stem_lines, split_sentences, tokenize
-from assistant.model import Chunk
+from assistant.model import WERKPROCES, Chunk
 from assistant.query import QueryPlan, Vocabulary, understand
 from assistant.settings import MAX_QUERY_CHARS
 
@@ -47,11 +51,21 @@ class Hit:
     score: float
     also_in: tuple[str, ...]
     best_sentence: str
+    basisdeel: bool = False  # shown for a profile filter because the basisdeel is part of every profile
+    corpus: tuple[Chunk, ...] | None = field(default=None, repr=False, compare=False)
+
+    def links(self) -> dict | None:
+        """The unit's links (see ``assistant.curriculum``), when the hit knows its index's chunks."""
+        if self.corpus is None:
+            return None
+        from assistant.curriculum import links, matcher_for
+
+        return links(self.chunk, self.corpus, matcher_for(self.corpus))
 
     def as_json(self) -> dict:
         """The HIT object of the public interface (plus a few extra fields)."""
         c = self.chunk
-        return {
+        record = {
             "id": c.id,
             "score": round(self.score, 6),
             "kind": c.kind,
@@ -71,8 +85,15 @@ class Hit:
             "location": c.location.as_dict(),
             "text": c.passage or c.text,
             "also_in": list(self.also_in),
+            "similar_in": list(c.similar_in),
             "best_sentence": self.best_sentence,
+            "basisdeel": self.basisdeel,
+            "extract": c.extract,
         }
+        links = self.links()
+        if links is not None:
+            record["links"] = links
+        return record
 
 
 def valid_text(text: str) -> str:
@@ -125,11 +146,21 @@ def validate_filters(filters: Filters, vocabulary: Vocabulary) -> None:
         raise BadQuery(f"onbekend niveau {filters.level}; kies uit: {', '.join(sorted(values.get('level', [])))}")
 
 
-def passes(chunk: Chunk, filters: Filters) -> bool:
-    """Whether a chunk satisfies every filter."""
+def in_basisdeel(chunk: Chunk, basis: frozenset[tuple[str | None, str | None]]) -> bool:
+    """Whether a chunk is in the basisdeel of one of the (dossier, version) pairs in ``basis``."""
+    code = chunk.code or chunk.kerntaak_code or ""
+    return chunk.profile is None and code.upper().startswith("B") and (chunk.dossier, chunk.version) in basis
+
+
+def passes(chunk: Chunk, filters: Filters, basis: frozenset[tuple[str | None, str | None]] = frozenset()) -> bool:
+    """Whether a chunk satisfies every filter.
+
+    ``basis``: the dossier versions that have the filtered profile; their basisdeel passes the profile filter.
+    """
     if filters.dossier and not _matches(filters.dossier, chunk.dossier, chunk.dossier_abbr):
         return False
-    if filters.profile and not _matches(filters.profile, chunk.profile, chunk.profile_abbr):
+    if filters.profile and not (_matches(filters.profile, chunk.profile, chunk.profile_abbr)
+                                or in_basisdeel(chunk, basis)):
         return False
     if filters.version and not _matches(filters.version, chunk.version):
         return False
@@ -199,14 +230,23 @@ class RetrievalConfig:
     description_boost: float = 0.01
     phrase_boost: float = 0.005
     candidates: int = CANDIDATES
+    context_penalty: float = 0.01  # dossier context parts (vakkennis, wetgeving, ...) not asked for; curriculum.md
+    part_boost: float = 0.01  # a context part the question asks for (curriculum.PART_HINTS)
+    counterpart_boost: float = 0.05  # "what changed": counterparts of the named werkproces (assistant.crosswalk)
 
 
 DEFAULT_CONFIG = RetrievalConfig()
 
 
-def boost(chunk: Chunk, plan: QueryPlan, config: RetrievalConfig) -> float:
-    """Extra score for what the question names exactly: code, dossier/profile, competence, level, year."""
+def boost(chunk: Chunk, plan: QueryPlan, config: RetrievalConfig, parts: frozenset[str] = frozenset()) -> float:
+    """Extra score for what the question names exactly: code, dossier/profile, competence, level, year.
+
+    ``parts``: the context kinds the question asks for (``curriculum.asked_parts``); a context part it does
+    not ask for gets ``context_penalty`` off, one it asks for ``part_boost`` on.
+    """
     extra = 0.0
+    if chunk.kind in CONTEXT_KINDS:
+        extra += config.part_boost if chunk.kind in parts else -config.context_penalty
     if plan.codes and chunk.code and chunk.code.upper() in plan.codes:
         extra += config.code_boost
     if plan.crebos and chunk.crebo in plan.crebos and chunk.kind in ("profiel", "beroepsbeschrijving"):
@@ -307,16 +347,37 @@ def fused_scores(
     for chunk_id in named:
         scores.setdefault(chunk_id, 0.0)
     scale = boost_scale(config)
+    parts = asked_parts(plan.text) if config.context_penalty or config.part_boost else frozenset()
+    if config.counterpart_boost and plan.codes and asks_change(plan.text):
+        for chunk_id, extra in counterpart_scores(index, named, config.counterpart_boost).items():
+            scores[chunk_id] = scores.get(chunk_id, 0.0) + scale * extra
     phrases = query_phrases(plan.lexical_text if config.glossary else plan.text) if config.phrase_boost else ()
     haystacks = index.phrase_texts if phrases else {}
     for chunk_id in list(scores):
         chunk = index.by_id.get(chunk_id)
         if chunk is not None:
-            extra = boost(chunk, plan, config)
+            extra = boost(chunk, plan, config, parts)
             if phrases and chunk_id in ranked_ids:
                 extra += config.phrase_boost * phrase_matches(haystacks[chunk_id], phrases)
             scores[chunk_id] += scale * extra
     return scores
+
+
+def counterpart_scores(index: OpenIndex, named: list[str], weight: float) -> dict[str, float]:
+    """For a question about what changed: the counterparts (by content) of the werkprocessen it names by code."""
+    by_key = {(c.dossier, c.version, c.profile, c.code): c.id for c in index.chunks
+              if c.kind == WERKPROCES and c.variant is None and c.part == 1}
+    found: dict[str, float] = {}
+    matcher = matcher_for(index.chunks)
+    for chunk_id in dict.fromkeys(named):
+        chunk = index.by_id.get(chunk_id)
+        if chunk is None or chunk.kind != WERKPROCES or chunk.variant is not None:
+            continue
+        for cp in counterparts(index.chunks, chunk, matcher):
+            target = by_key.get((cp["dossier"], cp["version"], cp["profile"], cp["code"]))
+            if target:
+                found[target] = max(found.get(target, 0.0), weight)
+    return found
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -340,7 +401,9 @@ def phrase_matches(haystack: str, phrases: tuple[str, ...], cap: int = 3) -> int
     return min(cap, sum(1 for phrase in phrases if phrase in haystack))
 
 
-def chroma_where(filters: Filters, vocabulary: Vocabulary) -> dict | None:
+def chroma_where(
+    filters: Filters, vocabulary: Vocabulary, basis: frozenset[tuple[str | None, str | None]] = frozenset()
+) -> dict | None:
     """The filters as a Chroma ``where`` clause, with values as the index stores them."""
     clauses: list[dict] = []
 
@@ -355,6 +418,9 @@ def chroma_where(filters: Filters, vocabulary: Vocabulary) -> dict | None:
         either("dossier", filters.dossier, "dossier", "dossier_abbr")
     if filters.profile:
         either("profile", filters.profile, "profile", "profile_abbr")
+        dossiers = sorted({d for d, _ in basis if d})
+        if dossiers:  # the basisdeel of the profile's dossier; passes() checks the code and version
+            clauses[-1]["$or"].append({"dossier": {"$in": dossiers}})
     if filters.version:
         clauses.append({"version": {"$in": stored("version", filters.version)}})
     if filters.kind:
@@ -384,7 +450,8 @@ def search(
     validate_filters(filters, index.vocabulary)
     filtered = filters != Filters()
     pool = max(config.candidates, 4 * k) * (10 if filtered else 1)
-    where = chroma_where(filters, index.vocabulary) if filtered else None
+    basis = profile_dossiers(index.chunks, filters.profile) if filters.profile else frozenset()
+    where = chroma_where(filters, index.vocabulary, basis) if filtered else None
     dense = None
     if config.dense and embedder is not None and not (config.understanding and config.translated_query):
         dense = _DENSE_WORKERS.submit(dense_rankings, index, embedder, [query], [config.dense_weight], pool, where)
@@ -396,13 +463,14 @@ def search(
     seen: set[str] = set()
     for chunk_id, score in ranked:
         chunk = index.by_id.get(chunk_id)
-        if chunk is None or not passes(chunk, filters):
+        if chunk is None or not passes(chunk, filters, basis):
             continue
         keys = {chunk.unit_key, chunk.group or chunk.unit_key}
         if keys & seen:
             continue
         seen.update(keys)
-        hits.append(Hit(chunk, score, chunk.also_in, best_sentence_of(chunk, wanted)))
+        via_basis = bool(filters.profile) and in_basisdeel(chunk, basis)
+        hits.append(Hit(chunk, score, chunk.also_in, best_sentence_of(chunk, wanted), via_basis, index.chunks))
         if len(hits) >= k:
             break
     return hits

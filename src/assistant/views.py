@@ -4,8 +4,10 @@
   its level description and gedragsindicatoren.
 * **Bladeren**: a dossier version as a tree: part (basisdeel / profiel) → kerntaak →
   werkproces, each opening its passage.
-* **Vergelijken**: the variants of one werkproces code across profiles and versions,
-  side by side, with word-level differences marked.
+* **Vergelijken**: a werkproces beside its counterpart in another version (paired by
+  content through ``assistant.crosswalk``, not by code) or the same code in another
+  profile, with word-level differences marked; typography does not count, and a part
+  an extract lacks reads "niet in het extract", not as removed.
 
 Data functions return frozen dataclasses; ``render_*`` functions turn them into
 HTML in which every piece of document text is escaped.
@@ -19,7 +21,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.answer import escape_html, html_lines
-from assistant.model import COMPETENTIE, COMPETENTIENIVEAU, KERNTAAK, PROFIEL, WERKPROCES, Chunk
+from assistant.model import (
+    ARBEIDSMARKT,
+    BEROEPSVEREISTEN,
+    COMPETENTIE,
+    COMPETENTIENIVEAU,
+    DOORSTROOM,
+    KERNTAAK,
+    ONTWIKKELINGEN,
+    PROFIEL,
+    TOELICHTING,
+    VAKKENNIS,
+    WERKPROCES,
+    WET_REGELGEVING,
+    Chunk,
+)
+from assistant.typography import normalise_typography
 
 BASISDEEL = "Basisdeel"
 
@@ -261,6 +278,8 @@ class Variant:
     passage: str
     where: str
     also_in: tuple[str, ...]
+    extract: bool = False
+    note: str = ""  # e.g. "tegenhanger (score 0.21)"
 
 
 def variant_label(chunk: Chunk) -> str:
@@ -284,14 +303,15 @@ def variants(chunks: Iterable[Chunk], code: str) -> tuple[Variant, ...]:
     by_text: dict[str, int] = {}
     for unit in units(c for c in chunks if c.kind == WERKPROCES and c.code == code):
         label = variant_label(unit.chunk)
-        text_key = " ".join(unit.passage.split()).lower()
+        text_key = normalise_typography(unit.passage)
         if text_key in by_text:
             first = found[by_text[text_key]]
             found[by_text[text_key]] = Variant(first.key, first.label, first.title, first.passage, first.where,
-                                               (*first.also_in, label))
+                                               (*first.also_in, label), first.extract)
             continue
         by_text[text_key] = len(found)
-        found.append(Variant(unit.chunk.unit_key, label, unit.chunk.title or "", unit.passage, unit.where, ()))
+        found.append(Variant(unit.chunk.unit_key, label, unit.chunk.title or "", unit.passage, unit.where, (),
+                             unit.chunk.extract))
     return tuple(found)
 
 
@@ -304,13 +324,22 @@ def default_pair(found: Sequence[Variant]) -> tuple[int, int]:
     return 0, min(1, len(found) - 1)
 
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+_TOKENS = re.compile(r"\s+|[-\u2010-\u2015]|[^\s\u2010-\u2015-]+")  # dashes apart: "—om" equals "- om"
+
+
+def _fold_token(token: str) -> str:
+    """A token for comparison: typography folded (quotes, dashes), every white space the same."""
+    return " " if token.isspace() else normalise_typography(token)
 
 
 def word_diff(left: str, right: str) -> tuple[str, str]:
-    """Both texts as escaped HTML, words only in the left in ``<del>``, only in the right in ``<ins>``."""
+    """Both texts as escaped HTML, words only in the left in ``<del>``, only in the right in ``<ins>``.
+
+    Typography does not count as a difference: ' and ’, - and —, line breaks and spaces compare equal.
+    """
     a, b = _TOKENS.findall(left), _TOKENS.findall(right)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    fold = [_fold_token(t) for t in a], [_fold_token(t) for t in b]
+    matcher = difflib.SequenceMatcher(None, *fold, autojunk=False)
     out_a: list[str] = []
     out_b: list[str] = []
 
@@ -329,16 +358,137 @@ def word_diff(left: str, right: str) -> tuple[str, str]:
     return "".join(out_a), "".join(out_b)
 
 
+_SECTION_HEAD = re.compile(r"^(Omschrijving|Resultaat|Gedrag|SBB-competenties):$", re.MULTILINE)
+NOT_IN_EXTRACT = "niet in het extract"
+
+
+def passage_sections(passage: str) -> list[tuple[str, str]]:
+    """A werkproces passage split at its section labels: ``[("Omschrijving", ...), ("Resultaat", ...)]``."""
+    heads = list(_SECTION_HEAD.finditer(passage))
+    if not heads:
+        return [("", passage.strip())]
+    found = [("", passage[: heads[0].start()].strip())] if passage[: heads[0].start()].strip() else []
+    for i, head in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(passage)
+        found.append((head.group(1), passage[head.end():end].strip()))
+    return found
+
+
+def compare_sections(left: Variant, right: Variant) -> tuple[str, str]:
+    """Both passages as HTML, section by section: shared sections diffed; a section one side lacks is
+    marked "niet in het extract" on that side when it comes from an extract, else as removed/added."""
+    a, b = dict(passage_sections(left.passage)), dict(passage_sections(right.passage))
+    names = list(dict.fromkeys([*a, *b]))
+    out_a: list[str] = []
+    out_b: list[str] = []
+
+    def head(name: str) -> str:
+        return f"<b>{escape_html(name)}:</b><br>" if name else ""
+
+    def missing(variant: Variant) -> str:
+        return f'<i class="extract">{NOT_IN_EXTRACT}</i>' if variant.extract else ""
+
+    for name in names:
+        if name in a and name in b:
+            left_html, right_html = word_diff(a[name], b[name])
+        elif name in a:
+            left_html = (html_lines(a[name]) if right.extract else word_diff(a[name], "")[0])
+            right_html = missing(right)
+        else:
+            right_html = (html_lines(b[name]) if left.extract else word_diff("", b[name])[1])
+            left_html = missing(left)
+        out_a.append(f"<p>{head(name)}{left_html}</p>")
+        out_b.append(f"<p>{head(name)}{right_html}</p>")
+    return "".join(out_a), "".join(out_b)
+
+
 def render_compare(left: Variant | None, right: Variant | None) -> str:
-    """Two variants side by side with their differences marked."""
+    """Two variants side by side with their differences marked (typography ignored).
+
+    A part that only one side has is shown as "niet in het extract" when the other side is an extract
+    of its dossier, not struck through as if it were removed.
+    """
     if left is None or right is None:
-        return "<p>Kies een code met minstens twee varianten.</p>"
-    a, b = word_diff(left.passage, right.passage)
+        return "<p>Kies een werkproces met minstens één tegenhanger of variant.</p>"
+    a, b = compare_sections(left, right)
 
     def column(v: Variant, body: str) -> str:
         also = f"<small>ook in {escape_html(', '.join(v.also_in))}</small><br>" if v.also_in else ""
+        note = f"<small>{escape_html(v.note)}</small><br>" if v.note else ""
+        extract = "<small><i>uit een extract van het dossier</i></small><br>" if v.extract else ""
         return (f'<div class="kolom"><h4>{escape_html(v.label)}</h4><p><b>{escape_html(v.title)}</b></p>'
-                f"{also}<div class=\"passage\">{body}</div><small>{escape_html(v.where)}</small></div>")
+                f"{note}{also}{extract}<div class=\"passage\">{body}</div><small>{escape_html(v.where)}</small></div>")
 
-    same = "<p><i>De teksten zijn gelijk.</i></p>" if left.passage == right.passage else ""
+    same = ("<p><i>De teksten zijn gelijk.</i></p>"
+            if normalise_typography(left.passage) == normalise_typography(right.passage) else "")
     return f'<div class="vergelijk">{column(left, a)}{column(right, b)}</div>{same}'
+
+
+# --------------------------------------------------------------------------- compare by crosswalk
+
+
+def werkproces_options(chunks: Sequence[Chunk]) -> tuple[tuple[str, str], ...]:
+    """Every werkproces as (label, unit key), for the Vergelijken choice."""
+    return tuple((f"{variant_label(u.chunk)} · {u.chunk.code} {u.chunk.title or ''}".strip(), u.chunk.unit_key)
+                 for u in units(c for c in chunks if c.kind == WERKPROCES and c.variant is None))
+
+
+def _variant(unit: UnitView, note: str = "") -> Variant:
+    c = unit.chunk
+    return Variant(c.unit_key, variant_label(c), f"{c.code} {c.title or ''}".strip(), unit.passage, unit.where,
+                   c.also_in, c.extract, note)
+
+
+def compare_candidates(chunks: Sequence[Chunk], unit_key: str) -> tuple[Variant, ...]:
+    """The werkproces itself, then its counterparts in other versions (by content, see
+    ``assistant.crosswalk``), then the same code in other profiles of the same version."""
+    from assistant.crosswalk import counterparts
+    from assistant.curriculum import matcher_for
+
+    all_units = units(c for c in chunks if c.kind == WERKPROCES and c.variant is None)
+    mine = next((u for u in all_units if u.chunk.unit_key == unit_key), None)
+    if mine is None:
+        return ()
+    found = [_variant(mine)]
+    index = {(u.chunk.dossier, u.chunk.version, u.chunk.profile, u.chunk.code): u for u in all_units}
+    for cp in counterparts(chunks, mine.chunk, matcher_for(chunks)):
+        unit = index.get((cp["dossier"], cp["version"], cp["profile"], cp["code"]))
+        if unit is not None:
+            found.append(_variant(unit, f"tegenhanger (inhoud, score {cp['score']:.2f})"))
+    for u in all_units:
+        c = u.chunk
+        if c.code == mine.chunk.code and c.version == mine.chunk.version and c.unit_key != unit_key:
+            found.append(_variant(u, "zelfde code, ander profiel of dossier"))
+    return tuple(dict((v.key, v) for v in found).values())
+
+
+# --------------------------------------------------------------------------- what a source leaves out
+
+
+def extract_note(chunks: Sequence[Chunk], dossier: str, version: str) -> str:
+    """HTML saying that a dossier version is only an extract, and which werkprocessen it lacks ("" if complete)."""
+    from assistant.curriculum import is_extract, missing_parts
+
+    if not is_extract(chunks, dossier, version or None):
+        return ""
+    missing = missing_parts(chunks, dossier, version or None)
+    listed = f" Niet in het extract: {escape_html(', '.join(missing))}." if missing else ""
+    return (f'<p class="extract"><b>Extract</b>: deze bron bevat maar een deel van het dossier (vaak alleen de '
+            f"omschrijving); wat ontbreekt is niet verwijderd maar niet in het extract.{listed}</p>")
+
+
+OTHER_KINDS = (VAKKENNIS, WET_REGELGEVING, BEROEPSVEREISTEN, ONTWIKKELINGEN, DOORSTROOM, ARBEIDSMARKT, TOELICHTING)
+
+
+def other_parts(chunks: Sequence[Chunk], dossier: str, version: str) -> str:
+    """The dossier's other parts (vakkennis, wet- en regelgeving, beroepsvereisten, ...) as ``<details>``."""
+    found = [u for u in units(chunks) if u.chunk.dossier == dossier and (u.chunk.version or "") == (version or "")
+             and u.chunk.kind in OTHER_KINDS]
+    if not found:
+        return ""
+    html = ["<h4>Overige onderdelen</h4>"]
+    for u in found:
+        c = u.chunk
+        label = " · ".join(x for x in (c.title, c.profile if c.variant else None) if x)
+        html.append(_details(Node("", f"{label} ({c.kind})", u.passage, u.where), "onderdeel"))
+    return "".join(html)

@@ -426,7 +426,9 @@ def _browse_tab(chunks) -> None:
         if not name:
             return "<p>Geen dossiers in de index.</p>"
         title = " ".join(x for x in (name, version) if x)
-        return views.render_tree(views.browse_tree(chunks, name, version or ""), title)
+        return (views.extract_note(chunks, name, version or "")
+                + views.render_tree(views.browse_tree(chunks, name, version or ""), title)
+                + views.other_parts(chunks, name, version or ""))
 
     first_versions = versions_of(first)
     with gr.Row():
@@ -445,39 +447,36 @@ def _browse_tab(chunks) -> None:
 
 
 def _compare_tab(chunks) -> None:
-    codes = list(views.comparable_codes(chunks))
-    default = "B1-K2-W2" if "B1-K2-W2" in codes else (codes[0] if codes else None)
+    """A werkproces beside its counterpart in another version (paired by content) or another profile."""
+    options = list(views.werkproces_options(chunks))
+    keys = [key for _, key in options]
+    preferred = next((key for label, key in options if "2021" in label and "P3-K2-W2" in label), None)
+    default = preferred or (keys[0] if keys else None)
 
-    def options(code: str | None) -> tuple[list[tuple[str, int]], int | None, int | None]:
-        found = views.variants(chunks, code) if code else ()
-        labels = [(f"{v.label} · {v.title}", i) for i, v in enumerate(found)]
-        if len(found) < 2:
-            return labels, None, None
-        left, right = views.default_pair(found)
-        return labels, left, right
+    def candidates(key: str | None) -> tuple[list[tuple[str, int]], int | None]:
+        found = views.compare_candidates(chunks, key) if key else ()
+        labels = [(f"{v.label} · {v.title}" + (f" — {v.note}" if v.note else ""), i)
+                  for i, v in enumerate(found) if i > 0]
+        return labels, (1 if len(found) > 1 else None)
 
-    def render(code, left, right) -> str:
-        found = views.variants(chunks, code) if code else ()
+    def render(key, right) -> str:
+        found = views.compare_candidates(chunks, key) if key else ()
+        left = found[0] if found else None
+        other = found[right] if isinstance(right, int) and 0 < right < len(found) else None
+        return views.render_compare(left, other)
 
-        def pick(i) -> views.Variant | None:
-            return found[i] if isinstance(i, int) and 0 <= i < len(found) else None
+    labels, right = candidates(default)
+    unit = gr.Dropdown(options, value=default, label="Werkproces", elem_id="v-code")
+    right_pick = gr.Dropdown(labels, value=right, label="Vergelijk met (tegenhanger of ander profiel)",
+                             elem_id="v-rechts")
+    html = gr.HTML(render(default, right), elem_id="vergelijking", js_on_load=None)
 
-        return views.render_compare(pick(left), pick(right))
+    def pick_unit(chosen):
+        found, other = candidates(chosen)
+        return gr.Dropdown(choices=found, value=other), render(chosen, other)
 
-    labels, left, right = options(default)
-    code = gr.Dropdown(codes, value=default, label="Werkproces (code)", elem_id="v-code")
-    with gr.Row():
-        left_pick = gr.Dropdown(labels, value=left, label="Links", elem_id="v-links")
-        right_pick = gr.Dropdown(labels, value=right, label="Rechts", elem_id="v-rechts")
-    html = gr.HTML(render(default, left, right), elem_id="vergelijking", js_on_load=None)
-
-    def pick_code(chosen):
-        found, a, b = options(chosen)
-        return gr.Dropdown(choices=found, value=a), gr.Dropdown(choices=found, value=b), render(chosen, a, b)
-
-    code.change(pick_code, code, [left_pick, right_pick, html], api_visibility="private")
-    left_pick.input(render, [code, left_pick, right_pick], html, api_visibility="private")
-    right_pick.input(render, [code, left_pick, right_pick], html, api_visibility="private")
+    unit.change(pick_unit, unit, [right_pick, html], api_visibility="private")
+    right_pick.input(render, [unit, right_pick], html, api_visibility="private")
 
 
 # --------------------------------------------------------------------------- Themascan (assistant.themes.ui)
