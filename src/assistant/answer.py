@@ -54,7 +54,10 @@ TEXT = {
 }
 
 KIND_LABELS = {
-    "nl": {},
+    "nl": {
+        "legenda": "legenda (kleuren)",
+        "uitleg_niveaus": "uitleg van de niveaus",
+    },
     "en": {
         "werkproces": "work process",
         "kerntaak": "core task",
@@ -64,6 +67,9 @@ KIND_LABELS = {
         "competentieniveau": "competence level",
         "inleiding": "introduction",
         "toelichting": "explanation",
+        "legenda": "legend (colours)",
+        "uitleg_niveaus": "explanation of the levels",
+        "specialisaties": "specialisations",
     },
 }
 
