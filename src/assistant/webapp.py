@@ -114,7 +114,7 @@ SCROLL_TO_ANSWER_JS = """() => {
   }
   if (!box || box === document.body) { last.scrollIntoView({block: 'start'}); return; }
   const top = last.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
-  box.scrollTop = Math.max(0, top - 8);
+  box.scrollTop = Math.max(0, top - 40);  // room for the floating 'Gesprek' label
 }"""
 
 # On a narrow screen the filters start folded, so the example questions are not far below the question box.
@@ -510,17 +510,21 @@ def _matrix_tab(chunks) -> None:
 
 def _browse_tab(chunks) -> None:
     pairs = views.dossiers(chunks)
-    names = list(dict.fromkeys(d for d, _ in pairs))
+    # One entry per dossier: "Sociaal Werk" (2020) and "Sociaal werk" (2015) are two versions of one dossier.
+    shown = {spelled: d.name for d in dossier_names(chunks) for _, spelled in d.versions}
+    spelling = {(shown.get(d, d), v): d for d, v in pairs}
+    names = list(dict.fromkeys(shown.get(d, d) for d, _ in pairs))
     first = names[0] if names else None
 
     def versions_of(name: str | None) -> list[str]:
-        return [v for d, v in pairs if d == name]
+        return [v for d, v in pairs if shown.get(d, d) == name]
 
     def tree(name: str | None, version: str | None) -> str:
         if not name:
             return "<p>Geen dossiers in de index.</p>"
         title = " ".join(x for x in (name, version) if x)
-        return views.render_tree(views.browse_tree(chunks, name, version or ""), title)
+        spelled = spelling.get((name, version or ""), name)
+        return views.render_tree(views.browse_tree(chunks, spelled, version or ""), title)
 
     first_versions = versions_of(first)
     with gr.Row():
