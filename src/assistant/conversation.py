@@ -90,7 +90,7 @@ class Constraints:
         """
         level = self.level.strip()
         if level and not re.fullmatch(r"[0-9]{1,3}", level):
-            raise BadQuery(f"onbekend niveau {level!r}; kies uit: 1, 2, 3, 4")
+            raise BadQuery(f"onbekend niveau '{level}'; kies uit: 1, 2, 3, 4")
         return Filters(
             dossier=self.dossier.strip() or None,
             profile=self.profile.strip() or None,
