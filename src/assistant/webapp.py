@@ -66,9 +66,12 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 }
 
 CSS = """
-mark { background: #fff1a8; color: inherit; padding: 0 .1em; }
-del { background: #ffd7d5; text-decoration: line-through; }
-ins { background: #d3f5d6; text-decoration: none; }
+/* Highlights carry their own dark text, so they stay readable in dark mode too. */
+mark { background: #fff1a8; color: #1f2937; padding: 0 .1em; }
+del { background: #ffd7d5; color: #1f2937; text-decoration: line-through; }
+ins { background: #d3f5d6; color: #1f2937; text-decoration: none; }
+/* The theme's accent (orange-700) is for light backgrounds; Gradio has no dark variant of it. */
+.dark { --color-accent: var(--primary-400) !important; }
 details.bron, details.kerntaak, details.werkproces { margin: .2em 0; }
 details.bron summary, details.kerntaak summary, details.werkproces summary, details.cel summary { cursor: pointer; }
 details .passage { white-space: normal; margin: .4em 0 .4em 1em; padding-left: .6em; border-left: 3px solid #bbb; }
