@@ -6,7 +6,7 @@
 * at 390 px nothing scrolls sideways; the filters fold and sit right under the question box;
   the Competentiematrix is a card per competence with its definition in view;
 * the chat grows with the window and, after an answer, shows the start of that answer;
-* bold text is set in one font (no capital from another font or weight);
+* bold text is set in one font (no capital from another font or weight); the page says it is Dutch;
 * asking, opening a source, voting, exporting and switching tabs work with the keyboard alone.
 
 Screenshots go to ``test-artifacts/`` (gitignored).
@@ -157,6 +157,19 @@ def test_no_serious_axe_violations_on_any_tab_after_a_question(browser, live, ax
         assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
     finally:
         page.context.close()
+
+
+def test_the_page_says_it_is_dutch_whatever_the_browser_language(browser, live):
+    context = browser.new_context(locale="en-US")
+    try:
+        page = context.new_page()
+        page.goto(live.url)
+        page.locator("#vraag textarea").wait_for()
+        page.wait_for_function("() => document.documentElement.lang === 'nl'")
+        page.wait_for_timeout(500)
+        assert page.evaluate("() => document.documentElement.lang") == "nl"
+    finally:
+        context.close()
 
 
 def test_axe_finds_the_contrast_problem_it_is_meant_to_find(wide, axe_script):

@@ -120,8 +120,10 @@ SCROLL_TO_ANSWER_JS = """() => {
   box.scrollTop = Math.max(0, top - 40);  // room for the floating 'Gesprek' label
 }"""
 
-# On a narrow screen the filters start folded, so the example questions are not far below the question box.
-FOLD_FILTERS_JS = """() => {
+# On load: the page's language is Dutch (Gradio sets the browser's, so a screen reader would read Dutch labels
+# with English rules), and on a narrow screen the filters start folded, so the example questions stay near.
+ON_LOAD_JS = """() => {
+  document.documentElement.lang = 'nl';
   if (window.matchMedia('(max-width: 700px)').matches) {
     const toggle = document.querySelector('#filters > button, #filters .label-wrap');
     if (toggle && toggle.getAttribute('aria-expanded') !== 'false') toggle.click();
@@ -422,7 +424,7 @@ def build_app(settings: Settings | None = None) -> gr.Blocks:
             with gr.Tab("Themascan", id="themascan"):
                 _themescan_tab(assistant, chunks)
         gr.api(assistant.ask, api_name="ask", concurrency_limit=CONCURRENCY)
-        demo.load(None, None, None, js=FOLD_FILTERS_JS)
+        demo.load(None, None, None, js=ON_LOAD_JS)
     demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)
     demo.assistant = assistant  # for tests and launchers
     return demo
@@ -430,7 +432,7 @@ def build_app(settings: Settings | None = None) -> gr.Blocks:
 
 def _chat_tab(assistant: Assistant, chunks, session: gr.State) -> None:
     # One row: the conversation with its question box and actions, and the filters beside it. On a narrow
-    # screen the row wraps, so the filters (folded there, see FOLD_FILTERS_JS) come right under the actions;
+    # screen the row wraps, so the filters (folded there, see ON_LOAD_JS) come right under the actions;
     # the example questions follow below the row.
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=300):
