@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.language import language
 from assistant.model import Chunk
-from assistant.retrieval import BadQuery, Filters
+from assistant.retrieval import BadQuery, Filters, valid_text
 
 MAX_FOLLOWUP_WORDS = 8
 
@@ -90,7 +90,7 @@ class Constraints:
         """
         level = self.level.strip()
         if level and not re.fullmatch(r"[0-9]{1,3}", level):
-            raise BadQuery(f"onbekend niveau '{level}'; kies uit: 1, 2, 3, 4")
+            raise BadQuery(f"onbekend niveau '{valid_text(level)}'; kies uit: 1, 2, 3, 4")
         return Filters(
             dossier=self.dossier.strip() or None,
             profile=self.profile.strip() or None,

@@ -160,11 +160,11 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u20
 def plain(text: str) -> str:
     """A message as plain text on one line, with no escapes to show and no markup to run.
 
-    Control and invisible format characters become spaces; ``<`` and ``>`` (from a value the caller
+    Control and invisible format characters become spaces, lone surrogates go; ``<`` and ``>`` (from a value the caller
     typed) become ``‹`` and ``›``, so that a client that renders the answer as HTML or Markdown gets no
     tag from it, and a client that shows it as text shows no entity.
     """
-    return " ".join(_CONTROL.sub(" ", text).replace("<", "‹").replace(">", "›").split())
+    return " ".join(_CONTROL.sub(" ", valid_text(text)).replace("<", "‹").replace(">", "›").split())
 
 
 def limit(text: str | None) -> tuple[str, bool]:
