@@ -12,6 +12,15 @@ if ! command -v chromium >/dev/null 2>&1; then
     sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null
   fi
 fi
+# The accessibility tests (tests/test_accessibility.py) inject axe-core from npm into the page. It goes into
+# .test-tools/ (gitignored), once per version; without the registry those tests are skipped with the reason.
+AXE_VERSION=4.14.1
+if ! grep -qs "\"version\": \"${AXE_VERSION}\"" .test-tools/node_modules/axe-core/package.json \
+    && command -v npm >/dev/null 2>&1; then
+  npm install --prefix .test-tools --no-audit --no-fund --no-save --silent --fetch-retries=1 \
+    --fetch-timeout=30000 "axe-core@${AXE_VERSION}" \
+    || echo "axe-core could not be installed from npm; the accessibility tests will be skipped" >&2
+fi
 export GRADIO_ANALYTICS_ENABLED=False
 .venv/bin/ruff check .
 .venv/bin/python -m pytest -q "$@"

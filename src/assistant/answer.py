@@ -71,7 +71,12 @@ TEXT = {
 }
 
 KIND_LABELS = {
-    "nl": {},
+    "nl": {
+        "legenda": "legenda (kleuren)",
+        "uitleg_niveaus": "uitleg van de niveaus",
+        "vakkennis": "vakkennis en vaardigheden",
+        "wet_regelgeving": "wet- en regelgeving",
+    },
     "en": {
         "werkproces": "work process",
         "kerntaak": "core task",
@@ -87,6 +92,9 @@ KIND_LABELS = {
         "ontwikkelingen": "developments",
         "doorstroom": "further education",
         "arbeidsmarkt": "labour market",
+        "legenda": "legend (colours)",
+        "uitleg_niveaus": "explanation of the levels",
+        "specialisaties": "specialisations",
     },
 }
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.language import language
 from assistant.model import Chunk
-from assistant.retrieval import BadQuery, Filters
+from assistant.retrieval import BadQuery, Filters, valid_text
 
 MAX_FOLLOWUP_WORDS = 8
 
@@ -90,7 +90,7 @@ class Constraints:
         """
         level = self.level.strip()
         if level and not re.fullmatch(r"[0-9]{1,3}", level):
-            raise BadQuery(f"onbekend niveau {level!r}; kies uit: 1, 2, 3, 4")
+            raise BadQuery(f"onbekend niveau '{valid_text(level)}'; kies uit: 1, 2, 3, 4")
         return Filters(
             dossier=self.dossier.strip() or None,
             profile=self.profile.strip() or None,
@@ -365,3 +365,81 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
     if scope and (mentions.scope or mentions.year):
         own = replace(own, dossier=dossier_for(scope, own.version or ui.version, catalogue))
     return Resolved(question, ui.merged(own), Turn(question, own, scope), followup=True)
+
+
+# --------------------------------------------------------------------------- names shown in the UI
+
+
+@dataclass(frozen=True)
+class DossierName:
+    """One dossier as people know it, whatever the case its versions spell it in.
+
+    Attributes:
+        name: the name to show (as the newest version spells it).
+        abbr: its abbreviation, if it has one.
+        versions: ``(version, name as that version spells it)``, oldest first; version ``""`` when undated.
+        profile_document: True for a competency profile (it holds competence levels, not kerntaken).
+    """
+
+    name: str
+    abbr: str | None
+    versions: tuple[tuple[str, str], ...]
+    profile_document: bool = False
+
+    def spelling(self, version: str) -> str | None:
+        """The dossier name as ``version`` spells it (None when it has no such version)."""
+        return next((spelled for v, spelled in self.versions if v == version), None)
+
+
+def dossier_names(chunks: Iterable[Chunk]) -> tuple[DossierName, ...]:
+    """The dossiers of an index, one per name folded for case and white space, sorted by name.
+
+    "Sociaal Werk" (2020) and "Sociaal werk" (2015) are one dossier with two versions.
+    """
+    found: dict[str, dict] = {}
+    for c in chunks:
+        if not c.dossier:
+            continue
+        entry = found.setdefault(_fold(c.dossier), {"abbr": None, "versions": {}, "profile": False})
+        entry["abbr"] = entry["abbr"] or c.dossier_abbr
+        entry["versions"].setdefault(c.version or "", c.dossier)
+        entry["profile"] = entry["profile"] or c.kind == "competentieniveau"
+    names = []
+    for entry in found.values():
+        versions = tuple(sorted(entry["versions"].items()))
+        names.append(DossierName(versions[-1][1], entry["abbr"], versions, entry["profile"]))
+    return tuple(sorted(names, key=lambda d: d.name.lower()))
+
+
+def abbreviations(chunks: Iterable[Chunk]) -> tuple[tuple[str, str], ...]:
+    """``(abbreviation, what it stands for)`` for every dossier and profile abbreviation in an index, sorted."""
+    chunks = tuple(chunks)
+    found: dict[str, str] = {}
+    for dossier in dossier_names(chunks):
+        if dossier.abbr and dossier.abbr.lower() != dossier.name.lower():
+            meaning = f"competentieprofiel {dossier.name}" if dossier.profile_document else dossier.name
+            found.setdefault(dossier.abbr, meaning)
+    for c in chunks:
+        if c.profile and c.profile_abbr and c.profile_abbr.lower() != c.profile.lower():
+            found.setdefault(c.profile_abbr, f"profiel {c.profile}")
+    return tuple(sorted(found.items()))
+
+
+def choice_value(text: str | None, choices: Iterable[tuple[str, str]]) -> str:
+    """The value of a dropdown choice given its value or its label, so that ``/ask`` takes what the UI shows.
+
+    A label matches in full ("Onderwijsassistent (OA) · 2021") or without its ``· versions`` tail
+    ("Onderwijsassistent (OA)"), ignoring case and runs of white space. Text that matches no choice is
+    returned stripped, for the filter check to judge.
+    """
+    wanted = _fold(text or "")
+    if not wanted:
+        return ""
+    choices = tuple(choices)
+    for _label, value in choices:
+        if _fold(value) == wanted:
+            return value
+    for label, value in choices:
+        if wanted in (_fold(label), _fold(label.split(" · ")[0])):
+            return value
+    return (text or "").strip()

@@ -146,10 +146,15 @@ def competence_matrix(chunks: Iterable[Chunk], dossier: str) -> Matrix:
 
 
 def render_matrix(matrix: Matrix) -> str:
-    """The matrix as an HTML table; each cell is a ``<details>`` that opens its indicators."""
+    """The matrix as an HTML table in a scrollable region; each cell is a ``<details>`` that opens its indicators.
+
+    The competence's definition is printed under its name (not a hover title, which touch cannot open).
+    Every cell carries its level as ``data-label``, so that on a narrow screen the stylesheet can show
+    each competence as a card with labelled levels instead of a wide table.
+    """
     if not matrix.cells:
         return "<p>Geen competentieniveaus gevonden.</p>"
-    head = "".join(f"<th>Niveau {level}</th>" for level in matrix.levels)
+    head = "".join(f'<th scope="col">Niveau {level}</th>' for level in matrix.levels)
     rows = []
     for competence in matrix.competences:
         definition = matrix.definitions.get(competence, "")
@@ -161,14 +166,18 @@ def render_matrix(matrix: Matrix) -> str:
                 continue
             items = "".join(f"<li>{escape_html(i)}</li>" for i in cell.indicators)
             tds.append(
-                f'<td><details class="cel"><summary>{escape_html(cell.description or f"Niveau {level}")}'
+                f'<td data-label="Niveau {level}"><details class="cel"><summary>'
+                f'{escape_html(cell.description or f"Niveau {level}")}'
                 f"</summary><ul>{items}</ul><small>{escape_html(cell.where)}</small></details></td>"
             )
-        rows.append(f'<tr><th scope="row" title="{escape_html(definition)}">{escape_html(competence)}</th>'
-                    f"{''.join(tds)}</tr>")
-    return (f'<table class="matrix"><caption>{escape_html(matrix.dossier)}: competentie × niveau '
-            f"(klik op een cel voor de gedragsindicatoren)</caption>"
-            f"<thead><tr><th>Competentie</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+        shown = f'<span class="definitie">{escape_html(definition)}</span>' if definition else ""
+        rows.append(f'<tr><th scope="row">{escape_html(competence)}{shown}</th>{"".join(tds)}</tr>')
+    title = escape_html(matrix.dossier)
+    return (f'<div class="matrix-wrap" role="region" tabindex="0" aria-label="{title}: competentie × niveau">'
+            f'<table class="matrix"><caption>{title}: competentie × niveau '
+            f"(open een niveau voor de gedragsindicatoren)</caption>"
+            f'<thead><tr><th scope="col">Competentie</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            f"</div>")
 
 
 # --------------------------------------------------------------------------- browse tree

@@ -13,6 +13,7 @@ index the page still starts and says how to build one.
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -22,8 +23,17 @@ from pathlib import Path
 import gradio as gr
 
 from assistant import feedback, views
-from assistant.answer import TEXT, compose, compose_generated, escape, make_answer
-from assistant.conversation import Catalogue, Constraints, Resolved, Turn, resolve
+from assistant.answer import TEXT, compose, compose_generated, escape, kind_label, make_answer
+from assistant.conversation import (
+    Catalogue,
+    Constraints,
+    Resolved,
+    Turn,
+    abbreviations,
+    choice_value,
+    dossier_names,
+    resolve,
+)
 from assistant.embedders import EmbedderError, load
 from assistant.export import ExportFiles, write_exports
 from assistant.index import IndexUnavailable, open_index
@@ -32,6 +42,7 @@ from assistant.llm import LLMConfig, LLMError, build_messages, citations_valid, 
 from assistant.model import KINDS
 from assistant.retrieval import BadQuery, Hit, search, valid_text
 from assistant.settings import MAX_QUERY_CHARS, Settings
+from assistant.theme import accessible_theme
 
 logger = logging.getLogger(__name__)
 
@@ -55,9 +66,12 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 }
 
 CSS = """
-mark { background: #fff1a8; color: inherit; padding: 0 .1em; }
-del { background: #ffd7d5; text-decoration: line-through; }
-ins { background: #d3f5d6; text-decoration: none; }
+/* Highlights carry their own dark text, so they stay readable in dark mode too. */
+mark { background: #fff1a8; color: #1f2937; padding: 0 .1em; }
+del { background: #ffd7d5; color: #1f2937; text-decoration: line-through; }
+ins { background: #d3f5d6; color: #1f2937; text-decoration: none; }
+/* The theme's accent (orange-700) is for light backgrounds; Gradio has no dark variant of it. */
+.dark { --color-accent: var(--primary-400) !important; }
 details.bron, details.kerntaak, details.werkproces { margin: .2em 0; }
 details.bron summary, details.kerntaak summary, details.werkproces summary, details.cel summary { cursor: pointer; }
 details .passage { white-space: normal; margin: .4em 0 .4em 1em; padding-left: .6em; border-left: 3px solid #bbb; }
@@ -66,7 +80,55 @@ table.matrix { border-collapse: collapse; width: 100%; }
 table.matrix th, table.matrix td { border: 1px solid #ccc; padding: .35em; vertical-align: top; text-align: left; }
 .vergelijk { display: flex; gap: 1.2em; }
 .vergelijk .kolom { flex: 1; min-width: 0; }
+/* Long file names and codes in citations wrap instead of widening the page on a phone. */
+#chat .message, #chat details.bron summary, #chat .passage { overflow-wrap: anywhere; }
+#chat .message { max-width: 100%; }
+#afkortingen { font-size: .9em; }
+/* Competentiematrix: a table on a wide screen, one card per competence on a narrow one. */
+.matrix-wrap { max-width: 100%; overflow-x: auto; }
+table.matrix th[scope="row"] { width: 22%; }
+table.matrix .definitie { display: block; font-weight: normal; font-size: .9em; margin-top: .3em; }
+@media (max-width: 700px) {
+  table.matrix, table.matrix tbody, table.matrix tr, table.matrix th, table.matrix td { display: block; width: auto; }
+  table.matrix thead { display: none; }
+  table.matrix caption { display: block; text-align: left; }
+  table.matrix tr { border: 1px solid #ccc; border-radius: 6px; margin: .8em 0; padding: .2em; }
+  table.matrix th[scope="row"] { width: auto; border: none; }
+  table.matrix td { border: none; border-top: 1px solid #e5e7eb; }
+  table.matrix td::before { content: attr(data-label); display: block; font-weight: 600; }
+  table.matrix td:empty { display: none; }
+  .vergelijk { flex-direction: column; }
+}
 """
+
+# The chat grows with the window (the question box and the actions stay below it in view).
+CHAT_HEIGHT = "max(320px, calc(100vh - 330px))"
+
+# After an answer: scroll the conversation to the start of the newest answer (not to its sources).
+SCROLL_TO_ANSWER_JS = """() => {
+  const bots = document.querySelectorAll('#chat [data-testid="bot"]');
+  const last = bots[bots.length - 1];
+  if (!last) return;
+  let box = last.parentElement;
+  while (box && box !== document.body) {
+    const style = getComputedStyle(box);
+    if (/(auto|scroll)/.test(style.overflowY) && box.scrollHeight > box.clientHeight) break;
+    box = box.parentElement;
+  }
+  if (!box || box === document.body) { last.scrollIntoView({block: 'start'}); return; }
+  const top = last.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+  box.scrollTop = Math.max(0, top - 40);  // room for the floating 'Gesprek' label
+}"""
+
+# On load: the page's language is Dutch (Gradio sets the browser's, so a screen reader would read Dutch labels
+# with English rules), and on a narrow screen the filters start folded, so the example questions stay near.
+ON_LOAD_JS = """() => {
+  document.documentElement.lang = 'nl';
+  if (window.matchMedia('(max-width: 700px)').matches) {
+    const toggle = document.querySelector('#filters > button, #filters .label-wrap');
+    if (toggle && toggle.getAttribute('aria-expanded') !== 'false') toggle.click();
+  }
+}"""
 
 MISSING_INDEX = (
     "**De index ontbreekt of is niet bruikbaar** ({problem}).\n\n"
@@ -89,6 +151,20 @@ LLM_FALLBACK = {
 }
 LLM_BAD_CITATION = {"nl": "het noemde een bron die niet bestaat", "en": "it cited a source that does not exist"}
 LLM_UNAVAILABLE = {"nl": "de taalmodel-service gaf geen antwoord", "en": "the language model service did not answer"}
+
+
+_FILTER_FIELDS = ("dossier", "profile", "version", "kind", "level")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: str) -> str:
+    """A message as plain text on one line, with no escapes to show and no markup to run.
+
+    Control and invisible format characters become spaces, lone surrogates go; ``<`` and ``>`` (from a value the caller
+    typed) become ``‹`` and ``›``, so that a client that renders the answer as HTML or Markdown gets no
+    tag from it, and a client that shows it as text shows no entity.
+    """
+    return " ".join(_CONTROL.sub(" ", valid_text(text)).replace("<", "‹").replace(">", "›").split())
 
 
 def limit(text: str | None) -> tuple[str, bool]:
@@ -131,6 +207,7 @@ class Assistant:
         self.index = None
         self.embedder = None
         self.catalogue = Catalogue()
+        self.choices: dict[str, list[tuple[str, str]]] = {name: [] for name in _FILTER_FIELDS}
         self.llm = LLMConfig.from_settings(settings)
         self.feedback_log = feedback.log_path(settings.index_dir)
         self.export_dir = Path(tempfile.mkdtemp(prefix="mbo-assistent-export-"))
@@ -140,6 +217,7 @@ class Assistant:
             self.index.warm_up()
             self.embedder = load(settings.embedder)
             self.catalogue = Catalogue.from_chunks(self.index.chunks)
+            self.choices = filter_choices(self.index.chunks)
             self.retrieve("samenwerken", Constraints())  # warm up: load the lexical index, vectors and model
         except (IndexUnavailable, EmbedderError) as exc:
             self.problem = str(exc)
@@ -171,7 +249,8 @@ class Assistant:
         """Answer one question as Markdown with numbered citations ``[1]`` and a sources list.
 
         Each source names dossier · version · profile · code · title · file and lines or page.
-        Filters are optional (empty means any); a bad filter or empty question gets a friendly message.
+        Filters are optional (empty means any) and take a value or the label the UI's dropdown shows
+        ("Onderwijsassistent (OA) · 2021"); a bad filter or empty question gets a friendly plain-text message.
         """
         text, cut = limit(question if isinstance(question, str) else "")
         lang = language(text)
@@ -180,11 +259,13 @@ class Assistant:
             return MISSING_INDEX.format(problem=escape(self.problem))
         if not text.strip():
             return EMPTY_QUESTION[lang]
-        constraints = Constraints(*(str(v or "") for v in (dossier, profile, version, kind, level)))
+        given = dict(zip(_FILTER_FIELDS, (dossier, profile, version, kind, level), strict=True))
+        constraints = Constraints(**{name: choice_value(value if isinstance(value, str) else str(value or ""),
+                                                        self.choices[name]) for name, value in given.items()})
         try:
             hits = self.retrieve(text, constraints)
-        except BadQuery as exc:
-            return note + BAD_QUERY[lang].format(why=escape(str(exc)))
+        except BadQuery as exc:  # plain text: the caller shows it as it is, so no Markdown escapes
+            return note + BAD_QUERY[lang].format(why=plain(str(exc)))
         *_, final = self.answer_steps(text, hits, details=False)
         return note + final
 
@@ -265,17 +346,16 @@ def _choices(values, all_label: str) -> list[tuple[str, str]]:
 
 
 def dossier_choices(chunks) -> list[tuple[str, str]]:
-    """Dossier filter choices (label with abbreviation and versions, value the name); case-insensitive unique."""
-    found: dict[str, tuple[str, str | None, set[str]]] = {}
-    for c in chunks:
-        if c.dossier:
-            name, abbr, versions = found.setdefault(c.dossier.lower(), (c.dossier, c.dossier_abbr, set()))
-            if c.version:
-                versions.add(c.version[:4])
+    """Dossier filter choices (label with abbreviation and versions, value the name); one per dossier.
+
+    Versions that spell the name differently ("Sociaal Werk" 2020, "Sociaal werk" 2015) are one dossier:
+    the filter matches names case-insensitively.
+    """
     values = []
-    for name, abbr, versions in sorted(found.values(), key=lambda v: v[0].lower()):
-        label = f"{name} ({abbr})" if abbr and abbr != name else name
-        values.append((label + (f" · {', '.join(sorted(versions))}" if versions else ""), name))
+    for dossier in dossier_names(chunks):
+        label = f"{dossier.name} ({dossier.abbr})" if dossier.abbr and dossier.abbr != dossier.name else dossier.name
+        years = sorted({v[:4] for v, _ in dossier.versions if v})
+        values.append((label + (f" · {', '.join(years)}" if years else ""), dossier.name))
     return _choices(values, "Alle dossiers")
 
 
@@ -297,7 +377,21 @@ def version_choices(chunks) -> list[tuple[str, str]]:
 def kind_choices(chunks) -> list[tuple[str, str]]:
     """Kind filter choices, in the model's order."""
     present = {c.kind for c in chunks}
-    return _choices([(k, k) for k in KINDS if k in present], "Alle soorten")
+    return _choices([(kind_label(k, "nl"), k) for k in KINDS if k in present], "Alle soorten")
+
+
+def filter_choices(chunks) -> dict[str, list[tuple[str, str]]]:
+    """Every filter's choices, by the field name of :class:`Constraints`."""
+    return {"dossier": dossier_choices(chunks), "profile": profile_choices(chunks),
+            "version": version_choices(chunks), "kind": kind_choices(chunks), "level": level_choices(chunks)}
+
+
+def abbreviations_markdown(chunks) -> str:
+    """The abbreviations the answers use, spelled out (Markdown; empty when there are none)."""
+    found = abbreviations(chunks)
+    if not found:
+        return ""
+    return "**Afkortingen**: " + " · ".join(f"**{escape(abbr)}** {escape(meaning)}" for abbr, meaning in found)
 
 
 def level_choices(chunks) -> list[tuple[str, str]]:
@@ -335,45 +429,53 @@ def build_app(settings: Settings | None = None) -> gr.Blocks:
             with gr.Tab("Themascan", id="themascan"):
                 _themescan_tab(assistant, chunks)
         gr.api(assistant.ask, api_name="ask", concurrency_limit=CONCURRENCY)
+        demo.load(None, None, None, js=ON_LOAD_JS)
     demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)
     demo.assistant = assistant  # for tests and launchers
     return demo
 
 
 def _chat_tab(assistant: Assistant, chunks, session: gr.State) -> None:
-    with gr.Row():
-        with gr.Column(scale=3):
+    # One row: the conversation with its question box and actions, and the filters beside it. On a narrow
+    # screen the row wraps, so the filters (folded there, see ON_LOAD_JS) come right under the actions;
+    # the example questions follow below the row.
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=300):
             chat = gr.Chatbot(
-                label="Gesprek", height=560, elem_id="chat", sanitize_html=True, allow_tags=False,
-                latex_delimiters=[], feedback_options=("Like", "Dislike"), buttons=["copy"],
+                label="Gesprek", height=CHAT_HEIGHT, min_height=320, elem_id="chat", sanitize_html=True,
+                allow_tags=False, latex_delimiters=[], feedback_options=("Like", "Dislike"), buttons=["copy"],
+                autoscroll=False,  # SCROLL_TO_ANSWER_JS shows the start of the answer instead of its end
                 placeholder="Stel je vraag hieronder, of kies een voorbeeldvraag.",
             )
-            with gr.Row():
+            with gr.Row(elem_id="vraagregel"):
                 box = gr.Textbox(label="Vraag", placeholder="Bijv. waar komt multidisciplinair overleg voor?",
-                                 scale=5, elem_id="vraag", submit_btn=False, lines=1)
-                send = gr.Button("Vraag stellen", variant="primary", scale=1, elem_id="verstuur")
-            with gr.Row():
+                                 scale=5, min_width=200, elem_id="vraag", submit_btn=False, lines=1)
+                send = gr.Button("Vraag stellen", variant="primary", scale=1, min_width=120, elem_id="verstuur")
+            with gr.Row(elem_id="acties"):
                 csv_button = gr.DownloadButton("CSV downloaden", value=None, interactive=False, elem_id="csv",
-                                               size="sm")
+                                               size="sm", min_width=110)
                 md_button = gr.DownloadButton("Markdown downloaden", value=None, interactive=False, elem_id="md",
-                                              size="sm")
-                new = gr.Button("Nieuw gesprek", size="sm", elem_id="nieuw")
-            gr.Markdown("**Voorbeeldvragen** (één klik):")
-            example_buttons = []
-            with gr.Row():
-                for group, questions in EXAMPLES.items():
-                    with gr.Column(min_width=160):
-                        gr.Markdown(f"*{group}*")
-                        example_buttons += [gr.Button(q, size="sm", elem_classes=["voorbeeld"]) for q in questions]
-        with gr.Column(scale=1, min_width=220):
-            gr.Markdown("**Filters**")
-            dossier = gr.Dropdown(dossier_choices(chunks), value="", label="Dossier", elem_id="f-dossier")
-            profile = gr.Dropdown(profile_choices(chunks), value="", label="Profiel", elem_id="f-profiel")
-            version = gr.Dropdown(version_choices(chunks), value="", label="Versie", elem_id="f-versie")
-            kind = gr.Dropdown(kind_choices(chunks), value="", label="Soort", elem_id="f-soort")
-            level = gr.Dropdown(level_choices(chunks), value="", label="Niveau", elem_id="f-niveau")
-            gr.Markdown("Vervolgvragen zoals *en bij de PMK?*, *alleen niveau 3* of *and for the 2015 version?* "
-                        "gaan verder op de vorige vraag.")
+                                              size="sm", min_width=110)
+                new = gr.Button("Nieuw gesprek", size="sm", elem_id="nieuw", min_width=110)
+        with gr.Column(scale=1, min_width=240, elem_id="filterkolom"):
+            with gr.Accordion("Filters", open=True, elem_id="filters"):
+                dossier = gr.Dropdown(dossier_choices(chunks), value="", label="Dossier", elem_id="f-dossier")
+                profile = gr.Dropdown(profile_choices(chunks), value="", label="Profiel", elem_id="f-profiel")
+                version = gr.Dropdown(version_choices(chunks), value="", label="Versie", elem_id="f-versie")
+                kind = gr.Dropdown(kind_choices(chunks), value="", label="Soort", elem_id="f-soort")
+                level = gr.Dropdown(level_choices(chunks), value="", label="Niveau", elem_id="f-niveau")
+                gr.Markdown("Vervolgvragen zoals *en bij de PMK?*, *alleen niveau 3* of *and for the 2015 "
+                            "version?* gaan verder op de vorige vraag.")
+            legend = abbreviations_markdown(chunks)
+            if legend:
+                gr.Markdown(legend, elem_id="afkortingen")
+    gr.Markdown("**Voorbeeldvragen** (één klik):")
+    example_buttons = []
+    with gr.Row():
+        for group, questions in EXAMPLES.items():
+            with gr.Column(min_width=160):
+                gr.Markdown(f"*{group}*")
+                example_buttons += [gr.Button(q, size="sm", elem_classes=["voorbeeld"]) for q in questions]
 
     def respond(message, state: Session, d, p, v, k, lv):
         ui = Constraints(*(str(x or "") for x in (d, p, v, k, lv)))
@@ -385,10 +487,12 @@ def _chat_tab(assistant: Assistant, chunks, session: gr.State) -> None:
 
     filters = [session, dossier, profile, version, kind, level]
     outputs = [chat, box, session, csv_button, md_button]
-    box.submit(respond, [box, *filters], outputs, api_visibility="private")
-    send.click(respond, [box, *filters], outputs, api_visibility="private")
+    answered = [box.submit(respond, [box, *filters], outputs, api_visibility="private"),
+                send.click(respond, [box, *filters], outputs, api_visibility="private")]
     for button in example_buttons:
-        button.click(respond, [button, *filters], outputs, api_visibility="private")
+        answered.append(button.click(respond, [button, *filters], outputs, api_visibility="private"))
+    for event in answered:
+        event.then(None, None, None, js=SCROLL_TO_ANSWER_JS)
 
     def on_like(state: Session, data: gr.LikeData) -> None:
         index = data.index if isinstance(data.index, int) else data.index[0]
@@ -416,19 +520,23 @@ def _matrix_tab(chunks) -> None:
 
 def _browse_tab(chunks) -> None:
     pairs = views.dossiers(chunks)
-    names = list(dict.fromkeys(d for d, _ in pairs))
+    # One entry per dossier: "Sociaal Werk" (2020) and "Sociaal werk" (2015) are two versions of one dossier.
+    shown = {spelled: d.name for d in dossier_names(chunks) for _, spelled in d.versions}
+    spelling = {(shown.get(d, d), v): d for d, v in pairs}
+    names = list(dict.fromkeys(shown.get(d, d) for d, _ in pairs))
     first = names[0] if names else None
 
     def versions_of(name: str | None) -> list[str]:
-        return [v for d, v in pairs if d == name]
+        return [v for d, v in pairs if shown.get(d, d) == name]
 
     def tree(name: str | None, version: str | None) -> str:
         if not name:
             return "<p>Geen dossiers in de index.</p>"
         title = " ".join(x for x in (name, version) if x)
-        return (views.extract_note(chunks, name, version or "")
-                + views.render_tree(views.browse_tree(chunks, name, version or ""), title)
-                + views.other_parts(chunks, name, version or ""))
+        spelled = spelling.get((name, version or ""), name)
+        return (views.extract_note(chunks, spelled, version or "")
+                + views.render_tree(views.browse_tree(chunks, spelled, version or ""), title)
+                + views.other_parts(chunks, spelled, version or ""))
 
     first_versions = versions_of(first)
     with gr.Row():
@@ -493,5 +601,6 @@ def _themescan_tab(assistant: Assistant, chunks) -> None:
 def launch(demo: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, **kwargs) -> None:
     """Serve the app privately: local address, no share link, no monitoring page, no extra paths."""
     demo.launch(server_name=host, server_port=port, share=False, enable_monitoring=False, allowed_paths=[],
-                max_file_size="1mb", ssr_mode=False, mcp_server=False, pwa=False, css=CSS, show_error=False,
+                max_file_size="1mb", ssr_mode=False, mcp_server=False, pwa=False, css=CSS, theme=accessible_theme(),
+                show_error=False,
                 **kwargs)
