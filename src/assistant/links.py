@@ -1,0 +1,201 @@
+"""The seams between the chat's answers and the curriculum: competence links, version pairs, themes.
+
+Each function here is the one place where the chat reads a relation between units. Today they read
+what the index already holds; the curriculum model (links unit → SBB competence, a crosswalk between
+versions) and the theme package can replace them one by one without touching the answers:
+
+* :func:`sbb_competences` — the SBB competences of a werkproces, from its ``SBB-competenties:`` line;
+* :func:`competence_codes` — which SBB competences a competency-profile competence stands for: by the
+  words its name and definition share with the SBB titles, plus the editable data file
+  ``data/competence_links.json`` (see :func:`load_competence_links`);
+* :func:`pair_by_code` — the units of two versions or profiles paired by code (the crosswalk later);
+* :func:`theme_units` — the units where a theme occurs (the theme scan).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.lexical import STOPWORDS, tokenize
+from assistant.model import COMPETENTIE, WERKPROCES, Chunk
+
+LINKS_FILE = Path(__file__).with_name("data") / "competence_links.json"
+
+_SBB_LINE = re.compile(r"SBB-competenties:\s*\n?(.+)", re.IGNORECASE)
+_SBB_ITEM = re.compile(r"^\s*([A-Y])\s+(.+?)\s*$")
+
+
+@dataclass(frozen=True)
+class SbbCompetence:
+    """One SBB competence: its letter and title ("R", "Op de behoeften en verwachtingen van de klant richten")."""
+
+    code: str
+    title: str
+
+
+def sbb_competences(passage: str) -> tuple[SbbCompetence, ...]:
+    """The SBB competences a werkproces names in its ``SBB-competenties:`` line (none when it has none)."""
+    match = _SBB_LINE.search(passage or "")
+    if match is None:
+        return ()
+    found = []
+    for part in match.group(1).split(";"):
+        item = _SBB_ITEM.match(part.replace('"', ""))
+        if item:
+            found.append(SbbCompetence(item.group(1), item.group(2)))
+    return tuple(found)
+
+
+def known_sbb_competences(passages: Iterable[str]) -> dict[str, str]:
+    """Every SBB competence the corpus names, letter → title."""
+    known: dict[str, str] = {}
+    for text in passages:
+        for competence in sbb_competences(text):
+            known.setdefault(competence.code, competence.title)
+    return dict(sorted(known.items()))
+
+
+def load_competence_links(path: Path = LINKS_FILE) -> dict[str, tuple[str, ...]]:
+    """The editable links competence name (lower case) → SBB competence letters.
+
+    The file is JSON: ``{"links": {"coachen": ["C"], ...}}``; a missing file means no extra links.
+
+    Raises:
+        ValueError: when the file is not of that shape.
+    """
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    links = data.get("links") if isinstance(data, dict) else None
+    if not isinstance(links, dict):
+        raise ValueError(f"{path.name}: expected an object with 'links'")
+    result: dict[str, tuple[str, ...]] = {}
+    for name, codes in links.items():
+        if not isinstance(codes, list) or not all(isinstance(c, str) and re.fullmatch(r"[A-Y]", c) for c in codes):
+            raise ValueError(f"{path.name}: {name!r} needs a list of SBB letters A-Y")
+        result[name.strip().lower()] = tuple(codes)
+    return result
+
+
+def _content_stems(text: str) -> set[str]:
+    return {t for t in tokenize(text) if t not in STOPWORDS and len(t) >= 4 and not t.isdigit()}
+
+
+def _common_prefix(x: str, y: str) -> int:
+    n = 0
+    for p, q in zip(x, y, strict=False):
+        if p != q:
+            break
+        n += 1
+    return n
+
+
+def _shares_stem(a: set[str], b: set[str]) -> bool:
+    """A stem in common, or two that share a start of 6+ letters and 4/5 of the shorter one
+    ("ondernem" / "ondernemerschap", "formuleert" / "formuler")."""
+    if a & b:
+        return True
+    return any(_common_prefix(x, y) >= max(6, 0.8 * min(len(x), len(y))) for x in a for y in b)
+
+
+def competence_codes(competence: str, definition: str, known: dict[str, str],
+                     extra: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """The SBB competences a competency-profile competence stands for.
+
+    By name first: an SBB title that shares a word with the competence's name ("Plannen en organiseren",
+    "Kwaliteitsgericht" → "Kwaliteit leveren"); else one that shares a word with its definition
+    ("Formuleert ideeën …" → "Formuleren en rapporteren"). ``extra`` (the data file) adds links words
+    cannot find.
+    """
+    name = _content_stems(competence.replace("gerichtheid", " gericht").replace("gericht", " gericht"))
+    name -= {"gericht", "vermogen", "vaardigheid"}
+    by_name = [code for code, title in known.items() if _shares_stem(name, _content_stems(title))]
+    codes = by_name or [code for code, title in known.items()
+                        if _shares_stem(_content_stems(definition), _content_stems(title))]
+    codes += list((extra or {}).get(competence.strip().lower(), ()))
+    return tuple(dict.fromkeys(c for c in codes if c in known))
+
+
+@lru_cache(maxsize=4)
+def _links_cached(path: str) -> dict[str, tuple[str, ...]]:
+    return load_competence_links(Path(path))
+
+
+def competence_links(chunks: Sequence[Chunk], use_data: bool = True) -> dict[str, tuple[str, ...]]:
+    """Every competence of the competency profiles → its SBB competence letters."""
+    known = known_sbb_competences(c.passage or c.text for c in chunks if c.kind == WERKPROCES)
+    extra = _links_cached(str(LINKS_FILE)) if use_data else {}
+    definitions: dict[str, str] = {}
+    for c in chunks:
+        if c.kind == COMPETENTIE and c.competence:
+            definitions.setdefault(c.competence, c.passage or c.text)
+    return {name: competence_codes(name, text, known, extra) for name, text in definitions.items()}
+
+
+# --------------------------------------------------------------------------- versions and profiles
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two units that stand for each other, or one with no counterpart (the other is None)."""
+
+    left: Chunk | None
+    right: Chunk | None
+
+
+def pair_by_code(left: Sequence[Chunk], right: Sequence[Chunk]) -> tuple[Pair, ...]:
+    """Units of two scopes paired by code (the crosswalk of the curriculum model replaces this).
+
+    Units whose codes differ but whose titles are the same are paired too. Order: the left's order, then
+    the right's units without a counterpart.
+    """
+    by_code = {c.code: c for c in right if c.code}
+    by_title = {(c.title or "").strip().lower(): c for c in right if c.title}
+    used: set[int] = set()
+    pairs = []
+    for unit in left:
+        match = by_code.get(unit.code) if unit.code else None
+        if match is None or id(match) in used:
+            match = by_title.get((unit.title or "").strip().lower())
+        if match is not None and id(match) in used:
+            match = None
+        if match is not None:
+            used.add(id(match))
+        pairs.append(Pair(unit, match))
+    pairs.extend(Pair(None, c) for c in right if id(c) not in used)
+    return tuple(pairs)
+
+
+# --------------------------------------------------------------------------- themes
+
+
+@dataclass(frozen=True)
+class ThemeUnit:
+    """A unit where a theme occurs, with the sentences that carry it and the units with the same passage."""
+
+    chunk: Chunk
+    sentences: tuple[str, ...]
+    strength: str
+    score: float
+    also: tuple[Chunk, ...]
+
+
+def theme_units(index, theme: str) -> tuple[ThemeUnit, ...]:
+    """Every unit the theme scan lists for ``theme`` (no filters: the caller narrows to its scope).
+
+    Raises:
+        ValueError: the theme is empty or too long (``themescan.BadTheme``).
+    """
+    from assistant import themescan
+
+    result = themescan.scan(index, theme)
+    return tuple(
+        ThemeUnit(a.chunk, tuple(s.text for s in a.result.sentences), a.strength, a.score,
+                  tuple(u.chunk for u in a.also))
+        for a in result.anchors
+    )
