@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from assistant.conversation import Constraints, Turn, find_reference, referent, replace_reference, resolve
 from assistant.intent import NOT_FOUND, route
-from assistant.language import scores
+from assistant.language import detect
 from assistant.replies import Library, Reply, Request, Search, build
 from assistant.retrieval import Filters
 
@@ -47,10 +47,8 @@ class Outcome:
 
 def message_language(message: str, previous: Turn | None, library: Library) -> str:
     """The message's language when its words show one, else the conversation's (Dutch at the start)."""
-    english, dutch = scores(message, library.words)
-    if english != dutch:
-        return "en" if english > dutch else "nl"
-    return (previous.lang if previous and previous.lang else None) or "nl"
+    found = detect(message, library.words, library.name_words)
+    return found or (previous.lang if previous and previous.lang else None) or "nl"
 
 
 def _filters(constraints: Constraints, own: Constraints, ui: Constraints, names_scope: bool,

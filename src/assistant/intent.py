@@ -59,6 +59,8 @@ CUES: dict[str, str] = {
 KIND_WORDS: dict[str, str] = {
     "werkproces": r"\bwerkprocess?(?:en)?\b|\bwork ?process(?:es)?\b|\bprocessen\b",
     "kerntaak": r"\bkerntaak\b|\bkerntaken\b|\bcore tasks?\b|\bkey tasks?\b",
+    "profiel": r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b",
+    "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
 }
 _YEAR = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
 _TREE_VERBS = (r"\bheeft\b|\bhebben\b|\bhoren bij\b|\bhoort bij\b|\bhave\b|\bhas\b|\bvan\b|\bof\b|\bin\b|\bbij\b"
@@ -75,6 +77,7 @@ _QUESTION_WORDS = frozenset(
     kwalificatiedossier voorkomen occurring can kan je jij you we wij ik i me mij please graag
     vallen valt onder under profielspecifieke profielspecifiek specific eigen own tussen between nu precies
     exactly dan then oké ok okay genoemd noemt named come comes up show shows up worden wordt
+    competence competentie competentieprofiel competency
     """.split()
 )
 
@@ -148,9 +151,9 @@ def scope_entries(terms: list[str], years: tuple[str, ...], catalogue: Catalogue
 def find_levels(folded: str) -> tuple[int, ...]:
     """Every competence level named ("niveau 2 en 3", "level 2 and level 3", "niveau 2 en niveau 4")."""
     levels: list[int] = []
-    for match in re.finditer(r"\b(?:niveaus?|levels?)\s+((?:[1-4](?:\s*(?:,|en|and|tot|to|-|&|of|or|vs\.?)\s*)?)+)",
+    for match in re.finditer(r"\b(?:niveaus?|levels?)\s+((?:[1-9](?:\s*(?:,|en|and|tot|to|-|&|of|or|vs\.?)\s*)?)+)",
                              folded):
-        levels.extend(int(d) for d in re.findall(r"[1-4]", match.group(1)))
+        levels.extend(int(d) for d in re.findall(r"[1-9]", match.group(1)))
     if not levels:
         level = find_level(folded)
         if level is not None:
@@ -169,21 +172,26 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str]) -
     return " ".join(words)
 
 
+_NAME = r"([^\W\d_][\w&'’-]*(?:\s+[^\W\d_][\w&'’-]*){0,3}?)"
+_POSSESSIVE = (
+    rf"(?:{{kinds}})\s+(?:heeft|hebben|kent|kennen)\s+(?:(?:de|het|een)\s+)?{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op)\b)",
+    rf"(?:{{kinds}})\s+(?:van|of)\s+(?:de|het|een|the|a|an)\s+{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op|have|has)\b)",
+    rf"\b(?:does|do)\s+(?:(?:the|a|an)\s+)?{_NAME}\s+(?:have|has|do|carry out|perform)\b",
+    rf"\b(?:heeft|hebben)\s+(?:de|het|een)\s+{_NAME}\s*(?:[?.!,]|$)",
+)
+
+
 def _unknown_scope(text: str, folded: str, catalogue: Catalogue) -> tuple[str | None, tuple[str, ...]]:
-    """In "welke werkprocessen heeft de astronaut?": the word after the verb that names nothing known."""
+    """In "welke werkprocessen heeft de astronaut?": the owner named that the index does not know."""
     kinds = "|".join(KIND_WORDS.values())
-    match = re.search(rf"(?:{kinds})\s+(?:{_TREE_VERBS})\s+(?:(?:de|het|een|the|a|an)\s+)?([^\W\d_][\w&' -]*)",
-                      folded)
-    if match is None:
-        match = re.search(rf"(?:{_TREE_VERBS})\s+(?:(?:de|het|een|the|a|an)\s+)?([^\W\d_][\w&' -]*?)\s*"
-                          rf"(?:{_TREE_VERBS.replace('|', '|')})?\s*(?:{kinds})", folded)
-    if match is None:
-        return None, ()
-    name = re.split(r"\s+(?:in|bij|van|voor|of|for|at|op|on|met|with)\s+|[?.!,]", match.group(1).strip())[0].strip()
-    name = re.sub(r"\s+(?:heeft|hebben|have|has|got)$", "", name).strip()
-    if not name or name in _QUESTION_WORDS:
-        return None, ()
-    return name, closest_names(name, catalogue)
+    for pattern in _POSSESSIVE:
+        match = re.search(pattern.replace("{kinds}", kinds), folded)
+        if match is None:
+            continue
+        name = match.group(1).strip()
+        if name and name not in _QUESTION_WORDS and not re.search("|".join(KIND_WORDS.values()), name):
+            return name, closest_names(name, catalogue)
+    return None, ()
 
 
 def closest_names(name: str, catalogue: Catalogue, n: int = 5) -> tuple[str, ...]:
@@ -271,15 +279,13 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if (competence_names or sbb_codes) and _has(CUES["competence"], folded) and not levels:
         return Intent(COMPETENCE, **base)
     asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded)
+    if kind and asks_list and not scopes:
+        unknown, suggestions = _unknown_scope(text, folded, catalogue)
+        if unknown:
+            return Intent(LIST, mode=TREE, unknown_scope=unknown, suggestions=suggestions, **base)
     if kind and asks_list:
         rest = _topic(text, spans, [*cue_patterns, CUES["where"], *competence_patterns,
                                     r"\b[bp][1-9]-k[0-9]+\b(?!-w)", r"\bprofile-specific\b"])
-        if not rest and (scopes or not scope_terms):
-            if not scopes:
-                unknown, suggestions = _unknown_scope(text, folded, catalogue)
-                if unknown:
-                    return Intent(LIST, mode=TREE, unknown_scope=unknown, suggestions=suggestions, **base)
-            return Intent(LIST, mode=TREE, **base)
         if not rest:
             return Intent(LIST, mode=TREE, **base)
         return Intent(LIST, mode=WHERE, **{**base, "topic": rest})
@@ -312,8 +318,10 @@ READ_AS = {
         COMPARE: "vergelijking van {what}",
         COMPETENCE: "{competence}: werkprocessen waarin je dit laat zien{scope_in}",
         NOT_FOUND: "zoekvraag: {topic}",
-        "kinds": {"werkproces": "werkprocessen", "kerntaak": "kerntaken", None: "werkprocessen"},
+        "kinds": {"werkproces": "werkprocessen", "kerntaak": "kerntaken", "profiel": "profielen",
+                  "specialisaties": "specialisaties", None: "werkprocessen"},
         "everywhere": "alle dossiers",
+        "everywhere_in": "alle dossiers van {years}",
         "in": " in {scope}",
         "and": " en ",
         "levels": "niveau {a} en {b}",
@@ -327,8 +335,10 @@ READ_AS = {
         COMPARE: "comparison of {what}",
         COMPETENCE: "{competence}: work processes where you show it{scope_in}",
         NOT_FOUND: "search: {topic}",
-        "kinds": {"werkproces": "work processes", "kerntaak": "core tasks", None: "work processes"},
+        "kinds": {"werkproces": "work processes", "kerntaak": "core tasks", "profiel": "profiles",
+                  "specialisaties": "specialisations", None: "work processes"},
         "everywhere": "all dossiers",
+        "everywhere_in": "all dossiers of {years}",
         "in": " in {scope}",
         "and": " and ",
         "levels": "level {a} and {b}",
@@ -362,6 +372,8 @@ def read_as(intent: Intent, what: str = "") -> str:
     words = READ_AS[intent.lang]
     kind = words["kinds"].get(intent.kind, words["kinds"][None])
     scope = describe_scopes(intent.scopes, intent.lang)
+    if not intent.scopes and intent.years:
+        scope = words["everywhere_in"].format(years=words["and"].join(intent.years))
     scope_in = words["in"].format(scope=scope) if intent.scopes else ""
     if intent.type == LIST:
         key = "list_tree" if intent.mode == TREE else "list_where"
@@ -369,7 +381,7 @@ def read_as(intent: Intent, what: str = "") -> str:
     elif intent.type == COMPARE:
         body = words[COMPARE].format(what=what or intent.topic)
     elif intent.type == COMPETENCE:
-        body = words[COMPETENCE].format(competence=", ".join(intent.competences), scope_in=scope_in)
+        body = words[COMPETENCE].format(competence=what or ", ".join(intent.competences), scope_in=scope_in)
     else:
         body = words[intent.type].format(topic=intent.question)
     return f"{words['prefix']}: {body}"

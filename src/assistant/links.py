@@ -183,6 +183,7 @@ class ThemeUnit:
     strength: str
     score: float
     also: tuple[Chunk, ...]
+    terms: tuple[str, ...] = ()
 
 
 def theme_units(index, theme: str) -> tuple[ThemeUnit, ...]:
@@ -194,8 +195,10 @@ def theme_units(index, theme: str) -> tuple[ThemeUnit, ...]:
     from assistant import themescan
 
     result = themescan.scan(index, theme)
-    return tuple(
-        ThemeUnit(a.chunk, tuple(s.text for s in a.result.sentences), a.strength, a.score,
-                  tuple(u.chunk for u in a.also))
-        for a in result.anchors
-    )
+    found = []
+    for a in result.anchors:
+        matches = [*a.result.sentences, *([a.result.title] if a.result.title else [])]
+        terms = tuple(dict.fromkeys(t.split("~")[0].replace("|", "").strip() for m in matches for t in m.terms))
+        found.append(ThemeUnit(a.chunk, tuple(s.text for s in a.result.sentences), a.strength, a.score,
+                               tuple(u.chunk for u in a.also), terms))
+    return tuple(found)

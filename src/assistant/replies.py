@@ -70,6 +70,13 @@ class Library:
             for u in self.units)
 
     @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Words of dossier, profile, competence and SBB competence names (no evidence of a language)."""
+        names = [*self.catalogue.scopes, *self.vocabulary.competences, *self.vocabulary.competences.values(),
+                 *self.sbb.values()]
+        return corpus_words(names) - {"en", "and", "van", "of", "de", "het", "the", "op", "met"}
+
+    @cached_property
     def stems(self) -> frozenset[str]:
         """The corpus's word stems."""
         return frozenset(t for u in self.units for t in tokenize(f"{u.chunk.title or ''} {u.passage}"))
@@ -319,29 +326,97 @@ def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
     kind = intent.kind or WERKPROCES
     keep = scope_filter(intent, filters)
     task = _kerntaak_filter(intent)
-    items = [Item(u.chunk, u.passage, _part(u.chunk)) for u in library.units
+    items = [Item(u.chunk, u.passage, _part(u.chunk), _lines(u.passage) if kind not in (WERKPROCES, KERNTAAK,
+                                                                                      PROFIEL) else ())
+             for u in library.units
              if u.chunk.kind == kind and keep(u.chunk)
              and (task is None or (u.chunk.kerntaak_code or (u.chunk.code or "").rsplit("-W", 1)[0]) == task)]
+    if kind == PROFIEL:  # one item per profile, not per profile text
+        firsts: dict[tuple, Item] = {}
+        for item in items:
+            c = item.chunk
+            firsts.setdefault((c.source, c.dossier, c.version, c.profile), item)
+        items = [i for i in firsts.values() if i.chunk.profile]
     return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(items), filters=_applied(intent, filters))
 
 
+def _lines(passage: str) -> tuple[str, ...]:
+    """The list lines of a passage ("- Maatschappelijk werk")."""
+    return tuple(line.strip().lstrip("-•\ufffd").strip() for line in passage.splitlines()
+                 if line.strip().startswith(("-", "•", "\ufffd")))
+
+
+def core_words(topic: str, library: Library) -> list[list[tuple[str, ...]]]:
+    """The theme's alternatives ("X (Y)", "X or Y"), each a list of words that must all occur, each word as
+    the stems that stand for it: a Dutch word itself, an English word its glossary translation."""
+    from assistant.glossary import GLOSSARY
+
+    alternatives = [a for a in re.split(r"[()]|\s+or\s+|\s+of\s+(?=\w+\s*$)", topic) if a and a.strip()]
+    result = []
+    for alternative in alternatives:
+        text = alternative.lower()
+        words: list[tuple[str, ...]] = []
+        for key in sorted((k for k in GLOSSARY if " " in k), key=len, reverse=True):
+            if re.search(rf"\b{re.escape(key)}\b", text):
+                words.extend((s,) for s in _stems(GLOSSARY[key].split()[0:len(key.split())]))
+                text = re.sub(rf"\b{re.escape(key)}\b", " ", text)
+        for word in re.findall(r"[^\W\d_]{3,}", text):
+            if word in STOPWORDS or word in library.name_words:
+                continue
+            forms = [word] if word in library.words or word not in GLOSSARY else []
+            if word in GLOSSARY:
+                forms.append(GLOSSARY[word].split()[0])
+            stems = _stems(forms)
+            if stems:
+                words.append(tuple(stems))
+        if words:
+            result.append(words)
+    return result
+
+
+def _stems(words: Sequence[str]) -> list[str]:
+    found = []
+    for word in words:
+        stem = (tokenize(word) or [fold(word)])[0]
+        found.append(fold(stem if len(stem) >= 4 else word))
+    return list(dict.fromkeys(found))
+
+
+def coverage(words: list[tuple[str, ...]], text: str, terms: Sequence[str]) -> float:
+    """The share of the theme's words that occur in a unit's text or its matched terms."""
+    from assistant.themescan import fold as fold_accents
+
+    haystack = fold_accents(text)
+    matched = [fold_accents(t) for t in terms]
+    found = sum(1 for forms in words if any(f in haystack or any(f in t for t in matched) for f in forms))
+    return found / len(words) if words else 0.0
+
+
 def list_where(intent: Intent, library: Library, filters: Filters) -> Reply:
-    """Every unit of the scope where the theme occurs, with the sentences that carry it."""
+    """Every unit of the scope where the theme occurs: all its words (or those of one alternative), with the
+    sentences that carry it. When no unit has all of them, the units that have the most."""
     kinds = {intent.kind} if intent.kind else {WERKPROCES}
     keep = scope_filter(intent, filters)
     try:
         found = links.theme_units(library.index, intent.topic)
     except ValueError:
         found = ()
-    items: dict[str, Item] = {}
+    alternatives = core_words(intent.topic, library)
+    scored: dict[str, tuple[float, Item]] = {}
     for unit in found:
         for chunk in (unit.chunk, *unit.also):
-            if chunk.kind in kinds and keep(chunk):
-                item = Item(chunk, chunk.passage or chunk.text, _part(chunk), unit.sentences[:2], unit.strength)
-                items.setdefault(item.ref, item)
-    reply = Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(list(items.values())),
-                  filters=_applied(intent, filters))
-    return reply
+            if chunk.kind not in kinds or not keep(chunk):
+                continue
+            passage = chunk.passage or chunk.text
+            share = max((coverage(words, f"{chunk.title or ''} {passage}", unit.terms) for words in alternatives),
+                        default=1.0)
+            item = Item(chunk, passage, _part(chunk), unit.sentences[:2], unit.strength)
+            if item.ref not in scored or scored[item.ref][0] < share:
+                scored[item.ref] = (share, item)
+    best = max((share for share, _ in scored.values()), default=0.0)
+    floor = 1.0 if best >= 1.0 else best
+    items = [item for share, item in scored.values() if share >= floor and share > 0]
+    return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(items), filters=_applied(intent, filters))
 
 
 # --------------------------------------------------------------------------- competences
@@ -395,7 +470,8 @@ def competence_list(intent: Intent, library: Library, filters: Filters) -> Reply
             links.sbb_competences(u.passage) for u in library.units if keep(u.chunk)):
         return _not_found(intent, "no_links", tuple(scope_label(e) for e in narrow_entries(intent.scopes)))
     details = tuple(f"{c} {library.sbb[c]}" for c in codes)
-    return Reply(COMPETENCE, intent.lang, read_as(intent), intent, items=_sorted(items), details=details,
+    named = ", ".join([*intent.competences, *(library.sbb[c] for c in intent.sbb if c in library.sbb)])
+    return Reply(COMPETENCE, intent.lang, read_as(intent, named), intent, items=_sorted(items), details=details,
                  filters=_applied(intent, filters))
 
 
