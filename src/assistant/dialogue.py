@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.conversation import Constraints, Turn, find_reference, referent, replace_reference, resolve
-from assistant.intent import NOT_FOUND, route
+from assistant.intent import LOOKUP, NOT_FOUND, route
 from assistant.language import detect
 from assistant.replies import Library, Reply, Request, Search, build
 from assistant.retrieval import Filters
@@ -116,8 +116,9 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
             constraints: Constraints, followup: bool, page: int = 0, own: Constraints | None = None) -> Outcome:
     intent = route(question, library.catalogue, library.vocabulary, lang, library.sbb)
     own = own if own is not None else (previous.constraints if previous and followup else Constraints())
-    filters = _filters(constraints, own, ui, bool(intent.scopes), bool(intent.years))
-    reply = build(Request(intent, filters, page), library, search)
+    typed = intent.type != LOOKUP  # a lookup keeps today's follow-up filters; typed answers read the question's scope
+    filters = _filters(constraints, own, ui, typed and bool(intent.scopes), typed and bool(intent.years))
+    reply = replace(build(Request(intent, filters, page), library, search), followup=followup)
     subjects = reply.subjects()
     topic = ", ".join(intent.competences) or ", ".join(reply.details[:1] if reply.type == "competence" else ()) \
         or intent.topic or (subjects[0] if subjects else "")

@@ -177,6 +177,7 @@ class Reply:
         details: the values the problem is about (the unknown name, the closest known names, …).
         filters: the filters applied, as ``(name, value)`` pairs.
         page: the page of a lookup (0 first); ``more``: whether a next page exists.
+        followup: the question was completed from the conversation (a follow-up or a reference).
     """
 
     type: str
@@ -192,6 +193,7 @@ class Reply:
     filters: tuple[tuple[str, str], ...] = ()
     page: int = 0
     more: bool = False
+    followup: bool = False
 
     def subjects(self) -> tuple[str, ...]:
         """What the answer is about, first first, as short phrases a follow-up can refer to."""
@@ -279,7 +281,7 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
         if filters.profile and chunk.profile and fold(filters.profile) not in (
                 fold(chunk.profile), fold(chunk.profile_abbr or "")):
             return False
-        return True
+        return filters.level is None or chunk.level in (None, filters.level)
 
     return keep
 
@@ -323,7 +325,7 @@ def _kerntaak_filter(intent: Intent) -> str | None:
 
 def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
     """Every werkproces (or kerntaak) of the named dossiers/profiles, grouped, basisdeel labelled."""
-    kind = intent.kind or WERKPROCES
+    kind = intent.kind or filters.kind or WERKPROCES
     keep = scope_filter(intent, filters)
     task = _kerntaak_filter(intent)
     items = [Item(u.chunk, u.passage, _part(u.chunk), _lines(u.passage) if kind not in (WERKPROCES, KERNTAAK,
@@ -395,7 +397,7 @@ def coverage(words: list[tuple[str, ...]], text: str, terms: Sequence[str]) -> f
 def list_where(intent: Intent, library: Library, filters: Filters) -> Reply:
     """Every unit of the scope where the theme occurs: all its words (or those of one alternative), with the
     sentences that carry it. When no unit has all of them, the units that have the most."""
-    kinds = {intent.kind} if intent.kind else {WERKPROCES}
+    kinds = {intent.kind or filters.kind or WERKPROCES}
     keep = scope_filter(intent, filters)
     try:
         found = links.theme_units(library.index, intent.topic)
@@ -712,3 +714,10 @@ def build(request: Request, library: Library, search: Search) -> Reply:
 def abbreviation_of(chunk: Chunk) -> str:
     """``MZ``, ``OA``: the dossier's abbreviation or its name."""
     return chunk.dossier_abbr or abbreviation(chunk.dossier) or chunk.dossier or chunk.source
+
+
+def as_hits(reply: Reply) -> tuple[Hit, ...]:
+    """The reply's units as hits (for feedback records and exports): its hits, else its items."""
+    if reply.hits and not reply.items:
+        return reply.hits
+    return tuple(Hit(i.chunk, 0.0, (), i.evidence[0] if i.evidence else "") for i in reply.items)

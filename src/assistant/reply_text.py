@@ -51,6 +51,7 @@ TEXT = {
         "evidence": "gedrag",
         "kinds": {"werkproces": "werkprocessen", "kerntaak": "kerntaken", "profiel": "profielen"},
         "sources_note": "Bron per regel: bestand en regels.",
+        "followup": "*Vervolgvraag, gelezen als:* {q}",
     },
     "en": {
         "count_list": "**{n} {kind}** in {scope}.",
@@ -89,6 +90,7 @@ TEXT = {
         "evidence": "behaviour",
         "kinds": {"werkproces": "work processes", "kerntaak": "core tasks", "profiel": "profiles"},
         "sources_note": "Source per line: file and lines.",
+        "followup": "*Follow-up, read as:* {q}",
     },
 }
 
@@ -115,7 +117,7 @@ def item_line(number: int, item: Item, lang: str, html: bool) -> str:
     line = f"{number}. **{escape(head)}**{_part_label(item, lang)} · <small>{escape(where)}</small>"
     if item.note:
         line += f" · {escape(item.note)}"
-    for sentence in item.evidence[:2]:
+    for sentence in item.evidence[:2] if c.kind in ("werkproces", "kerntaak") else item.evidence:
         line += f"\n    > {escape(sentence)}"
     if html:
         line += (f'\n    <details class="bron"><summary>{escape_html(TEXT[lang]["sources_note"])}</summary>'
@@ -137,11 +139,24 @@ def grouped(items: Sequence[Item], lang: str, html: bool) -> str:
     return "\n".join(out).strip()
 
 
+FILTER_NAMES = {
+    "nl": {"scope": "", "dossier": "dossier", "profile": "profiel", "version": "versie", "kind": "soort",
+           "level": "niveau"},
+    "en": {"scope": "", "dossier": "dossier", "profile": "profile", "version": "version", "kind": "kind",
+           "level": "level"},
+}
+
+
+def filters_text(reply: Reply) -> str:
+    """The applied filters as ``dossier X · versie Y`` (escaped), in the reply's language."""
+    names = FILTER_NAMES[reply.lang]
+    return " · ".join(f"{names.get(n, n)} {escape(v)}".strip() for n, v in reply.filters)
+
+
 def _filters(reply: Reply) -> str:
     if not reply.filters:
         return ""
-    shown = " · ".join(escape(v) for _, v in reply.filters)
-    return "\n\n" + TEXT[reply.lang]["filters"].format(items=shown)
+    return "\n\n" + TEXT[reply.lang]["filters"].format(items=filters_text(reply))
 
 
 def render(reply: Reply, details: bool = True) -> str:
@@ -172,7 +187,11 @@ def render(reply: Reply, details: bool = True) -> str:
         if reply.page:
             paging = t["page"].format(a=reply.page * 5 + 1, b=reply.page * 5 + len(reply.hits)) + "\n\n"
         more = "\n\n" + t["more_pages"] if reply.more else ""
-        return head + paging + body + _filters(reply) + more
+        if reply.followup:  # the completed question first, as the conversation read it
+            described = filters_text(reply)
+            top = t["followup"].format(q=escape(reply.intent.question) + (f" · {described}" if described else ""))
+            return f"{top}\n\n{paging}{body}{more}"
+        return f"{paging}{body}{_filters(reply)}{more}\n\n*{escape(reply.read_as)}*"
     return head + problem_text(reply)
 
 
@@ -255,3 +274,22 @@ def _cell(item: Item | None) -> str:
 
 
 TYPES_SHOWN = (LOOKUP, LIST, COMPARE, COMPETENCE, NOT_FOUND)
+
+_ERRORS_EN = (
+    (r"^onbekende (dossier|profile|version|kind) (.+?); kies uit: (.*)$", "unknown {0} {1}; choose from: {2}"),
+    (r"^onbekend niveau (.+?); kies uit: (.*)$", "unknown level {0}; choose from: {1}"),
+    (r"^lege vraag.*$", "empty question: type a question or search term"),
+)
+
+
+def error_text(message: str, lang: str) -> str:
+    """A retrieval error (Dutch, from :mod:`assistant.retrieval`) in the reply's language (plain text)."""
+    import re
+
+    if lang != "en":
+        return message
+    for pattern, english in _ERRORS_EN:
+        match = re.match(pattern, message)
+        if match:
+            return english.format(*match.groups())
+    return message
