@@ -178,6 +178,7 @@ class Reply:
         filters: the filters applied, as ``(name, value)`` pairs.
         page: the page of a lookup (0 first); ``more``: whether a next page exists.
         followup: the question was completed from the conversation (a follow-up or a reference).
+        ranked: a lookup's page of hits before the weak ones were left out (what a language model reads).
     """
 
     type: str
@@ -194,6 +195,7 @@ class Reply:
     page: int = 0
     more: bool = False
     followup: bool = False
+    ranked: tuple[Hit, ...] = ()
 
     def subjects(self) -> tuple[str, ...]:
         """What the answer is about, first first, as short phrases a follow-up can refer to."""
@@ -652,8 +654,9 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
         hits = _per_version(intent, library, filters, search, k)
     else:
         hits = search(intent.question, filters, k + 1)
-    shown = trim(hits[page * PAGE: k]) if page == 0 else hits[page * PAGE: k]
-    return Reply(LOOKUP, intent.lang, read_as(intent), intent, hits=tuple(shown), page=page,
+    ranked = hits[page * PAGE: k]
+    shown = trim(ranked) if page == 0 else ranked
+    return Reply(LOOKUP, intent.lang, read_as(intent), intent, hits=tuple(shown), ranked=tuple(ranked), page=page,
                  more=len(hits) > k or (page == 0 and len(shown) < min(len(hits), PAGE)),
                  filters=_applied(intent, filters))
 

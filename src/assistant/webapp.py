@@ -206,8 +206,8 @@ class Assistant:
             return note + BAD_QUERY[lang].format(why=escape(error_text(str(exc), lang)))
         reply = outcome.reply
         if reply.type == LOOKUP and reply.hits and not reply.problem and self.llm is not None:
-            *_, final = self.answer_steps(outcome.question, list(reply.hits), details=False)
-            return note + f"*{escape(reply.read_as)}*\n\n" + final
+            *_, final = self.answer_steps(outcome.question, list(reply.ranked), details=False)
+            return note + final + f"\n\n*{escape(reply.read_as)}*"
         return note + render(reply, details=False)
 
     def answer_steps(self, question: str, hits: list[Hit], details: bool) -> Iterator[str]:
@@ -265,9 +265,11 @@ class Assistant:
             for old in (session.exports.csv, session.exports.markdown):
                 old.unlink(missing_ok=True)
         if reply.type == LOOKUP and reply.hits and not reply.problem and self.llm is not None:
-            head = f"*{escape(reply.read_as)}*\n\n"
-            for content in self.answer_steps(outcome.question, list(reply.hits), details=True):
-                yield step(note + head + content, hits, outcome.question, outcome.turn, exports)
+            head, tail = "", f"\n\n*{escape(reply.read_as)}*"
+            if reply.followup:
+                head, tail = FOLLOWUP[reply.lang].format(q=escape(outcome.question)) + "\n\n", ""
+            for content in self.answer_steps(outcome.question, list(reply.ranked), details=True):
+                yield step(note + head + content + tail, hits, outcome.question, outcome.turn, exports)
             return
         yield step(note + render(reply, details=True), hits, outcome.question, outcome.turn, exports)
 
