@@ -358,9 +358,16 @@ def scope_label(entry: ScopeEntry) -> str:
     return " ".join(x for x in (entry.dossier, year) if x)
 
 
+def narrow_entries(entries) -> tuple[ScopeEntry, ...]:
+    """Scopes without the profiles whose whole dossier (same version) is named too."""
+    whole = {(fold(e.dossier), e.version) for e in entries if e.profile is None}
+    return tuple(e for e in entries if e.profile is None or (fold(e.dossier), e.version) not in whole)
+
+
 def describe_scopes(scopes: tuple[ScopeEntry, ...], lang: str) -> str:
     """The scopes joined for a sentence ("Thuisbegeleider (MZ 2015)", "alle dossiers")."""
     words = READ_AS[lang]
+    scopes = narrow_entries(scopes)
     if not scopes:
         return words["everywhere"]
     labels = list(dict.fromkeys(scope_label(s) for s in scopes))

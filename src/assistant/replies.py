@@ -25,7 +25,18 @@ from functools import cached_property
 
 from assistant import links
 from assistant.conversation import Catalogue, ScopeEntry
-from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, TREE, Intent, read_as, scope_label
+from assistant.intent import (
+    COMPARE,
+    COMPETENCE,
+    LIST,
+    LOOKUP,
+    NOT_FOUND,
+    TREE,
+    Intent,
+    narrow_entries,
+    read_as,
+    scope_label,
+)
 from assistant.language import corpus_words
 from assistant.lexical import STOPWORDS, tokenize
 from assistant.model import COMPETENTIENIVEAU, KERNTAAK, PROFIEL, WERKPROCES, Chunk
@@ -255,12 +266,6 @@ def in_scope(chunk: Chunk, entry: ScopeEntry, own_only: bool = False) -> bool:
     if fold(chunk.profile) != fold(entry.profile):
         return False
     return not own_only or chunk.variant != "aanvulling"
-
-
-def narrow_entries(entries: Sequence[ScopeEntry]) -> tuple[ScopeEntry, ...]:
-    """Scopes without the profiles whose whole dossier (same version) is named too."""
-    whole = {(fold(e.dossier), e.version) for e in entries if e.profile is None}
-    return tuple(e for e in entries if e.profile is None or (fold(e.dossier), e.version) not in whole)
 
 
 def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:

@@ -268,7 +268,10 @@ class Assistant:
             head, tail = "", f"\n\n*{escape(reply.read_as)}*"
             if reply.followup:
                 head, tail = FOLLOWUP[reply.lang].format(q=escape(outcome.question)) + "\n\n", ""
+            content = ""
             for content in self.answer_steps(outcome.question, list(reply.ranked), details=True):
+                yield step(note + head + content, hits, outcome.question, outcome.turn, exports)
+            if tail:
                 yield step(note + head + content + tail, hits, outcome.question, outcome.turn, exports)
             return
         yield step(note + render(reply, details=True), hits, outcome.question, outcome.turn, exports)
