@@ -435,7 +435,11 @@ def referent(reference: Reference, previous: Turn) -> str | None:
             return None
         return previous.subjects[n - 1] if n > 0 else previous.subjects[-1]
     if reference.kind == "scope":
-        return previous.scope or previous.topic or None
+        if not previous.scope:
+            return previous.topic or None
+        years = [y for y in dict.fromkeys(m.group(1) for m in _VERSION.finditer(previous.question))
+                 if y not in previous.scope]
+        return " ".join([previous.scope, *years])
     return previous.topic or (previous.subjects[0] if previous.subjects else None)
 
 

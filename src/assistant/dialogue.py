@@ -31,6 +31,7 @@ _NO_FILTERS = re.compile(r"^\s*(?:zonder\s+filters?|alle\s+filters\s+weg|no\s+fi
                          r"|clear\s+(?:the\s+)?filters?)\s*[.!?]*\s*$", re.IGNORECASE)
 _INTERJECTION = re.compile(r"^\s*(?:oké|oke|ok|okay|goed|prima|nou|dank\s*je|bedankt|thanks|right|alright|so|great)"
                            r"\s*[,!.]?\s+", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\S\s*[,:;]\s|\s[-–—]\s")
 KIND_WORDS = {"nl": {"werkproces": "werkprocessen", "kerntaak": "kerntaken"},
               "en": {"werkproces": "work processes", "kerntaak": "core tasks"}}
 
@@ -77,6 +78,8 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         return _answer(previous.question, previous, Constraints(), library, search, lang,
                        constraints=Constraints(), followup=True)
     reference = find_reference(text)
+    if reference is not None and _SEPARATOR.search(text[: reference.span[0]]):
+        reference = None  # "iemand met geldproblemen helpen, welke taak hoort daarbij?": it points inside
     if reference is not None:
         target = referent(reference, previous) if previous is not None else None
         if target is None:

@@ -20,8 +20,11 @@ names, versions and competences come from the index. :func:`read_as` writes the 
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from assistant.conversation import Catalogue, ScopeEntry
 from assistant.language import language
@@ -50,9 +53,9 @@ CUES: dict[str, str] = {
              r"|\b(?:is|are) about\b|\bdeal with\b|\bover\b|\bmet betrekking tot\b|\babout\b|\bwaarin\b|\bmention\w*\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\boccurs?\b|\bappears?\b",
     "competence": r"\blaten zien\b|\blaat\b.*\bzien\b|\bzien\b|\blaten blijken\b|\bshow\b|\bdemonstrat\w*\b"
-                  r"|\bstage\b|\binternship\b|\bplacement\b|\bwerkplek\b|\bwerkprocess?(?:en)?\b|\bwork process\w*\b"
-                  r"|\bhoren bij\b|\bhoort bij\b|\bbelong\w*\b|\blinked\b|\bgekoppeld\b|\bvragen om\b|\bcall for\b"
-                  r"|\bneed\w*\b|\brequire\w*\b|\bvereis\w*\b"
+                  r"|\bstage\b|\binternship\b|\bplacement\b|\bwerkplek\b|\bcompeten\w*\b"
+                  r"|\bhoren\b|\bhoort\b|\bbelong\w*\b|\blinked\b|\bgekoppeld\b|\bvragen\b|\bvraagt\b|\bcalls? for\b"
+                  r"|\bask for\b|\bneed\w*\b|\brequire\w*\b|\bvereis\w*\b|\bnodig\b|\bgevraagd\b|\binvolve\w*\b"
                   r"|\bin de praktijk\b|\bin practice\b|\boefenen\b|\bpractis\w*\b|\bpractic\w*\b",
     "only": r"\balleen\b|\buitsluitend\b|\bonly\b|\bjust\b|\benkel\b",
 }
@@ -77,7 +80,8 @@ _QUESTION_WORDS = frozenset(
     kwalificatiedossier voorkomen occurring can kan je jij you we wij ik i me mij please graag
     vallen valt onder under profielspecifieke profielspecifiek specific eigen own tussen between nu precies
     exactly dan then oké ok okay genoemd noemt named come comes up show shows up worden wordt
-    competence competentie competentieprofiel competency
+    competence competentie competentieprofiel competency houdt houden betekent betekenen inhoud moet moeten kunnen
+    doet doen zegt zeggen eigenlijk beschrijf beschrijft describe describes say says mean means tell
     """.split()
 )
 
@@ -104,6 +108,8 @@ class Intent:
         topic: the theme of a ``where`` list or the words of a lookup, without cues and names.
         only: the question narrows ("alleen", "only").
         conflict: a contradiction in the scope ("alleen 2015, alleen 2021"), as the values that clash.
+        missing_version: a named dossier/profile that has none of the named versions, then its versions.
+        codes_named: the question names a unit code ("B1-K1-W5", "P3-K2").
     """
 
     type: str
@@ -123,6 +129,8 @@ class Intent:
     topic: str = ""
     only: bool = False
     conflict: tuple[str, ...] = field(default=())
+    missing_version: tuple[str, ...] = ()
+    codes_named: bool = False
 
 
 def _has(pattern: str, folded: str) -> bool:
@@ -146,6 +154,22 @@ def scope_entries(terms: list[str], years: tuple[str, ...], catalogue: Catalogue
             entries = tuple(e for e in entries if (e.version or "")[:4] in years) or entries
         found.extend(entries)
     return tuple(dict.fromkeys(found))
+
+
+def _missing_version(terms: list[str], years: tuple[str, ...], catalogue: Catalogue) -> tuple[str, ...]:
+    """("Maatschappelijke Zorg", "2015") when "MZ 2021" is asked: no named version exists for every name."""
+    if not years or not terms:
+        return ()
+    missing = None
+    for term in terms:
+        entries = [e for e in catalogue.scopes.get(fold(term), ()) if e.version]
+        if not entries:
+            return ()
+        if any(e.version[:4] in years for e in entries):
+            return ()
+        missing = missing or (entries[0].profile or entries[0].dossier,
+                              *sorted({e.version[:4] for e in entries}))
+    return missing or ()
 
 
 def find_levels(folded: str) -> tuple[int, ...]:
@@ -226,16 +250,46 @@ def _conflict(folded: str, years: list[str], levels: tuple[int, ...], scope_term
     return tuple(dict.fromkeys(values)) if len(set(values)) > 1 else ()
 
 
-def sbb_named(text: str, sbb: dict[str, str]) -> tuple[str, ...]:
-    """SBB competences whose title the text names: every content word, or 2 of 3 for long titles."""
+def sbb_named(text: str, sbb: dict[str, str], loose: bool = False) -> tuple[str, ...]:
+    """SBB competences whose title the text names (Dutch, or English through ``data/sbb_competences_en.json``):
+    every content word, or 2 of 3 for long titles; with ``loose`` (the question asks for a competence) one
+    word of a two-word title ("vragen om samenwerken") when no title is named in full."""
     stems = {t for t in tokenize(text) if t not in STOPWORDS}
-    found = []
+    folded = fold(text)
+    found, partial = [], []
     for code, title in sbb.items():
         wanted = {t for t in tokenize(title) if t not in STOPWORDS and len(t) > 2}
         need = len(wanted) if len(wanted) <= 2 else -(-2 * len(wanted) // 3)
-        if wanted and len(wanted & stems) >= need:
+        hits = len(wanted & stems)
+        if wanted and hits >= need:
             found.append(code)
-    return tuple(found)
+        elif loose and len(wanted) == 2 and hits == 1:
+            partial.append(code)
+    for code, names in sbb_english().items():
+        if code in sbb and any(re.search(rf"\b{re.escape(name)}\b", folded) for name in names):
+            found.append(code)
+    return tuple(dict.fromkeys(found or (partial if len(partial) == 1 else [])))
+
+
+SBB_ENGLISH_FILE = Path(__file__).with_name("data") / "sbb_competences_en.json"
+
+
+@lru_cache(maxsize=1)
+def sbb_english(path: Path = SBB_ENGLISH_FILE) -> dict[str, tuple[str, ...]]:
+    """English names of the SBB competences, letter → lower-case phrases (an editable data file).
+
+    Raises:
+        ValueError: when the file is not ``{"names": {"A": ["...", ...], ...}}``.
+    """
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names = data.get("names") if isinstance(data, dict) else None
+    if not isinstance(names, dict) or not all(
+            re.fullmatch(r"[A-Y]", k) and isinstance(v, list) and all(isinstance(x, str) for x in v)
+            for k, v in names.items()):
+        raise ValueError(f"{path.name}: expected {{'names': {{letter: [phrase, ...]}}}}")
+    return {k: tuple(fold(x) for x in v) for k, v in names.items()}
 
 
 def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str | None = None,
@@ -260,18 +314,20 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     unknown_years = tuple(dict.fromkeys(y for y in years if y not in known_years))
     levels = find_levels(folded)
     competence_names = _competences(folded, vocabulary)
-    sbb_codes = sbb_named(text, sbb or {})
+    sbb_codes = sbb_named(text, sbb or {}, loose=_has(CUES["competence"], folded))
     kind = next((k for k, p in KIND_WORDS.items() if _has(p, folded)), None)
     only = _has(CUES["only"], folded)
     conflict = _conflict(folded, years, levels, scope_terms)
     scopes = scope_entries(scope_terms, good_years, catalogue)
+    missing_version = _missing_version(scope_terms, good_years, catalogue)
     spans = [span for _, span in named]
     cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b"]
     competence_patterns = [re.escape(c) for c in _competence_phrases(folded, vocabulary)]
     topic = _topic(text, spans, cue_patterns + competence_patterns)
     base = dict(lang=lang, question=text, kind=kind, scopes=scopes, scope_terms=tuple(scope_terms),
                 years=good_years, unknown_years=unknown_years, levels=levels, competences=competence_names,
-                sbb=sbb_codes, only=only, conflict=conflict, topic=topic)
+                sbb=sbb_codes, only=only, conflict=conflict, topic=topic, missing_version=missing_version,
+                codes_named=re.search(r"\b[bp][1-9i]-k[0-9i]+|\bp[1-9]\b|\b\d{5}\b", folded) is not None)
 
     if _has(CUES["compare"], folded) and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
                                           or len(set(scope_terms)) >= 2 or competence_names or scopes):
@@ -279,6 +335,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if (competence_names or sbb_codes) and _has(CUES["competence"], folded) and not levels:
         return Intent(COMPETENCE, **base)
     asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded)
+    if re.search(r"\b[bp][1-9i]-k[0-9i]+-w\w*\d\b", folded):  # one werkproces named: look it up
+        return Intent(LOOKUP, **base)
     if kind and asks_list and not scopes:
         unknown, suggestions = _unknown_scope(text, folded, catalogue)
         if unknown:

@@ -33,6 +33,7 @@ from assistant.intent import (
     NOT_FOUND,
     TREE,
     Intent,
+    describe_scopes,
     narrow_entries,
     read_as,
     scope_label,
@@ -372,6 +373,8 @@ def core_words(topic: str, library: Library) -> list[list[tuple[str, ...]]]:
         for word in re.findall(r"[^\W\d_]{3,}", text):
             if word in STOPWORDS or word in library.name_words:
                 continue
+            if word not in library.words and word not in GLOSSARY and not _compound_known(word, library):
+                continue  # a word the sources cannot hold ("deal", "such"): it cannot narrow the list
             forms = [word] if word in library.words or word not in GLOSSARY else []
             if word in GLOSSARY:
                 forms.append(GLOSSARY[word].split()[0])
@@ -649,7 +652,8 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
         near = search(intent.question, filters, 3)
         uses = sum(1 for u in library.units if fold(term) in fold(u.passage))
         return _not_found(intent, "no_definition", (term, str(uses)), near)
-    if intent.topic and not intent.scopes and not intent.competences and not intent.levels:
+    if intent.topic and not intent.competences and not intent.levels and intent.lang == "nl" \
+            and not intent.codes_named:
         missing = unknown_words(intent.topic, library)
         content = [w for w in re.findall(r"[^\W\d_]{3,}", intent.topic.lower()) if w not in STOPWORDS]
         if content and len(missing) == len(content):
@@ -659,11 +663,36 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
         hits = _per_version(intent, library, filters, search, k)
     else:
         hits = search(intent.question, filters, k + 1)
+    if page == 0 and hits and intent.lang == "nl" and not intent.codes_named and not intent.competences:
+        absent = topic_absent(intent.topic, hits[:3], library)
+        if absent:
+            return _not_found(intent, "not_in_sources", absent, hits[:3])
     ranked = hits[page * PAGE: k]
     shown = trim(ranked) if page == 0 else ranked
     return Reply(LOOKUP, intent.lang, read_as(intent), intent, hits=tuple(shown), ranked=tuple(ranked), page=page,
                  more=len(hits) > k or (page == 0 and len(shown) < min(len(hits), PAGE)),
                  filters=_applied(intent, filters))
+
+
+def topic_absent(topic: str, hits: Sequence[Hit], library: Library) -> tuple[str, ...]:
+    """The topic's words when none of them occurs in the best hits ("verdient per maand"), else ().
+
+    Only words the sources hold somewhere count (a word they never hold is checked by
+    :func:`unknown_words`); compounds count by their parts.
+    """
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", topic.lower()) if w not in STOPWORDS]
+    if len(words) < 2:  # one word is too little to judge by
+        return ()
+    found = set()
+    for hit in hits:
+        found.update(tokenize(f"{hit.chunk.title or ''} {hit.chunk.passage or hit.chunk.text}"))
+    text = " ".join(fold(f"{h.chunk.title or ''} {h.chunk.passage or h.chunk.text}") for h in hits)
+    for word in words:
+        stems = tokenize(word)
+        if any(s in found for s in stems) or fold(word) in text or any(
+                len(s) >= 5 and s in text for s in stems):
+            return ()
+    return tuple(words)
 
 
 def _per_version(intent: Intent, library: Library, filters: Filters, search: Search, k: int) -> list[Hit]:
@@ -710,13 +739,23 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if intent.unknown_years and not intent.years:
         known = tuple(sorted({v[:4] for v in library.catalogue.versions}))
         return _not_found(intent, "unknown_version", (intent.unknown_years[0], *known))
+    if intent.missing_version:
+        name, *versions = intent.missing_version
+        return _not_found(intent, "missing_version", (name, ", ".join(intent.years), *versions))
     if intent.type == LIST:
-        return list_tree(intent, library, filters) if intent.mode == TREE else list_where(intent, library, filters)
-    if intent.type == COMPETENCE:
-        return competence_list(intent, library, filters)
-    if intent.type == COMPARE:
+        reply = list_tree(intent, library, filters) if intent.mode == TREE else list_where(intent, library, filters)
+    elif intent.type == COMPETENCE:
+        reply = competence_list(intent, library, filters)
+    elif intent.type == COMPARE:
         return compare(intent, library, filters)
-    return lookup(intent, library, filters, search, request.page)
+    else:
+        return lookup(intent, library, filters, search, request.page)
+    if reply.type == COMPETENCE and not reply.items:  # no unit links it: say so, show the nearest
+        details = reply.details or (intent.topic or describe_scopes(intent.scopes, intent.lang),)
+        return _not_found(intent, "no_links", details, search(intent.question, filters, 3))
+    if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
+        return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
+    return reply
 
 
 def abbreviation_of(chunk: Chunk) -> str:

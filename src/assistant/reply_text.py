@@ -37,6 +37,8 @@ TEXT = {
         "unknown_scope": "Ik ken geen dossier of profiel **{name}**. Bedoel je misschien: {near}?",
         "unknown_level": "De bronnen hebben geen **niveau {level}** voor {what}; de niveaus lopen van 1 tot 4.",
         "unknown_version": "De bronnen hebben geen versie **{year}**. Wel: {known}.",
+        "missing_version": "De bronnen hebben **{name}** niet in {years}; wel in: {known}.",
+        "empty_list": "Ik vind hierover niets in de bronnen ({what}).",
         "conflict": "Je vraag beperkt tot elkaar uitsluitende waarden: {values}. Welke bedoel je?",
         "no_referent": "Waar verwijst *{word}* naar? Ik heb nog geen eerdere vraag of antwoord. "
                        "Noem het onderwerp, bijvoorbeeld: *welke werkprocessen horen bij klantgerichtheid?*",
@@ -76,6 +78,8 @@ TEXT = {
         "unknown_scope": "I don't know a dossier or profile **{name}**. Did you mean: {near}?",
         "unknown_level": "The sources have no **level {level}** for {what}; the levels run from 1 to 4.",
         "unknown_version": "The sources have no version **{year}**. They do have: {known}.",
+        "missing_version": "The sources do not have **{name}** in {years}; they do have it in: {known}.",
+        "empty_list": "I find nothing about this in the sources ({what}).",
         "conflict": "Your question narrows to values that exclude each other: {values}. Which one do you mean?",
         "no_referent": "What does *{word}* refer to? There is no earlier question or answer yet. "
                        "Please name the topic, for example: *which work processes belong to customer focus?*",
@@ -205,6 +209,11 @@ def problem_text(reply: Reply) -> str:
         text = t["unknown_level"].format(what=escape(d[0]), level=escape(d[1]))
     elif reply.problem == "unknown_version":
         text = t["unknown_version"].format(year=escape(d[0]), known=", ".join(escape(x) for x in d[1:]))
+    elif reply.problem == "missing_version":
+        text = t["missing_version"].format(name=escape(d[0]), years=escape(d[1]),
+                                           known=", ".join(escape(x) for x in d[2:]))
+    elif reply.problem == "empty_list":
+        text = t["empty_list"].format(what=escape(", ".join(d)))
     elif reply.problem == "conflict":
         text = t["conflict"].format(values=" / ".join(escape(x) for x in d))
     elif reply.problem == "no_referent":
