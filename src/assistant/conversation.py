@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from assistant.language import language
 from assistant.model import Chunk
@@ -160,7 +161,11 @@ class Catalogue:
         )
 
     def pattern(self) -> re.Pattern[str] | None:
-        """One pattern for every scope term, longest first, on word boundaries."""
+        """One pattern for every scope term, longest first, on word boundaries (compiled once)."""
+        return self._pattern
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
         if not self.scopes:
             return None
         terms = sorted(self.scopes, key=len, reverse=True)

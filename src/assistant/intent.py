@@ -258,7 +258,7 @@ def sbb_named(text: str, sbb: dict[str, str], loose: bool = False) -> tuple[str,
     folded = fold(text)
     found, partial = [], []
     for code, title in sbb.items():
-        wanted = {t for t in tokenize(title) if t not in STOPWORDS and len(t) > 2}
+        wanted = _title_stems(title)
         need = len(wanted) if len(wanted) <= 2 else -(-2 * len(wanted) // 3)
         hits = len(wanted & stems)
         if wanted and hits >= need:
@@ -269,6 +269,11 @@ def sbb_named(text: str, sbb: dict[str, str], loose: bool = False) -> tuple[str,
         if code in sbb and any(re.search(rf"\b{re.escape(name)}\b", folded) for name in names):
             found.append(code)
     return tuple(dict.fromkeys(found or (partial if len(partial) == 1 else [])))
+
+
+@lru_cache(maxsize=256)
+def _title_stems(title: str) -> frozenset[str]:
+    return frozenset(t for t in tokenize(title) if t not in STOPWORDS and len(t) > 2)
 
 
 SBB_ENGLISH_FILE = Path(__file__).with_name("data") / "sbb_competences_en.json"

@@ -186,12 +186,26 @@ class ThemeUnit:
     terms: tuple[str, ...] = ()
 
 
+_THEMES: dict[tuple, tuple[ThemeUnit, ...]] = {}
+
+
 def theme_units(index, theme: str) -> tuple[ThemeUnit, ...]:
     """Every unit the theme scan lists for ``theme`` (no filters: the caller narrows to its scope).
+
+    The last few themes are kept per index build (a scan reads every unit).
 
     Raises:
         ValueError: the theme is empty or too long (``themescan.BadTheme``).
     """
+    key = (str(getattr(index, "build_dir", id(index))), len(index.chunks), theme)
+    if key not in _THEMES:
+        if len(_THEMES) >= 32:
+            _THEMES.pop(next(iter(_THEMES)))
+        _THEMES[key] = _scan(index, theme)
+    return _THEMES[key]
+
+
+def _scan(index, theme: str) -> tuple[ThemeUnit, ...]:
     from assistant import themescan
 
     result = themescan.scan(index, theme)

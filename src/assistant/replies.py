@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from assistant import links
 from assistant.conversation import Catalogue, ScopeEntry
@@ -685,7 +685,7 @@ def topic_absent(topic: str, hits: Sequence[Hit], library: Library) -> tuple[str
         return ()
     found = set()
     for hit in hits:
-        found.update(tokenize(f"{hit.chunk.title or ''} {hit.chunk.passage or hit.chunk.text}"))
+        found.update(_unit_stems(hit.chunk))
     text = " ".join(fold(f"{h.chunk.title or ''} {h.chunk.passage or h.chunk.text}") for h in hits)
     for word in words:
         stems = tokenize(word)
@@ -693,6 +693,19 @@ def topic_absent(topic: str, hits: Sequence[Hit], library: Library) -> tuple[str
                 len(s) >= 5 and s in text for s in stems):
             return ()
     return tuple(words)
+
+
+def _unit_stems(chunk: Chunk) -> frozenset[str]:
+    """A chunk's word stems: those ingest prepared per sentence, else computed (and kept)."""
+    if chunk.sentence_stems is not None:
+        return frozenset(word for line in chunk.sentence_stems for word in line.split()) | frozenset(
+            tokenize(chunk.title or ""))
+    return _stems_of(f"{chunk.title or ''} {chunk.passage or chunk.text}")
+
+
+@lru_cache(maxsize=4096)
+def _stems_of(text: str) -> frozenset[str]:
+    return frozenset(tokenize(text))
 
 
 def _per_version(intent: Intent, library: Library, filters: Filters, search: Search, k: int) -> list[Hit]:
