@@ -2,7 +2,7 @@
 
 Usage:
     python scripts/chat_eval.py [--set eval/chat/questions.jsonl] [--index DIR] [--json] [--split test]
-        [--show] [--no-links-data]
+        [--show] [--no-sbb-english]
 
 Each question is asked as the chat would (a chain's turns in order, each turn seeing the previous one),
 through :func:`assistant.dialogue.respond`. Per split it reports:
@@ -133,16 +133,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default=None, help="Only this split (tune or test).")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", action="store_true", help="Print each question with its routing and misses.")
-    parser.add_argument("--no-links-data", action="store_true", help="Ablation: without competence_links.json.")
+    parser.add_argument("--no-sbb-english", action="store_true", help="Ablation: without sbb_competences_en.json.")
     args = parser.parse_args(argv)
     settings = Settings.from_env(args.index)
     index = open_index(settings)
     embedder = load(settings.embedder)
     library = Library.of(index)
-    if args.no_links_data:
-        from assistant import links
+    if args.no_sbb_english:
+        from assistant import intent
 
-        object.__setattr__(library, "competence_links", links.competence_links(library.chunks, use_data=False))
+        intent.sbb_english = lambda: {}
 
     def searcher(question: str, filters: Filters, k: int):
         return search(index, embedder, question, k=k, filters=filters)

@@ -55,9 +55,14 @@ def ask(library, searcher, *messages: str, ui: Constraints | None = None):
 
 
 @pytest.mark.parametrize("question", ["customer focus level 2", "coaching level 3", "quality orientation",
-                                      "and for the 2015 version?", "Ondernemerschap level 3?"])
+                                      "and for the 2015 version?"])
 def test_short_english_questions_are_english(question):
     assert language(question) == "en"
+
+
+def test_names_do_not_count_for_a_language(library):
+    assert language("Ondernemerschap level 3?") == "nl", "without the index's names: a Dutch word"
+    assert detect("Ondernemerschap level 3?", library.words, library.name_words) == "en"
 
 
 @pytest.mark.parametrize("question", ["Coachen niveau 2", "klantgerichtheid niveau 2", "alleen niveau 3",
@@ -83,22 +88,23 @@ def test_sbb_competences_are_read_from_the_werkproces_text():
     assert links.sbb_competences("Omschrijving: geen competenties") == ()
 
 
-def test_competence_links_by_words_and_by_the_data_file(library):
-    by_words = links.competence_links(library.chunks, use_data=False)
-    assert by_words["Klantgerichtheid"] == ("R",)
-    assert by_words["Plannen en organiseren"] == ("Q",)
-    assert by_words["Coachen"] == (), "no SBB title shares a word with Coachen"
-    with_data = links.competence_links(library.chunks)
-    assert with_data["Coachen"] == ("C",)
+def test_competence_links_by_words(library):
+    found = links.competence_links(library.chunks)
+    assert found["Klantgerichtheid"] == ("R",)
+    assert found["Plannen en organiseren"] == ("Q",)
+    assert found["Communicatieve vaardigheid"] == ("J",), "by its definition: Formuleert ... → Formuleren"
+    assert found["Coachen"] == (), "no SBB title shares a word with Coachen: no link is made up"
 
 
-def test_competence_links_file_is_checked(tmp_path):
-    assert links.load_competence_links(links.LINKS_FILE)["coachen"] == ("C",)
-    assert links.load_competence_links(tmp_path / "missing.json") == {}
+def test_english_sbb_names_file_is_checked(tmp_path):
+    from assistant.intent import SBB_ENGLISH_FILE, sbb_english
+
+    names = sbb_english(SBB_ENGLISH_FILE)
+    assert set(names) == set("ABCDEFGHIJKLMNOPQRSTUVWXY") and "planning and organising" in names["Q"]
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"links": {"coachen": ["C", "Z9"]}}), encoding="utf-8")
-    with pytest.raises(ValueError, match="SBB letters"):
-        links.load_competence_links(bad)
+    bad.write_text(json.dumps({"names": {"Q": "planning"}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="expected"):
+        sbb_english(bad)
 
 
 def test_pair_by_code_pairs_codes_and_reports_the_unpaired(library):

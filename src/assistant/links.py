@@ -6,25 +6,20 @@ versions) and the theme package can replace them one by one without touching the
 
 * :func:`sbb_competences` — the SBB competences of a werkproces, from its ``SBB-competenties:`` line;
 * :func:`competence_codes` — which SBB competences a competency-profile competence stands for: by the
-  words its name and definition share with the SBB titles, plus the editable data file
-  ``data/competence_links.json`` (see :func:`load_competence_links`);
+  words its name and definition share with the SBB titles (a hand list of the others was measured and
+  gained nothing on the judged chat set, so there is none; see docs/chat.md);
 * :func:`pair_by_code` — the units of two versions or profiles paired by code (the crosswalk later);
 * :func:`theme_units` — the units where a theme occurs (the theme scan).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from assistant.lexical import STOPWORDS, tokenize
 from assistant.model import COMPETENTIE, WERKPROCES, Chunk
-
-LINKS_FILE = Path(__file__).with_name("data") / "competence_links.json"
 
 _SBB_LINE = re.compile(r"SBB-competenties:\s*\n?(.+)", re.IGNORECASE)
 _SBB_ITEM = re.compile(r"^\s*([A-Y])\s+(.+?)\s*$")
@@ -60,28 +55,6 @@ def known_sbb_competences(passages: Iterable[str]) -> dict[str, str]:
     return dict(sorted(known.items()))
 
 
-def load_competence_links(path: Path = LINKS_FILE) -> dict[str, tuple[str, ...]]:
-    """The editable links competence name (lower case) → SBB competence letters.
-
-    The file is JSON: ``{"links": {"coachen": ["C"], ...}}``; a missing file means no extra links.
-
-    Raises:
-        ValueError: when the file is not of that shape.
-    """
-    if not path.exists():
-        return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    links = data.get("links") if isinstance(data, dict) else None
-    if not isinstance(links, dict):
-        raise ValueError(f"{path.name}: expected an object with 'links'")
-    result: dict[str, tuple[str, ...]] = {}
-    for name, codes in links.items():
-        if not isinstance(codes, list) or not all(isinstance(c, str) and re.fullmatch(r"[A-Y]", c) for c in codes):
-            raise ValueError(f"{path.name}: {name!r} needs a list of SBB letters A-Y")
-        result[name.strip().lower()] = tuple(codes)
-    return result
-
-
 def _content_stems(text: str) -> set[str]:
     return {t for t in tokenize(text) if t not in STOPWORDS and len(t) >= 4 and not t.isdigit()}
 
@@ -103,38 +76,29 @@ def _shares_stem(a: set[str], b: set[str]) -> bool:
     return any(_common_prefix(x, y) >= max(6, 0.8 * min(len(x), len(y))) for x in a for y in b)
 
 
-def competence_codes(competence: str, definition: str, known: dict[str, str],
-                     extra: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+def competence_codes(competence: str, definition: str, known: dict[str, str]) -> tuple[str, ...]:
     """The SBB competences a competency-profile competence stands for.
 
     By name first: an SBB title that shares a word with the competence's name ("Plannen en organiseren",
     "Kwaliteitsgericht" → "Kwaliteit leveren"); else one that shares a word with its definition
-    ("Formuleert ideeën …" → "Formuleren en rapporteren"). ``extra`` (the data file) adds links words
-    cannot find.
+    ("Formuleert ideeën …" → "Formuleren en rapporteren").
     """
     name = _content_stems(competence.replace("gerichtheid", " gericht").replace("gericht", " gericht"))
     name -= {"gericht", "vermogen", "vaardigheid"}
     by_name = [code for code, title in known.items() if _shares_stem(name, _content_stems(title))]
     codes = by_name or [code for code, title in known.items()
                         if _shares_stem(_content_stems(definition), _content_stems(title))]
-    codes += list((extra or {}).get(competence.strip().lower(), ()))
     return tuple(dict.fromkeys(c for c in codes if c in known))
 
 
-@lru_cache(maxsize=4)
-def _links_cached(path: str) -> dict[str, tuple[str, ...]]:
-    return load_competence_links(Path(path))
-
-
-def competence_links(chunks: Sequence[Chunk], use_data: bool = True) -> dict[str, tuple[str, ...]]:
+def competence_links(chunks: Sequence[Chunk]) -> dict[str, tuple[str, ...]]:
     """Every competence of the competency profiles → its SBB competence letters."""
     known = known_sbb_competences(c.passage or c.text for c in chunks if c.kind == WERKPROCES)
-    extra = _links_cached(str(LINKS_FILE)) if use_data else {}
     definitions: dict[str, str] = {}
     for c in chunks:
         if c.kind == COMPETENTIE and c.competence:
             definitions.setdefault(c.competence, c.passage or c.text)
-    return {name: competence_codes(name, text, known, extra) for name, text in definitions.items()}
+    return {name: competence_codes(name, text, known) for name, text in definitions.items()}
 
 
 # --------------------------------------------------------------------------- versions and profiles
