@@ -41,7 +41,7 @@ from assistant.intent import (
 from assistant.language import corpus_words
 from assistant.lexical import STOPWORDS, tokenize
 from assistant.model import COMPETENTIENIVEAU, KERNTAAK, PROFIEL, WERKPROCES, Chunk
-from assistant.names import abbreviation, fold
+from assistant.names import fold
 from assistant.query import Vocabulary
 from assistant.retrieval import Filters, Hit
 from assistant.views import UnitView, _code_key, split_level, units
@@ -556,7 +556,6 @@ def _compare_sides(intent: Intent, library: Library):
     entries = narrow_entries(intent.scopes)
     if len(intent.years) >= 2:
         a, b = intent.years[:2]
-        names = {(fold(e.dossier), e.profile) for e in entries}
 
         def side(year: str):
             mine = [e for e in entries if (e.version or "")[:4] == year]
@@ -568,7 +567,6 @@ def _compare_sides(intent: Intent, library: Library):
             return label, (lambda c, m=tuple(mine): (any(in_scope(c, e) for e in m) if m
                                                      else (c.version or "")[:4] == year))
 
-        del names
         return side(a), side(b)
     if len(entries) >= 2:
         a, b = entries[:2]
@@ -680,7 +678,8 @@ def topic_absent(topic: str, hits: Sequence[Hit], library: Library) -> tuple[str
     Only words the sources hold somewhere count (a word they never hold is checked by
     :func:`unknown_words`); compounds count by their parts.
     """
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", topic.lower()) if w not in STOPWORDS]
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", topic.lower()) if w not in STOPWORDS
+             and (w in library.words or any(s in library.stems for s in tokenize(w)))]
     if len(words) < 2:  # one word is too little to judge by
         return ()
     found = set()
@@ -769,11 +768,6 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     return reply
-
-
-def abbreviation_of(chunk: Chunk) -> str:
-    """``MZ``, ``OA``: the dossier's abbreviation or its name."""
-    return chunk.dossier_abbr or abbreviation(chunk.dossier) or chunk.dossier or chunk.source
 
 
 def as_hits(reply: Reply) -> tuple[Hit, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answer import compose, escape, escape_html, html_lines, kind_label
-from assistant.replies import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, Item, Reply
+from assistant.replies import COMPARE, COMPETENCE, LIST, LOOKUP, Item, Reply
 from assistant.views import word_diff
 
 TEXT = {
@@ -282,7 +282,6 @@ def _cell(item: Item | None) -> str:
            f"{escape(c.location.label())}</small>"
 
 
-TYPES_SHOWN = (LOOKUP, LIST, COMPARE, COMPETENCE, NOT_FOUND)
 
 _ERRORS_EN = (
     (r"^onbekende (dossier|profile|version|kind) (.+?); kies uit: (.*)$", "unknown {0} {1}; choose from: {2}"),
