@@ -2,7 +2,7 @@
 
 Usage:
     python scripts/chat_eval.py [--set eval/chat/questions.jsonl] [--index DIR] [--json] [--split test]
-        [--show] [--no-sbb-english]
+        [--show] [--baseline] [--no-sbb-english]
 
 Each question is asked as the chat would (a chain's turns in order, each turn seeing the previous one),
 through :func:`assistant.dialogue.respond`. Per split it reports:
@@ -78,6 +78,27 @@ def run(questions: list[dict], library: Library, searcher) -> list[dict]:
     return results
 
 
+def run_baseline(questions: list[dict], library: Library, searcher) -> list[dict]:
+    """Today's chat before issue 14: every question a lookup, the top 5 of the (follow-up merged) question."""
+    from assistant.answer import compose
+    from assistant.conversation import resolve
+
+    turns: dict[str, Turn] = {}
+    results = []
+    for q in sorted(questions, key=lambda q: (q.get("chain") or q["id"], q.get("turn") or 0)):
+        previous = turns.get(q["chain"]) if q.get("chain") else None
+        started = time.perf_counter()
+        resolved = resolve(q["question"], previous, Constraints(), library.catalogue)
+        hits = searcher(resolved.question, resolved.constraints.to_filters(), 5)
+        seconds = time.perf_counter() - started
+        if q.get("chain"):
+            turns[q["chain"]] = resolved.turn
+        results.append({"q": q, "type": LOOKUP, "lang": q["lang"], "refs": {ref_of(h.chunk) for h in hits},
+                        "text": compose(resolved.question, hits), "read_as": "", "seconds": seconds,
+                        "question": resolved.question})
+    return results
+
+
 def _code_found(code: str, text: str) -> bool:
     return fold(code) in fold(text)
 
@@ -133,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default=None, help="Only this split (tune or test).")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", action="store_true", help="Print each question with its routing and misses.")
+    parser.add_argument("--baseline", action="store_true",
+                        help="Today's ranked top 5 for every question (language not measured: reported as judged).")
     parser.add_argument("--no-sbb-english", action="store_true", help="Ablation: without sbb_competences_en.json.")
     args = parser.parse_args(argv)
     settings = Settings.from_env(args.index)
@@ -151,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.split:
         chains = {q.get("chain") for q in questions if q["split"] == args.split}
         questions = [q for q in questions if q["split"] == args.split or (q.get("chain") in chains - {None})]
-    results = run(questions, library, searcher)
+    results = (run_baseline if args.baseline else run)(questions, library, searcher)
     report = per_split(results)
     if args.show:
         for r in results:

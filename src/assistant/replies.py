@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from assistant import links
 from assistant.conversation import Catalogue, ScopeEntry
@@ -661,50 +661,11 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
         hits = _per_version(intent, library, filters, search, k)
     else:
         hits = search(intent.question, filters, k + 1)
-    if page == 0 and hits and intent.lang == "nl" and not intent.codes_named and not intent.competences:
-        absent = topic_absent(intent.topic, hits[:3], library)
-        if absent:
-            return _not_found(intent, "not_in_sources", absent, hits[:3])
     ranked = hits[page * PAGE: k]
     shown = trim(ranked) if page == 0 else ranked
     return Reply(LOOKUP, intent.lang, read_as(intent), intent, hits=tuple(shown), ranked=tuple(ranked), page=page,
                  more=len(hits) > k or (page == 0 and len(shown) < min(len(hits), PAGE)),
                  filters=_applied(intent, filters))
-
-
-def topic_absent(topic: str, hits: Sequence[Hit], library: Library) -> tuple[str, ...]:
-    """The topic's words when none of them occurs in the best hits ("verdient per maand"), else ().
-
-    Only words the sources hold somewhere count (a word they never hold is checked by
-    :func:`unknown_words`); compounds count by their parts.
-    """
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", topic.lower()) if w not in STOPWORDS
-             and (w in library.words or any(s in library.stems for s in tokenize(w)))]
-    if len(words) < 2:  # one word is too little to judge by
-        return ()
-    found = set()
-    for hit in hits:
-        found.update(_unit_stems(hit.chunk))
-    text = " ".join(fold(f"{h.chunk.title or ''} {h.chunk.passage or h.chunk.text}") for h in hits)
-    for word in words:
-        stems = tokenize(word)
-        if any(s in found for s in stems) or fold(word) in text or any(
-                len(s) >= 5 and s in text for s in stems):
-            return ()
-    return tuple(words)
-
-
-def _unit_stems(chunk: Chunk) -> frozenset[str]:
-    """A chunk's word stems: those ingest prepared per sentence, else computed (and kept)."""
-    if chunk.sentence_stems is not None:
-        return frozenset(word for line in chunk.sentence_stems for word in line.split()) | frozenset(
-            tokenize(chunk.title or ""))
-    return _stems_of(f"{chunk.title or ''} {chunk.passage or chunk.text}")
-
-
-@lru_cache(maxsize=4096)
-def _stems_of(text: str) -> frozenset[str]:
-    return frozenset(tokenize(text))
 
 
 def _per_version(intent: Intent, library: Library, filters: Filters, search: Search, k: int) -> list[Hit]:
