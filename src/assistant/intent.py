@@ -64,6 +64,7 @@ KIND_WORDS: dict[str, str] = {
     "kerntaak": r"\bkerntaak\b|\bkerntaken\b|\bcore tasks?\b|\bkey tasks?\b",
     "profiel": r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b",
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
+    "competentie": r"\bcompetenties\b|\bcompetences\b|\bcompetencies\b",
 }
 _YEAR = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
 _TREE_VERBS = (r"\bheeft\b|\bhebben\b|\bhoren bij\b|\bhoort bij\b|\bhave\b|\bhas\b|\bvan\b|\bof\b|\bin\b|\bbij\b"
@@ -382,7 +383,7 @@ READ_AS = {
         COMPETENCE: "{competence}: werkprocessen waarin je dit laat zien{scope_in}",
         NOT_FOUND: "zoekvraag: {topic}",
         "kinds": {"werkproces": "werkprocessen", "kerntaak": "kerntaken", "profiel": "profielen",
-                  "specialisaties": "specialisaties", None: "werkprocessen"},
+                  "specialisaties": "specialisaties", "competentie": "competenties", None: "werkprocessen"},
         "everywhere": "alle dossiers",
         "everywhere_in": "alle dossiers van {years}",
         "in": " in {scope}",
@@ -399,7 +400,7 @@ READ_AS = {
         COMPETENCE: "{competence}: work processes where you show it{scope_in}",
         NOT_FOUND: "search: {topic}",
         "kinds": {"werkproces": "work processes", "kerntaak": "core tasks", "profiel": "profiles",
-                  "specialisaties": "specialisations", None: "work processes"},
+                  "specialisaties": "specialisations", "competentie": "competences", None: "work processes"},
         "everywhere": "all dossiers",
         "everywhere_in": "all dossiers of {years}",
         "in": " in {scope}",

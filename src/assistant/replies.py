@@ -482,7 +482,7 @@ def competence_list(intent: Intent, library: Library, filters: Filters) -> Reply
             links.sbb_competences(u.passage) for u in library.units if keep(u.chunk)):
         return _not_found(intent, "no_links", tuple(scope_label(e) for e in narrow_entries(intent.scopes)))
     details = tuple(f"{c} {library.sbb[c]}" for c in codes)
-    named = ", ".join([*intent.competences, *(library.sbb[c] for c in intent.sbb if c in library.sbb)])
+    named = ", ".join(dict.fromkeys([*intent.competences, *(library.sbb[c] for c in intent.sbb if c in library.sbb)]))
     return Reply(COMPETENCE, intent.lang, read_as(intent, named), intent, items=_sorted(items), details=details,
                  filters=_applied(intent, filters))
 

@@ -51,7 +51,8 @@ TEXT = {
                     "SBB-competenties bij hun werkprocessen).",
         "nearest": "Het dichtstbij in de bronnen:",
         "evidence": "gedrag",
-        "kinds": {"werkproces": "werkprocessen", "kerntaak": "kerntaken", "profiel": "profielen"},
+        "kinds": {"werkproces": "werkprocessen", "kerntaak": "kerntaken", "profiel": "profielen",
+                  "specialisaties": "specialisaties", "competentie": "competenties"},
         "sources_note": "Bron per regel: bestand en regels.",
         "followup": "*Vervolgvraag, gelezen als:* {q}",
     },
@@ -92,7 +93,8 @@ TEXT = {
                     "competences for their work processes).",
         "nearest": "The nearest in the sources:",
         "evidence": "behaviour",
-        "kinds": {"werkproces": "work processes", "kerntaak": "core tasks", "profiel": "profiles"},
+        "kinds": {"werkproces": "work processes", "kerntaak": "core tasks", "profiel": "profiles",
+                  "specialisaties": "specialisations", "competentie": "competences"},
         "sources_note": "Source per line: file and lines.",
         "followup": "*Follow-up, read as:* {q}",
     },
@@ -116,7 +118,7 @@ def _part_label(item: Item, lang: str) -> str:
 def item_line(number: int, item: Item, lang: str, html: bool) -> str:
     """One numbered unit: code and title, the part, where it stands, and its evidence."""
     c = item.chunk
-    head = " ".join(x for x in (c.code, c.title) if x) or kind_label(c.kind, lang)
+    head = " ".join(x for x in (c.code, c.title) if x) or c.competence or kind_label(c.kind, lang)
     where = f"{c.source} {c.location.label()}"
     line = f"{number}. **{escape(head)}**{_part_label(item, lang)} · <small>{escape(where)}</small>"
     if item.note:
