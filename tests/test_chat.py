@@ -312,7 +312,7 @@ def test_chat_eval_floor_on_the_test_split(built_index: Built, capsys):
     report = json.loads(capsys.readouterr().out)
     test = report["test"]
     assert test["n"] >= 60
-    assert test["routing"] >= 0.72, test
+    assert test["routing"] >= 0.74, test
     assert test["language"] >= 0.96, test
     assert test["recall"] >= 0.75, test
     assert test["precision"] >= 0.65, test
