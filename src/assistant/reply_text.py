@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer import compose, escape, escape_html, html_lines, kind_label
+from assistant.answer import compose, escape, escape_html, hit_item, kind_label, sources
 from assistant.replies import COMPARE, COMPETENCE, LIST, LOOKUP, Item, Reply
+from assistant.retrieval import Hit
 from assistant.views import word_diff
 
 TEXT = {
@@ -115,20 +116,29 @@ def _part_label(item: Item, lang: str) -> str:
     return ""
 
 
-def item_line(number: int, item: Item, lang: str, html: bool) -> str:
-    """One numbered unit: code and title, the part, where it stands, and its evidence."""
+STRENGTH = {"en": {"kern": "core", "zijdelings": "in passing"}, "nl": {}}
+
+
+def item_line(number: int, item: Item, lang: str) -> str:
+    """One numbered unit: code and title, the part, its citation number ``[n]``, and its evidence."""
     c = item.chunk
     head = " ".join(x for x in (c.code, c.title) if x) or c.competence or kind_label(c.kind, lang)
-    where = f"{c.source} {c.location.label()}"
-    line = f"{number}. **{escape(head)}**{_part_label(item, lang)} · <small>{escape(where)}</small>"
+    line = f"{number}. **{escape(head)}**{_part_label(item, lang)} [{number}]"
     if item.note:
-        line += f" · {escape(item.note)}"
+        line += f" · {escape(STRENGTH.get(lang, {}).get(item.note, item.note))}"
     for sentence in item.evidence[:2] if c.kind in ("werkproces", "kerntaak") else item.evidence:
         line += f"\n    > {escape(sentence)}"
-    if html:
-        line += (f'\n    <details class="bron"><summary>{escape_html(TEXT[lang]["sources_note"])}</summary>'
-                 f'<div class="passage">{html_lines(item.passage)}</div></details>')
     return line
+
+
+def cited(items: Sequence[Item], lang: str, details: bool) -> str:
+    """The sources block of listed units: ``[n] dossier · version · profile · code · title · file lines``."""
+    return sources(as_hits_of(items), lang, details)
+
+
+def as_hits_of(items: Sequence[Item]) -> list[Hit]:
+    """Items as hits, for the shared citation format of :mod:`assistant.answer`."""
+    return [Hit(i.chunk, 0.0, (), "") for i in items]
 
 
 def grouped(items: Sequence[Item], lang: str, html: bool) -> str:
@@ -141,7 +151,7 @@ def grouped(items: Sequence[Item], lang: str, html: bool) -> str:
             count = sum(1 for i in items if i.group == item.group)
             out.append(f"\n**{escape(group)}** ({count})\n")
             current = group
-        out.append(item_line(number, item, lang, html))
+        out.append(item_line(number, item, lang))
     return "\n".join(out).strip()
 
 
@@ -159,6 +169,10 @@ def filters_text(reply: Reply) -> str:
     return " · ".join(f"{names.get(n, n)} {escape(v)}".strip() for n, v in reply.filters)
 
 
+def _listed(reply: Reply, details: bool) -> str:
+    return f"\n\n{grouped(reply.items, reply.lang, details)}\n\n{cited(reply.items, reply.lang, details)}"
+
+
 def _filters(reply: Reply) -> str:
     if not reply.filters:
         return ""
@@ -170,7 +184,7 @@ def render(reply: Reply, details: bool = True) -> str:
     t = TEXT[reply.lang]
     head = f"*{escape(reply.read_as)}*\n\n"
     if reply.problem:
-        return head + problem_text(reply)
+        return head + problem_text(reply, details)
     kind = t["kinds"].get(reply.intent.kind or "werkproces", t["kinds"]["werkproces"])
     n = len(reply.items)
     if reply.type == LIST:
@@ -178,11 +192,13 @@ def render(reply: Reply, details: bool = True) -> str:
         if not n:
             key = "none_list" if reply.intent.mode == "tree" else "none_where"
         lead = t[key].format(n=n, kind=kind, scope=_scope(reply))
-        return head + lead + _filters(reply) + ("\n\n" + grouped(reply.items, reply.lang, details) if n else "")
+        body = _listed(reply, details) if n else ""
+        return head + lead + _filters(reply) + body
     if reply.type == COMPETENCE:
         what = escape(", ".join(reply.details))
         lead = (t["count_competence"] if n else t["none_competence"]).format(n=n, what=what, scope=_scope(reply))
-        return head + lead + _filters(reply) + ("\n\n" + grouped(reply.items, reply.lang, details) if n else "")
+        body = _listed(reply, details) if n else ""
+        return head + lead + _filters(reply) + body
     if reply.type == COMPARE:
         return head + compare_text(reply, details)
     if reply.type == LOOKUP:
@@ -198,10 +214,10 @@ def render(reply: Reply, details: bool = True) -> str:
             top = t["followup"].format(q=escape(reply.intent.question) + (f" · {described}" if described else ""))
             return f"{top}\n\n{paging}{body}{more}"
         return f"{paging}{body}{_filters(reply)}{more}\n\n*{escape(reply.read_as)}*"
-    return head + problem_text(reply)
+    return head + problem_text(reply, details)
 
 
-def problem_text(reply: Reply) -> str:
+def problem_text(reply: Reply, details: bool = True) -> str:
     """The message for a not_found or a refusal, with the nearest passages when there are some."""
     t = TEXT[reply.lang]
     d = reply.details
@@ -231,13 +247,9 @@ def problem_text(reply: Reply) -> str:
     else:
         text = t["compare_what"]
     if reply.hits:
-        nearest = "\n".join(
-            f"- **{escape(' '.join(x for x in (h.chunk.code, h.chunk.title or h.chunk.competence) if x))}**"
-            f"{' niveau ' + str(h.chunk.level) if h.chunk.level else ''} · "
-            f"{escape(h.chunk.dossier or '')} {escape(h.chunk.version or '')} · "
-            f"<small>{escape(h.chunk.source)} {escape(h.chunk.location.label())}</small>"
-            for h in reply.hits[:3])
-        text += f"\n\n{t['nearest']}\n\n{nearest}"
+        near = list(reply.hits[:3])
+        nearest = "\n".join(hit_item(n, h, reply.lang) for n, h in enumerate(near, start=1))
+        text += f"\n\n{t['nearest']}\n\n{nearest}\n\n{sources(near, reply.lang, details)}"
     return text
 
 
@@ -251,10 +263,11 @@ def compare_text(reply: Reply, details: bool) -> str:
         out.append(t["compare_count"].format(same=counts["same"], changed=counts["changed"],
                                              left=counts["left_only"], right=counts["right_only"],
                                              a=escape(a), b=escape(b)))
+    numbers = {id(item): n for n, item in enumerate(reply.items, start=1)}
     rows = [f"| {escape(a)} | {escape(b)} | |", "|---|---|---|"]
     for row in reply.rows:
         status = t[row.status].format(a=escape(a), b=escape(b))
-        rows.append(f"| {_cell(row.left)} | {_cell(row.right)} | {status} |")
+        rows.append(f"| {_cell(row.left, numbers)} | {_cell(row.right, numbers)} | {status} |")
     out.append("\n".join(rows))
     for row in reply.rows:
         if row.status != "changed" or row.left is None or row.right is None:
@@ -263,6 +276,7 @@ def compare_text(reply: Reply, details: bool) -> str:
         out.append(f'<div class="vergelijk"><div class="kolom"><b>{escape_html(subject_of(row.left))}</b>'
                    f'<div class="passage">{left}</div></div><div class="kolom"><b>'
                    f'{escape_html(subject_of(row.right))}</b><div class="passage">{right}</div></div></div>')
+    out.append(cited(reply.items, reply.lang, details))
     return "\n\n".join(out)
 
 
@@ -274,14 +288,14 @@ def subject_of(item: Item) -> str:
     return " ".join(x for x in (c.code, c.title) if x) or c.kind
 
 
-def _cell(item: Item | None) -> str:
+def _cell(item: Item | None, numbers: dict[int, int]) -> str:
     if item is None:
         return "—"
     c = item.chunk
+    number = f" [{numbers[id(item)]}]" if id(item) in numbers else ""
     if c.competence and c.level is not None:
-        return escape(item.evidence[0] if item.evidence else subject_of(item))
-    return f"**{escape(c.code or '')}** {escape(c.title or '')} <small>{escape(c.source)} " \
-           f"{escape(c.location.label())}</small>"
+        return escape(item.evidence[0] if item.evidence else subject_of(item)) + number
+    return f"**{escape(c.code or '')}** {escape(c.title or '')}{number}"
 
 
 
