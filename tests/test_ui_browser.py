@@ -131,7 +131,7 @@ def test_ask_see_citations_open_source_like_export_and_follow_up(page, live, req
 
     ask(page, "en bij de PMK?")
     follow = last_answer(page).inner_text()
-    assert follow.startswith("Vervolgvraag, gelezen als: where does PMK collaborate with external experts?")
+    assert follow.startswith("Vervolgvraag, gelezen als: how does PMK collaborate with external experts?")
     assert "dossier Pedagogisch Medewerker Kinderopvang" in follow
     summaries = last_answer(page).locator("details.bron summary").all_inner_texts()
     assert summaries and all("Pedagogisch Medewerker Kinderopvang" in s for s in summaries)

@@ -31,7 +31,7 @@ from assistant.webapp import Session, build_app, launch
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
-TEACHER = "where does OA collaborate with external experts?"
+TEACHER = "how does OA collaborate with external experts?"  # a lookup; "where does ..." gets a list
 EVIL_KD = """KWALIFICATIEDOSSIER
 Testopleiding (01/08/21)
 
@@ -309,7 +309,7 @@ def test_chat_follow_up_export_and_feedback(app, tmp_path, monkeypatch):
     assert first.turn.scope == "OA" and len(first.messages) == 2
     second = list(assistant.chat("en bij de PMK?", first, Constraints()))[-1]
     reply = second.messages[-1]["content"]
-    assert reply.startswith("*Vervolgvraag, gelezen als:* where does PMK collaborate with external experts?")
+    assert reply.startswith("*Vervolgvraag, gelezen als:* how does PMK collaborate with external experts?")
     ids = second.records[-1].hit_ids
     assert ids and all(assistant.index.by_id[i].dossier_abbr == "PMK" for i in ids)
     csv_text = second.exports.csv.read_text(encoding="utf-8-sig")
@@ -320,7 +320,7 @@ def test_chat_follow_up_export_and_feedback(app, tmp_path, monkeypatch):
     assert not assistant.vote(second, 2, True), "user messages carry no answer"
     votes = feedback.read(tmp_path / "feedback.jsonl")
     assert [v["vote"] for v in votes] == ["up", "down"]
-    assert votes[0]["question"] == "where does PMK collaborate with external experts?"
+    assert votes[0]["question"] == "how does PMK collaborate with external experts?"
     assert votes[0]["hit_ids"] == list(ids)
 
 

@@ -188,9 +188,9 @@ def _where(hit: Hit) -> str:
     return " ".join(x for x in (c.dossier_abbr or c.dossier, c.version) if x) or c.source
 
 
-def lead(question: str, hits: Sequence[Hit]) -> str:
-    """The lead sentence (escaped Markdown) in the language of ``question``."""
-    text = TEXT[language(question)]
+def lead(question: str, hits: Sequence[Hit], lang: str | None = None) -> str:
+    """The lead sentence (escaped Markdown) in ``lang``, else the language of ``question``."""
+    text = TEXT[lang or language(question)]
     if not hits:
         return text["none"]
     first = text["best"].format(head=f"**{escape(heading(hits[0]))}**", where=escape(_where(hits[0])))
@@ -251,12 +251,12 @@ class Answer:
         return tuple(h.chunk.id for h in self.hits)
 
 
-def make_answer(question: str, hits: Sequence[Hit]) -> Answer:
-    """Group identical passages and fix the answer language."""
-    return Answer(question=question, lang=language(question), hits=unique_hits(hits))
+def make_answer(question: str, hits: Sequence[Hit], lang: str | None = None) -> Answer:
+    """Group identical passages and fix the answer language (``lang``, else the question's)."""
+    return Answer(question=question, lang=lang or language(question), hits=unique_hits(hits))
 
 
-def compose(question: str, hits: Sequence[Hit], details: bool = False) -> str:
+def compose(question: str, hits: Sequence[Hit], details: bool = False, lang: str | None = None) -> str:
     """The extractive answer as Markdown: lead sentence, numbered hits, then sources.
 
     Args:
@@ -264,13 +264,14 @@ def compose(question: str, hits: Sequence[Hit], details: bool = False) -> str:
         hits: retrieval hits, best first.
         details: sources as ``<details>`` blocks that open the passage (chat),
             else one Markdown line per source (``/ask``, exports).
+        lang: the answer language when the conversation fixed it (else the question's).
     """
-    answer = make_answer(question, hits)
+    answer = make_answer(question, hits, lang)
     if not answer.hits:
-        return lead(question, answer.hits)
+        return lead(question, answer.hits, answer.lang)
     items = "\n".join(hit_item(n, h, answer.lang) for n, h in enumerate(answer.hits, start=1))
     change = change_note(question, answer.hits, answer.lang)
-    parts = [lead(question, answer.hits), change, items, sources(answer.hits, answer.lang, details)]
+    parts = [lead(question, answer.hits, answer.lang), change, items, sources(answer.hits, answer.lang, details)]
     return "\n\n".join(p for p in parts if p)
 
 

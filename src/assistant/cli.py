@@ -101,7 +101,7 @@ def _format_hit(number: int, hit) -> str:
     help="File with one query per line; output is JSON Lines with --json.",
 )
 @click.option("-k", "k", type=click.IntRange(1, 100), default=5, show_default=True, help="Number of hits.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON: {query, hits}.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: {query, hits, answer}.")
 @click.option("--dossier", help="Only this dossier (name or abbreviation, e.g. OA).")
 @click.option("--profile", help="Only this profile (name or abbreviation).")
 @click.option("--version", "version", help="Only this dossier version (e.g. 2015-08-01).")
@@ -111,12 +111,19 @@ def _format_hit(number: int, hit) -> str:
 def search(query, batch, k, as_json, dossier, profile, version, kind, level, index_dir) -> None:
     """Search the index for QUERY (Dutch or English).
 
+    With --json, beside the ranked "hits" an "answer" object tells the question type (lookup, list,
+    compare, competence, not_found), the "gelezen als" reading and, for lists, the complete "items".
     Exit 0 with results (an empty list is a result), 2 for bad input, 1 when the index is
     missing, damaged or built with another embedder.
+
+    \b
+    Example:
+      assistant search "welke werkprocessen heeft de thuisbegeleider?" --json
     """
+    from assistant.conversation import Constraints
     from assistant.embedders import EmbedderError, load
     from assistant.index import IndexUnavailable, open_index
-    from assistant.retrieval import BadQuery, Filters, valid_text
+    from assistant.retrieval import BadQuery, Filters, clean_query, valid_text
     from assistant.retrieval import search as run_search
 
     if (query is None) == (batch is None):
@@ -129,7 +136,7 @@ def search(query, batch, k, as_json, dossier, profile, version, kind, level, ind
     try:
         index = open_index(settings)
         if query is not None:
-            from assistant.retrieval import clean_query, validate_filters
+            from assistant.retrieval import validate_filters
 
             clean_query(query)
             validate_filters(filters, index.vocabulary)
@@ -144,6 +151,20 @@ def search(query, batch, k, as_json, dossier, profile, version, kind, level, ind
     def answer(text: str) -> list:
         return run_search(index, embedder, text, k=k, filters=filters)
 
+    library = None
+
+    def typed(text: str) -> dict:
+        """The ``answer`` object: the question type and, for lists, the complete items (interface.md)."""
+        nonlocal library
+        from assistant.dialogue import respond
+        from assistant.replies import Library
+
+        if library is None:
+            library = Library.of(index)
+        ui = Constraints(*(str(v or "") for v in (dossier, profile, version, kind, level)))
+        searcher = lambda q, f, n: run_search(index, embedder, q, k=n, filters=f)  # noqa: E731
+        return respond(clean_query(text), None, ui, library, searcher).reply.as_json()
+
     if query is not None:
         try:
             hits = answer(query)
@@ -152,8 +173,8 @@ def search(query, batch, k, as_json, dossier, profile, version, kind, level, ind
         except IndexUnavailable as exc:
             fail(str(exc), 1)
         if as_json:
-            click.echo(json.dumps({"query": valid_text(query), "hits": [h.as_json() for h in hits]},
-                                  ensure_ascii=False))
+            click.echo(json.dumps({"query": valid_text(query), "hits": [h.as_json() for h in hits],
+                                   "answer": typed(query)}, ensure_ascii=False))
         elif not hits:
             click.echo("Geen resultaten (no results).")
         else:
@@ -165,6 +186,8 @@ def search(query, batch, k, as_json, dossier, profile, version, kind, level, ind
         try:
             hits = answer(text)
             record = {"query": valid_text(text), "hits": [h.as_json() for h in hits]}
+            if as_json:
+                record["answer"] = typed(text)
         except BadQuery as exc:
             bad += 1
             record = {"query": valid_text(text), "hits": [], "error": str(exc)}

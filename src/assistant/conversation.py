@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from assistant.language import language
 from assistant.model import Chunk
@@ -160,7 +161,11 @@ class Catalogue:
         )
 
     def pattern(self) -> re.Pattern[str] | None:
-        """One pattern for every scope term, longest first, on word boundaries."""
+        """One pattern for every scope term, longest first, on word boundaries (compiled once)."""
+        return self._pattern
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
         if not self.scopes:
             return None
         terms = sorted(self.scopes, key=len, reverse=True)
@@ -257,11 +262,25 @@ class Turn:
         question: the self-contained question that was searched.
         constraints: the filter values the conversation set (not the dropdowns').
         scope: the dossier or profile word the question is about, if any.
+        lang: the language the conversation answers in.
+        topic: what the question was about (a competence, a theme, a code), for "daarbij", "that".
+        subjects: the units of the answer, in order, for "de tweede", "the first one".
+        history: the main subject of each earlier answer, oldest first, for "die twee", "both".
+        unknown: a name of the question the index does not know (replaced by the next scope named).
+        page: the page of a lookup answer ("meer" asks for the next).
+        kind: the unit kind the answer listed ("werkproces"), for "welke daarvan".
     """
 
     question: str
     constraints: Constraints = Constraints()
     scope: str | None = None
+    lang: str | None = None
+    topic: str = ""
+    subjects: tuple[str, ...] = ()
+    history: tuple[str, ...] = ()
+    unknown: str | None = None
+    page: int = 0
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -443,3 +462,95 @@ def choice_value(text: str | None, choices: Iterable[tuple[str, str]]) -> str:
         if wanted in (_fold(label), _fold(label.split(" · ")[0])):
             return value
     return (text or "").strip()
+
+
+# --------------------------------------------------------------------------- references to the previous answer
+
+_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "laatste": -1,
+             "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("pair", r"\b(?:die|deze|de)\s+twee\b|\bbeide(?:n)?\b|\b(?:those|these|the)\s+two\b|\bboth\b"),
+    ("ordinal", r"\b(?:de|het|the)\s+(eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last)"
+                r"(?:\s+(?:one|daarvan|ervan|uit de lijst))?\b(?!\s+(?:niveau|level|versie|version|keer|time))"
+                r"|\b(?:nummer|number|nr\.?)\s*([1-9])\b"),
+    ("scope", r"\b(?:welke|which|wat|what)\s+(?:daarvan|ervan|of\s+(?:those|these|them))\b|\bdaarvan\b"
+              r"|\b(?:of|from|among)\s+(?:those|these|them)\b|\bdaaronder\b"),
+    ("topic", r"\bdaar(?:bij|in|over|aan|mee|voor|door)\b|\bthat one\b|\bthis one\b"
+              r"|\b(?:kan ik|laat ik|doe ik|leer ik|oefen ik|is|zijn|over|bij|met|voor|hoort|horen)\s+(?:dat|dit|die)\b"
+              r"|\b(?:show|demonstrate|do|practi[sc]e|about|for|with|of|to|does|is|are)\s+(?:this|that|it|them)\b"),
+)
+_PREPOSITION = {"daarbij": "bij", "daarin": "in", "daarover": "over", "daaraan": "aan", "daarmee": "met",
+                "daarvoor": "voor", "daardoor": "door"}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A word of a message that points back: its kind (``pair``, ``ordinal``, ``scope``, ``topic``) and span."""
+
+    kind: str
+    text: str
+    span: tuple[int, int]
+    number: int | None = None
+
+
+def find_reference(message: str) -> Reference | None:
+    """The first word of ``message`` that refers to the previous question or answer, if any."""
+    for kind, pattern in REFERENCE_PATTERNS:
+        match = re.search(pattern, message, re.IGNORECASE)
+        if match is None:
+            continue
+        number = None
+        if kind == "ordinal":
+            word = (match.group(1) or "").lower()
+            number = _ORDINALS.get(word) if word else int(match.group(2))
+        return Reference(kind, match.group(0), match.span(), number)
+    return None
+
+
+def referent(reference: Reference, previous: Turn) -> str | None:
+    """What a reference stands for in the previous turn (None when the turn holds nothing to point at)."""
+    if reference.kind == "pair":
+        pair = previous.history[-2:] if len(previous.history) >= 2 else previous.subjects[:2]
+        return None if len(pair) < 2 else f"{pair[0]} en {pair[1]}"
+    if reference.kind == "ordinal":
+        n = reference.number or 1
+        if not previous.subjects or n > len(previous.subjects):
+            return None
+        return previous.subjects[n - 1] if n > 0 else previous.subjects[-1]
+    if reference.kind == "scope":
+        if not previous.scope:
+            return previous.topic or None
+        years = [y for y in dict.fromkeys(m.group(1) for m in _VERSION.finditer(previous.question))
+                 if y not in previous.scope]
+        return " ".join([previous.scope, *years])
+    return previous.topic or (previous.subjects[0] if previous.subjects else None)
+
+
+def replace_reference(message: str, reference: Reference, target: str, kind_word: str = "") -> str:
+    """The message with the reference replaced by what it stands for ("horen daarbij" → "horen bij X").
+
+    ``kind_word`` ("werkprocessen") is put before a scope reference: "welke daarvan" → "welke werkprocessen
+    van X".
+    """
+    word = reference.text.lower()
+    english = _is_english(message)
+    if reference.kind == "topic":
+        if word in _PREPOSITION:
+            new = f"{_PREPOSITION[word]} {target}"
+        elif word in ("that one", "this one"):
+            new = target
+        else:  # "kan ik dat" → "kan ik X"
+            new = f"{reference.text.rsplit(' ', 1)[0]} {target}"
+    elif reference.kind == "scope":
+        first = reference.text.split()[0]
+        lead = first if first.lower() in ("welke", "which", "wat", "what") else ""
+        kinds = f"{kind_word} " if kind_word else ""
+        new = f"{lead} {kinds}{'of' if english else 'van'} {target}".strip()
+    else:
+        new = target
+    start, end = reference.span
+    return message[:start] + new + message[end:]
+
+
+def _is_english(text: str) -> bool:
+    return language(text) == "en"

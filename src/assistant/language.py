@@ -1,22 +1,100 @@
-"""Telling Dutch from English questions by their function words."""
+"""Telling Dutch from English questions, also short ones ("customer focus level 2").
+
+Two signals, in order (quoted text left out: a quoted Dutch title does not make a question Dutch):
+
+1. **Function words** only one language has: the grammar of the question ("which … call for
+   Presenteren?" is English, "wat houdt Coachen niveau 2 in?" Dutch).
+2. **Content words** only one language knows, when the first is a tie. English: the English side of
+   the domain glossary (:data:`assistant.glossary.GLOSSARY` keys). Dutch: the Dutch side of the
+   glossary and, when given, the words of the indexed corpus, without the names of dossiers, profiles
+   and competences (users name them in both languages). A word both sides know counts for neither.
+
+Dutch wins a tie: the users are Dutch. ``scripts/chat_eval.py`` measures the result per split.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 _EN = frozenset(
     "the what where which who how does do is are of and in for with to a an at on "
-    "show find list give about when should must can i my me there their they".split()
+    "show find list give about when should must can i my me there their they "
+    "this that these those it its was were be been has have had will would could than then "
+    "please tell explain compare between versus difference differences only all every any more "
+    "why whose whom into from by under over same other both each also not no yes".split()
 )
 _NL = frozenset(
     "de het een wat waar welke wie hoe is zijn van en in voor met bij hoort komt "
-    "moet kan ik mijn er hun zij ze wordt worden ook als op aan over".split()
+    "moet kan ik mijn er hun zij ze wordt worden ook als op aan over "
+    "dit dat deze die daar daarbij daarvan hier wel niet geen nog maar dan dus want "
+    "alleen alle elke ieder meer tussen verschil vergelijk laat zien horen hoort heeft hebben "
+    "welk waarin waarbij staat staan gaat gaan noem geef toon".split()
 )
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def language(text: str) -> str:
-    """``"en"`` or ``"nl"`` (Dutch when it is a tie: the users are Dutch)."""
-    words = re.findall(r"[a-zA-Z]+", text.lower())
-    english = sum(w in _EN for w in words)
-    dutch = sum(w in _NL for w in words)
-    return "en" if english > dutch else "nl"
+def _words(texts: Iterable[str]) -> frozenset[str]:
+    return frozenset(w for text in texts for w in _WORD.findall(text.lower()))
+
+
+@lru_cache(maxsize=1)
+def _glossary_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(English words, Dutch words) of the domain glossary."""
+    from assistant.glossary import GLOSSARY
+
+    return _words(GLOSSARY), _words(GLOSSARY.values())
+
+
+def corpus_words(texts: Iterable[str]) -> frozenset[str]:
+    """The lower-cased words of a corpus (pass the result to :func:`language` as ``dutch``)."""
+    return _words(texts)
+
+
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|„[^”“]*[”“]|‘[^’]*’')
+
+
+def scores(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """(English, Dutch) counts of the content words only that language knows (quotes and names left out)."""
+    english_words, glossary_dutch = _glossary_words()
+    en_side = _EN | english_words
+    nl_side = _NL | glossary_dutch | dutch
+    words = [w for w in _WORD.findall(_QUOTED.sub(" ", text).lower()) if w not in names]
+    english = sum(1 for w in words if w in en_side and w not in nl_side)
+    dutch_count = sum(1 for w in words if w in nl_side and w not in en_side)
+    return english, dutch_count
+
+
+def function_scores(text: str) -> tuple[int, int]:
+    """(English, Dutch) counts of the function words only that language has (quotes left out)."""
+    words = _WORD.findall(_QUOTED.sub(" ", text).lower())
+    english = sum(1 for w in words if w in _EN and w not in _NL)
+    dutch = sum(1 for w in words if w in _NL and w not in _EN)
+    return english, dutch
+
+
+def detect(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> str | None:
+    """``"en"`` or ``"nl"`` when the words show a language, else None ("OA 2015", "B1-K1-W5").
+
+    Function words first (a question's grammar: "which … call for Presenteren?" is English), then the
+    content words only one language knows, names of dossiers and competences left out.
+    """
+    english, dutch_count = function_scores(text)
+    if english != dutch_count:
+        return "en" if english > dutch_count else "nl"
+    english, dutch_count = scores(text, dutch, names)
+    if english != dutch_count:
+        return "en" if english > dutch_count else "nl"
+    return None
+
+
+def language(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> str:
+    """``"en"`` or ``"nl"`` (Dutch when nothing tells: the users are Dutch).
+
+    Args:
+        text: the question.
+        dutch: extra Dutch words, e.g. the corpus vocabulary (:func:`corpus_words`).
+        names: words that count for neither language (dossier, profile and competence names).
+    """
+    return detect(text, dutch, names) or "nl"

@@ -27,20 +27,21 @@ from assistant.answer import TEXT, compose, compose_generated, escape, kind_labe
 from assistant.conversation import (
     Catalogue,
     Constraints,
-    Resolved,
     Turn,
     abbreviations,
     choice_value,
     dossier_names,
-    resolve,
 )
+from assistant.dialogue import Outcome, respond
 from assistant.embedders import EmbedderError, load
 from assistant.export import ExportFiles, write_exports
 from assistant.index import IndexUnavailable, open_index
-from assistant.language import language
+from assistant.language import detect, language
 from assistant.llm import LLMConfig, LLMError, build_messages, citations_valid, stream_completion
 from assistant.model import KINDS
-from assistant.retrieval import BadQuery, Hit, search, valid_text
+from assistant.replies import LOOKUP, Library, as_hits
+from assistant.reply_text import error_text, render
+from assistant.retrieval import BadQuery, Filters, Hit, search, valid_text, validate_filters
 from assistant.settings import MAX_QUERY_CHARS, Settings
 from assistant.theme import accessible_theme
 
@@ -208,6 +209,7 @@ class Assistant:
         self.embedder = None
         self.catalogue = Catalogue()
         self.choices: dict[str, list[tuple[str, str]]] = {name: [] for name in _FILTER_FIELDS}
+        self.library: Library | None = None
         self.llm = LLMConfig.from_settings(settings)
         self.feedback_log = feedback.log_path(settings.index_dir)
         self.export_dir = Path(tempfile.mkdtemp(prefix="mbo-assistent-export-"))
@@ -218,6 +220,7 @@ class Assistant:
             self.embedder = load(settings.embedder)
             self.catalogue = Catalogue.from_chunks(self.index.chunks)
             self.choices = filter_choices(self.index.chunks)
+            self.library = Library.of(self.index)
             self.retrieve("samenwerken", Constraints())  # warm up: load the lexical index, vectors and model
         except (IndexUnavailable, EmbedderError) as exc:
             self.problem = str(exc)
@@ -236,6 +239,20 @@ class Assistant:
         filters = constraints.to_filters()
         with self._lock:  # one search at a time: the embedder and the 2 cores are shared
             return search(self.index, self.embedder, question, k=TOP_K, filters=filters)
+
+    def search(self, question: str, filters: Filters, k: int) -> list[Hit]:
+        """The ``k`` best hits for a question and filters (one search at a time)."""
+        with self._lock:
+            return search(self.index, self.embedder, question, k=k, filters=filters)
+
+    def reply(self, text: str, turn: Turn | None, ui: Constraints) -> Outcome:
+        """The typed reply to a message (list, compare, competence, lookup, not_found) and the turn to keep.
+
+        Raises:
+            BadQuery: a filter value the index does not know.
+        """
+        validate_filters(ui.to_filters(), self.index.vocabulary)
+        return respond(text, turn, ui, self.library, self.search)
 
     def generate(self, question: str, hits: list[Hit]) -> Iterator[str]:
         """The generated answer so far, piece by piece (raises :class:`LLMError`)."""
@@ -263,11 +280,14 @@ class Assistant:
         constraints = Constraints(**{name: choice_value(value if isinstance(value, str) else str(value or ""),
                                                         self.choices[name]) for name, value in given.items()})
         try:
-            hits = self.retrieve(text, constraints)
-        except BadQuery as exc:  # plain text: the caller shows it as it is, so no Markdown escapes
-            return note + BAD_QUERY[lang].format(why=plain(str(exc)))
-        *_, final = self.answer_steps(text, hits, details=False)
-        return note + final
+            outcome = self.reply(text, None, constraints)
+        except BadQuery as exc:
+            return note + BAD_QUERY[lang].format(why=plain(error_text(str(exc), lang)))
+        reply = outcome.reply
+        if reply.type == LOOKUP and reply.hits and not reply.problem and self.llm is not None:
+            *_, final = self.answer_steps(outcome.question, list(reply.ranked), details=False)
+            return note + final + f"\n\n*{escape(reply.read_as)}*"
+        return note + render(reply, details=False)
 
     def answer_steps(self, question: str, hits: list[Hit], details: bool) -> Iterator[str]:
         """The answer Markdown: streamed generated text when an LLM is set and cites well, else extractive."""
@@ -292,7 +312,7 @@ class Assistant:
     def chat(self, message: str | None, session: Session, ui: Constraints) -> Iterator[Session]:
         """One chat turn: the session after the question, then after each step of the answer."""
         text, cut = limit(message if isinstance(message, str) else "")
-        lang = language(text)
+        lang = detect(text) or (session.turn.lang if session.turn and session.turn.lang else None) or "nl"
         shown = escape(text) + (" …" if cut else "")
         messages = [*session.messages, {"role": "user", "content": shown or "…"}]
         index = len(messages)
@@ -312,23 +332,28 @@ class Assistant:
         if not text.strip():
             yield step(EMPTY_QUESTION[lang])
             return
-        resolved: Resolved = resolve(text, session.turn, ui, self.catalogue)
         try:
-            hits = self.retrieve(resolved.question, resolved.constraints)
+            outcome = self.reply(text, session.turn, ui)
         except BadQuery as exc:
-            yield step(note + BAD_QUERY[lang].format(why=escape(str(exc))))
+            yield step(note + BAD_QUERY[lang].format(why=escape(error_text(str(exc), lang))))
             return
-        if resolved.followup:
-            described = resolved.constraints.describe()
-            note += FOLLOWUP[lang].format(q=escape(resolved.question) + (f" · {escape(described)}" if described
-                                                                          else "")) + "\n\n"
-        answer = make_answer(resolved.question, hits)
-        exports = write_exports(self.export_dir, resolved.question, answer.hits) if answer.hits else None
+        reply = outcome.reply
+        hits = as_hits(reply)
+        exports = write_exports(self.export_dir, outcome.question, hits) if hits else None
         if exports and session.exports:  # Gradio serves its own copy once shown; keep the app's dir small
             for old in (session.exports.csv, session.exports.markdown):
                 old.unlink(missing_ok=True)
-        for content in self.answer_steps(resolved.question, hits, details=True):
-            yield step(note + content, answer.hits, resolved.question, resolved.turn, exports)
+        if reply.type == LOOKUP and reply.hits and not reply.problem and self.llm is not None:
+            head, tail = "", f"\n\n*{escape(reply.read_as)}*"
+            if reply.followup:
+                head, tail = FOLLOWUP[reply.lang].format(q=escape(outcome.question)) + "\n\n", ""
+            content = ""
+            for content in self.answer_steps(outcome.question, list(reply.ranked), details=True):
+                yield step(note + head + content, hits, outcome.question, outcome.turn, exports)
+            if tail:
+                yield step(note + head + content + tail, hits, outcome.question, outcome.turn, exports)
+            return
+        yield step(note + render(reply, details=True), hits, outcome.question, outcome.turn, exports)
 
     def vote(self, session: Session, index: int, liked: bool | str | None) -> bool:
         """Log a vote on the assistant message at ``index``; False when there is nothing to log."""

@@ -1,0 +1,134 @@
+"""One chat turn: resolve what the message refers to, route it, build the reply, remember the turn.
+
+Order of work for a message:
+
+1. **Paging and resets**: "meer"/"more" asks for the next page of the previous lookup; "zonder
+   filters"/"no filters" asks the previous question again without the conversation's filters.
+2. **References** (:func:`assistant.conversation.find_reference`): "daarbij", "dat", "that one" → the
+   previous topic; "welke daarvan", "which of those" → the previous scope; "de tweede", "the first one" →
+   that unit of the previous answer; "die twee", "both" → the last two answers' subjects. With nothing
+   to refer to, the reply asks for the topic.
+3. **Follow-ups** that only change a constraint ("en bij de PMK?", "and for the 2015 version?", "alleen
+   niveau 3") are merged with the previous question (:func:`assistant.conversation.resolve`).
+4. **Language**: the message's own language when it shows one, else the conversation's.
+5. **Route and answer** (:mod:`assistant.intent`, :mod:`assistant.replies`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from assistant.conversation import Constraints, Turn, find_reference, referent, replace_reference, resolve
+from assistant.intent import LOOKUP, NOT_FOUND, route
+from assistant.language import detect
+from assistant.replies import Library, Reply, Request, Search, build
+from assistant.retrieval import Filters
+
+_MORE = re.compile(r"^\s*(?:(?:nog\s+)?meer(?:\s+resultaten)?|volgende(?:\s+resultaten)?|verder|(?:show\s+)?more"
+                   r"(?:\s+results)?|next(?:\s+(?:page|results))?)\s*[.!?]*\s*$", re.IGNORECASE)
+_NO_FILTERS = re.compile(r"^\s*(?:zonder\s+filters?|alle\s+filters\s+weg|no\s+filters?|remove\s+(?:the\s+)?filters?"
+                         r"|clear\s+(?:the\s+)?filters?)\s*[.!?]*\s*$", re.IGNORECASE)
+_INTERJECTION = re.compile(r"^\s*(?:oké|oke|ok|okay|goed|prima|nou|dank\s*je|bedankt|thanks|right|alright|so|great)"
+                           r"\s*[,!.]?\s+", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\S\s*[,:;]\s|\s[-–—]\s")
+KIND_WORDS = {"nl": {"werkproces": "werkprocessen", "kerntaak": "kerntaken"},
+              "en": {"werkproces": "work processes", "kerntaak": "core tasks"}}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The reply to one message and the turn the conversation remembers."""
+
+    reply: Reply
+    turn: Turn
+    question: str
+    followup: bool
+
+
+def message_language(message: str, previous: Turn | None, library: Library) -> str:
+    """The message's language when its words show one, else the conversation's (Dutch at the start)."""
+    found = detect(message, library.words, library.name_words)
+    return found or (previous.lang if previous and previous.lang else None) or "nl"
+
+
+def _filters(constraints: Constraints, own: Constraints, ui: Constraints, names_scope: bool,
+             names_year: bool) -> Filters:
+    """The filters: the dropdowns', plus the conversation's where the question does not name its own scope."""
+    chosen = constraints
+    if names_scope and own.dossier and not ui.dossier:
+        chosen = replace(chosen, dossier="")
+    if names_year and own.version and not ui.version:
+        chosen = replace(chosen, version="")
+    return chosen.to_filters()
+
+
+def respond(message: str, previous: Turn | None, ui: Constraints, library: Library, search: Search) -> Outcome:
+    """Answer one (cleaned) message in the context of the previous turn.
+
+    Raises:
+        BadQuery: a dropdown filter value the index does not know (the caller shows its message).
+    """
+    text = _INTERJECTION.sub("", message) or message
+    lang = message_language(text, previous, library)
+    if previous is not None and _MORE.match(text):
+        return _answer(previous.question, previous, ui, library, search, lang, page=previous.page + 1,
+                       constraints=ui.merged(previous.constraints), followup=True)
+    if previous is not None and _NO_FILTERS.match(text):
+        return _answer(previous.question, previous, Constraints(), library, search, lang,
+                       constraints=Constraints(), followup=True)
+    reference = find_reference(text)
+    if reference is not None and _SEPARATOR.search(text[: reference.span[0]]):
+        reference = None  # "iemand met geldproblemen helpen, welke taak hoort daarbij?": it points inside
+    if reference is not None:
+        target = referent(reference, previous) if previous is not None else None
+        if target is None:
+            intent = route(text, library.catalogue, library.vocabulary, lang, library.sbb)
+            if not (intent.competences or intent.sbb or intent.scopes or previous is not None):
+                reply = Reply(NOT_FOUND, lang, _reading(lang, text), intent, problem="no_referent",
+                              details=(reference.text,))
+                return Outcome(reply, Turn(text, lang=lang), text, False)
+        else:
+            kind_word = KIND_WORDS[lang].get(previous.kind or "", "") if previous else ""
+            text = replace_reference(text, reference, target, kind_word)
+            return _answer(text, previous, ui, library, search, lang, followup=True,
+                           constraints=ui.merged(previous.constraints) if previous else ui)
+    if previous is not None and previous.unknown:
+        resolved = resolve(text, Turn(previous.question, previous.constraints, None), ui, library.catalogue)
+        if resolved.followup:
+            from assistant.conversation import find_mentions
+
+            mentions = find_mentions(text, library.catalogue)
+            if mentions.scope:
+                question = re.sub(re.escape(previous.unknown), mentions.scope, previous.question, count=1,
+                                  flags=re.IGNORECASE)
+                return _answer(question, previous, ui, library, search, lang, followup=True,
+                               constraints=resolved.constraints)
+    resolved = resolve(text, previous, ui, library.catalogue)
+    return _answer(resolved.question, previous, ui, library, search, lang, followup=resolved.followup,
+                   constraints=resolved.constraints, own=resolved.turn.constraints)
+
+
+def _reading(lang: str, text: str) -> str:
+    from assistant.intent import READ_AS
+
+    return f"{READ_AS[lang]['prefix']}: {text}"
+
+
+def _answer(question: str, previous: Turn | None, ui: Constraints, library: Library, search: Search, lang: str,
+            constraints: Constraints, followup: bool, page: int = 0, own: Constraints | None = None) -> Outcome:
+    intent = route(question, library.catalogue, library.vocabulary, lang, library.sbb)
+    own = own if own is not None else (previous.constraints if previous and followup else Constraints())
+    typed = intent.type != LOOKUP  # a lookup keeps today's follow-up filters; typed answers read the question's scope
+    filters = _filters(constraints, own, ui, typed and bool(intent.scopes), typed and bool(intent.years))
+    reply = replace(build(Request(intent, filters, page), library, search), followup=followup)
+    subjects = reply.subjects()
+    topic = ", ".join(intent.competences) or ", ".join(reply.details[:1] if reply.type == "competence" else ()) \
+        or intent.topic or (subjects[0] if subjects else "")
+    history = (*(previous.history if previous else ()), subjects[0]) if subjects else \
+        (previous.history if previous else ())
+    scope_word = intent.scope_terms[0] if intent.scope_terms else None
+    turn = Turn(question, own, scope_word or (previous.scope if previous and followup else None), lang, topic,
+                subjects, history[-6:], intent.unknown_scope, page, intent.kind or (previous.kind if previous
+                                                                                    else None))
+    return Outcome(reply, turn, question, followup)

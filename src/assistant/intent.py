@@ -1,0 +1,458 @@
+"""Question types: what a chat question asks for, read from its wording and the index's names.
+
+:func:`route` turns a (self-contained) question into an :class:`Intent`:
+
+* ``list`` — every matching unit in a scope. Two modes: ``tree`` ("welke werkprocessen heeft de
+  thuisbegeleider?", "which core tasks does Sociaal Werk 2020 have?": the units of the named dossier or
+  profile) and ``where`` ("waar komt multidisciplinair overleg voor?", "welke werkprocessen gaan over
+  kwaliteitszorg?": a theme across the scope);
+* ``compare`` — two levels, two versions or two profiles ("verschil tussen niveau 2 en 3 bij
+  klantgerichtheid", "OA 2015 vs 2021");
+* ``competence`` — the werkprocessen where a competence shows ("hoe laat ik klantgerichtheid zien op
+  stage?");
+* ``lookup`` — everything else: the ranked answer (``not_found`` is decided when answering, from the
+  evidence; see :mod:`assistant.replies`).
+
+The cues are small word patterns of the two languages (:data:`CUES`), not question-specific rules;
+names, versions and competences come from the index. :func:`read_as` writes the "gelezen als: …" line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.conversation import Catalogue, ScopeEntry
+from assistant.language import language
+from assistant.lexical import STOPWORDS, tokenize
+from assistant.names import fold
+from assistant.query import Vocabulary, find_level
+
+LOOKUP = "lookup"
+LIST = "list"
+COMPARE = "compare"
+COMPETENCE = "competence"
+NOT_FOUND = "not_found"
+TYPES = (LOOKUP, LIST, COMPARE, COMPETENCE, NOT_FOUND)
+
+TREE = "tree"
+WHERE = "where"
+
+# Word patterns (on the folded question) that mark a question type; Dutch and English.
+CUES: dict[str, str] = {
+    "compare": r"\bverschil(?:len|t)?\b|\bvergelijk\w*\b|\bversus\b|\bvs\.?(?!\w)|\bt\.?o\.?v\.?(?!\w)"
+               r"|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged?\b|\bveranderd\b|\bwat is er anders\b"
+               r"|\bnaast elkaar\b|\bside by side\b",
+    "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
+            r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b",
+    "where": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b"
+             r"|\b(?:is|are) about\b|\bdeal with\b|\bover\b|\bmet betrekking tot\b|\babout\b|\bwaarin\b|\bmention\w*\b"
+             r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\boccurs?\b|\bappears?\b",
+    "competence": r"\blaten zien\b|\blaat\b.*\bzien\b|\bzien\b|\blaten blijken\b|\bshow\b|\bdemonstrat\w*\b"
+                  r"|\bstage\b|\binternship\b|\bplacement\b|\bwerkplek\b|\bcompeten\w*\b"
+                  r"|\bhoren\b|\bhoort\b|\bbelong\w*\b|\blinked\b|\bgekoppeld\b|\bvragen\b|\bvraagt\b|\bcalls? for\b"
+                  r"|\bask for\b|\bneed\w*\b|\brequire\w*\b|\bvereis\w*\b|\bnodig\b|\bgevraagd\b|\binvolve\w*\b"
+                  r"|\bin de praktijk\b|\bin practice\b|\boefenen\b|\bpractis\w*\b|\bpractic\w*\b",
+    "only": r"\balleen\b|\buitsluitend\b|\bonly\b|\bjust\b|\benkel\b",
+}
+KIND_WORDS: dict[str, str] = {
+    "werkproces": r"\bwerkprocess?(?:en)?\b|\bwork ?process(?:es)?\b|\bprocessen\b",
+    "kerntaak": r"\bkerntaak\b|\bkerntaken\b|\bcore tasks?\b|\bkey tasks?\b",
+    "profiel": r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b",
+    "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
+    "competentie": r"\bcompetenties\b|\bcompetences\b|\bcompetencies\b",
+}
+_YEAR = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
+_TREE_VERBS = (r"\bheeft\b|\bhebben\b|\bhoren bij\b|\bhoort bij\b|\bhave\b|\bhas\b|\bvan\b|\bof\b|\bin\b|\bbij\b"
+               r"|\bbelong\w*\b|\bfor\b|\bvoor\b|\bzitten in\b|\bstaan in\b|\bbinnen\b|\bwithin\b")
+# Words that carry no topic in a list question (besides stop words, scope names, years and kind words).
+_QUESTION_WORDS = frozenset(
+    """
+    welke welk wat waar wie hoe hoeveel which what where who how many much are is zijn heeft hebben have has
+    had de het een the a an van of in bij voor for to op on at met with en and of or alle all elke every
+    noem geef toon lijst list show give overview overzicht komt komen voor does do occur occurs appear appears
+    gaan gaat over about deal deals mention mentions horen hoort belong belongs zitten staan binnen within
+    er there daar die dat dit deze this that these those alleen only just kd dossier dossiers profiel profile
+    profielen profiles versie version versies versions mbo niveau level ook also nog still wel allemaal
+    kwalificatiedossier voorkomen occurring can kan je jij you we wij ik i me mij please graag
+    vallen valt onder under profielspecifieke profielspecifiek specific eigen own tussen between nu precies
+    exactly dan then oké ok okay genoemd noemt named come comes up show shows up worden wordt
+    competence competentie competentieprofiel competency houdt houden betekent betekenen inhoud moet moeten kunnen
+    doet doen zegt zeggen eigenlijk beschrijf beschrijft describe describes say says mean means tell
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What one question asks for.
+
+    Attributes:
+        type: one of :data:`TYPES` (``not_found`` only after answering).
+        lang: ``"nl"`` or ``"en"``.
+        question: the question as routed.
+        mode: for lists, ``tree`` or ``where``.
+        kind: the unit kind asked for (``werkproces``, ``kerntaak``) or None.
+        scopes: the dossiers/profiles named, in every version that fits the years named.
+        scope_terms: the scope words as the question names them.
+        unknown_scope: a scope-like word of a list question that names nothing in the index.
+        suggestions: the closest known names for ``unknown_scope``.
+        years: version years named (several mean all of them).
+        unknown_years: years named that no version has.
+        levels: competence levels named.
+        competences: competences named (as the index spells them).
+        sbb: SBB competences named by their title (letters, "B" for "aansturen").
+        topic: the theme of a ``where`` list or the words of a lookup, without cues and names.
+        only: the question narrows ("alleen", "only").
+        conflict: a contradiction in the scope ("alleen 2015, alleen 2021"), as the values that clash.
+        missing_version: a named dossier/profile that has none of the named versions, then its versions.
+        codes_named: the question names a unit code ("B1-K1-W5", "P3-K2").
+    """
+
+    type: str
+    lang: str
+    question: str
+    mode: str | None = None
+    kind: str | None = None
+    scopes: tuple[ScopeEntry, ...] = ()
+    scope_terms: tuple[str, ...] = ()
+    unknown_scope: str | None = None
+    suggestions: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()
+    unknown_years: tuple[str, ...] = ()
+    levels: tuple[int, ...] = ()
+    competences: tuple[str, ...] = ()
+    sbb: tuple[str, ...] = ()
+    topic: str = ""
+    only: bool = False
+    conflict: tuple[str, ...] = field(default=())
+    missing_version: tuple[str, ...] = ()
+    codes_named: bool = False
+
+
+def _has(pattern: str, folded: str) -> bool:
+    return re.search(pattern, folded) is not None
+
+
+def find_scope_terms(text: str, catalogue: Catalogue) -> list[tuple[str, tuple[int, int]]]:
+    """Every dossier or profile name the text names, with its span, longest first and not overlapping."""
+    pattern = catalogue.pattern()
+    if pattern is None:
+        return []
+    return [(m.group(0), m.span()) for m in pattern.finditer(text)]
+
+
+def scope_entries(terms: list[str], years: tuple[str, ...], catalogue: Catalogue) -> tuple[ScopeEntry, ...]:
+    """The index's dossiers/profiles for the named terms, in the named years (all versions when none)."""
+    found: list[ScopeEntry] = []
+    for term in terms:
+        entries = catalogue.scopes.get(fold(term), ())
+        if years:
+            entries = tuple(e for e in entries if (e.version or "")[:4] in years) or entries
+        found.extend(entries)
+    return tuple(dict.fromkeys(found))
+
+
+def _missing_version(terms: list[str], years: tuple[str, ...], catalogue: Catalogue) -> tuple[str, ...]:
+    """("Maatschappelijke Zorg", "2015") when "MZ 2021" is asked: no named version exists for every name."""
+    if not years or not terms:
+        return ()
+    missing = None
+    for term in terms:
+        entries = [e for e in catalogue.scopes.get(fold(term), ()) if e.version]
+        if not entries:
+            return ()
+        if any(e.version[:4] in years for e in entries):
+            return ()
+        missing = missing or (entries[0].profile or entries[0].dossier,
+                              *sorted({e.version[:4] for e in entries}))
+    return missing or ()
+
+
+def find_levels(folded: str) -> tuple[int, ...]:
+    """Every competence level named ("niveau 2 en 3", "level 2 and level 3", "niveau 2 en niveau 4")."""
+    levels: list[int] = []
+    for match in re.finditer(r"\b(?:niveaus?|levels?)\s+((?:[1-9](?:\s*(?:,|en|and|tot|to|-|&|of|or|vs\.?)\s*)?)+)",
+                             folded):
+        levels.extend(int(d) for d in re.findall(r"[1-9]", match.group(1)))
+    if not levels:
+        level = find_level(folded)
+        if level is not None:
+            levels.append(level)
+    return tuple(dict.fromkeys(levels))
+
+
+def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str]) -> str:
+    """The words of a question that are not cues, names, years, levels or kind words."""
+    kept = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
+    folded = kept.lower()
+    for pattern in extra_patterns:
+        folded = re.sub(pattern, " ", folded)
+    folded = re.sub(r"\b(?:niveaus?|levels?)\s*[1-4]\b|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ", folded)
+    words = [w for w in re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", folded) if w not in _QUESTION_WORDS]
+    return " ".join(words)
+
+
+_NAME = r"([^\W\d_][\w&'’-]*(?:\s+[^\W\d_][\w&'’-]*){0,3}?)"
+_POSSESSIVE = (
+    rf"(?:{{kinds}})\s+(?:heeft|hebben|kent|kennen)\s+(?:(?:de|het|een)\s+)?{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op)\b)",
+    rf"(?:{{kinds}})\s+(?:van|of)\s+(?:de|het|een|the|a|an)\s+{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op|have|has)\b)",
+    rf"\b(?:does|do)\s+(?:(?:the|a|an)\s+)?{_NAME}\s+(?:have|has|do|carry out|perform)\b",
+    rf"\b(?:heeft|hebben)\s+(?:de|het|een)\s+{_NAME}\s*(?:[?.!,]|$)",
+)
+
+
+def _unknown_scope(text: str, folded: str, catalogue: Catalogue) -> tuple[str | None, tuple[str, ...]]:
+    """In "welke werkprocessen heeft de astronaut?": the owner named that the index does not know."""
+    kinds = "|".join(KIND_WORDS.values())
+    for pattern in _POSSESSIVE:
+        match = re.search(pattern.replace("{kinds}", kinds), folded)
+        if match is None:
+            continue
+        name = match.group(1).strip()
+        if name and name not in _QUESTION_WORDS and not re.search("|".join(KIND_WORDS.values()), name):
+            return name, closest_names(name, catalogue)
+    return None, ()
+
+
+def closest_names(name: str, catalogue: Catalogue, n: int = 5) -> tuple[str, ...]:
+    """The known dossier/profile names most like ``name`` (display spelling), else the first few known."""
+    shown = {}
+    for term, entries in catalogue.scopes.items():
+        for entry in entries:
+            label = entry.profile or entry.dossier
+            if fold(label) == term or len(term) <= 4:
+                shown.setdefault(term, label if fold(label) == term else term.upper())
+    close = difflib.get_close_matches(fold(name), list(shown), n=n, cutoff=0.5)
+    names = [shown[t] for t in close]
+    if len(names) < 3:
+        full = sorted({e.profile or e.dossier for entries in catalogue.scopes.values() for e in entries})
+        names += [f for f in full if f not in names][: n - len(names)]
+    return tuple(dict.fromkeys(names))
+
+
+def _conflict(folded: str, years: list[str], levels: tuple[int, ...], scope_terms: list[str]) -> tuple[str, ...]:
+    """Two "alleen/only" clauses that each name a different year, level or scope."""
+    clauses = re.split(CUES["only"], folded)[1:]
+    if len(clauses) < 2:
+        return ()
+    found: list[str] = []
+    for clause in clauses:
+        head = clause.split(",")[0].split(" en ")[0].split(" and ")[0]
+        year = _YEAR.search(head)
+        level = re.search(r"\b(?:niveau|level)\s*([1-4])\b", head)
+        name = next((t for t in scope_terms if fold(t) in head), None)
+        found.append(year.group(1) if year else (f"niveau {level.group(1)}" if level else (name or "")))
+    values = [v for v in found if v]
+    return tuple(dict.fromkeys(values)) if len(set(values)) > 1 else ()
+
+
+def sbb_named(text: str, sbb: dict[str, str], loose: bool = False) -> tuple[str, ...]:
+    """SBB competences whose title the text names (Dutch, or English through ``data/sbb_competences_en.json``):
+    every content word, or 2 of 3 for long titles; with ``loose`` (the question asks for a competence) one
+    word of a two-word title ("vragen om samenwerken") when no title is named in full."""
+    stems = {t for t in tokenize(text) if t not in STOPWORDS}
+    folded = fold(text)
+    found, partial = [], []
+    for code, title in sbb.items():
+        wanted = _title_stems(title)
+        need = len(wanted) if len(wanted) <= 2 else -(-2 * len(wanted) // 3)
+        hits = len(wanted & stems)
+        if wanted and hits >= need:
+            found.append(code)
+        elif loose and len(wanted) == 2 and hits == 1:
+            partial.append(code)
+    for code, names in sbb_english().items():
+        if code in sbb and any(re.search(rf"\b{re.escape(name)}\b", folded) for name in names):
+            found.append(code)
+    return tuple(dict.fromkeys(found or (partial if len(partial) == 1 else [])))
+
+
+@lru_cache(maxsize=256)
+def _title_stems(title: str) -> frozenset[str]:
+    return frozenset(t for t in tokenize(title) if t not in STOPWORDS and len(t) > 2)
+
+
+SBB_ENGLISH_FILE = Path(__file__).with_name("data") / "sbb_competences_en.json"
+
+
+@lru_cache(maxsize=1)
+def sbb_english(path: Path = SBB_ENGLISH_FILE) -> dict[str, tuple[str, ...]]:
+    """English names of the SBB competences, letter → lower-case phrases (an editable data file).
+
+    Raises:
+        ValueError: when the file is not ``{"names": {"A": ["...", ...], ...}}``.
+    """
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names = data.get("names") if isinstance(data, dict) else None
+    if not isinstance(names, dict) or not all(
+            re.fullmatch(r"[A-Y]", k) and isinstance(v, list) and all(isinstance(x, str) for x in v)
+            for k, v in names.items()):
+        raise ValueError(f"{path.name}: expected {{'names': {{letter: [phrase, ...]}}}}")
+    return {k: tuple(fold(x) for x in v) for k, v in names.items()}
+
+
+def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str | None = None,
+          sbb: dict[str, str] | None = None) -> Intent:
+    """The question type and what it names.
+
+    Args:
+        question: the self-contained question (a follow-up already merged).
+        catalogue: names, versions and kinds of the index.
+        vocabulary: competences of the index.
+        lang: the answer language when already known (a follow-up keeps the conversation's).
+        sbb: the SBB competences the werkprocessen name (letter → title).
+    """
+    text = question
+    folded = fold(text)
+    lang = lang or language(text)
+    named = find_scope_terms(text, catalogue)
+    scope_terms = [t for t, _ in named]
+    known_years = {v[:4] for v in catalogue.versions}
+    years = [m.group(1) for m in _YEAR.finditer(text)]
+    good_years = tuple(dict.fromkeys(y for y in years if y in known_years))
+    unknown_years = tuple(dict.fromkeys(y for y in years if y not in known_years))
+    levels = find_levels(folded)
+    competence_names = _competences(folded, vocabulary)
+    sbb_codes = sbb_named(text, sbb or {}, loose=_has(CUES["competence"], folded))
+    kind = next((k for k, p in KIND_WORDS.items() if _has(p, folded)), None)
+    only = _has(CUES["only"], folded)
+    conflict = _conflict(folded, years, levels, scope_terms)
+    scopes = scope_entries(scope_terms, good_years, catalogue)
+    missing_version = _missing_version(scope_terms, good_years, catalogue)
+    spans = [span for _, span in named]
+    cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b"]
+    competence_patterns = [re.escape(c) for c in _competence_phrases(folded, vocabulary)]
+    topic = _topic(text, spans, cue_patterns + competence_patterns)
+    base = dict(lang=lang, question=text, kind=kind, scopes=scopes, scope_terms=tuple(scope_terms),
+                years=good_years, unknown_years=unknown_years, levels=levels, competences=competence_names,
+                sbb=sbb_codes, only=only, conflict=conflict, topic=topic, missing_version=missing_version,
+                codes_named=re.search(r"\b[bp][1-9i]-k[0-9i]+|\bp[1-9]\b|\b\d{5}\b", folded) is not None)
+
+    if _has(CUES["compare"], folded) and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
+                                          or len(set(scope_terms)) >= 2 or competence_names or scopes):
+        return Intent(COMPARE, **base)
+    if (competence_names or sbb_codes) and _has(CUES["competence"], folded) and not levels:
+        return Intent(COMPETENCE, **base)
+    asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded)
+    if re.search(r"\b[bp][1-9i]-k[0-9i]+-w\w*\d\b", folded):  # one werkproces named: look it up
+        return Intent(LOOKUP, **base)
+    if kind and asks_list and not scopes:
+        unknown, suggestions = _unknown_scope(text, folded, catalogue)
+        if unknown:
+            return Intent(LIST, mode=TREE, unknown_scope=unknown, suggestions=suggestions, **base)
+    if kind and asks_list:
+        rest = _topic(text, spans, [*cue_patterns, CUES["where"], *competence_patterns,
+                                    r"\b[bp][1-9]-k[0-9]+\b(?!-w)", r"\bprofile-specific\b"])
+        if not rest:
+            return Intent(LIST, mode=TREE, **base)
+        return Intent(LIST, mode=WHERE, **{**base, "topic": rest})
+    if _has(CUES["where"], folded) and _has(r"\bwaar\b|\bwhere\b|\bin welke\b|\bin which\b", folded) and topic:
+        return Intent(LIST, mode=WHERE, **base)
+    return Intent(LOOKUP, **base)
+
+
+def _competence_phrases(folded: str, vocabulary: Vocabulary) -> list[str]:
+    names = sorted(vocabulary.competences, key=len, reverse=True)
+    found: list[str] = []
+    for name in names:
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?!\w)", folded) and not any(name in f for f in found):
+            found.append(name)
+    return found
+
+
+def _competences(folded: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(vocabulary.competences[p] for p in _competence_phrases(folded, vocabulary)))
+
+
+# --------------------------------------------------------------------------- "gelezen als"
+
+READ_AS = {
+    "nl": {
+        "prefix": "gelezen als",
+        LOOKUP: "zoekvraag: {topic}",
+        "list_tree": "lijst van {kind} van {scope}",
+        "list_where": "lijst van {kind} waarin {topic} voorkomt{scope_in}",
+        COMPARE: "vergelijking van {what}",
+        COMPETENCE: "{competence}: werkprocessen waarin je dit laat zien{scope_in}",
+        NOT_FOUND: "zoekvraag: {topic}",
+        "kinds": {"werkproces": "werkprocessen", "kerntaak": "kerntaken", "profiel": "profielen",
+                  "specialisaties": "specialisaties", "competentie": "competenties", None: "werkprocessen"},
+        "everywhere": "alle dossiers",
+        "everywhere_in": "alle dossiers van {years}",
+        "in": " in {scope}",
+        "and": " en ",
+        "levels": "niveau {a} en {b}",
+        "versions": "versie {a} en {b}",
+    },
+    "en": {
+        "prefix": "read as",
+        LOOKUP: "search: {topic}",
+        "list_tree": "list of the {kind} of {scope}",
+        "list_where": "list of the {kind} where {topic} occurs{scope_in}",
+        COMPARE: "comparison of {what}",
+        COMPETENCE: "{competence}: work processes where you show it{scope_in}",
+        NOT_FOUND: "search: {topic}",
+        "kinds": {"werkproces": "work processes", "kerntaak": "core tasks", "profiel": "profiles",
+                  "specialisaties": "specialisations", "competentie": "competences", None: "work processes"},
+        "everywhere": "all dossiers",
+        "everywhere_in": "all dossiers of {years}",
+        "in": " in {scope}",
+        "and": " and ",
+        "levels": "level {a} and {b}",
+        "versions": "version {a} and {b}",
+    },
+}
+
+
+def scope_label(entry: ScopeEntry) -> str:
+    """``Thuisbegeleider (MZ 2015)``, ``Onderwijsassistent (OA 2021)``, ``Sociaal Werk 2020``."""
+    from assistant.names import abbreviation
+
+    year = (entry.version or "")[:4]
+    dossier = abbreviation(entry.dossier) or entry.dossier
+    if entry.profile:
+        return f"{entry.profile} ({' '.join(x for x in (dossier, year) if x)})"
+    return " ".join(x for x in (entry.dossier, year) if x)
+
+
+def narrow_entries(entries) -> tuple[ScopeEntry, ...]:
+    """Scopes without the profiles whose whole dossier (same version) is named too."""
+    whole = {(fold(e.dossier), e.version) for e in entries if e.profile is None}
+    return tuple(e for e in entries if e.profile is None or (fold(e.dossier), e.version) not in whole)
+
+
+def describe_scopes(scopes: tuple[ScopeEntry, ...], lang: str) -> str:
+    """The scopes joined for a sentence ("Thuisbegeleider (MZ 2015)", "alle dossiers")."""
+    words = READ_AS[lang]
+    scopes = narrow_entries(scopes)
+    if not scopes:
+        return words["everywhere"]
+    labels = list(dict.fromkeys(scope_label(s) for s in scopes))
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + words["and"] + labels[-1]
+
+
+def read_as(intent: Intent, what: str = "") -> str:
+    """The one-line reading of the question, in its language ("gelezen als: lijst van …")."""
+    words = READ_AS[intent.lang]
+    kind = words["kinds"].get(intent.kind, words["kinds"][None])
+    scope = describe_scopes(intent.scopes, intent.lang)
+    if not intent.scopes and intent.years:
+        scope = words["everywhere_in"].format(years=words["and"].join(intent.years))
+    scope_in = words["in"].format(scope=scope) if intent.scopes else ""
+    if intent.type == LIST:
+        key = "list_tree" if intent.mode == TREE else "list_where"
+        body = words[key].format(kind=kind, scope=scope, topic=intent.topic, scope_in=scope_in)
+    elif intent.type == COMPARE:
+        body = words[COMPARE].format(what=what or intent.topic)
+    elif intent.type == COMPETENCE:
+        body = words[COMPETENCE].format(competence=what or ", ".join(intent.competences), scope_in=scope_in)
+    else:
+        body = words[intent.type].format(topic=intent.question)
+    return f"{words['prefix']}: {body}"

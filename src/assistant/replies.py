@@ -1,0 +1,738 @@
+"""Answer builders, one per question type: complete lists, comparisons, competence links, lookups.
+
+Each builder takes an :class:`~assistant.intent.Intent` and the :class:`Library` (what the index holds,
+read once) and returns a :class:`Reply`: the type, the language, the "gelezen als" line, and either the
+complete ``items`` (lists, competences, comparisons) or the ranked ``hits`` (lookups). Rendering is in
+:mod:`assistant.reply_text`; nothing here prints.
+
+* **list/tree** — every werkproces (or kerntaak) of the named dossiers/profiles from the dossier tree; a
+  profile includes its dossier's basisdeel and its own additions (``aanvulling``), labelled as such;
+* **list/where** — every unit of the scope where the theme occurs (:func:`assistant.links.theme_units`);
+* **competence** — every werkproces of the scope whose SBB competences include the one asked for
+  (:mod:`assistant.links`), with its gedrag lines as evidence;
+* **compare** — two competence levels, one code in two versions or profiles, or two scopes paired by code;
+* **lookup** — the ranked passages, cut where the scores fall away, paged by "meer";
+* **not_found** — what the sources do not hold: unknown scopes, levels or versions, terms the corpus does
+  not define; with the nearest things they do hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from assistant import links
+from assistant.conversation import Catalogue, ScopeEntry
+from assistant.intent import (
+    COMPARE,
+    COMPETENCE,
+    LIST,
+    LOOKUP,
+    NOT_FOUND,
+    TREE,
+    Intent,
+    describe_scopes,
+    narrow_entries,
+    read_as,
+    scope_label,
+)
+from assistant.language import corpus_words
+from assistant.lexical import STOPWORDS, tokenize
+from assistant.model import COMPETENTIENIVEAU, KERNTAAK, PROFIEL, WERKPROCES, Chunk
+from assistant.names import fold
+from assistant.query import Vocabulary
+from assistant.retrieval import Filters, Hit
+from assistant.views import UnitView, _code_key, split_level, units
+
+PAGE = 5
+WEAK_SHARE = 0.5  # lookup hits below this share of the best score are left out (at least one is kept)
+
+Search = Callable[[str, Filters, int], list[Hit]]
+
+
+# --------------------------------------------------------------------------- what the index holds
+
+
+@dataclass(frozen=True)
+class Library:
+    """The index's units, names and relations, read once and shared by every answer."""
+
+    index: object
+    chunks: tuple[Chunk, ...]
+    catalogue: Catalogue
+    vocabulary: Vocabulary
+
+    @classmethod
+    def of(cls, index) -> Library:
+        """The library of an open index."""
+        return cls(index, tuple(index.chunks), Catalogue.from_chunks(index.chunks), index.vocabulary)
+
+    @cached_property
+    def units(self) -> tuple[UnitView, ...]:
+        """Whole units (split units joined), in index order."""
+        return units(self.chunks)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The corpus's words (for language detection and "is this in the sources?")."""
+        return corpus_words(u.passage for u in self.units) | corpus_words(
+            " ".join(x for x in (u.chunk.title, u.chunk.dossier, u.chunk.profile, u.chunk.competence) if x)
+            for u in self.units)
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Words of dossier, profile, competence and SBB competence names (no evidence of a language)."""
+        names = [*self.catalogue.scopes, *self.vocabulary.competences, *self.vocabulary.competences.values(),
+                 *self.sbb.values()]
+        return corpus_words(names) - {"en", "and", "van", "of", "de", "het", "the", "op", "met"}
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """The corpus's word stems."""
+        return frozenset(t for u in self.units for t in tokenize(f"{u.chunk.title or ''} {u.passage}"))
+
+    @cached_property
+    def sbb(self) -> dict[str, str]:
+        """SBB competence letter → title, as the werkprocessen name them."""
+        return links.known_sbb_competences(u.passage for u in self.units if u.chunk.kind == WERKPROCES)
+
+    @cached_property
+    def competence_links(self) -> dict[str, tuple[str, ...]]:
+        """Competency-profile competence → SBB letters."""
+        return links.competence_links(self.chunks)
+
+    @cached_property
+    def levels(self) -> dict[str, tuple[int, ...]]:
+        """Competence → the levels the competency profile has for it."""
+        found: dict[str, set[int]] = {}
+        for u in self.units:
+            if u.chunk.kind == COMPETENTIENIVEAU and u.chunk.competence and u.chunk.level is not None:
+                found.setdefault(u.chunk.competence, set()).add(u.chunk.level)
+        return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
+# --------------------------------------------------------------------------- the reply
+
+
+@dataclass(frozen=True)
+class Item:
+    """One listed unit with where it stands and why it is listed.
+
+    ``part`` is ``basisdeel``, ``profiel`` or ``aanvulling`` (a profile's addition to a basisdeel unit),
+    or ``None`` outside dossiers. ``evidence`` holds the sentences or gedrag lines that carry the answer.
+    """
+
+    chunk: Chunk
+    passage: str
+    part: str | None
+    evidence: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def ref(self) -> str:
+        """``source|dossier|version|profile|code|variant``: one unit, whatever its title."""
+        c = self.chunk
+        return "|".join(x or "" for x in (c.source, c.dossier, c.version, c.profile, c.code, c.variant))
+
+    @property
+    def group(self) -> str:
+        """The heading the item is listed under: ``Maatschappelijke Zorg 2015 · basisdeel``."""
+        c = self.chunk
+        dossier = " ".join(x for x in (c.dossier or c.source, (c.version or "")[:4]) if x)
+        if self.part == "basisdeel" or (self.part is None and not c.profile):
+            return f"{dossier} · basisdeel" if c.kind in (WERKPROCES, KERNTAAK) else dossier
+        return f"{dossier} · {c.profile}"
+
+    def as_json(self) -> dict:
+        """The item as a JSON-ready dict (HIT-like fields plus ``ref``, ``part`` and ``evidence``)."""
+        c = self.chunk
+        return {
+            "ref": self.ref, "id": c.id, "kind": c.kind, "dossier": c.dossier, "dossier_abbr": c.dossier_abbr,
+            "version": c.version, "profile": c.profile, "part": self.part, "variant": c.variant, "code": c.code,
+            "title": c.title, "competence": c.competence, "level": c.level, "kerntaak_code": c.kerntaak_code,
+            "source": c.source, "location": c.location.as_dict(), "evidence": list(self.evidence),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a comparison: the two sides (either may be missing) and how they differ."""
+
+    left: Item | None
+    right: Item | None
+    status: str  # same | changed | left_only | right_only
+
+    def as_json(self) -> dict:
+        """The row as a JSON-ready dict."""
+        return {"left": self.left.as_json() if self.left else None,
+                "right": self.right.as_json() if self.right else None, "status": self.status}
+
+
+@dataclass(frozen=True)
+class Reply:
+    """An answer of one type, ready to render.
+
+    Attributes:
+        type: ``lookup``, ``list``, ``compare``, ``competence`` or ``not_found``.
+        lang: the answer language.
+        read_as: the "gelezen als: …" line.
+        intent: the routed question.
+        items: the complete list (list, competence; the units compared for compare).
+        hits: ranked passages (lookup; the nearest passages for not_found).
+        rows: the comparison, side by side.
+        sides: the labels of the two sides of a comparison.
+        problem: why a not_found or a refusal: ``unknown_scope``, ``unknown_level``, ``unknown_version``,
+            ``conflict``, ``no_referent``, ``no_definition``, ``not_in_sources``, ``compare_what``, ``no_links``.
+        details: the values the problem is about (the unknown name, the closest known names, …).
+        filters: the filters applied, as ``(name, value)`` pairs.
+        page: the page of a lookup (0 first); ``more``: whether a next page exists.
+        followup: the question was completed from the conversation (a follow-up or a reference).
+        ranked: a lookup's page of hits before the weak ones were left out (what a language model reads).
+    """
+
+    type: str
+    lang: str
+    read_as: str
+    intent: Intent
+    items: tuple[Item, ...] = ()
+    hits: tuple[Hit, ...] = ()
+    rows: tuple[Row, ...] = ()
+    sides: tuple[str, str] | None = None
+    problem: str | None = None
+    details: tuple[str, ...] = ()
+    filters: tuple[tuple[str, str], ...] = ()
+    page: int = 0
+    more: bool = False
+    followup: bool = False
+    ranked: tuple[Hit, ...] = ()
+
+    def subjects(self) -> tuple[str, ...]:
+        """What the answer is about, first first, as short phrases a follow-up can refer to."""
+        if self.items:
+            return tuple(dict.fromkeys(subject(i.chunk) for i in self.items))
+        return tuple(dict.fromkeys(subject(h.chunk) for h in self.hits))
+
+    def as_json(self) -> dict:
+        """The ``answer`` object beside ``hits`` (see interface.md)."""
+        data = {
+            "type": self.type, "lang": self.lang, "read_as": self.read_as, "problem": self.problem,
+            "details": list(self.details), "filters": [{"name": n, "value": v} for n, v in self.filters],
+            "count": len(self.items) if self.type != LOOKUP else len(self.hits),
+            "items": [i.as_json() for i in self.items],
+        }
+        if self.type == COMPARE:
+            data["sides"] = list(self.sides or ())
+            data["rows"] = [r.as_json() for r in self.rows]
+        if self.type == LOOKUP:
+            data["page"] = self.page
+            data["more"] = self.more
+        return data
+
+
+def subject(chunk: Chunk) -> str:
+    """A unit as a phrase a question can name again: ``Coachen niveau 2``, ``B1-K1 (Sociaal Werk 2020)``."""
+    if chunk.kind == COMPETENTIENIVEAU and chunk.competence and chunk.level is not None:
+        return f"{chunk.competence} niveau {chunk.level}"
+    if chunk.competence and not chunk.code:
+        return chunk.competence
+    where = " ".join(x for x in (chunk.dossier_abbr or chunk.dossier, (chunk.version or "")[:4]) if x)
+    if chunk.profile and chunk.profile != chunk.dossier:
+        where = f"{chunk.profile} {(chunk.version or '')[:4]}".strip()
+    head = chunk.code or chunk.title or chunk.kind
+    return f"{head} {where}".strip()
+
+
+# --------------------------------------------------------------------------- scope
+
+
+def _part(chunk: Chunk) -> str | None:
+    if chunk.kind not in (WERKPROCES, KERNTAAK, PROFIEL):
+        return None
+    if chunk.variant == "aanvulling":
+        return "aanvulling"
+    return "profiel" if chunk.profile else "basisdeel"
+
+
+def in_scope(chunk: Chunk, entry: ScopeEntry, own_only: bool = False) -> bool:
+    """Whether a unit belongs to a dossier or profile (a profile includes its basisdeel, unless ``own_only``)."""
+    if fold(chunk.dossier or "") != fold(entry.dossier) or (entry.version or "") != (chunk.version or ""):
+        return False
+    if entry.profile is None:
+        return True
+    if chunk.profile is None:
+        return not own_only
+    if fold(chunk.profile) != fold(entry.profile):
+        return False
+    return not own_only or chunk.variant != "aanvulling"
+
+
+def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
+    """Membership in the question's scope and the active filters (version, dossier, profile, level)."""
+    entries = narrow_entries(intent.scopes)
+    years = set(intent.years)
+    own = _own_only(intent.question)
+
+    def keep(chunk: Chunk) -> bool:
+        if entries and not any(in_scope(chunk, e, own) for e in entries):
+            return False
+        if not entries and own and chunk.profile is None and chunk.kind in (WERKPROCES, KERNTAAK):
+            return False
+        if years and (chunk.version or "")[:4] not in years:
+            return False
+        if filters.version and (chunk.version or "") != filters.version:
+            return False
+        if filters.dossier and fold(filters.dossier) not in (fold(chunk.dossier or ""), fold(chunk.dossier_abbr or "")):
+            return False
+        if filters.profile and chunk.profile and fold(filters.profile) not in (
+                fold(chunk.profile), fold(chunk.profile_abbr or "")):
+            return False
+        return filters.level is None or chunk.level in (None, filters.level)
+
+    return keep
+
+
+def _own_only(question: str) -> bool:
+    return re.search(r"\bprofielspecifiek\w*|\bprofile[- ]specific\b|\beigen werkprocessen\b|\bown work",
+                     fold(question)) is not None
+
+
+def _applied(intent: Intent, filters: Filters) -> tuple[tuple[str, str], ...]:
+    shown: list[tuple[str, str]] = []
+    for entry in narrow_entries(intent.scopes):
+        shown.append(("scope", scope_label(entry)))
+    for name in ("dossier", "profile", "version", "kind"):
+        value = getattr(filters, name)
+        if value:
+            shown.append((name, value))
+    if filters.level is not None:
+        shown.append(("level", str(filters.level)))
+    return tuple(dict.fromkeys(shown))
+
+
+def _sorted(items: Sequence[Item]) -> tuple[Item, ...]:
+    def key(item: Item) -> tuple:
+        c = item.chunk
+        part_rank = {"basisdeel": 0, "aanvulling": 1, "profiel": 1}.get(item.part or "", 2)
+        return (c.source, c.version or "", c.dossier or "", part_rank if part_rank == 0 else 1, c.profile or "",
+                _code_key(c.code or ""), c.variant or "")
+
+    return tuple(sorted(items, key=key))
+
+
+# --------------------------------------------------------------------------- lists
+
+
+def _kerntaak_filter(intent: Intent) -> str | None:
+    """A kerntaak code the question narrows to ("onder kerntaak P3-K2"), if any."""
+    match = re.search(r"\b([BP][1-9]-K[0-9]+)\b(?!-W)", intent.question, re.IGNORECASE)
+    return match.group(1).upper() if match else None
+
+
+def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
+    """Every werkproces (or kerntaak) of the named dossiers/profiles, grouped, basisdeel labelled."""
+    kind = intent.kind or filters.kind or WERKPROCES
+    keep = scope_filter(intent, filters)
+    task = _kerntaak_filter(intent)
+    items = [Item(u.chunk, u.passage, _part(u.chunk), _lines(u.passage) if kind not in (WERKPROCES, KERNTAAK,
+                                                                                      PROFIEL) else ())
+             for u in library.units
+             if u.chunk.kind == kind and keep(u.chunk)
+             and (task is None or (u.chunk.kerntaak_code or (u.chunk.code or "").rsplit("-W", 1)[0]) == task)]
+    if kind == PROFIEL:  # one item per profile, not per profile text
+        firsts: dict[tuple, Item] = {}
+        for item in items:
+            c = item.chunk
+            firsts.setdefault((c.source, c.dossier, c.version, c.profile), item)
+        items = [i for i in firsts.values() if i.chunk.profile]
+    return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(items), filters=_applied(intent, filters))
+
+
+def _lines(passage: str) -> tuple[str, ...]:
+    """The list lines of a passage ("- Maatschappelijk werk")."""
+    return tuple(line.strip().lstrip("-•\ufffd").strip() for line in passage.splitlines()
+                 if line.strip().startswith(("-", "•", "\ufffd")))
+
+
+def core_words(topic: str, library: Library) -> list[list[tuple[str, ...]]]:
+    """The theme's alternatives ("X (Y)", "X or Y"), each a list of words that must all occur, each word as
+    the stems that stand for it: a Dutch word itself, an English word its glossary translation."""
+    from assistant.glossary import GLOSSARY
+
+    alternatives = [a for a in re.split(r"[()]|\s+or\s+|\s+of\s+(?=\w+\s*$)", topic) if a and a.strip()]
+    result = []
+    for alternative in alternatives:
+        text = alternative.lower()
+        words: list[tuple[str, ...]] = []
+        for key in sorted((k for k in GLOSSARY if " " in k), key=len, reverse=True):
+            if re.search(rf"\b{re.escape(key)}\b", text):
+                words.extend((s,) for s in _stems(GLOSSARY[key].split()[0:len(key.split())]))
+                text = re.sub(rf"\b{re.escape(key)}\b", " ", text)
+        for word in re.findall(r"[^\W\d_]{3,}", text):
+            if word in STOPWORDS or word in library.name_words:
+                continue
+            if word not in library.words and word not in GLOSSARY and not _compound_known(word, library):
+                continue  # a word the sources cannot hold ("deal", "such"): it cannot narrow the list
+            forms = [word] if word in library.words or word not in GLOSSARY else []
+            if word in GLOSSARY:
+                forms.append(GLOSSARY[word].split()[0])
+            stems = _stems(forms)
+            if stems:
+                words.append(tuple(stems))
+        if words:
+            result.append(words)
+    return result
+
+
+def _stems(words: Sequence[str]) -> list[str]:
+    found = []
+    for word in words:
+        stem = (tokenize(word) or [fold(word)])[0]
+        found.append(fold(stem if len(stem) >= 4 else word))
+    return list(dict.fromkeys(found))
+
+
+def coverage(words: list[tuple[str, ...]], text: str, terms: Sequence[str]) -> float:
+    """The share of the theme's words that occur in a unit's text or its matched terms."""
+    from assistant.themescan import fold as fold_accents
+
+    haystack = fold_accents(text)
+    matched = [fold_accents(t) for t in terms]
+    found = sum(1 for forms in words if any(f in haystack or any(f in t for t in matched) for f in forms))
+    return found / len(words) if words else 0.0
+
+
+def list_where(intent: Intent, library: Library, filters: Filters) -> Reply:
+    """Every unit of the scope where the theme occurs: all its words (or those of one alternative), with the
+    sentences that carry it. When no unit has all of them, the units that have the most."""
+    kinds = {intent.kind or filters.kind or WERKPROCES}
+    keep = scope_filter(intent, filters)
+    try:
+        found = links.theme_units(library.index, intent.topic)
+    except ValueError:
+        found = ()
+    alternatives = core_words(intent.topic, library)
+    scored: dict[str, tuple[float, Item]] = {}
+    for unit in found:
+        for chunk in (unit.chunk, *unit.also):
+            if chunk.kind not in kinds or not keep(chunk):
+                continue
+            passage = chunk.passage or chunk.text
+            share = max((coverage(words, f"{chunk.title or ''} {passage}", unit.terms) for words in alternatives),
+                        default=1.0)
+            item = Item(chunk, passage, _part(chunk), unit.sentences[:2], unit.strength)
+            if item.ref not in scored or scored[item.ref][0] < share:
+                scored[item.ref] = (share, item)
+    best = max((share for share, _ in scored.values()), default=0.0)
+    floor = 1.0 if best >= 1.0 else best
+    items = [item for share, item in scored.values() if share >= floor and share > 0]
+    return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(items), filters=_applied(intent, filters))
+
+
+# --------------------------------------------------------------------------- competences
+
+
+def sbb_codes_named(intent: Intent, library: Library) -> tuple[str, ...]:
+    """The SBB competences a question names: by their title, or through a competency-profile competence."""
+    codes = list(intent.sbb)
+    for name in intent.competences:
+        codes.extend(library.competence_links.get(name, ()))
+    return tuple(dict.fromkeys(codes))
+
+
+_GEDRAG = re.compile(r"Gedrag:\s*\n(.*?)(?:\n[A-Z][\w -]+:\s*\n|\Z)", re.DOTALL)
+
+
+def gedrag_lines(passage: str) -> tuple[str, ...]:
+    """The bullet lines of a werkproces's ``Gedrag:`` section."""
+    match = _GEDRAG.search(passage)
+    if match is None:
+        return ()
+    return tuple(line.strip().lstrip("-•").strip() for line in match.group(1).splitlines()
+                 if line.strip().startswith(("-", "•")))
+
+
+def evidence_lines(passage: str, words: str, n: int = 2) -> tuple[str, ...]:
+    """The gedrag lines that share the most stems with ``words`` (the competence), best first."""
+    wanted = {t for t in tokenize(words) if t not in STOPWORDS and len(t) > 2}
+    lines = gedrag_lines(passage)
+    scored = sorted(((len(wanted & set(tokenize(line))), i, line) for i, line in enumerate(lines)),
+                    key=lambda x: (-x[0], x[1]))
+    return tuple(line for score, _, line in scored[:n] if score > 0) or lines[:1]
+
+
+def competence_list(intent: Intent, library: Library, filters: Filters) -> Reply:
+    """Every werkproces of the scope whose SBB competences include the one asked for, with gedrag lines."""
+    codes = sbb_codes_named(intent, library)
+    words = " ".join([*(library.sbb.get(c, "") for c in codes), *intent.competences])
+    if not codes:
+        return _not_found(intent, "no_links", tuple(intent.competences))
+    keep = scope_filter(intent, filters)
+    items = []
+    for u in library.units:
+        if u.chunk.kind != WERKPROCES or not keep(u.chunk):
+            continue
+        named = {c.code for c in links.sbb_competences(u.passage)}
+        if named & set(codes):
+            note = "; ".join(f"{c} {library.sbb[c]}" for c in codes if c in named)
+            items.append(Item(u.chunk, u.passage, _part(u.chunk), evidence_lines(u.passage, words), note))
+    if not items and intent.scopes and not any(
+            links.sbb_competences(u.passage) for u in library.units if keep(u.chunk)):
+        return _not_found(intent, "no_links", tuple(scope_label(e) for e in narrow_entries(intent.scopes)))
+    details = tuple(f"{c} {library.sbb[c]}" for c in codes)
+    named = ", ".join(dict.fromkeys([*intent.competences, *(library.sbb[c] for c in intent.sbb if c in library.sbb)]))
+    return Reply(COMPETENCE, intent.lang, read_as(intent, named), intent, items=_sorted(items), details=details,
+                 filters=_applied(intent, filters))
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def _level_item(library: Library, competence: str, level: int) -> Item | None:
+    for u in library.units:
+        c = u.chunk
+        if c.kind == COMPETENTIENIVEAU and c.competence == competence and c.level == level:
+            description, indicators = split_level(u.passage)
+            return Item(c, u.passage, None, (description, *indicators))
+    return None
+
+
+def _status(left: Item | None, right: Item | None) -> str:
+    if left is None:
+        return "right_only"
+    if right is None:
+        return "left_only"
+    same = " ".join(left.passage.split()).lower() == " ".join(right.passage.split()).lower()
+    return "same" if same else "changed"
+
+
+def _side_label(entry: ScopeEntry | None, year: str | None) -> str:
+    if entry is not None:
+        return scope_label(entry)
+    return year or ""
+
+
+def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
+    """Two levels, one code in two versions/profiles, or two scopes paired by code; side by side."""
+    competence = next(iter(intent.competences), None)
+    if competence and len(intent.levels) >= 2:
+        a, b = intent.levels[:2]
+        left, right = _level_item(library, competence, a), _level_item(library, competence, b)
+        if left is None or right is None:
+            missing = a if left is None else b
+            return _not_found(intent, "unknown_level", (competence, str(missing)))
+        return Reply(COMPARE, intent.lang, read_as(intent, f"{competence} {a} ↔ {b}"), intent,
+                     items=(left, right), rows=(Row(left, right, _status(left, right)),),
+                     sides=(subject(left.chunk), subject(right.chunk)))
+    sides = _compare_sides(intent, library)
+    if sides is None:
+        return _not_found(intent, "compare_what", ())
+    (label_a, keep_a), (label_b, keep_b) = sides
+    kind = intent.kind or WERKPROCES
+    codes = {c.upper() for c in re.findall(r"\b[BP][1-9]-K[0-9]+(?:-W[0-9]+)?\b", intent.question, re.IGNORECASE)}
+
+    def pick(keep: Callable[[Chunk], bool]) -> list[Chunk]:
+        chosen = [u.chunk for u in library.units if u.chunk.kind == kind and keep(u.chunk)
+                  and (not codes or (u.chunk.code or "").upper() in codes) and u.chunk.variant != "aanvulling"]
+        return sorted(chosen, key=lambda c: (c.profile is not None, _code_key(c.code or "")))
+
+    passages = {u.chunk.id: u.passage for u in library.units}
+    rows = []
+    for pair in links.pair_by_code(pick(keep_a), pick(keep_b)):
+        left = Item(pair.left, passages[pair.left.id], _part(pair.left)) if pair.left else None
+        right = Item(pair.right, passages[pair.right.id], _part(pair.right)) if pair.right else None
+        rows.append(Row(left, right, _status(left, right)))
+    items = tuple(i for r in rows for i in (r.left, r.right) if i is not None)
+    if not rows:
+        return _not_found(intent, "compare_what", (label_a, label_b))
+    return Reply(COMPARE, intent.lang, read_as(intent, f"{label_a} ↔ {label_b}"), intent, items=items,
+                 rows=tuple(rows), sides=(label_a, label_b))
+
+
+def _compare_sides(intent: Intent, library: Library):
+    """The two sides of a comparison as (label, membership), from two versions or two scopes."""
+    entries = narrow_entries(intent.scopes)
+    if len(intent.years) >= 2:
+        a, b = intent.years[:2]
+
+        def side(year: str):
+            mine = [e for e in entries if (e.version or "")[:4] == year]
+            if not mine:
+                mine = [e for e in library.catalogue.scopes.get(fold(intent.scope_terms[0]), ())
+                        if (e.version or "")[:4] == year] if intent.scope_terms else []
+            mine = list(narrow_entries(mine))
+            label = ", ".join(scope_label(e) for e in mine) or year
+            return label, (lambda c, m=tuple(mine): (any(in_scope(c, e) for e in m) if m
+                                                     else (c.version or "")[:4] == year))
+
+        return side(a), side(b)
+    if len(entries) >= 2:
+        a, b = entries[:2]
+        return (scope_label(a), lambda c, e=a: in_scope(c, e)), (scope_label(b), lambda c, e=b: in_scope(c, e))
+    return None
+
+
+# --------------------------------------------------------------------------- lookups and what is not there
+
+
+def _not_found(intent: Intent, problem: str, details: tuple[str, ...], hits: Sequence[Hit] = ()) -> Reply:
+    return Reply(NOT_FOUND, intent.lang, read_as(replace(intent, type=NOT_FOUND)), intent, hits=tuple(hits),
+                 problem=problem, details=details)
+
+
+_DEFINITION = re.compile(
+    r"^\s*(?:wat\s+(?:zijn|is|betekent|betekenen|houdt|houden|verstaan\s+we\s+onder)|what\s+(?:is|are|does|do)"
+    r"|define|definieer|definition of|definitie van)\s+(?:een\s+|de\s+|het\s+|a\s+|an\s+|the\s+)?(.+?)"
+    r"(?:\s+(?:in|mean|betekenen|in\s+houden|in\s*houdt))?\s*\??\s*$", re.IGNORECASE)
+
+
+def definition_subject(question: str) -> str | None:
+    """``gedragsindicatoren`` in "wat zijn gedragsindicatoren?" (a single term, no names, no code)."""
+    match = _DEFINITION.match(question)
+    if not match:
+        return None
+    term = match.group(1).strip(" ?.!")
+    return term if term and len(term.split()) <= 3 else None
+
+
+def _defined(term: str, library: Library) -> bool:
+    """Whether a unit's title or a ``term:`` label states what ``term`` is."""
+    folded = fold(term)
+    for u in library.units:
+        title = fold(u.chunk.title or u.chunk.competence or "")
+        if title and (title == folded or title.startswith(folded)):
+            return True
+        if re.search(rf"(?im)^\s*{re.escape(folded)}\s*(?:[:=]|is\s|zijn\s)", fold(u.passage)):
+            return True
+    return False
+
+
+def unknown_words(topic: str, library: Library) -> list[str]:
+    """The topic's content words the corpus has no stem of (compound parts count; English via the glossary)."""
+    from assistant.glossary import GLOSSARY
+
+    english = {w for key in GLOSSARY for w in key.split()}
+    missing = []
+    for word in re.findall(r"[^\W\d_]{3,}", topic.lower()):
+        if word in STOPWORDS or word in english or word in library.words:
+            continue
+        stems = tokenize(word)
+        if stems and all(s in library.stems for s in stems):
+            continue
+        if _compound_known(word, library):
+            continue
+        missing.append(word)
+    return missing
+
+
+def _compound_known(word: str, library: Library) -> bool:
+    for i in range(4, len(word) - 3):
+        head, tail = word[:i], word[i:]
+        for h in (head, head.rstrip("s")):
+            if (h in library.words or any(s in library.stems for s in tokenize(h))) and (
+                    tail in library.words or any(s in library.stems for s in tokenize(tail))):
+                return True
+    return False
+
+
+def lookup(intent: Intent, library: Library, filters: Filters, search: Search, page: int = 0) -> Reply:
+    """The ranked passages (several versions named: each version searched), weak ones left out, paged."""
+    bad_levels = [lv for lv in intent.levels if intent.competences and
+                  all(lv not in library.levels.get(c, ()) for c in intent.competences)]
+    if bad_levels:
+        near = search(intent.question, filters, 3)
+        return _not_found(intent, "unknown_level", (", ".join(intent.competences), str(bad_levels[0])), near)
+    term = definition_subject(intent.question)
+    if term and not intent.scopes and not intent.competences and not re.search(r"\d", term) \
+            and not _defined(term, library):
+        near = search(intent.question, filters, 3)
+        uses = sum(1 for u in library.units if fold(term) in fold(u.passage))
+        return _not_found(intent, "no_definition", (term, str(uses)), near)
+    if intent.topic and not intent.competences and not intent.levels and intent.lang == "nl" \
+            and not intent.codes_named:
+        missing = unknown_words(intent.topic, library)
+        content = [w for w in re.findall(r"[^\W\d_]{3,}", intent.topic.lower()) if w not in STOPWORDS]
+        if content and len(missing) == len(content):
+            return _not_found(intent, "not_in_sources", tuple(missing), search(intent.question, filters, 3))
+    k = PAGE * (page + 1)
+    if len(intent.years) >= 2 and not filters.version:
+        hits = _per_version(intent, library, filters, search, k)
+    else:
+        hits = search(intent.question, filters, k + 1)
+    ranked = hits[page * PAGE: k]
+    shown = trim(ranked) if page == 0 else ranked
+    return Reply(LOOKUP, intent.lang, read_as(intent), intent, hits=tuple(shown), ranked=tuple(ranked), page=page,
+                 more=len(hits) > k or (page == 0 and len(shown) < min(len(hits), PAGE)),
+                 filters=_applied(intent, filters))
+
+
+def _per_version(intent: Intent, library: Library, filters: Filters, search: Search, k: int) -> list[Hit]:
+    """Each named version searched on its own, then merged by score, taking turns so each version shows."""
+    versions = [v for v in library.catalogue.versions if v[:4] in intent.years]
+    ranked = [search(intent.question, replace(filters, version=v), k) for v in versions]
+    merged: list[Hit] = []
+    seen: set[str] = set()
+    for i in range(k):
+        for hits in ranked:
+            if i < len(hits) and hits[i].chunk.id not in seen:
+                seen.add(hits[i].chunk.id)
+                merged.append(hits[i])
+    return merged[: k + 1]
+
+
+def trim(hits: Sequence[Hit], share: float = WEAK_SHARE) -> list[Hit]:
+    """The hits without those that score below ``share`` of the best (the best is always kept)."""
+    if not hits:
+        return []
+    top = hits[0].score
+    return [h for h in hits if top <= 0 or h.score >= share * top]
+
+
+# --------------------------------------------------------------------------- the router's answer
+
+
+@dataclass(frozen=True)
+class Request:
+    """One question to answer: the routed intent, the filters, the lookup page."""
+
+    intent: Intent
+    filters: Filters = field(default_factory=Filters)
+    page: int = 0
+
+
+def build(request: Request, library: Library, search: Search) -> Reply:
+    """The reply for a routed question (bad scope or level → ``not_found`` with the closest names)."""
+    intent, filters = request.intent, request.filters
+    if intent.conflict:
+        return Reply(LOOKUP, intent.lang, read_as(intent), intent, problem="conflict", details=intent.conflict)
+    if intent.unknown_scope:
+        return _not_found(intent, "unknown_scope", (intent.unknown_scope, *intent.suggestions))
+    if intent.unknown_years and not intent.years:
+        known = tuple(sorted({v[:4] for v in library.catalogue.versions}))
+        return _not_found(intent, "unknown_version", (intent.unknown_years[0], *known))
+    if intent.missing_version:
+        name, *versions = intent.missing_version
+        return _not_found(intent, "missing_version", (name, ", ".join(intent.years), *versions))
+    if intent.type == LIST:
+        reply = list_tree(intent, library, filters) if intent.mode == TREE else list_where(intent, library, filters)
+    elif intent.type == COMPETENCE:
+        reply = competence_list(intent, library, filters)
+    elif intent.type == COMPARE:
+        return compare(intent, library, filters)
+    else:
+        return lookup(intent, library, filters, search, request.page)
+    if reply.type == COMPETENCE and not reply.items:  # no unit links it: say so, show the nearest
+        details = reply.details or (intent.topic or describe_scopes(intent.scopes, intent.lang),)
+        return _not_found(intent, "no_links", details, search(intent.question, filters, 3))
+    if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
+        return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
+    return reply
+
+
+def as_hits(reply: Reply) -> tuple[Hit, ...]:
+    """The reply's units as hits (for feedback records and exports): its hits, else its items."""
+    if reply.hits and not reply.items:
+        return reply.hits
+    return tuple(Hit(i.chunk, 0.0, (), i.evidence[0] if i.evidence else "") for i in reply.items)

@@ -1,0 +1,319 @@
+"""A :class:`~assistant.replies.Reply` as Markdown, in one language: the question's.
+
+Every message, the "gelezen als" line, the labels and the errors come from :data:`TEXT` in the
+reply's language; document text is escaped (:func:`assistant.answer.escape`). Lookups keep today's
+answer (:func:`assistant.answer.compose`) under the reading line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answer import compose, escape, escape_html, hit_item, kind_label, sources
+from assistant.replies import COMPARE, COMPETENCE, LIST, LOOKUP, Item, Reply
+from assistant.retrieval import Hit
+from assistant.views import word_diff
+
+TEXT = {
+    "nl": {
+        "count_list": "**{n} {kind}** in {scope}.",
+        "count_where": "**{n} {kind}** waarin dit voorkomt, in {scope}.",
+        "count_competence": "**{n} werkprocessen** vragen om {what}, in {scope}.",
+        "none_list": "Ik vond geen {kind} in {scope}.",
+        "none_where": "Ik vond geen {kind} waarin dit voorkomt, in {scope}. Probeer andere woorden.",
+        "none_competence": "Geen werkproces in {scope} noemt {what} bij zijn SBB-competenties.",
+        "scope_all": "alle dossiers",
+        "filters": "Filters: {items} (typ *zonder filters* om ze weg te halen)",
+        "basisdeel": "basisdeel",
+        "aanvulling": "aanvulling voor het profiel",
+        "more_pages": "Typ *meer* voor de volgende resultaten.",
+        "page": "Resultaten {a}–{b}.",
+        "no_more": "Er zijn geen verdere resultaten voor deze vraag.",
+        "compare_head": "**{a}** naast **{b}**:",
+        "same": "gelijk",
+        "changed": "gewijzigd",
+        "left_only": "alleen in {a}",
+        "right_only": "alleen in {b}",
+        "compare_count": "{same} gelijk, {changed} gewijzigd, {left} alleen in {a}, {right} alleen in {b}.",
+        "unknown_scope": "Ik ken geen dossier of profiel **{name}**. Bedoel je misschien: {near}?",
+        "unknown_level": "De bronnen hebben geen **niveau {level}** voor {what}; de niveaus lopen van 1 tot 4.",
+        "unknown_version": "De bronnen hebben geen versie **{year}**. Wel: {known}.",
+        "missing_version": "De bronnen hebben **{name}** niet in {years}; wel in: {known}.",
+        "empty_list": "Ik vind hierover niets in de bronnen ({what}).",
+        "conflict": "Je vraag beperkt tot elkaar uitsluitende waarden: {values}. Welke bedoel je?",
+        "no_referent": "Waar verwijst *{word}* naar? Ik heb nog geen eerdere vraag of antwoord. "
+                       "Noem het onderwerp, bijvoorbeeld: *welke werkprocessen horen bij klantgerichtheid?*",
+        "no_definition": "De bronnen geven geen definitie van **{term}**.",
+        "no_definition_uses": " Het woord komt voor in {uses} passages, zonder uitleg.",
+        "not_in_sources": "Dit staat niet in de bronnen: ik vind niets over {words}.",
+        "compare_what": "Ik weet niet wat ik moet vergelijken. Noem twee niveaus, twee versies of twee profielen, "
+                        "bijvoorbeeld: *verschil tussen niveau 2 en 3 bij klantgerichtheid*.",
+        "no_links": "De bronnen koppelen {what} niet aan werkprocessen (alleen de SBB-dossiers van 2015 noemen "
+                    "SBB-competenties bij hun werkprocessen).",
+        "nearest": "Het dichtstbij in de bronnen:",
+        "evidence": "gedrag",
+        "kinds": {"werkproces": "werkprocessen", "kerntaak": "kerntaken", "profiel": "profielen",
+                  "specialisaties": "specialisaties", "competentie": "competenties"},
+        "sources_note": "Bron per regel: bestand en regels.",
+        "followup": "*Vervolgvraag, gelezen als:* {q}",
+    },
+    "en": {
+        "count_list": "**{n} {kind}** in {scope}.",
+        "count_where": "**{n} {kind}** where this occurs, in {scope}.",
+        "count_competence": "**{n} work processes** call for {what}, in {scope}.",
+        "none_list": "I found no {kind} in {scope}.",
+        "none_where": "I found no {kind} where this occurs, in {scope}. Try other words.",
+        "none_competence": "No work process in {scope} names {what} among its SBB competences.",
+        "scope_all": "all dossiers",
+        "filters": "Filters: {items} (type *no filters* to remove them)",
+        "basisdeel": "core part (basisdeel)",
+        "aanvulling": "addition for the profile",
+        "more_pages": "Type *more* for the next results.",
+        "page": "Results {a}–{b}.",
+        "no_more": "There are no further results for this question.",
+        "compare_head": "**{a}** beside **{b}**:",
+        "same": "the same",
+        "changed": "changed",
+        "left_only": "only in {a}",
+        "right_only": "only in {b}",
+        "compare_count": "{same} the same, {changed} changed, {left} only in {a}, {right} only in {b}.",
+        "unknown_scope": "I don't know a dossier or profile **{name}**. Did you mean: {near}?",
+        "unknown_level": "The sources have no **level {level}** for {what}; the levels run from 1 to 4.",
+        "unknown_version": "The sources have no version **{year}**. They do have: {known}.",
+        "missing_version": "The sources do not have **{name}** in {years}; they do have it in: {known}.",
+        "empty_list": "I find nothing about this in the sources ({what}).",
+        "conflict": "Your question narrows to values that exclude each other: {values}. Which one do you mean?",
+        "no_referent": "What does *{word}* refer to? There is no earlier question or answer yet. "
+                       "Please name the topic, for example: *which work processes belong to customer focus?*",
+        "no_definition": "The sources give no definition of **{term}**.",
+        "no_definition_uses": " The word occurs in {uses} passages, without an explanation.",
+        "not_in_sources": "This is not in the sources: I find nothing about {words}.",
+        "compare_what": "I don't know what to compare. Name two levels, two versions or two profiles, for example: "
+                        "*difference between level 2 and 3 of customer focus*.",
+        "no_links": "The sources do not link {what} to work processes (only the 2015 SBB dossiers name SBB "
+                    "competences for their work processes).",
+        "nearest": "The nearest in the sources:",
+        "evidence": "behaviour",
+        "kinds": {"werkproces": "work processes", "kerntaak": "core tasks", "profiel": "profiles",
+                  "specialisaties": "specialisations", "competentie": "competences"},
+        "sources_note": "Source per line: file and lines.",
+        "followup": "*Follow-up, read as:* {q}",
+    },
+}
+
+
+def _scope(reply: Reply) -> str:
+    from assistant.intent import describe_scopes
+    from assistant.replies import narrow_entries
+
+    entries = narrow_entries(reply.intent.scopes)
+    return escape(describe_scopes(entries, reply.lang)) if entries else TEXT[reply.lang]["scope_all"]
+
+
+def _part_label(item: Item, lang: str) -> str:
+    if item.part == "aanvulling":
+        return f" · *{TEXT[lang]['aanvulling']}*"
+    return ""
+
+
+STRENGTH = {"en": {"kern": "core", "zijdelings": "in passing"}, "nl": {}}
+
+
+def item_line(number: int, item: Item, lang: str) -> str:
+    """One numbered unit: code and title, the part, its citation number ``[n]``, and its evidence."""
+    c = item.chunk
+    head = " ".join(x for x in (c.code, c.title) if x) or c.competence or kind_label(c.kind, lang)
+    line = f"{number}. **{escape(head)}**{_part_label(item, lang)} [{number}]"
+    if item.note:
+        line += f" · {escape(STRENGTH.get(lang, {}).get(item.note, item.note))}"
+    for sentence in item.evidence[:2] if c.kind in ("werkproces", "kerntaak") else item.evidence:
+        line += f"\n    > {escape(sentence)}"
+    return line
+
+
+def cited(items: Sequence[Item], lang: str, details: bool) -> str:
+    """The sources block of listed units: ``[n] dossier · version · profile · code · title · file lines``."""
+    return sources(as_hits_of(items), lang, details)
+
+
+def as_hits_of(items: Sequence[Item]) -> list[Hit]:
+    """Items as hits, for the shared citation format of :mod:`assistant.answer`."""
+    return [Hit(i.chunk, 0.0, (), "") for i in items]
+
+
+def grouped(items: Sequence[Item], lang: str, html: bool) -> str:
+    """Items under one heading per dossier and part (basisdeel or profile), numbered through."""
+    out: list[str] = []
+    current = None
+    for number, item in enumerate(items, start=1):
+        group = item.group.replace("basisdeel", TEXT[lang]["basisdeel"])
+        if group != current:
+            count = sum(1 for i in items if i.group == item.group)
+            out.append(f"\n**{escape(group)}** ({count})\n")
+            current = group
+        out.append(item_line(number, item, lang))
+    return "\n".join(out).strip()
+
+
+FILTER_NAMES = {
+    "nl": {"scope": "", "dossier": "dossier", "profile": "profiel", "version": "versie", "kind": "soort",
+           "level": "niveau"},
+    "en": {"scope": "", "dossier": "dossier", "profile": "profile", "version": "version", "kind": "kind",
+           "level": "level"},
+}
+
+
+def filters_text(reply: Reply) -> str:
+    """The applied filters as ``dossier X · versie Y`` (escaped), in the reply's language."""
+    names = FILTER_NAMES[reply.lang]
+    return " · ".join(f"{names.get(n, n)} {escape(v)}".strip() for n, v in reply.filters)
+
+
+def _listed(reply: Reply, details: bool) -> str:
+    return f"\n\n{grouped(reply.items, reply.lang, details)}\n\n{cited(reply.items, reply.lang, details)}"
+
+
+def _filters(reply: Reply) -> str:
+    if not reply.filters:
+        return ""
+    return "\n\n" + TEXT[reply.lang]["filters"].format(items=filters_text(reply))
+
+
+def render(reply: Reply, details: bool = True) -> str:
+    """The reply as Markdown: the reading line, the count first, then the grouped list or the comparison."""
+    t = TEXT[reply.lang]
+    head = f"*{escape(reply.read_as)}*\n\n"
+    if reply.problem:
+        return head + problem_text(reply, details)
+    kind = t["kinds"].get(reply.intent.kind or "werkproces", t["kinds"]["werkproces"])
+    n = len(reply.items)
+    if reply.type == LIST:
+        key = "count_list" if reply.intent.mode == "tree" else "count_where"
+        if not n:
+            key = "none_list" if reply.intent.mode == "tree" else "none_where"
+        lead = t[key].format(n=n, kind=kind, scope=_scope(reply))
+        body = _listed(reply, details) if n else ""
+        return head + lead + _filters(reply) + body
+    if reply.type == COMPETENCE:
+        what = escape(", ".join(reply.details))
+        lead = (t["count_competence"] if n else t["none_competence"]).format(n=n, what=what, scope=_scope(reply))
+        body = _listed(reply, details) if n else ""
+        return head + lead + _filters(reply) + body
+    if reply.type == COMPARE:
+        return head + compare_text(reply, details)
+    if reply.type == LOOKUP:
+        if not reply.hits and reply.page:
+            return head + t["no_more"]
+        body = compose(reply.intent.question, list(reply.hits), details=details, lang=reply.lang)
+        paging = ""
+        if reply.page:
+            paging = t["page"].format(a=reply.page * 5 + 1, b=reply.page * 5 + len(reply.hits)) + "\n\n"
+        more = "\n\n" + t["more_pages"] if reply.more else ""
+        if reply.followup:  # the completed question first, as the conversation read it
+            described = filters_text(reply)
+            top = t["followup"].format(q=escape(reply.intent.question) + (f" · {described}" if described else ""))
+            return f"{top}\n\n{paging}{body}{more}"
+        return f"{paging}{body}{_filters(reply)}{more}\n\n*{escape(reply.read_as)}*"
+    return head + problem_text(reply, details)
+
+
+def problem_text(reply: Reply, details: bool = True) -> str:
+    """The message for a not_found or a refusal, with the nearest passages when there are some."""
+    t = TEXT[reply.lang]
+    d = reply.details
+    if reply.problem == "unknown_scope":
+        text = t["unknown_scope"].format(name=escape(d[0]), near=", ".join(escape(x) for x in d[1:]))
+    elif reply.problem == "unknown_level":
+        text = t["unknown_level"].format(what=escape(d[0]), level=escape(d[1]))
+    elif reply.problem == "unknown_version":
+        text = t["unknown_version"].format(year=escape(d[0]), known=", ".join(escape(x) for x in d[1:]))
+    elif reply.problem == "missing_version":
+        text = t["missing_version"].format(name=escape(d[0]), years=escape(d[1]),
+                                           known=", ".join(escape(x) for x in d[2:]))
+    elif reply.problem == "empty_list":
+        text = t["empty_list"].format(what=escape(", ".join(d)))
+    elif reply.problem == "conflict":
+        text = t["conflict"].format(values=" / ".join(escape(x) for x in d))
+    elif reply.problem == "no_referent":
+        text = t["no_referent"].format(word=escape(d[0] if d else ""))
+    elif reply.problem == "no_definition":
+        text = t["no_definition"].format(term=escape(d[0]))
+        if len(d) > 1 and d[1] != "0":
+            text += t["no_definition_uses"].format(uses=escape(d[1]))
+    elif reply.problem == "not_in_sources":
+        text = t["not_in_sources"].format(words=", ".join(f"*{escape(w)}*" for w in d))
+    elif reply.problem == "no_links":
+        text = t["no_links"].format(what=escape(", ".join(d)) or "—")
+    else:
+        text = t["compare_what"]
+    if reply.hits:
+        near = list(reply.hits[:3])
+        nearest = "\n".join(hit_item(n, h, reply.lang) for n, h in enumerate(near, start=1))
+        text += f"\n\n{t['nearest']}\n\n{nearest}\n\n{sources(near, reply.lang, details)}"
+    return text
+
+
+def compare_text(reply: Reply, details: bool) -> str:
+    """Two sides in a table (one row per pair), then each changed pair with its differences marked."""
+    t = TEXT[reply.lang]
+    a, b = reply.sides or ("", "")
+    out = [t["compare_head"].format(a=escape(a), b=escape(b))]
+    counts = {s: sum(1 for r in reply.rows if r.status == s) for s in ("same", "changed", "left_only", "right_only")}
+    if len(reply.rows) > 1:
+        out.append(t["compare_count"].format(same=counts["same"], changed=counts["changed"],
+                                             left=counts["left_only"], right=counts["right_only"],
+                                             a=escape(a), b=escape(b)))
+    numbers = {id(item): n for n, item in enumerate(reply.items, start=1)}
+    rows = [f"| {escape(a)} | {escape(b)} | |", "|---|---|---|"]
+    for row in reply.rows:
+        status = t[row.status].format(a=escape(a), b=escape(b))
+        rows.append(f"| {_cell(row.left, numbers)} | {_cell(row.right, numbers)} | {status} |")
+    out.append("\n".join(rows))
+    for row in reply.rows:
+        if row.status != "changed" or row.left is None or row.right is None:
+            continue
+        left, right = word_diff(row.left.passage, row.right.passage)
+        out.append(f'<div class="vergelijk"><div class="kolom"><b>{escape_html(subject_of(row.left))}</b>'
+                   f'<div class="passage">{left}</div></div><div class="kolom"><b>'
+                   f'{escape_html(subject_of(row.right))}</b><div class="passage">{right}</div></div></div>')
+    out.append(cited(reply.items, reply.lang, details))
+    return "\n\n".join(out)
+
+
+def subject_of(item: Item) -> str:
+    """The item's code and title, or competence and level."""
+    c = item.chunk
+    if c.competence and c.level is not None:
+        return f"{c.competence} niveau {c.level}"
+    return " ".join(x for x in (c.code, c.title) if x) or c.kind
+
+
+def _cell(item: Item | None, numbers: dict[int, int]) -> str:
+    if item is None:
+        return "—"
+    c = item.chunk
+    number = f" [{numbers[id(item)]}]" if id(item) in numbers else ""
+    if c.competence and c.level is not None:
+        return escape(item.evidence[0] if item.evidence else subject_of(item)) + number
+    return f"**{escape(c.code or '')}** {escape(c.title or '')}{number}"
+
+
+
+_ERRORS_EN = (
+    (r"^onbekende (dossier|profile|version|kind) (.+?); kies uit: (.*)$", "unknown {0} {1}; choose from: {2}"),
+    (r"^onbekend niveau (.+?); kies uit: (.*)$", "unknown level {0}; choose from: {1}"),
+    (r"^lege vraag.*$", "empty question: type a question or search term"),
+)
+
+
+def error_text(message: str, lang: str) -> str:
+    """A retrieval error (Dutch, from :mod:`assistant.retrieval`) in the reply's language (plain text)."""
+    import re
+
+    if lang != "en":
+        return message
+    for pattern, english in _ERRORS_EN:
+        match = re.match(pattern, message)
+        if match:
+            return english.format(*match.groups())
+    return message
