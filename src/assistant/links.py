@@ -8,7 +8,8 @@ versions) and the theme package can replace them one by one without touching the
 * :func:`competence_codes` — which SBB competences a competency-profile competence stands for: by the
   words its name and definition share with the SBB titles (a hand list of the others was measured and
   gained nothing on the judged chat set, so there is none; see docs/chat.md);
-* :func:`pair_by_code` — the units of two versions or profiles paired by code (the crosswalk later);
+* :func:`pair_by_code` — the units of two profiles of one version paired by code;
+* :func:`pair_by_content` — the werkprocessen of two versions paired by content (the crosswalk's matcher);
 * :func:`theme_units` — the units where a theme occurs (the theme scan).
 """
 
@@ -132,6 +133,32 @@ def pair_by_code(left: Sequence[Chunk], right: Sequence[Chunk]) -> tuple[Pair, .
             used.add(id(match))
         pairs.append(Pair(unit, match))
     pairs.extend(Pair(None, c) for c in right if id(c) not in used)
+    return tuple(pairs)
+
+
+def pair_by_content(left: Sequence[Chunk], right: Sequence[Chunk], chunks: Sequence[Chunk]) -> tuple[Pair, ...]:
+    """Werkprocessen of two versions paired by content, as the crosswalk pairs them (not by code).
+
+    Each left unit gets the right unit with the best crosswalk score, when that score reaches the crosswalk's
+    threshold and the right unit is not plainly the counterpart of another left unit (its dominance rule).
+    Order: the left's order, then the right's units without a counterpart.
+    """
+    from assistant.crosswalk import DOMINANCE, THRESHOLD
+    from assistant.curriculum import matcher_for
+
+    matcher = matcher_for(chunks)
+    scores = [[matcher.score(a, b) for b in right] for a in left]
+    claimed = [max((row[j] for row in scores), default=0.0) for j in range(len(right))]
+    used: set[int] = set()
+    pairs = []
+    for unit, row in zip(left, scores, strict=True):
+        best = max(range(len(right)), key=lambda j: row[j], default=None)
+        if best is None or row[best] < THRESHOLD or row[best] < DOMINANCE * claimed[best] or best in used:
+            pairs.append(Pair(unit, None))
+            continue
+        used.add(best)
+        pairs.append(Pair(unit, right[best]))
+    pairs.extend(Pair(None, c) for j, c in enumerate(right) if j not in used)
     return tuple(pairs)
 
 

@@ -533,14 +533,21 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
     kind = intent.kind or WERKPROCES
     codes = {c.upper() for c in re.findall(r"\b[BP][1-9]-K[0-9]+(?:-W[0-9]+)?\b", intent.question, re.IGNORECASE)}
 
-    def pick(keep: Callable[[Chunk], bool]) -> list[Chunk]:
+    def pick(keep: Callable[[Chunk], bool], by_code: bool = True) -> list[Chunk]:
         chosen = [u.chunk for u in library.units if u.chunk.kind == kind and keep(u.chunk)
-                  and (not codes or (u.chunk.code or "").upper() in codes) and u.chunk.variant != "aanvulling"]
+                  and (not by_code or not codes or (u.chunk.code or "").upper() in codes)
+                  and u.chunk.variant != "aanvulling"]
         return sorted(chosen, key=lambda c: (c.profile is not None, _code_key(c.code or "")))
 
     passages = {u.chunk.id: u.passage for u in library.units}
+    if len(intent.years) >= 2 and kind == WERKPROCES:  # versions: codes were renumbered, pair by content
+        pairs = links.pair_by_content(pick(keep_a, by_code=False), pick(keep_b, by_code=False), library.chunks)
+        if codes:  # the asked code(s) and their counterparts only
+            pairs = tuple(p for p in pairs if p.left is not None and (p.left.code or "").upper() in codes)
+    else:
+        pairs = links.pair_by_code(pick(keep_a), pick(keep_b))
     rows = []
-    for pair in links.pair_by_code(pick(keep_a), pick(keep_b)):
+    for pair in pairs:
         left = Item(pair.left, passages[pair.left.id], _part(pair.left)) if pair.left else None
         right = Item(pair.right, passages[pair.right.id], _part(pair.right)) if pair.right else None
         rows.append(Row(left, right, _status(left, right)))
