@@ -1,0 +1,90 @@
+"""Documents the upload tests make: a small KD as a PDF (fpdf2) with a werkproces on page 2, and bad files."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from fpdf import FPDF
+
+DOSSIER = "Dierverzorging Reptielen"
+QUESTION = "hoe verzorgt de medewerker reptielen in het terrarium?"
+WERKPROCES = "B1-K1-W2"
+
+
+def _kd_pages(extra_pages: int = 0) -> list[list[str]]:
+    pages = [
+        [
+            f"Kwalificatiedossier {DOSSIER}",
+            "Geldig vanaf 1 augustus 2024",
+            "",
+            "Beroepsomschrijving",
+            "",
+            "De dierverzorger werkt in een dierentuin of een opvang voor exotische dieren.",
+            "",
+            "Basisdeel",
+            "",
+            "B1-K1: Verzorgen van reptielen en amfibieen",
+            "",
+            "De dierverzorger werkt samen met collega's in een team.",
+            "",
+            "B1-K1-W1: Bereidt het voer voor",
+            "",
+            "Hij weegt het voer af volgens het voerschema en houdt de voorraad bij.",
+        ],
+        [
+            "B1-K1-W2: Verzorgt reptielen in het terrarium",
+            "",
+            "Hij controleert dagelijks de temperatuur en de luchtvochtigheid in het terrarium,",
+            "reinigt het verblijf en observeert het gedrag van de reptielen. Afwijkingen meldt hij",
+            "aan de dierenarts.",
+        ],
+    ]
+    for number in range(extra_pages):
+        code = f"B1-K{number + 2}"
+        pages.append([
+            f"{code}: Onderhouden van verblijf {number + 1}",
+            "",
+            f"{code}-W1: Onderhoudt de technische installaties van verblijf {number + 1}",
+            "",
+            "Hij controleert de verwarming, de verlichting en de waterfilters en noteert storingen",
+            "in het logboek. Hij overlegt met de technische dienst over reparaties en planning.",
+            "Hij houdt zich aan de veiligheidsvoorschriften bij het werken met elektrische apparatuur.",
+        ])
+    return pages
+
+
+def write_kd_pdf(path: Path, extra_pages: int = 0) -> Path:
+    """A small KD as a PDF: kerntaak and a werkproces on page 1, werkproces B1-K1-W2 on page 2."""
+    doc = FPDF()
+    doc.set_auto_page_break(False)
+    doc.set_font("Helvetica", size=11)
+    pages = _kd_pages(extra_pages)
+    for number, lines in enumerate(pages, start=1):
+        doc.add_page()
+        doc.set_xy(10, 25)
+        for text in lines:
+            if text:
+                doc.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+            else:
+                doc.ln(6)
+        doc.set_xy(10, 282)
+        doc.cell(0, 5, f"Pagina {number} van {len(pages)}")
+    doc.output(str(path))
+    return path
+
+
+def write_scanned_pdf(path: Path) -> Path:
+    """A PDF with a page but no text layer (as a scan without OCR)."""
+    doc = FPDF()
+    doc.add_page()
+    doc.rect(20, 20, 100, 50, style="F")
+    doc.output(str(path))
+    return path
+
+
+def write_zip_as_pdf(path: Path) -> Path:
+    """A zip archive named .pdf."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("inhoud.txt", "geen pdf")
+    return path
