@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,18 +27,20 @@ from assistant.answer import TEXT, compose, compose_generated, escape, make_answ
 from assistant.conversation import Catalogue, Constraints, Resolved, Turn, resolve
 from assistant.embedders import EmbedderError, load
 from assistant.export import ExportFiles, write_exports
-from assistant.index import IndexUnavailable, open_index
+from assistant.index import IndexUnavailable, current_name, open_index
 from assistant.language import language
 from assistant.llm import LLMConfig, LLMError, build_messages, citations_valid, stream_completion
 from assistant.model import KINDS
 from assistant.retrieval import BadQuery, Hit, search, valid_text
 from assistant.settings import MAX_QUERY_CHARS, Settings
+from assistant.web_documents import documents_tab
 
 logger = logging.getLogger(__name__)
 
 TOP_K = 5
 QUEUE_SIZE = 256
 CONCURRENCY = 2
+RECHECK_SECONDS = 1.0
 
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "Docent": (
@@ -135,14 +138,63 @@ class Assistant:
         self.feedback_log = feedback.log_path(settings.index_dir)
         self.export_dir = Path(tempfile.mkdtemp(prefix="mbo-assistent-export-"))
         self._lock = threading.Lock()
+        self._reopen_lock = threading.Lock()
+        self._build = current_name(settings.index_dir)
+        self._checked = time.monotonic()
         try:
             self.index = open_index(settings)
+            self._build = self.index.build_dir.name
             self.index.warm_up()
             self.embedder = load(settings.embedder)
             self.catalogue = Catalogue.from_chunks(self.index.chunks)
             self.retrieve("samenwerken", Constraints())  # warm up: load the lexical index, vectors and model
         except (IndexUnavailable, EmbedderError) as exc:
             self.problem = str(exc)
+
+    def refresh(self, wait: bool = False) -> bool:
+        """Reopen the index when ``CURRENT`` names another build than the one this app answers from.
+
+        Checked at most every :data:`RECHECK_SECONDS` (always with ``wait``). The new build is opened and
+        warmed up in a thread while the old one keeps answering, then swapped in one assignment, so
+        a request that is running finishes on the build it started on. With ``wait`` the caller waits
+        for the swap (the documents tab does, so that its result is searchable when it says so).
+        Returns True when a new build was swapped in by this call.
+        """
+        now = time.monotonic()
+        if not wait and now - self._checked < RECHECK_SECONDS:
+            return False
+        self._checked = now
+        name = current_name(self.settings.index_dir)
+        if name is None or name == self._build:
+            return False
+        if wait:
+            with self._reopen_lock:
+                return self._reopen(name)
+        if self._reopen_lock.acquire(blocking=False):
+            threading.Thread(target=self._reopen_and_release, args=(name,), daemon=True).start()
+        return False
+
+    def _reopen_and_release(self, name: str) -> None:
+        try:
+            self._reopen(name)
+        finally:
+            self._reopen_lock.release()
+
+    def _reopen(self, name: str) -> bool:
+        """Open build ``name`` (holding the reopen lock) and swap it in; False when it cannot be opened."""
+        if name == self._build:
+            return False
+        try:
+            index = open_index(self.settings)
+            index.warm_up()
+            embedder = self.embedder or load(self.settings.embedder)
+            catalogue = Catalogue.from_chunks(index.chunks)
+        except (IndexUnavailable, EmbedderError) as exc:
+            logger.warning("new build %s not opened, the previous one keeps answering: %s", name, exc)
+            return False
+        self.index, self.embedder, self.catalogue = index, embedder, catalogue
+        self._build, self.problem = index.build_dir.name, None
+        return True
 
     @property
     def chunks(self) -> tuple:
@@ -156,8 +208,10 @@ class Assistant:
             BadQuery: empty question or unknown filter value.
         """
         filters = constraints.to_filters()
+        self.refresh()
+        index = self.index  # this request stays on this build, whatever is swapped in meanwhile
         with self._lock:  # one search at a time: the embedder and the 2 cores are shared
-            return search(self.index, self.embedder, question, k=TOP_K, filters=filters)
+            return search(index, self.embedder, question, k=TOP_K, filters=filters)
 
     def generate(self, question: str, hits: list[Hit]) -> Iterator[str]:
         """The generated answer so far, piece by piece (raises :class:`LLMError`)."""
@@ -176,6 +230,7 @@ class Assistant:
         text, cut = limit(question if isinstance(question, str) else "")
         lang = language(text)
         note = TOO_LONG[lang].format(n=MAX_QUERY_CHARS) + "\n\n" if cut else ""
+        self.refresh()
         if self.problem:
             return MISSING_INDEX.format(problem=escape(self.problem))
         if not text.strip():
@@ -225,6 +280,7 @@ class Assistant:
                            turn if turn is not None else session.turn, records, exports)
 
         note = TOO_LONG[lang].format(n=MAX_QUERY_CHARS) + "\n\n" if cut else ""
+        self.refresh()
         if self.problem:
             yield step(MISSING_INDEX.format(problem=escape(self.problem)))
             return
@@ -334,6 +390,8 @@ def build_app(settings: Settings | None = None) -> gr.Blocks:
                 _compare_tab(chunks)
             with gr.Tab("Themascan", id="themascan"):
                 _themescan_tab(assistant, chunks)
+            with gr.Tab("Documenten", id="documenten"):
+                documents_tab(demo, assistant)
         gr.api(assistant.ask, api_name="ask", concurrency_limit=CONCURRENCY)
     demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)
     demo.assistant = assistant  # for tests and launchers
@@ -555,7 +613,18 @@ def _themescan_tab(assistant: Assistant, chunks) -> None:
 
 
 def launch(demo: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, **kwargs) -> None:
-    """Serve the app privately: local address, no share link, no monitoring page, no extra paths."""
+    """Serve the app privately: local address, no share link, no monitoring page, no extra paths.
+
+    The admin login routes and the upload gate (:mod:`assistant.admin`) are mounted as middleware;
+    ``ASSISTANT_AUTH`` puts the whole app behind Gradio's login.
+    """
+    from assistant import admin
+    from ingest.uploads import MAX_UPLOAD_BYTES
+
+    app_kwargs = {**kwargs.pop("app_kwargs", {})}
+    app_kwargs["middleware"] = [*app_kwargs.get("middleware", []), *admin.middleware()]
+    if admin.gradio_auth() and "auth" not in kwargs:
+        kwargs["auth"] = admin.gradio_auth()
     demo.launch(server_name=host, server_port=port, share=False, enable_monitoring=False, allowed_paths=[],
-                max_file_size="1mb", ssr_mode=False, mcp_server=False, pwa=False, css=CSS, show_error=False,
-                **kwargs)
+                max_file_size=MAX_UPLOAD_BYTES, ssr_mode=False, mcp_server=False, pwa=False, css=CSS,
+                show_error=False, app_kwargs=app_kwargs, **kwargs)
