@@ -92,7 +92,8 @@ def outcome_text(outcomes) -> str:
         if item.status != "failed":
             line += f" ({item.chunks} chunks)"
         if item.reason:
-            line += f": {escape(item.reason)}"
+            reason = item.reason.removeprefix(f"{item.name}: ")
+            line += f": {escape(reason)}"
         lines.append(line)
     ok = sum(1 for item in outcomes if item.status != "failed")
     head = f"**Resultaat:** {ok} van {len(outcomes)} bestanden in de index."
