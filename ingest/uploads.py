@@ -188,14 +188,20 @@ def clean_uploads(settings: Settings) -> None:
     if not root.is_dir():
         return
     _, manifest, _ = _previous(settings.index_dir)
-    held = {Path(key).parent.name for key in manifest.get("files", {})}
+    held = set(manifest.get("files", {}))
     for entry in root.iterdir():
         if entry.name == INCOMING:
             for staged in entry.iterdir():
                 if time.time() - staged.stat().st_mtime > STALE_INCOMING_SECONDS:
                     shutil.rmtree(staged, ignore_errors=True)
-        elif entry.is_dir() and entry.name not in held:
-            shutil.rmtree(entry, ignore_errors=True)
+        elif entry.is_dir():
+            for item in entry.iterdir():
+                if str(item.resolve()) not in held:
+                    shutil.rmtree(item) if item.is_dir() else item.unlink(missing_ok=True)
+            if not any(entry.iterdir()):
+                entry.rmdir()
+        else:
+            entry.unlink(missing_ok=True)
 
 
 def store_uploads(
