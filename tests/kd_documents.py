@@ -12,7 +12,7 @@ QUESTION = "hoe verzorgt de medewerker reptielen in het terrarium?"
 WERKPROCES = "B1-K1-W2"
 
 
-def _kd_pages(extra_pages: int = 0) -> list[list[str]]:
+def _kd_pages(extra_pages: int = 0, often: str = "dagelijks") -> list[list[str]]:
     pages = [
         [
             f"Kwalificatiedossier {DOSSIER}",
@@ -35,7 +35,7 @@ def _kd_pages(extra_pages: int = 0) -> list[list[str]]:
         [
             "B1-K1-W2: Verzorgt reptielen in het terrarium",
             "",
-            "Hij controleert dagelijks de temperatuur en de luchtvochtigheid in het terrarium,",
+            f"Hij controleert {often} de temperatuur en de luchtvochtigheid in het terrarium,",
             "reinigt het verblijf en observeert het gedrag van de reptielen. Afwijkingen meldt hij",
             "aan de dierenarts.",
         ],
@@ -54,12 +54,15 @@ def _kd_pages(extra_pages: int = 0) -> list[list[str]]:
     return pages
 
 
-def write_kd_pdf(path: Path, extra_pages: int = 0) -> Path:
-    """A small KD as a PDF: kerntaak and a werkproces on page 1, werkproces B1-K1-W2 on page 2."""
+def write_kd_pdf(path: Path, extra_pages: int = 0, often: str = "dagelijks") -> Path:
+    """A small KD as a PDF: kerntaak and a werkproces on page 1, werkproces B1-K1-W2 on page 2.
+
+    ``extra_pages`` adds a kerntaak with a werkproces per page; ``often`` varies B1-K1-W2's wording.
+    """
     doc = FPDF()
     doc.set_auto_page_break(False)
     doc.set_font("Helvetica", size=11)
-    pages = _kd_pages(extra_pages)
+    pages = _kd_pages(extra_pages, often)
     for number, lines in enumerate(pages, start=1):
         doc.add_page()
         doc.set_xy(10, 25)
