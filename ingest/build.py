@@ -37,6 +37,8 @@ from ingest.sources import discover, parse_file
 EMBED_BATCH = 32
 KEEP_BUILDS = 2
 UPLOADS = "uploads"
+NOT_PIPELINE = ("uploads.py",)
+"""Modules of ``ingest/`` that do not change what a file parses into (left out of the pipeline fingerprint)."""
 """Folder of the index directory where the web app stores uploaded documents (one sub-folder each)."""
 
 
@@ -124,7 +126,8 @@ def pipeline_fingerprint() -> str:
     """
     digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
     shared = Path(embedders.__file__).parent
-    code = sorted(Path(__file__).parent.glob("*.py")) + [shared / n for n in ("lexical.py", "model.py", "names.py")]
+    own = sorted(p for p in Path(__file__).parent.glob("*.py") if p.name not in NOT_PIPELINE)
+    code = own + [shared / n for n in ("lexical.py", "model.py", "names.py")]
     for path in code:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

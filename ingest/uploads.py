@@ -13,14 +13,17 @@ files it left behind are cleaned at the next upload or removal.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import secrets
 import shutil
+import threading
 import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from assistant.model import ParseError
 from assistant.settings import Settings
@@ -43,6 +46,8 @@ MAX_NAME_CHARS = 120
 INCOMING = ".incoming"
 STALE_INCOMING_SECONDS = 3600
 WAIT_SECONDS = 600.0
+BACKGROUND_NICE = 5
+T = TypeVar("T")
 
 
 class BadUpload(Exception):
@@ -202,6 +207,31 @@ def clean_uploads(settings: Settings) -> None:
                 entry.rmdir()
         else:
             entry.unlink(missing_ok=True)
+
+
+def in_background(fn: Callable[..., T], *args, nice: int = BACKGROUND_NICE, **kwargs) -> T:
+    """Run ``fn`` in a thread of lower CPU priority (Linux: per-thread nice) and return its result.
+
+    The web app builds uploads this way, so that questions keep their speed on a small machine.
+    """
+    box: dict = {}
+
+    def work() -> None:
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+        except (AttributeError, OSError):
+            pass  # not Linux, or not allowed: run at normal priority
+        try:
+            box["value"] = fn(*args, **kwargs)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=work, name="upload-build", daemon=True)
+    worker.start()
+    worker.join()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
 
 
 def store_uploads(

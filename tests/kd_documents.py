@@ -40,16 +40,25 @@ def _kd_pages(extra_pages: int = 0, often: str = "dagelijks") -> list[list[str]]
             "aan de dierenarts.",
         ],
     ]
+    topics = ("de verwarming", "de verlichting", "de waterfilters", "de luchtbevochtiging", "de ventilatie",
+              "de voederautomaten", "de camera's", "de noodstroom", "de sproei-installatie", "de thermostaten")
     for number in range(extra_pages):
-        code = f"B1-K{number + 2}"
+        code, topic, n = f"B1-K{number + 2}", topics[number % len(topics)], number + 1
         pages.append([
-            f"{code}: Onderhouden van verblijf {number + 1}",
+            f"{code}: Onderhouden van verblijf {n} en {topic}",
             "",
-            f"{code}-W1: Onderhoudt de technische installaties van verblijf {number + 1}",
+            f"De dierverzorger zorgt in verblijf {n} voor {topic} en overlegt daarover met de technische dienst.",
             "",
-            "Hij controleert de verwarming, de verlichting en de waterfilters en noteert storingen",
-            "in het logboek. Hij overlegt met de technische dienst over reparaties en planning.",
-            "Hij houdt zich aan de veiligheidsvoorschriften bij het werken met elektrische apparatuur.",
+            f"{code}-W1: Controleert {topic} in verblijf {n}",
+            "",
+            f"Hij controleert in verblijf {n} dagelijks {topic} en noteert afwijkingen in het logboek van week {n}.",
+            f"Bij een storing aan {topic} waarschuwt hij de technische dienst en beschermt hij de dieren in",
+            f"verblijf {n} tegen te hoge of te lage temperaturen. Hij legt vast welke maatregelen hij nam.",
+            "",
+            f"{code}-W2: Rapporteert over verblijf {n}",
+            "",
+            f"Hij schrijft aan het einde van dienst {n} een overdracht voor collega's over {topic}, het gedrag",
+            f"van de dieren in verblijf {n} en bijzonderheden die de dierenarts moet weten.",
         ])
     return pages
 
