@@ -12,6 +12,7 @@ files it left behind are cleaned at the next upload or removal.
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import os
 import re
@@ -213,8 +214,10 @@ def in_background(fn: Callable[..., T], *args, nice: int = BACKGROUND_NICE, **kw
     """Run ``fn`` in a thread of lower CPU priority (Linux: per-thread nice) and return its result.
 
     The web app builds uploads this way, so that questions keep their speed on a small machine.
+    The caller's context variables go along (Gradio's progress reporting relies on them).
     """
     box: dict = {}
+    context = contextvars.copy_context()
 
     def work() -> None:
         try:
@@ -222,7 +225,7 @@ def in_background(fn: Callable[..., T], *args, nice: int = BACKGROUND_NICE, **kw
         except (AttributeError, OSError):
             pass  # not Linux, or not allowed: run at normal priority
         try:
-            box["value"] = fn(*args, **kwargs)
+            box["value"] = context.run(fn, *args, **kwargs)
         except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
             box["error"] = exc
 

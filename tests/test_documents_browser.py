@@ -6,6 +6,7 @@ on a copy of the real index. Screenshots go to ``test-artifacts/``.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -81,11 +82,16 @@ def test_login_upload_ask_with_page_citation_then_remove(page, tmp_path):
     page.locator("#docs-files input[type=file]").set_input_files(str(pdf))
     page.locator("#docs-files").get_by_text("dierverzorging-reptielen.pdf").first.wait_for()
     page.locator("#docs-upload").click()
+    steps = re.compile("Controleren|Lezen|Embedden|Schrijven|Overschakelen")
+    page.locator(".progress-text, .progress-level-inner, .meta-text").filter(has_text=steps).first.wait_for()
     page.locator("#docs-result").get_by_text("toegevoegd").wait_for(timeout=180_000)
     assert "dierverzorging-reptielen.pdf" in page.locator("#docs-table").inner_text()
     shot(page, "documenten-na-upload")
 
-    page.get_by_role("tab", name="Chat").click()
+    page.reload()  # a new page gets the new build's dossiers in its filters, without a restart
+    page.locator("#f-dossier input").click()
+    page.get_by_role("option", name=re.compile("Dierverzorging Reptielen")).wait_for()
+    page.keyboard.press("Escape")
     ask(page, QUESTION)
     answer = bot_messages(page).last.inner_text()
     assert "B1-K1-W2" in answer and "Verzorgt reptielen in het terrarium" in answer

@@ -119,11 +119,35 @@ def _progress_callback(progress):
     return on_step
 
 
+def _refresh_filters_on_load(demo: gr.Blocks, assistant) -> None:
+    """On each page load, give the filter dropdowns of the other tabs the choices of the build now answering.
+
+    The dropdowns are found by their ``elem_id`` (set by the tabs that own them); missing ones are skipped.
+    """
+    from assistant import webapp
+
+    makers = {"f-dossier": webapp.dossier_choices, "f-profiel": webapp.profile_choices,
+              "f-versie": webapp.version_choices, "f-soort": webapp.kind_choices, "f-niveau": webapp.level_choices,
+              "ts-dossier": webapp.dossier_choices, "ts-versie": webapp.version_choices}
+    found = {b.elem_id: b for b in demo.blocks.values() if isinstance(b, gr.Dropdown) and b.elem_id in makers}
+    if not found:
+        return
+    ids = list(found)
+
+    def choices():
+        assistant.refresh()
+        chunks = assistant.chunks
+        updates = [gr.Dropdown(choices=makers[i](chunks)) for i in ids]
+        return updates[0] if len(updates) == 1 else updates
+
+    demo.load(choices, None, [found[i] for i in ids], api_visibility="private")
+
+
 def documents_tab(demo: gr.Blocks, assistant) -> None:
     """Build the Documenten tab inside the current ``gr.Tab`` (``demo`` for the per-visitor load event)."""
     from assistant.embedders import EmbedderError
     from ingest.build import IngestBusy, IngestFailed, UnknownSource, remove_source, run_ingest
-    from ingest.uploads import MAX_UPLOAD_BYTES, WAIT_SECONDS, store_uploads
+    from ingest.uploads import MAX_UPLOAD_BYTES, WAIT_SECONDS, in_background, store_uploads
 
     settings = assistant.settings
     found = current_inventory(settings)
@@ -169,8 +193,9 @@ def documents_tab(demo: gr.Blocks, assistant) -> None:
             given = [paths] if isinstance(paths, str) else list(paths)
             progress(0.0, desc="Controleren")
             try:
-                outcome = store_uploads(
-                    settings, [(Path(p).name, Path(p)) for p in given], on_step=_progress_callback(progress),
+                outcome = in_background(
+                    store_uploads, settings, [(Path(p).name, Path(p)) for p in given],
+                    on_step=_progress_callback(progress),
                     on_wait=lambda: progress(0.0, desc="Een andere wijziging loopt nog; deze upload wacht…"),
                     wait=WAIT_SECONDS)
             except IngestBusy:
@@ -199,7 +224,7 @@ def documents_tab(demo: gr.Blocks, assistant) -> None:
             return "Kies eerst een bron.", hide, *listing()
         progress(0.1, desc="Verwijderen")
         try:
-            report = remove_source(settings, str(chosen), wait=WAIT_SECONDS)
+            report = in_background(remove_source, settings, str(chosen), wait=WAIT_SECONDS)
         except UnknownSource:
             return f"**{escape(str(chosen))}** staat niet (meer) in de index.", hide, *listing()
         except IngestBusy:
@@ -220,8 +245,8 @@ def documents_tab(demo: gr.Blocks, assistant) -> None:
             return "Er is nog niets om opnieuw te indexeren.", *listing()
         progress(0.0, desc="Controleren")
         try:
-            report = run_ingest([k for k in keys if k.exists()], settings, force=True, wait=WAIT_SECONDS,
-                                on_step=_progress_callback(progress))
+            report = in_background(run_ingest, [k for k in keys if k.exists()], settings, force=True,
+                                   wait=WAIT_SECONDS, on_step=_progress_callback(progress))
         except IngestBusy:
             return "**Nog bezig:** een andere wijziging loopt; probeer het zo opnieuw.", *listing()
         except (IngestFailed, EmbedderError) as exc:
@@ -233,6 +258,7 @@ def documents_tab(demo: gr.Blocks, assistant) -> None:
 
     lists = [totals, table, name]
     demo.load(on_load, None, [mode, account, panel, *lists], api_visibility="private")
+    _refresh_filters_on_load(demo, assistant)
     refresh.click(listing, None, lists, api_visibility="private")
     upload.click(do_upload, files, [result, *lists, files], api_name="upload_documents", concurrency_limit=4,
                  concurrency_id="documents")
