@@ -91,3 +91,19 @@ def test_help_has_an_example():
     for command in ("sources", "remove"):
         code, out, _ = invoke(command, "--help")
         assert code == 0 and "Example:" in out and f"assistant {command}" in out
+
+
+def test_sources_shows_failed_and_stale_files_with_the_reason(fresh_index, tmp_path):
+    from conftest import PROFILE_TEXT, copy_files, ingest
+
+    docs = copy_files([PROFILE_TEXT], tmp_path / "docs")
+    (docs / "kapot.xml").write_text("<kd><niet-af>", encoding="utf-8")
+    ingest([docs], fresh_index)
+    by_name = {s["source"]: s for s in sources(fresh_index)["sources"]}
+    assert by_name["kapot.xml"]["status"] == "failed" and "XML" in by_name["kapot.xml"]["error"]
+    assert by_name["kapot.xml"]["chunks"] == 0
+    assert by_name[PROFILE_TEXT.name]["status"] == "ok"
+    (docs / PROFILE_TEXT.name).write_bytes(b"\x00\x01 binary now")
+    ingest([docs], fresh_index)
+    stale = {s["source"]: s for s in sources(fresh_index)["sources"]}[PROFILE_TEXT.name]
+    assert stale["status"] == "stale" and "binair" in stale["error"] and stale["chunks"] > 0
