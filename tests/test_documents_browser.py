@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from kd_documents import QUESTION, write_kd_pdf
+from kd_documents import QUESTION, write_kd_pdf, write_zip_as_pdf
 from test_ui_browser import ARGS, CHROMIUM, TIMEOUT, ask, bot_messages, shot
 from test_webapp import start_app
 
@@ -71,6 +71,7 @@ def test_without_login_the_tab_is_read_only_and_upload_is_refused(page):
 
 def test_login_upload_ask_with_page_citation_then_remove(page, tmp_path):
     pdf = write_kd_pdf(tmp_path / "dierverzorging-reptielen.pdf")
+    fake = write_zip_as_pdf(tmp_path / "archief.pdf")
     open_documents(page)
     page.locator("#docs-login").click()
     page.get_by_label("Wachtwoord").fill(PASSWORD)
@@ -79,13 +80,16 @@ def test_login_upload_ask_with_page_citation_then_remove(page, tmp_path):
     open_documents(page)
     page.get_by_text("Je bent ingelogd als beheerder").wait_for()
 
-    page.locator("#docs-files input[type=file]").set_input_files(str(pdf))
+    page.locator("#docs-files input[type=file]").set_input_files([str(pdf), str(fake)])
     page.locator("#docs-files").get_by_text("dierverzorging-reptielen.pdf").first.wait_for()
     page.locator("#docs-upload").click()
     steps = re.compile("Controleren|Lezen|Embedden|Schrijven|Overschakelen")
     page.locator(".progress-text, .progress-level-inner, .meta-text").filter(has_text=steps).first.wait_for()
     page.locator("#docs-result").get_by_text("toegevoegd").wait_for(timeout=180_000)
+    result = page.locator("#docs-result").inner_text()
+    assert "1 van 2 bestanden" in result and "mislukt: archief.pdf" in result and "zip" in result
     assert "dierverzorging-reptielen.pdf" in page.locator("#docs-table").inner_text()
+    assert "archief.pdf" not in page.locator("#docs-table").inner_text()
     shot(page, "documenten-na-upload")
 
     page.reload()  # a new page gets the new build's dossiers in its filters, without a restart

@@ -140,6 +140,7 @@ class Assistant:
         self._lock = threading.Lock()
         self._reopen_lock = threading.Lock()
         self._build = current_name(settings.index_dir)
+        self._unusable: str | None = None
         self._checked = time.monotonic()
         try:
             self.index = open_index(settings)
@@ -165,8 +166,10 @@ class Assistant:
             return False
         self._checked = now
         name = current_name(self.settings.index_dir)
-        if name is None or name == self._build:
+        if name is None or name == self._build or (name == self._unusable and not wait):
             return False
+        if self.index is not None and not self.index.build_dir.is_dir():
+            wait = True  # our build was cleaned away (two newer builds came): don't answer from it again
         if wait:
             with self._reopen_lock:
                 return self._reopen(name)
@@ -191,6 +194,7 @@ class Assistant:
             catalogue = Catalogue.from_chunks(index.chunks)
         except (IndexUnavailable, EmbedderError) as exc:
             logger.warning("new build %s not opened, the previous one keeps answering: %s", name, exc)
+            self._unusable = name  # not retried every second; a newer build is
             return False
         self.index, self.embedder, self.catalogue = index, embedder, catalogue
         self._build, self.problem = index.build_dir.name, None
