@@ -260,11 +260,12 @@ def documents_tab(demo: gr.Blocks, assistant) -> None:
     demo.load(on_load, None, [mode, account, panel, *lists], api_visibility="private")
     _refresh_filters_on_load(demo, assistant)
     refresh.click(listing, None, lists, api_visibility="private")
-    upload.click(do_upload, files, [result, *lists, files], api_name="upload_documents", concurrency_limit=4,
-                 concurrency_id="documents")
+    # callable by name (tests, scripts) but not listed: /ask is the documented API; each call checks the admin
+    upload.click(do_upload, files, [result, *lists, files], api_name="upload_documents",
+                 api_visibility="undocumented", concurrency_limit=4, concurrency_id="documents")
     remove.click(ask_remove, name, [result, confirm, question], api_visibility="private")
     no.click(lambda: ("", gr.Row(visible=False)), None, [result, confirm], api_visibility="private")
-    yes.click(do_remove, name, [result, confirm, *lists], api_name="remove_document", concurrency_limit=4,
-              concurrency_id="documents")
+    yes.click(do_remove, name, [result, confirm, *lists], api_name="remove_document",
+              api_visibility="undocumented", concurrency_limit=4, concurrency_id="documents")
     reindex.click(do_reindex, None, [result, *lists], api_visibility="private", concurrency_limit=4,
                   concurrency_id="documents")
