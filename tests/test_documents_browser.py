@@ -96,6 +96,11 @@ def test_login_upload_ask_with_page_citation_then_remove(page, tmp_path):
     page.locator("#f-dossier input").click()
     page.get_by_role("option", name=re.compile("Dierverzorging Reptielen")).wait_for()
     page.keyboard.press("Escape")
+    page.get_by_role("tab", name="Bladeren").click()  # the other tabs read the new build too
+    page.locator("#b-dossier input").fill("Dierverzorging")
+    page.get_by_role("option", name="Dierverzorging Reptielen").click()
+    page.locator("#boom summary", has_text="B1-K1-W2 Verzorgt reptielen").wait_for(state="attached")
+    page.get_by_role("tab", name="Chat").click()
     ask(page, QUESTION)
     answer = bot_messages(page).last.inner_text()
     assert "B1-K1-W2" in answer and "Verzorgt reptielen in het terrarium" in answer

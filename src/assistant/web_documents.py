@@ -120,15 +120,18 @@ def _progress_callback(progress):
 
 
 def _refresh_filters_on_load(demo: gr.Blocks, assistant) -> None:
-    """On each page load, give the filter dropdowns of the other tabs the choices of the build now answering.
+    """On each page load, give the dropdowns of the other tabs the choices of the build now answering.
 
     The dropdowns are found by their ``elem_id`` (set by the tabs that own them); missing ones are skipped.
     """
-    from assistant import webapp
+    from assistant import views, webapp
 
     makers = {"f-dossier": webapp.dossier_choices, "f-profiel": webapp.profile_choices,
               "f-versie": webapp.version_choices, "f-soort": webapp.kind_choices, "f-niveau": webapp.level_choices,
-              "ts-dossier": webapp.dossier_choices, "ts-versie": webapp.version_choices}
+              "ts-dossier": webapp.dossier_choices, "ts-versie": webapp.version_choices,
+              "m-profiel": lambda chunks: list(views.profile_documents(chunks)),
+              "b-dossier": lambda chunks: list(dict.fromkeys(d for d, _ in views.dossiers(chunks))),
+              "v-code": lambda chunks: list(views.comparable_codes(chunks))}
     found = {b.elem_id: b for b in demo.blocks.values() if isinstance(b, gr.Dropdown) and b.elem_id in makers}
     if not found:
         return

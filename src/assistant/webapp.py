@@ -16,7 +16,7 @@ import logging
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -317,6 +317,29 @@ class Assistant:
         return feedback.append(self.feedback_log, feedback.make_vote(record.question, liked, record.hit_ids))
 
 
+class LiveChunks(Sequence):
+    """The chunks of the build the app answers from *now*: the tabs read them per event, not once at start.
+
+    Each iteration takes one build's tuple, so one render never mixes builds.
+    """
+
+    def __init__(self, assistant: Assistant):
+        self._assistant = assistant
+
+    def _now(self) -> tuple:
+        self._assistant.refresh()
+        return self._assistant.chunks
+
+    def __iter__(self):
+        return iter(self._now())
+
+    def __len__(self) -> int:
+        return len(self._now())
+
+    def __getitem__(self, item):
+        return self._now()[item]
+
+
 # --------------------------------------------------------------------------- choices
 
 
@@ -376,7 +399,7 @@ def _download(path: Path | None, label: str) -> gr.DownloadButton:
 def build_app(settings: Settings | None = None) -> gr.Blocks:
     """The page: chat with filters, examples, export and feedback; matrix, browse and compare tabs; ``/ask``."""
     assistant = Assistant(settings or Settings.from_env())
-    chunks = assistant.chunks
+    chunks = LiveChunks(assistant)
     with gr.Blocks(title="mbo-assistent", analytics_enabled=False, delete_cache=(3600, 86400)) as demo:
         gr.Markdown("# mbo-assistent\nZoek in kwalificatiedossiers en competentieprofielen. "
                     "Vraag in het Nederlands of in het Engels; elk antwoord noemt zijn bronnen.")
@@ -482,7 +505,7 @@ def _browse_tab(chunks) -> None:
     first = names[0] if names else None
 
     def versions_of(name: str | None) -> list[str]:
-        return [v for d, v in pairs if d == name]
+        return [v for d, v in views.dossiers(chunks) if d == name]  # the build answering now
 
     def tree(name: str | None, version: str | None) -> str:
         if not name:
