@@ -88,13 +88,18 @@ def is_admin(request) -> bool:
 
 
 def same_origin(headers: Mapping[str, str]) -> bool:
-    """False for a browser request from another site (``Origin`` or ``Sec-Fetch-Site`` say so)."""
+    """False for a browser request from another site (``Origin`` or ``Sec-Fetch-Site`` say so).
+
+    The origin must match ``Host`` (or ``X-Forwarded-Host``, set by a reverse proxy).
+    """
     if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
         return False
     origin = headers.get("origin")
     if not origin or origin == "null":
         return origin is None
-    return urlsplit(origin).netloc.lower() == headers.get("host", "").lower()
+    forwarded = [h.strip().lower() for h in headers.get("x-forwarded-host", "").split(",") if h.strip()]
+    hosts = {headers.get("host", "").lower(), *forwarded}
+    return urlsplit(origin).netloc.lower() in hosts
 
 
 def folder_bytes(folder: str | Path) -> int:
