@@ -219,3 +219,15 @@ def test_requests_never_mix_builds_while_a_new_version_is_uploaded(index_copy, t
     assert not errors, errors
     assert seen and all(len(words) == 1 for words in seen)  # each answer from one build, never both versions
     assert {"dagelijks"} in seen and seen[-1] == {"wekelijks"}
+
+
+@pytest.mark.parametrize("headers, allowed", [
+    ({"host": "127.0.0.1:7860"}, True),  # no Origin: not a browser's cross-site request
+    ({"host": "127.0.0.1:7860", "origin": "http://127.0.0.1:7860"}, True),
+    ({"host": "127.0.0.1:7860", "origin": "http://evil.example"}, False),
+    ({"host": "127.0.0.1:7860", "origin": "null"}, False),
+    ({"host": "127.0.0.1:7860", "sec-fetch-site": "cross-site"}, False),
+    ({"host": "127.0.0.1:7860", "x-forwarded-host": "mbo.school.nl", "origin": "https://mbo.school.nl"}, True),
+])
+def test_same_origin(headers, allowed):
+    assert admin.same_origin(headers) is allowed
