@@ -168,3 +168,14 @@ def test_remove_deletes_the_uploaded_file(index_copy, kd_pdf):
     assert stored_files(index_copy) == []
     hits = search_json(index_copy, QUESTION, "-k", "10")["hits"]
     assert all(h["source"] != "dierverzorging.pdf" for h in hits)
+
+
+def test_reindex_everything_keeps_uploads(index_copy, kd_pdf):
+    from assistant.index import current_build, read_manifest
+    from ingest.build import run_ingest
+
+    upload(index_copy, ("dierverzorging.pdf", kd_pdf))
+    keys = [Path(k) for k in read_manifest(current_build(index_copy))["files"]]
+    report = run_ingest(keys, settings_for(index_copy), force=True)
+    assert report.updated == len(keys) == 7 and not report.failed and report.embedded == 0
+    assert search_json(index_copy, QUESTION)["hits"][0]["source"] == "dierverzorging.pdf"
