@@ -336,7 +336,7 @@ def scan_command(theme, terms, dossier, version, profile, fmt, output, dense, in
         click.echo(hint, err=True)
 
 
-from assistant.cli_sources import remove_command, sources_command  # noqa: E402 - they import main's helpers
+from assistant.cli_sources import remove_command, sources_command  # noqa: E402 - registered once main exists
 
 main.add_command(sources_command)
 main.add_command(remove_command)
