@@ -38,6 +38,10 @@ from ingest.sources import discover, parse_file
 
 EMBED_BATCH = 32
 KEEP_BUILDS = 2
+UPLOADS = "uploads"
+NOT_PIPELINE = ("uploads.py",)
+"""Modules of ``ingest/`` that do not change what a file parses into (left out of the pipeline fingerprint)."""
+"""Folder of the index directory where the web app stores uploaded documents (one sub-folder each)."""
 
 
 class IngestBusy(Exception):
@@ -46,6 +50,33 @@ class IngestBusy(Exception):
 
 class IngestFailed(Exception):
     """The build could not be written; the previous index still answers."""
+
+
+class UnknownSource(Exception):
+    """``remove`` was given a name the index does not hold; ``known`` lists the names it does."""
+
+    def __init__(self, name: str, known: tuple[str, ...]):
+        super().__init__(f"onbekende bron (unknown source) {name!r}; bekend: {', '.join(known) or '(geen)'}")
+        self.name = name
+        self.known = known
+
+
+Progress = Callable[[str, float], None]
+"""A progress callback: (step, fraction done). Steps: ``parse``, ``embed``, ``write``, ``switch``."""
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def source_format(path: Path, units) -> str:
+    """The detected format of a parsed file: ``pdf``, ``sbb_xml``, ``competence`` or ``kd_text``."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return "pdf"
+    if suffix == ".xml":
+        return "sbb_xml"
+    return "competence" if any(u.kind.startswith("competentie") for u in units) else "kd_text"
 
 
 @dataclass(frozen=True)
@@ -97,7 +128,8 @@ def pipeline_fingerprint() -> str:
     """
     digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
     shared = Path(embedders.__file__).parent
-    code = sorted(Path(__file__).parent.glob("*.py")) + [shared / n for n in ("lexical.py", "model.py", "names.py")]
+    own = sorted(p for p in Path(__file__).parent.glob("*.py") if p.name not in NOT_PIPELINE)
+    code = own + [shared / n for n in ("lexical.py", "model.py", "names.py")]
     for path in code:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -149,13 +181,19 @@ def _plan(
     prev_manifest: dict,
     prev_chunks: list[Chunk],
     embedder: Callable[[], embedders.Embedder],
+    drop: frozenset[str] = frozenset(),
+    force: bool = False,
+    on_step: Progress | None = None,
 ) -> tuple[_Plan, tuple[str, ...]]:
-    """Decide, file by file, which chunks the next build holds."""
+    """Decide, file by file, which chunks the next build holds.
+
+    ``drop`` names files (manifest keys) that leave the index; ``force`` parses unchanged files again.
+    """
     discovery = discover(paths)
     embedder_id = embedders.spec_id(settings.embedder)
     same_pipeline = _same_pipeline(prev_manifest, embedder_id, settings)
     same_embedder = prev_manifest.get("embedder", {}).get("id") == embedder_id
-    prev_files: dict[str, dict] = dict(prev_manifest.get("files", {}))
+    prev_files: dict[str, dict] = {k: v for k, v in prev_manifest.get("files", {}).items() if k not in drop}
     prev_by_source: dict[str, list[Chunk]] = {}
     for chunk in prev_chunks:
         prev_by_source.setdefault(chunk.source, []).append(chunk)
@@ -168,7 +206,9 @@ def _plan(
     for key in [*(k for k in prev_files if Path(k).is_file()), *work]:
         names.setdefault(Path(key).name, key)
 
-    for key in work:
+    for number, key in enumerate(work):
+        if on_step:
+            on_step("parse", number / max(len(work), 1))
         path = Path(key)
         entry = prev_files.get(key)
         if names.get(path.name) != key:
@@ -184,7 +224,7 @@ def _plan(
             plan.failed.append({"path": key, "error": f"{path.name}: kan niet lezen ({exc.strerror})"})
             _keep(plan, key, entry, prev_by_source, same_embedder)
             continue
-        if entry and same_pipeline and entry.get("sha256") == sha and entry.get("sidecar", "") == side \
+        if entry and same_pipeline and not force and entry.get("sha256") == sha and entry.get("sidecar", "") == side \
                 and entry.get("status") == "ok":
             plan.chunks_by_file[key] = prev_by_source.get(entry["source"], [])
             plan.files[key] = entry
@@ -200,7 +240,9 @@ def _plan(
         model = embedder()
         chunks = file_chunks(result.units, model.count_tokens, model.max_tokens)
         plan.chunks_by_file[key] = chunks
-        plan.files[key] = {"source": path.name, "sha256": sha, "status": "ok", "chunks": len(chunks)}
+        plan.files[key] = {"source": path.name, "sha256": sha, "status": "ok", "chunks": len(chunks),
+                           "format": source_format(path, result.units), "units": len(result.units),
+                           "updated": _now(), "error": None}
         plan.files[key]["coverage"] = coverage_record(path, chunks, result.warnings)
         if side:
             plan.files[key]["sidecar"] = side
@@ -209,6 +251,7 @@ def _plan(
         else:
             plan.added += 1
 
+    plan.removed += sum(1 for key in drop if key in prev_manifest.get("files", {}))
     for key, entry in prev_files.items():
         if key in plan.files or key in work:
             continue
@@ -244,6 +287,7 @@ def _vectors(
     embedder_id: str,
     embedder: Callable[[], embedders.Embedder],
     progress: bool,
+    on_step: Progress | None = None,
 ) -> tuple[np.ndarray, int]:
     """Vectors for all chunks, from the cache or freshly embedded (and cached)."""
     hashes = [text_hash(c.index_text) for c in chunks]
@@ -263,6 +307,8 @@ def _vectors(
             cache.put_many(embedder_id, fresh)
             known.update(fresh)
             bar.update(len(batch))
+            if on_step:
+                on_step("embed", min(1.0, (start + len(batch)) / len(todo_unique)))
         bar.close()
     if not chunks:
         return np.zeros((0, 1), dtype=np.float32), 0
@@ -283,6 +329,7 @@ def _write_build(
     embedder_spec: str,
     dimension: int,
     name: str | None = None,
+    failed: tuple[dict, ...] = (),
 ) -> str:
     """Write a complete build directory and return its name (not yet current)."""
     name = name or new_build_name()
@@ -314,6 +361,7 @@ def _write_build(
         "store": store_info,
         "chunks": len(chunks),
         "files": files,
+        "failed": [{**item, "updated": _now()} for item in failed],
     }
     tmp = build_dir / (MANIFEST + ".tmp")
     with open(tmp, "w", encoding="utf-8") as handle:
@@ -349,80 +397,162 @@ def _clean_old_builds(index_dir: Path, keep: set[str], settings: Settings) -> No
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def run_ingest(paths: list[Path], settings: Settings, *, progress: bool = False) -> IngestReport:
+def writer_lock(index_dir: Path, wait: float = 0.0) -> FileLock:
+    """Take the one-writer lock of an index (waiting up to ``wait`` seconds); release it when done.
+
+    Raises:
+        IngestBusy: another writer holds it.
+        IngestFailed: the index directory cannot be written.
+    """
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(index_dir / ".ingest.lock"))
+        lock.acquire(timeout=wait)
+    except Timeout:
+        raise IngestBusy(f"another ingest is writing {index_dir}/; wait for it to finish") from None
+    except OSError as exc:
+        raise IngestFailed(f"cannot write the index directory {index_dir}/: {exc.strerror}") from None
+    return lock
+
+
+def run_ingest(
+    paths: list[Path],
+    settings: Settings,
+    *,
+    progress: bool = False,
+    drop: frozenset[str] = frozenset(),
+    force: bool = False,
+    wait: float = 0.0,
+    on_step: Progress | None = None,
+) -> IngestReport:
     """Ingest files and folders into the index of ``settings``.
+
+    Args:
+        paths: files and folders to ingest.
+        settings: where the index lives, which embedder and store.
+        progress: show a progress bar on stderr.
+        drop: manifest keys (resolved paths) of files that leave the index in the same build.
+        force: parse and chunk unchanged files again (vectors still come from the cache).
+        wait: seconds to wait for another writer before giving up.
+        on_step: called with (step, fraction) as the build goes: parse, embed, write, switch.
 
     Raises:
         IngestBusy: another ingest holds the lock.
         IngestFailed: the new build could not be written (the old one still answers).
         embedders.EmbedderError: the embedder cannot be loaded.
     """
+    lock = writer_lock(settings.index_dir, wait)
+    try:
+        return ingest_locked(paths, settings, progress=progress, drop=drop, force=force, on_step=on_step)
+    finally:
+        lock.release()
+
+
+def ingest_locked(
+    paths: list[Path],
+    settings: Settings,
+    *,
+    progress: bool = False,
+    drop: frozenset[str] = frozenset(),
+    force: bool = False,
+    on_step: Progress | None = None,
+) -> IngestReport:
+    """:func:`run_ingest` for a caller that already holds :func:`writer_lock`."""
     started = time.perf_counter()
     index_dir = settings.index_dir
-    try:
-        index_dir.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(index_dir / ".ingest.lock"))
-        lock.acquire(timeout=0)
-    except Timeout:
-        raise IngestBusy(f"another ingest is writing {index_dir}/; wait for it to finish") from None
-    except OSError as exc:
-        raise IngestFailed(f"cannot write the index directory {index_dir}/: {exc.strerror}") from None
-    try:
-        if settings.chroma_url:
-            try:
-                check_server(settings.chroma_url)
-            except StoreError as exc:
-                raise IngestFailed(f"{exc}; the previous index still answers") from None
-        embedder_id = embedders.spec_id(settings.embedder)
-        model_holder: list[embedders.Embedder] = []
+    if settings.chroma_url:
+        try:
+            check_server(settings.chroma_url)
+        except StoreError as exc:
+            raise IngestFailed(f"{exc}; the previous index still answers") from None
+    embedder_id = embedders.spec_id(settings.embedder)
+    model_holder: list[embedders.Embedder] = []
 
-        def embedder() -> embedders.Embedder:
-            if not model_holder:
-                model_holder.append(embedders.load(settings.embedder))
-            return model_holder[0]
+    def embedder() -> embedders.Embedder:
+        if not model_holder:
+            model_holder.append(embedders.load(settings.embedder))
+        return model_holder[0]
 
-        prev_dir, prev_manifest, prev_chunks = _previous(index_dir)
-        plan, skipped = _plan(settings, paths, prev_manifest, prev_chunks, embedder)
-        same_pipeline = _same_pipeline(prev_manifest, embedder_id, settings)
-        ordered = [chunk for key in sorted(plan.chunks_by_file) for chunk in plan.chunks_by_file[key]]
-        build_name = prev_dir.name if prev_dir else None
-        embedded = 0
-        if plan.changed or not same_pipeline or prev_dir is None:
-            chunks = mark_duplicates(ordered)
-            cache = EmbeddingCache(index_dir / "cache" / "embeddings.sqlite")
-            try:
-                vectors, embedded = _vectors(chunks, cache, embedder_id, embedder, progress)
-            finally:
-                cache.close()
-            dimension = int(vectors.shape[1]) if len(chunks) else 0
-            build_name = new_build_name()
-            try:
-                _write_build(
-                    index_dir, settings, chunks, vectors, plan.files, settings.embedder, dimension, build_name
-                )
-            except (StoreError, OSError) as exc:
-                _drop_server_collection(index_dir / BUILDS / build_name, settings)
-                shutil.rmtree(index_dir / BUILDS / build_name, ignore_errors=True)
-                raise IngestFailed(
-                    f"could not write the new index build: {exc}; the previous index still answers"
-                ) from None
-            switch_current(index_dir, build_name)
-            _clean_old_builds(index_dir, {build_name, prev_dir.name if prev_dir else ""}, settings)
-            total = len(chunks)
-        else:
-            total = len(ordered)
-        return IngestReport(
-            chunks=total,
-            added=plan.added,
-            updated=plan.updated,
-            removed=plan.removed,
-            unchanged=plan.unchanged,
-            failed=tuple(plan.failed),
-            seconds=time.perf_counter() - started,
-            skipped=skipped,
-            embedded=embedded,
-            build=build_name,
-            stale=tuple(plan.stale),
-        )
+    prev_dir, prev_manifest, prev_chunks = _previous(index_dir)
+    plan, skipped = _plan(settings, paths, prev_manifest, prev_chunks, embedder, frozenset(drop), force, on_step)
+    same_pipeline = _same_pipeline(prev_manifest, embedder_id, settings)
+    ordered = [chunk for key in sorted(plan.chunks_by_file) for chunk in plan.chunks_by_file[key]]
+    build_name = prev_dir.name if prev_dir else None
+    embedded = 0
+    if plan.changed or force or not same_pipeline or prev_dir is None:
+        chunks = mark_duplicates(ordered)
+        cache = EmbeddingCache(index_dir / "cache" / "embeddings.sqlite")
+        try:
+            vectors, embedded = _vectors(chunks, cache, embedder_id, embedder, progress, on_step)
+        finally:
+            cache.close()
+        dimension = int(vectors.shape[1]) if len(chunks) else 0
+        build_name = new_build_name()
+        if on_step:
+            on_step("write", 0.0)
+        try:
+            _write_build(index_dir, settings, chunks, vectors, plan.files, settings.embedder, dimension, build_name,
+                         tuple(plan.failed))
+        except (StoreError, OSError) as exc:
+            _drop_server_collection(index_dir / BUILDS / build_name, settings)
+            shutil.rmtree(index_dir / BUILDS / build_name, ignore_errors=True)
+            raise IngestFailed(
+                f"could not write the new index build: {exc}; the previous index still answers"
+            ) from None
+        if on_step:
+            on_step("switch", 0.0)
+        switch_current(index_dir, build_name)
+        _clean_old_builds(index_dir, {build_name, prev_dir.name if prev_dir else ""}, settings)
+        total = len(chunks)
+    else:
+        total = len(ordered)
+    if on_step:
+        on_step("switch", 1.0)
+    return IngestReport(
+        chunks=total,
+        added=plan.added,
+        updated=plan.updated,
+        removed=plan.removed,
+        unchanged=plan.unchanged,
+        failed=tuple(plan.failed),
+        seconds=time.perf_counter() - started,
+        skipped=skipped,
+        embedded=embedded,
+        build=build_name,
+        stale=tuple(plan.stale),
+    )
+
+
+def source_keys(manifest: dict, name: str) -> list[str]:
+    """The manifest keys (paths) of the indexed files called ``name``."""
+    return [key for key, entry in manifest.get("files", {}).items() if entry.get("source") == name]
+
+
+def remove_source(settings: Settings, name: str, *, wait: float = 0.0) -> IngestReport:
+    """Remove one source (by its file name) and switch to a build without it; crash-safe, one writer.
+
+    A file the app stored in the index's ``uploads/`` folder is deleted once the new build answers;
+    a file elsewhere stays on disk (ingesting its folder again brings it back).
+
+    Raises:
+        UnknownSource: no indexed file has that name.
+        IngestBusy, IngestFailed: as :func:`run_ingest` (nothing changes).
+    """
+    lock = writer_lock(settings.index_dir, wait)
+    try:
+        _, manifest, _ = _previous(settings.index_dir)
+        if not manifest:
+            raise IngestFailed(f"no index in {settings.index_dir}/: run `assistant ingest`")
+        keys = source_keys(manifest, name)
+        if not keys:
+            known = tuple(sorted({e.get("source", "") for e in manifest.get("files", {}).values()}))
+            raise UnknownSource(name, known)
+        report = ingest_locked([], settings, drop=frozenset(keys))
+        uploads = (settings.index_dir / UPLOADS).resolve()
+        for key in keys:
+            folder = Path(key).parent
+            if folder.parent == uploads:
+                shutil.rmtree(folder, ignore_errors=True)
+        return report
     finally:
         lock.release()

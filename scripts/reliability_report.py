@@ -301,8 +301,8 @@ def render(fig: dict, counts: dict, known: list[dict], meta: dict) -> str:
         add(f"- Exports are served only as the app hands them out (its URL: {export_paths.get('served_url_status')}); "
             f"the same file by the app's own export path: {export_paths.get('app_export_path_status')}.")
     if "upload_2mb_status" in sec:
-        add(f"- Gradio's upload route (present in every app) refuses 2 MB: HTTP {sec['upload_2mb_status']} "
-            "(`max_file_size=\"1mb\"`).")
+        add(f"- Gradio's upload route (present in every app) refuses an anonymous 2 MB post: HTTP "
+            f"{sec['upload_2mb_status']} (admins only, `assistant.admin.UploadGate`; 20 MB per file for an admin).")
     add("- `allowed_paths` stays empty and the server binds 127.0.0.1 without a share link (checked on a real "
         "`launch()`); monitoring is off.\n")
 

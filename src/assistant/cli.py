@@ -380,6 +380,12 @@ def scan_command(theme, terms, dossier, version, profile, fmt, output, dense, in
         click.echo(safe(hint), err=True)
 
 
+from assistant.cli_sources import remove_command, sources_command  # noqa: E402 - registered once main exists
+
+main.add_command(sources_command)
+main.add_command(remove_command)
+
+
 def run() -> None:
     """Console-script entry point: no traceback ever reaches the user."""
     try:

@@ -192,6 +192,29 @@ class OpenIndex:
         return self.manifest["embedder"]["id"]
 
 
+def usable_build(settings: Settings) -> Path:
+    """The current build directory, when ``CURRENT`` names one that has a manifest.
+
+    Raises:
+        IndexUnavailable: no index, or ``CURRENT`` points at a missing or unreadable build.
+    """
+    index_dir = settings.index_dir
+    build_dir = current_build(index_dir)
+    if build_dir is None:
+        raise IndexUnavailable(f"no index in {index_dir}/: {_hint(index_dir)}")
+    if not (build_dir / MANIFEST).is_file():
+        raise IndexUnavailable(f"the index in {index_dir}/ points at a missing build: {_hint(index_dir)}")
+    return build_dir
+
+
+def current_name(index_dir: Path) -> str | None:
+    """The build name ``CURRENT`` holds (cheap: one small read), or None."""
+    try:
+        return (index_dir / CURRENT).read_text(encoding="utf-8").strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def open_index(settings: Settings) -> OpenIndex:
     """Open the current build for reading.
 

@@ -16,7 +16,8 @@ import logging
 import re
 import tempfile
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from assistant.conversation import (
 from assistant.dialogue import Outcome, respond
 from assistant.embedders import EmbedderError, load
 from assistant.export import ExportFiles, write_exports
-from assistant.index import IndexUnavailable, open_index
+from assistant.index import IndexUnavailable, current_name, open_index
 from assistant.language import detect, language
 from assistant.llm import LLMConfig, LLMError, build_messages, citations_valid, stream_completion
 from assistant.model import KINDS
@@ -44,12 +45,14 @@ from assistant.reply_text import error_text, render
 from assistant.retrieval import BadQuery, Filters, Hit, search, valid_text, validate_filters
 from assistant.settings import MAX_QUERY_CHARS, Settings
 from assistant.theme import accessible_theme
+from assistant.web_documents import documents_tab
 
 logger = logging.getLogger(__name__)
 
 TOP_K = 5
 QUEUE_SIZE = 256
 CONCURRENCY = 2
+RECHECK_SECONDS = 1.0
 
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "Docent": (
@@ -214,8 +217,13 @@ class Assistant:
         self.feedback_log = feedback.log_path(settings.index_dir)
         self.export_dir = Path(tempfile.mkdtemp(prefix="mbo-assistent-export-"))
         self._lock = threading.Lock()
+        self._reopen_lock = threading.Lock()
+        self._build = current_name(settings.index_dir)
+        self._unusable: str | None = None
+        self._checked = time.monotonic()
         try:
             self.index = open_index(settings)
+            self._build = self.index.build_dir.name
             self.index.warm_up()
             self.embedder = load(settings.embedder)
             self.catalogue = Catalogue.from_chunks(self.index.chunks)
@@ -224,6 +232,56 @@ class Assistant:
             self.retrieve("samenwerken", Constraints())  # warm up: load the lexical index, vectors and model
         except (IndexUnavailable, EmbedderError) as exc:
             self.problem = str(exc)
+
+    def refresh(self, wait: bool = False) -> bool:
+        """Reopen the index when ``CURRENT`` names another build than the one this app answers from.
+
+        Checked at most every :data:`RECHECK_SECONDS` (always with ``wait``). The new build is opened and
+        warmed up in a thread while the old one keeps answering, then swapped in one assignment, so
+        a request that is running finishes on the build it started on. With ``wait`` the caller waits
+        for the swap (the documents tab does, so that its result is searchable when it says so).
+        Returns True when a new build was swapped in by this call.
+        """
+        now = time.monotonic()
+        if not wait and now - self._checked < RECHECK_SECONDS:
+            return False
+        self._checked = now
+        name = current_name(self.settings.index_dir)
+        if name is None or name == self._build or (name == self._unusable and not wait):
+            return False
+        if self.index is not None and not self.index.build_dir.is_dir():
+            wait = True  # our build was cleaned away (two newer builds came): don't answer from it again
+        if wait:
+            with self._reopen_lock:
+                return self._reopen(name)
+        if self._reopen_lock.acquire(blocking=False):
+            threading.Thread(target=self._reopen_and_release, args=(name,), daemon=True).start()
+        return False
+
+    def _reopen_and_release(self, name: str) -> None:
+        try:
+            self._reopen(name)
+        finally:
+            self._reopen_lock.release()
+
+    def _reopen(self, name: str) -> bool:
+        """Open build ``name`` (holding the reopen lock) and swap it in; False when it cannot be opened."""
+        if name == self._build:
+            return False
+        try:
+            index = open_index(self.settings)
+            index.warm_up()
+            embedder = self.embedder or load(self.settings.embedder)
+            catalogue = Catalogue.from_chunks(index.chunks)
+            library, choices = Library.of(index), filter_choices(index.chunks)
+        except (IndexUnavailable, EmbedderError) as exc:
+            logger.warning("new build %s not opened, the previous one keeps answering: %s", name, exc)
+            self._unusable = name  # not retried every second; a newer build is
+            return False
+        self.index, self.embedder, self.catalogue = index, embedder, catalogue
+        self.library, self.choices = library, choices
+        self._build, self.problem = index.build_dir.name, None
+        return True
 
     @property
     def chunks(self) -> tuple:
@@ -237,22 +295,28 @@ class Assistant:
             BadQuery: empty question or unknown filter value.
         """
         filters = constraints.to_filters()
+        self.refresh()
+        index = self.index  # this request stays on this build, whatever is swapped in meanwhile
         with self._lock:  # one search at a time: the embedder and the 2 cores are shared
-            return search(self.index, self.embedder, question, k=TOP_K, filters=filters)
+            return search(index, self.embedder, question, k=TOP_K, filters=filters)
 
-    def search(self, question: str, filters: Filters, k: int) -> list[Hit]:
-        """The ``k`` best hits for a question and filters (one search at a time)."""
-        with self._lock:
-            return search(self.index, self.embedder, question, k=k, filters=filters)
+    def search(self, question: str, filters: Filters, k: int, index=None) -> list[Hit]:
+        """The ``k`` best hits for a question and filters in ``index`` (default: the current build)."""
+        with self._lock:  # one search at a time: the embedder and the 2 cores are shared
+            return search(index or self.index, self.embedder, question, k=k, filters=filters)
 
     def reply(self, text: str, turn: Turn | None, ui: Constraints) -> Outcome:
         """The typed reply to a message (list, compare, competence, lookup, not_found) and the turn to keep.
 
+        The whole reply comes from the build answering when it starts, whatever is swapped in meanwhile.
+
         Raises:
             BadQuery: a filter value the index does not know.
         """
-        validate_filters(ui.to_filters(), self.index.vocabulary)
-        return respond(text, turn, ui, self.library, self.search)
+        self.refresh()
+        library = self.library
+        validate_filters(ui.to_filters(), library.index.vocabulary)
+        return respond(text, turn, ui, library, lambda q, f, k: self.search(q, f, k, library.index))
 
     def generate(self, question: str, hits: list[Hit]) -> Iterator[str]:
         """The generated answer so far, piece by piece (raises :class:`LLMError`)."""
@@ -272,6 +336,7 @@ class Assistant:
         text, cut = limit(question if isinstance(question, str) else "")
         lang = language(text)
         note = TOO_LONG[lang].format(n=MAX_QUERY_CHARS) + "\n\n" if cut else ""
+        self.refresh()
         if self.problem:
             return MISSING_INDEX.format(problem=escape(self.problem))
         if not text.strip():
@@ -326,6 +391,7 @@ class Assistant:
                            turn if turn is not None else session.turn, records, exports)
 
         note = TOO_LONG[lang].format(n=MAX_QUERY_CHARS) + "\n\n" if cut else ""
+        self.refresh()
         if self.problem:
             yield step(MISSING_INDEX.format(problem=escape(self.problem)))
             return
@@ -361,6 +427,29 @@ class Assistant:
         if record is None:
             return False
         return feedback.append(self.feedback_log, feedback.make_vote(record.question, liked, record.hit_ids))
+
+
+class LiveChunks(Sequence):
+    """The chunks of the build the app answers from *now*: the tabs read them per event, not once at start.
+
+    Each iteration takes one build's tuple, so one render never mixes builds.
+    """
+
+    def __init__(self, assistant: Assistant):
+        self._assistant = assistant
+
+    def _now(self) -> tuple:
+        self._assistant.refresh()
+        return self._assistant.chunks
+
+    def __iter__(self):
+        return iter(self._now())
+
+    def __len__(self) -> int:
+        return len(self._now())
+
+    def __getitem__(self, item):
+        return self._now()[item]
 
 
 # --------------------------------------------------------------------------- choices
@@ -435,7 +524,7 @@ def _download(path: Path | None, label: str) -> gr.DownloadButton:
 def build_app(settings: Settings | None = None) -> gr.Blocks:
     """The page: chat with filters, examples, export and feedback; matrix, browse and compare tabs; ``/ask``."""
     assistant = Assistant(settings or Settings.from_env())
-    chunks = assistant.chunks
+    chunks = LiveChunks(assistant)
     with gr.Blocks(title="mbo-assistent", analytics_enabled=False, delete_cache=(3600, 86400)) as demo:
         gr.Markdown("# mbo-assistent\nZoek in kwalificatiedossiers en competentieprofielen. "
                     "Vraag in het Nederlands of in het Engels; elk antwoord noemt zijn bronnen.")
@@ -453,6 +542,8 @@ def build_app(settings: Settings | None = None) -> gr.Blocks:
                 _compare_tab(chunks)
             with gr.Tab("Themascan", id="themascan"):
                 _themescan_tab(assistant, chunks)
+            with gr.Tab("Documenten", id="documenten"):
+                documents_tab(demo, assistant)
         gr.api(assistant.ask, api_name="ask", concurrency_limit=CONCURRENCY)
         demo.load(None, None, None, js=ON_LOAD_JS)
     demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)
@@ -552,7 +643,7 @@ def _browse_tab(chunks) -> None:
     first = names[0] if names else None
 
     def versions_of(name: str | None) -> list[str]:
-        return [v for d, v in pairs if shown.get(d, d) == name]
+        return [v for d, v in views.dossiers(chunks) if shown.get(d, d) == name]  # the build answering now
 
     def tree(name: str | None, version: str | None) -> str:
         if not name:
@@ -624,8 +715,18 @@ def _themescan_tab(assistant: Assistant, chunks) -> None:
 
 
 def launch(demo: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, **kwargs) -> None:
-    """Serve the app privately: local address, no share link, no monitoring page, no extra paths."""
+    """Serve the app privately: local address, no share link, no monitoring page, no extra paths.
+
+    The admin login routes and the upload gate (:mod:`assistant.admin`) are mounted as middleware;
+    ``ASSISTANT_AUTH`` puts the whole app behind Gradio's login.
+    """
+    from assistant import admin
+    from ingest.uploads import MAX_UPLOAD_BYTES
+
+    app_kwargs = {**kwargs.pop("app_kwargs", {})}
+    app_kwargs["middleware"] = [*app_kwargs.get("middleware", []), *admin.middleware()]
+    if admin.gradio_auth() and "auth" not in kwargs:
+        kwargs["auth"] = admin.gradio_auth()
     demo.launch(server_name=host, server_port=port, share=False, enable_monitoring=False, allowed_paths=[],
-                max_file_size="1mb", ssr_mode=False, mcp_server=False, pwa=False, css=CSS, theme=accessible_theme(),
-                show_error=False,
-                **kwargs)
+                max_file_size=MAX_UPLOAD_BYTES, ssr_mode=False, mcp_server=False, pwa=False, css=CSS,
+                theme=accessible_theme(), show_error=False, app_kwargs=app_kwargs, **kwargs)

@@ -1,0 +1,110 @@
+"""``assistant sources`` and ``assistant remove``: what the index holds, and taking one source out.
+
+Registered on the ``assistant`` group at the end of :mod:`assistant.cli`; this module does not import
+``assistant.cli`` at load time (that would be circular), only inside the commands.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from assistant.settings import Settings
+from assistant.terminal import safe
+
+INDEX_OPTION = click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Index directory (default: $ASSISTANT_INDEX or index/).",
+)
+
+
+def fail(message: str, code: int) -> None:
+    """One line on stderr and exit (see :func:`assistant.cli.fail`)."""
+    from assistant.cli import fail as cli_fail
+
+    cli_fail(message, code)
+
+
+def _open_inventory(settings: Settings):
+    """The inventory of the current build (exits 1 with one line when there is no usable index)."""
+    from assistant.index import IndexUnavailable, read_chunks, read_manifest, usable_build
+    from assistant.inventory import inventory
+
+    try:
+        build = usable_build(settings)
+        return inventory(read_manifest(build), read_chunks(build))
+    except IndexUnavailable as exc:
+        fail(str(exc), 1)
+
+
+def _row(info) -> str:
+    scope = "; ".join(x for x in (", ".join(info.dossiers), ", ".join(info.versions)) if x) or "-"
+    crebo = f" · crebo {', '.join(info.crebo)}" if info.crebo else ""
+    status = info.status if not info.error else f"{info.status}: {info.error}"
+    return (f"{safe(info.source)} [{info.format}] {safe(scope)}{crebo} · {info.units} units, {info.chunks} chunks"
+            f" · {info.updated or '-'} · {safe(status)}")
+
+
+@click.command("sources")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object: {embedder, schema, chunks, sources}.")
+@INDEX_OPTION
+def sources_command(as_json: bool, index_dir: Path | None) -> None:
+    """List what the index holds: one entry per source file.
+
+    Each entry: file name, detected format, dossiers, versions, crebo, profiles, units, chunks,
+    when it was added or updated, and its status (ok, failed or stale, with the reason).
+    Exit 0, or 1 when the index is missing or damaged.
+
+    \b
+    Example:
+      assistant sources
+      assistant sources --json --index /tmp/my-index
+    """
+    settings = Settings.from_env(index_dir)
+    found = _open_inventory(settings)
+    if as_json:
+        click.echo(json.dumps(found.as_json(), ensure_ascii=False))
+        return
+    click.echo(f"{len(found.sources)} bronnen · {found.units} units · {found.chunks} chunks · "
+               f"embedder {found.embedder} · schema {found.schema} · build {found.build}")
+    for info in found.sources:
+        click.echo(_row(info))
+
+
+@click.command("remove")
+@click.argument("name")
+@INDEX_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the ingest report of the new build as JSON.")
+def remove_command(name: str, index_dir: Path | None, as_json: bool) -> None:
+    """Remove one source (NAME is its file name, as `assistant sources` lists it) and switch to the new build.
+
+    Crash-safe like ingest: the new build is complete before it answers. A document uploaded through
+    the web app is deleted as well; a file elsewhere stays on disk (ingesting its folder adds it again).
+    Exit 0 when removed, 2 for an unknown name (the known ones are listed), 1 when the index is
+    missing or another writer holds the lock.
+
+    \b
+    Example:
+      assistant remove competentieprofiel-sociaalwerker-b.txt
+      assistant remove mijn-kd.pdf --index /tmp/my-index --json
+    """
+    from assistant.embedders import EmbedderError
+    from ingest.build import IngestBusy, IngestFailed, UnknownSource, remove_source
+
+    settings = Settings.from_env(index_dir)
+    try:
+        report = remove_source(settings, name)
+    except UnknownSource as exc:
+        fail(safe(str(exc)), 2)
+    except (IngestBusy, IngestFailed, EmbedderError) as exc:
+        fail(str(exc), 1)
+    if as_json:
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False))
+    else:
+        click.echo(f"verwijderd (removed): {safe(name)} · {report.chunks} chunks in {settings.index_dir}/ "
+                   f"· build {report.build}")
