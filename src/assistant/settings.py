@@ -14,6 +14,7 @@ MAX_QUERY_CHARS = 2000
 
 # Limits (README "Limits" and docs/reliability.md list each with the message that is shown when it is hit).
 MAX_FILTER_CHARS = 200  # one /ask filter value (dossier, profile, version, kind, level)
+MAX_JSON_BYTES = 4 * 1024 * 1024  # one JSON request to the web app (an event or an /ask call); 413 past it
 EXPORT_MAX_AGE_SECONDS = 30 * 60  # export files older than this are removed
 EXPORT_MAX_BYTES = 20 * 1024 * 1024  # all export files together; the oldest go first past this
 EXPORT_SWEEP_SECONDS = 60  # how often the export folder is swept for files the app did not register

@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from assistant import feedback, views
 from assistant.answer import TEXT, compose, compose_generated, escape, make_answer
 from assistant.conversation import Catalogue, Constraints, Resolved, Turn, resolve
 from assistant.embedders import EmbedderError, load
 from assistant.export import ExportFiles, ExportStore, ExportTurn, write_exports, write_turns
+from assistant.guard import RequestGuard
 from assistant.index import IndexUnavailable, open_index
 from assistant.language import language
 from assistant.llm import LLMConfig, LLMError, build_messages, citations_valid, stream_completion
@@ -718,4 +720,4 @@ def launch(demo: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, **kwargs)
     _stop_on_sigterm()
     demo.launch(server_name=host, server_port=port, share=False, enable_monitoring=False, allowed_paths=[],
                 max_file_size="1mb", ssr_mode=False, mcp_server=False, pwa=False, css=CSS, show_error=False,
-                run_history=False, **kwargs)
+                run_history=False, app_kwargs={"middleware": [Middleware(RequestGuard)]}, **kwargs)
