@@ -231,6 +231,36 @@ def test_malformed_likes_get_a_friendly_message_and_are_not_stored(live, config)
     assert friendly >= len(EVENT_DATA) - 1  # the file path is refused by Gradio before the handler
 
 
+def comment_ids(config: dict) -> tuple[int, int, int]:
+    """(fn_index, trigger, inputs) of the thumbs-down comment's send button."""
+    components = {c["id"]: c for c in config["components"]}
+    for index, dep in enumerate(config["dependencies"]):
+        for target, name in dep.get("targets", []):
+            if components.get(target, {}).get("props", {}).get("elem_id") == "toelichting-verstuur" and name == "click":
+                return dep.get("id", index), target, len(dep["inputs"])
+    raise AssertionError("no comment button")
+
+
+def test_thumbs_down_comment_is_stored_minimised(live, config):
+    session = "comment" + os.urandom(4).hex()
+    chat_turn(live, config, session)
+    fn_index, trigger = like_ids(config)
+    down = ui_event(live.url, fn_index, trigger, [None], event_data={"index": 1, "value": "x", "liked": False},
+                    session=session)
+    shown = down[-1]["output"]["data"]
+    assert any(isinstance(v, dict) and v.get("visible") is True for v in shown), shown  # the comment box opens
+    send, target, width = comment_ids(config)
+    text = "Jan Jansen mist B1-K1-W5\u2028bel 0612345678"
+    messages = ui_event(live.url, send, target, [None, text, None][:width], session=session)
+    assert any("Dank je" in m for m in logs(messages)), messages[-1]
+    stored = [json.loads(line) for line in live.app.feedback_log.read_text(encoding="utf-8").splitlines()]
+    assert stored[-1]["vote"] == "comment" and stored[-1]["comment"] == "[naam] [naam] mist B1-K1-W5 bel [nummer]"
+    assert stored[-2]["vote"] == "down"
+    empty = ui_event(live.url, send, target, [None, "   ", None][:width], session=session)
+    assert any("kon ik niet lezen" in m for m in logs(empty))
+    count_input("ui-like", "comment", json.dumps(messages[-1], ensure_ascii=False))
+
+
 def test_likes_are_rate_limited_per_session(live, config):
     session = "rate" + os.urandom(4).hex()
     chat_turn(live, config, session)

@@ -133,6 +133,15 @@ def like_payload(data: object) -> tuple[int, object] | None:
     return index, liked
 
 
+def filter_too_long(constraints: Constraints, lang: str) -> str:
+    """The message for a filter value over :data:`MAX_FILTER_CHARS` (the value is never echoed), or ``""``."""
+    for field in FILTER_FIELDS:
+        value = getattr(constraints, field, "")
+        if isinstance(value, str) and len(value) > MAX_FILTER_CHARS:
+            return FILTER_TOO_LONG[lang].format(n=MAX_FILTER_CHARS, field=field, length=len(value))
+    return ""
+
+
 def limit(text: str | None) -> tuple[str, bool]:
     """The question cut to :data:`MAX_QUERY_CHARS` (lone surrogates replaced), and whether it was cut."""
     text = valid_text(text or "")
@@ -239,10 +248,9 @@ class Assistant:
         if not text.strip():
             return EMPTY_QUESTION[lang]
         values = [v if isinstance(v, str) else str(v or "") for v in (dossier, profile, version, kind, level)]
-        for field, value in zip(FILTER_FIELDS, values, strict=True):
-            if len(value) > MAX_FILTER_CHARS:  # never echoed: a huge value would come back in the reply
-                return note + FILTER_TOO_LONG[lang].format(n=MAX_FILTER_CHARS, field=field, length=len(value))
         constraints = Constraints(*values)
+        if too_long := filter_too_long(constraints, lang):
+            return note + too_long
         try:
             hits = self.retrieve(text, constraints)
         except BadQuery as exc:
@@ -294,6 +302,9 @@ class Assistant:
             return
         if not text.strip():
             yield step(EMPTY_QUESTION[lang])
+            return
+        if too_long := filter_too_long(ui, lang):
+            yield step(note + too_long)
             return
         resolved = resolve(text, session.turn, ui, self.catalogue)
         try:
