@@ -250,14 +250,16 @@ def test_thumbs_down_comment_is_stored_minimised(live, config):
     shown = down[-1]["output"]["data"]
     assert any(isinstance(v, dict) and v.get("visible") is True for v in shown), shown  # the comment box opens
     send, target, width = comment_ids(config)
+    empty = ui_event(live.url, send, target, [None, "   ", None][:width], session=session)
+    assert any("kon ik niet lezen" in m for m in logs(empty)), empty[-1]  # the box stays open for a real one
     text = "Jan Jansen mist B1-K1-W5\u2028bel 0612345678"
     messages = ui_event(live.url, send, target, [None, text, None][:width], session=session)
     assert any("Dank je" in m for m in logs(messages)), messages[-1]
     stored = [json.loads(line) for line in live.app.feedback_log.read_text(encoding="utf-8").splitlines()]
     assert stored[-1]["vote"] == "comment" and stored[-1]["comment"] == "[naam] [naam] mist B1-K1-W5 bel [nummer]"
     assert stored[-2]["vote"] == "down"
-    empty = ui_event(live.url, send, target, [None, "   ", None][:width], session=session)
-    assert any("kon ik niet lezen" in m for m in logs(empty))
+    again = ui_event(live.url, send, target, [None, "nog een", None][:width], session=session)
+    assert not logs(again), "after a comment the box closes: nothing to comment on"
     count_input("ui-like", "comment", json.dumps(messages[-1], ensure_ascii=False))
 
 
