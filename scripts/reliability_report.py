@@ -336,8 +336,9 @@ def render(fig: dict, counts: dict, known: list[dict], meta: dict) -> str:
         rows.append(["every event by `fn_index` ({} events), malformed `data` (none, nulls, objects, file paths, "
                      "4,600-character text in every field, lone surrogates, huge numbers, too many values, not a "
                      "list) and `event_data`".format(battery.get("events")),
-                     f"{battery.get('calls')} calls; {outcomes}; product tracebacks: "
-                     f"{battery.get('product_tracebacks')}; the app answers afterwards"])
+                     f"{battery.get('calls')} calls; {outcomes}; tracebacks through the product's code: "
+                     f"{battery.get('product_tracebacks')} (Gradio printed {battery.get('all_tracebacks_in_log')} of "
+                     "its own for the payloads it refused before any handler ran); the app answers afterwards"])
     likes = hard.get("malformed_likes", {})
     if likes:
         rows.append(["like events with `index` null, `[]`, `{}`, huge, a boolean; `liked` a lone surrogate, "
@@ -391,6 +392,7 @@ def render(fig: dict, counts: dict, known: list[dict], meta: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", type=Path, default=OUTPUT, help="where to write the report")
+    parser.add_argument("--keep-figures", type=Path, default=None, help="also save the raw figures (JSON) here")
     args, pytest_args = parser.parse_known_args()
     with tempfile.TemporaryDirectory(prefix="reliability-") as tmp:
         figures, xml = Path(tmp) / "figures.json", Path(tmp) / "junit.xml"
@@ -404,6 +406,8 @@ def main() -> int:
         code = subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
         meta.update(seconds=time.monotonic() - started, load_after=loadavg())
         data = json.loads(figures.read_text(encoding="utf-8")) if figures.exists() else {}
+        if args.keep_figures:
+            args.keep_figures.write_text(json.dumps({"figures": data, "meta": meta}, indent=1), encoding="utf-8")
         counts, known = junit(xml)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(render(data, counts, known, meta), encoding="utf-8")

@@ -233,12 +233,7 @@ def test_malformed_likes_get_a_friendly_message_and_are_not_stored(live, config)
 
 def comment_ids(config: dict) -> tuple[int, int, int]:
     """(fn_index, trigger, inputs) of the thumbs-down comment's send button."""
-    components = {c["id"]: c for c in config["components"]}
-    for index, dep in enumerate(config["dependencies"]):
-        for target, name in dep.get("targets", []):
-            if components.get(target, {}).get("props", {}).get("elem_id") == "toelichting-verstuur" and name == "click":
-                return dep.get("id", index), target, len(dep["inputs"])
-    raise AssertionError("no comment button")
+    return event_by_elem(config, "toelichting-verstuur", "click")
 
 
 def test_thumbs_down_comment_is_stored_minimised(live, config):
@@ -261,6 +256,40 @@ def test_thumbs_down_comment_is_stored_minimised(live, config):
     again = ui_event(live.url, send, target, [None, "nog een", None][:width], session=session)
     assert not logs(again), "after a comment the box closes: nothing to comment on"
     count_input("ui-like", "comment", json.dumps(messages[-1], ensure_ascii=False))
+
+
+def event_by_elem(config: dict, elem_id: str, name: str) -> tuple[int, int, int]:
+    """(fn_index, trigger, inputs) of event ``name`` on the component with ``elem_id``."""
+    components = {c["id"]: c for c in config["components"]}
+    for index, dep in enumerate(config["dependencies"]):
+        for target, event in dep.get("targets", []):
+            if components.get(target, {}).get("props", {}).get("elem_id") == elem_id and event == name:
+                return dep.get("id", index), target, len(dep["inputs"])
+    raise AssertionError(f"no {name} event on #{elem_id}")
+
+
+def served_markdown(messages: list[dict]) -> str:
+    data = messages[-1]["output"]["data"]
+    urls = [v["value"]["url"] for v in data if isinstance(v, dict) and isinstance(v.get("value"), dict)
+            and str(v["value"].get("orig_name", "")).endswith(".md")]
+    assert urls, data
+    with urllib.request.urlopen(urls[0], timeout=30) as response:
+        return response.read().decode("utf-8")
+
+
+def test_export_the_whole_conversation_and_selected_hits_over_http(live, config):
+    session = "export" + os.urandom(4).hex()
+    chat_turn(live, config, session)
+    ok, _ = chat_text(ui_event(live.url, *chat_submit_ids(config),
+                               ["en bij de PMK?", None, "", "", "", "", "", "answer"], session=session))
+    assert ok
+    fn_index, trigger, _ = event_by_elem(config, "export-omvang", "input")
+    whole = served_markdown(ui_event(live.url, fn_index, trigger, [None, "conversation", []], session=session))
+    assert whole.startswith("# Gesprek (mbo-assistent)") and "## Vraag 2: " in whole and "Filters: dossier" in whole
+    fn_index, trigger, _ = event_by_elem(config, "export-bronnen", "input")
+    picked = served_markdown(ui_event(live.url, fn_index, trigger, [None, [1, 3]], session=session))
+    assert picked.count("\n## [") == 2 and "## [3]" in picked
+    record("hardening", "export_choices", {"conversation": True, "selected_hits": 2})
 
 
 def test_likes_are_rate_limited_per_session(live, config):
