@@ -359,6 +359,14 @@ def render(fig: dict, counts: dict, known: list[dict], meta: dict) -> str:
     if cap:
         rows.append([f"a {cap.get('sent_mb')} MB JSON request", f"HTTP {cap.get('status')}, "
                      f"{cap.get('reply_bytes')}-byte reply (cap {cap.get('cap_mb')} MB)"])
+    note = hard.get("comment", {})
+    if note:
+        rows.append(["a thumbs-down with a comment that names a person and a phone number, then an empty one",
+                     f"stored as `{note.get('stored')}` (minimised); the empty comment refused with a message"])
+    choices = hard.get("export_choices", {})
+    if choices:
+        rows.append(["export of the whole conversation, then of 2 ticked hits, over HTTP",
+                     "a conversation file with every question and its filters; a file with exactly the 2 hits"])
     runs = hard.get("run_history", {})
     if runs:
         rows.append(["`/gradio_api/runs`, `/gradio_api/run-history/connect`",

@@ -256,6 +256,7 @@ def test_thumbs_down_comment_is_stored_minimised(live, config):
     again = ui_event(live.url, send, target, [None, "nog een", None][:width], session=session)
     assert not logs(again), "after a comment the box closes: nothing to comment on"
     count_input("ui-like", "comment", json.dumps(messages[-1], ensure_ascii=False))
+    record("hardening", "comment", {"stored": stored[-1]["comment"], "empty_refused": True})
 
 
 def event_by_elem(config: dict, elem_id: str, name: str) -> tuple[int, int, int]:
