@@ -35,6 +35,7 @@ from ingest.chunking import file_chunks, mark_duplicates
 from ingest.coverage import coverage_record, write_coverage
 from ingest.extract import sidecar_sha
 from ingest.sources import discover, parse_file
+from ingest.textclean import clean_units
 
 EMBED_BATCH = 32
 KEEP_BUILDS = 2
@@ -94,6 +95,7 @@ class IngestReport:
     embedded: int = 0
     build: str | None = None
     stale: tuple[str, ...] = field(default_factory=tuple)
+    controls_dropped: int = 0
 
     def as_json(self) -> dict:
         """The ``--json`` summary of the public interface (plus a few extra fields)."""
@@ -109,6 +111,7 @@ class IngestReport:
             "stale": list(self.stale),
             "embedded": self.embedded,
             "build": self.build,
+            "controls_dropped": self.controls_dropped,
         }
 
 
@@ -169,6 +172,7 @@ class _Plan:
     unchanged: int = 0
     failed: list[dict] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
+    controls_dropped: int = 0
 
     @property
     def changed(self) -> bool:
@@ -237,8 +241,10 @@ def _plan(
             if _keep(plan, key, entry, prev_by_source, same_embedder, error=str(exc)):
                 plan.stale.append(key)
             continue
+        units, dropped = clean_units(result.units)  # control characters and bidi marks never reach the index
+        plan.controls_dropped += dropped
         model = embedder()
-        chunks = file_chunks(result.units, model.count_tokens, model.max_tokens)
+        chunks = file_chunks(units, model.count_tokens, model.max_tokens)
         plan.chunks_by_file[key] = chunks
         plan.files[key] = {"source": path.name, "sha256": sha, "status": "ok", "chunks": len(chunks),
                            "format": source_format(path, result.units), "units": len(result.units),
@@ -520,6 +526,7 @@ def ingest_locked(
         embedded=embedded,
         build=build_name,
         stale=tuple(plan.stale),
+        controls_dropped=plan.controls_dropped,
     )
 
 

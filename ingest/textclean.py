@@ -10,6 +10,13 @@ The rules, each tested in ``tests/test_textclean.py``:
   when the part before it is an abbreviation in capitals (``SB-``) or when the
   next word is a conjunction (``voor-`` / ``en vroegschoolse``).
 * **Bullets**: U+FFFD replacement glyphs (lost bullet symbols) are dropped.
+* **Control characters**: C0 controls other than tab and newline, DEL, C1
+  controls and the bidi embedding, override, isolate and implicit marks are
+  dropped from every text field of a unit (:func:`drop_controls`,
+  :func:`clean_units`); the ingest summary counts them. A control that breaks
+  a line (vertical tab, form feed, U+0085) becomes a space. The file name is
+  left alone: it is what citations and the manifest name (terminal output
+  escapes it instead).
 * **Diacritics**: the OCR reads ``ë`` after ``i`` or ``e`` as ``é`` (``cliént``,
   ``ideeén``, ``financién``, ``creéren``); those become ``ë``. A short word list
   restores the dropped or garbled diaeresis of ``coördin-``, ``coöperat-``,
@@ -18,8 +25,11 @@ The rules, each tested in ``tests/test_textclean.py``:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
+
+from assistant.model import Unit
 
 REPLACEMENT_CHAR = "\ufffd"
 
@@ -29,6 +39,11 @@ RAW_CODE = re.compile(r"\b([BP])([0-9]+|I)-K([0-9]+|I)(?:-W[A-Za-z]?([0-9]+))?(?
 RAW_PROFILE = re.compile(r"\bP([0-9]+)\b")
 
 _DIGIT_FOR = {"I": "1"}
+
+# The same set as assistant.terminal.UNSAFE: what a terminal would act on or reorder.
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKING = frozenset("\x0b\x0c\x1c\x1d\x1e\x85")
+_KEEP_FIELDS = frozenset({"source", "location"})
 
 _DIAERESIS_AFTER_VOWEL = re.compile(r"(?<=[ie])é(?=[nrl])")
 _WORD_FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -133,3 +148,58 @@ def clean(text: str) -> str:
     text = repair_diacritics(text)
     text = normalise_codes_in(text)
     return " ".join(text.split())
+
+
+def drop_controls(text: str) -> tuple[str, int]:
+    """``text`` without control characters and bidi marks, and how many were dropped.
+
+    Tab and newline stay; a carriage return before a newline goes with the others.
+    A line-breaking control (VT, FF, FS, GS, RS, NEL) becomes a space so words stay apart.
+    """
+    count = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return " " if match.group(0) in _LINE_BREAKING else ""
+
+    return CONTROLS.sub(replace, text), count
+
+
+def _clean_value(value: object) -> tuple[object, int]:
+    if isinstance(value, str):
+        return drop_controls(value)
+    if isinstance(value, tuple):
+        total = 0
+        items = []
+        for item in value:
+            cleaned, dropped = _clean_value(item)
+            items.append(cleaned)
+            total += dropped
+        return (tuple(items), total) if total else (value, 0)
+    return value, 0
+
+
+def clean_unit(unit: Unit) -> tuple[Unit, int]:
+    """A unit with control characters dropped from every text field (not ``source``), and the count."""
+    changes: dict[str, object] = {}
+    total = 0
+    for field in dataclasses.fields(unit):
+        if field.name in _KEEP_FIELDS:
+            continue
+        cleaned, dropped = _clean_value(getattr(unit, field.name))
+        if dropped:
+            changes[field.name] = cleaned
+            total += dropped
+    return (dataclasses.replace(unit, **changes) if changes else unit), total
+
+
+def clean_units(units: Iterable[Unit]) -> tuple[tuple[Unit, ...], int]:
+    """:func:`clean_unit` over all units of a file; the cleaned units and the total dropped."""
+    cleaned: list[Unit] = []
+    total = 0
+    for unit in units:
+        fixed, dropped = clean_unit(unit)
+        cleaned.append(fixed)
+        total += dropped
+    return tuple(cleaned), total

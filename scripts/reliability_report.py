@@ -149,6 +149,12 @@ def render(fig: dict, counts: dict, known: list[dict], meta: dict) -> str:
               and k != "self-check"}
     checked = sum(v["checked"] for v in inputs.values())
     tracebacks = sum(v["tracebacks"] for v in inputs.values())
+    hard = fig.get("hardening", {})
+    probe_channels = ("ui-fn-index", "ui-like")
+    probe_checked = sum(inputs.get(c, {}).get("checked", 0) for c in probe_channels)
+    probe_tracebacks = sum(inputs.get(c, {}).get("tracebacks", 0) for c in probe_channels) + \
+        hard.get("fn_index_battery", {}).get("product_tracebacks", 0)
+    disk = hard.get("export_disk", {})
     kills = fig.get("kills", {}).get("summary", {})
     bounded = fig.get("load", {}).get("bounded", {})
     simultaneous = fig.get("load", {}).get("simultaneous", {})
@@ -165,6 +171,16 @@ def render(fig: dict, counts: dict, known: list[dict], meta: dict) -> str:
          f"{simultaneous.get('errors', 'n/a')} of 200 refused (HTTP 503) when all 200 arrive at once",
          "yes" if bounded.get("errors") == 0 and simultaneous.get("errors") == 0 else
          "with a bounded client only" if bounded.get("errors") == 0 else "no"],
+        ["0 tracebacks over the hardening probes (every event by `fn_index`, likes)",
+         f"{probe_tracebacks} in {probe_checked} checks" if probe_checked else "n/a",
+         "yes" if probe_checked and probe_tracebacks == 0 else "no"],
+        ["run history gone", f"`/gradio_api/runs`: {hard.get('run_history', {}).get('runs_status', 'n/a')}",
+         "yes" if hard.get("run_history", {}).get("runs_status") == 404 else "no"],
+        ["export + cache disk ≤ 50 MB after 1,000 chat sessions, nothing left after exit",
+         f"peak {disk.get('peak_mb', 'n/a')} MB over {disk.get('sessions', 'n/a')} sessions; "
+         f"{disk.get('left_after_exit', 'n/a')} export folders left after exit" if disk else "n/a",
+         "yes" if disk and disk.get("sessions", 0) >= 1000 and disk.get("peak_mb", 99) <= 50
+         and disk.get("left_after_exit") == 0 else "no"],
     ]))
 
     # ---- inputs
@@ -298,13 +314,71 @@ def render(fig: dict, counts: dict, known: list[dict], meta: dict) -> str:
             f"{', '.join(sorted({str(v) for v in routes.values()}))}; the loopback URL was never fetched.")
     export_paths = sec.get("export_paths", {})
     if export_paths:
-        add(f"- Exports are served only as the app hands them out (its URL: {export_paths.get('served_url_status')}); "
-            f"the same file by the app's own export path: {export_paths.get('app_export_path_status')}.")
+        add(f"- Exports are served only as the app hands them out (its URL: {export_paths.get('served_url_status')}), "
+            "from the app's own export folder inside Gradio's cache, so there is "
+            f"{export_paths.get('copies_on_disk')} copy on disk, bounded by the app; a file outside (the app's own "
+            f"`app.py`): {export_paths.get('file_outside_status')}.")
     if "upload_2mb_status" in sec:
         add(f"- Gradio's upload route (present in every app) refuses an anonymous 2 MB post: HTTP "
             f"{sec['upload_2mb_status']} (admins only, `assistant.admin.UploadGate`; 20 MB per file for an admin).")
     add("- `allowed_paths` stays empty and the server binds 127.0.0.1 without a share link (checked on a real "
         "`launch()`); monitoring is off.\n")
+
+    # ---- hardening
+    add("\n## 8. Hostile and careless clients\n")
+    add("A client can post to `/gradio_api/queue/join` with any `fn_index`, which reaches the private events too. "
+        "The app is started with its own Gradio cache folder (`GRADIO_TEMP_DIR`) so that its disk use is measured. "
+        "Limits and their messages: README, section \"Limits\".\n")
+    battery = hard.get("fn_index_battery", {})
+    rows = []
+    if battery:
+        outcomes = ", ".join(f"{k}: {v}" for k, v in sorted(battery.get("outcomes", {}).items()))
+        rows.append(["every event by `fn_index` ({} events), malformed `data` (none, nulls, objects, file paths, "
+                     "4,600-character text in every field, lone surrogates, huge numbers, too many values, not a "
+                     "list) and `event_data`".format(battery.get("events")),
+                     f"{battery.get('calls')} calls; {outcomes}; tracebacks through the product's code: "
+                     f"{battery.get('product_tracebacks')} (Gradio printed {battery.get('all_tracebacks_in_log')} of "
+                     "its own for the payloads it refused before any handler ran); the app answers afterwards"])
+    likes = hard.get("malformed_likes", {})
+    if likes:
+        rows.append(["like events with `index` null, `[]`, `{}`, huge, a boolean; `liked` a lone surrogate, "
+                     "another string, an object; no `event_data`; a file path",
+                     f"{likes.get('payloads')} payloads: {likes.get('friendly_messages')} friendly messages "
+                     f"(the file path is refused by Gradio), {likes.get('stored')} stored"])
+    rate = hard.get("like_rate_limit", {})
+    if rate:
+        rows.append([f"{rate.get('sent')} likes from one session in a row",
+                     f"{rate.get('sent', 0) - rate.get('refused', 0)} stored, {rate.get('refused')} refused with a "
+                     f"message (limit {rate.get('per_session')} per minute per session)"])
+    flt = hard.get("filter_length", {})
+    if flt:
+        rows.append([f"`/ask` with a {flt.get('sent_chars'):,}-character dossier value",
+                     f"a {flt.get('reply_chars')}-character reply (limit {flt.get('limit')} characters; the value "
+                     "is never echoed)"])
+    cap = hard.get("json_cap", {})
+    if cap:
+        rows.append([f"a {cap.get('sent_mb')} MB JSON request", f"HTTP {cap.get('status')}, "
+                     f"{cap.get('reply_bytes')}-byte reply (cap {cap.get('cap_mb')} MB)"])
+    note = hard.get("comment", {})
+    if note:
+        rows.append(["a thumbs-down with a comment that names a person and a phone number, then an empty one",
+                     f"stored as `{note.get('stored')}` (minimised); the empty comment refused with a message"])
+    choices = hard.get("export_choices", {})
+    if choices:
+        rows.append(["export of the whole conversation, then of 2 ticked hits, over HTTP",
+                     "a conversation file with every question and its filters; a file with exactly the 2 hits"])
+    runs = hard.get("run_history", {})
+    if runs:
+        rows.append(["`/gradio_api/runs`, `/gradio_api/run-history/connect`",
+                     f"{runs.get('runs_status')}, {runs.get('connect_status')} (`run_history=False`)"])
+    if disk:
+        rows.append([f"{disk.get('sessions')} chat sessions (4 clients, one question each, new session each)",
+                     f"{disk.get('answered')} answered in {disk.get('seconds')} s; export + cache disk peak "
+                     f"{disk.get('peak_mb')} MB, {disk.get('files_at_end')} export files at the end; after exit "
+                     f"(SIGTERM): {disk.get('left_after_exit')} export folders, {disk.get('cache_mb_after_exit')} MB "
+                     "in the cache folder"])
+    add(table(["probe", "result"], rows) if rows else "Not run.")
+    add("")
 
     # ---- bugs
     add("\n## Known bugs (strict xfail tests)\n")
@@ -326,6 +400,7 @@ def render(fig: dict, counts: dict, known: list[dict], meta: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", type=Path, default=OUTPUT, help="where to write the report")
+    parser.add_argument("--keep-figures", type=Path, default=None, help="also save the raw figures (JSON) here")
     args, pytest_args = parser.parse_known_args()
     with tempfile.TemporaryDirectory(prefix="reliability-") as tmp:
         figures, xml = Path(tmp) / "figures.json", Path(tmp) / "junit.xml"
@@ -339,6 +414,8 @@ def main() -> int:
         code = subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
         meta.update(seconds=time.monotonic() - started, load_after=loadavg())
         data = json.loads(figures.read_text(encoding="utf-8")) if figures.exists() else {}
+        if args.keep_figures:
+            args.keep_figures.write_text(json.dumps({"figures": data, "meta": meta}, indent=1), encoding="utf-8")
         counts, known = junit(xml)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(render(data, counts, known, meta), encoding="utf-8")

@@ -255,7 +255,7 @@ def test_csv_export_has_every_hit_and_defuses_formulas():
 def test_markdown_export_and_files_in_the_given_directory(tmp_path):
     hits = [hit(chunk(text="Regel <script>x</script>"), "Regel")]
     md = export.to_markdown("vraag *met* opmaak", hits)
-    assert md.startswith("# vraag \\*met\\* opmaak")
+    assert md.startswith("# vraag *met* opmaak")  # clean text (issue 15): no Markdown escapes in exports
     assert "## [1] B1-K1-W5 Werkt samen" in md and "<script>" not in md
     files = export.write_exports(tmp_path / "out", "vraag", hits)
     assert files.csv.parent == tmp_path / "out" and files.csv.suffix == ".csv"

@@ -193,14 +193,20 @@ def chat_submit_ids(config: dict) -> tuple[int, int]:
     raise AssertionError("no submit event on the #vraag box")
 
 
-def ui_event(base_url: str, fn_index: int, trigger_id: int, data: list, timeout: float = 120) -> list[dict]:
-    """Run one UI event as the browser does; every SSE message of it, the last one final."""
+def ui_event(base_url: str, fn_index: int, trigger_id: int | None, data: Any, timeout: float = 120,
+             event_data: Any = None, session: str | None = None) -> list[dict]:
+    """Run one UI event as the browser does (or as a hostile client may: any ``data``/``event_data``);
+    every SSE message of it, the last one final. A refused join gives ``[{"msg": "http_error", ...}]``."""
+    import urllib.error
     import urllib.request
 
-    session = uuid.uuid4().hex[:11]
-    payload = {"data": data, "event_data": None, "fn_index": fn_index, "trigger_id": trigger_id,
+    session = session or uuid.uuid4().hex[:11]
+    payload = {"data": data, "event_data": event_data, "fn_index": fn_index, "trigger_id": trigger_id,
                "session_hash": session}
-    _post_json(base_url + "gradio_api/queue/join", payload, timeout)
+    try:
+        _post_json(base_url + "gradio_api/queue/join", payload, timeout)
+    except urllib.error.HTTPError as exc:
+        return [{"msg": "http_error", "status": exc.code, "body": exc.read()[:500].decode("utf-8", "replace")}]
     messages: list[dict] = []
     with urllib.request.urlopen(f"{base_url}gradio_api/queue/data?session_hash={session}",
                                 timeout=timeout) as response:

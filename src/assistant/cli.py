@@ -7,14 +7,15 @@ stderr, never a traceback.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
 
 import click
 
+from assistant.jsontext import dumps
 from assistant.settings import BUNDLED_CORPUS, Settings
+from assistant.terminal import safe
 
 INDEX_OPTION = click.option(
     "--index",
@@ -28,7 +29,7 @@ INDEX_OPTION = click.option(
 def fail(message: str, code: int) -> None:
     """Print one line on stderr (always valid UTF-8) and exit with ``code``."""
     line = " ".join(str(message).split()).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-    click.echo(f"assistant: {line}", err=True)
+    click.echo(f"assistant: {safe(line)}", err=True)
     sys.exit(code)
 
 
@@ -66,17 +67,18 @@ def ingest(paths: tuple[Path, ...], index_dir: Path | None, as_json: bool) -> No
     except (IngestFailed, EmbedderError) as exc:
         fail(str(exc), 1)
     if as_json:
-        click.echo(json.dumps(report.as_json(), ensure_ascii=False))
+        click.echo(dumps(report.as_json()))
     else:
-        click.echo(
+        dropped = f" · dropped {report.controls_dropped} control characters" if report.controls_dropped else ""
+        click.echo(safe(
             f"{report.chunks} chunks in {settings.index_dir}/ · added {report.added}, updated {report.updated}, "
             f"removed {report.removed}, unchanged {report.unchanged}, failed {len(report.failed)} "
-            f"· {report.seconds:.1f} s"
-        )
+            f"· {report.seconds:.1f} s{dropped}"
+        ))
         for item in report.failed:
-            click.echo(f"  failed: {item['error']}", err=True)
+            click.echo(safe(f"  failed: {item['error']}"), err=True)
         for path in report.skipped:
-            click.echo(f"  skipped (documentation): {path}", err=True)
+            click.echo(safe(f"  skipped (documentation): {path}"), err=True)
     sys.exit(1 if report.failed else 0)
 
 
@@ -90,7 +92,7 @@ def _format_hit(number: int, hit) -> str:
     lines = [f"{number}. [{c.kind}] {where}{also}", f"   {c.source} {c.location.label()} · score {hit.score:.4f}"]
     if hit.best_sentence:
         lines.append(f"   “{hit.best_sentence}”")
-    return "\n".join(lines)
+    return safe("\n".join(lines))
 
 
 @main.command()
@@ -173,8 +175,8 @@ def search(query, batch, k, as_json, dossier, profile, version, kind, level, ind
         except IndexUnavailable as exc:
             fail(str(exc), 1)
         if as_json:
-            click.echo(json.dumps({"query": valid_text(query), "hits": [h.as_json() for h in hits],
-                                   "answer": typed(query)}, ensure_ascii=False))
+            click.echo(dumps({"query": valid_text(query), "hits": [h.as_json() for h in hits],
+                              "answer": typed(query)}))
         elif not hits:
             click.echo("Geen resultaten (no results).")
         else:
@@ -192,10 +194,10 @@ def search(query, batch, k, as_json, dossier, profile, version, kind, level, ind
             bad += 1
             record = {"query": valid_text(text), "hits": [], "error": str(exc)}
         if as_json:
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(dumps(record))
         else:
-            click.echo(f"# {text}")
-            click.echo(record.get("error") or "\n".join(_format_hit(i, h) for i, h in enumerate(hits, start=1)))
+            click.echo(safe(f"# {valid_text(text)}"))
+            click.echo(safe(record.get("error") or "\n".join(_format_hit(i, h) for i, h in enumerate(hits, start=1))))
     if bad:
         fail(f"{bad} lege of ongeldige vragen in --batch (empty or invalid queries)", 2)
 
@@ -232,7 +234,7 @@ def evaluate_command(question_set: Path | None, as_json: bool, index_dir: Path |
     report = evaluate(questions, lambda q: run_search(index, embedder, q, k=10), grouped(index.chunks))
     report = {"set": str(path), "questions": len(questions), "embedder": index.embedder_id, **report}
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False))
+        click.echo(dumps(report))
         return
     header = f"{'':<22}{'n':>5}{'S@1':>8}{'S@5':>8}{'MRR@10':>8}{'nDCG@10':>9}"
     lines = [f"{len(questions)} questions · {path.name} · embedder {index.embedder_id}", header]
@@ -246,7 +248,7 @@ def evaluate_command(question_set: Path | None, as_json: bool, index_dir: Path |
         for label, scores in report[group].items():
             lines.append(row(f"{group.split('_')[1]}: {label}", scores))
     lines.append(f"mean query time: {report['mean_query_ms']} ms")
-    click.echo("\n".join(lines))
+    click.echo(safe("\n".join(lines)))
 
 
 @main.command()
@@ -262,10 +264,10 @@ def bench(as_json: bool, quick: bool) -> None:
     except RuntimeError as exc:
         fail(str(exc), 1)
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False))
+        click.echo(dumps(result))
         return
     m, ing = result["machine"], result["ingest"]
-    click.echo(f"embedder {result['embedder']} · {m['cpu']} · {m['cores']} cores · {m['memory_gb']} GB")
+    click.echo(safe(f"embedder {result['embedder']} · {m['cpu']} · {m['cores']} cores · {m['memory_gb']} GB"))
     click.echo(
         f"ingest: {ing['chunks']} chunks in {ing['seconds']} s (median) = {ing['chunks_per_s']} chunks/s; "
         f"no-op re-ingest {ing['noop_seconds']} s"
@@ -278,7 +280,7 @@ def bench(as_json: bool, quick: bool) -> None:
             f"{row['chunks']:>8} {row['p50_ms']:>8} {row['p95_ms']:>8} {row['floor_p50_ms']:>10} {ratio:>10.2f} "
             f"{row['rss_mb']:>8} {row['ready_s']:>8}  {'yes' if row['synthetic'] else 'no'}"
         )
-    click.echo(result["note"])
+    click.echo(safe(result["note"]))
 
 
 @main.command()

@@ -8,12 +8,12 @@ damaged or built with another embedder.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from assistant.cli import INDEX_OPTION, fail
+from assistant.jsontext import dumps
 from assistant.settings import Settings
 from assistant.terminal import safe
 
@@ -90,7 +90,7 @@ def show(code, dossier, version, profile, as_json, index_dir) -> None:
     matcher = Matcher.build(chunks)
     records = [unit_record(u, links(u, chunks, matcher, profile=_profile_name(chunks, profile))) for u in units]
     if as_json:
-        click.echo(json.dumps({"code": code, "units": records}, ensure_ascii=False))
+        click.echo(dumps({"code": code, "units": records}))
         return
     for number, record in enumerate(records, start=1):
         click.echo("\n".join([f"{number}. " + _unit_lines(record)[0], *_unit_lines(record)[1:], ""]))
@@ -125,8 +125,7 @@ def crosswalk(source, target, as_json, index_dir) -> None:
     except ScopeError as exc:
         fail(str(exc), 2)
     if as_json:
-        click.echo(json.dumps({"from": source, "to": target, "pairs": [p.as_json() for p in pairs]},
-                              ensure_ascii=False))
+        click.echo(dumps({"from": source, "to": target, "pairs": [p.as_json() for p in pairs]}))
         return
     click.echo(safe(f"{source} → {target}: {len(pairs)} werkprocessen"))
     for pair in pairs:

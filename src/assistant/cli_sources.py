@@ -6,11 +6,11 @@ Registered on the ``assistant`` group at the end of :mod:`assistant.cli`; this m
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
+from assistant.jsontext import dumps
 from assistant.settings import Settings
 from assistant.terminal import safe
 
@@ -68,7 +68,7 @@ def sources_command(as_json: bool, index_dir: Path | None) -> None:
     settings = Settings.from_env(index_dir)
     found = _open_inventory(settings)
     if as_json:
-        click.echo(json.dumps(found.as_json(), ensure_ascii=False))
+        click.echo(dumps(found.as_json()))
         return
     click.echo(f"{len(found.sources)} bronnen · {found.units} units · {found.chunks} chunks · "
                f"embedder {found.embedder} · schema {found.schema} · build {found.build}")
@@ -104,7 +104,7 @@ def remove_command(name: str, index_dir: Path | None, as_json: bool) -> None:
     except (IngestBusy, IngestFailed, EmbedderError) as exc:
         fail(str(exc), 1)
     if as_json:
-        click.echo(json.dumps(report.as_json(), ensure_ascii=False))
+        click.echo(dumps(report.as_json()))
     else:
         click.echo(f"verwijderd (removed): {safe(name)} · {report.chunks} chunks in {settings.index_dir}/ "
                    f"· build {report.build}")

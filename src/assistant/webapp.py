@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-import tempfile
+import signal
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from assistant import feedback, views
 from assistant.answer import TEXT, compose, compose_generated, escape, kind_label, make_answer
@@ -35,7 +36,8 @@ from assistant.conversation import (
 )
 from assistant.dialogue import Outcome, respond
 from assistant.embedders import EmbedderError, load
-from assistant.export import ExportFiles, write_exports
+from assistant.export import ExportFiles, ExportStore, ExportTurn, write_exports, write_turns
+from assistant.guard import RequestGuard
 from assistant.index import IndexUnavailable, current_name, open_index
 from assistant.language import detect, language
 from assistant.llm import LLMConfig, LLMError, build_messages, citations_valid, stream_completion
@@ -43,7 +45,7 @@ from assistant.model import KINDS
 from assistant.replies import LOOKUP, Library, as_hits
 from assistant.reply_text import error_text, render
 from assistant.retrieval import BadQuery, Filters, Hit, search, valid_text, validate_filters
-from assistant.settings import MAX_QUERY_CHARS, Settings
+from assistant.settings import FEEDBACK_COMMENT_CHARS, FEEDBACK_PER_SESSION, MAX_FILTER_CHARS, MAX_QUERY_CHARS, Settings
 from assistant.theme import accessible_theme
 from assistant.web_documents import documents_tab
 
@@ -155,6 +157,55 @@ LLM_FALLBACK = {
 }
 LLM_BAD_CITATION = {"nl": "het noemde een bron die niet bestaat", "en": "it cited a source that does not exist"}
 LLM_UNAVAILABLE = {"nl": "de taalmodel-service gaf geen antwoord", "en": "the language model service did not answer"}
+FILTER_TOO_LONG = {
+    "nl": "Een filterwaarde mag hoogstens {n} tekens lang zijn ({field} had er {length}); "
+          "kies een waarde uit de lijst.",
+    "en": "A filter value may be at most {n} characters long ({field} had {length}); pick a value from the list.",
+}
+FILTER_FIELDS = ("dossier", "profile", "version", "kind", "level")
+FEEDBACK_MESSAGES = {
+    feedback.SAVED: "Dank je voor je feedback.",
+    feedback.RATE_LIMITED: f"Je hebt net veel feedback gegeven (hoogstens {FEEDBACK_PER_SESSION} per minuut); "
+                           "probeer het zo weer.",
+    feedback.INVALID: "Deze feedback kon ik niet lezen; klik op duim omhoog of omlaag bij een antwoord.",
+    feedback.FAILED: "Je feedback kon niet worden opgeslagen; probeer het later opnieuw.",
+}
+EXPORT_SCOPES = (("Dit antwoord", "answer"), ("Hele gesprek", "conversation"), ("Gekozen bronnen", "selected"))
+
+
+def gradio_cache_dir() -> Path:
+    """Gradio's upload and cache folder (``GRADIO_TEMP_DIR`` or ``<tmp>/gradio``)."""
+    from gradio.utils import get_upload_folder
+
+    return Path(get_upload_folder())
+
+
+def like_payload(data: object) -> tuple[int, object] | None:
+    """(message index, liked) from a like event's raw data; None when it is not a like on one message.
+
+    Gradio sends ``{"index": n or [n, m], "value": ..., "liked": True/False}``; a client can send
+    anything (null, ``[]``, ``{}``, a string, a huge number).
+    """
+    if not isinstance(data, dict):
+        return None
+    index = data.get("index")
+    if isinstance(index, list | tuple) and index:
+        index = index[0]
+    if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < 1_000_000:
+        return None
+    liked = data.get("liked", True)
+    if feedback.vote_name(liked) is None:
+        return None
+    return index, liked
+
+
+def filter_too_long(constraints: Constraints, lang: str) -> str:
+    """The message for a filter value over :data:`MAX_FILTER_CHARS` (the value is never echoed), or ``""``."""
+    for field in FILTER_FIELDS:
+        value = getattr(constraints, field, "")
+        if isinstance(value, str) and len(value) > MAX_FILTER_CHARS:
+            return FILTER_TOO_LONG[lang].format(n=MAX_FILTER_CHARS, field=field, length=len(value))
+    return ""
 
 
 _FILTER_FIELDS = ("dossier", "profile", "version", "kind", "level")
@@ -186,6 +237,8 @@ class Record:
     message_index: int
     question: str
     hit_ids: tuple[str, ...]
+    hits: tuple[Hit, ...] = ()
+    filters: str = ""
 
 
 @dataclass(frozen=True)
@@ -214,8 +267,11 @@ class Assistant:
         self.choices: dict[str, list[tuple[str, str]]] = {name: [] for name in _FILTER_FIELDS}
         self.library: Library | None = None
         self.llm = LLMConfig.from_settings(settings)
-        self.feedback_log = feedback.log_path(settings.index_dir)
-        self.export_dir = Path(tempfile.mkdtemp(prefix="mbo-assistent-export-"))
+        self.feedback = feedback.FeedbackLog(feedback.log_path(settings.index_dir))
+        # Inside Gradio's cache folder, so that Gradio serves these files without copying them: the store's
+        # limits then bound every copy there is (see assistant.export.ExportStore).
+        self.exports = ExportStore(parent=gradio_cache_dir())
+        self.export_dir = self.exports.directory
         self._lock = threading.Lock()
         self._reopen_lock = threading.Lock()
         self._build = current_name(settings.index_dir)
@@ -229,6 +285,8 @@ class Assistant:
             self.catalogue = Catalogue.from_chunks(self.index.chunks)
             self.choices = filter_choices(self.index.chunks)
             self.library = Library.of(self.index)
+            self.feedback.known = feedback.known_terms(self.index.chunks)
+            self.feedback.prune_if_due()
             self.retrieve("samenwerken", Constraints())  # warm up: load the lexical index, vectors and model
         except (IndexUnavailable, EmbedderError) as exc:
             self.problem = str(exc)
@@ -282,6 +340,15 @@ class Assistant:
         self.library, self.choices = library, choices
         self._build, self.problem = index.build_dir.name, None
         return True
+
+    @property
+    def feedback_log(self) -> Path:
+        """Where votes go (``ASSISTANT_FEEDBACK_LOG`` or ``<index>/feedback.jsonl``)."""
+        return self.feedback.path
+
+    @feedback_log.setter
+    def feedback_log(self, path: Path) -> None:
+        self.feedback.path = Path(path)
 
     @property
     def chunks(self) -> tuple:
@@ -341,9 +408,11 @@ class Assistant:
             return MISSING_INDEX.format(problem=escape(self.problem))
         if not text.strip():
             return EMPTY_QUESTION[lang]
-        given = dict(zip(_FILTER_FIELDS, (dossier, profile, version, kind, level), strict=True))
-        constraints = Constraints(**{name: choice_value(value if isinstance(value, str) else str(value or ""),
-                                                        self.choices[name]) for name, value in given.items()})
+        values = [v if isinstance(v, str) else str(v or "") for v in (dossier, profile, version, kind, level)]
+        if too_long := filter_too_long(Constraints(*values), lang):
+            return note + too_long
+        given = dict(zip(_FILTER_FIELDS, values, strict=True))
+        constraints = Constraints(**{name: choice_value(value, self.choices[name]) for name, value in given.items()})
         try:
             outcome = self.reply(text, None, constraints)
         except BadQuery as exc:
@@ -386,17 +455,21 @@ class Assistant:
                  exports: ExportFiles | None = None) -> Session:
             records = session.records
             if hits:
-                records = (*records, Record(index, question, tuple(h.chunk.id for h in hits)))
+                records = (*records, Record(index, question, tuple(h.chunk.id for h in hits), tuple(hits), described))
             return Session(tuple([*messages, {"role": "assistant", "content": content}]),
                            turn if turn is not None else session.turn, records, exports)
 
         note = TOO_LONG[lang].format(n=MAX_QUERY_CHARS) + "\n\n" if cut else ""
         self.refresh()
+        described = ""  # the filters applied, for the exports' heading (set once the reply is known)
         if self.problem:
             yield step(MISSING_INDEX.format(problem=escape(self.problem)))
             return
         if not text.strip():
             yield step(EMPTY_QUESTION[lang])
+            return
+        if too_long := filter_too_long(ui, lang):
+            yield step(note + too_long)
             return
         try:
             outcome = self.reply(text, session.turn, ui)
@@ -405,10 +478,12 @@ class Assistant:
             return
         reply = outcome.reply
         hits = as_hits(reply)
-        exports = write_exports(self.export_dir, outcome.question, hits) if hits else None
-        if exports and session.exports:  # Gradio serves its own copy once shown; keep the app's dir small
-            for old in (session.exports.csv, session.exports.markdown):
-                old.unlink(missing_ok=True)
+        described = " · ".join(f"{name} {value}" for name, value in reply.filters)
+        exports = None
+        if hits:
+            exports = write_exports(self.export_dir, outcome.question, hits, described)
+            self.exports.add(exports)
+        self.exports.discard(session.exports)  # the previous answer's files: no longer offered
         if reply.type == LOOKUP and reply.hits and not reply.problem and self.llm is not None:
             head, tail = "", f"\n\n*{escape(reply.read_as)}*"
             if reply.followup:
@@ -421,12 +496,48 @@ class Assistant:
             return
         yield step(note + render(reply, details=True), hits, outcome.question, outcome.turn, exports)
 
-    def vote(self, session: Session, index: int, liked: bool | str | None) -> bool:
-        """Log a vote on the assistant message at ``index``; False when there is nothing to log."""
-        record = session.record_for(index)
+    def vote(self, session: Session, index: int, liked: object, client: str = "") -> bool:
+        """Log a vote on the assistant message at ``index``; False when nothing was logged."""
+        return self.vote_outcome(session, index, liked, client) == feedback.SAVED
+
+    def vote_outcome(self, session: Session, index: object, liked: object, client: str = "",
+                     comment: object = "") -> str:
+        """Log a vote (or, with ``liked="comment"``, a thumbs-down's comment); a ``feedback`` outcome.
+
+        ``""`` when ``index`` is no assistant message with hits. Votes are rate limited per ``client``.
+        """
+        record = session.record_for(index) if isinstance(index, int) and not isinstance(index, bool) else None
         if record is None:
-            return False
-        return feedback.append(self.feedback_log, feedback.make_vote(record.question, liked, record.hit_ids))
+            return ""
+        if liked == "comment":
+            if not isinstance(comment, str) or not comment.strip():
+                return feedback.INVALID
+            return self.feedback.add(record.question, "comment", record.hit_ids, client, comment)
+        return self.feedback.add(record.question, liked, record.hit_ids, client)
+
+    def export(self, session: Session, scope: str, selected: object = ()) -> Session:
+        """The session with fresh export files for ``scope`` (``answer``, ``conversation`` or ``selected``
+        hits of the last answer, by number); the previous files are removed. No files without hits."""
+        records = [r for r in session.records if r.hits]
+        turns: list[ExportTurn] = []
+        if records and scope == "conversation":
+            turns = [ExportTurn.of(r.question, r.hits, r.filters) for r in records]
+        elif records:
+            last = records[-1]
+            numbers = None
+            if scope == "selected":
+                numbers = {int(n) for n in (selected if isinstance(selected, list | tuple) else ())
+                           if isinstance(n, int | str) and str(n).isdigit()}
+            turns = [ExportTurn.of(last.question, last.hits, last.filters, numbers)]
+        files = write_turns(self.export_dir, turns) if turns and any(t.hits for t in turns) else None
+        self.exports.add(files)
+        self.exports.discard(session.exports)
+        return Session(session.messages, session.turn, session.records, files)
+
+    def forget(self, session: object) -> None:
+        """A session ends (reset, closed tab): its export files go."""
+        if isinstance(session, Session):
+            self.exports.discard(session.exports)
 
 
 class LiveChunks(Sequence):
@@ -530,7 +641,7 @@ def build_app(settings: Settings | None = None) -> gr.Blocks:
                     "Vraag in het Nederlands of in het Engels; elk antwoord noemt zijn bronnen.")
         if assistant.problem:
             gr.Markdown(MISSING_INDEX.format(problem=escape(assistant.problem)), elem_id="index-missing")
-        session = gr.State(Session())
+        session = gr.State(Session(), delete_callback=assistant.forget)
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"):
                 _chat_tab(assistant, chunks, session)
@@ -573,6 +684,14 @@ def _chat_tab(assistant: Assistant, chunks, session: gr.State) -> None:
                 md_button = gr.DownloadButton("Markdown downloaden", value=None, interactive=False, elem_id="md",
                                               size="sm", min_width=110)
                 new = gr.Button("Nieuw gesprek", size="sm", elem_id="nieuw", min_width=110)
+            with gr.Row():
+                scope = gr.Radio(EXPORT_SCOPES, value="answer", label="Exporteer", elem_id="export-omvang")
+                picks = gr.CheckboxGroup([], value=[], label="Gekozen bronnen", elem_id="export-bronnen")
+            with gr.Row(visible=False) as comment_row:
+                comment = gr.Textbox(label="Wat klopte er niet? (optioneel)", max_length=FEEDBACK_COMMENT_CHARS,
+                                     lines=2, scale=5, elem_id="toelichting")
+                comment_send = gr.Button("Toelichting versturen", size="sm", scale=1, elem_id="toelichting-verstuur")
+            comment_target = gr.State(None)
         with gr.Column(scale=1, min_width=240, elem_id="filterkolom"):
             with gr.Accordion("Filters", open=True, elem_id="filters"):
                 dossier = gr.Dropdown(dossier_choices(chunks), value="", label="Dossier", elem_id="f-dossier")
@@ -593,16 +712,32 @@ def _chat_tab(assistant: Assistant, chunks, session: gr.State) -> None:
                 gr.Markdown(f"*{group}*")
                 example_buttons += [gr.Button(q, size="sm", elem_classes=["voorbeeld"]) for q in questions]
 
-    def respond(message, state: Session, d, p, v, k, lv):
-        ui = Constraints(*(str(x or "") for x in (d, p, v, k, lv)))
-        for current in assistant.chat(message, state, ui):
-            files = current.exports
-            yield (list(current.messages), "", current,
-                   _download(files.csv if files else None, "CSV downloaden"),
-                   _download(files.markdown if files else None, "Markdown downloaden"))
+    def downloads(current: Session) -> tuple[gr.DownloadButton, gr.DownloadButton]:
+        files = current.exports
+        return (_download(files.csv if files else None, "CSV downloaden"),
+                _download(files.markdown if files else None, "Markdown downloaden"))
 
-    filters = [session, dossier, profile, version, kind, level]
-    outputs = [chat, box, session, csv_button, md_button]
+    def hit_choices(current: Session) -> gr.CheckboxGroup:
+        last = next((r for r in reversed(current.records) if r.hits), None)
+        found = [(f"[{n}] {h.chunk.code or ''} {h.chunk.title or h.chunk.kind}".replace("  ", " "), n)
+                 for n, h in enumerate(last.hits, start=1)] if last else []
+        return gr.CheckboxGroup(choices=found, value=[n for _, n in found])
+
+    def respond(message, state: Session, d, p, v, k, lv, how):
+        ui = Constraints(*(str(x or "") for x in (d, p, v, k, lv)))
+        current = state
+        for current in assistant.chat(message, state, ui):
+            yield (list(current.messages), "", current, *downloads(current), gr.skip())
+        if how in ("conversation",) and current.records:
+            current = assistant.export(current, how)
+        yield (list(current.messages), "", current, *downloads(current), hit_choices(current))
+
+    def export_again(state: Session, how, chosen):
+        current = assistant.export(state, how if how in ("answer", "conversation", "selected") else "answer", chosen)
+        return (current, *downloads(current))
+
+    filters = [session, dossier, profile, version, kind, level, scope]
+    outputs = [chat, box, session, csv_button, md_button, picks]
     answered = [box.submit(respond, [box, *filters], outputs, api_visibility="private"),
                 send.click(respond, [box, *filters], outputs, api_visibility="private")]
     for button in example_buttons:
@@ -610,18 +745,42 @@ def _chat_tab(assistant: Assistant, chunks, session: gr.State) -> None:
     for event in answered:
         event.then(None, None, None, js=SCROLL_TO_ANSWER_JS)
 
-    def on_like(state: Session, data: gr.LikeData) -> None:
-        index = data.index if isinstance(data.index, int) else data.index[0]
-        if assistant.vote(state, index, data.liked):
-            gr.Info("Dank je voor je feedback.")
+    export_outputs = [session, csv_button, md_button]
+    scope.input(export_again, [session, scope, picks], export_outputs, api_visibility="private")
+    picks.input(lambda state, chosen: export_again(state, "selected", chosen), [session, picks],
+                [*export_outputs], api_visibility="private").then(lambda: "selected", None, scope,
+                                                                   api_visibility="private")
 
-    chat.like(on_like, [session], None, api_visibility="private")
+    def on_like(state: Session, event: gr.EventData, request: gr.Request):
+        payload = like_payload(getattr(event, "_data", None))  # raw: gr.LikeData raises on a malformed payload
+        client = getattr(request, "session_hash", "") or ""
+        outcome = assistant.vote_outcome(state, *payload, client=client) if payload else feedback.INVALID
+        if outcome:
+            (gr.Info if outcome == feedback.SAVED else gr.Warning)(FEEDBACK_MESSAGES[outcome])
+        disliked = outcome == feedback.SAVED and feedback.vote_name(payload[1]) == "down"
+        return gr.Row(visible=disliked), "", (payload[0] if disliked else None)
 
-    def reset():
-        return [], Session(), _download(None, "CSV downloaden"), _download(None, "Markdown downloaden")
+    chat.like(on_like, [session], [comment_row, comment, comment_target], api_visibility="private")
 
-    new.click(reset, None, [chat, session, csv_button, md_button], api_visibility="private")
-    chat.clear(reset, None, [chat, session, csv_button, md_button], api_visibility="private")
+    def send_comment(state: Session, text, target, request: gr.Request):
+        client = getattr(request, "session_hash", "") or ""
+        outcome = assistant.vote_outcome(state, target, "comment", client, text if isinstance(text, str) else "")
+        if outcome:
+            (gr.Info if outcome == feedback.SAVED else gr.Warning)(FEEDBACK_MESSAGES[outcome])
+        done = outcome in (feedback.SAVED, "")
+        return gr.Row(visible=not done), ("" if done else gr.skip()), (None if done else target)
+
+    comment_send.click(send_comment, [session, comment, comment_target], [comment_row, comment, comment_target],
+                       api_visibility="private")
+
+    def reset(state: Session):
+        assistant.forget(state)
+        return ([], Session(), _download(None, "CSV downloaden"), _download(None, "Markdown downloaden"),
+                gr.CheckboxGroup(choices=[], value=[]), gr.Row(visible=False), None)
+
+    reset_outputs = [chat, session, csv_button, md_button, picks, comment_row, comment_target]
+    new.click(reset, [session], reset_outputs, api_visibility="private")
+    chat.clear(reset, [session], reset_outputs, api_visibility="private")
 
 
 def _matrix_tab(chunks) -> None:
@@ -714,19 +873,32 @@ def _themescan_tab(assistant: Assistant, chunks) -> None:
     themescan_tab(assistant, chunks, (dossier_choices(chunks), profile_choices(chunks), version_choices(chunks)))
 
 
-def launch(demo: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, **kwargs) -> None:
-    """Serve the app privately: local address, no share link, no monitoring page, no extra paths.
+def _stop_on_sigterm() -> None:
+    """SIGTERM ends the app like Ctrl-C does, so that exit handlers run (the export folder is removed)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        def stop(signum, frame):
+            raise KeyboardInterrupt
 
-    The admin login routes and the upload gate (:mod:`assistant.admin`) are mounted as middleware;
-    ``ASSISTANT_AUTH`` puts the whole app behind Gradio's login.
+        signal.signal(signal.SIGTERM, stop)
+
+
+def launch(demo: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, **kwargs) -> None:
+    """Serve the app privately: local address, no share link, no monitoring page, no extra paths,
+    no run history (``/gradio_api/runs`` is gone and no run is recorded or sent anywhere).
+
+    The request guard, the admin login routes and the upload gate (:mod:`assistant.admin`) are mounted as
+    middleware; ``ASSISTANT_AUTH`` puts the whole app behind Gradio's login.
     """
     from assistant import admin
     from ingest.uploads import MAX_UPLOAD_BYTES
 
+    _stop_on_sigterm()
     app_kwargs = {**kwargs.pop("app_kwargs", {})}
-    app_kwargs["middleware"] = [*app_kwargs.get("middleware", []), *admin.middleware()]
+    app_kwargs["middleware"] = [*app_kwargs.get("middleware", []), Middleware(RequestGuard), *admin.middleware()]
     if admin.gradio_auth() and "auth" not in kwargs:
         kwargs["auth"] = admin.gradio_auth()
     demo.launch(server_name=host, server_port=port, share=False, enable_monitoring=False, allowed_paths=[],
                 max_file_size=MAX_UPLOAD_BYTES, ssr_mode=False, mcp_server=False, pwa=False, css=CSS,
-                theme=accessible_theme(), show_error=False, app_kwargs=app_kwargs, **kwargs)
+                theme=accessible_theme(), show_error=False, run_history=False, app_kwargs=app_kwargs, **kwargs)
