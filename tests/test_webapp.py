@@ -335,3 +335,32 @@ def test_chat_bad_input_in_process(app):
     assert "langer dan 2000 tekens" in huge.messages[-1]["content"]
     bad = list(assistant.chat("overleg", Session(), Constraints(version="1999")))[-1]
     assert "onbekende version" in bad.messages[-1]["content"]
+
+
+# --------------------------------------------------------------------------- Vergelijken export
+
+
+def _handler(demo: gr.Blocks, trigger_id: str, output_id: str):
+    """The function of the event fired by the component ``trigger_id`` that updates ``output_id``."""
+    for block_fn in demo.fns.values():
+        triggers = [getattr(demo.blocks.get(t[0]), "elem_id", None) for t in getattr(block_fn, "targets", [])]
+        outputs = [getattr(o, "elem_id", None) for o in block_fn.outputs]
+        if trigger_id in triggers and output_id in outputs:
+            return block_fn.fn
+    raise AssertionError(f"no event from {trigger_id} to {output_id}")
+
+
+def test_compare_tab_exports_the_pair_shown(app):
+    chunks = app.assistant.chunks
+    key = next(k for label, k in views.werkproces_options(chunks) if "P3-K2-W2" in label and "2021" in label)
+    left, right = views.compare_candidates(chunks, key)[:2]
+    pick_right = _handler(app, "v-rechts", "v-csv")
+    html, csv_button, md_button = pick_right(key, 1)
+    assert left.title in html and right.title in html
+    paths = [b.value["path"] if isinstance(b.value, dict) else b.value for b in (csv_button, md_button)]
+    csv_text, md_text = (Path(p).read_text(encoding="utf-8") for p in paths)
+    for text in (csv_text, md_text):
+        assert left.title in text and right.title in text
+    assert "\\(" not in md_text  # clean text, no Markdown escapes
+    _, no_csv, _ = pick_right(key, None)  # nothing to compare with: nothing to download
+    assert no_csv.value is None and no_csv.interactive is False

@@ -1,7 +1,7 @@
 """``assistant sources`` and ``assistant remove``: what the index holds, and taking one source out.
 
-Registered on the ``assistant`` group at the end of :mod:`assistant.cli`; this module does not import
-``assistant.cli`` at load time (that would be circular), only inside the commands.
+Registered on the ``assistant`` group at the end of :mod:`assistant.cli` (after its ``INDEX_OPTION`` and
+``fail``, which this module shares).
 """
 
 from __future__ import annotations
@@ -10,24 +10,10 @@ from pathlib import Path
 
 import click
 
+from assistant.cli import INDEX_OPTION, fail
 from assistant.jsontext import dumps
 from assistant.settings import Settings
 from assistant.terminal import safe
-
-INDEX_OPTION = click.option(
-    "--index",
-    "index_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Index directory (default: $ASSISTANT_INDEX or index/).",
-)
-
-
-def fail(message: str, code: int) -> None:
-    """One line on stderr and exit (see :func:`assistant.cli.fail`)."""
-    from assistant.cli import fail as cli_fail
-
-    cli_fail(message, code)
 
 
 def _open_inventory(settings: Settings):

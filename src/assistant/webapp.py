@@ -36,7 +36,7 @@ from assistant.conversation import (
 )
 from assistant.dialogue import Outcome, respond
 from assistant.embedders import EmbedderError, load
-from assistant.export import ExportFiles, ExportStore, ExportTurn, write_exports, write_turns
+from assistant.export import ExportFiles, ExportStore, ExportTurn, write_compare, write_exports, write_turns
 from assistant.guard import RequestGuard
 from assistant.index import IndexUnavailable, current_name, open_index
 from assistant.language import detect, language
@@ -650,7 +650,7 @@ def build_app(settings: Settings | None = None) -> gr.Blocks:
             with gr.Tab("Bladeren", id="bladeren"):
                 _browse_tab(chunks)
             with gr.Tab("Vergelijken", id="vergelijken"):
-                _compare_tab(chunks)
+                _compare_tab(assistant, chunks, demo)
             with gr.Tab("Themascan", id="themascan"):
                 _themescan_tab(assistant, chunks)
             with gr.Tab("Documenten", id="documenten"):
@@ -829,8 +829,11 @@ def _browse_tab(chunks) -> None:
     version.input(tree, [dossier, version], html, api_visibility="private")
 
 
-def _compare_tab(chunks) -> None:
-    """A werkproces beside its counterpart in another version (paired by content) or another profile."""
+def _compare_tab(assistant: Assistant, chunks, demo: gr.Blocks) -> None:
+    """A werkproces beside its counterpart in another version (paired by content) or another profile.
+
+    The comparison shown can be downloaded as CSV or Markdown (:func:`assistant.export.write_compare`).
+    """
     options = list(views.werkproces_options(chunks))
     keys = [key for _, key in options]
     preferred = next((key for label, key in options if "2021" in label and "P3-K2-W2" in label), None)
@@ -842,24 +845,44 @@ def _compare_tab(chunks) -> None:
                   for i, v in enumerate(found) if i > 0]
         return labels, (1 if len(found) > 1 else None)
 
-    def render(key, right) -> str:
+    def pair(key, right) -> tuple[views.Variant | None, views.Variant | None]:
         found = views.compare_candidates(chunks, key) if key else ()
         left = found[0] if found else None
-        other = found[right] if isinstance(right, int) and 0 < right < len(found) else None
-        return views.render_compare(left, other)
+        return left, (found[right] if isinstance(right, int) and 0 < right < len(found) else None)
+
+    def render(key, right) -> str:
+        return views.render_compare(*pair(key, right))
+
+    def downloads(key, right) -> tuple[gr.DownloadButton, gr.DownloadButton]:
+        left, other = pair(key, right)
+        if left is None or other is None:
+            return _download(None, "CSV downloaden"), _download(None, "Markdown downloaden")
+        name = next((label for label, k in options if k == key), str(key))
+        files = write_compare(assistant.export_dir, name, left, other)
+        assistant.exports.add(files)
+        return _download(files.csv, "CSV downloaden"), _download(files.markdown, "Markdown downloaden")
 
     labels, right = candidates(default)
     unit = gr.Dropdown(options, value=default, label="Werkproces", elem_id="v-code")
     right_pick = gr.Dropdown(labels, value=right, label="Vergelijk met (tegenhanger of ander profiel)",
                              elem_id="v-rechts")
+    with gr.Row():
+        csv_button = gr.DownloadButton("CSV downloaden", value=None, interactive=False, elem_id="v-csv", size="sm")
+        md_button = gr.DownloadButton("Markdown downloaden", value=None, interactive=False, elem_id="v-md",
+                                      size="sm")
     html = gr.HTML(render(default, right), elem_id="vergelijking", js_on_load=None)
 
     def pick_unit(chosen):
         found, other = candidates(chosen)
-        return gr.Dropdown(choices=found, value=other), render(chosen, other)
+        return gr.Dropdown(choices=found, value=other), render(chosen, other), *downloads(chosen, other)
 
-    unit.change(pick_unit, unit, [right_pick, html], api_visibility="private")
-    right_pick.input(render, [unit, right_pick], html, api_visibility="private")
+    def pick_right(key, other):
+        return render(key, other), *downloads(key, other)
+
+    unit.change(pick_unit, unit, [right_pick, html, csv_button, md_button], api_visibility="private")
+    right_pick.input(pick_right, [unit, right_pick], [html, csv_button, md_button], api_visibility="private")
+    # the default pair's files are made when a page opens (export files are cleaned up by age)
+    demo.load(lambda: downloads(default, right), None, [csv_button, md_button], api_visibility="private")
 
 
 # --------------------------------------------------------------------------- Themascan (assistant.themes.ui)
