@@ -61,4 +61,6 @@ def test_launch_turns_run_history_off_and_installs_the_guard(monkeypatch):
     monkeypatch.setattr(gr.Blocks, "launch", lambda self, **kwargs: seen.update(kwargs))
     launch(gr.Blocks())
     assert seen["run_history"] is False
-    assert [m.cls for m in seen["app_kwargs"]["middleware"]] == [RequestGuard]
+    middleware = [m.cls for m in seen["app_kwargs"]["middleware"]]
+    assert middleware[0] is RequestGuard  # outermost of the app's own: it sees every request first
+    assert middleware.count(RequestGuard) == 1

@@ -287,6 +287,9 @@ def test_export_the_whole_conversation_and_selected_hits_over_http(live, config)
     fn_index, trigger, _ = event_by_elem(config, "export-omvang", "input")
     whole = served_markdown(ui_event(live.url, fn_index, trigger, [None, "conversation", []], session=session))
     assert whole.startswith("# Gesprek (mbo-assistent)") and "## Vraag 2: " in whole and "Filters: dossier" in whole
+    ok, _ = chat_text(ui_event(live.url, *chat_submit_ids(config),  # a lookup: a ranked page of hits to pick from
+                               ["Coachen niveau 2", None, "", "", "", "", "", "answer"], session=session))
+    assert ok
     fn_index, trigger, _ = event_by_elem(config, "export-bronnen", "input")
     picked = served_markdown(ui_event(live.url, fn_index, trigger, [None, [1, 3]], session=session))
     assert picked.count("\n## [") == 2 and "## [3]" in picked

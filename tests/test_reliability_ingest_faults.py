@@ -105,6 +105,11 @@ def lock_holder(index: Path) -> int | None:
 # --------------------------------------------------------------------------- 20 kills
 
 
+def units(chunk_records: dict[str, dict]) -> int:
+    """How many units the chunks hold (split units count once: their first part)."""
+    return sum(1 for r in chunk_records.values() if r.get("part", 1) == 1)
+
+
 @pytest.mark.slow
 def test_twenty_random_kills_never_lose_the_index(built_index: Built, tmp_path: Path):
     require_same_pipeline(built_index)
@@ -165,7 +170,8 @@ def test_twenty_random_kills_never_lose_the_index(built_index: Built, tmp_path: 
                 open_index(Settings(index_dir=index, embedder="use"))
                 new_records = records(index)
                 assert {r["dossier"] for r in new_records.values() if r["source"] == SW_XML.name} == {title}
-                assert len(new_records) == len(baseline_records)
+                # whole: every unit is there (a longer title may pack a long vakkennis list into a part fewer)
+                assert units(new_records) == units(baseline_records)
                 baseline, baseline_records, current = batch_json(index, batch), new_records, now
                 outcome = "new build answers"
             except Exception as exc:  # noqa: BLE001 - any failure here is an index loss

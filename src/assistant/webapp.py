@@ -52,6 +52,9 @@ from assistant.web_documents import documents_tab
 logger = logging.getLogger(__name__)
 
 TOP_K = 5
+# the names of a reply's filters as the exports' heading shows them (a named scope is a dossier or profile)
+FILTER_NAMES = {"scope": "dossier", "dossier": "dossier", "profile": "profiel", "version": "versie", "kind": "soort",
+                "level": "niveau"}
 QUEUE_SIZE = 256
 CONCURRENCY = 2
 RECHECK_SECONDS = 1.0
@@ -478,7 +481,7 @@ class Assistant:
             return
         reply = outcome.reply
         hits = as_hits(reply)
-        described = " · ".join(f"{name} {value}" for name, value in reply.filters)
+        described = " · ".join(f"{FILTER_NAMES.get(name, name)} {value}" for name, value in reply.filters)
         exports = None
         if hits:
             exports = write_exports(self.export_dir, outcome.question, hits, described)
@@ -684,14 +687,6 @@ def _chat_tab(assistant: Assistant, chunks, session: gr.State) -> None:
                 md_button = gr.DownloadButton("Markdown downloaden", value=None, interactive=False, elem_id="md",
                                               size="sm", min_width=110)
                 new = gr.Button("Nieuw gesprek", size="sm", elem_id="nieuw", min_width=110)
-            with gr.Row():
-                scope = gr.Radio(EXPORT_SCOPES, value="answer", label="Exporteer", elem_id="export-omvang")
-                picks = gr.CheckboxGroup([], value=[], label="Gekozen bronnen", elem_id="export-bronnen")
-            with gr.Row(visible=False) as comment_row:
-                comment = gr.Textbox(label="Wat klopte er niet? (optioneel)", max_length=FEEDBACK_COMMENT_CHARS,
-                                     lines=2, scale=5, elem_id="toelichting")
-                comment_send = gr.Button("Toelichting versturen", size="sm", scale=1, elem_id="toelichting-verstuur")
-            comment_target = gr.State(None)
         with gr.Column(scale=1, min_width=240, elem_id="filterkolom"):
             with gr.Accordion("Filters", open=True, elem_id="filters"):
                 dossier = gr.Dropdown(dossier_choices(chunks), value="", label="Dossier", elem_id="f-dossier")
@@ -704,6 +699,15 @@ def _chat_tab(assistant: Assistant, chunks, session: gr.State) -> None:
             legend = abbreviations_markdown(chunks)
             if legend:
                 gr.Markdown(legend, elem_id="afkortingen")
+    # below the row, so that on a phone the folded filters come right under the question box
+    with gr.Row(visible=False) as comment_row:
+        comment = gr.Textbox(label="Wat klopte er niet? (optioneel)", max_length=FEEDBACK_COMMENT_CHARS,
+                             lines=2, scale=5, elem_id="toelichting")
+        comment_send = gr.Button("Toelichting versturen", size="sm", scale=1, elem_id="toelichting-verstuur")
+    comment_target = gr.State(None)
+    with gr.Row():
+        scope = gr.Radio(EXPORT_SCOPES, value="answer", label="Exporteer", elem_id="export-omvang")
+        picks = gr.CheckboxGroup([], value=[], label="Gekozen bronnen", elem_id="export-bronnen")
     gr.Markdown("**Voorbeeldvragen** (één klik):")
     example_buttons = []
     with gr.Row():
