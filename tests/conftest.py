@@ -233,3 +233,20 @@ def search_json(index_dir: Path, query: str, *options: str) -> dict:
     lines = [line for line in out.splitlines() if line.strip()]
     assert len(lines) == 1, out[:500]
     return json.loads(lines[0])
+
+
+# --------------------------------------------------------------------------- the browser (Debian's Chromium)
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module (``playwright install`` cannot download here)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()

@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 
 import pytest
-from test_ui_browser import ARGS, CHROMIUM, TIMEOUT, ask, bot_messages, last_answer, shot
+from conftest import CHROMIUM
+from test_ui_browser import TIMEOUT, ask, bot_messages, last_answer, shot
 from test_webapp import ROOT, TEACHER, start_app
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -59,14 +60,6 @@ def live(built_index, tmp_path_factory):
     app = start_app(built_index.index_dir, tmp_path_factory.mktemp("a11y-app"))
     yield app
     app.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, live, viewport: dict, query: str = ""):

@@ -11,8 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import CHROMIUM
 from kd_documents import QUESTION, write_kd_pdf, write_zip_as_pdf
-from test_ui_browser import ARGS, CHROMIUM, TIMEOUT, ask, bot_messages, shot
+from test_ui_browser import TIMEOUT, ask, bot_messages, shot
 from test_webapp import start_app
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -28,14 +29,6 @@ def live(built_index, tmp_path_factory):
     app = start_app(index_dir, tmp_path_factory.mktemp("docs-browser-app"), {"ASSISTANT_ADMIN_PASSWORD": PASSWORD})
     yield app
     app.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -20,7 +20,10 @@ from pathlib import Path
 
 import pytest
 from conftest import Built
-from test_reliability_api import product_tracebacks
+from test_reliability_api import (
+    no_product_traceback_in_the_server_log,  # noqa: F401 - autouse fixture, shared
+    product_tracebacks,
+)
 from test_reliability_common import api_ask, app_config, chat_submit_ids, chat_text, count_input, record, ui_event
 from test_webapp import start_app
 
@@ -92,17 +95,6 @@ def config(live) -> dict:
     return app_config(live.url)
 
 
-@pytest.fixture(autouse=True)
-def no_product_traceback_in_the_server_log(request):
-    if "live" not in request.fixturenames:
-        yield
-        return
-    live = request.getfixturevalue("live")
-    live.new_log()
-    yield
-    found = product_tracebacks(live.new_log())
-    count_input("server-log", request.node.name, "Traceback (most recent call last)" if found else "")
-    assert not found, found[0]
 
 
 def events(config: dict) -> list[dict]:

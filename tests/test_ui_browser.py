@@ -11,18 +11,15 @@ import csv
 import io
 import json
 import re
-import shutil
 import time
 from pathlib import Path
 
 import pytest
+from conftest import CHROMIUM
 from test_webapp import ARTIFACTS, TEACHER, measure, start_app
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TIMEOUT = 60_000
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed "
@@ -35,14 +32,6 @@ def live(built_index, tmp_path_factory, request):
     measure(request, "browser_app_start_to_ready", app.ready_seconds)
     yield app
     app.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answer import compose, escape, escape_html, hit_item, kind_label, sources
+from assistant.intent import READ_AS
 from assistant.replies import COMPARE, COMPETENCE, LIST, LOOKUP, Item, Reply
 from assistant.retrieval import Hit
 from assistant.views import word_diff
@@ -52,8 +53,6 @@ TEXT = {
                     "SBB-competenties bij hun werkprocessen).",
         "nearest": "Het dichtstbij in de bronnen:",
         "evidence": "gedrag",
-        "kinds": {"werkproces": "werkprocessen", "kerntaak": "kerntaken", "profiel": "profielen",
-                  "specialisaties": "specialisaties", "competentie": "competenties"},
         "sources_note": "Bron per regel: bestand en regels.",
         "followup": "*Vervolgvraag, gelezen als:* {q}",
     },
@@ -94,8 +93,6 @@ TEXT = {
                     "competences for their work processes).",
         "nearest": "The nearest in the sources:",
         "evidence": "behaviour",
-        "kinds": {"werkproces": "work processes", "kerntaak": "core tasks", "profiel": "profiles",
-                  "specialisaties": "specialisations", "competentie": "competences"},
         "sources_note": "Source per line: file and lines.",
         "followup": "*Follow-up, read as:* {q}",
     },
@@ -185,7 +182,8 @@ def render(reply: Reply, details: bool = True) -> str:
     head = f"*{escape(reply.read_as)}*\n\n"
     if reply.problem:
         return head + problem_text(reply, details)
-    kind = t["kinds"].get(reply.intent.kind or "werkproces", t["kinds"]["werkproces"])
+    kinds = READ_AS[reply.lang]["kinds"]  # one plural per kind, shared with the reading line
+    kind = kinds.get(reply.intent.kind, kinds[None])
     n = len(reply.items)
     if reply.type == LIST:
         key = "count_list" if reply.intent.mode == "tree" else "count_where"
