@@ -32,7 +32,9 @@ from ingest.sbb_xml import parse, parse_bytes
 from ingest.sources import discover, parse_file
 
 ROOT = Path(__file__).resolve().parents[1]
-KEY = ROOT / "eval" / "crosswalk" / "key.json"
+KEY = ROOT / "eval" / "crosswalk" / "key_adjudicated.json"
+KEY_A = ROOT / "eval" / "crosswalk" / "key.json"
+KEY_B = ROOT / "eval" / "crosswalk" / "key_b.json"
 
 
 def _tokens(text: str) -> int:
@@ -246,7 +248,7 @@ def test_scope_errors_list_the_valid_scopes() -> None:
 
 
 def test_crosswalk_meets_its_targets_on_the_held_out_part_of_the_key() -> None:
-    """Targets: primary >= 0.9; "geen tegenhanger" measured (0.857 on the test part, see docs/curriculum.md)."""
+    """Targets (test part of the adjudicated key): primary >= 0.9 and "geen tegenhanger" >= 0.9."""
     chunks = corpus_chunks()
     key = load_key(KEY)
     assert {item["split"] for item in key} == {"tune", "test"}
@@ -254,8 +256,21 @@ def test_crosswalk_meets_its_targets_on_the_held_out_part_of_the_key() -> None:
     test = score_key(chunks, key, "test", matcher=matcher)
     assert test.with_counterpart >= 20 and test.without >= 20
     assert test.primary >= 0.9
-    assert test.none >= 0.85
+    assert test.none >= 0.9
     assert score_key(chunks, key, "tune", matcher=matcher).none >= 0.9
+
+
+def test_the_adjudicated_key_is_key_a_where_the_two_judges_agree() -> None:
+    """Two judges wrote a key each; the adjudicated key keeps their common answer and judge C's where not."""
+    def answers(path):
+        return {(i["from"], i["to"], i["code"]): i["counterpart"] for i in load_key(path)}
+
+    a, b, adjudicated = answers(KEY_A), answers(KEY_B), answers(KEY)
+    assert set(a) == set(b) == set(adjudicated) and len(a) == 95
+    disagree = {k for k in a if a[k] != b[k]}
+    assert len(disagree) <= 5
+    assert all(adjudicated[k] == a[k] for k in a if k not in disagree)
+    assert all(adjudicated[k] in (a[k], b[k]) for k in disagree)
 
 
 def test_question_intents() -> None:
