@@ -25,6 +25,7 @@ import numpy as np
 from filelock import FileLock, Timeout
 
 from assistant import embedders
+from assistant.competence_match import link_competences
 from assistant.index import BUILDS, CHUNKS, MANIFEST, current_build, read_chunks, read_manifest, switch_current
 from assistant.lexical import DEFAULT_STEMMER, SPLIT_COMPOUNDS, LexicalIndex, lexical_text, sentence_stem_lines
 from assistant.model import SCHEMA_VERSION, Chunk, ParseError
@@ -321,6 +322,21 @@ def _vectors(
     return np.stack([known[h] for h in hashes]), len(todo_unique)
 
 
+def _embed_cached(
+    texts: list[str], cache: EmbeddingCache, embedder_id: str, embedder: Callable[[], embedders.Embedder]
+) -> np.ndarray:
+    """Unit vectors for a few short texts (competence link matching), through the embedding cache."""
+    hashes = [text_hash(t) for t in texts]
+    known = cache.get_many(embedder_id, hashes)
+    todo = list(dict.fromkeys(h for h in hashes if h not in known))
+    if todo:
+        by_hash = dict(zip(hashes, texts, strict=True))
+        fresh = dict(zip(todo, embedder().embed_batch([by_hash[h] for h in todo]), strict=True))
+        cache.put_many(embedder_id, fresh)
+        known.update(fresh)
+    return np.stack([known[h] for h in hashes])
+
+
 def new_build_name() -> str:
     """A unique, sortable build name."""
     return time.strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
@@ -490,6 +506,7 @@ def ingest_locked(
         cache = EmbeddingCache(index_dir / "cache" / "embeddings.sqlite")
         try:
             vectors, embedded = _vectors(chunks, cache, embedder_id, embedder, progress, on_step)
+            chunks = link_competences(chunks, lambda texts: _embed_cached(texts, cache, embedder_id, embedder))
         finally:
             cache.close()
         dimension = int(vectors.shape[1]) if len(chunks) else 0

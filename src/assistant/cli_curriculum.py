@@ -42,7 +42,8 @@ def unit_record(chunk, links: dict) -> dict:
 def _unit_lines(record: dict) -> list[str]:
     """A unit with its links as readable lines (document text through ``terminal.safe``)."""
     where = " · ".join(str(x) for x in (record["dossier_abbr"] or record["dossier"], record["version"],
-                                        record["profile"] or "basisdeel", record["code"], record["title"]) if x)
+                                        record["profile"] or ("basisdeel" if record["code"] else None),
+                                        record["code"], record["title"]) if x)
     lines = [safe(f"[{record['kind']}] {where}"), safe(f"   {record['source']}"), ""]
     lines += ["   " + safe(line) for line in (record["text"] or "").split("\n")]
     links = record["links"]
@@ -50,7 +51,11 @@ def _unit_lines(record: dict) -> list[str]:
         lines.append("   hoort bij: " + safe("; ".join(
             f"{p['kind']} {p.get('code') or ''} {p.get('title') or ''}".replace("  ", " ").strip()
             + (f" (van {', '.join(p['profiles'])})" if p.get("profiles") else "") for p in links["part_of"])))
-    if links["competences"]:
+    by_meaning = [c for c in links["competences"] if c.get("from") == "meaning"]
+    if by_meaning:
+        lines.append("   SBB-competenties (naar betekenis, cosinus): " + safe("; ".join(
+            f"{c['code']} {c['title']} ({c['score']:.2f})" for c in by_meaning)))
+    elif links["competences"]:
         lines.append("   SBB-competenties (uit de SBB-XML): " + safe("; ".join(
             f"{c['code']} {c['title']}" + (f" [aanvulling {c['profile']}]" if c.get("profile") else "")
             for c in links["competences"])))
@@ -75,14 +80,18 @@ def _unit_lines(record: dict) -> list[str]:
 def show(code, dossier, version, profile, as_json, index_dir) -> None:
     """Show every unit with CODE, with its links: SBB competences, kerntaak or basisdeel,
     vakkennis en vaardigheden, and its counterparts in other versions (matched by content).
+    CODE may also be a competence of a competentieprofiel: it shows the SBB competences it
+    matches by meaning, with the score.
 
     Example: assistant show B1-K1-W4 --dossier PW --version 2015 --profile OA
+
+    Example: assistant show Klantgerichtheid
     """
     from assistant.crosswalk import Matcher
-    from assistant.curriculum import links, units_with_code
+    from assistant.curriculum import competence_units, links, units_with_code
 
     chunks = _chunks(index_dir)
-    units = units_with_code(chunks, code, dossier, version, profile)
+    units = units_with_code(chunks, code, dossier, version, profile) or competence_units(chunks, code)
     if not units:
         known = sorted({c.code for c in chunks if c.code})
         fail(f"onbekende code {code!r} in deze selectie; bekende codes: {', '.join(known[:40])}"

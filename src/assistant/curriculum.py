@@ -3,7 +3,8 @@
 Links of a unit (``links`` in ``show`` and in search hits, see interface.md):
 
 * ``competences``: SBB competences the source links to the unit (``from: "sbb_xml"``);
-  for a profile, the basisdeel werkproces's per-profile additions too.
+  for a profile, the basisdeel werkproces's per-profile additions too; for a competentieprofiel's
+  competence, the SBB competences it matches by meaning (``from: "meaning"``, with ``score``).
 * ``part_of``: the kerntaak, the profile, or the basisdeel (which is part of
   every profile of its dossier).
 * ``vakkennis``: the vakkennis en vaardigheden of the unit's kerntaak (base and,
@@ -26,6 +27,7 @@ from assistant.crosswalk import Matcher, counterparts
 from assistant.model import (
     ARBEIDSMARKT,
     BEROEPSVEREISTEN,
+    COMPETENTIE,
     DOORSTROOM,
     KERNTAAK,
     ONTWIKKELINGEN,
@@ -102,7 +104,14 @@ def split_competence(entry: str) -> dict:
 
 
 def competence_links(chunk: Chunk, chunks: Sequence[Chunk], profile: str | None = None) -> list[dict]:
-    """The SBB competences of a unit; with ``profile``, that profile's additions as well (labelled)."""
+    """The SBB competences of a unit; with ``profile``, that profile's additions as well (labelled).
+
+    A competentieprofiel's competence links to the SBB competences it matches by meaning
+    (``from: "meaning"``, with the cosine ``score``; the best first, see :mod:`assistant.competence_match`).
+    """
+    if chunk.sbb_matches:
+        return [{"code": code, "title": title, "from": "meaning", "score": round(score, 3), "best": i == 0}
+                for i, (code, title, score) in enumerate(chunk.sbb_matches)]
     found = [split_competence(entry) for entry in chunk.competences if chunk.variant is None]
     if chunk.variant == "aanvulling":
         base = _base_of(chunk, chunks)
@@ -210,6 +219,12 @@ def units_with_code(chunks: Sequence[Chunk], code: str, dossier: str | None = No
             and named(dossier, c.dossier, c.dossier_abbr)
             and (version is None or (c.version or "").startswith(version.strip()))
             and (profile is None or c.profile is None or named(profile, c.profile, c.profile_abbr))]
+
+
+def competence_units(chunks: Sequence[Chunk], name: str) -> list[Chunk]:
+    """The competence of a competentieprofiel called ``name`` (case-insensitive), as its definition unit."""
+    wanted = " ".join(name.split()).lower()
+    return [c for c in chunks if c.kind == COMPETENTIE and c.part == 1 and (c.competence or "").lower() == wanted]
 
 
 def missing_parts(chunks: Sequence[Chunk], dossier: str, version: str | None) -> list[str]:

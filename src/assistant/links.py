@@ -93,13 +93,20 @@ def competence_codes(competence: str, definition: str, known: dict[str, str]) ->
 
 
 def competence_links(chunks: Sequence[Chunk]) -> dict[str, tuple[str, ...]]:
-    """Every competence of the competency profiles → its SBB competence letters."""
+    """Every competence of the competency profiles → its SBB competence letters.
+
+    The links ingest matched by meaning (``Chunk.sbb_matches``, see :mod:`assistant.competence_match`)
+    when the index has them; else shared words of the names or definitions (:func:`competence_codes`).
+    """
     known = known_sbb_competences(c.passage or c.text for c in chunks if c.kind == WERKPROCES)
     definitions: dict[str, str] = {}
+    matched: dict[str, tuple[str, ...]] = {}
     for c in chunks:
         if c.kind == COMPETENTIE and c.competence:
             definitions.setdefault(c.competence, c.passage or c.text)
-    return {name: competence_codes(name, text, known) for name, text in definitions.items()}
+            if c.sbb_matches:
+                matched.setdefault(c.competence, tuple(code for code, _, _ in c.sbb_matches if code in known))
+    return {name: matched.get(name) or competence_codes(name, text, known) for name, text in definitions.items()}
 
 
 # --------------------------------------------------------------------------- versions and profiles

@@ -166,6 +166,9 @@ class Chunk:
     where the passage stands with identical wording (typography aside),
     ``similar_in`` where it stands nearly so. ``extract`` is True when the
     source holds only part of its dossier (see ``kd_text.extract_scope``).
+    ``sbb_matches`` (competentieprofiel chunks only) are the SBB competences
+    its competence matches by meaning: ``(code, title, cosine)``, best first
+    (see ``assistant.competence_match``).
     """
 
     id: str
@@ -197,6 +200,7 @@ class Chunk:
     competences: tuple[str, ...] = ()
     similar_in: tuple[str, ...] = ()
     extract: bool = False
+    sbb_matches: tuple[tuple[str, str, float], ...] = ()
 
     def to_record(self) -> dict:
         """A JSON-ready dict of every field (location as the interface form)."""
@@ -205,6 +209,7 @@ class Chunk:
         record["also_in"] = list(self.also_in)
         record["competences"] = list(self.competences)
         record["similar_in"] = list(self.similar_in)
+        record["sbb_matches"] = [list(m) for m in self.sbb_matches]
         if self.sentence_stems is not None:
             record["sentence_stems"] = list(self.sentence_stems)
         if record["passage"] == record["text"]:
@@ -220,6 +225,7 @@ class Chunk:
         fields["also_in"] = tuple(fields["also_in"] or ())
         fields["competences"] = tuple(fields["competences"] or ())
         fields["similar_in"] = tuple(fields["similar_in"] or ())
+        fields["sbb_matches"] = tuple((str(c), str(t), float(x)) for c, t, x in fields["sbb_matches"] or ())
         if fields["sentence_stems"] is not None:
             fields["sentence_stems"] = tuple(fields["sentence_stems"])
         if fields["passage"] is None:
