@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import DATA, invoke, opened
 
 from assistant.competence_match import (
     CODES,
@@ -20,7 +21,6 @@ from assistant.competence_match import (
     profile_competences,
 )
 from assistant.model import COMPETENTIE, COMPETENTIENIVEAU, Chunk
-from conftest import DATA, invoke, opened
 from ingest.chunking import file_chunks
 from ingest.sources import discover, parse_file
 
