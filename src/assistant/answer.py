@@ -270,14 +270,30 @@ def compose(question: str, hits: Sequence[Hit], details: bool = False, lang: str
     if not answer.hits:
         return lead(question, answer.hits, answer.lang)
     items = "\n".join(hit_item(n, h, answer.lang) for n, h in enumerate(answer.hits, start=1))
-    change = change_note(question, answer.hits, answer.lang)
-    parts = [lead(question, answer.hits, answer.lang), change, items, sources(answer.hits, answer.lang, details)]
+    report = change_report(question, answer.hits, answer.lang)
+    change = "" if report else change_note(question, answer.hits, answer.lang)
+    parts = [report, lead(question, answer.hits, answer.lang), change, items,
+             sources(answer.hits, answer.lang, details)]
     return "\n\n".join(p for p in parts if p)
 
 
 def _label(c) -> str:
     return " ".join(x for x in (c["dossier_abbr"] if isinstance(c, dict) else (c.dossier_abbr or c.dossier),
                                 (c["version"] if isinstance(c, dict) else c.version) or "") if x)
+
+
+def change_report(question: str, hits: Sequence[Hit], lang: str) -> str:
+    """For "what changed in CODE (since YEAR)?": every werkproces with that code and its counterpart by
+    content, with the sentences new and gone (:mod:`assistant.changes`). Empty when no code is named."""
+    from assistant import changes
+    from assistant.curriculum import asks_change, matcher_for
+
+    code = changes.asked_code(question)
+    corpus = next((h.corpus for h in hits if h.corpus is not None), None)
+    if not code or corpus is None or not asks_change(question):
+        return ""
+    year = changes.asked_year(question)
+    return changes.render(changes.changes(corpus, code, year, matcher_for(corpus)), code, year, lang, escape)
 
 
 def change_note(question: str, hits: Sequence[Hit], lang: str) -> str:

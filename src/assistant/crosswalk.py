@@ -303,6 +303,11 @@ def counterparts(chunks: Sequence[Chunk], chunk: Chunk, matcher: Matcher | None 
     return sorted(found, key=lambda item: -item["score"])
 
 
+def lineage(chunks: Sequence[Chunk], chunk: Chunk) -> list[tuple[str, str | None]]:
+    """Other dossier versions in the lineage of a chunk's dossier (or of its profile), oldest first."""
+    return _lineage(chunks, chunk)
+
+
 def _lineage(chunks: Sequence[Chunk], chunk: Chunk) -> list[tuple[str, str | None]]:
     """Other dossier versions in the lineage of a chunk's dossier (or of its profile)."""
 
