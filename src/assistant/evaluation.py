@@ -20,7 +20,7 @@ from pathlib import Path
 from assistant.model import Chunk
 from assistant.retrieval import Hit
 
-MATCH_FIELDS = ("source", "dossier", "version", "profile", "code", "kind", "competence", "level")
+MATCH_FIELDS = ("source", "dossier", "version", "profile", "code", "kind", "competence", "level", "kerntaak_code")
 
 
 @dataclass(frozen=True)
