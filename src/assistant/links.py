@@ -95,8 +95,9 @@ def competence_codes(competence: str, definition: str, known: dict[str, str]) ->
 def competence_links(chunks: Sequence[Chunk]) -> dict[str, tuple[str, ...]]:
     """Every competence of the competency profiles → its SBB competence letters.
 
-    The links ingest matched by meaning (``Chunk.sbb_matches``, see :mod:`assistant.competence_match`)
-    when the index has them; else shared words of the names or definitions (:func:`competence_codes`).
+    The best link ingest matched by meaning (``Chunk.sbb_matches``, see :mod:`assistant.competence_match`;
+    the close runners-up are shown as links, not followed) when the index has them; else shared words of
+    the names or definitions (:func:`competence_codes`).
     """
     known = known_sbb_competences(c.passage or c.text for c in chunks if c.kind == WERKPROCES)
     definitions: dict[str, str] = {}
@@ -105,7 +106,7 @@ def competence_links(chunks: Sequence[Chunk]) -> dict[str, tuple[str, ...]]:
         if c.kind == COMPETENTIE and c.competence:
             definitions.setdefault(c.competence, c.passage or c.text)
             if c.sbb_matches:
-                matched.setdefault(c.competence, tuple(code for code, _, _ in c.sbb_matches if code in known))
+                matched.setdefault(c.competence, tuple(code for code, _, _ in c.sbb_matches[:1] if code in known))
     return {name: matched.get(name) or competence_codes(name, text, known) for name, text in definitions.items()}
 
 
