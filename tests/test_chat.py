@@ -88,12 +88,17 @@ def test_sbb_competences_are_read_from_the_werkproces_text():
     assert links.sbb_competences("Omschrijving: geen competenties") == ()
 
 
-def test_competence_links_by_words(library):
+def test_competence_links_by_meaning_then_by_words(library):
+    from dataclasses import replace
+
     found = links.competence_links(library.chunks)
     assert found["Klantgerichtheid"] == ("R",)
     assert found["Plannen en organiseren"] == ("Q",)
-    assert found["Communicatieve vaardigheid"] == ("J",), "by its definition: Formuleert ... → Formuleren"
-    assert found["Coachen"] == (), "no SBB title shares a word with Coachen: no link is made up"
+    assert all(len(codes) == 1 for codes in found.values()), "the best meaning link only"
+    words = links.competence_links([replace(c, sbb_matches=()) for c in library.chunks])
+    assert words["Klantgerichtheid"] == ("R",)
+    assert words["Communicatieve vaardigheid"] == ("J",), "by its definition: Formuleert ... → Formuleren"
+    assert words["Coachen"] == (), "no SBB title shares a word with Coachen: no link is made up"
 
 
 def test_english_sbb_names_file_is_checked(tmp_path):

@@ -294,7 +294,7 @@ def test_a_what_changed_answer_names_the_counterpart_and_the_extract() -> None:
     assert "niet in het extract" in note and "verwijderd" in note
     assert change_note("welke werkprocessen gaan over samenwerken?", hits, "nl") == ""
     text = compose("wat is er veranderd aan B1-K1-W5 sinds 2015?", hits)
-    assert "vrijwel gelijk in PMK" in text and "Tegenhanger" in text
+    assert "vrijwel gelijk in PMK" in text and "tegenhanger in PW 2015" in text
 
 
 def test_views_pair_by_crosswalk_and_say_niet_in_het_extract() -> None:
