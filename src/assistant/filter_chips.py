@@ -16,7 +16,7 @@ scopes come from the reply and the index's catalogue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from assistant.conversation import Catalogue, Constraints, ScopeEntry, Turn
 from assistant.intent import COMPARE, find_scope_terms, narrow_entries, scope_label
@@ -46,6 +46,8 @@ class AppliedFilter:
         value: the value as the answer applied it (a scope's label, "Onderwijsassistent 2021").
         source: :data:`UI`, :data:`CONVERSATION` or :data:`QUESTION`.
         spans: where the question names it (removed from the question with the filter).
+        additions: ``(position, text)`` put into the question instead, to keep the other scopes of one name
+            ("OA" is Onderwijsassistent 2021 and a 2015 profile: without the 2021 one it reads "OA 2015").
         clears: conversation constraints removed with it (a scope named by a follow-up set the dossier).
     """
 
@@ -53,6 +55,7 @@ class AppliedFilter:
     value: str
     source: str
     spans: tuple[tuple[int, int], ...] = ()
+    additions: tuple[tuple[int, str], ...] = ()
     clears: tuple[str, ...] = ()
 
 
@@ -72,10 +75,10 @@ class Asked:
 
     message: str
     before: Turn | None = None
-    ui: Constraints = Constraints()
-    extra: Constraints = Constraints()
+    ui: Constraints = field(default_factory=Constraints)
+    extra: Constraints = field(default_factory=Constraints)
     question: str = ""
-    own: Constraints = Constraints()
+    own: Constraints = field(default_factory=Constraints)
     lang: str = "nl"
 
 
@@ -102,21 +105,31 @@ def _year_spans(question: str, year: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _YEAR.finditer(question) if m.group(1) == year[:4])
 
 
-def _scope_spans(question: str, entry: ScopeEntry, others: tuple[ScopeEntry, ...],
-                 catalogue: Catalogue) -> tuple[tuple[int, int], ...]:
-    """The words to remove for one scope: its year when another scope of the same name stays, else its name."""
+def _scope_edits(question: str, entry: ScopeEntry, others: tuple[ScopeEntry, ...],
+                 catalogue: Catalogue) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, str], ...]]:
+    """How to drop one scope from the question: (spans to remove, years to add after its name).
+
+    When another scope of the same name stays in another version, the scope's year goes (if named) or the
+    staying scopes' years are added; otherwise the name goes.
+    """
     spans: list[tuple[int, int]] = []
+    additions: list[tuple[int, str]] = []
     for term, span in find_scope_terms(question, catalogue):
         entries = catalogue.scopes.get(_fold(term), ())
         if entry not in entries:
             continue
         staying = [e for e in others if e in entries and e != entry]
         year = (entry.version or "")[:4]
-        if staying and year and all((e.version or "")[:4] != year for e in staying) and _year_spans(question, year):
-            spans.extend(_year_spans(question, year))
-        else:
-            spans.append(span)
-    return tuple(dict.fromkeys(spans))
+        years = sorted({(e.version or "")[:4] for e in staying} - {"", year})
+        if staying and year and all((e.version or "")[:4] != year for e in staying):
+            if _year_spans(question, year):
+                spans.extend(_year_spans(question, year))
+                continue
+            if years and not _YEAR.search(question):
+                additions.append((span[1], " ".join(years)))
+                continue
+        spans.append(span)
+    return tuple(dict.fromkeys(spans)), tuple(dict.fromkeys(additions))
 
 
 def _same(ui_value: str, applied: str) -> bool:
@@ -141,9 +154,9 @@ def applied_filters(reply: Reply, ui: Constraints, catalogue: Catalogue) -> tupl
     for name, value in pairs:
         if name == "scope":
             entry = by_label.get(value)
-            spans = _scope_spans(question, entry, entries, catalogue) if entry else ()
-            if spans and reply.type != COMPARE:  # a comparison's two sides are what it compares, not filters
-                found.append(AppliedFilter("scope", value, QUESTION, spans, clears=("dossier", "profile")))
+            spans, additions = _scope_edits(question, entry, entries, catalogue) if entry else ((), ())
+            if (spans or additions) and reply.type != COMPARE:  # a comparison's sides are not filters
+                found.append(AppliedFilter("scope", value, QUESTION, spans, additions, clears=("dossier", "profile")))
             continue
         if name not in FIELDS:
             continue
@@ -183,7 +196,7 @@ def removed_note(applied: AppliedFilter, lang: str) -> str:
 
     field = text(lang, "version" if applied.field == "year" else applied.field)
     value = kind_label(applied.value, lang) if applied.field == "kind" else applied.value
-    return text(lang, "removed", what=f"{field} {value}")
+    return text(lang, "removed", what=f"{field}: {value}")
 
 
 def drop_spans(question: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -221,5 +234,9 @@ def without(asked: Asked, applied: AppliedFilter, ui: Constraints) -> Asked:
             extra = replace(extra, **{name: ""})
     if applied.field == "year":
         extra = replace(extra, version="" if extra.version.startswith(applied.value) else extra.version)
-    message = drop_spans(asked.question, applied.spans) if applied.spans else asked.question
+    message = asked.question
+    for position, words in sorted(applied.additions, reverse=True):
+        message = f"{message[:position]} {words}{message[position:]}"
+    if applied.spans:
+        message = drop_spans(message, applied.spans)
     return Asked(message, Turn("", lang=asked.lang), ui, extra, lang=asked.lang)
