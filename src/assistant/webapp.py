@@ -83,6 +83,10 @@ table.matrix th, table.matrix td { border: 1px solid #ccc; padding: .35em; verti
 #chat .message, #chat details.bron summary, #chat .passage { overflow-wrap: anywhere; }
 #chat .message { max-width: 100%; }
 #afkortingen { font-size: .9em; }
+/* The applied-filter chips: as wide as their text, wrapping onto more lines when there are many. */
+#filterchips { flex-wrap: wrap; gap: .4em; align-items: center; }
+#filterchips > * { flex: 0 1 auto !important; min-width: 0 !important; width: auto !important; }
+#filterchips button.filterchip { white-space: normal; text-align: left; }
 /* Competentiematrix: a table on a wide screen, one card per competence on a narrow one. */
 .matrix-wrap { max-width: 100%; overflow-x: auto; }
 table.matrix th[scope="row"] { width: 22%; }
