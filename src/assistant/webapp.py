@@ -654,10 +654,11 @@ CHOICE_MAKERS: dict[str, Callable[..., list[tuple[str, str]]]] = {
 # --------------------------------------------------------------------------- the app
 
 
-def _download(path: Path | None, label: str | None = None) -> gr.DownloadButton | dict:
-    """A download button's update: its file (none: disabled); its label only when given (else it keeps its own)."""
+def _download(path: Path | None, label: str | None = None) -> gr.DownloadButton:
+    """A download button's update: its file (none: disabled); its label only when given (else it keeps its own:
+    an update carries only the arguments passed)."""
     if label is None:
-        return gr.update(value=str(path) if path else None, interactive=path is not None)
+        return gr.DownloadButton(value=str(path) if path else None, interactive=path is not None)
     return gr.DownloadButton(label=label, value=str(path) if path else None, interactive=path is not None)
 
 
