@@ -109,6 +109,13 @@ def test_dropdown_filters_are_chips_from_the_ui(assistant):
     assert [c.field for c in applied_filters(reply, again.ui, assistant.catalogue)] == ["level"]
 
 
+def test_replies_without_a_filter_list_still_show_the_dropdowns(assistant):
+    ui = Constraints(version="2015-08-01")
+    outcome, chips, _ = _chips(assistant, "wat zijn gedragsindicatoren?", ui=ui)
+    assert outcome.reply.type == "not_found" and not outcome.reply.filters
+    assert [(c.field, c.value, c.source) for c in chips] == [("version", "2015-08-01", UI)]
+
+
 def test_named_years_are_chips_and_one_removal_keeps_the_other(assistant):
     _, chips, asked = _chips(assistant, "oudercontact onderwijsassistent 2021 en 2015")
     assert [(c.field, c.source) for c in chips] == [("scope", QUESTION), ("scope", QUESTION)]
@@ -299,3 +306,8 @@ def test_browser_english_interface(page, live):
     _open(page, live.url + "?lang=en")
     page.get_by_role("tab", name="Competence matrix").wait_for()
     assert page.get_by_role("button", name="Ask", exact=True).is_visible()
+    page.get_by_role("tab", name="Compare").click()
+    page.get_by_label("Work process").first.wait_for()
+    assert "Download CSV" in page.locator("#v-csv").inner_text()  # the pair's files keep the English label
+    page.get_by_role("tab", name="Browse").click()
+    assert page.get_by_label("Version").first.is_visible()

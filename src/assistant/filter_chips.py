@@ -136,11 +136,13 @@ def _same(ui_value: str, applied: str) -> bool:
     return bool(ui_value.strip()) and _fold(ui_value) == _fold(applied)
 
 
-def applied_filters(reply: Reply, ui: Constraints, catalogue: Catalogue) -> tuple[AppliedFilter, ...]:
+def applied_filters(reply: Reply, ui: Constraints, catalogue: Catalogue,
+                    own: Constraints | None = None) -> tuple[AppliedFilter, ...]:
     """Every filter the reply applied, with where it came from; one chip each, in the reply's order.
 
     The reply's own list (``reply.filters``) is the truth; when a reply type keeps none (a comparison, a
-    "not in the sources" answer) the dropdown and conversation values that went into it are listed.
+    "not in the sources" answer) the dropdown values and the conversation's (``own``) that went into it are
+    listed.
     Years and levels that the question names and the reply does not list (they narrow or steer the answer
     without a filter) are listed too, when the question's words for them can be removed.
     """
@@ -148,7 +150,8 @@ def applied_filters(reply: Reply, ui: Constraints, catalogue: Catalogue) -> tupl
     found: list[AppliedFilter] = []
     pairs = list(reply.filters)
     if not pairs:
-        pairs = [(name, getattr(ui, name).strip()) for name in FIELDS if getattr(ui, name).strip()]
+        effective = ui.merged(own or Constraints())
+        pairs = [(name, getattr(effective, name).strip()) for name in FIELDS if getattr(effective, name).strip()]
     entries = narrow_entries(reply.intent.scopes)
     by_label = {scope_label(e): e for e in entries}
     for name, value in pairs:

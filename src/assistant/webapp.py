@@ -489,7 +489,7 @@ class Assistant:
             outcome = replace(outcome, turn=replace(outcome.turn, constraints=extra.merged(outcome.turn.constraints)))
         reply = outcome.reply
         asked = Asked(text, previous, ui, extra, outcome.question, outcome.turn.constraints, reply.lang)
-        chips = applied_filters(reply, ui, self.catalogue)
+        chips = applied_filters(reply, ui, self.catalogue, outcome.turn.constraints)
         if removed is not None:
             reply = replace(reply, read_as=f"{reply.read_as} ({removed_note(removed, reply.lang)})")
         hits = as_hits(reply)
