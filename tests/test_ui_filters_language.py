@@ -310,4 +310,4 @@ def test_browser_english_interface(page, live):
     page.get_by_label("Work process").first.wait_for()
     assert "Download CSV" in page.locator("#v-csv").inner_text()  # the pair's files keep the English label
     page.get_by_role("tab", name="Browse").click()
-    assert page.get_by_label("Version").first.is_visible()
+    page.locator("#b-versie").get_by_text("Version", exact=True).wait_for()
