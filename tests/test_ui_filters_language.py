@@ -71,6 +71,9 @@ def test_language_choice_defaults_to_dutch(monkeypatch):
     ("Coachen niveau 3", "niveau 3", "Coachen"),
     ("where does OA collaborate with external experts?", "OA", "where does collaborate with external experts?"),
     ("PMK", "PMK", ""),
+    ("what does it look like at level 3 in the profile?", "level 3", "what does it look like in the profile?"),
+    ("samenwerken bij PMK in 2015", "PMK", "samenwerken in 2015"),
+    ("what do levels 1 to 4 mean?", "1", "what do levels 4 mean?"),
 ])
 def test_drop_spans_leaves_no_dangling_joiners(question, words, left):
     start = question.index(words)

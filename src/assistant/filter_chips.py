@@ -214,7 +214,10 @@ def drop_spans(question: str, spans: tuple[tuple[int, int], ...]) -> str:
         chars[start:end] = [marker]
     out = "".join(chars)
     out = re.sub(rf"\s*(?:,|&|\ben\b|\band\b|\bof\b|\bor\b)\s*{marker}", marker, out, flags=re.IGNORECASE)
-    out = re.sub(rf"{marker}\s*(?:,|&|\ben\b|\band\b|\bof\b|\bor\b)(?![\w-])", marker, out, flags=re.IGNORECASE)
+    out = re.sub(rf"{marker}\s*(?:,|&|\ben\b|\band\b|\bof\b|\bor\b|\bto\b|\btot\b)(?![\w-])", marker, out,
+                 flags=re.IGNORECASE)
+    # "at MARKER in the": the removed words' own preposition goes when another one follows
+    out = re.sub(rf"(?<![\w-]){_JOINERS}\s+{marker}(?=\s+{_JOINERS}(?![\w-]))", marker, out, flags=re.IGNORECASE)
     out = re.sub(rf"(?:(?<![\w-]){_JOINERS}\s+)+{marker}(?=[\s{marker}]*[?.!]*\s*$)", marker, out,
                  flags=re.IGNORECASE)
     out = " ".join(out.replace(marker, " ").split())
