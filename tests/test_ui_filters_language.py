@@ -32,7 +32,7 @@ from assistant.filter_chips import (
     without,
 )
 from assistant.settings import Settings
-from assistant.webapp import Assistant, Session, dossier_choices, level_choices
+from assistant.webapp import Assistant, Session, build_app, dossier_choices, level_choices
 
 # --------------------------------------------------------------------------- ui_text
 
@@ -47,6 +47,24 @@ def test_both_languages_have_the_same_keys_and_fields():
             assert english.strip(), key
     assert [len(q) for q in ui_text.NL["examples"].values()] == [len(q) for q in ui_text.EN["examples"].values()]
     assert [v for _, v in ui_text.NL["export_scopes"]] == [v for _, v in ui_text.EN["export_scopes"]]
+
+
+def test_other_tabs_texts_match_the_tabs_and_switch(built_index: Built):
+    assert {k: set(v) for k, v in ui_text.ELEMENTS["nl"].items()} == \
+        {k: set(v) for k, v in ui_text.ELEMENTS["en"].items()}
+    for lang in ("nl", "en"):
+        demo = build_app(Settings(index_dir=built_index.index_dir, embedder="use"), lang=lang)
+        try:
+            blocks = {b.elem_id: b for b in demo.blocks.values() if getattr(b, "elem_id", None)}
+            for elem, props in ui_text.ELEMENTS[lang].items():
+                assert elem in blocks, elem  # the Themascan and Documenten tabs still have it
+                for attr, value in props.items():
+                    assert getattr(blocks[elem], attr) == value, (elem, attr)
+            tabs = [b.label for b in demo.blocks.values() if type(b).__name__ == "Tab"]
+            assert tabs == [ui_text.text(lang, k) for k in ("tab_chat", "tab_matrix", "tab_browse", "tab_compare",
+                                                            "tab_themescan", "tab_documents")]
+        finally:
+            demo.close()
 
 
 def test_language_choice_defaults_to_dutch(monkeypatch):

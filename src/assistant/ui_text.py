@@ -153,6 +153,50 @@ EN: dict[str, object] = {
 
 TABLES: dict[str, dict[str, object]] = {"nl": NL, "en": EN}
 
+# Components the Themascan and Documenten tabs build themselves (assistant.themes.ui, assistant.web_documents),
+# by elem_id: the properties to switch. The Dutch entries are those modules' own texts (a test checks that
+# they still are), so switching back restores them.
+ELEMENTS: dict[str, dict[str, dict[str, str]]] = {
+    "nl": {
+        "ts-thema": {"label": "Thema", "placeholder": "Bijv. interprofessioneel samenwerken"},
+        "ts-dossier": {"label": "Dossier"},
+        "ts-profiel": {"label": "Profiel"},
+        "ts-versie": {"label": "Versie"},
+        "ts-scan": {"value": "Scannen"},
+        "ts-termen-scan": {"value": "Opnieuw met deze termen"},
+        "ts-termen": {"label": "Zoektermen (bewerkbaar: term, term:0.5 voor een contextterm, af|stemmen, -woord "
+                               "telt niet mee)"},
+        "docs-table": {"label": "Bronnen in de index"},
+        "docs-refresh": {"value": "Lijst vernieuwen"},
+        "docs-files": {"label": "Bestanden"},
+        "docs-upload": {"value": "Toevoegen en indexeren"},
+        "docs-name": {"label": "Bron"},
+        "docs-remove": {"value": "Verwijderen…"},
+        "docs-remove-yes": {"value": "Ja, verwijderen"},
+        "docs-remove-no": {"value": "Annuleren"},
+        "docs-reindex": {"value": "Alles opnieuw indexeren"},
+    },
+    "en": {
+        "ts-thema": {"label": "Theme", "placeholder": "E.g. interprofessional collaboration"},
+        "ts-dossier": {"label": "Dossier"},
+        "ts-profiel": {"label": "Profile"},
+        "ts-versie": {"label": "Version"},
+        "ts-scan": {"value": "Scan"},
+        "ts-termen-scan": {"value": "Scan again with these terms"},
+        "ts-termen": {"label": "Search terms (editable: term, term:0.5 for a context term, af|stemmen, -word "
+                               "does not count)"},
+        "docs-table": {"label": "Sources in the index"},
+        "docs-refresh": {"value": "Refresh the list"},
+        "docs-files": {"label": "Files"},
+        "docs-upload": {"value": "Add and index"},
+        "docs-name": {"label": "Source"},
+        "docs-remove": {"value": "Remove…"},
+        "docs-remove-yes": {"value": "Yes, remove"},
+        "docs-remove-no": {"value": "Cancel"},
+        "docs-reindex": {"value": "Re-index everything"},
+    },
+}
+
 
 def pick(lang: object) -> str:
     """A supported UI language for a value from a form, an address or the environment (Dutch otherwise)."""

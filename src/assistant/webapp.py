@@ -741,6 +741,7 @@ def build_app(settings: Settings | None = None, lang: str | None = None) -> gr.B
             with texts.keyed(gr.Tab(texts.t("tab_documents"), id="documenten"), label="tab_documents"):
                 documents_tab(demo, assistant)
         gr.api(assistant.ask, api_name="ask", concurrency_limit=CONCURRENCY)
+        _other_tabs_texts(demo, texts)
 
         def switch(chosen, state: Session):
             lang_now = ui_text.pick(chosen)
@@ -759,6 +760,19 @@ def build_app(settings: Settings | None = None, lang: str | None = None) -> gr.B
     demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)
     demo.assistant = assistant  # for tests and launchers
     return demo
+
+
+def _other_tabs_texts(demo: gr.Blocks, texts: Texts) -> None:
+    """Register the Themascan and Documenten tabs' own components (:data:`assistant.ui_text.ELEMENTS`), and
+    write them in the page's starting language."""
+    for block in list(demo.blocks.values()):
+        elem = getattr(block, "elem_id", None)
+        if elem not in ui_text.ELEMENTS["nl"]:
+            continue
+        if texts.lang != ui_text.DEFAULT:  # in Dutch they stand as their tabs wrote them (a test compares)
+            for attr, value in ui_text.ELEMENTS[texts.lang][elem].items():
+                setattr(block, attr, value)
+        texts.add(block, lambda lg, elem=elem: dict(ui_text.ELEMENTS[ui_text.pick(lg)][elem]))
 
 
 class Chips:
