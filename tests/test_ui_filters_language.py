@@ -332,3 +332,6 @@ def test_browser_english_interface(page, live):
     assert "Download CSV" in page.locator("#v-csv").inner_text()  # the pair's files keep the English label
     page.get_by_role("tab", name="Browse").click()
     page.locator("#b-versie").get_by_text("Version", exact=True).wait_for()
+    page.get_by_role("tab", name="Theme scan").click()
+    assert page.get_by_role("button", name="Scan", exact=True).is_visible()
+    assert page.locator("#ts-thema textarea, #ts-thema input").first.get_attribute("placeholder").startswith("E.g.")
