@@ -77,6 +77,15 @@ def test_language_choice_defaults_to_dutch(monkeypatch):
     assert ui_text.text("en", "tab_browse") == "Browse" and ui_text.text("nl", "tab_browse") == "Bladeren"
 
 
+def test_missing_index_message_follows_the_question(tmp_path):
+    assistant = Assistant(Settings(index_dir=tmp_path / "geen-index", embedder="use"))
+    assert assistant.problem
+    assert "Build it with `assistant ingest`" in assistant.ask("where does OA collaborate with external experts?")
+    assert "Bouw hem met `assistant ingest`" in assistant.ask("waar komt multidisciplinair overleg voor?")
+    english = list(assistant.chat("which work processes are about quality assurance?", Session(), Constraints()))
+    assert "The index is missing" in english[-1].messages[-1]["content"]
+
+
 # --------------------------------------------------------------------------- dropping a filter's words
 
 

@@ -403,7 +403,7 @@ class Assistant:
         note = TOO_LONG[lang].format(n=MAX_QUERY_CHARS) + "\n\n" if cut else ""
         self.refresh()
         if self.problem:
-            return MISSING_INDEX.format(problem=escape(self.problem))
+            return ui_text.text(lang, "missing_index", problem=escape(self.problem))
         if not text.strip():
             return EMPTY_QUESTION[lang]
         values = [v if isinstance(v, str) else str(v or "") for v in (dossier, profile, version, kind, level)]
@@ -472,7 +472,7 @@ class Assistant:
         self.refresh()
         described = ""  # the filters applied, for the exports' heading (set once the reply is known)
         if self.problem:
-            yield step(MISSING_INDEX.format(problem=escape(self.problem)))
+            yield step(ui_text.text(lang, "missing_index", problem=escape(self.problem)))
             return
         if not text.strip():
             yield step(EMPTY_QUESTION[lang])
