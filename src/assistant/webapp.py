@@ -1,8 +1,10 @@
 """The Gradio Blocks behind ``app.py`` and ``assistant serve``.
 
-Dutch first: labels, buttons and messages are Dutch; answers follow the language of
-the question. Tabs: *Chat* (answers with citations, filters, example questions,
-export, feedback), *Competentiematrix*, *Bladeren* and *Vergelijken*.
+Dutch first: labels, buttons and messages are Dutch, with an English interface beside it (the
+*Taal / Language* choice, ``?lang=en``, ``ASSISTANT_UI_LANG=en``; the strings are in
+:mod:`assistant.ui_text`); answers follow the language of the question. Tabs: *Chat* (answers with
+citations, filters, the applied filters as chips that one click removes (:mod:`assistant.filter_chips`),
+example questions, export, feedback), *Competentiematrix*, *Bladeren* and *Vergelijken*.
 
 Hardening: binds 127.0.0.1, no share link, no monitoring page, no analytics, no
 ``allowed_paths``; a queue with a size and concurrency limit; questions are cut
