@@ -3,6 +3,8 @@
 Run ``python app.py`` or ``assistant serve``. Binds 127.0.0.1 (``GRADIO_SERVER_NAME``
 to change it on purpose), port 7860 (``GRADIO_SERVER_PORT``); no share link, no
 analytics, no monitoring page. The ``/ask`` endpoint returns the answer as Markdown.
+The page speaks Dutch; ``ASSISTANT_UI_LANG=en`` starts it in English (a visitor can switch in the
+header, or open ``/?lang=en``).
 """
 
 from __future__ import annotations

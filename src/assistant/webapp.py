@@ -1,8 +1,10 @@
 """The Gradio Blocks behind ``app.py`` and ``assistant serve``.
 
-Dutch first: labels, buttons and messages are Dutch; answers follow the language of
-the question. Tabs: *Chat* (answers with citations, filters, example questions,
-export, feedback), *Competentiematrix*, *Bladeren* and *Vergelijken*.
+Dutch first: labels, buttons and messages are Dutch, with an English interface beside it (the
+*Taal / Language* choice, ``?lang=en``, ``ASSISTANT_UI_LANG=en``; the strings are in
+:mod:`assistant.ui_text`); answers follow the language of the question. Tabs: *Chat* (answers with
+citations, filters, the applied filters as chips that one click removes (:mod:`assistant.filter_chips`),
+example questions, export, feedback), *Competentiematrix*, *Bladeren* and *Vergelijken*.
 
 Hardening: binds 127.0.0.1, no share link, no monitoring page, no analytics, no
 ``allowed_paths``; a queue with a size and concurrency limit; questions are cut
@@ -17,14 +19,14 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import gradio as gr
 from starlette.middleware import Middleware
 
-from assistant import feedback, views
+from assistant import feedback, ui_text, views
 from assistant.answer import TEXT, compose, compose_generated, escape, kind_label, make_answer
 from assistant.conversation import (
     Catalogue,
@@ -37,6 +39,7 @@ from assistant.conversation import (
 from assistant.dialogue import Outcome, respond
 from assistant.embedders import EmbedderError, load
 from assistant.export import ExportFiles, ExportStore, ExportTurn, write_compare, write_exports, write_turns
+from assistant.filter_chips import UI, AppliedFilter, Asked, applied_filters, chip_label, removed_note, without
 from assistant.guard import RequestGuard
 from assistant.index import IndexUnavailable, current_name, open_index
 from assistant.language import detect, language
@@ -59,20 +62,9 @@ QUEUE_SIZE = 256
 CONCURRENCY = 2
 RECHECK_SECONDS = 1.0
 
-EXAMPLES: dict[str, tuple[str, ...]] = {
-    "Docent": (
-        "where does OA collaborate with external experts?",
-        "waar komt multidisciplinair overleg voor?",
-    ),
-    "Student": (
-        "Coachen niveau 2",
-        "wat hoort bij niveau 3 van plannen en organiseren?",
-    ),
-    "Ontwerper": (
-        "welke werkprocessen gaan over kwaliteitszorg?",
-        "B1-K1-W5 samenwerken met andere betrokkenen",
-    ),
-}
+MAX_CHIPS = 10  # applied-filter chips shown under the question box
+
+EXAMPLES: dict[str, tuple[str, ...]] = ui_text.NL["examples"]  # the Dutch page's (ui_text has both languages)
 
 CSS = """
 /* Highlights carry their own dark text, so they stay readable in dark mode too. */
@@ -93,6 +85,10 @@ table.matrix th, table.matrix td { border: 1px solid #ccc; padding: .35em; verti
 #chat .message, #chat details.bron summary, #chat .passage { overflow-wrap: anywhere; }
 #chat .message { max-width: 100%; }
 #afkortingen { font-size: .9em; }
+/* The applied-filter chips: as wide as their text, wrapping onto more lines when there are many. */
+#filterchips { flex-wrap: wrap; gap: .4em; align-items: center; }
+#filterchips > * { flex: 0 1 auto !important; min-width: 0 !important; width: auto !important; }
+#filterchips button.filterchip { white-space: normal; text-align: left; }
 /* Competentiematrix: a table on a wide screen, one card per competence on a narrow one. */
 .matrix-wrap { max-width: 100%; overflow-x: auto; }
 table.matrix th[scope="row"] { width: 22%; }
@@ -139,11 +135,7 @@ ON_LOAD_JS = """() => {
   }
 }"""
 
-MISSING_INDEX = (
-    "**De index ontbreekt of is niet bruikbaar** ({problem}).\n\n"
-    "Bouw hem met `assistant ingest` (of `bash scripts/run.sh`, dat alles installeert, de index bouwt en deze "
-    "pagina start) en herlaad daarna de app."
-)
+MISSING_INDEX = ui_text.NL["missing_index"]
 EMPTY_QUESTION = {
     "nl": "Stel een vraag, bijvoorbeeld: *waar komt multidisciplinair overleg voor?*",
     "en": "Please ask a question, for example: *where does OA collaborate with external experts?*",
@@ -166,14 +158,17 @@ FILTER_TOO_LONG = {
     "en": "A filter value may be at most {n} characters long ({field} had {length}); pick a value from the list.",
 }
 FILTER_FIELDS = ("dossier", "profile", "version", "kind", "level")
-FEEDBACK_MESSAGES = {
-    feedback.SAVED: "Dank je voor je feedback.",
-    feedback.RATE_LIMITED: f"Je hebt net veel feedback gegeven (hoogstens {FEEDBACK_PER_SESSION} per minuut); "
-                           "probeer het zo weer.",
-    feedback.INVALID: "Deze feedback kon ik niet lezen; klik op duim omhoog of omlaag bij een antwoord.",
-    feedback.FAILED: "Je feedback kon niet worden opgeslagen; probeer het later opnieuw.",
-}
-EXPORT_SCOPES = (("Dit antwoord", "answer"), ("Hele gesprek", "conversation"), ("Gekozen bronnen", "selected"))
+_FEEDBACK_KEYS = {feedback.SAVED: "feedback_saved", feedback.RATE_LIMITED: "feedback_rate_limited",
+                  feedback.INVALID: "feedback_invalid", feedback.FAILED: "feedback_failed"}
+
+
+def feedback_message(outcome: str, lang: str = "nl") -> str:
+    """What a feedback outcome tells the visitor, in the UI language."""
+    return ui_text.text(lang, _FEEDBACK_KEYS[outcome], n=FEEDBACK_PER_SESSION)
+
+
+FEEDBACK_MESSAGES = {outcome: feedback_message(outcome) for outcome in _FEEDBACK_KEYS}
+EXPORT_SCOPES = ui_text.NL["export_scopes"]
 
 
 def gradio_cache_dir() -> Path:
@@ -252,6 +247,8 @@ class Session:
     turn: Turn | None = None
     records: tuple[Record, ...] = ()
     exports: ExportFiles | None = None
+    asked: Asked | None = None  # how the last answer was asked (to ask it again without a filter)
+    chips: tuple[AppliedFilter, ...] = ()  # the filters the last answer applied
 
     def record_for(self, index: int) -> Record | None:
         """The record of the assistant message at ``index``."""
@@ -408,7 +405,7 @@ class Assistant:
         note = TOO_LONG[lang].format(n=MAX_QUERY_CHARS) + "\n\n" if cut else ""
         self.refresh()
         if self.problem:
-            return MISSING_INDEX.format(problem=escape(self.problem))
+            return ui_text.text(lang, "missing_index", problem=escape(self.problem))
         if not text.strip():
             return EMPTY_QUESTION[lang]
         values = [v if isinstance(v, str) else str(v or "") for v in (dossier, profile, version, kind, level)]
@@ -446,10 +443,18 @@ class Assistant:
         else:
             yield LLM_FALLBACK[lang].format(why=LLM_BAD_CITATION[lang]) + "\n\n" + compose(question, hits, details)
 
-    def chat(self, message: str | None, session: Session, ui: Constraints) -> Iterator[Session]:
-        """One chat turn: the session after the question, then after each step of the answer."""
-        text, cut = limit(message if isinstance(message, str) else "")
-        lang = detect(text) or (session.turn.lang if session.turn and session.turn.lang else None) or "nl"
+    def chat(self, message: str | None, session: Session, ui: Constraints, again: Asked | None = None,
+             removed: AppliedFilter | None = None) -> Iterator[Session]:
+        """One chat turn: the session after the question, then after each step of the answer.
+
+        With ``again`` (from :func:`assistant.filter_chips.without`) the question is asked again in the
+        conversation and with the constraints it names, and the read-as line says which filter was removed.
+        """
+        text, cut = limit(again.message if again is not None else message if isinstance(message, str) else "")
+        previous = again.before if again is not None else session.turn
+        extra = again.extra if again is not None else Constraints()
+        lang = detect(text) or (again.lang if again is not None else None) or \
+            (session.turn.lang if session.turn and session.turn.lang else None) or "nl"
         shown = escape(text) + (" …" if cut else "")
         messages = [*session.messages, {"role": "user", "content": shown or "…"}]
         index = len(messages)
@@ -460,13 +465,16 @@ class Assistant:
             if hits:
                 records = (*records, Record(index, question, tuple(h.chunk.id for h in hits), tuple(hits), described))
             return Session(tuple([*messages, {"role": "assistant", "content": content}]),
-                           turn if turn is not None else session.turn, records, exports)
+                           turn if turn is not None else session.turn, records, exports, asked, chips)
+
+        asked: Asked | None = None
+        chips: tuple[AppliedFilter, ...] = ()
 
         note = TOO_LONG[lang].format(n=MAX_QUERY_CHARS) + "\n\n" if cut else ""
         self.refresh()
         described = ""  # the filters applied, for the exports' heading (set once the reply is known)
         if self.problem:
-            yield step(MISSING_INDEX.format(problem=escape(self.problem)))
+            yield step(ui_text.text(lang, "missing_index", problem=escape(self.problem)))
             return
         if not text.strip():
             yield step(EMPTY_QUESTION[lang])
@@ -475,11 +483,17 @@ class Assistant:
             yield step(note + too_long)
             return
         try:
-            outcome = self.reply(text, session.turn, ui)
+            outcome = self.reply(text, previous, ui.merged(extra))
         except BadQuery as exc:
             yield step(note + BAD_QUERY[lang].format(why=escape(error_text(str(exc), lang))))
             return
+        if extra != Constraints():  # asked again: the conversation keeps the constraints it carried
+            outcome = replace(outcome, turn=replace(outcome.turn, constraints=extra.merged(outcome.turn.constraints)))
         reply = outcome.reply
+        asked = Asked(text, previous, ui, extra, outcome.question, outcome.turn.constraints, reply.lang)
+        chips = applied_filters(reply, ui, self.catalogue, outcome.turn.constraints)
+        if removed is not None:
+            reply = replace(reply, read_as=f"{reply.read_as} ({removed_note(removed, reply.lang)})")
         hits = as_hits(reply)
         described = " · ".join(f"{FILTER_NAMES.get(name, name)} {value}" for name, value in reply.filters)
         exports = None
@@ -535,7 +549,7 @@ class Assistant:
         files = write_turns(self.export_dir, turns) if turns and any(t.hits for t in turns) else None
         self.exports.add(files)
         self.exports.discard(session.exports)
-        return Session(session.messages, session.turn, session.records, files)
+        return replace(session, exports=files)
 
     def forget(self, session: object) -> None:
         """A session ends (reset, closed tab): its export files go."""
@@ -573,7 +587,7 @@ def _choices(values, all_label: str) -> list[tuple[str, str]]:
     return [(all_label, ""), *values]
 
 
-def dossier_choices(chunks) -> list[tuple[str, str]]:
+def dossier_choices(chunks, lang: str = "nl") -> list[tuple[str, str]]:
     """Dossier filter choices (label with abbreviation and versions, value the name); one per dossier.
 
     Versions that spell the name differently ("Sociaal Werk" 2020, "Sociaal werk" 2015) are one dossier:
@@ -584,28 +598,29 @@ def dossier_choices(chunks) -> list[tuple[str, str]]:
         label = f"{dossier.name} ({dossier.abbr})" if dossier.abbr and dossier.abbr != dossier.name else dossier.name
         years = sorted({v[:4] for v, _ in dossier.versions if v})
         values.append((label + (f" · {', '.join(years)}" if years else ""), dossier.name))
-    return _choices(values, "Alle dossiers")
+    return _choices(values, ui_text.text(lang, "all_dossier"))
 
 
-def profile_choices(chunks) -> list[tuple[str, str]]:
+def profile_choices(chunks, lang: str = "nl") -> list[tuple[str, str]]:
     """Profile filter choices."""
     found: dict[str, tuple[str, str | None]] = {}
     for c in chunks:
         if c.profile:
             found.setdefault(c.profile.lower(), (c.profile, c.profile_abbr))
     values = [(f"{n} ({a})" if a else n, n) for n, a in sorted(found.values(), key=lambda v: v[0].lower())]
-    return _choices(values, "Alle profielen")
+    return _choices(values, ui_text.text(lang, "all_profile"))
 
 
-def version_choices(chunks) -> list[tuple[str, str]]:
+def version_choices(chunks, lang: str = "nl") -> list[tuple[str, str]]:
     """Version filter choices."""
-    return _choices([(v, v) for v in sorted({c.version for c in chunks if c.version})], "Alle versies")
+    return _choices([(v, v) for v in sorted({c.version for c in chunks if c.version})],
+                    ui_text.text(lang, "all_version"))
 
 
-def kind_choices(chunks) -> list[tuple[str, str]]:
+def kind_choices(chunks, lang: str = "nl") -> list[tuple[str, str]]:
     """Kind filter choices, in the model's order."""
     present = {c.kind for c in chunks}
-    return _choices([(kind_label(k, "nl"), k) for k in KINDS if k in present], "Alle soorten")
+    return _choices([(kind_label(k, lang), k) for k in KINDS if k in present], ui_text.text(lang, "all_kind"))
 
 
 def filter_choices(chunks) -> dict[str, list[tuple[str, str]]]:
@@ -614,112 +629,248 @@ def filter_choices(chunks) -> dict[str, list[tuple[str, str]]]:
             "version": version_choices(chunks), "kind": kind_choices(chunks), "level": level_choices(chunks)}
 
 
-def abbreviations_markdown(chunks) -> str:
+def abbreviations_markdown(chunks, lang: str = "nl") -> str:
     """The abbreviations the answers use, spelled out (Markdown; empty when there are none)."""
     found = abbreviations(chunks)
     if not found:
         return ""
-    return "**Afkortingen**: " + " · ".join(f"**{escape(abbr)}** {escape(meaning)}" for abbr, meaning in found)
+    if lang != "nl":  # conversation.abbreviations words its meanings in Dutch: "profiel X", "competentieprofiel X"
+        words = (("competentieprofiel ", "abbr_profile_document"), ("profiel ", "abbr_profile"))
+        found = tuple((abbr, next((ui_text.text(lang, key, name=meaning[len(head):]) for head, key in words
+                                   if meaning.startswith(head)), meaning)) for abbr, meaning in found)
+    return f"**{ui_text.text(lang, 'abbreviations')}**: " + " · ".join(
+        f"**{escape(abbr)}** {escape(meaning)}" for abbr, meaning in found)
 
 
-def level_choices(chunks) -> list[tuple[str, str]]:
+def level_choices(chunks, lang: str = "nl") -> list[tuple[str, str]]:
     """Level filter choices."""
     levels = sorted({c.level for c in chunks if c.level is not None})
-    return _choices([(f"Niveau {n}", str(n)) for n in levels], "Alle niveaus")
+    return _choices([(ui_text.text(lang, "level_n", n=n), str(n)) for n in levels], ui_text.text(lang, "all_level"))
+
+
+CHOICE_MAKERS: dict[str, Callable[..., list[tuple[str, str]]]] = {
+    "dossier": dossier_choices, "profile": profile_choices, "version": version_choices, "kind": kind_choices,
+    "level": level_choices}
 
 
 # --------------------------------------------------------------------------- the app
 
 
-def _download(path: Path | None, label: str) -> gr.DownloadButton:
+def _download(path: Path | None, label: str | None = None) -> gr.DownloadButton:
+    """A download button's update: its file (none: disabled); its label only when given (else it keeps its own:
+    an update carries only the arguments passed)."""
+    if label is None:
+        return gr.DownloadButton(value=str(path) if path else None, interactive=path is not None)
     return gr.DownloadButton(label=label, value=str(path) if path else None, interactive=path is not None)
 
 
-def build_app(settings: Settings | None = None) -> gr.Blocks:
-    """The page: chat with filters, examples, export and feedback; matrix, browse and compare tabs; ``/ask``."""
+class Texts:
+    """The components whose static text follows the UI language, each with how to write it in a language.
+
+    Built in the page's starting language; :meth:`updates` gives every component's update for another one
+    (the language choice in the header and ``?lang=en`` use it).
+    """
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self._entries: list[tuple[gr.blocks.Block, Callable[[str], dict]]] = []
+
+    def t(self, key: str, **fields: object) -> str:
+        """A string in the page's starting language."""
+        return ui_text.text(self.lang, key, **fields)
+
+    def add(self, block, make: Callable[[str], dict]):
+        """Register ``block``; ``make(lang)`` gives its properties in ``lang``. Returns the block."""
+        self._entries.append((block, make))
+        return block
+
+    def keyed(self, block, **keys: str):
+        """Register ``block`` with one :mod:`assistant.ui_text` key per property (``label="question"``)."""
+        return self.add(block, lambda lang: {attr: ui_text.text(lang, key) for attr, key in keys.items()})
+
+    @property
+    def blocks(self) -> list:
+        """The registered components, in order."""
+        return [block for block, _ in self._entries]
+
+    def updates(self, lang: str) -> list[dict]:
+        """Every registered component's update for ``lang``, in :attr:`blocks` order."""
+        return [gr.update(**make(lang)) for _, make in self._entries]
+
+
+def on_load_js(lang: str) -> str:
+    """:data:`ON_LOAD_JS` with the page's language."""
+    return ON_LOAD_JS.replace("'nl'", repr(ui_text.pick(lang)))
+
+
+SET_LANG_JS = "(lang) => { document.documentElement.lang = (lang === 'en') ? 'en' : 'nl'; }"
+
+
+def build_app(settings: Settings | None = None, lang: str | None = None) -> gr.Blocks:
+    """The page: chat with filters, examples, export and feedback; matrix, browse and compare tabs; ``/ask``.
+
+    The page starts in ``lang`` (default :func:`assistant.ui_text.default_language`, Dutch unless
+    ``ASSISTANT_UI_LANG=en``); the language choice in the header and ``?lang=en`` switch it.
+    """
     assistant = Assistant(settings or Settings.from_env())
     chunks = LiveChunks(assistant)
-    with gr.Blocks(title="mbo-assistent", analytics_enabled=False, delete_cache=(3600, 86400)) as demo:
-        gr.Markdown("# mbo-assistent\nZoek in kwalificatiedossiers en competentieprofielen. "
-                    "Vraag in het Nederlands of in het Engels; elk antwoord noemt zijn bronnen.")
+    start = ui_text.pick(lang) if lang else ui_text.default_language()
+    texts = Texts(start)
+    with gr.Blocks(title=texts.t("title"), analytics_enabled=False, delete_cache=(3600, 86400)) as demo:
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=5, min_width=300):
+                texts.keyed(gr.Markdown(texts.t("intro"), elem_id="kop"), value="intro")
+            with gr.Column(scale=1, min_width=200):
+                language = gr.Radio(list(ui_text.CHOICES), value=start, label=ui_text.text(start, "language"),
+                                    elem_id="taal")
+        ui_lang = gr.State(start)
         if assistant.problem:
-            gr.Markdown(MISSING_INDEX.format(problem=escape(assistant.problem)), elem_id="index-missing")
+            problem = escape(assistant.problem)
+            texts.add(gr.Markdown(texts.t("missing_index", problem=problem), elem_id="index-missing"),
+                      lambda lg, problem=problem: {"value": ui_text.text(lg, "missing_index", problem=problem)})
         session = gr.State(Session(), delete_callback=assistant.forget)
         with gr.Tabs():
-            with gr.Tab("Chat", id="chat"):
-                _chat_tab(assistant, chunks, session)
-            with gr.Tab("Competentiematrix", id="matrix"):
-                _matrix_tab(chunks)
-            with gr.Tab("Bladeren", id="bladeren"):
-                _browse_tab(chunks)
-            with gr.Tab("Vergelijken", id="vergelijken"):
-                _compare_tab(assistant, chunks, demo)
-            with gr.Tab("Themascan", id="themascan"):
+            with texts.keyed(gr.Tab(texts.t("tab_chat"), id="chat"), label="tab_chat"):
+                chips = _chat_tab(assistant, chunks, session, texts, ui_lang)
+            with texts.keyed(gr.Tab(texts.t("tab_matrix"), id="matrix"), label="tab_matrix"):
+                _matrix_tab(chunks, texts)
+            with texts.keyed(gr.Tab(texts.t("tab_browse"), id="bladeren"), label="tab_browse"):
+                _browse_tab(chunks, texts)
+            with texts.keyed(gr.Tab(texts.t("tab_compare"), id="vergelijken"), label="tab_compare"):
+                _compare_tab(assistant, chunks, demo, texts)
+            with texts.keyed(gr.Tab(texts.t("tab_themescan"), id="themascan"), label="tab_themescan"):
                 _themescan_tab(assistant, chunks)
-            with gr.Tab("Documenten", id="documenten"):
+            with texts.keyed(gr.Tab(texts.t("tab_documents"), id="documenten"), label="tab_documents"):
                 documents_tab(demo, assistant)
         gr.api(assistant.ask, api_name="ask", concurrency_limit=CONCURRENCY)
-        demo.load(None, None, None, js=ON_LOAD_JS)
+        _other_tabs_texts(demo, texts)
+
+        def switch(chosen, state: Session):
+            lang_now = ui_text.pick(chosen)
+            return (lang_now, gr.update(label=ui_text.text(lang_now, "language")), *texts.updates(lang_now),
+                    *chips.updates(state if isinstance(state, Session) else Session(), lang_now))
+
+        language.change(switch, [language, session], [ui_lang, language, *texts.blocks, *chips.blocks],
+                        api_visibility="private").then(None, language, None, js=SET_LANG_JS)
+
+        def from_address(request: gr.Request):
+            asked = (getattr(request, "query_params", None) or {}).get("lang", "") if request else ""
+            return ui_text.pick(asked) if asked else gr.skip()
+
+        demo.load(from_address, None, language, api_visibility="private")
+        demo.load(None, None, None, js=on_load_js(start))
     demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)
     demo.assistant = assistant  # for tests and launchers
     return demo
 
 
-def _chat_tab(assistant: Assistant, chunks, session: gr.State) -> None:
+def _other_tabs_texts(demo: gr.Blocks, texts: Texts) -> None:
+    """Register the Themascan and Documenten tabs' own components (:data:`assistant.ui_text.ELEMENTS`), and
+    write them in the page's starting language."""
+    for block in list(demo.blocks.values()):
+        elem = getattr(block, "elem_id", None)
+        if elem not in ui_text.ELEMENTS["nl"]:
+            continue
+        if texts.lang != ui_text.DEFAULT:  # in Dutch they stand as their tabs wrote them (a test compares)
+            for attr, value in ui_text.ELEMENTS[texts.lang][elem].items():
+                setattr(block, attr, value)
+        texts.add(block, lambda lg, elem=elem: dict(ui_text.ELEMENTS[ui_text.pick(lg)][elem]))
+
+
+class Chips:
+    """The applied-filter chips under the question box: a heading and :data:`MAX_CHIPS` buttons."""
+
+    def __init__(self, row: gr.Row, heading: gr.Markdown, buttons: list[gr.Button]):
+        self.row, self.heading, self.buttons = row, heading, buttons
+
+    @property
+    def blocks(self) -> list:
+        """The components a chip update writes."""
+        return [self.row, self.heading, *self.buttons]
+
+    def updates(self, state: Session, lang: str) -> list:
+        """The chips of the session's last answer, labelled in ``lang``."""
+        shown = state.chips[:MAX_CHIPS]
+        buttons = [gr.update(value=f"{chip_label(c, lang)} ×", visible=True) for c in shown]
+        buttons += [gr.update(value="", visible=False)] * (MAX_CHIPS - len(shown))
+        return [gr.update(visible=bool(shown)), gr.update(value=ui_text.text(lang, "chips")), *buttons]
+
+
+def _chat_tab(assistant: Assistant, chunks, session: gr.State, texts: Texts, ui_lang: gr.State) -> Chips:
     # One row: the conversation with its question box and actions, and the filters beside it. On a narrow
     # screen the row wraps, so the filters (folded there, see ON_LOAD_JS) come right under the actions;
     # the example questions follow below the row.
+    t = texts.t
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=300):
-            chat = gr.Chatbot(
-                label="Gesprek", height=CHAT_HEIGHT, min_height=320, elem_id="chat", sanitize_html=True,
+            chat = texts.keyed(gr.Chatbot(
+                label=t("chat_label"), height=CHAT_HEIGHT, min_height=320, elem_id="chat", sanitize_html=True,
                 allow_tags=False, latex_delimiters=[], feedback_options=("Like", "Dislike"), buttons=["copy"],
                 autoscroll=False,  # SCROLL_TO_ANSWER_JS shows the start of the answer instead of its end
-                placeholder="Stel je vraag hieronder, of kies een voorbeeldvraag.",
-            )
+                placeholder=t("chat_placeholder"),
+            ), label="chat_label", placeholder="chat_placeholder")
+            with gr.Row(visible=False, elem_id="filterchips") as chip_row:
+                chip_heading = gr.Markdown(t("chips"), elem_id="filterchips-kop")
+                chip_buttons = [gr.Button("", visible=False, size="sm", min_width=60, elem_classes=["filterchip"],
+                                          elem_id=f"filterchip-{n}") for n in range(MAX_CHIPS)]
+            chips = Chips(chip_row, chip_heading, chip_buttons)
             with gr.Row(elem_id="vraagregel"):
-                box = gr.Textbox(label="Vraag", placeholder="Bijv. waar komt multidisciplinair overleg voor?",
-                                 scale=5, min_width=200, elem_id="vraag", submit_btn=False, lines=1)
-                send = gr.Button("Vraag stellen", variant="primary", scale=1, min_width=120, elem_id="verstuur")
+                box = texts.keyed(gr.Textbox(label=t("question"), placeholder=t("question_placeholder"),
+                                             scale=5, min_width=200, elem_id="vraag", submit_btn=False, lines=1),
+                                  label="question", placeholder="question_placeholder")
+                send = texts.keyed(gr.Button(t("send"), variant="primary", scale=1, min_width=120,
+                                             elem_id="verstuur"), value="send")
             with gr.Row(elem_id="acties"):
-                csv_button = gr.DownloadButton("CSV downloaden", value=None, interactive=False, elem_id="csv",
-                                               size="sm", min_width=110)
-                md_button = gr.DownloadButton("Markdown downloaden", value=None, interactive=False, elem_id="md",
-                                              size="sm", min_width=110)
-                new = gr.Button("Nieuw gesprek", size="sm", elem_id="nieuw", min_width=110)
+                csv_button = texts.keyed(gr.DownloadButton(t("csv"), value=None, interactive=False, elem_id="csv",
+                                                           size="sm", min_width=110), label="csv")
+                md_button = texts.keyed(gr.DownloadButton(t("markdown"), value=None, interactive=False,
+                                                          elem_id="md", size="sm", min_width=110), label="markdown")
+                new = texts.keyed(gr.Button(t("new"), size="sm", elem_id="nieuw", min_width=110), value="new")
         with gr.Column(scale=1, min_width=240, elem_id="filterkolom"):
-            with gr.Accordion("Filters", open=True, elem_id="filters"):
-                dossier = gr.Dropdown(dossier_choices(chunks), value="", label="Dossier", elem_id="f-dossier")
-                profile = gr.Dropdown(profile_choices(chunks), value="", label="Profiel", elem_id="f-profiel")
-                version = gr.Dropdown(version_choices(chunks), value="", label="Versie", elem_id="f-versie")
-                kind = gr.Dropdown(kind_choices(chunks), value="", label="Soort", elem_id="f-soort")
-                level = gr.Dropdown(level_choices(chunks), value="", label="Niveau", elem_id="f-niveau")
-                gr.Markdown("Vervolgvragen zoals *en bij de PMK?*, *alleen niveau 3* of *and for the 2015 "
-                            "version?* gaan verder op de vorige vraag.")
-            legend = abbreviations_markdown(chunks)
+            with texts.keyed(gr.Accordion(t("filters"), open=True, elem_id="filters"), label="filters"):
+                dropdowns = []
+                for name, elem in zip(_FILTER_FIELDS, ("f-dossier", "f-profiel", "f-versie", "f-soort", "f-niveau"),
+                                      strict=True):
+                    maker = CHOICE_MAKERS[name]
+                    dropdown = gr.Dropdown(maker(chunks, texts.lang), value="", label=t(name), elem_id=elem)
+                    dropdowns.append(texts.add(dropdown, lambda lg, name=name, maker=maker: {
+                        "label": ui_text.text(lg, name), "choices": maker(chunks, lg)}))
+                dossier, profile, version, kind, level = dropdowns
+                texts.keyed(gr.Markdown(t("followup_help")), value="followup_help")
+            legend = abbreviations_markdown(chunks, texts.lang)
             if legend:
-                gr.Markdown(legend, elem_id="afkortingen")
+                texts.add(gr.Markdown(legend, elem_id="afkortingen"),
+                          lambda lg: {"value": abbreviations_markdown(chunks, lg)})
     # below the row, so that on a phone the folded filters come right under the question box
     with gr.Row(visible=False) as comment_row:
-        comment = gr.Textbox(label="Wat klopte er niet? (optioneel)", max_length=FEEDBACK_COMMENT_CHARS,
-                             lines=2, scale=5, elem_id="toelichting")
-        comment_send = gr.Button("Toelichting versturen", size="sm", scale=1, elem_id="toelichting-verstuur")
+        comment = texts.keyed(gr.Textbox(label=t("comment"), max_length=FEEDBACK_COMMENT_CHARS, lines=2, scale=5,
+                                         elem_id="toelichting"), label="comment")
+        comment_send = texts.keyed(gr.Button(t("comment_send"), size="sm", scale=1, elem_id="toelichting-verstuur"),
+                                   value="comment_send")
     comment_target = gr.State(None)
     with gr.Row():
-        scope = gr.Radio(EXPORT_SCOPES, value="answer", label="Exporteer", elem_id="export-omvang")
-        picks = gr.CheckboxGroup([], value=[], label="Gekozen bronnen", elem_id="export-bronnen")
-    gr.Markdown("**Voorbeeldvragen** (één klik):")
+        scope = texts.add(gr.Radio(list(ui_text.value(texts.lang, "export_scopes")), value="answer",
+                                   label=t("export"), elem_id="export-omvang"),
+                          lambda lg: {"label": ui_text.text(lg, "export"),
+                                      "choices": list(ui_text.value(lg, "export_scopes"))})
+        picks = texts.keyed(gr.CheckboxGroup([], value=[], label=t("picks"), elem_id="export-bronnen"), label="picks")
+    texts.keyed(gr.Markdown(t("examples_title")), value="examples_title")
     example_buttons = []
+    groups = list(ui_text.value(texts.lang, "examples").items())
     with gr.Row():
-        for group, questions in EXAMPLES.items():
+        for g, (group, questions) in enumerate(groups):
             with gr.Column(min_width=160):
-                gr.Markdown(f"*{group}*")
-                example_buttons += [gr.Button(q, size="sm", elem_classes=["voorbeeld"]) for q in questions]
+                texts.add(gr.Markdown(f"*{group}*"),
+                          lambda lg, g=g: {"value": f"*{list(ui_text.value(lg, 'examples'))[g]}*"})
+                for q, question in enumerate(questions):
+                    button = gr.Button(question, size="sm", elem_classes=["voorbeeld"])
+                    example_buttons.append(texts.add(button, lambda lg, g=g, q=q: {
+                        "value": list(ui_text.value(lg, "examples").values())[g][q]}))
 
-    def downloads(current: Session) -> tuple[gr.DownloadButton, gr.DownloadButton]:
+    def downloads(current: Session, lang: str) -> tuple[gr.DownloadButton, gr.DownloadButton]:
         files = current.exports
-        return (_download(files.csv if files else None, "CSV downloaden"),
-                _download(files.markdown if files else None, "Markdown downloaden"))
+        return (_download(files.csv if files else None, ui_text.text(lang, "csv")),
+                _download(files.markdown if files else None, ui_text.text(lang, "markdown")))
 
     def hit_choices(current: Session) -> gr.CheckboxGroup:
         last = next((r for r in reversed(current.records) if r.hits), None)
@@ -727,77 +878,107 @@ def _chat_tab(assistant: Assistant, chunks, session: gr.State) -> None:
                  for n, h in enumerate(last.hits, start=1)] if last else []
         return gr.CheckboxGroup(choices=found, value=[n for _, n in found])
 
-    def respond(message, state: Session, d, p, v, k, lv, how):
-        ui = Constraints(*(str(x or "") for x in (d, p, v, k, lv)))
-        current = state
-        for current in assistant.chat(message, state, ui):
-            yield (list(current.messages), "", current, *downloads(current), gr.skip())
+    def answered(steps, how, lang):
+        current = None
+        for current in steps:
+            yield (list(current.messages), "", current, *downloads(current, lang), gr.skip(),
+                   *chips.updates(current, lang))
+        if current is None:
+            return
         if how in ("conversation",) and current.records:
             current = assistant.export(current, how)
-        yield (list(current.messages), "", current, *downloads(current), hit_choices(current))
+        yield (list(current.messages), "", current, *downloads(current, lang), hit_choices(current),
+               *chips.updates(current, lang))
 
-    def export_again(state: Session, how, chosen):
+    def respond(message, state: Session, d, p, v, k, lv, how, lang):
+        ui = Constraints(*(str(x or "") for x in (d, p, v, k, lv)))
+        yield from answered(assistant.chat(message, state, ui), how, ui_text.pick(lang))
+
+    def export_again(state: Session, how, chosen, lang):
         current = assistant.export(state, how if how in ("answer", "conversation", "selected") else "answer", chosen)
-        return (current, *downloads(current))
+        return (current, *downloads(current, ui_text.pick(lang)))
 
-    filters = [session, dossier, profile, version, kind, level, scope]
-    outputs = [chat, box, session, csv_button, md_button, picks]
-    answered = [box.submit(respond, [box, *filters], outputs, api_visibility="private"),
-                send.click(respond, [box, *filters], outputs, api_visibility="private")]
+    filters = [session, dossier, profile, version, kind, level, scope, ui_lang]
+    outputs = [chat, box, session, csv_button, md_button, picks, *chips.blocks]
+    events = [box.submit(respond, [box, *filters], outputs, api_visibility="private"),
+              send.click(respond, [box, *filters], outputs, api_visibility="private")]
     for button in example_buttons:
-        answered.append(button.click(respond, [button, *filters], outputs, api_visibility="private"))
-    for event in answered:
+        events.append(button.click(respond, [button, *filters], outputs, api_visibility="private"))
+
+    def remove_chip(number: int):
+        def handler(state: Session, d, p, v, k, lv, how, lang):
+            lang = ui_text.pick(lang)
+            chosen = state.chips[number] if isinstance(state, Session) and number < len(state.chips) else None
+            if chosen is None or state.asked is None:
+                yield (*[gr.skip()] * len(outputs), *[gr.skip()] * len(dropdowns))
+                return
+            ui = Constraints(*(str(x or "") for x in (d, p, v, k, lv)))
+            again = without(state.asked, chosen, ui)
+            cleared = [gr.update(value="") if chosen.source == UI and chosen.field == name else gr.skip()
+                       for name in _FILTER_FIELDS]
+            for result in answered(assistant.chat(None, state, again.ui, again=again, removed=chosen), how, lang):
+                yield (*result, *cleared)
+
+        return handler
+
+    for number, button in enumerate(chip_buttons):
+        events.append(button.click(remove_chip(number), filters, [*outputs, *dropdowns], api_visibility="private"))
+    for event in events:
         event.then(None, None, None, js=SCROLL_TO_ANSWER_JS)
 
     export_outputs = [session, csv_button, md_button]
-    scope.input(export_again, [session, scope, picks], export_outputs, api_visibility="private")
-    picks.input(lambda state, chosen: export_again(state, "selected", chosen), [session, picks],
+    scope.input(export_again, [session, scope, picks, ui_lang], export_outputs, api_visibility="private")
+    picks.input(lambda state, chosen, lang: export_again(state, "selected", chosen, lang), [session, picks, ui_lang],
                 [*export_outputs], api_visibility="private").then(lambda: "selected", None, scope,
                                                                    api_visibility="private")
 
-    def on_like(state: Session, event: gr.EventData, request: gr.Request):
+    def on_like(state: Session, lang, event: gr.EventData, request: gr.Request):
         payload = like_payload(getattr(event, "_data", None))  # raw: gr.LikeData raises on a malformed payload
         client = getattr(request, "session_hash", "") or ""
         outcome = assistant.vote_outcome(state, *payload, client=client) if payload else feedback.INVALID
         if outcome:
-            (gr.Info if outcome == feedback.SAVED else gr.Warning)(FEEDBACK_MESSAGES[outcome])
+            (gr.Info if outcome == feedback.SAVED else gr.Warning)(feedback_message(outcome, lang))
         disliked = outcome == feedback.SAVED and feedback.vote_name(payload[1]) == "down"
         return gr.Row(visible=disliked), "", (payload[0] if disliked else None)
 
-    chat.like(on_like, [session], [comment_row, comment, comment_target], api_visibility="private")
+    chat.like(on_like, [session, ui_lang], [comment_row, comment, comment_target], api_visibility="private")
 
-    def send_comment(state: Session, text, target, request: gr.Request):
+    def send_comment(state: Session, text, target, lang, request: gr.Request):
         client = getattr(request, "session_hash", "") or ""
         outcome = assistant.vote_outcome(state, target, "comment", client, text if isinstance(text, str) else "")
         if outcome:
-            (gr.Info if outcome == feedback.SAVED else gr.Warning)(FEEDBACK_MESSAGES[outcome])
+            (gr.Info if outcome == feedback.SAVED else gr.Warning)(feedback_message(outcome, lang))
         done = outcome in (feedback.SAVED, "")
         return gr.Row(visible=not done), ("" if done else gr.skip()), (None if done else target)
 
-    comment_send.click(send_comment, [session, comment, comment_target], [comment_row, comment, comment_target],
-                       api_visibility="private")
+    comment_send.click(send_comment, [session, comment, comment_target, ui_lang],
+                       [comment_row, comment, comment_target], api_visibility="private")
 
-    def reset(state: Session):
+    def reset(state: Session, lang):
         assistant.forget(state)
-        return ([], Session(), _download(None, "CSV downloaden"), _download(None, "Markdown downloaden"),
-                gr.CheckboxGroup(choices=[], value=[]), gr.Row(visible=False), None)
+        lang = ui_text.pick(lang)
+        return ([], Session(), _download(None, ui_text.text(lang, "csv")),
+                _download(None, ui_text.text(lang, "markdown")), gr.CheckboxGroup(choices=[], value=[]),
+                gr.Row(visible=False), None, *chips.updates(Session(), lang))
 
-    reset_outputs = [chat, session, csv_button, md_button, picks, comment_row, comment_target]
-    new.click(reset, [session], reset_outputs, api_visibility="private")
-    chat.clear(reset, [session], reset_outputs, api_visibility="private")
+    reset_outputs = [chat, session, csv_button, md_button, picks, comment_row, comment_target, *chips.blocks]
+    new.click(reset, [session, ui_lang], reset_outputs, api_visibility="private")
+    chat.clear(reset, [session, ui_lang], reset_outputs, api_visibility="private")
+    return chips
 
 
-def _matrix_tab(chunks) -> None:
+def _matrix_tab(chunks, texts: Texts) -> None:
     documents = views.profile_documents(chunks)
     default = "Sociaalwerker B" if "Sociaalwerker B" in documents else (documents[0] if documents else None)
-    choice = gr.Dropdown(list(documents), value=default, label="Competentieprofiel", elem_id="m-profiel")
+    choice = texts.keyed(gr.Dropdown(list(documents), value=default, label=texts.t("matrix_profile"),
+                                     elem_id="m-profiel"), label="matrix_profile")
     table = gr.HTML(views.render_matrix(views.competence_matrix(chunks, default)) if default else
                     "<p>Geen competentieprofielen in de index.</p>", elem_id="matrix", js_on_load=None)
     choice.change(lambda d: views.render_matrix(views.competence_matrix(chunks, d)), choice, table,
                   api_visibility="private")
 
 
-def _browse_tab(chunks) -> None:
+def _browse_tab(chunks, texts: Texts) -> None:
     pairs = views.dossiers(chunks)
     # One entry per dossier: "Sociaal Werk" (2020) and "Sociaal werk" (2015) are two versions of one dossier.
     shown = {spelled: d.name for d in dossier_names(chunks) for _, spelled in d.versions}
@@ -819,9 +1000,10 @@ def _browse_tab(chunks) -> None:
 
     first_versions = versions_of(first)
     with gr.Row():
-        dossier = gr.Dropdown(names, value=first, label="Dossier", elem_id="b-dossier")
-        version = gr.Dropdown(first_versions, value=first_versions[0] if first_versions else None,
-                              label="Versie", elem_id="b-versie")
+        dossier = texts.keyed(gr.Dropdown(names, value=first, label=texts.t("dossier"), elem_id="b-dossier"),
+                              label="dossier")
+        version = texts.keyed(gr.Dropdown(first_versions, value=first_versions[0] if first_versions else None,
+                                          label=texts.t("version"), elem_id="b-versie"), label="version")
     html = gr.HTML(tree(first, first_versions[0] if first_versions else None), elem_id="boom", js_on_load=None)
 
     def pick_dossier(name):
@@ -833,7 +1015,7 @@ def _browse_tab(chunks) -> None:
     version.input(tree, [dossier, version], html, api_visibility="private")
 
 
-def _compare_tab(assistant: Assistant, chunks, demo: gr.Blocks) -> None:
+def _compare_tab(assistant: Assistant, chunks, demo: gr.Blocks, texts: Texts) -> None:
     """A werkproces beside its counterpart in another version (paired by content) or another profile.
 
     The comparison shown can be downloaded as CSV or Markdown (:func:`assistant.export.write_compare`).
@@ -860,20 +1042,22 @@ def _compare_tab(assistant: Assistant, chunks, demo: gr.Blocks) -> None:
     def downloads(key, right) -> tuple[gr.DownloadButton, gr.DownloadButton]:
         left, other = pair(key, right)
         if left is None or other is None:
-            return _download(None, "CSV downloaden"), _download(None, "Markdown downloaden")
+            return _download(None), _download(None)
         name = next((label for label, k in options if k == key), str(key))
         files = write_compare(assistant.export_dir, name, left, other)
         assistant.exports.add(files)
-        return _download(files.csv, "CSV downloaden"), _download(files.markdown, "Markdown downloaden")
+        return _download(files.csv), _download(files.markdown)
 
     labels, right = candidates(default)
-    unit = gr.Dropdown(options, value=default, label="Werkproces", elem_id="v-code")
-    right_pick = gr.Dropdown(labels, value=right, label="Vergelijk met (tegenhanger of ander profiel)",
-                             elem_id="v-rechts")
+    unit = texts.keyed(gr.Dropdown(options, value=default, label=texts.t("compare_unit"), elem_id="v-code"),
+                       label="compare_unit")
+    right_pick = texts.keyed(gr.Dropdown(labels, value=right, label=texts.t("compare_with"), elem_id="v-rechts"),
+                             label="compare_with")
     with gr.Row():
-        csv_button = gr.DownloadButton("CSV downloaden", value=None, interactive=False, elem_id="v-csv", size="sm")
-        md_button = gr.DownloadButton("Markdown downloaden", value=None, interactive=False, elem_id="v-md",
-                                      size="sm")
+        csv_button = texts.keyed(gr.DownloadButton(texts.t("csv"), value=None, interactive=False, elem_id="v-csv",
+                                                   size="sm"), label="csv")
+        md_button = texts.keyed(gr.DownloadButton(texts.t("markdown"), value=None, interactive=False,
+                                                  elem_id="v-md", size="sm"), label="markdown")
     html = gr.HTML(render(default, right), elem_id="vergelijking", js_on_load=None)
 
     def pick_unit(chosen):
