@@ -37,7 +37,8 @@ from assistant.themes.vectors import meaning_for  # noqa: E402
 
 EXTRACT = ROOT / "data" / "ankerpunten-interprofessioneel-samenwerken-kd.txt"
 HEADING = re.compile(r"^\s*([BP][1-9I]-K[0-9I]+-W[A-Za-z]?[0-9]+)\s*:", re.MULTILINE)
-ABLATION = ("thesaurus", "glossary", "glossary_dutch", "compounds", "morphology", "near", "sense", "feedback", "dense")
+ABLATION = ("thesaurus", "glossary", "glossary_dutch", "compounds", "morphology", "near", "sense", "feedback", "dense",
+            "specificity")
 
 
 def kern_refs(result) -> set[str]:
@@ -177,11 +178,14 @@ def main() -> int:
         name, values = parse_sweep(item)
         for value in values:
             kind = type(getattr(settings, name))
-            varied = evaluate(index, replace(settings, **{name: kind(value)}), args.split)
+            variant = replace(settings, **{name: kind(value)})
+            varied = evaluate(index, variant, args.split)
             fresh = varied["batches"].get(2)
+            _, found, total = overview_share(index, variant)
             print(f"{name}={value:g}: macro F1 {varied['macro_f1']:.3f} (nl {varied['by_language']['nl']:.3f}, "
                   f"en {varied['by_language']['en']:.3f}, min {varied['min_f1']:.3f})"
-                  + (f"; batch 2 {fresh['macro_f1']:.3f} (min {fresh['min_f1']:.3f})" if fresh else ""))
+                  + (f"; batch 2 {fresh['macro_f1']:.3f} (min {fresh['min_f1']:.3f})" if fresh else "")
+                  + f"; overview {found}/{total}")
     if args.ablation:
         batch2 = args.split == "tune"
         head = "| variant | macro F1 | nl | en | min |" + (" batch 2 macro | batch 2 min |" if batch2 else "")

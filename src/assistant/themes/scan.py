@@ -25,7 +25,7 @@ from assistant.themes.limits import SCAN_BUDGET_SECONDS, ScanTooSlow
 from assistant.themes.match import Matcher, matcher
 from assistant.themes.match import candidates as match_candidates
 from assistant.themes.score import UnitScore, score_unit, strength
-from assistant.themes.settings import ScanSettings
+from assistant.themes.settings import CONTEXT, ScanSettings
 from assistant.themes.thesaurus import load as load_thesaurus
 from assistant.themes.words import content_words
 
@@ -287,6 +287,31 @@ def _score_all(units: Sequence[ScanUnit], matchers: Sequence[Matcher], settings:
     return scored
 
 
+AUTOMATIC = ("thema", "glossarium", "samenstelling", "verwant", "terugkoppeling")  # origins the scan may reweigh
+
+
+def specific(expansion: Expansion, matchers: Sequence[Matcher], corpus: Corpus,
+             settings: ScanSettings) -> tuple[Expansion, list[Matcher]]:
+    """Specificity: a found term whose matched corpus words stand in more than ``specific_share`` of all units
+    weighs as a context term (*geven* matches *geeft* in a third of the units).
+
+    Only the scan's own terms are reweighed (not a thesaurus entry a school pinned, not an edited list); the
+    share counts every corpus word the term matches (forms, participles, compounds), not the word alone.
+    """
+    if not settings.specificity or not corpus.units:
+        return expansion, list(matchers)
+    terms, compiled = [], []
+    for term, found in zip(expansion.terms, matchers, strict=True):
+        if (term.weight > CONTEXT and term.origin in AUTOMATIC and found.alternatives
+                and all(len(a) == 1 for a in found.alternatives)
+                and corpus.units_with(found.trigger_words()) / len(corpus.units) > settings.specific_share):
+            term = replace(term, weight=CONTEXT)
+            found = replace(found, term=term)
+        terms.append(term)
+        compiled.append(found)
+    return replace(expansion, terms=tuple(terms)), compiled
+
+
 def _feedback_vectors(meaning, vectors: np.ndarray, scored, settings: ScanSettings) -> np.ndarray:
     """Pseudo-relevance feedback: each theme vector moved towards the best-matching sentences of the first pass."""
     best: list[tuple[float, str]] = []
@@ -396,21 +421,23 @@ def scan(
         expansion = expand_theme(theme, corpus, terms, settings, meaning, vectors)
     units = [u for u in corpus.units if _passes(u.chunk, dossier, version, profile)]
 
-    def run(expansion: Expansion, vectors) -> tuple[list[Matcher], list[tuple[ScanUnit, UnitScore]]]:
+    def run(expansion: Expansion, vectors) -> tuple[Expansion, list[Matcher], list[tuple[ScanUnit, UnitScore]]]:
         with lock:
             matchers = [matcher(corpus, t, expansion.exclude, settings.morphology, settings.compounds)
                         for t in expansion.terms]
+            if not expansion.overridden:
+                expansion, matchers = specific(expansion, matchers, corpus, settings)
         matchers = [m for m in matchers if m.alternatives]
         closeness = _closeness(meaning, vectors) if vectors is not None and (settings.sense or settings.dense) else None
-        return matchers, _score_all(units, matchers, settings, closeness, clock, budget, corpus, lock)
+        return expansion, matchers, _score_all(units, matchers, settings, closeness, clock, budget, corpus, lock)
 
-    matchers, scored = run(expansion, vectors)
+    expansion, matchers, scored = run(expansion, vectors)
     if settings.feedback and vectors is not None and not expansion.overridden:
         with lock:
             vectors = _feedback_vectors(meaning, vectors, scored, settings)
             extra = feedback_words(corpus, meaning, vectors, scored, settings)
             expansion = expand_theme(theme, corpus, terms, settings, meaning, vectors, extra)
-        matchers, scored = run(expansion, vectors)
+        expansion, matchers, scored = run(expansion, vectors)
     anchors: list[Anchor] = []
     by_duplicate: dict[str, int] = {}
     for unit, result in scored:

@@ -25,6 +25,7 @@ class ScanSettings:
     sense: bool = False  # meaning guard: a sentence far from the theme's meaning counts less (off: tune ablation)
     feedback: bool = True  # pseudo-relevance feedback: the theme vector moved towards its best sentences
     dense: bool = True  # a sentence very close to the theme's meaning counts without a term
+    specificity: bool = True  # a term whose matched words stand in many units weighs as a context term
 
     near_k: int = 10  # near words per theme vector at most
     near_min: float = -0.15  # CSLS score of a near word to the theme at least (vectors.Meaning.near_scores)
@@ -32,6 +33,7 @@ class ScanSettings:
     near_context_min: float = 0.2  # cosine of the word's sentences (their mean) to the theme at least
     near_weight: float = CONTEXT
     generic_share: float = 0.30  # a word in more than this share of units counts as a context term
+    specific_share: float = 0.20  # a term whose matched corpus words (all forms) stand in more units: context
     sense_min: float = 0.06  # a matched sentence below this cosine to the theme counts ...
     sense_factor: float = 0.4  # ... this much
     feedback_sentences: int = 8  # best sentences of the first pass that move the theme vector
