@@ -184,7 +184,7 @@ def near_words(vectors: np.ndarray, meaning, corpus: Corpus, settings: ScanSetti
                 continue
             if meaning.context_similarity(word, vector) < settings.near_context_min:
                 continue
-            found[word] = max(found.get(word, 0.0), score)
+            found[word] = max(found.get(word, -np.inf), score)
             kept += 1
     return sorted(found.items(), key=lambda item: -item[1])
 

@@ -434,9 +434,11 @@ def scan(
     expansion, matchers, scored = run(expansion, vectors)
     if settings.feedback and vectors is not None and not expansion.overridden:
         with lock:
+            first = vectors
             vectors = _feedback_vectors(meaning, vectors, scored, settings)
             extra = feedback_words(corpus, meaning, vectors, scored, settings)
-            expansion = expand_theme(theme, corpus, terms, settings, meaning, vectors, extra)
+            near_from = np.vstack([first, vectors]) if settings.near_keep else vectors  # feedback adds near words
+            expansion = expand_theme(theme, corpus, terms, settings, meaning, near_from, extra)
         expansion, matchers, scored = run(expansion, vectors)
     anchors: list[Anchor] = []
     by_duplicate: dict[str, int] = {}

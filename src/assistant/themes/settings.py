@@ -29,7 +29,7 @@ class ScanSettings:
 
     near_k: int = 10  # near words per theme vector at most
     near_min: float = -0.15  # CSLS score of a near word to the theme at least (vectors.Meaning.near_scores)
-    near_core: float = 0.0  # from this CSLS score a near word weighs as a core term, below as context
+    near_core: float = -0.15  # from this CSLS score a near word weighs as a core term, below as context
     near_context_min: float = 0.2  # cosine of the word's sentences (their mean) to the theme at least
     near_weight: float = CONTEXT
     generic_share: float = 0.30  # a word in more than this share of units counts as a context term
@@ -38,6 +38,7 @@ class ScanSettings:
     sense_factor: float = 0.4  # ... this much
     feedback_sentences: int = 8  # best sentences of the first pass that move the theme vector
     feedback_weight: float = 0.5
+    near_keep: bool = True  # the second pass keeps the first pass's near words (feedback adds, never removes)
     feedback_units: int = 10  # best units of the first pass that give feedback words
     feedback_terms: int = 0  # feedback words at most
     feedback_context_min: float = 0.2  # cosine of a feedback word's sentences to the theme at least
