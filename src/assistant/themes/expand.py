@@ -148,6 +148,34 @@ def glossary_siblings(word: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+CONJUNCTION = re.compile(r"\s+(?:en|of|and|or|&)\s+|/", re.IGNORECASE)
+
+
+def conjunct_partners(phrase: str, corpus: Corpus | None) -> dict[str, str]:
+    """The commoner words of a theme's multi-word concepts, each with the whole concept as one term.
+
+    A phrase is split at *en*/*of* (*reflectie en professionele ontwikkeling* → *reflectie*, *professionele
+    ontwikkeling*); in a concept of two to four corpus words, the rarest word (fewest units, counting all its
+    forms and compounds: *geven* with *geeft*) carries it alone
+    and the others only together with it: ``{"professionele": "professionele ontwikkeling"}``.
+    """
+    if corpus is None:
+        return {}
+    from assistant.themes.match import word_variants  # match imports this module
+
+    found: dict[str, str] = {}
+    for part in CONJUNCTION.split(phrase):
+        units = {w: corpus.units_with(word_variants(w, corpus)) for w in dict.fromkeys(theme_words(part))}
+        words = [w for w, n in units.items() if n > 0]
+        if not 2 <= len(words) <= 4:
+            continue
+        rarest = min(words, key=lambda w: (units[w], words.index(w)))
+        for word in words:
+            if word != rarest:
+                found[word] = " ".join(words)
+    return found
+
+
 def triggered(entries: Sequence[ThemeEntry], words_and_phrases: Sequence[str]) -> list[ThemeEntry]:
     """The thesaurus entries that a theme's words or phrases call up."""
     stems = {stem(w) for text in words_and_phrases for w in content_words(text)}
@@ -238,10 +266,14 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
         found[key] = Term(text, weight, origin)
 
     for phrase in phrases:
+        partners = conjunct_partners(phrase, corpus) if settings.conjuncts else {}
         for word in theme_words(phrase):
             weight = CORE
             if corpus is not None and corpus.unit_share(word) > settings.generic_share:
                 weight = CONTEXT  # a theme word found in most units carries little on its own
+            if word in partners:
+                add(partners[word], CORE, "thema")  # the words of one concept together
+                weight = CONTEXT  # a concept's commoner word alone: *professionele* without *ontwikkeling*
             add(word, weight, "thema")
         if settings.glossary:
             for dutch in glossary_expand(phrase):

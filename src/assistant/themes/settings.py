@@ -26,6 +26,7 @@ class ScanSettings:
     feedback: bool = True  # pseudo-relevance feedback: the theme vector moved towards its best sentences
     dense: bool = True  # a sentence very close to the theme's meaning counts without a term
     specificity: bool = True  # a term whose matched words stand in many units weighs as a context term
+    conjuncts: bool = True  # a multi-word concept of the theme: its commoner words count only together
 
     near_k: int = 10  # near words per theme vector at most
     near_min: float = -0.15  # CSLS score of a near word to the theme at least (vectors.Meaning.near_scores)
