@@ -102,6 +102,41 @@ def aggregate_line(name: str, figures: dict) -> str:
             f"en {lang['en']:.3f}, lowest theme {figures['min_f1']:.3f})")
 
 
+PARITY = ROOT / "eval" / "themes" / "parity.json"
+
+
+def parity(index, settings: ScanSettings) -> list[dict]:
+    """Each tune theme typed in the other language (``eval/themes/parity.json``), scored against the same
+    judges: F1 in either language and the Jaccard overlap of the two kern lists."""
+    other = json.loads(PARITY.read_text(encoding="utf-8"))["themes"]
+    judgments = load_judgments()
+    rows = []
+    for theme in load_themes():
+        if theme.split != "tune" or theme.slug not in other:
+            continue
+        own = [j for j in judgments if j.slug == theme.slug]
+        if not own:
+            continue
+        texts = (theme.theme, other[theme.slug])
+        kern = [kern_refs(scan(index, text, settings=settings, budget=120)) for text in texts]
+        f1 = [macro(score_kern(k, j).f1 for j in own) for k in kern]
+        union = kern[0] | kern[1]
+        rows.append({"slug": theme.slug, "language": theme.language, "f1": f1[0], "other_f1": f1[1],
+                     "jaccard": len(kern[0] & kern[1]) / len(union) if union else 1.0})
+    return rows
+
+
+def parity_lines(rows: list[dict]) -> list[str]:
+    """Per tune theme and in total: F1 as Dutch and as English, and the overlap of the lists."""
+    nl = [r["f1"] if r["language"] == "nl" else r["other_f1"] for r in rows]
+    en = [r["other_f1"] if r["language"] == "nl" else r["f1"] for r in rows]
+    lines = ["| theme | F1 in Dutch | F1 in English | kern Jaccard |", "|---|---:|---:|---:|"]
+    for r, a, b in zip(rows, nl, en, strict=True):
+        lines.append(f"| {r['slug']} | {a:.3f} | {b:.3f} | {r['jaccard']:.2f} |")
+    lines.append(f"| **macro** | **{macro(nl):.3f}** | **{macro(en):.3f}** | {macro(r['jaccard'] for r in rows):.2f} |")
+    return lines
+
+
 def agreements() -> list[tuple[str, str, float]]:
     """(slug, judges, F1 between them) for every double-judged theme."""
     judgments = load_judgments()
@@ -147,6 +182,7 @@ def main() -> int:
     parser.add_argument("--sweep", action="append", default=[], help="NAME=v1,v2,...: vary one setting")
     parser.add_argument("--set", action="append", default=[], help="NAME=v: change one setting")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--parity", action="store_true", help="tune themes typed in both languages (parity.json)")
     args = parser.parse_args()
     try:
         index = open_index(Settings(index_dir=args.index, embedder="use"))
@@ -174,6 +210,8 @@ def main() -> int:
               f"mean {report['seconds']:.3f} s per scan")
         for slug, judges, f1 in agreements():
             print(f"agreement {slug} ({judges}): F1 {f1:.3f}")
+    if args.parity:
+        print("\n" + "\n".join(parity_lines(parity(index, settings))))
     for item in args.sweep:
         name, values = parse_sweep(item)
         for value in values:
