@@ -31,7 +31,7 @@ from assistant.themes.limits import (
 from assistant.themes.settings import CONTEXT, CORE, ScanSettings
 from assistant.themes.thesaurus import ThemeEntry
 from assistant.themes.thesaurus import load as load_thesaurus
-from assistant.themes.words import adjective_of, content_words, fold, lookalike, same_word, stem, theme_words
+from assistant.themes.words import adjective_of, content_words, fold, lookalike, same_word, stem, theme_words, words
 
 
 @dataclass(frozen=True)
@@ -176,6 +176,61 @@ def conjunct_partners(phrase: str, corpus: Corpus | None) -> dict[str, str]:
     return found
 
 
+def neighbour(word: str, meaning, corpus: Corpus, settings: ScanSettings) -> str | None:
+    """The corpus word nearest in meaning to a word the corpus lacks (*sustainability* → *duurzaam*), or None
+    when no word is near enough (CSLS below ``translate_min``) or the nearest one is generic."""
+    scores = meaning.near_scores(meaning.embed([word])[0])
+    best = int(np.argmax(scores)) if len(scores) else -1
+    if best < 0 or float(scores[best]) < settings.translate_min:
+        return None
+    found = meaning.words[best]
+    return None if corpus.unit_share(found) > settings.generic_share or not theme_words(found) else found
+
+
+def translations(theme: str, corpus: Corpus | None, meaning, settings: ScanSettings) -> dict[str, str]:
+    """Dutch for the words of a theme the corpus lacks: ``{word: Dutch}``.
+
+    The glossary's words for the English words and phrases it knows; for any other word that no unit holds
+    (in no form or compound), its nearest corpus word by meaning (:func:`neighbour`). A Dutch theme whose
+    words occur gets nothing, so an English theme goes through the same Dutch steps as a Dutch one.
+    """
+    from assistant.glossary import spans
+    from assistant.themes.match import word_variants  # match imports this module
+
+    found: dict[str, str] = {}
+    covered: set[int] = set()
+    if corpus is None:
+        return found
+
+    def absent(word: str) -> bool:
+        return corpus.units_with(word_variants(word, corpus)) == 0
+
+    if settings.glossary:
+        for start, end, dutch in spans(theme):
+            english = fold(theme[start:end])
+            if all(absent(w) for w in theme_words(english)):  # a Dutch word that is also an English key stays
+                found[english] = dutch
+            covered.update(range(start, end))
+    if meaning is None:
+        return found
+    for word, start, _ in words(theme):
+        if start in covered or word not in theme_words(word) or word in found:
+            continue
+        if absent(word):
+            near = neighbour(word, meaning, corpus, settings)
+            if near:
+                found[word] = near
+    return found
+
+
+def dutch_text(theme: str, found: dict[str, str]) -> str:
+    """The theme with its translated words replaced (the text whose meaning vector finds the near words)."""
+    text = fold(theme)
+    for english in sorted(found, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(english)}\b", found[english], text)
+    return text
+
+
 def triggered(entries: Sequence[ThemeEntry], words_and_phrases: Sequence[str]) -> list[ThemeEntry]:
     """The thesaurus entries that a theme's words or phrases call up."""
     stems = {stem(w) for text in words_and_phrases for w in content_words(text)}
@@ -189,16 +244,16 @@ def triggered(entries: Sequence[ThemeEntry], words_and_phrases: Sequence[str]) -
 
 
 def near_words(vectors: np.ndarray, meaning, corpus: Corpus, settings: ScanSettings,
-               taken: Sequence[str]) -> list[tuple[str, float]]:
+               taken: Sequence[str], own_words: Sequence[str] | None = None) -> list[tuple[str, float]]:
     """Vocabulary words near the theme's meaning: (word, CSLS score), best first.
 
     A word counts when its CSLS score (:meth:`~assistant.themes.vectors.Meaning.near_scores`) to one of
     ``vectors`` is at least ``near_min``, the sentences it stands in are close to the theme too
     (``near_context_min``), it is not a form of a word already taken, not generic, and not a lookalike
-    of a theme word (*bekwaamheid* for *duurzaamheid*).
+    of a theme word (*bekwaamheid* for *duurzaamheid*; ``own_words``, default ``taken``).
     """
     found: dict[str, float] = {}
-    own = [w for t in taken for w in (t, *adjective_of(t))]
+    own = [w for t in (taken if own_words is None else own_words) for w in (t, *adjective_of(t))]
     for vector in vectors:
         scores = meaning.near_scores(vector)
         kept = 0
@@ -279,6 +334,10 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
             for dutch in glossary_expand(phrase):
                 for word in theme_words(dutch):
                     add(word, CORE, "glossarium")
+        if settings.translate and meaning is not None:
+            for english, dutch in translations(phrase, corpus, meaning, settings).items():
+                if dutch not in glossary_expand(english):
+                    add(dutch, CORE, "vertaling")
         if settings.glossary_dutch:
             for word in theme_words(phrase):
                 for sibling in glossary_siblings(word):
@@ -298,7 +357,8 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
         exclude.extend(fold(w) for w in entry.exclude)
     if settings.near and corpus is not None and meaning is not None and vectors is not None:
         taken = [w for key in found for w in key.split()]
-        near = near_words(vectors, meaning, corpus, settings, taken)
+        typed = [w for key, term in found.items() if term.origin != "vertaling" for w in key.split()]
+        near = near_words(vectors, meaning, corpus, settings, taken, typed)  # lookalikes of the typed words only
         for word, score in near:
             weight = CORE if score >= settings.near_core else settings.near_weight
             add(word, weight, "verwant")

@@ -20,14 +20,23 @@ import numpy as np
 from assistant.lexical import STOPWORDS
 from assistant.model import COMPETENTIE, COMPETENTIENIVEAU, KERNTAAK, Chunk
 from assistant.themes.corpus import Corpus, ScanUnit, corpus_for, unit_ref
-from assistant.themes.expand import Expansion, Term, base, check_theme, expand_theme, parse_terms
+from assistant.themes.expand import (
+    Expansion,
+    Term,
+    base,
+    check_theme,
+    dutch_text,
+    expand_theme,
+    parse_terms,
+    translations,
+)
 from assistant.themes.limits import SCAN_BUDGET_SECONDS, ScanTooSlow
 from assistant.themes.match import Matcher, matcher
 from assistant.themes.match import candidates as match_candidates
 from assistant.themes.score import UnitScore, score_unit, strength
 from assistant.themes.settings import CONTEXT, ScanSettings
 from assistant.themes.thesaurus import load as load_thesaurus
-from assistant.themes.words import content_words
+from assistant.themes.words import content_words, fold
 
 DEFAULT = ScanSettings()
 DENSE_WEIGHT = 1.0  # with --dense: score + DENSE_WEIGHT × max(0, cosine(theme, unit)) (docs/theme-scan.md)
@@ -287,7 +296,8 @@ def _score_all(units: Sequence[ScanUnit], matchers: Sequence[Matcher], settings:
     return scored
 
 
-AUTOMATIC = ("thema", "glossarium", "samenstelling", "verwant", "terugkoppeling")  # origins the scan may reweigh
+# the origins the scan may reweigh (not a pinned thesaurus term, not an edited list)
+AUTOMATIC = ("thema", "glossarium", "vertaling", "samenstelling", "verwant", "terugkoppeling")
 
 
 def specific(expansion: Expansion, matchers: Sequence[Matcher], corpus: Corpus,
@@ -418,6 +428,11 @@ def scan(
         if meaning is not None and uses_meaning:
             probe = Expansion(cleaned, tuple(p.strip() for p in re.split(r"[,;\n]+", cleaned) if p.strip()), ())
             vectors = theme_vectors(meaning, probe)
+            if settings.translate and not (terms is not None and terms.strip()):
+                dutch = dutch_text(cleaned, translations(cleaned, corpus, meaning, settings))
+                if dutch != fold(cleaned):  # the theme in Dutch words: its meaning is the Dutch pipeline's
+                    vectors = theme_vectors(meaning, Expansion(dutch, tuple(
+                        p.strip() for p in re.split(r"[,;\n]+", dutch) if p.strip()), ()))
         expansion = expand_theme(theme, corpus, terms, settings, meaning, vectors)
     units = [u for u in corpus.units if _passes(u.chunk, dossier, version, profile)]
 

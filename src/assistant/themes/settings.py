@@ -26,8 +26,10 @@ class ScanSettings:
     feedback: bool = True  # pseudo-relevance feedback: the theme vector moved towards its best sentences
     dense: bool = True  # a sentence very close to the theme's meaning counts without a term
     specificity: bool = True  # a term whose matched words stand in many units weighs as a context term
+    translate: bool = True  # a theme word the corpus lacks: glossary or nearest corpus word; vectors from the Dutch
     conjuncts: bool = True  # a multi-word concept of the theme: its commoner words count only together
 
+    translate_min: float = 0.0  # CSLS of the nearest corpus word to an absent theme word at least (a translation)
     near_k: int = 10  # near words per theme vector at most
     near_min: float = -0.15  # CSLS score of a near word to the theme at least (vectors.Meaning.near_scores)
     near_core: float = -0.15  # from this CSLS score a near word weighs as a core term, below as context
