@@ -30,6 +30,7 @@ from assistant.themes.judged import (
 
 FLOOR_MACRO_F1 = 0.62  # measured 0.632 on the test themes
 FLOOR_THEME_F1 = 0.32  # measured 0.339 (the lowest test theme)
+FLOOR_LANGUAGE_GAP = 0.05  # the issue's target: English within 0.05 of Dutch
 FLOOR_OVERVIEW = 0.95  # measured 38/38; the issue's target is 0.9
 HEADING = re.compile(r"^\s*([BP][1-9I]-K[0-9I]+-W[A-Za-z]?[0-9]+)\s*:")
 
@@ -116,12 +117,13 @@ def test_test_themes_stay_above_the_floor(index):
         kern = kern_refs(result)
         f1 = macro(score_kern(kern, j).f1 for j in judgments if j.slug == theme.slug)
         rows.append((theme, f1))
-    scores = {t.slug: round(f1, 3) for t, f1 in rows}
-    assert macro(f1 for _, f1 in rows) >= FLOOR_MACRO_F1, scores
-    assert min(f1 for _, f1 in rows) >= FLOOR_THEME_F1, scores
     english = macro(f1 for t, f1 in rows if t.language == "en")
     dutch = macro(f1 for t, f1 in rows if t.language == "nl")
-    assert english >= dutch - 0.05, scores
+    figures = {"macro": round(macro(f1 for _, f1 in rows), 3), "lowest": round(min(f1 for _, f1 in rows), 3),
+               "nl": round(dutch, 3), "en": round(english, 3)}  # aggregates only: never the test themes' own
+    assert figures["macro"] >= FLOOR_MACRO_F1, figures
+    assert figures["lowest"] >= FLOOR_THEME_F1, figures
+    assert abs(english - dutch) <= FLOOR_LANGUAGE_GAP, figures
 
 
 def test_the_corpus_overview_is_found_as_kern(index):

@@ -178,13 +178,22 @@ def conjunct_partners(phrase: str, corpus: Corpus | None) -> dict[str, str]:
 
 def neighbour(word: str, meaning, corpus: Corpus, settings: ScanSettings) -> str | None:
     """The corpus word nearest in meaning to a word the corpus lacks (*sustainability* → *duurzaam*), or None
-    when no word is near enough (CSLS below ``translate_min``) or the nearest one is generic."""
+    when no word is near enough (CSLS below ``translate_min``), the nearest one is generic, or it only shares
+    a word piece with it (a shared start of 4+ letters that is not most of the shorter word, or a lookalike
+    ending); a cognate that shares most of it stays (*documentation* → *documenten*)."""
     scores = meaning.near_scores(meaning.embed([word])[0])
     best = int(np.argmax(scores)) if len(scores) else -1
     if best < 0 or float(scores[best]) < settings.translate_min:
         return None
     found = meaning.words[best]
-    return None if corpus.unit_share(found) > settings.generic_share or not theme_words(found) else found
+    if corpus.unit_share(found) > settings.generic_share or not theme_words(found):
+        return None
+    folded = fold(word)
+    shorter = min(len(found), len(folded))
+    shared = next((i for i, (a, b) in enumerate(zip(found, folded, strict=False)) if a != b), shorter)
+    if 4 <= shared < 0.7 * shorter or lookalike(found, folded):
+        return None  # only a shared word piece (*intervisie* for *interprofessioneel*); a cognate stays (*documenten*)
+    return found
 
 
 def translations(theme: str, corpus: Corpus | None, meaning, settings: ScanSettings) -> dict[str, str]:

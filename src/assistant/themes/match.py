@@ -35,7 +35,7 @@ WINDOW = 6  # words between the parts of a multi-word term
 GUARD_AFTER = 3  # a guard word (~op) rejects a match up to this many words after it
 GUARD_BEFORE = 1  # ... or right before it (*verantwoorde risico's*)
 PARTICLE_AFTER = 15  # a separable verb's particle may follow the verb this far (*stemt ... af*)
-COMPOUND_MAX_SHARE = 0.03  # a compound in more units than this is a word of its own (*doelgroep* is no *groep*)
+COMPOUND_MAX_SHARE = 0.05  # a compound in more units than this is a word of its own (*doelgroep* is no *groep*)
 
 
 def excluded(word: str, exclude: Iterable[str]) -> bool:
