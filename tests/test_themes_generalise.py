@@ -160,3 +160,17 @@ def test_tune_themes_and_batch_two_stay_above_their_floor(index):
     assert macro(f1 for _, f1 in rows) >= FLOOR_TUNE_F1
     assert macro(f1 for batch, f1 in rows if batch == 2) >= FLOOR_BATCH2_F1
     assert np.isfinite([f1 for _, f1 in rows]).all()
+
+
+def test_the_quality_script_prints_test_themes_as_aggregates_only():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("theme_quality", ROOT / "scripts" / "theme_quality.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows = [{"slug": "x", "theme": "a secret test theme", "language": "nl", "split": "test", "batch": 1,
+             "judges": "A", "kern": 3, "judged_kern": 2, "precision": 0.5, "recall": 1.0, "f1": 0.667}]
+    report = {"rows": rows, **module.summary(rows), "batches": {1: module.summary(rows)}}
+    shown = module.table(report, "test")
+    assert "a secret test theme" not in shown and "macro F1 0.667" in shown
+    assert module.in_split(load_themes()[0], "tune") != module.in_split(load_themes()[0], "test")
