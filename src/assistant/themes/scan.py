@@ -13,7 +13,7 @@ import difflib
 import re
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -175,6 +175,7 @@ class ScanResult:
     suggestions: tuple[str, ...] = ()
     settings: ScanSettings = DEFAULT
     notes: tuple[str, ...] = ()
+    vectors: np.ndarray | None = field(default=None, compare=False, repr=False)  # final theme vectors; not in JSON
 
     @property
     def theme(self) -> str:
@@ -492,6 +493,7 @@ def scan(
         suggestions=suggestions,
         settings=settings,
         notes=(*notes, *expansion.notes),
+        vectors=vectors,
     )
 
 
