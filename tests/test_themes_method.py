@@ -123,6 +123,22 @@ def test_absent_theme_is_not_found_and_gets_suggestions(index):
     assert not result.anchors and result.suggestions and result.as_json()["found"] is False
 
 
+def test_the_result_keeps_the_final_theme_vectors_but_not_in_the_json(index, corpus):
+    import numpy as np
+
+    from assistant.themes.vectors import meaning_for
+
+    result = scan(index, "plannen en organiseren")
+    meaning = meaning_for(index, corpus)
+    assert result.vectors is not None and result.vectors.ndim == 2
+    assert np.allclose(np.linalg.norm(result.vectors, axis=1), 1.0, atol=1e-3)
+    kern = [a for a in result.anchors if a.strength == "kern"]
+    closest = max(float((result.vectors @ meaning.sentence_vector(s.text)).max())
+                  for a in kern for s in a.result.sentences)
+    assert closest > 0.3  # the vectors are the theme's: its kern sentences lie close to them
+    assert "vectors" not in result.as_json() and json.dumps(result.as_json())
+
+
 # --------------------------------------------------------------------------- the optional thesaurus file
 
 
