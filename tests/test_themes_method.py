@@ -139,6 +139,25 @@ def test_the_result_keeps_the_final_theme_vectors_but_not_in_the_json(index, cor
     assert "vectors" not in result.as_json() and json.dumps(result.as_json())
 
 
+def test_a_unit_with_several_sentences_close_in_meaning_is_kern(index):
+    from assistant.themes import ScanSettings
+    from assistant.themes.score import MEANING
+
+    def kern(result) -> set[str]:
+        return {a.unit.ref for a in result.anchors if a.strength == "kern"}
+
+    on = scan(index, "documentation and reporting")
+    off = scan(index, "documentation and reporting", settings=ScanSettings(dense_kern=False))
+    added = kern(on) - kern(off)
+    assert kern(off) <= kern(on) and added
+    for anchor in on.anchors:
+        if anchor.unit.ref in added:
+            assert anchor.result.close >= ScanSettings().dense_kern_sentences
+            assert any(MEANING in s.terms for s in anchor.result.sentences)  # the close sentences are shown
+    unreachable = scan(index, "documentation and reporting", settings=ScanSettings(dense_kern_min=1.01))
+    assert kern(unreachable) == kern(off)
+
+
 # --------------------------------------------------------------------------- the optional thesaurus file
 
 

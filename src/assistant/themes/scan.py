@@ -33,7 +33,7 @@ from assistant.themes.expand import (
 from assistant.themes.limits import SCAN_BUDGET_SECONDS, ScanTooSlow
 from assistant.themes.match import Matcher, matcher
 from assistant.themes.match import candidates as match_candidates
-from assistant.themes.score import UnitScore, score_unit, strength
+from assistant.themes.score import UnitScore, dense_kern, score_unit, strength
 from assistant.themes.settings import CONTEXT, ScanSettings
 from assistant.themes.thesaurus import load as load_thesaurus
 from assistant.themes.words import content_words, fold
@@ -412,7 +412,7 @@ def scan(
     settings = settings or ScanSettings()
     lock = lock if lock is not None else contextlib.nullcontext()
     corpus = corpus or corpus_for(index)
-    uses_meaning = settings.near or settings.sense or settings.dense or settings.feedback
+    uses_meaning = settings.near or settings.sense or settings.dense or settings.dense_kern or settings.feedback
     cleaned = check_theme(theme)
     if terms is not None and terms.strip():
         parse_terms(terms)  # a bad list is refused before any work
@@ -444,7 +444,8 @@ def scan(
             if not expansion.overridden:
                 expansion, matchers = specific(expansion, matchers, corpus, settings)
         matchers = [m for m in matchers if m.alternatives]
-        closeness = _closeness(meaning, vectors) if vectors is not None and (settings.sense or settings.dense) else None
+        closeness = _closeness(meaning, vectors) if vectors is not None and (
+            settings.sense or settings.dense or settings.dense_kern) else None
         return expansion, matchers, _score_all(units, matchers, settings, closeness, clock, budget, corpus, lock)
 
     expansion, matchers, scored = run(expansion, vectors)
@@ -462,7 +463,8 @@ def scan(
         dense = similarities.get(unit.ref) if similarities is not None else None
         if dense is not None and dense_weight and (result.sentences or result.title):
             result = replace(result, score=round(result.score + dense_weight * max(0.0, dense), 3))
-        if result.score < settings.min_score or not (result.sentences or result.title):
+        if not dense_kern(result, settings) and (result.score < settings.min_score
+                                                 or not (result.sentences or result.title)):
             continue
         key = unit.duplicate_key
         if key in by_duplicate:

@@ -28,6 +28,7 @@ class ScanSettings:
     specificity: bool = True  # a term whose matched words stand in many units weighs as a context term
     translate: bool = True  # a theme word the corpus lacks: glossary or nearest corpus word; vectors from the Dutch
     conjuncts: bool = True  # a multi-word concept of the theme: its commoner words count only together
+    dense_kern: bool = True  # a unit with several sentences close in meaning is kern without a term (below)
 
     translate_min: float = 0.0  # CSLS of the nearest corpus word to an absent theme word at least (a translation)
     near_k: int = 10  # near words per theme vector at most
@@ -47,6 +48,8 @@ class ScanSettings:
     feedback_context_min: float = 0.2  # cosine of a feedback word's sentences to the theme at least
     dense_min: float = 0.5  # a sentence with at least this cosine counts without a term ...
     dense_weight: float = 1.0  # ... with this weight
+    dense_kern_min: float = 0.35  # a sentence this close (cosine) to the theme's meaning is "close" ...
+    dense_kern_sentences: int = 3  # ... and a unit with at least this many close sentences is kern
 
     title_weight: float = 2.0
     density_weight: float = 2.0
