@@ -12,7 +12,8 @@ Per tune theme and werkproces it computes, beside the scan's own label and score
 and scores (1) rules "lexical kern OR dense evidence above a threshold" over a grid, (2) a logistic fusion of
 all features, trained leave-one-theme-out (threshold chosen on the 12 training themes, scored on the held-out
 one). With ``--embedder e5`` the cosines come from multilingual-e5-small instead of the index's embedder
-(computed once, cached in ``INDEX/cache/themestudy-*.npz``). Test themes are never read.
+(computed once, cached in ``INDEX/cache/themestudy-*.npz``). Test themes are never read. The fusion uses
+scikit-learn (in the venv as a dependency of sentence-transformers; not a dependency of the product).
 
 Usage::
 
