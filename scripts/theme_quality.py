@@ -1,14 +1,16 @@
 """Quality and speed of the theme scan on the judged theme set (eval/themes/judged), as in docs/theme-scan.md.
 
 Per theme: precision, recall and F1 of the kern list (werkprocessen; precision counts units judged 1 or 2 as
-right, recall counts units judged 2), macro over themes and per language, for the tune or the test split;
+right, recall counts units judged 2), macro over themes and per language, for the tune split (with its batch 2,
+the themes added in the second session, apart: fresh data the method never saw) or the test split (aggregates
+only: the test themes' own figures are never printed);
 judge agreement (F1 between judges) for the double-judged themes; the corpus overview check (share of the
 extract's 38 werkprocessen listed as kern); an ablation (each part of the method off) with time per scan.
 
 Usage::
 
     .venv/bin/assistant ingest --index /tmp/scan-ix
-    .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split tune
+    .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split tune      # batch 1 and 2 apart
     .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split test --ablation
     .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split tune --sweep kern_score=2,2.5,3,3.5,4
 """
@@ -35,7 +37,8 @@ from assistant.themes.vectors import meaning_for  # noqa: E402
 
 EXTRACT = ROOT / "data" / "ankerpunten-interprofessioneel-samenwerken-kd.txt"
 HEADING = re.compile(r"^\s*([BP][1-9I]-K[0-9I]+-W[A-Za-z]?[0-9]+)\s*:", re.MULTILINE)
-ABLATION = ("thesaurus", "glossary", "glossary_dutch", "compounds", "morphology", "near", "sense", "feedback", "dense")
+ABLATION = ("thesaurus", "glossary", "glossary_dutch", "compounds", "morphology", "near", "sense", "feedback", "dense",
+            "specificity", "conjuncts", "translate", "near_keep", "dense_kern")
 
 
 def kern_refs(result) -> set[str]:
@@ -54,9 +57,25 @@ def overview_share(index, settings: ScanSettings) -> tuple[float, int, int]:
     return len(kern & starts) / len(starts), len(kern & starts), len(starts)
 
 
+def in_split(theme, split: str) -> bool:
+    """``tune`` (every tune theme), ``batch1``/``batch2`` (the tune themes of one batch), ``test``, ``all``."""
+    if split == "all":
+        return True
+    if split.startswith("batch"):
+        return theme.split == "tune" and theme.batch == int(split[5:])
+    return theme.split == split
+
+
+def summary(rows: list[dict]) -> dict:
+    """Macro F1 overall and per language, and the lowest theme, of some rows (aggregates only)."""
+    by_language = {lang: macro(r["f1"] for r in rows if r["language"] == lang) for lang in ("nl", "en")}
+    return {"themes": len(rows), "macro_f1": macro(r["f1"] for r in rows), "by_language": by_language,
+            "min_f1": min((r["f1"] for r in rows), default=0.0)}
+
+
 def evaluate(index, settings: ScanSettings, split: str) -> dict:
     """Per theme figures (mean over its judges), macro overall and per language, mean seconds per scan."""
-    themes = [t for t in load_themes() if split in ("all", t.split)]
+    themes = [t for t in load_themes() if in_split(t, split)]
     judgments = load_judgments()
     rows, seconds = [], []
     for theme in themes:
@@ -69,13 +88,53 @@ def evaluate(index, settings: ScanSettings, split: str) -> dict:
         kern = kern_refs(result)
         figures = [score_kern(kern, j) for j in own]
         rows.append({"slug": theme.slug, "theme": theme.theme, "language": theme.language, "split": theme.split,
-                     "judges": "".join(j.judge for j in own), "kern": len(kern),
+                     "batch": theme.batch, "judges": "".join(j.judge for j in own), "kern": len(kern),
                      "judged_kern": round(macro(len(j.kern()) for j in own), 1),
                      "precision": macro(f.precision for f in figures), "recall": macro(f.recall for f in figures),
                      "f1": macro(f.f1 for f in figures)})
-    by_language = {lang: macro(r["f1"] for r in rows if r["language"] == lang) for lang in ("nl", "en")}
-    return {"rows": rows, "macro_f1": macro(r["f1"] for r in rows), "by_language": by_language,
-            "min_f1": min((r["f1"] for r in rows), default=0.0), "seconds": statistics.mean(seconds or [0.0])}
+    return {"rows": rows, **summary(rows), "seconds": statistics.mean(seconds or [0.0]),
+            "batches": {b: summary([r for r in rows if r["batch"] == b]) for b in sorted({r["batch"] for r in rows})}}
+
+
+def aggregate_line(name: str, figures: dict) -> str:
+    lang = figures["by_language"]
+    return (f"{name}: {figures['themes']} themes, macro F1 {figures['macro_f1']:.3f} (nl {lang['nl']:.3f}, "
+            f"en {lang['en']:.3f}, lowest theme {figures['min_f1']:.3f})")
+
+
+PARITY = ROOT / "eval" / "themes" / "parity.json"
+
+
+def parity(index, settings: ScanSettings) -> list[dict]:
+    """Each tune theme typed in the other language (``eval/themes/parity.json``), scored against the same
+    judges: F1 in either language and the Jaccard overlap of the two kern lists."""
+    other = json.loads(PARITY.read_text(encoding="utf-8"))["themes"]
+    judgments = load_judgments()
+    rows = []
+    for theme in load_themes():
+        if theme.split != "tune" or theme.slug not in other:
+            continue
+        own = [j for j in judgments if j.slug == theme.slug]
+        if not own:
+            continue
+        texts = (theme.theme, other[theme.slug])
+        kern = [kern_refs(scan(index, text, settings=settings, budget=120)) for text in texts]
+        f1 = [macro(score_kern(k, j).f1 for j in own) for k in kern]
+        union = kern[0] | kern[1]
+        rows.append({"slug": theme.slug, "language": theme.language, "f1": f1[0], "other_f1": f1[1],
+                     "jaccard": len(kern[0] & kern[1]) / len(union) if union else 1.0})
+    return rows
+
+
+def parity_lines(rows: list[dict]) -> list[str]:
+    """Per tune theme and in total: F1 as Dutch and as English, and the overlap of the lists."""
+    nl = [r["f1"] if r["language"] == "nl" else r["other_f1"] for r in rows]
+    en = [r["other_f1"] if r["language"] == "nl" else r["f1"] for r in rows]
+    lines = ["| theme | F1 in Dutch | F1 in English | kern Jaccard |", "|---|---:|---:|---:|"]
+    for r, a, b in zip(rows, nl, en, strict=True):
+        lines.append(f"| {r['slug']} | {a:.3f} | {b:.3f} | {r['jaccard']:.2f} |")
+    lines.append(f"| **macro** | **{macro(nl):.3f}** | **{macro(en):.3f}** | {macro(r['jaccard'] for r in rows):.2f} |")
+    return lines
 
 
 def agreements() -> list[tuple[str, str, float]]:
@@ -89,14 +148,21 @@ def agreements() -> list[tuple[str, str, float]]:
     return found
 
 
-def table(report: dict) -> str:
-    lines = ["| theme | lang | split | judged kern | scan kern | precision | recall | F1 |",
-             "|---|---|---|---:|---:|---:|---:|---:|"]
-    for r in report["rows"]:
-        lines.append(f"| {r['theme']} | {r['language']} | {r['split']} | {r['judged_kern']:g} | {r['kern']} | "
-                     f"{r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} |")
-    lang = report["by_language"]
-    lines.append(f"| **macro** | nl {lang['nl']:.3f} · en {lang['en']:.3f} | | | | | | **{report['macro_f1']:.3f}** |")
+def table(report: dict, split: str) -> str:
+    """Per theme rows (never for the test themes: those are reported as aggregates only) and the aggregates."""
+    lines = []
+    if split != "test":
+        lines += ["| theme | lang | split | batch | judged kern | scan kern | precision | recall | F1 |",
+                  "|---|---|---|---:|---:|---:|---:|---:|---:|"]
+        for r in report["rows"]:
+            if r["split"] == "test":
+                continue
+            lines.append(f"| {r['theme']} | {r['language']} | {r['split']} | {r['batch']} | {r['judged_kern']:g} | "
+                         f"{r['kern']} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} |")
+        lines.append("")
+    lines.append(aggregate_line(split, report))
+    if split == "tune":
+        lines += [aggregate_line(f"  batch {b}", figures) for b, figures in report["batches"].items()]
     return "\n".join(lines)
 
 
@@ -110,11 +176,13 @@ def parse_sweep(text: str) -> tuple[str, list[float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True)
-    parser.add_argument("--split", choices=("tune", "test", "all"), default="tune")
+    parser.add_argument("--split", choices=("tune", "batch1", "batch2", "test", "all"), default="tune",
+                        help="tune: every tune theme, with batch 1 and batch 2 apart; test: aggregates only")
     parser.add_argument("--ablation", action="store_true", help="each part of the method switched in turn")
     parser.add_argument("--sweep", action="append", default=[], help="NAME=v1,v2,...: vary one setting")
     parser.add_argument("--set", action="append", default=[], help="NAME=v: change one setting")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--parity", action="store_true", help="tune themes typed in both languages (parity.json)")
     args = parser.parse_args()
     try:
         index = open_index(Settings(index_dir=args.index, embedder="use"))
@@ -133,30 +201,45 @@ def main() -> int:
     report = evaluate(index, settings, args.split)
     share, found, total = overview_share(index, settings)
     if args.json:
+        if args.split in ("test", "all"):
+            report = {k: v for k, v in report.items() if k != "rows"}  # test themes: aggregates only
         print(json.dumps({"report": report, "overview": [found, total]}, indent=1))
     else:
-        print(table(report))
+        print(table(report, args.split))
         print(f"\ncorpus overview: {found}/{total} = {share:.3f} of its werkprocessen kern; "
               f"mean {report['seconds']:.3f} s per scan")
         for slug, judges, f1 in agreements():
             print(f"agreement {slug} ({judges}): F1 {f1:.3f}")
+    if args.parity:
+        print("\n" + "\n".join(parity_lines(parity(index, settings))))
     for item in args.sweep:
         name, values = parse_sweep(item)
         for value in values:
             kind = type(getattr(settings, name))
-            varied = evaluate(index, replace(settings, **{name: kind(value)}), args.split)
+            variant = replace(settings, **{name: kind(value)})
+            varied = evaluate(index, variant, args.split)
+            fresh = varied["batches"].get(2)
+            _, found, total = overview_share(index, variant)
             print(f"{name}={value:g}: macro F1 {varied['macro_f1']:.3f} (nl {varied['by_language']['nl']:.3f}, "
-                  f"en {varied['by_language']['en']:.3f}, min {varied['min_f1']:.3f})")
+                  f"en {varied['by_language']['en']:.3f}, min {varied['min_f1']:.3f})"
+                  + (f"; batch 2 {fresh['macro_f1']:.3f} (min {fresh['min_f1']:.3f})" if fresh else "")
+                  + f"; overview {found}/{total}")
     if args.ablation:
-        print("\n| variant | macro F1 | nl | en | min | overview kern | s/scan |\n|---|---:|---:|---:|---:|---:|---:|")
+        batch2 = args.split == "tune"
+        head = "| variant | macro F1 | nl | en | min |" + (" batch 2 macro | batch 2 min |" if batch2 else "")
+        rule = "|---|---:|---:|---:|---:|" + ("---:|---:|" if batch2 else "")
+        print(f"\n{head} overview kern | s/scan |\n{rule}---:|---:|")
         variants = [("default", settings)] + [
             (f"{'without' if getattr(settings, p) else 'with'} {p}", replace(settings, **{p: not getattr(settings, p)}))
             for p in ABLATION]
         for name, variant in variants:
             r = evaluate(index, variant, args.split)
             share, found, total = overview_share(index, variant)
+            fresh = r["batches"].get(2)
+            extra = f"{fresh['macro_f1']:.3f} | {fresh['min_f1']:.3f} | " if batch2 and fresh else (
+                "– | – | " if batch2 else "")
             print(f"| {name} | {r['macro_f1']:.3f} | {r['by_language']['nl']:.3f} | {r['by_language']['en']:.3f} | "
-                  f"{r['min_f1']:.3f} | {found}/{total} | {r['seconds']:.3f} |")
+                  f"{r['min_f1']:.3f} | {extra}{found}/{total} | {r['seconds']:.3f} |")
     return 0
 
 

@@ -2,7 +2,8 @@
 
 The loader must accept every judge file and refuse a broken one; the scorer must count precision over
 units judged 1 or 2 and recall over units judged 2; and the scan must stay above the floor measured on the
-test themes (docs/theme-scan.md: measured macro F1 0.632, lowest theme 0.339, overview 38/38).
+test themes (docs/theme-scan.md: measured macro F1 0.691, lowest theme 0.458, |en - nl| 0.054, overview
+38/38). The floor test reports aggregates only, never a test theme's own figures.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ from assistant.themes.judged import (
     score_kern,
 )
 
-FLOOR_MACRO_F1 = 0.62  # measured 0.632 on the test themes
-FLOOR_THEME_F1 = 0.32  # measured 0.339 (the lowest test theme)
+FLOOR_MACRO_F1 = 0.68  # measured 0.691 on the test themes (second session, run 2; third round, run 3: same)
+FLOOR_THEME_F1 = 0.44  # measured 0.458 (the lowest test theme)
+FLOOR_LANGUAGE_GAP = 0.06  # measured |en - nl| 0.054 (en 0.722, nl 0.668); the issue's target 0.05 is not met
 FLOOR_OVERVIEW = 0.95  # measured 38/38; the issue's target is 0.9
 HEADING = re.compile(r"^\s*([BP][1-9I]-K[0-9I]+-W[A-Za-z]?[0-9]+)\s*:")
 
@@ -116,12 +118,13 @@ def test_test_themes_stay_above_the_floor(index):
         kern = kern_refs(result)
         f1 = macro(score_kern(kern, j).f1 for j in judgments if j.slug == theme.slug)
         rows.append((theme, f1))
-    scores = {t.slug: round(f1, 3) for t, f1 in rows}
-    assert macro(f1 for _, f1 in rows) >= FLOOR_MACRO_F1, scores
-    assert min(f1 for _, f1 in rows) >= FLOOR_THEME_F1, scores
     english = macro(f1 for t, f1 in rows if t.language == "en")
     dutch = macro(f1 for t, f1 in rows if t.language == "nl")
-    assert english >= dutch - 0.05, scores
+    figures = {"macro": round(macro(f1 for _, f1 in rows), 3), "lowest": round(min(f1 for _, f1 in rows), 3),
+               "nl": round(dutch, 3), "en": round(english, 3)}  # aggregates only: never the test themes' own
+    assert figures["macro"] >= FLOOR_MACRO_F1, figures
+    assert figures["lowest"] >= FLOOR_THEME_F1, figures
+    assert abs(english - dutch) <= FLOOR_LANGUAGE_GAP, figures
 
 
 def test_the_corpus_overview_is_found_as_kern(index):

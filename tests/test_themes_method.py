@@ -123,6 +123,41 @@ def test_absent_theme_is_not_found_and_gets_suggestions(index):
     assert not result.anchors and result.suggestions and result.as_json()["found"] is False
 
 
+def test_the_result_keeps_the_final_theme_vectors_but_not_in_the_json(index, corpus):
+    import numpy as np
+
+    from assistant.themes.vectors import meaning_for
+
+    result = scan(index, "plannen en organiseren")
+    meaning = meaning_for(index, corpus)
+    assert result.vectors is not None and result.vectors.ndim == 2
+    assert np.allclose(np.linalg.norm(result.vectors, axis=1), 1.0, atol=1e-3)
+    kern = [a for a in result.anchors if a.strength == "kern"]
+    closest = max(float((result.vectors @ meaning.sentence_vector(s.text)).max())
+                  for a in kern for s in a.result.sentences)
+    assert closest > 0.3  # the vectors are the theme's: its kern sentences lie close to them
+    assert "vectors" not in result.as_json() and json.dumps(result.as_json())
+
+
+def test_a_unit_with_several_sentences_close_in_meaning_is_kern(index):
+    from assistant.themes import ScanSettings
+    from assistant.themes.score import MEANING
+
+    def kern(result) -> set[str]:
+        return {a.unit.ref for a in result.anchors if a.strength == "kern"}
+
+    on = scan(index, "documentation and reporting")
+    off = scan(index, "documentation and reporting", settings=ScanSettings(dense_kern=False))
+    added = kern(on) - kern(off)
+    assert kern(off) <= kern(on) and added
+    for anchor in on.anchors:
+        if anchor.unit.ref in added:
+            assert anchor.result.close >= ScanSettings().dense_kern_sentences
+            assert any(MEANING in s.terms for s in anchor.result.sentences)  # the close sentences are shown
+    unreachable = scan(index, "documentation and reporting", settings=ScanSettings(dense_kern_min=1.01))
+    assert kern(unreachable) == kern(off)
+
+
 # --------------------------------------------------------------------------- the optional thesaurus file
 
 

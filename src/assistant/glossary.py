@@ -54,6 +54,11 @@ _PATTERN = re.compile(
 )
 
 
+def spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, Dutch words)`` for each English word or phrase of ``text`` the glossary knows."""
+    return [(m.start(), m.end(), GLOSSARY[m.group(1).lower()]) for m in _PATTERN.finditer(text)]
+
+
 def expand(query: str) -> tuple[str, ...]:
     """The Dutch glossary terms for the English words and phrases in ``query`` (each once, in order)."""
     terms = [GLOSSARY[m.group(1).lower()] for m in _PATTERN.finditer(query)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from assistant.lexical import COMPOUND_MIN_COUNT, MIN_PART, split_compound
@@ -157,6 +157,20 @@ class Corpus:
                         postings.setdefault(w, []).append(sentence)
             self._postings = {w: tuple(v) for w, v in postings.items()}
         return self._postings.get(word, ())
+
+    def units_with(self, words: Iterable[str]) -> int:
+        """How many units hold at least one of ``words`` (exact corpus words; an index built once)."""
+        if not hasattr(self, "_word_units"):
+            by_word: dict[str, set[int]] = {}
+            for i, unit in enumerate(self.units):
+                for sentence in (*unit.sentences, *([unit.title] if unit.title else [])):
+                    for w in sentence.vocab:
+                        by_word.setdefault(w, set()).add(i)
+            self._word_units = {w: frozenset(v) for w, v in by_word.items()}
+        found: set[int] = set()
+        for word in words:
+            found |= self._word_units.get(word, frozenset())
+        return len(found)
 
     def unit_share(self, word: str) -> float:
         """The share of units in which ``word`` (or another form of it) occurs."""

@@ -31,7 +31,7 @@ from assistant.themes.limits import (
 from assistant.themes.settings import CONTEXT, CORE, ScanSettings
 from assistant.themes.thesaurus import ThemeEntry
 from assistant.themes.thesaurus import load as load_thesaurus
-from assistant.themes.words import adjective_of, content_words, fold, lookalike, same_word, stem, theme_words
+from assistant.themes.words import adjective_of, content_words, fold, lookalike, same_word, stem, theme_words, words
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,98 @@ def glossary_siblings(word: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+CONJUNCTION = re.compile(r"\s+(?:en|of|and|or|&)\s+|/", re.IGNORECASE)
+
+
+def conjunct_partners(phrase: str, corpus: Corpus | None) -> dict[str, str]:
+    """The commoner words of a theme's multi-word concepts, each with the whole concept as one term.
+
+    A phrase is split at *en*/*of* (*reflectie en professionele ontwikkeling* → *reflectie*, *professionele
+    ontwikkeling*); in a concept of two to four corpus words, the rarest word (fewest units, counting all its
+    forms and compounds: *geven* with *geeft*) carries it alone
+    and the others only together with it: ``{"professionele": "professionele ontwikkeling"}``.
+    """
+    if corpus is None:
+        return {}
+    from assistant.themes.match import word_variants  # match imports this module
+
+    found: dict[str, str] = {}
+    for part in CONJUNCTION.split(phrase):
+        units = {w: corpus.units_with(word_variants(w, corpus)) for w in dict.fromkeys(theme_words(part))}
+        words = [w for w, n in units.items() if n > 0]
+        if not 2 <= len(words) <= 4:
+            continue
+        rarest = min(words, key=lambda w: (units[w], words.index(w)))
+        for word in words:
+            if word != rarest:
+                found[word] = " ".join(words)
+    return found
+
+
+def neighbour(word: str, meaning, corpus: Corpus, settings: ScanSettings) -> str | None:
+    """The corpus word nearest in meaning to a word the corpus lacks (*sustainability* → *duurzaam*), or None
+    when no word is near enough (CSLS below ``translate_min``), the nearest one is generic, or it only shares
+    a word piece with it (a shared start of 4+ letters that is not most of the shorter word, or a lookalike
+    ending); a cognate that shares most of it stays (*documentation* → *documenten*)."""
+    scores = meaning.near_scores(meaning.embed([word])[0])
+    best = int(np.argmax(scores)) if len(scores) else -1
+    if best < 0 or float(scores[best]) < settings.translate_min:
+        return None
+    found = meaning.words[best]
+    if corpus.unit_share(found) > settings.generic_share or not theme_words(found):
+        return None
+    folded = fold(word)
+    shorter = min(len(found), len(folded))
+    shared = next((i for i, (a, b) in enumerate(zip(found, folded, strict=False)) if a != b), shorter)
+    if 4 <= shared < 0.7 * shorter or lookalike(found, folded):
+        return None  # only a shared word piece (*intervisie* for *interprofessioneel*); a cognate stays (*documenten*)
+    return found
+
+
+def translations(theme: str, corpus: Corpus | None, meaning, settings: ScanSettings) -> dict[str, str]:
+    """Dutch for the words of a theme the corpus lacks: ``{word: Dutch}``.
+
+    The glossary's words for the English words and phrases it knows; for any other word that no unit holds
+    (in no form or compound), its nearest corpus word by meaning (:func:`neighbour`). A Dutch theme whose
+    words occur gets nothing, so an English theme goes through the same Dutch steps as a Dutch one.
+    """
+    from assistant.glossary import spans
+    from assistant.themes.match import word_variants  # match imports this module
+
+    found: dict[str, str] = {}
+    covered: set[int] = set()
+    if corpus is None:
+        return found
+
+    def absent(word: str) -> bool:
+        return corpus.units_with(word_variants(word, corpus)) == 0
+
+    if settings.glossary:
+        for start, end, dutch in spans(theme):
+            english = fold(theme[start:end])
+            if all(absent(w) for w in theme_words(english)):  # a Dutch word that is also an English key stays
+                found[english] = dutch
+            covered.update(range(start, end))
+    if meaning is None:
+        return found
+    for word, start, _ in words(theme):
+        if start in covered or word not in theme_words(word) or word in found:
+            continue
+        if absent(word):
+            near = neighbour(word, meaning, corpus, settings)
+            if near:
+                found[word] = near
+    return found
+
+
+def dutch_text(theme: str, found: dict[str, str]) -> str:
+    """The theme with its translated words replaced (the text whose meaning vector finds the near words)."""
+    text = fold(theme)
+    for english in sorted(found, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(english)}\b", found[english], text)
+    return text
+
+
 def triggered(entries: Sequence[ThemeEntry], words_and_phrases: Sequence[str]) -> list[ThemeEntry]:
     """The thesaurus entries that a theme's words or phrases call up."""
     stems = {stem(w) for text in words_and_phrases for w in content_words(text)}
@@ -161,16 +253,16 @@ def triggered(entries: Sequence[ThemeEntry], words_and_phrases: Sequence[str]) -
 
 
 def near_words(vectors: np.ndarray, meaning, corpus: Corpus, settings: ScanSettings,
-               taken: Sequence[str]) -> list[tuple[str, float]]:
+               taken: Sequence[str], own_words: Sequence[str] | None = None) -> list[tuple[str, float]]:
     """Vocabulary words near the theme's meaning: (word, CSLS score), best first.
 
     A word counts when its CSLS score (:meth:`~assistant.themes.vectors.Meaning.near_scores`) to one of
     ``vectors`` is at least ``near_min``, the sentences it stands in are close to the theme too
     (``near_context_min``), it is not a form of a word already taken, not generic, and not a lookalike
-    of a theme word (*bekwaamheid* for *duurzaamheid*).
+    of a theme word (*bekwaamheid* for *duurzaamheid*; ``own_words``, default ``taken``).
     """
     found: dict[str, float] = {}
-    own = [w for t in taken for w in (t, *adjective_of(t))]
+    own = [w for t in (taken if own_words is None else own_words) for w in (t, *adjective_of(t))]
     for vector in vectors:
         scores = meaning.near_scores(vector)
         kept = 0
@@ -184,7 +276,7 @@ def near_words(vectors: np.ndarray, meaning, corpus: Corpus, settings: ScanSetti
                 continue
             if meaning.context_similarity(word, vector) < settings.near_context_min:
                 continue
-            found[word] = max(found.get(word, 0.0), score)
+            found[word] = max(found.get(word, -np.inf), score)
             kept += 1
     return sorted(found.items(), key=lambda item: -item[1])
 
@@ -238,15 +330,23 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
         found[key] = Term(text, weight, origin)
 
     for phrase in phrases:
+        partners = conjunct_partners(phrase, corpus) if settings.conjuncts else {}
         for word in theme_words(phrase):
             weight = CORE
             if corpus is not None and corpus.unit_share(word) > settings.generic_share:
                 weight = CONTEXT  # a theme word found in most units carries little on its own
+            if word in partners:
+                add(partners[word], CORE, "thema")  # the words of one concept together
+                weight = CONTEXT  # a concept's commoner word alone: *professionele* without *ontwikkeling*
             add(word, weight, "thema")
         if settings.glossary:
             for dutch in glossary_expand(phrase):
                 for word in theme_words(dutch):
                     add(word, CORE, "glossarium")
+        if settings.translate and meaning is not None:
+            for english, dutch in translations(phrase, corpus, meaning, settings).items():
+                if dutch not in glossary_expand(english):
+                    add(dutch, CORE, "vertaling")
         if settings.glossary_dutch:
             for word in theme_words(phrase):
                 for sibling in glossary_siblings(word):
@@ -266,7 +366,8 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
         exclude.extend(fold(w) for w in entry.exclude)
     if settings.near and corpus is not None and meaning is not None and vectors is not None:
         taken = [w for key in found for w in key.split()]
-        near = near_words(vectors, meaning, corpus, settings, taken)
+        typed = [w for key, term in found.items() if term.origin != "vertaling" for w in key.split()]
+        near = near_words(vectors, meaning, corpus, settings, taken, typed)  # lookalikes of the typed words only
         for word, score in near:
             weight = CORE if score >= settings.near_core else settings.near_weight
             add(word, weight, "verwant")

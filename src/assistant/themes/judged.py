@@ -31,6 +31,7 @@ class Theme:
     language: str
     split: str
     criterion: str
+    batch: int = 1  # 2: tune themes added in the second session, fresh data for the method (docs/theme-scan.md)
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ class Figures:
 def load_themes(directory: Path = JUDGED) -> tuple[Theme, ...]:
     """The themes of ``THEMES.json``."""
     data = json.loads((directory / "THEMES.json").read_text(encoding="utf-8"))
-    return tuple(Theme(t["slug"], t["theme"], t["language"], t["split"], t["criterion"]) for t in data["themes"])
+    return tuple(Theme(t["slug"], t["theme"], t["language"], t["split"], t["criterion"], int(t.get("batch", 1)))
+                 for t in data["themes"])
 
 
 def load_units(directory: Path = JUDGED) -> tuple[str, ...]:

@@ -7,7 +7,9 @@ separable verbs split over a sentence (*stemt ... af*), compounds that end in it
 compound is a kind of its last part), and compounds that start with a form of at least :data:`LEFT_MIN`
 letters (*overlegvormen*, *gezondheidssituatie*). Short words start many unrelated compounds, so *doelen*
 does not match *doelgroep* and *plannen* not *planmatig*; a compound head must be a content word, so
-*waarden* does not match *voorwaarden*.
+*waarden* does not match *voorwaarden*; and a compound found in more than :data:`COMPOUND_MAX_SHARE` of the
+units is a concept of its own (*doelgroep* is not a *groep*), so it does not count as its last part (a
+compound that starts with the term stays: *samenwerkingspartners* is about *samenwerking*).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ WINDOW = 6  # words between the parts of a multi-word term
 GUARD_AFTER = 3  # a guard word (~op) rejects a match up to this many words after it
 GUARD_BEFORE = 1  # ... or right before it (*verantwoorde risico's*)
 PARTICLE_AFTER = 15  # a separable verb's particle may follow the verb this far (*stemt ... af*)
+COMPOUND_MAX_SHARE = 0.05  # a compound in more units than this is a word of its own (*doelgroep* is no *groep*)
 
 
 def excluded(word: str, exclude: Iterable[str]) -> bool:
@@ -60,8 +63,13 @@ def word_variants(word: str, corpus: Corpus, exclude: tuple[str, ...] = (), morp
     forms.add(word)
     found = set(forms)
     if compounds:
+        total = max(1, len(corpus.units))
+
+        def rare(compound: str) -> bool:  # a frequent compound names its own concept (*doelgroep*)
+            return corpus.unit_counts[compound] / total <= COMPOUND_MAX_SHARE
+
         for b in [b for b in forms if len(b) >= 4]:
-            found.update(c for c in corpus.ending_with(b) if c != b and _is_head(c[: -len(b)], corpus))
+            found.update(c for c in corpus.ending_with(b) if c != b and _is_head(c[: -len(b)], corpus) and rare(c))
         for b in [b for b in forms if len(b) >= LEFT_MIN]:
             found.update(c for c in corpus.starting_with(b) if c != b and _is_tail(c[len(b):], corpus))
     return frozenset(w for w in found if w in corpus.vocabulary and not excluded(w, exclude))

@@ -13,21 +13,30 @@ import difflib
 import re
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from assistant.lexical import STOPWORDS
 from assistant.model import COMPETENTIE, COMPETENTIENIVEAU, KERNTAAK, Chunk
 from assistant.themes.corpus import Corpus, ScanUnit, corpus_for, unit_ref
-from assistant.themes.expand import Expansion, Term, base, check_theme, expand_theme, parse_terms
+from assistant.themes.expand import (
+    Expansion,
+    Term,
+    base,
+    check_theme,
+    dutch_text,
+    expand_theme,
+    parse_terms,
+    translations,
+)
 from assistant.themes.limits import SCAN_BUDGET_SECONDS, ScanTooSlow
 from assistant.themes.match import Matcher, matcher
 from assistant.themes.match import candidates as match_candidates
-from assistant.themes.score import UnitScore, score_unit, strength
-from assistant.themes.settings import ScanSettings
+from assistant.themes.score import UnitScore, dense_kern, score_unit, strength
+from assistant.themes.settings import CONTEXT, ScanSettings
 from assistant.themes.thesaurus import load as load_thesaurus
-from assistant.themes.words import content_words
+from assistant.themes.words import content_words, fold
 
 DEFAULT = ScanSettings()
 DENSE_WEIGHT = 1.0  # with --dense: score + DENSE_WEIGHT × max(0, cosine(theme, unit)) (docs/theme-scan.md)
@@ -166,6 +175,7 @@ class ScanResult:
     suggestions: tuple[str, ...] = ()
     settings: ScanSettings = DEFAULT
     notes: tuple[str, ...] = ()
+    vectors: np.ndarray | None = field(default=None, compare=False, repr=False)  # final theme vectors; not in JSON
 
     @property
     def theme(self) -> str:
@@ -287,6 +297,32 @@ def _score_all(units: Sequence[ScanUnit], matchers: Sequence[Matcher], settings:
     return scored
 
 
+# the origins the scan may reweigh (not a pinned thesaurus term, not an edited list)
+AUTOMATIC = ("thema", "glossarium", "vertaling", "samenstelling", "verwant", "terugkoppeling")
+
+
+def specific(expansion: Expansion, matchers: Sequence[Matcher], corpus: Corpus,
+             settings: ScanSettings) -> tuple[Expansion, list[Matcher]]:
+    """Specificity: a found term whose matched corpus words stand in more than ``specific_share`` of all units
+    weighs as a context term (*geven* matches *geeft* in a third of the units).
+
+    Only the scan's own terms are reweighed (not a thesaurus entry a school pinned, not an edited list); the
+    share counts every corpus word the term matches (forms, participles, compounds), not the word alone.
+    """
+    if not settings.specificity or not corpus.units:
+        return expansion, list(matchers)
+    terms, compiled = [], []
+    for term, found in zip(expansion.terms, matchers, strict=True):
+        if (term.weight > CONTEXT and term.origin in AUTOMATIC and found.alternatives
+                and all(len(a) == 1 for a in found.alternatives)
+                and corpus.units_with(found.trigger_words()) / len(corpus.units) > settings.specific_share):
+            term = replace(term, weight=CONTEXT)
+            found = replace(found, term=term)
+        terms.append(term)
+        compiled.append(found)
+    return replace(expansion, terms=tuple(terms)), compiled
+
+
 def _feedback_vectors(meaning, vectors: np.ndarray, scored, settings: ScanSettings) -> np.ndarray:
     """Pseudo-relevance feedback: each theme vector moved towards the best-matching sentences of the first pass."""
     best: list[tuple[float, str]] = []
@@ -376,7 +412,7 @@ def scan(
     settings = settings or ScanSettings()
     lock = lock if lock is not None else contextlib.nullcontext()
     corpus = corpus or corpus_for(index)
-    uses_meaning = settings.near or settings.sense or settings.dense or settings.feedback
+    uses_meaning = settings.near or settings.sense or settings.dense or settings.dense_kern or settings.feedback
     cleaned = check_theme(theme)
     if terms is not None and terms.strip():
         parse_terms(terms)  # a bad list is refused before any work
@@ -393,31 +429,42 @@ def scan(
         if meaning is not None and uses_meaning:
             probe = Expansion(cleaned, tuple(p.strip() for p in re.split(r"[,;\n]+", cleaned) if p.strip()), ())
             vectors = theme_vectors(meaning, probe)
+            if settings.translate and not (terms is not None and terms.strip()):
+                dutch = dutch_text(cleaned, translations(cleaned, corpus, meaning, settings))
+                if dutch != fold(cleaned):  # the theme in Dutch words: its meaning is the Dutch pipeline's
+                    vectors = theme_vectors(meaning, Expansion(dutch, tuple(
+                        p.strip() for p in re.split(r"[,;\n]+", dutch) if p.strip()), ()))
         expansion = expand_theme(theme, corpus, terms, settings, meaning, vectors)
     units = [u for u in corpus.units if _passes(u.chunk, dossier, version, profile)]
 
-    def run(expansion: Expansion, vectors) -> tuple[list[Matcher], list[tuple[ScanUnit, UnitScore]]]:
+    def run(expansion: Expansion, vectors) -> tuple[Expansion, list[Matcher], list[tuple[ScanUnit, UnitScore]]]:
         with lock:
             matchers = [matcher(corpus, t, expansion.exclude, settings.morphology, settings.compounds)
                         for t in expansion.terms]
+            if not expansion.overridden:
+                expansion, matchers = specific(expansion, matchers, corpus, settings)
         matchers = [m for m in matchers if m.alternatives]
-        closeness = _closeness(meaning, vectors) if vectors is not None and (settings.sense or settings.dense) else None
-        return matchers, _score_all(units, matchers, settings, closeness, clock, budget, corpus, lock)
+        closeness = _closeness(meaning, vectors) if vectors is not None and (
+            settings.sense or settings.dense or settings.dense_kern) else None
+        return expansion, matchers, _score_all(units, matchers, settings, closeness, clock, budget, corpus, lock)
 
-    matchers, scored = run(expansion, vectors)
+    expansion, matchers, scored = run(expansion, vectors)
     if settings.feedback and vectors is not None and not expansion.overridden:
         with lock:
+            first = vectors
             vectors = _feedback_vectors(meaning, vectors, scored, settings)
             extra = feedback_words(corpus, meaning, vectors, scored, settings)
-            expansion = expand_theme(theme, corpus, terms, settings, meaning, vectors, extra)
-        matchers, scored = run(expansion, vectors)
+            near_from = np.vstack([first, vectors]) if settings.near_keep else vectors  # feedback adds near words
+            expansion = expand_theme(theme, corpus, terms, settings, meaning, near_from, extra)
+        expansion, matchers, scored = run(expansion, vectors)
     anchors: list[Anchor] = []
     by_duplicate: dict[str, int] = {}
     for unit, result in scored:
         dense = similarities.get(unit.ref) if similarities is not None else None
         if dense is not None and dense_weight and (result.sentences or result.title):
             result = replace(result, score=round(result.score + dense_weight * max(0.0, dense), 3))
-        if result.score < settings.min_score or not (result.sentences or result.title):
+        if not dense_kern(result, settings) and (result.score < settings.min_score
+                                                 or not (result.sentences or result.title)):
             continue
         key = unit.duplicate_key
         if key in by_duplicate:
@@ -448,6 +495,7 @@ def scan(
         suggestions=suggestions,
         settings=settings,
         notes=(*notes, *expansion.notes),
+        vectors=vectors,
     )
 
 

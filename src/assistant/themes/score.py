@@ -4,7 +4,10 @@
 far from the theme's (the word-sense guard); a sentence very close to the theme's meaning counts
 ``dense_weight`` without a term. ``score = Σ sentence weights + title_weight × title + density_weight ×
 density``, density = summed sentence weight / number of sentences. Listed from ``min_score``, *kern* from
-``kern_score`` (calibrated on the tune themes, docs/theme-scan.md).
+``kern_score`` (calibrated on the tune themes, docs/theme-scan.md). Dense evidence: a unit with at least
+``dense_kern_sentences`` sentences whose cosine to the theme is ``dense_kern_min`` or more is listed as
+*kern* even without a term; those sentences are shown with the term :data:`MEANING` and weight 0 (the score
+stays lexical).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ class UnitScore:
     title: SentenceMatch | None
     density: float
     content_sentences: int
+    close: int = 0  # sentences close in meaning to the theme (cosine ≥ dense_kern_min)
 
 
 def match_sentence(sentence: Sentence, matchers: Sequence[Matcher], settings: ScanSettings,
@@ -84,23 +88,45 @@ def score_unit(unit: ScanUnit, matchers: Sequence[Matcher], settings: ScanSettin
         own = matchers if candidates is None else candidates.get(id(sentence), ())
         return match_sentence(sentence, own, settings, closeness)
 
-    matched = tuple(m for m in (check(s) for s in unit.sentences) if m is not None)
+    found = [check(s) for s in unit.sentences]
+    matched = tuple(m for m in found if m is not None)
     title = check(unit.title) if unit.title else None
     total = sum(m.weight for m in matched)
     count = max(1, len(unit.sentences))
     density = total / count
     score = total + settings.title_weight * (title.weight if title else 0.0) + settings.density_weight * density
-    return UnitScore(round(score, 3), matched, title, round(density, 3), len(unit.sentences))
+    close = close_sentences(unit, settings, closeness)
+    if len(close) >= settings.dense_kern_sentences:  # show the close sentences that no term found
+        shown = {m.text for m in matched}
+        extra = {s.text: SentenceMatch(s.text, (MEANING,), (), 0.0) for s in close if s.text not in shown}
+        matched = tuple(m for m in (m or extra.pop(s.text, None) for s, m in zip(unit.sentences, found, strict=True))
+                        if m is not None)
+    return UnitScore(round(score, 3), matched, title, round(density, 3), len(unit.sentences), len(close))
+
+
+def close_sentences(unit: ScanUnit, settings: ScanSettings,
+                    closeness: Callable[[str], float | None] | None) -> list[Sentence]:
+    """The unit's sentences whose cosine to the theme is at least ``dense_kern_min`` (none when switched off)."""
+    if not settings.dense_kern or closeness is None:
+        return []
+    return [s for s in unit.sentences if (near := closeness(s.text)) is not None and near >= settings.dense_kern_min]
+
+
+def dense_kern(result: UnitScore, settings: ScanSettings) -> bool:
+    """True when enough of the unit's sentences are close in meaning to the theme to make it *kern*."""
+    return settings.dense_kern and result.close >= settings.dense_kern_sentences
 
 
 def strength(result: UnitScore | float, settings: ScanSettings | None = None) -> str:
     """``kern`` from ``kern_score`` when the title or one sentence weighs at least ``kern_strong``, else ``zijdelings``.
 
     A unit that only gathers weak matches (context terms, near words) stays *zijdelings*: the theme is then
-    at most a passing mention.
+    at most a passing mention. A unit with enough sentences close in meaning (:func:`dense_kern`) is *kern*.
     """
     settings = settings or ScanSettings()
     if isinstance(result, (int, float)):
         return "kern" if result >= settings.kern_score else "zijdelings"
+    if dense_kern(result, settings):
+        return "kern"
     strongest = max([s.weight for s in result.sentences] + [result.title.weight if result.title else 0.0])
     return "kern" if result.score >= settings.kern_score and strongest >= settings.kern_strong else "zijdelings"

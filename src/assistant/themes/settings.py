@@ -25,22 +25,31 @@ class ScanSettings:
     sense: bool = False  # meaning guard: a sentence far from the theme's meaning counts less (off: tune ablation)
     feedback: bool = True  # pseudo-relevance feedback: the theme vector moved towards its best sentences
     dense: bool = True  # a sentence very close to the theme's meaning counts without a term
+    specificity: bool = True  # a term whose matched words stand in many units weighs as a context term
+    translate: bool = True  # a theme word the corpus lacks: glossary or nearest corpus word; vectors from the Dutch
+    conjuncts: bool = True  # a multi-word concept of the theme: its commoner words count only together
+    dense_kern: bool = True  # a unit with several sentences close in meaning is kern without a term (below)
 
+    translate_min: float = 0.0  # CSLS of the nearest corpus word to an absent theme word at least (a translation)
     near_k: int = 10  # near words per theme vector at most
     near_min: float = -0.15  # CSLS score of a near word to the theme at least (vectors.Meaning.near_scores)
-    near_core: float = 0.0  # from this CSLS score a near word weighs as a core term, below as context
+    near_core: float = -0.15  # from this CSLS score a near word weighs as a core term, below as context
     near_context_min: float = 0.2  # cosine of the word's sentences (their mean) to the theme at least
     near_weight: float = CONTEXT
     generic_share: float = 0.30  # a word in more than this share of units counts as a context term
+    specific_share: float = 0.20  # a term whose matched corpus words (all forms) stand in more units: context
     sense_min: float = 0.06  # a matched sentence below this cosine to the theme counts ...
     sense_factor: float = 0.4  # ... this much
     feedback_sentences: int = 8  # best sentences of the first pass that move the theme vector
     feedback_weight: float = 0.5
+    near_keep: bool = True  # the second pass keeps the first pass's near words (feedback adds, never removes)
     feedback_units: int = 10  # best units of the first pass that give feedback words
     feedback_terms: int = 0  # feedback words at most
     feedback_context_min: float = 0.2  # cosine of a feedback word's sentences to the theme at least
     dense_min: float = 0.5  # a sentence with at least this cosine counts without a term ...
     dense_weight: float = 1.0  # ... with this weight
+    dense_kern_min: float = 0.35  # a sentence this close (cosine) to the theme's meaning is "close" ...
+    dense_kern_sentences: int = 3  # ... and a unit with at least this many close sentences is kern
 
     title_weight: float = 2.0
     density_weight: float = 2.0

@@ -30,7 +30,8 @@ DERIVATIONS = ("lijk", "lijke", "lijkheid", "baar", "bare", "baarheid", "loos", 
                "ig", "ige", "igheid", "isch", "ische", "schap", "dom")
 EXTRA_STOPWORDS = frozenset("""
     the a an and or of with to for in on at by from its their your our my his her as into about
-    omgaan werken ander andere anderen zijn eigen hun haar elkaar zich
+    dealing working other others own
+    omgaan werken werk ander andere anderen zijn eigen hun haar elkaar zich
     """.split())
 
 
