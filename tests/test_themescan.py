@@ -367,3 +367,23 @@ def test_tab_handler_returns_overview_and_downloads(assistant_app):
 
     message, _, none_md, none_csv = themescan_handler(assistant_app, "", "", "", "")
     assert "leeg thema" in message and none_md is None and none_csv is None
+
+
+def test_the_kerntaak_matrix_says_niet_in_het_extract_not_0_for_an_extract(index) -> None:
+    """Issue 12, item 4: a 0 in an extract's row is "n.i.e." (the source holds only part of the dossier)."""
+    from assistant.themes.render import NOT_IN_EXTRACT, render_matrix_markdown
+
+    matrix = themescan.scan(index, "plannen en organiseren").matrix
+    extract_rows = [key for _, key in matrix.rows if key in matrix.extracts]
+    complete_rows = [key for _, key in matrix.rows if key not in matrix.extracts]
+    assert extract_rows and complete_rows
+    assert all(key[0].startswith("ankerpunten") for key in extract_rows)
+    table = render_matrix_markdown(matrix)
+    lines = {label: line for label, line in ((line.split(" | ")[0], line) for line in table.splitlines())}
+    assert any("(extract)" in label and NOT_IN_EXTRACT in line for label, line in lines.items())
+    assert not any("(extract)" in label and " 0 |" in line.split(" | ", 1)[1].rsplit(" | ", 1)[0] + " |"
+                   for label, line in lines.items())
+    assert any("(extract)" not in label and " 0 " in line for label, line in lines.items() if label.startswith("|"))
+    assert "niet in het extract" in table
+    rows = matrix.as_json()["rows"]
+    assert {row["extract"] for row in rows} == {True, False}

@@ -113,8 +113,12 @@ def _variants_details(result: ScanResult) -> str:
             f"{rows}</table></details>")
 
 
+NOT_IN_EXTRACT = "n.i.e."
+
+
 def render_matrix_markdown(matrix: Matrix) -> str:
-    """The matrix as a Markdown table (``–`` where a row has no such kerntaak)."""
+    """The matrix as a Markdown table (``–`` where a row has no such kerntaak; ``n.i.e.``, not ``0``, where
+    an extract's row has no anchor: the source lacks the rest of that dossier)."""
     if not matrix.rows:
         return ""
     head = "| dossier · profiel | " + " | ".join(md(c) for c in matrix.columns) + " | totaal |"
@@ -123,8 +127,14 @@ def render_matrix_markdown(matrix: Matrix) -> str:
     for label, key in matrix.rows:
         values = [matrix.count(key, column) for column in matrix.columns]
         total = sum(v for v in values if v)
-        cells = ["–" if v is None else (f"**{v}**" if v else "0") for v in values]
-        lines.append(f"| {md(label)} | " + " | ".join(cells) + f" | {total} |")
+        zero = NOT_IN_EXTRACT if key in matrix.extracts else "0"
+        cells = ["–" if v is None else (f"**{v}**" if v else zero) for v in values]
+        extract = " (extract)" if key in matrix.extracts else ""
+        lines.append(f"| {md(label)}{extract} | " + " | ".join(cells) + f" | {total} |")
+    if matrix.extracts:
+        lines += ["", f"{NOT_IN_EXTRACT} = niet in het extract: de bron bevat van dit dossier alleen een deel "
+                      "(de werkprocessen over één thema, vaak alleen de omschrijving); het dossier zelf kan het "
+                      "thema wel bevatten. – = deze rij heeft die kerntaak niet."]
     return "\n".join(lines)
 
 

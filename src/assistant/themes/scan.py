@@ -135,6 +135,7 @@ class Matrix:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, tuple[str, str | None, str | None, str | None]], ...]
     cells: dict
+    extracts: frozenset = frozenset()  # rows whose source is an extract: a 0 there is "niet in het extract"
 
     def count(self, row: tuple, column: str) -> int | None:
         """The count in one cell, or None when that row has no such kerntaak."""
@@ -146,6 +147,7 @@ class Matrix:
             "columns": list(self.columns),
             "rows": [
                 {"label": label, "source": key[0], "dossier": key[1], "version": key[2], "profile": key[3],
+                 "extract": key in self.extracts,
                  "cells": {col: self.cells.get((key, col)) for col in self.columns}}
                 for label, key in self.rows
             ],
@@ -539,7 +541,7 @@ def build_matrix(units: Sequence[ScanUnit], anchors: Sequence[Anchor]) -> Matrix
 
     A cell is 0 when the row has units under that kerntaak but none carries the theme, and None
     (shown as ``–``) when the row has no such kerntaak. Identical passages count in every row they
-    stand in.
+    stand in. Rows from an extract are marked (``extracts``): their 0 means "not in the extract".
     """
     existing: dict[tuple, list[Chunk]] = {}
     slots: set[tuple] = set()
@@ -553,7 +555,8 @@ def build_matrix(units: Sequence[ScanUnit], anchors: Sequence[Anchor]) -> Matrix
             cells[cell] = cells.get(cell, 0) + 1
     columns = tuple(sorted({column for _, column in cells}, key=_slot_key))
     rows = tuple((_row_label(row, chunks), row) for row, chunks in existing.items())
-    return Matrix(columns, rows, cells)
+    extracts = frozenset(row for row, chunks in existing.items() if any(c.extract for c in chunks))
+    return Matrix(columns, rows, cells, extracts)
 
 
 # --------------------------------------------------------------------------- suggestions
