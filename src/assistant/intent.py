@@ -69,22 +69,30 @@ KIND_WORDS: dict[str, str] = {
 _YEAR = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
 _TREE_VERBS = (r"\bheeft\b|\bhebben\b|\bhoren bij\b|\bhoort bij\b|\bhave\b|\bhas\b|\bvan\b|\bof\b|\bin\b|\bbij\b"
                r"|\bbelong\w*\b|\bfor\b|\bvoor\b|\bzitten in\b|\bstaan in\b|\bbinnen\b|\bwithin\b")
-# Words that carry no topic in a list question (besides stop words, scope names, years and kind words).
-_QUESTION_WORDS = frozenset(
+QUESTION_WORDS_FILE = Path(__file__).with_name("data") / "question_words.toml"
+
+
+@lru_cache(maxsize=4)
+def question_words(path: Path = QUESTION_WORDS_FILE) -> frozenset[str]:
+    """Words that shape a question but carry no topic (``data/question_words.toml``, Dutch and English).
+
+    Raises:
+        ValueError: when the file is not ``[words]`` with ``nl`` and ``en`` as text.
     """
-    welke welk wat waar wie hoe hoeveel which what where who how many much are is zijn heeft hebben have has
-    had de het een the a an van of in bij voor for to op on at met with en and of or alle all elke every
-    noem geef toon lijst list show give overview overzicht komt komen voor does do occur occurs appear appears
-    gaan gaat over about deal deals mention mentions horen hoort belong belongs zitten staan binnen within
-    er there daar die dat dit deze this that these those alleen only just kd dossier dossiers profiel profile
-    profielen profiles versie version versies versions mbo niveau level ook also nog still wel allemaal
-    kwalificatiedossier voorkomen occurring can kan je jij you we wij ik i me mij please graag
-    vallen valt onder under profielspecifieke profielspecifiek specific eigen own tussen between nu precies
-    exactly dan then oké ok okay genoemd noemt named come comes up show shows up worden wordt
-    competence competentie competentieprofiel competency houdt houden betekent betekenen inhoud moet moeten kunnen
-    doet doen zegt zeggen eigenlijk beschrijf beschrijft describe describes say says mean means tell
-    """.split()
-)
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path.name}: {exc}") from None
+    table = data.get("words") if isinstance(data, dict) else None
+    if not isinstance(table, dict) or set(table) != {"nl", "en"} or not all(
+            isinstance(v, str) and v.split() for v in table.values()):
+        raise ValueError(f"{path.name}: expected [words] with nl = \"...\" and en = \"...\"")
+    words = [w for v in table.values() for w in v.split()]
+    if any(w != w.lower() for w in words):
+        raise ValueError(f"{path.name}: words must be lower case")
+    return frozenset(fold(w) for w in words) | frozenset(words)
 
 
 @dataclass(frozen=True)
@@ -193,7 +201,7 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str]) -
     for pattern in extra_patterns:
         folded = re.sub(pattern, " ", folded)
     folded = re.sub(r"\b(?:niveaus?|levels?)\s*[1-4]\b|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ", folded)
-    words = [w for w in re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", folded) if w not in _QUESTION_WORDS]
+    words = [w for w in re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", folded) if w not in question_words()]
     return " ".join(words)
 
 
@@ -214,7 +222,7 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue) -> tuple[str | 
         if match is None:
             continue
         name = match.group(1).strip()
-        if name and name not in _QUESTION_WORDS and not re.search("|".join(KIND_WORDS.values()), name):
+        if name and name not in question_words() and not re.search("|".join(KIND_WORDS.values()), name):
             return name, closest_names(name, catalogue)
     return None, ()
 

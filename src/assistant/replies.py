@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from assistant import links
+from assistant import evidence, links
 from assistant.conversation import Catalogue, ScopeEntry
 from assistant.intent import (
     COMPARE,
@@ -92,6 +92,11 @@ class Library:
     def stems(self) -> frozenset[str]:
         """The corpus's word stems."""
         return frozenset(t for u in self.units for t in tokenize(f"{u.chunk.title or ''} {u.passage}"))
+
+    @cached_property
+    def vocab(self) -> evidence.Vocab:
+        """The corpus's words, stems and name words, for "do the sources hold this word?"."""
+        return evidence.Vocab.of(self.words, self.stems, self.name_words)
 
     @cached_property
     def sbb(self) -> dict[str, str]:
@@ -617,31 +622,12 @@ def _defined(term: str, library: Library) -> bool:
 
 
 def unknown_words(topic: str, library: Library) -> list[str]:
-    """The topic's content words the corpus has no stem of (compound parts count; English via the glossary)."""
-    from assistant.glossary import GLOSSARY
-
-    english = {w for key in GLOSSARY for w in key.split()}
-    missing = []
-    for word in re.findall(r"[^\W\d_]{3,}", topic.lower()):
-        if word in STOPWORDS or word in english or word in library.words:
-            continue
-        stems = tokenize(word)
-        if stems and all(s in library.stems for s in stems):
-            continue
-        if _compound_known(word, library):
-            continue
-        missing.append(word)
-    return missing
+    """The topic's content words the sources do not hold (see :mod:`assistant.evidence`)."""
+    return evidence.missing(topic, library.vocab)[1]
 
 
 def _compound_known(word: str, library: Library) -> bool:
-    for i in range(4, len(word) - 3):
-        head, tail = word[:i], word[i:]
-        for h in (head, head.rstrip("s")):
-            if (h in library.words or any(s in library.stems for s in tokenize(h))) and (
-                    tail in library.words or any(s in library.stems for s in tokenize(tail))):
-                return True
-    return False
+    return evidence.compound_known(word, library.vocab)
 
 
 def lookup(intent: Intent, library: Library, filters: Filters, search: Search, page: int = 0) -> Reply:
@@ -657,12 +643,6 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
         near = search(intent.question, filters, 3)
         uses = sum(1 for u in library.units if fold(term) in fold(u.passage))
         return _not_found(intent, "no_definition", (term, str(uses)), near)
-    if intent.topic and not intent.competences and not intent.levels and intent.lang == "nl" \
-            and not intent.codes_named:
-        missing = unknown_words(intent.topic, library)
-        content = [w for w in re.findall(r"[^\W\d_]{3,}", intent.topic.lower()) if w not in STOPWORDS]
-        if content and len(missing) == len(content):
-            return _not_found(intent, "not_in_sources", tuple(missing), search(intent.question, filters, 3))
     k = PAGE * (page + 1)
     if len(intent.years) >= 2 and not filters.version:
         hits = _per_version(intent, library, filters, search, k)
@@ -722,6 +702,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if intent.missing_version:
         name, *versions = intent.missing_version
         return _not_found(intent, "missing_version", (name, ", ".join(intent.years), *versions))
+    held = _not_held(intent, library)
+    if held:
+        return _not_found(intent, "not_in_sources", held, search(intent.question, filters, 3))
     if intent.type == LIST:
         reply = list_tree(intent, library, filters) if intent.mode == TREE else list_where(intent, library, filters)
     elif intent.type == COMPETENCE:
@@ -736,6 +719,16 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     return reply
+
+
+def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
+    """The topic words the sources do not hold, when they are at least half of a lookup's or a theme's words."""
+    if intent.type not in (LOOKUP, LIST) or (intent.type == LIST and intent.mode == TREE):
+        return ()
+    if intent.codes_named or intent.competences or intent.sbb or not intent.topic:
+        return ()
+    content, unknown = evidence.missing(intent.topic, library.vocab)
+    return tuple(unknown) if evidence.not_held(content, unknown, intent.lang, bool(intent.scopes)) else ()
 
 
 def as_hits(reply: Reply) -> tuple[Hit, ...]:
