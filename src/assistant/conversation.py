@@ -170,7 +170,8 @@ class Catalogue:
             return None
         terms = sorted(self.scopes, key=len, reverse=True)
         body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        # "PMK-dossier", "GPM-opleiding": a name may lead a hyphenated compound (not a code: "SW-2020", "P3-K2")
+        return re.compile(rf"(?<![\w-])(?:{body})(?!\w)(?!-[\w]*\d)", re.IGNORECASE)
 
 
 def _entry_order(entry: ScopeEntry) -> tuple:

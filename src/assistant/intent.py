@@ -46,7 +46,8 @@ WHERE = "where"
 CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk\w*\b|\bversus\b|\bvs\.?(?!\w)|\bt\.?o\.?v\.?(?!\w)"
                r"|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged?\b|\bveranderd\b|\bwat is er anders\b"
-               r"|\bnaast elkaar\b|\bside by side\b",
+               r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bhetzelfde\b|\bdezelfde\b|\bcounterparts?\b"
+               r"|\btegenhangers?\b|\brelates?\b|\bverhoudt\b|\bequivalents?\b|\bovereen\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
             r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b",
     "where": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b"
@@ -58,6 +59,15 @@ CUES: dict[str, str] = {
                   r"|\bask for\b|\bneed\w*\b|\brequire\w*\b|\bvereis\w*\b|\bnodig\b|\bgevraagd\b|\binvolve\w*\b"
                   r"|\bin de praktijk\b|\bin practice\b|\boefenen\b|\bpractis\w*\b|\bpractic\w*\b",
     "only": r"\balleen\b|\buitsluitend\b|\bonly\b|\bjust\b|\benkel\b",
+    # a theme asked for inside a scope ("welke werkprocessen van MZ gaan over X"), not the scope's whole tree
+    "theme": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bwaarin\b|\bgaan over\b|\bgaat over\b|\bover\b"
+             r"|\babout\b|\bmet betrekking tot\b|\bdeal\w* with\b|\bmention\w*\b|\bnoemen\b|\bgenoemd\b"
+             r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\bergens\b|\boccur\w*\b|\bappear\w*\b|\binvolv\w*\b"
+             r"|\bcalled\b|\bheten\b|\bstaat\b|\bstaan\b|\bshow up\b|\bcome up\b|\bte maken\b|\bto do with\b"
+             r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b",
+    # a theme searched across the sources without a kind word ("komt huiselijk geweld ergens voor?")
+    "where_alone": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"
+                   r"|\bvoorkom\w*\b|\bergens\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b",
 }
 KIND_WORDS: dict[str, str] = {
     "werkproces": r"\bwerkprocess?(?:en)?\b|\bwork ?process(?:es)?\b|\bprocessen\b",
@@ -274,9 +284,17 @@ def sbb_named(text: str, sbb: dict[str, str], loose: bool = False) -> tuple[str,
             found.append(code)
         elif loose and len(wanted) == 2 and hits == 1:
             partial.append(code)
+    words = _prefixes(folded)
     for code, names in sbb_english().items():
-        if code in sbb and any(re.search(rf"\b{re.escape(name)}\b", folded) for name in names):
-            found.append(code)
+        if code not in sbb:
+            continue
+        for name in names:
+            wanted = _prefixes(name)
+            # the phrase, or most of its words ("ethical and integer conduct" ~ "ethical and honest conduct")
+            most = len(wanted) >= 2 and len(wanted & words) * 3 >= 2 * len(wanted)
+            if most or re.search(rf"\b{re.escape(name)}\b", folded):
+                found.append(code)
+                break
     return tuple(dict.fromkeys(found or (partial if len(partial) == 1 else [])))
 
 
@@ -346,11 +364,11 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if _has(CUES["compare"], folded) and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
                                           or len(set(scope_terms)) >= 2 or competence_names or scopes):
         return Intent(COMPARE, **base)
-    if (competence_names or sbb_codes) and _has(CUES["competence"], folded) and not levels:
-        return Intent(COMPETENCE, **base)
-    asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded)
     if re.search(r"\b[bp][1-9i]-k[0-9i]+-w\w*\d\b", folded):  # one werkproces named: look it up
         return Intent(LOOKUP, **base)
+    if _is_competence(text, folded, topic, competence_names, sbb_codes, sbb or {}, kind, levels):
+        return Intent(COMPETENCE, **base)
+    asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded) or bool(kind and scopes)
     if kind and asks_list and not scopes:
         unknown, suggestions = _unknown_scope(text, folded, catalogue)
         if unknown:
@@ -358,12 +376,50 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if kind and asks_list:
         rest = _topic(text, spans, [*cue_patterns, CUES["where"], *competence_patterns,
                                     r"\b[bp][1-9]-k[0-9]+\b(?!-w)", r"\bprofile-specific\b"])
-        if not rest:
-            return Intent(LIST, mode=TREE, **base)
+        if not rest or (scopes and not _has(CUES["theme"], folded)):
+            return Intent(LIST, mode=TREE, **base)  # the scope's units; the other words shape the question
         return Intent(LIST, mode=WHERE, **{**base, "topic": rest})
-    if _has(CUES["where"], folded) and _has(r"\bwaar\b|\bwhere\b|\bin welke\b|\bin which\b", folded) and topic:
+    if _has(CUES["where_alone"], folded) and topic:
         return Intent(LIST, mode=WHERE, **base)
     return Intent(LOOKUP, **base)
+
+
+COVERED = 0.6  # share of a question's topic words a competence name must cover to be the question's subject
+
+
+def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[str, ...], sbb_codes: tuple[str, ...],
+                   sbb: dict[str, str], kind: str | None, levels: tuple[int, ...]) -> bool:
+    """A question about the werkprocessen of a competence: a competence named, werkprocessen (or nothing else)
+    asked for, and either a competence cue with the name in full, or a name that covers the topic's words."""
+    if not (competence_names or sbb_codes) or levels or kind not in (None, "werkproces", "competentie"):
+        return False
+    full = bool(competence_names) or bool(sbb_named(text, sbb, loose=False))
+    cue = _has(CUES["competence"], folded)
+    words = _content_words(topic)
+    names = " ".join([*competence_names, *(sbb.get(c, "") for c in sbb_codes),
+                      *(n for c in sbb_codes for n in sbb_english().get(c, ()))])
+    covered = _covered(words, names)
+    if full and cue:
+        return not words or covered >= COVERED / 2
+    return covered >= COVERED and (full or cue)
+
+
+def _content_words(topic: str) -> list[str]:
+    skip = question_words()
+    return [w for w in re.findall(r"[^\W\d_]+", topic.lower()) if len(w) > 2 and w not in skip and w not in STOPWORDS
+            and not re.fullmatch(CUES["competence"], w)]
+
+
+def _prefixes(text: str) -> set[str]:
+    return {fold(w)[:5] for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in STOPWORDS}
+
+
+def _covered(words: list[str], names: str) -> float:
+    """The share of ``words`` whose first five letters a competence name has (1.0 when there are none)."""
+    if not words:
+        return 1.0
+    wanted = _prefixes(names)
+    return sum(1 for w in words if fold(w)[:5] in wanted) / len(words)
 
 
 def _competence_phrases(folded: str, vocabulary: Vocabulary) -> list[str]:
