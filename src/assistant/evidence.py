@@ -13,11 +13,13 @@ when:
 * the corpus has a cognate: a word with the same first three letters that is at least
   :data:`COGNATE_RATIO` alike ("medication" ~ "medicatie", "groups" ~ "groep").
 
-:func:`not_held` decides. A Dutch word the corpus lacks is evidence; an English word is only checked
-through the glossary and cognates, so an English question needs all its content words unknown, and at
-most :data:`ENGLISH_MAX` of them (a longer English description that the glossary lacks says more about the
-glossary than about the sources) and no dossier or profile named beside them; a Dutch one needs at least
-half of them unknown.
+:func:`not_held` decides: the unknown words outnumber the *specific* known ones. A known
+word is specific when fewer than :data:`GENERIC_SHARE` of the units hold it ("rijbewijs" is unknown,
+"student" is generic: "moet een student een rijbewijs hebben?" is not in the sources). A Dutch word the
+corpus lacks is evidence; an English one is only checked through the glossary and cognates, so an
+English question needs no specific known word at all, at most :data:`ENGLISH_MAX` content words (a longer English description that
+the glossary lacks says more about the glossary than about the sources), and two unknown words when it
+names a dossier or profile; an unknown English verb form ("asking", "trained") is no evidence either way.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ COGNATE_RATIO = 0.7
 FORM_LENGTH = 6
 MIN_LENGTH = 3
 ENGLISH_MAX = 3
+GENERIC_SHARE = 0.08
 
 
 @dataclass(frozen=True)
@@ -44,11 +47,19 @@ class Vocab:
     words: frozenset[str]
     stems: frozenset[str]
     names: frozenset[str]
+    texts: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, words: Iterable[str], stems: Iterable[str], names: Iterable[str] = ()) -> Vocab:
-        """The vocabulary of a corpus (lower-case words, their stems, and name words)."""
-        return cls(frozenset(words), frozenset(stems), frozenset(names))
+    def of(cls, words: Iterable[str], stems: Iterable[str], names: Iterable[str] = (),
+           texts: Iterable[str] = ()) -> Vocab:
+        """The vocabulary of a corpus (lower-case words, their stems, name words, and the units' texts)."""
+        return cls(frozenset(words), frozenset(stems), frozenset(names), tuple(fold(t) for t in texts))
+
+    def share(self, form: str) -> float:
+        """The share of the units whose text holds ``form`` (folded, as a substring)."""
+        if not self.texts or not form:
+            return 0.0
+        return _share(self.texts, fold(form))
 
 
 @lru_cache(maxsize=4)
@@ -58,6 +69,24 @@ def _by_prefix(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
         if len(word) >= 4:
             found.setdefault(fold(word)[:3], []).append(fold(word))
     return {k: tuple(v) for k, v in found.items()}
+
+
+@lru_cache(maxsize=512)
+def _share(texts: tuple[str, ...], form: str) -> float:
+    return sum(1 for t in texts if form in t) / len(texts)
+
+
+def generic(word: str, vocab: Vocab) -> bool:
+    """A known word that many units hold (its stem, its glossary translation or its cognate)."""
+    from assistant.glossary import GLOSSARY
+
+    forms = [*(s for s in tokenize(word) if len(s) >= 4), word]
+    if word in GLOSSARY:
+        forms += [t for t in tokenize(GLOSSARY[word].split()[0]) if len(t) >= 4]
+    near = cognate(word, vocab)
+    if near:
+        forms += [near[: max(4, len(near) - 2)]]
+    return any(vocab.share(f) >= GENERIC_SHARE for f in forms)
 
 
 def _glossary_keys() -> frozenset[str]:
@@ -89,10 +118,19 @@ def cognate(word: str, vocab: Vocab) -> str | None:
     return close[0] if close else None
 
 
+_DUTCH_ENDINGS = ("tjes", "jes", "tje", "je", "en", "e", "s")
+
+
 def other_form(word: str, vocab: Vocab) -> bool:
-    """A corpus word holds ``word`` without its last two letters ("mishandeld" in "kindermishandeling")."""
-    core = fold(word)[:-2]
-    return len(core) >= FORM_LENGTH and any(core in w for w in _folded(vocab.words))
+    """Another form of the word is in the corpus: without a Dutch ending ("kindjes" → "kind", "oude" → "oud"),
+    or a corpus word holds it without its last two or three letters ("evalueren" ~ "evalueert")."""
+    folded = fold(word)
+    for ending in _DUTCH_ENDINGS:
+        base = folded[: -len(ending)]
+        if folded.endswith(ending) and len(base) >= MIN_LENGTH and (base in vocab.words or base in vocab.stems):
+            return True
+    cores = {folded[:-2], folded[:-3]}
+    return any(len(core) >= FORM_LENGTH - 1 and any(core in w for w in _folded(vocab.words)) for core in cores)
 
 
 @lru_cache(maxsize=4)
@@ -100,10 +138,12 @@ def _folded(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(fold(w) for w in words if len(w) >= FORM_LENGTH)
 
 
-def known(word: str, vocab: Vocab) -> bool:
-    """Whether the sources hold ``word`` (itself, its stem, a compound, another form, a glossary key, a cognate)."""
-    return (_stem_known(word, vocab) or word in _glossary_keys() or compound_known(word, vocab)
-            or other_form(word, vocab) or cognate(word, vocab) is not None)
+def known(word: str, vocab: Vocab, lang: str = "nl") -> bool:
+    """Whether the sources hold ``word``: itself, its stem, a compound, another form; in an English question
+    also a glossary key or a cognate (a Dutch word like a corpus word is another word: "verdient", "verdiept")."""
+    if _stem_known(word, vocab) or compound_known(word, vocab) or other_form(word, vocab):
+        return True
+    return lang == "en" and (word in _glossary_keys() or cognate(word, vocab) is not None)
 
 
 def content_words(topic: str, vocab: Vocab) -> list[str]:
@@ -116,16 +156,19 @@ def content_words(topic: str, vocab: Vocab) -> list[str]:
             and w not in vocab.names]
 
 
-def missing(topic: str, vocab: Vocab) -> tuple[list[str], list[str]]:
+def missing(topic: str, vocab: Vocab, lang: str = "nl") -> tuple[list[str], list[str]]:
     """(content words, those the sources do not hold)."""
     content = content_words(topic, vocab)
-    return content, [w for w in content if not known(w, vocab)]
+    return content, [w for w in content if not known(w, vocab, lang)]
 
 
-def not_held(content: list[str], unknown: list[str], lang: str = "nl", scoped: bool = False) -> bool:
-    """The sources do not hold the topic: at least half of its content words unknown (English: all, unscoped)."""
+def not_held(content: list[str], unknown: list[str], lang: str = "nl", scoped: bool = False,
+             vocab: Vocab | None = None) -> bool:
+    """The sources do not hold the topic: as many unknown words as specific known ones (see the module)."""
     if not unknown:
         return False
+    specific = [w for w in content if w not in unknown and (vocab is None or not generic(w, vocab))]
     if lang == "en":
-        return not scoped and len(unknown) == len(content) <= ENGLISH_MAX
-    return 2 * len(unknown) >= len(content)
+        unknown = [w for w in unknown if not re.search(r"(?:ing|ed)$", w)]  # verb forms: not evidence
+        return bool(unknown) and not specific and len(content) <= ENGLISH_MAX and (not scoped or len(unknown) >= 2)
+    return len(unknown) > len(specific)

@@ -45,7 +45,7 @@ WHERE = "where"
 # Word patterns (on the folded question) that mark a question type; Dutch and English.
 CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk\w*\b|\bversus\b|\bvs\.?(?!\w)|\bt\.?o\.?v\.?(?!\w)"
-               r"|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged?\b|\bveranderd\b|\bwat is er anders\b"
+               r"|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b|\bwat is er anders\b"
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bhetzelfde\b|\bdezelfde\b|\bcounterparts?\b"
                r"|\btegenhangers?\b|\brelates?\b|\bverhoudt\b|\bequivalents?\b|\bovereen\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
@@ -411,15 +411,15 @@ def _content_words(topic: str) -> list[str]:
 
 
 def _prefixes(text: str) -> set[str]:
-    return {fold(w)[:5] for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in STOPWORDS}
+    return {fold(w)[:4] for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in STOPWORDS}
 
 
 def _covered(words: list[str], names: str) -> float:
-    """The share of ``words`` whose first five letters a competence name has (1.0 when there are none)."""
+    """The share of ``words`` whose first four letters a competence name has (1.0 when there are none)."""
     if not words:
         return 1.0
     wanted = _prefixes(names)
-    return sum(1 for w in words if fold(w)[:5] in wanted) / len(words)
+    return sum(1 for w in words if fold(w)[:4] in wanted) / len(words)
 
 
 def _competence_phrases(folded: str, vocabulary: Vocabulary) -> list[str]:

@@ -96,7 +96,8 @@ class Library:
     @cached_property
     def vocab(self) -> evidence.Vocab:
         """The corpus's words, stems and name words, for "do the sources hold this word?"."""
-        return evidence.Vocab.of(self.words, self.stems, self.name_words)
+        return evidence.Vocab.of(self.words, self.stems, self.name_words,
+                                 (f"{u.chunk.title or ''} {u.passage}" for u in self.units))
 
     @cached_property
     def sbb(self) -> dict[str, str]:
@@ -623,7 +624,7 @@ def _defined(term: str, library: Library) -> bool:
 
 def unknown_words(topic: str, library: Library) -> list[str]:
     """The topic's content words the sources do not hold (see :mod:`assistant.evidence`)."""
-    return evidence.missing(topic, library.vocab)[1]
+    return evidence.missing(topic, library.vocab, "en")[1]
 
 
 def _compound_known(word: str, library: Library) -> bool:
@@ -727,8 +728,9 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
         return ()
     if intent.codes_named or intent.competences or intent.sbb or not intent.topic:
         return ()
-    content, unknown = evidence.missing(intent.topic, library.vocab)
-    return tuple(unknown) if evidence.not_held(content, unknown, intent.lang, bool(intent.scopes)) else ()
+    content, unknown = evidence.missing(intent.topic, library.vocab, intent.lang)
+    return tuple(unknown) if evidence.not_held(content, unknown, intent.lang, bool(intent.scopes), library.vocab) \
+        else ()
 
 
 def as_hits(reply: Reply) -> tuple[Hit, ...]:
