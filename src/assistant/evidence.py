@@ -2,24 +2,24 @@
 
 A question about something the sources never mention ("welke werkprocessen gaan over kerncentrales?",
 "where do the dossiers mention blockchain?") is answered ``not_found`` from this evidence, not from its
-phrasing. A content word of the question's topic (not a question word, see
-:func:`assistant.intent.question_words`, and not a dossier, profile or competence name) counts as *known*
-when:
+phrasing. The *content words* of the question's topic are those that are not question words
+(:func:`assistant.intent.question_words`), stop words or dossier, profile and competence names. One is
+*known* when:
 
-* the corpus has it, or has its stem, or has both parts of it as a compound ("kindermishandeling");
-* it is an English key of the domain glossary (:data:`assistant.glossary.GLOSSARY`);
-* the corpus has another form of it: a corpus word holds all but its last two letters (at least
-  :data:`FORM_LENGTH`: "mishandeld" ~ "kindermishandeling");
-* the corpus has a cognate: a word with the same first three letters that is at least
-  :data:`COGNATE_RATIO` alike ("medication" ~ "medicatie", "groups" ~ "groep").
+* the corpus has it, its stem, both parts of it as a compound ("kindermishandeling"), or another form of
+  it (without a Dutch ending: "kindjes" → "kind"; or a corpus word holding all but its last two or three
+  letters: "mishandeld" ~ "kindermishandeling");
+* in an English question also: it is an English key of the domain glossary
+  (:data:`assistant.glossary.GLOSSARY`), or the corpus has a cognate, a word with the same first three
+  letters that is at least :data:`COGNATE_RATIO` alike ("medication" ~ "medicatie", "groups" ~ "groep").
 
-:func:`not_held` decides: the unknown words outnumber the *specific* known ones. A known
-word is specific when fewer than :data:`GENERIC_SHARE` of the units hold it ("rijbewijs" is unknown,
-"student" is generic: "moet een student een rijbewijs hebben?" is not in the sources). A Dutch word the
-corpus lacks is evidence; an English one is only checked through the glossary and cognates, so an
-English question needs no specific known word at all, at most :data:`ENGLISH_MAX` content words (a longer English description that
-the glossary lacks says more about the glossary than about the sources), and two unknown words when it
-names a dossier or profile; an unknown English verb form ("asking", "trained") is no evidence either way.
+:func:`not_held` decides. Dutch: the unknown words outnumber the *specific* known ones; a known word is
+generic, not specific, when at least :data:`GENERIC_SHARE` of the units hold it ("moet een student een
+rijbewijs hebben?": "rijbewijs" unknown, "student" generic). English words are only checked through the
+glossary and cognates, which is weaker evidence: the unknown words must outnumber all known ones, the
+topic may have at most :data:`ENGLISH_MAX` content words (a longer English description that the glossary
+lacks says more about the glossary than about the sources), and a question that names a dossier or
+profile needs two unknown words.
 """
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ def not_held(content: list[str], unknown: list[str], lang: str = "nl", scoped: b
     if not unknown:
         return False
     specific = [w for w in content if w not in unknown and (vocab is None or not generic(w, vocab))]
-    if lang == "en":
-        unknown = [w for w in unknown if not re.search(r"(?:ing|ed)$", w)]  # verb forms: not evidence
-        return bool(unknown) and not specific and len(content) <= ENGLISH_MAX and (not scoped or len(unknown) >= 2)
+    if lang == "en":  # weaker evidence: more unknown words than known ones, generic or not
+        known_words = len(content) - len(unknown)
+        return len(unknown) > known_words and len(content) <= ENGLISH_MAX and (not scoped or len(unknown) >= 2)
     return len(unknown) > len(specific)
