@@ -64,7 +64,7 @@ CUES: dict[str, str] = {
              r"|\babout\b|\bmet betrekking tot\b|\bdeal\w* with\b|\bmention\w*\b|\bnoemen\b|\bgenoemd\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\bergens\b|\boccur\w*\b|\bappear\w*\b|\binvolv\w*\b"
              r"|\bcalled\b|\bheten\b|\bstaat\b|\bstaan\b|\bshow up\b|\bcome up\b|\bte maken\b|\bto do with\b"
-             r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b",
+             r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b",
     # a theme searched across the sources without a kind word ("komt huiselijk geweld ergens voor?")
     "where_alone": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"
                    r"|\bvoorkom\w*\b|\bergens\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b",
@@ -400,7 +400,7 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
                       *(n for c in sbb_codes for n in sbb_english().get(c, ()))])
     covered = _covered(words, names)
     if full and cue:
-        return not words or covered >= COVERED / 2
+        return True
     return covered >= COVERED and (full or cue)
 
 

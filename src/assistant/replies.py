@@ -413,7 +413,8 @@ def coverage(words: list[tuple[str, ...]], text: str, terms: Sequence[str]) -> f
 def list_where(intent: Intent, library: Library, filters: Filters) -> Reply:
     """Every unit of the scope where the theme occurs: all its words (or those of one alternative), with the
     sentences that carry it. When no unit has all of them, the units that have the most."""
-    kinds = {intent.kind or filters.kind or WERKPROCES}
+    kind = intent.kind or filters.kind or WERKPROCES
+    kinds = {WERKPROCES if kind == PROFIEL else kind}  # "bij welke profielen …": their werkprocessen, per profile
     keep = scope_filter(intent, filters)
     try:
         found = links.theme_units(library.index, intent.topic)
