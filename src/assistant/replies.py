@@ -18,6 +18,7 @@ complete ``items`` (lists, competences, comparisons) or the ranked ``hits`` (loo
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -96,7 +97,8 @@ class Library:
     @cached_property
     def vocab(self) -> evidence.Vocab:
         """The corpus's words, stems and name words, for "do the sources hold this word?"."""
-        return evidence.Vocab.of(self.words, self.stems, self.name_words,
+        fields = {f.name for f in dataclasses.fields(Chunk)}  # "crebo", "level": what the index records
+        return evidence.Vocab.of(self.words | fields, self.stems, self.name_words,
                                  (f"{u.chunk.title or ''} {u.passage}" for u in self.units))
 
     @cached_property
@@ -583,9 +585,25 @@ def _compare_sides(intent: Intent, library: Library):
 
         return side(a), side(b)
     if len(entries) >= 2:
-        a, b = entries[:2]
+        a, b = _two_scopes(intent, entries, library)
         return (scope_label(a), lambda c, e=a: in_scope(c, e)), (scope_label(b), lambda c, e=b: in_scope(c, e))
     return None
+
+
+def _two_scopes(intent: Intent, entries: tuple[ScopeEntry, ...], library: Library) -> tuple[ScopeEntry, ScopeEntry]:
+    """Two names named ("B1-K1-W3 of the OA and the GPM"): one entry of each, in a version both have
+    (the latest); else the first two entries."""
+    terms = list(dict.fromkeys(fold(t) for t in intent.scope_terms))
+    if len(terms) >= 2:
+        first = [e for e in entries if e in library.catalogue.scopes.get(terms[0], ())]
+        second = [e for e in entries if e in library.catalogue.scopes.get(terms[1], ()) and e not in first]
+        for a in sorted(first, key=lambda e: e.version or "", reverse=True):
+            b = next((e for e in second if e.version == a.version), None)
+            if b is not None:
+                return a, b
+        if first and second:
+            return first[0], second[0]
+    return entries[0], entries[1]
 
 
 # --------------------------------------------------------------------------- lookups and what is not there
