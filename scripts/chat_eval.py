@@ -46,6 +46,7 @@ from assistant.settings import Settings  # noqa: E402
 DEFAULT_SET = ROOT / "eval" / "chat" / "questions.jsonl"
 TUNE2_SET = ROOT / "eval" / "chat" / "questions_tune2.jsonl"
 TUNE2 = "tune2"
+SHOW_ONLY_TUNE = "--show prints per-question results: use it with --split tune or --split tune2 only"
 
 
 def load_set(path: Path, split: str | None = None) -> list[dict]:
@@ -199,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="Today's ranked top 5 for every question (language not measured: reported as judged).")
     parser.add_argument("--no-sbb-english", action="store_true", help="Ablation: without sbb_competences_en.json.")
     args = parser.parse_args(argv)
+    if args.show and args.split not in ("tune", TUNE2):
+        parser.error(SHOW_ONLY_TUNE)
     settings = Settings.from_env(args.index)
     index = open_index(settings)
     embedder = load(settings.embedder)
@@ -216,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         chains = {_chain(q) for q in questions if q["split"] == args.split}
         questions = [q for q in questions if q["split"] == args.split or (_chain(q) in chains - {None})]
     if args.show and any(q["split"] == "test" for q in questions):
-        parser.error("--show prints per-question results: use it with --split tune or --split tune2 only")
+        parser.error(SHOW_ONLY_TUNE)
     results = (run_baseline if args.baseline else run)(questions, library, searcher)
     report = per_split(results)
     if args.show:

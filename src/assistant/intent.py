@@ -410,8 +410,14 @@ def _content_words(topic: str) -> list[str]:
             and not re.fullmatch(CUES["competence"], w)]
 
 
+def _prefix(word: str) -> str:
+    """A crude stem for matching names across word forms: no -ing/-ed/-es/-s/-e, then four letters
+    ("coping" ~ "cope", "ethics" ~ "ethical", "adapting" ~ "adapt")."""
+    return re.sub(r"(?:ing|ed|es|s|e)$", "", fold(word))[:4]
+
+
 def _prefixes(text: str) -> set[str]:
-    return {fold(w)[:4] for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in STOPWORDS}
+    return {_prefix(w) for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in STOPWORDS}
 
 
 def _covered(words: list[str], names: str) -> float:
@@ -419,7 +425,7 @@ def _covered(words: list[str], names: str) -> float:
     if not words:
         return 1.0
     wanted = _prefixes(names)
-    return sum(1 for w in words if fold(w)[:4] in wanted) / len(words)
+    return sum(1 for w in words if _prefix(w) in wanted) / len(words)
 
 
 def _competence_phrases(folded: str, vocabulary: Vocabulary) -> list[str]:
