@@ -2,7 +2,7 @@
 
 Usage:
     python scripts/chat_eval.py [--set FILE ...] [--index DIR] [--json] [--split tune|tune2|test]
-        [--show] [--baseline] [--no-sbb-english]
+        [--show] [--baseline] [--no-sbb-english] [--no-question-words] [--no-evidence]
 
 By default it reads ``eval/chat/questions.jsonl`` (splits tune and test) and, when it exists,
 ``eval/chat/questions_tune2.jsonl`` (a second, independently written tuning batch, reported as split
@@ -199,6 +199,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", action="store_true",
                         help="Today's ranked top 5 for every question (language not measured: reported as judged).")
     parser.add_argument("--no-sbb-english", action="store_true", help="Ablation: without sbb_competences_en.json.")
+    parser.add_argument("--no-question-words", action="store_true",
+                        help="Ablation: without data/question_words.toml (only the retrieval stop words).")
+    parser.add_argument("--no-evidence", action="store_true",
+                        help="Ablation: no not_found from the corpus's evidence (assistant.evidence.not_held).")
     args = parser.parse_args(argv)
     if args.show and args.split not in ("tune", TUNE2):
         parser.error(SHOW_ONLY_TUNE)
@@ -210,6 +214,14 @@ def main(argv: list[str] | None = None) -> int:
         from assistant import intent
 
         intent.sbb_english = lambda: {}
+    if args.no_question_words:
+        from assistant import intent
+
+        intent.question_words = lambda path=None: frozenset()
+    if args.no_evidence:
+        from assistant import evidence
+
+        evidence.not_held = lambda *a, **k: False
 
     def searcher(question: str, filters: Filters, k: int):
         return search(index, embedder, question, k=k, filters=filters)
