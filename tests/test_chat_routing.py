@@ -166,3 +166,15 @@ def test_chat_eval_show_refuses_the_test_split():
     with pytest.raises(SystemExit) as exc:
         chat_eval.main(["--show", "--split", "test", "--index", "/nonexistent-index"])
     assert exc.value.code == 2
+
+
+def test_a_2021_unit_names_its_underlying_competences_in_a_sentence(library, searcher):
+    from assistant.replies import unit_sbb
+
+    sbb = {"E": "Samenwerken en overleggen", "I": "Presenteren", "B": "Aansturen"}
+    text = "Hij werkt samen. De onderliggende competenties zijn: Presenteren, Samenwerken en\noverleggen.\n\nVolgende"
+    assert unit_sbb(text, sbb) == {"E", "I"}
+    assert unit_sbb("Geen competenties hier.", sbb) == set()
+    reply = ask(library, searcher, "Welke werkprocessen van Sport & Bewegen 2021 vragen om presenteren?")[0].reply
+    assert reply.type == COMPETENCE and reply.items
+    assert all((i.chunk.version or "").startswith("2021") for i in reply.items)

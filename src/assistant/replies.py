@@ -472,6 +472,21 @@ def evidence_lines(passage: str, words: str, n: int = 2) -> tuple[str, ...]:
     return tuple(line for score, _, line in scored[:n] if score > 0) or lines[:1]
 
 
+_UNDERLYING = re.compile(r"onderliggende\s+competenties\s+zijn\s*:\s*(.+?)(?:\.\s|\.$|\n\s*\n|$)",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def unit_sbb(passage: str, sbb: dict[str, str]) -> set[str]:
+    """The SBB competence letters a werkproces names: its ``SBB-competenties:`` line, or (the 2020/21 texts)
+    the titles in its sentence "De onderliggende competenties zijn: …"."""
+    found = {c.code for c in links.sbb_competences(passage)}
+    match = _UNDERLYING.search(passage or "")
+    if match:
+        listed = {fold(" ".join(part.split())).strip(" .") for part in match.group(1).split(",")}
+        found |= {code for code, title in sbb.items() if fold(title) in listed}
+    return found
+
+
 def competence_list(intent: Intent, library: Library, filters: Filters) -> Reply:
     """Every werkproces of the scope whose SBB competences include the one asked for, with gedrag lines."""
     codes = sbb_codes_named(intent, library)
@@ -483,12 +498,12 @@ def competence_list(intent: Intent, library: Library, filters: Filters) -> Reply
     for u in library.units:
         if u.chunk.kind != WERKPROCES or not keep(u.chunk):
             continue
-        named = {c.code for c in links.sbb_competences(u.passage)}
+        named = unit_sbb(u.passage, library.sbb)
         if named & set(codes):
             note = "; ".join(f"{c} {library.sbb[c]}" for c in codes if c in named)
             items.append(Item(u.chunk, u.passage, _part(u.chunk), evidence_lines(u.passage, words), note))
     if not items and intent.scopes and not any(
-            links.sbb_competences(u.passage) for u in library.units if keep(u.chunk)):
+            unit_sbb(u.passage, library.sbb) for u in library.units if keep(u.chunk)):
         return _not_found(intent, "no_links", tuple(scope_label(e) for e in narrow_entries(intent.scopes)))
     details = tuple(f"{c} {library.sbb[c]}" for c in codes)
     named = ", ".join(dict.fromkeys([*intent.competences, *(library.sbb[c] for c in intent.sbb if c in library.sbb)]))
