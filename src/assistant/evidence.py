@@ -13,8 +13,8 @@ phrasing. The *content words* of the question's topic are those that are not que
   (:data:`assistant.glossary.GLOSSARY`), or the corpus has a cognate, a word with the same first three
   letters that is at least :data:`COGNATE_RATIO` alike ("medication" ~ "medicatie", "groups" ~ "groep").
 
-:func:`not_held` decides. Dutch: the unknown words outnumber the *specific* known ones; a known word is
-generic, not specific, when at least :data:`GENERIC_SHARE` of the units hold it ("moet een student een
+:func:`not_held` decides. Dutch: the unknown words outnumber the *specific* known ones and are at least
+half of all content words; a known word is generic, not specific, when at least :data:`GENERIC_SHARE` of the units hold it ("moet een student een
 rijbewijs hebben?": "rijbewijs" unknown, "student" generic). English words are only checked through the
 glossary and cognates, which is weaker evidence: the unknown words must outnumber all known ones, the
 topic may have at most :data:`ENGLISH_MAX` content words (a longer English description that the glossary
@@ -171,4 +171,4 @@ def not_held(content: list[str], unknown: list[str], lang: str = "nl", scoped: b
     if lang == "en":  # weaker evidence: more unknown words than known ones, generic or not
         known_words = len(content) - len(unknown)
         return len(unknown) > known_words and len(content) <= ENGLISH_MAX and (not scoped or len(unknown) >= 2)
-    return len(unknown) > len(specific)
+    return len(unknown) > len(specific) and 2 * len(unknown) >= len(content)

@@ -762,6 +762,10 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
         return ()
     if intent.codes_named or intent.competences or intent.sbb or not intent.topic:
         return ()
+    for aside in re.findall(r"\(([^)]*)\)", intent.question):  # "first aid (EHBO)": the user's own translation
+        words, absent = evidence.missing(aside, library.vocab, "nl")
+        if words and not absent:
+            return ()
     content, unknown = evidence.missing(intent.topic, library.vocab, intent.lang)
     return tuple(unknown) if evidence.not_held(content, unknown, intent.lang, bool(intent.scopes), library.vocab) \
         else ()
