@@ -14,12 +14,12 @@ phrasing. The *content words* of the question's topic are those that are not que
   letters that is at least :data:`COGNATE_RATIO` alike ("medication" ~ "medicatie", "groups" ~ "groep").
 
 :func:`not_held` decides. Dutch: the unknown words outnumber the *specific* known ones and are at least
-half of all content words; a known word is generic, not specific, when at least :data:`GENERIC_SHARE` of the units hold it ("moet een student een
-rijbewijs hebben?": "rijbewijs" unknown, "student" generic). English words are only checked through the
-glossary and cognates, which is weaker evidence: the unknown words must outnumber all known ones, the
-topic may have at most :data:`ENGLISH_MAX` content words (a longer English description that the glossary
-lacks says more about the glossary than about the sources), and a question that names a dossier or
-profile needs two unknown words.
+half of all content words. A known word is generic, not specific, when at least :data:`GENERIC_SHARE` of
+the units hold it ("moet een student een rijbewijs hebben?": "rijbewijs" unknown, "student" generic).
+English words are only checked through the glossary and cognates, which is weaker evidence: the unknown
+words must outnumber all known ones, the topic may have at most :data:`ENGLISH_MAX` content words (a
+longer English description that the glossary lacks says more about the glossary than about the sources),
+and a question that names a dossier or profile needs two unknown words.
 """
 
 from __future__ import annotations
