@@ -564,7 +564,10 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
         return sorted(chosen, key=lambda c: (c.profile is not None, _code_key(c.code or "")))
 
     passages = {u.chunk.id: u.passage for u in library.units}
-    if len(intent.years) >= 2 and kind == WERKPROCES:  # versions: codes were renumbered, pair by content
+    entries = narrow_entries(intent.scopes)
+    two_versions = len(_compared_years(intent, library)) >= 2 or (
+        len(entries) >= 2 and len({e.version for e in _two_scopes(intent, entries, library)}) == 2)
+    if two_versions and kind == WERKPROCES:  # versions: codes were renumbered, pair by content
         pairs = links.pair_by_content(pick(keep_a, by_code=False), pick(keep_b, by_code=False), library.chunks)
         if codes:  # the asked code(s) and their counterparts only
             pairs = tuple(p for p in pairs if p.left is not None and (p.left.code or "").upper() in codes)
@@ -585,8 +588,9 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
 def _compare_sides(intent: Intent, library: Library):
     """The two sides of a comparison as (label, membership), from two versions or two scopes."""
     entries = narrow_entries(intent.scopes)
-    if len(intent.years) >= 2:
-        a, b = intent.years[:2]
+    years = _compared_years(intent, library)
+    if len(years) >= 2:
+        a, b = years[:2]
 
         def side(year: str):
             mine = [e for e in entries if (e.version or "")[:4] == year]
@@ -603,6 +607,16 @@ def _compare_sides(intent: Intent, library: Library):
         a, b = _two_scopes(intent, entries, library)
         return (scope_label(a), lambda c, e=a: in_scope(c, e)), (scope_label(b), lambda c, e=b: in_scope(c, e))
     return None
+
+
+def _compared_years(intent: Intent, library: Library) -> tuple[str, ...]:
+    """The two versions compared: the years named, or one year named and the named scope's latest other
+    version ("what changed in OA P3-K2-W2 compared to 2015?" → 2021 and 2015)."""
+    if len(intent.years) != 1 or len(set(map(fold, intent.scope_terms))) != 1:
+        return intent.years
+    versions = {(e.version or "")[:4] for e in library.catalogue.scopes.get(fold(intent.scope_terms[0]), ())}
+    others = sorted(v for v in versions - {intent.years[0], ""})
+    return (others[-1], intent.years[0]) if others else intent.years
 
 
 def _two_scopes(intent: Intent, entries: tuple[ScopeEntry, ...], library: Library) -> tuple[ScopeEntry, ScopeEntry]:
