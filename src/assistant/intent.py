@@ -391,7 +391,8 @@ COVERED = 0.6  # share of a question's topic words a competence name must cover 
 def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[str, ...], sbb_codes: tuple[str, ...],
                    sbb: dict[str, str], kind: str | None, levels: tuple[int, ...]) -> bool:
     """A question about the werkprocessen of a competence: a competence named, werkprocessen (or nothing else)
-    asked for, and either a competence cue with the name in full, or a name that covers the topic's words."""
+    asked for, and either a competence cue with the name in full, or (werkprocessen or a list asked for) a
+    name that covers the topic's words."""
     if not (competence_names or sbb_codes) or levels or kind not in (None, "werkproces", "competentie"):
         return False
     full = bool(competence_names) or bool(sbb_named(text, sbb, loose=False))
@@ -402,7 +403,8 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
     covered = _covered(words, names)
     if full and cue:
         return True
-    return covered >= COVERED and (full or cue)
+    asks_units = kind is not None or _has(CUES["list"], folded) or _has(CUES["where"], folded)
+    return covered >= COVERED and (full or cue) and asks_units  # a bare name ("Coachen") is a lookup
 
 
 def _content_words(topic: str) -> list[str]:
