@@ -1,8 +1,12 @@
 """Measure the chat on its judged question set: routing, werkprocessen listed, language, per split.
 
 Usage:
-    python scripts/chat_eval.py [--set eval/chat/questions.jsonl] [--index DIR] [--json] [--split test]
-        [--show] [--baseline] [--no-sbb-english]
+    python scripts/chat_eval.py [--set FILE ...] [--index DIR] [--json] [--split tune|tune2|test]
+        [--show] [--baseline] [--no-sbb-english] [--no-question-words] [--no-evidence]
+
+By default it reads ``eval/chat/questions.jsonl`` (splits tune and test) and, when it exists,
+``eval/chat/questions_tune2.jsonl`` (a second, independently written tuning batch, reported as split
+``tune2``). ``--show`` prints per-question results and refuses the test split.
 
 Each question is asked as the chat would (a chain's turns in order, each turn seeing the previous one),
 through :func:`assistant.dialogue.respond`. Per split it reports:
@@ -40,11 +44,39 @@ from assistant.retrieval import Filters, search  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
 DEFAULT_SET = ROOT / "eval" / "chat" / "questions.jsonl"
+TUNE2_SET = ROOT / "eval" / "chat" / "questions_tune2.jsonl"
+TUNE2 = "tune2"
+SHOW_ONLY_TUNE = "--show prints per-question results: use it with --split tune or --split tune2 only"
 
 
-def load_set(path: Path) -> list[dict]:
-    """The judged questions, in file order."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_set(path: Path, split: str | None = None) -> list[dict]:
+    """The judged questions, in file order; ``split`` overrides each question's split (the tune2 batch)."""
+    questions = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            q = json.loads(line)
+        except json.JSONDecodeError:
+            print(f"{path.name}:{number}: not JSON, skipped", file=sys.stderr)
+            continue
+        if not isinstance(q, dict) or not {"id", "question", "type", "lang"} <= q.keys():
+            print(f"{path.name}:{number}: missing keys, skipped", file=sys.stderr)
+            continue
+        if split:
+            q = {**q, "split": split}
+        questions.append(q)
+    return questions
+
+
+def load_sets(paths: list[Path] | None) -> list[dict]:
+    """The questions of every set; by default the judged set plus the tune2 batch when it exists."""
+    if paths:
+        return [q for p in paths for q in load_set(p, TUNE2 if p.name == TUNE2_SET.name else None)]
+    questions = load_set(DEFAULT_SET)
+    if TUNE2_SET.exists():
+        questions += load_set(TUNE2_SET, TUNE2)
+    return questions
 
 
 def listed_refs(reply) -> set[str]:
@@ -60,17 +92,26 @@ def ref_of(chunk) -> str:
                                       chunk.variant))
 
 
+def _chain(q: dict) -> str | None:
+    """The chain key, per split (two batches may both have a chain "c1")."""
+    return f"{q['split']}:{q['chain']}" if q.get("chain") else None
+
+
+def _order(q: dict) -> tuple:
+    return (q["split"], _chain(q) or q["id"], q.get("turn") or 0)
+
+
 def run(questions: list[dict], library: Library, searcher) -> list[dict]:
     """Ask every question (chains in order) and record what came back."""
     turns: dict[str, Turn] = {}
     results = []
-    for q in sorted(questions, key=lambda q: (q.get("chain") or q["id"], q.get("turn") or 0)):
-        previous = turns.get(q["chain"]) if q.get("chain") else None
+    for q in sorted(questions, key=_order):
+        previous = turns.get(_chain(q)) if q.get("chain") else None
         started = time.perf_counter()
         outcome = respond(q["question"], previous, Constraints(), library, searcher)
         seconds = time.perf_counter() - started
         if q.get("chain"):
-            turns[q["chain"]] = outcome.turn
+            turns[_chain(q)] = outcome.turn
         reply = outcome.reply
         text = render(reply, details=False)
         results.append({"q": q, "type": reply.type, "lang": reply.lang, "refs": listed_refs(reply), "text": text,
@@ -85,14 +126,14 @@ def run_baseline(questions: list[dict], library: Library, searcher) -> list[dict
 
     turns: dict[str, Turn] = {}
     results = []
-    for q in sorted(questions, key=lambda q: (q.get("chain") or q["id"], q.get("turn") or 0)):
-        previous = turns.get(q["chain"]) if q.get("chain") else None
+    for q in sorted(questions, key=_order):
+        previous = turns.get(_chain(q)) if q.get("chain") else None
         started = time.perf_counter()
         resolved = resolve(q["question"], previous, Constraints(), library.catalogue)
         hits = searcher(resolved.question, resolved.constraints.to_filters(), 5)
         seconds = time.perf_counter() - started
         if q.get("chain"):
-            turns[q["chain"]] = resolved.turn
+            turns[_chain(q)] = resolved.turn
         results.append({"q": q, "type": LOOKUP, "lang": q["lang"], "refs": {ref_of(h.chunk) for h in hits},
                         "text": compose(resolved.question, hits), "read_as": "", "seconds": seconds,
                         "question": resolved.question})
@@ -149,15 +190,22 @@ def per_split(results: list[dict]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     """Run the measurement and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", type=Path, default=DEFAULT_SET)
+    parser.add_argument("--set", type=Path, action="append", default=None,
+                        help="A judged set (repeatable; default: questions.jsonl and questions_tune2.jsonl).")
     parser.add_argument("--index", type=Path, default=None)
-    parser.add_argument("--split", default=None, help="Only this split (tune or test).")
+    parser.add_argument("--split", default=None, help="Only this split (tune, tune2 or test).")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", action="store_true", help="Print each question with its routing and misses.")
     parser.add_argument("--baseline", action="store_true",
                         help="Today's ranked top 5 for every question (language not measured: reported as judged).")
     parser.add_argument("--no-sbb-english", action="store_true", help="Ablation: without sbb_competences_en.json.")
+    parser.add_argument("--no-question-words", action="store_true",
+                        help="Ablation: without data/question_words.toml (only the retrieval stop words).")
+    parser.add_argument("--no-evidence", action="store_true",
+                        help="Ablation: no not_found from the corpus's evidence (assistant.evidence.not_held).")
     args = parser.parse_args(argv)
+    if args.show and args.split not in ("tune", TUNE2):
+        parser.error(SHOW_ONLY_TUNE)
     settings = Settings.from_env(args.index)
     index = open_index(settings)
     embedder = load(settings.embedder)
@@ -166,14 +214,24 @@ def main(argv: list[str] | None = None) -> int:
         from assistant import intent
 
         intent.sbb_english = lambda: {}
+    if args.no_question_words:
+        from assistant import intent
+
+        intent.question_words = lambda path=None: frozenset()
+    if args.no_evidence:
+        from assistant import evidence
+
+        evidence.not_held = lambda *a, **k: False
 
     def searcher(question: str, filters: Filters, k: int):
         return search(index, embedder, question, k=k, filters=filters)
 
-    questions = load_set(args.set)
+    questions = load_sets(args.set)
     if args.split:
-        chains = {q.get("chain") for q in questions if q["split"] == args.split}
-        questions = [q for q in questions if q["split"] == args.split or (q.get("chain") in chains - {None})]
+        chains = {_chain(q) for q in questions if q["split"] == args.split}
+        questions = [q for q in questions if q["split"] == args.split or (_chain(q) in chains - {None})]
+    if args.show and any(q["split"] == "test" for q in questions):
+        parser.error(SHOW_ONLY_TUNE)
     results = (run_baseline if args.baseline else run)(questions, library, searcher)
     report = per_split(results)
     if args.show:

@@ -170,7 +170,8 @@ class Catalogue:
             return None
         terms = sorted(self.scopes, key=len, reverse=True)
         body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        # "PMK-dossier", "GPM-opleiding": a name may lead a hyphenated compound (not a code: "SW-2020", "P3-K2")
+        return re.compile(rf"(?<![\w-])(?:{body})(?!\w)(?!-[\w]*\d)", re.IGNORECASE)
 
 
 def _entry_order(entry: ScopeEntry) -> tuple:
@@ -477,8 +478,10 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|\b(?:of|from|among)\s+(?:those|these|them)\b|\bdaaronder\b"),
     ("topic", r"\bdaar(?:bij|in|over|aan|mee|voor|door)\b|\bthat one\b|\bthis one\b"
               r"|\b(?:kan ik|laat ik|doe ik|leer ik|oefen ik|is|zijn|over|bij|met|voor|hoort|horen)\s+(?:dat|dit|die)\b"
-              r"|\b(?:show|demonstrate|do|practi[sc]e|about|for|with|of|to|does|is|are)\s+(?:this|that|it|them)\b"),
+              r"|\b(?:show|demonstrate|do|practi[sc]e|about|for|with|of|to|does|is|are)\s+(?:this|that|it|them)\b"
+              r"|\b(?:die|deze|dat|dit|that|this)\s+(?:kerntaak|werkproces|core task|work process|unit)\b|\bits\b"),
 )
+_DEMONSTRATIVE = ("die", "deze", "dat", "dit", "that", "this")
 _PREPOSITION = {"daarbij": "bij", "daarin": "in", "daarover": "over", "daaraan": "aan", "daarmee": "met",
                 "daarvoor": "voor", "daardoor": "door"}
 
@@ -537,8 +540,10 @@ def replace_reference(message: str, reference: Reference, target: str, kind_word
     if reference.kind == "topic":
         if word in _PREPOSITION:
             new = f"{_PREPOSITION[word]} {target}"
-        elif word in ("that one", "this one"):
+        elif word in ("that one", "this one") or (len(word.split()) == 2 and word.split()[0] in _DEMONSTRATIVE):
             new = target
+        elif word == "its":
+            new = f"{target}'s"
         else:  # "kan ik dat" → "kan ik X"
             new = f"{reference.text.rsplit(' ', 1)[0]} {target}"
     elif reference.kind == "scope":

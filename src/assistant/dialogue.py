@@ -89,6 +89,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                               details=(reference.text,))
                 return Outcome(reply, Turn(text, lang=lang), text, False)
         else:
+            target = _with_scope(target, reference.kind, previous)
             kind_word = KIND_WORDS[lang].get(previous.kind or "", "") if previous else ""
             text = replace_reference(text, reference, target, kind_word)
             return _answer(text, previous, ui, library, search, lang, followup=True,
@@ -107,6 +108,18 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     resolved = resolve(text, previous, ui, library.catalogue)
     return _answer(resolved.question, previous, ui, library, search, lang, followup=resolved.followup,
                    constraints=resolved.constraints, own=resolved.turn.constraints)
+
+
+_CODE = re.compile(r"^[bp][1-9]-k[0-9]+(?:-w[0-9]+)?$", re.IGNORECASE)
+
+
+def _with_scope(target: str, kind: str, previous: Turn) -> str:
+    """A bare code the reference stands for, with the scope and years of the turn it came from
+    ("b1-k1-w5" → "b1-k1-w5 Onderwijsassistent 2021"): a code means nothing without its dossier."""
+    if kind != "topic" or not _CODE.match(target) or not previous.scope:
+        return target
+    years = [y for y in dict.fromkeys(re.findall(r"\b(20\d\d)\b", previous.question)) if y not in previous.scope]
+    return " ".join([target, previous.scope, *years])
 
 
 def _reading(lang: str, text: str) -> str:

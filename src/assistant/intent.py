@@ -45,8 +45,9 @@ WHERE = "where"
 # Word patterns (on the folded question) that mark a question type; Dutch and English.
 CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk\w*\b|\bversus\b|\bvs\.?(?!\w)|\bt\.?o\.?v\.?(?!\w)"
-               r"|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged?\b|\bveranderd\b|\bwat is er anders\b"
-               r"|\bnaast elkaar\b|\bside by side\b",
+               r"|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b|\bwat is er anders\b"
+               r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bhetzelfde\b|\bdezelfde\b|\bcounterparts?\b"
+               r"|\btegenhangers?\b|\brelates?\b|\bverhoudt\b|\bequivalents?\b|\bovereen\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
             r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b",
     "where": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b"
@@ -58,6 +59,16 @@ CUES: dict[str, str] = {
                   r"|\bask for\b|\bneed\w*\b|\brequire\w*\b|\bvereis\w*\b|\bnodig\b|\bgevraagd\b|\binvolve\w*\b"
                   r"|\bin de praktijk\b|\bin practice\b|\boefenen\b|\bpractis\w*\b|\bpractic\w*\b",
     "only": r"\balleen\b|\buitsluitend\b|\bonly\b|\bjust\b|\benkel\b",
+    # a theme asked for inside a scope ("welke werkprocessen van MZ gaan over X"), not the scope's whole tree
+    "theme": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bwaarin\b|\bgaan over\b|\bgaat over\b|\bover\b"
+             r"|\babout\b|\bmet betrekking tot\b|\bdeal\w* with\b|\bmention\w*\b|\bnoemen\b|\bgenoemd\b"
+             r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\bergens\b|\boccur\w*\b|\bappear\w*\b|\binvolv\w*\b"
+             r"|\bcalled\b|\bheten\b|\bstaat\b|\bstaan\b|\bshow up\b|\bcome up\b|\bte maken\b|\bto do with\b"
+             r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
+             r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b",
+    # a theme searched across the sources without a kind word ("komt huiselijk geweld ergens voor?")
+    "where_alone": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"
+                   r"|\bvoorkom\w*\b|\bergens\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b",
 }
 KIND_WORDS: dict[str, str] = {
     "werkproces": r"\bwerkprocess?(?:en)?\b|\bwork ?process(?:es)?\b|\bprocessen\b",
@@ -69,22 +80,30 @@ KIND_WORDS: dict[str, str] = {
 _YEAR = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
 _TREE_VERBS = (r"\bheeft\b|\bhebben\b|\bhoren bij\b|\bhoort bij\b|\bhave\b|\bhas\b|\bvan\b|\bof\b|\bin\b|\bbij\b"
                r"|\bbelong\w*\b|\bfor\b|\bvoor\b|\bzitten in\b|\bstaan in\b|\bbinnen\b|\bwithin\b")
-# Words that carry no topic in a list question (besides stop words, scope names, years and kind words).
-_QUESTION_WORDS = frozenset(
+QUESTION_WORDS_FILE = Path(__file__).with_name("data") / "question_words.toml"
+
+
+@lru_cache(maxsize=4)
+def question_words(path: Path = QUESTION_WORDS_FILE) -> frozenset[str]:
+    """Words that shape a question but carry no topic (``data/question_words.toml``, Dutch and English).
+
+    Raises:
+        ValueError: when the file is not ``[words]`` with ``nl`` and ``en`` as text.
     """
-    welke welk wat waar wie hoe hoeveel which what where who how many much are is zijn heeft hebben have has
-    had de het een the a an van of in bij voor for to op on at met with en and of or alle all elke every
-    noem geef toon lijst list show give overview overzicht komt komen voor does do occur occurs appear appears
-    gaan gaat over about deal deals mention mentions horen hoort belong belongs zitten staan binnen within
-    er there daar die dat dit deze this that these those alleen only just kd dossier dossiers profiel profile
-    profielen profiles versie version versies versions mbo niveau level ook also nog still wel allemaal
-    kwalificatiedossier voorkomen occurring can kan je jij you we wij ik i me mij please graag
-    vallen valt onder under profielspecifieke profielspecifiek specific eigen own tussen between nu precies
-    exactly dan then oké ok okay genoemd noemt named come comes up show shows up worden wordt
-    competence competentie competentieprofiel competency houdt houden betekent betekenen inhoud moet moeten kunnen
-    doet doen zegt zeggen eigenlijk beschrijf beschrijft describe describes say says mean means tell
-    """.split()
-)
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path.name}: {exc}") from None
+    table = data.get("words") if isinstance(data, dict) else None
+    if not isinstance(table, dict) or set(table) != {"nl", "en"} or not all(
+            isinstance(v, str) and v.split() for v in table.values()):
+        raise ValueError(f"{path.name}: expected [words] with nl = \"...\" and en = \"...\"")
+    words = [w for v in table.values() for w in v.split()]
+    if any(w != w.lower() for w in words):
+        raise ValueError(f"{path.name}: words must be lower case")
+    return frozenset(fold(w) for w in words) | frozenset(words)
 
 
 @dataclass(frozen=True)
@@ -193,7 +212,7 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str]) -
     for pattern in extra_patterns:
         folded = re.sub(pattern, " ", folded)
     folded = re.sub(r"\b(?:niveaus?|levels?)\s*[1-4]\b|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ", folded)
-    words = [w for w in re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", folded) if w not in _QUESTION_WORDS]
+    words = [w for w in re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", folded) if w not in question_words()]
     return " ".join(words)
 
 
@@ -214,7 +233,7 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue) -> tuple[str | 
         if match is None:
             continue
         name = match.group(1).strip()
-        if name and name not in _QUESTION_WORDS and not re.search("|".join(KIND_WORDS.values()), name):
+        if name and name not in question_words() and not re.search("|".join(KIND_WORDS.values()), name):
             return name, closest_names(name, catalogue)
     return None, ()
 
@@ -266,9 +285,17 @@ def sbb_named(text: str, sbb: dict[str, str], loose: bool = False) -> tuple[str,
             found.append(code)
         elif loose and len(wanted) == 2 and hits == 1:
             partial.append(code)
+    words = _prefixes(folded)
     for code, names in sbb_english().items():
-        if code in sbb and any(re.search(rf"\b{re.escape(name)}\b", folded) for name in names):
-            found.append(code)
+        if code not in sbb:
+            continue
+        for name in names:
+            wanted = _prefixes(name)
+            # the phrase, or most of its words ("ethical and integer conduct" ~ "ethical and honest conduct")
+            most = len(wanted) >= 2 and len(wanted & words) * 3 >= 2 * len(wanted)
+            if most or re.search(rf"\b{re.escape(name)}\b", folded):
+                found.append(code)
+                break
     return tuple(dict.fromkeys(found or (partial if len(partial) == 1 else [])))
 
 
@@ -338,11 +365,11 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if _has(CUES["compare"], folded) and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
                                           or len(set(scope_terms)) >= 2 or competence_names or scopes):
         return Intent(COMPARE, **base)
-    if (competence_names or sbb_codes) and _has(CUES["competence"], folded) and not levels:
-        return Intent(COMPETENCE, **base)
-    asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded)
     if re.search(r"\b[bp][1-9i]-k[0-9i]+-w\w*\d\b", folded):  # one werkproces named: look it up
         return Intent(LOOKUP, **base)
+    if _is_competence(text, folded, topic, competence_names, sbb_codes, sbb or {}, kind, levels):
+        return Intent(COMPETENCE, **base)
+    asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded) or bool(kind and scopes)
     if kind and asks_list and not scopes:
         unknown, suggestions = _unknown_scope(text, folded, catalogue)
         if unknown:
@@ -350,12 +377,58 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if kind and asks_list:
         rest = _topic(text, spans, [*cue_patterns, CUES["where"], *competence_patterns,
                                     r"\b[bp][1-9]-k[0-9]+\b(?!-w)", r"\bprofile-specific\b"])
-        if not rest:
-            return Intent(LIST, mode=TREE, **base)
+        if not rest or (scopes and not _has(CUES["theme"], folded)):
+            return Intent(LIST, mode=TREE, **base)  # the scope's units; the other words shape the question
         return Intent(LIST, mode=WHERE, **{**base, "topic": rest})
-    if _has(CUES["where"], folded) and _has(r"\bwaar\b|\bwhere\b|\bin welke\b|\bin which\b", folded) and topic:
+    if _has(CUES["where_alone"], folded) and topic:
         return Intent(LIST, mode=WHERE, **base)
     return Intent(LOOKUP, **base)
+
+
+COVERED = 0.6  # share of a question's topic words a competence name must cover to be the question's subject
+
+
+def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[str, ...], sbb_codes: tuple[str, ...],
+                   sbb: dict[str, str], kind: str | None, levels: tuple[int, ...]) -> bool:
+    """A question about the werkprocessen of a competence: a competence named, werkprocessen (or nothing else)
+    asked for, and either a competence cue with the name in full, or (werkprocessen or a list asked for) a
+    name that covers the topic's words."""
+    if not (competence_names or sbb_codes) or levels or kind not in (None, "werkproces", "competentie"):
+        return False
+    full = bool(competence_names) or bool(sbb_named(text, sbb, loose=False))
+    cue = _has(CUES["competence"], folded)
+    words = _content_words(topic)
+    names = " ".join([*competence_names, *(sbb.get(c, "") for c in sbb_codes),
+                      *(n for c in sbb_codes for n in sbb_english().get(c, ()))])
+    covered = _covered(words, names)
+    if full and cue:
+        return True
+    asks_units = kind is not None or _has(CUES["list"], folded) or _has(CUES["where"], folded)
+    return covered >= COVERED and (full or cue) and asks_units  # a bare name ("Coachen") is a lookup
+
+
+def _content_words(topic: str) -> list[str]:
+    skip = question_words()
+    return [w for w in re.findall(r"[^\W\d_]+", topic.lower()) if len(w) > 2 and w not in skip and w not in STOPWORDS
+            and not re.fullmatch(CUES["competence"], w)]
+
+
+def _prefix(word: str) -> str:
+    """A crude stem for matching names across word forms: no -ing/-ed/-es/-s/-e, then four letters
+    ("coping" ~ "cope", "ethics" ~ "ethical", "adapting" ~ "adapt")."""
+    return re.sub(r"(?:ing|ed|es|s|e)$", "", fold(word))[:4]
+
+
+def _prefixes(text: str) -> set[str]:
+    return {_prefix(w) for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in STOPWORDS}
+
+
+def _covered(words: list[str], names: str) -> float:
+    """The share of ``words`` whose first four letters a competence name has (1.0 when there are none)."""
+    if not words:
+        return 1.0
+    wanted = _prefixes(names)
+    return sum(1 for w in words if _prefix(w) in wanted) / len(words)
 
 
 def _competence_phrases(folded: str, vocabulary: Vocabulary) -> list[str]:

@@ -18,12 +18,13 @@ complete ``items`` (lists, competences, comparisons) or the ranked ``hits`` (loo
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from assistant import links
+from assistant import evidence, links
 from assistant.conversation import Catalogue, ScopeEntry
 from assistant.intent import (
     COMPARE,
@@ -92,6 +93,13 @@ class Library:
     def stems(self) -> frozenset[str]:
         """The corpus's word stems."""
         return frozenset(t for u in self.units for t in tokenize(f"{u.chunk.title or ''} {u.passage}"))
+
+    @cached_property
+    def vocab(self) -> evidence.Vocab:
+        """The corpus's words, stems and name words, for "do the sources hold this word?"."""
+        fields = {f.name for f in dataclasses.fields(Chunk)}  # "crebo", "level": what the index records
+        return evidence.Vocab.of(self.words | fields, self.stems, self.name_words,
+                                 (f"{u.chunk.title or ''} {u.passage}" for u in self.units))
 
     @cached_property
     def sbb(self) -> dict[str, str]:
@@ -407,7 +415,8 @@ def coverage(words: list[tuple[str, ...]], text: str, terms: Sequence[str]) -> f
 def list_where(intent: Intent, library: Library, filters: Filters) -> Reply:
     """Every unit of the scope where the theme occurs: all its words (or those of one alternative), with the
     sentences that carry it. When no unit has all of them, the units that have the most."""
-    kinds = {intent.kind or filters.kind or WERKPROCES}
+    kind = intent.kind or filters.kind or WERKPROCES
+    kinds = {WERKPROCES if kind == PROFIEL else kind}  # "bij welke profielen …": their werkprocessen, per profile
     keep = scope_filter(intent, filters)
     try:
         found = links.theme_units(library.index, intent.topic)
@@ -463,6 +472,21 @@ def evidence_lines(passage: str, words: str, n: int = 2) -> tuple[str, ...]:
     return tuple(line for score, _, line in scored[:n] if score > 0) or lines[:1]
 
 
+_UNDERLYING = re.compile(r"onderliggende\s+competenties\s+zijn\s*:\s*(.+?)(?:\.\s|\.$|\n\s*\n|$)",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def unit_sbb(passage: str, sbb: dict[str, str]) -> set[str]:
+    """The SBB competence letters a werkproces names: its ``SBB-competenties:`` line, or (the 2020/21 texts)
+    the titles in its sentence "De onderliggende competenties zijn: …"."""
+    found = {c.code for c in links.sbb_competences(passage)}
+    match = _UNDERLYING.search(passage or "")
+    if match:
+        listed = {fold(" ".join(part.split())).strip(" .") for part in match.group(1).split(",")}
+        found |= {code for code, title in sbb.items() if fold(title) in listed}
+    return found
+
+
 def competence_list(intent: Intent, library: Library, filters: Filters) -> Reply:
     """Every werkproces of the scope whose SBB competences include the one asked for, with gedrag lines."""
     codes = sbb_codes_named(intent, library)
@@ -474,12 +498,12 @@ def competence_list(intent: Intent, library: Library, filters: Filters) -> Reply
     for u in library.units:
         if u.chunk.kind != WERKPROCES or not keep(u.chunk):
             continue
-        named = {c.code for c in links.sbb_competences(u.passage)}
+        named = unit_sbb(u.passage, library.sbb)
         if named & set(codes):
             note = "; ".join(f"{c} {library.sbb[c]}" for c in codes if c in named)
             items.append(Item(u.chunk, u.passage, _part(u.chunk), evidence_lines(u.passage, words), note))
     if not items and intent.scopes and not any(
-            links.sbb_competences(u.passage) for u in library.units if keep(u.chunk)):
+            unit_sbb(u.passage, library.sbb) for u in library.units if keep(u.chunk)):
         return _not_found(intent, "no_links", tuple(scope_label(e) for e in narrow_entries(intent.scopes)))
     details = tuple(f"{c} {library.sbb[c]}" for c in codes)
     named = ", ".join(dict.fromkeys([*intent.competences, *(library.sbb[c] for c in intent.sbb if c in library.sbb)]))
@@ -540,7 +564,10 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
         return sorted(chosen, key=lambda c: (c.profile is not None, _code_key(c.code or "")))
 
     passages = {u.chunk.id: u.passage for u in library.units}
-    if len(intent.years) >= 2 and kind == WERKPROCES:  # versions: codes were renumbered, pair by content
+    entries = narrow_entries(intent.scopes)
+    two_versions = len(_compared_years(intent, library)) >= 2 or (
+        len(entries) >= 2 and len({e.version for e in _two_scopes(intent, entries, library)}) == 2)
+    if two_versions and kind == WERKPROCES:  # versions: codes were renumbered, pair by content
         pairs = links.pair_by_content(pick(keep_a, by_code=False), pick(keep_b, by_code=False), library.chunks)
         if codes:  # the asked code(s) and their counterparts only
             pairs = tuple(p for p in pairs if p.left is not None and (p.left.code or "").upper() in codes)
@@ -561,8 +588,9 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
 def _compare_sides(intent: Intent, library: Library):
     """The two sides of a comparison as (label, membership), from two versions or two scopes."""
     entries = narrow_entries(intent.scopes)
-    if len(intent.years) >= 2:
-        a, b = intent.years[:2]
+    years = _compared_years(intent, library)
+    if len(years) >= 2:
+        a, b = years[:2]
 
         def side(year: str):
             mine = [e for e in entries if (e.version or "")[:4] == year]
@@ -576,9 +604,35 @@ def _compare_sides(intent: Intent, library: Library):
 
         return side(a), side(b)
     if len(entries) >= 2:
-        a, b = entries[:2]
+        a, b = _two_scopes(intent, entries, library)
         return (scope_label(a), lambda c, e=a: in_scope(c, e)), (scope_label(b), lambda c, e=b: in_scope(c, e))
     return None
+
+
+def _compared_years(intent: Intent, library: Library) -> tuple[str, ...]:
+    """The two versions compared: the years named, or one year named and the named scope's latest other
+    version ("what changed in OA P3-K2-W2 compared to 2015?" → 2021 and 2015)."""
+    if len(intent.years) != 1 or len(set(map(fold, intent.scope_terms))) != 1:
+        return intent.years
+    versions = {(e.version or "")[:4] for e in library.catalogue.scopes.get(fold(intent.scope_terms[0]), ())}
+    others = sorted(v for v in versions - {intent.years[0], ""})
+    return (others[-1], intent.years[0]) if others else intent.years
+
+
+def _two_scopes(intent: Intent, entries: tuple[ScopeEntry, ...], library: Library) -> tuple[ScopeEntry, ScopeEntry]:
+    """Two names named ("B1-K1-W3 of the OA and the GPM"): one entry of each, in a version both have
+    (the latest); else the first two entries."""
+    terms = list(dict.fromkeys(fold(t) for t in intent.scope_terms))
+    if len(terms) >= 2:
+        first = [e for e in entries if e in library.catalogue.scopes.get(terms[0], ())]
+        second = [e for e in entries if e in library.catalogue.scopes.get(terms[1], ()) and e not in first]
+        for a in sorted(first, key=lambda e: e.version or "", reverse=True):
+            b = next((e for e in second if e.version == a.version), None)
+            if b is not None:
+                return a, b
+        if first and second:
+            return first[0], second[0]
+    return entries[0], entries[1]
 
 
 # --------------------------------------------------------------------------- lookups and what is not there
@@ -617,31 +671,12 @@ def _defined(term: str, library: Library) -> bool:
 
 
 def unknown_words(topic: str, library: Library) -> list[str]:
-    """The topic's content words the corpus has no stem of (compound parts count; English via the glossary)."""
-    from assistant.glossary import GLOSSARY
-
-    english = {w for key in GLOSSARY for w in key.split()}
-    missing = []
-    for word in re.findall(r"[^\W\d_]{3,}", topic.lower()):
-        if word in STOPWORDS or word in english or word in library.words:
-            continue
-        stems = tokenize(word)
-        if stems and all(s in library.stems for s in stems):
-            continue
-        if _compound_known(word, library):
-            continue
-        missing.append(word)
-    return missing
+    """The topic's content words the sources do not hold (see :mod:`assistant.evidence`)."""
+    return evidence.missing(topic, library.vocab, "en")[1]
 
 
 def _compound_known(word: str, library: Library) -> bool:
-    for i in range(4, len(word) - 3):
-        head, tail = word[:i], word[i:]
-        for h in (head, head.rstrip("s")):
-            if (h in library.words or any(s in library.stems for s in tokenize(h))) and (
-                    tail in library.words or any(s in library.stems for s in tokenize(tail))):
-                return True
-    return False
+    return evidence.compound_known(word, library.vocab)
 
 
 def lookup(intent: Intent, library: Library, filters: Filters, search: Search, page: int = 0) -> Reply:
@@ -657,12 +692,6 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
         near = search(intent.question, filters, 3)
         uses = sum(1 for u in library.units if fold(term) in fold(u.passage))
         return _not_found(intent, "no_definition", (term, str(uses)), near)
-    if intent.topic and not intent.competences and not intent.levels and intent.lang == "nl" \
-            and not intent.codes_named:
-        missing = unknown_words(intent.topic, library)
-        content = [w for w in re.findall(r"[^\W\d_]{3,}", intent.topic.lower()) if w not in STOPWORDS]
-        if content and len(missing) == len(content):
-            return _not_found(intent, "not_in_sources", tuple(missing), search(intent.question, filters, 3))
     k = PAGE * (page + 1)
     if len(intent.years) >= 2 and not filters.version:
         hits = _per_version(intent, library, filters, search, k)
@@ -722,6 +751,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if intent.missing_version:
         name, *versions = intent.missing_version
         return _not_found(intent, "missing_version", (name, ", ".join(intent.years), *versions))
+    held = _not_held(intent, library)
+    if held:
+        return _not_found(intent, "not_in_sources", held, search(intent.question, filters, 3))
     if intent.type == LIST:
         reply = list_tree(intent, library, filters) if intent.mode == TREE else list_where(intent, library, filters)
     elif intent.type == COMPETENCE:
@@ -736,6 +768,21 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     return reply
+
+
+def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
+    """The topic words the sources do not hold, when they are at least half of a lookup's or a theme's words."""
+    if intent.type not in (LOOKUP, LIST) or (intent.type == LIST and intent.mode == TREE):
+        return ()
+    if intent.codes_named or intent.competences or intent.sbb or not intent.topic:
+        return ()
+    for aside in re.findall(r"\(([^)]*)\)", intent.question):  # "first aid (EHBO)": the user's own translation
+        words, absent = evidence.missing(aside, library.vocab, "nl")
+        if words and not absent:
+            return ()
+    content, unknown = evidence.missing(intent.topic, library.vocab, intent.lang)
+    return tuple(unknown) if evidence.not_held(content, unknown, intent.lang, bool(intent.scopes), library.vocab) \
+        else ()
 
 
 def as_hits(reply: Reply) -> tuple[Hit, ...]:

@@ -1,0 +1,174 @@
+"""Whether the sources can hold what a question asks about: its content words against the corpus.
+
+A question about something the sources never mention ("welke werkprocessen gaan over kerncentrales?",
+"where do the dossiers mention blockchain?") is answered ``not_found`` from this evidence, not from its
+phrasing. The *content words* of the question's topic are those that are not question words
+(:func:`assistant.intent.question_words`), stop words or dossier, profile and competence names. One is
+*known* when:
+
+* the corpus has it, its stem, both parts of it as a compound ("kindermishandeling"), or another form of
+  it (without a Dutch ending: "kindjes" → "kind"; or a corpus word holding all but its last two or three
+  letters: "mishandeld" ~ "kindermishandeling");
+* in an English question also: it is an English key of the domain glossary
+  (:data:`assistant.glossary.GLOSSARY`), or the corpus has a cognate, a word with the same first three
+  letters that is at least :data:`COGNATE_RATIO` alike ("medication" ~ "medicatie", "groups" ~ "groep").
+
+:func:`not_held` decides. Dutch: the unknown words outnumber the *specific* known ones and are at least
+half of all content words. A known word is generic, not specific, when at least :data:`GENERIC_SHARE` of
+the units hold it ("moet een student een rijbewijs hebben?": "rijbewijs" unknown, "student" generic).
+English words are only checked through the glossary and cognates, which is weaker evidence: the unknown
+words must outnumber all known ones, the topic may have at most :data:`ENGLISH_MAX` content words (a
+longer English description that the glossary lacks says more about the glossary than about the sources),
+and a question that names a dossier or profile needs two unknown words.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.lexical import STOPWORDS, tokenize
+from assistant.names import fold
+
+COGNATE_RATIO = 0.7
+FORM_LENGTH = 6
+MIN_LENGTH = 3
+ENGLISH_MAX = 3
+GENERIC_SHARE = 0.08
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """The corpus's words and stems, and its words by their first three letters (for cognates)."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    names: frozenset[str]
+    texts: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, words: Iterable[str], stems: Iterable[str], names: Iterable[str] = (),
+           texts: Iterable[str] = ()) -> Vocab:
+        """The vocabulary of a corpus (lower-case words, their stems, name words, and the units' texts)."""
+        return cls(frozenset(words), frozenset(stems), frozenset(names), tuple(fold(t) for t in texts))
+
+    def share(self, form: str) -> float:
+        """The share of the units whose text holds ``form`` (folded, as a substring)."""
+        if not self.texts or not form:
+            return 0.0
+        return _share(self.texts, fold(form))
+
+
+@lru_cache(maxsize=4)
+def _by_prefix(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for word in words:
+        if len(word) >= 4:
+            found.setdefault(fold(word)[:3], []).append(fold(word))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+@lru_cache(maxsize=512)
+def _share(texts: tuple[str, ...], form: str) -> float:
+    return sum(1 for t in texts if form in t) / len(texts)
+
+
+def generic(word: str, vocab: Vocab) -> bool:
+    """A known word that many units hold (its stem, its glossary translation or its cognate)."""
+    from assistant.glossary import GLOSSARY
+
+    forms = [*(s for s in tokenize(word) if len(s) >= 4), word]
+    if word in GLOSSARY:
+        forms += [t for t in tokenize(GLOSSARY[word].split()[0]) if len(t) >= 4]
+    near = cognate(word, vocab)
+    if near:
+        forms += [near[: max(4, len(near) - 2)]]
+    return any(vocab.share(f) >= GENERIC_SHARE for f in forms)
+
+
+def _glossary_keys() -> frozenset[str]:
+    from assistant.glossary import GLOSSARY
+
+    return frozenset(w for key in GLOSSARY for w in key.split())
+
+
+def _stem_known(word: str, vocab: Vocab) -> bool:
+    return word in vocab.words or fold(word) in vocab.words or any(s in vocab.stems for s in tokenize(word))
+
+
+def compound_known(word: str, vocab: Vocab) -> bool:
+    """Both parts of a compound are corpus words ("kinder|mishandeling", "stage|uren")."""
+    for i in range(4, len(word) - 3):
+        head, tail = word[:i], word[i:].lstrip("-")
+        if any(_stem_known(h, vocab) for h in (head, head.rstrip("s"), head.rstrip("-"))) and _stem_known(tail, vocab):
+            return True
+    return False
+
+
+def cognate(word: str, vocab: Vocab) -> str | None:
+    """A corpus word that looks like ``word`` ("medication" → "medicatie"), or None."""
+    folded = fold(word)
+    if len(folded) < 5:
+        return None
+    candidates = _by_prefix(vocab.words).get(folded[:3], ())
+    close = difflib.get_close_matches(folded, candidates, n=1, cutoff=COGNATE_RATIO)
+    return close[0] if close else None
+
+
+_DUTCH_ENDINGS = ("tjes", "jes", "tje", "je", "en", "e", "s")
+
+
+def other_form(word: str, vocab: Vocab) -> bool:
+    """Another form of the word is in the corpus: without a Dutch ending ("kindjes" → "kind", "oude" → "oud"),
+    or a corpus word holds it without its last two or three letters ("evalueren" ~ "evalueert")."""
+    folded = fold(word)
+    for ending in _DUTCH_ENDINGS:
+        base = folded[: -len(ending)]
+        if folded.endswith(ending) and len(base) >= MIN_LENGTH and (base in vocab.words or base in vocab.stems):
+            return True
+    cores = {folded[:-2], folded[:-3]}
+    return any(len(core) >= FORM_LENGTH - 1 and any(core in w for w in _folded(vocab.words)) for core in cores)
+
+
+@lru_cache(maxsize=4)
+def _folded(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(fold(w) for w in words if len(w) >= FORM_LENGTH)
+
+
+def known(word: str, vocab: Vocab, lang: str = "nl") -> bool:
+    """Whether the sources hold ``word``: itself, its stem, a compound, another form; in an English question
+    also a glossary key or a cognate (a Dutch word like a corpus word is another word: "verdient", "verdiept")."""
+    if _stem_known(word, vocab) or compound_known(word, vocab) or other_form(word, vocab):
+        return True
+    return lang == "en" and (word in _glossary_keys() or cognate(word, vocab) is not None)
+
+
+def content_words(topic: str, vocab: Vocab) -> list[str]:
+    """The topic's words that could name a subject: no question words, stop words, names, numbers or codes."""
+    from assistant.intent import question_words
+
+    skip = question_words()
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", topic.lower())
+    return [w for w in words if len(w) >= MIN_LENGTH and w not in skip and w not in STOPWORDS
+            and w not in vocab.names]
+
+
+def missing(topic: str, vocab: Vocab, lang: str = "nl") -> tuple[list[str], list[str]]:
+    """(content words, those the sources do not hold)."""
+    content = content_words(topic, vocab)
+    return content, [w for w in content if not known(w, vocab, lang)]
+
+
+def not_held(content: list[str], unknown: list[str], lang: str = "nl", scoped: bool = False,
+             vocab: Vocab | None = None) -> bool:
+    """The sources do not hold the topic: as many unknown words as specific known ones (see the module)."""
+    if not unknown:
+        return False
+    specific = [w for w in content if w not in unknown and (vocab is None or not generic(w, vocab))]
+    if lang == "en":  # weaker evidence: more unknown words than known ones, generic or not
+        known_words = len(content) - len(unknown)
+        return len(unknown) > known_words and len(content) <= ENGLISH_MAX and (not scoped or len(unknown) >= 2)
+    return len(unknown) > len(specific) and 2 * len(unknown) >= len(content)
