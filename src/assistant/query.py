@@ -42,8 +42,8 @@ _LOWEST = re.compile(r"\b(laagste|lowest|eerste|basis|beginning)\s+(?:niveau|lev
 # Words that ask for one kind of unit (folded patterns), by kind.
 KIND_HINTS: dict[str, str] = {
     "profiel": r"\b(?:beroeps)?profiel(?:en|beschrijving)?\b|\bprofiles?\b|\bprofile descriptions?\b",
-    "kerntaak": r"\bkerntaak\b|\bkerntaken\b|\bcore tasks?\b",
-    "werkproces": r"\bwerkprocess?(?:en)?\b|\bwork process(?:es)?\b",
+    "kerntaak": r"\bkerntaak\b|\bkerntaken\b|\bcore tasks?\b|\btaa?k(?:en)?\b|\btasks?\b",
+    "werkproces": r"\bwerkprocess?(?:en)?\b|\bwork process(?:es)?\b|\btaa?k(?:en)?\b|\btasks?\b",
     "beroepsbeschrijving": r"\bberoeps(?:om|be)schrijving\b|\btypering\b|\bberoepengroep\b|\bjob descriptions?\b"
                            r"|\boccupation\b",
     "competentieniveau": r"\bgedragsindicator(?:en)?\b|\b(?:behaviou?ral )?indicators\b",
