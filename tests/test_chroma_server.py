@@ -100,7 +100,8 @@ def test_server_gives_the_same_results_as_the_embedded_store(server, fresh_index
         local = hits_of(embedded, query, {})
         remote = hits_of(fresh_index, query, {"ASSISTANT_CHROMA_URL": url})
         assert [i for i, _ in local] == [i for i, _ in remote], query
-        assert [round(s, 4) for _, s in local] == [round(s, 4) for _, s in remote], query
+        # the same scores up to float noise between the two stores' HNSW builds (seen: 63.5702 vs 63.5707)
+        assert [s for _, s in local] == pytest.approx([s for _, s in remote], abs=0.01), query
 
 
 def test_a_server_index_needs_the_url(server, fresh_index: Path, tmp_path: Path):

@@ -172,7 +172,7 @@ def submit_ids(live) -> tuple[int, int]:
 
 
 def chat_over_http(live, submit_ids, text: str, filters=("", "", "", "", "")) -> tuple[bool, str, list]:
-    messages = ui_event(live.url, *submit_ids, [text, None, *filters, "answer"])
+    messages = ui_event(live.url, *submit_ids, [text, None, *filters, "answer", "nl"])
     ok, shown = chat_text(messages)
     return ok, shown, messages
 
@@ -338,7 +338,7 @@ def test_no_file_path_from_user_input_is_served(live, built_index: Built, beacon
 def test_exports_are_served_only_as_the_app_returned_them(live, submit_ids):
     """The chat's CSV is served at the URL the app hands out, from the app's own export folder inside
     Gradio's cache (one copy on disk, bounded by the app); files outside stay unserved."""
-    messages = ui_event(live.url, *submit_ids, ["samenwerken met ouders", None, "", "", "", "", "", "answer"])
+    messages = ui_event(live.url, *submit_ids, ["samenwerken met ouders", None, "", "", "", "", "", "answer", "nl"])
     final = messages[-1]
     assert final.get("success"), final
     files = [v for v in final["output"]["data"] if isinstance(v, dict) and str(v.get("orig_name", "")).endswith(".csv")]

@@ -184,7 +184,7 @@ def test_every_event_by_fn_index_survives_malformed_payloads(live, config):
     })
     assert not product_tracebacks(log), product_tracebacks(log)[0]
     ok, shown = chat_text(ui_event(live.url, *chat_submit_ids(config), ["overleg", None, "", "", "", "", "",
-                                                                        "answer"]))
+                                                                        "answer", "nl"]))
     assert ok and "[1]" in shown, "the app answers after the battery"
 
 
@@ -193,7 +193,8 @@ def test_every_event_by_fn_index_survives_malformed_payloads(live, config):
 
 def chat_turn(live, config, session: str) -> None:
     ok, shown = chat_text(ui_event(live.url, *chat_submit_ids(config),
-                                   ["waar komt multidisciplinair overleg voor?", None, "", "", "", "", "", "answer"],
+                                   ["waar komt multidisciplinair overleg voor?", None, "", "", "", "", "", "answer",
+                                    "nl"],
                                    session=session))
     assert ok and "[1]" in shown
 
@@ -206,14 +207,14 @@ def test_malformed_likes_get_a_friendly_message_and_are_not_stored(live, config)
     before = len(log.read_text(encoding="utf-8").splitlines()) if log.exists() else 0
     friendly = 0
     for label, event_data in EVENT_DATA.items():
-        messages = ui_event(live.url, fn_index, trigger, [None], event_data=event_data, session=session)
+        messages = ui_event(live.url, fn_index, trigger, [None, "nl"], event_data=event_data, session=session)
         assert outcome(messages) in ("completed", "refused"), (label, messages[-1])  # Gradio refuses a file path
         shown = logs(messages)
         friendly += any("kon ik niet lezen" in m for m in shown)
         count_input("ui-like", label, json.dumps(messages[-1], ensure_ascii=False))
     after = len(log.read_text(encoding="utf-8").splitlines()) if log.exists() else 0
     assert after == before, "no malformed like is stored"
-    good = ui_event(live.url, fn_index, trigger, [None], event_data={"index": 1, "value": "x", "liked": False},
+    good = ui_event(live.url, fn_index, trigger, [None, "nl"], event_data={"index": 1, "value": "x", "liked": False},
                     session=session)
     assert any("Dank je" in m for m in logs(good)), good
     stored = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
@@ -232,20 +233,20 @@ def test_thumbs_down_comment_is_stored_minimised(live, config):
     session = "comment" + os.urandom(4).hex()
     chat_turn(live, config, session)
     fn_index, trigger = like_ids(config)
-    down = ui_event(live.url, fn_index, trigger, [None], event_data={"index": 1, "value": "x", "liked": False},
+    down = ui_event(live.url, fn_index, trigger, [None, "nl"], event_data={"index": 1, "value": "x", "liked": False},
                     session=session)
     shown = down[-1]["output"]["data"]
     assert any(isinstance(v, dict) and v.get("visible") is True for v in shown), shown  # the comment box opens
     send, target, width = comment_ids(config)
-    empty = ui_event(live.url, send, target, [None, "   ", None][:width], session=session)
+    empty = ui_event(live.url, send, target, [None, "   ", None, "nl"][:width], session=session)
     assert any("kon ik niet lezen" in m for m in logs(empty)), empty[-1]  # the box stays open for a real one
     text = "Jan Jansen mist B1-K1-W5\u2028bel 0612345678"
-    messages = ui_event(live.url, send, target, [None, text, None][:width], session=session)
+    messages = ui_event(live.url, send, target, [None, text, None, "nl"][:width], session=session)
     assert any("Dank je" in m for m in logs(messages)), messages[-1]
     stored = [json.loads(line) for line in live.app.feedback_log.read_text(encoding="utf-8").splitlines()]
     assert stored[-1]["vote"] == "comment" and stored[-1]["comment"] == "[naam] [naam] mist B1-K1-W5 bel [nummer]"
     assert stored[-2]["vote"] == "down"
-    again = ui_event(live.url, send, target, [None, "nog een", None][:width], session=session)
+    again = ui_event(live.url, send, target, [None, "nog een", None, "nl"][:width], session=session)
     assert not logs(again), "after a comment the box closes: nothing to comment on"
     count_input("ui-like", "comment", json.dumps(messages[-1], ensure_ascii=False))
     record("hardening", "comment", {"stored": stored[-1]["comment"], "empty_refused": True})
@@ -274,16 +275,16 @@ def test_export_the_whole_conversation_and_selected_hits_over_http(live, config)
     session = "export" + os.urandom(4).hex()
     chat_turn(live, config, session)
     ok, _ = chat_text(ui_event(live.url, *chat_submit_ids(config),
-                               ["en bij de PMK?", None, "", "", "", "", "", "answer"], session=session))
+                               ["en bij de PMK?", None, "", "", "", "", "", "answer", "nl"], session=session))
     assert ok
     fn_index, trigger, _ = event_by_elem(config, "export-omvang", "input")
-    whole = served_markdown(ui_event(live.url, fn_index, trigger, [None, "conversation", []], session=session))
+    whole = served_markdown(ui_event(live.url, fn_index, trigger, [None, "conversation", [], "nl"], session=session))
     assert whole.startswith("# Gesprek (mbo-assistent)") and "## Vraag 2: " in whole and "Filters: dossier" in whole
     ok, _ = chat_text(ui_event(live.url, *chat_submit_ids(config),  # a lookup: a ranked page of hits to pick from
-                               ["Coachen niveau 2", None, "", "", "", "", "", "answer"], session=session))
+                               ["Coachen niveau 2", None, "", "", "", "", "", "answer", "nl"], session=session))
     assert ok
     fn_index, trigger, _ = event_by_elem(config, "export-bronnen", "input")
-    picked = served_markdown(ui_event(live.url, fn_index, trigger, [None, [1, 3]], session=session))
+    picked = served_markdown(ui_event(live.url, fn_index, trigger, [None, [1, 3], "nl"], session=session))
     assert picked.count("\n## [") == 2 and "## [3]" in picked
     record("hardening", "export_choices", {"conversation": True, "selected_hits": 2})
 
@@ -294,8 +295,8 @@ def test_likes_are_rate_limited_per_session(live, config):
     fn_index, trigger = like_ids(config)
     answers = []
     for _ in range(FEEDBACK_PER_SESSION + 3):
-        messages = ui_event(live.url, fn_index, trigger, [None], event_data={"index": 1, "value": "x", "liked": True},
-                            session=session)
+        messages = ui_event(live.url, fn_index, trigger, [None, "nl"],
+                            event_data={"index": 1, "value": "x", "liked": True}, session=session)
         answers.append("saved" if any("Dank je" in m for m in logs(messages))
                        else "limited" if any("veel feedback" in m for m in logs(messages)) else "other")
     assert answers == ["saved"] * FEEDBACK_PER_SESSION + ["limited"] * 3, answers
@@ -333,7 +334,7 @@ def test_json_requests_over_the_cap_are_refused_in_one_line(live):
 def test_lone_surrogates_in_any_field_keep_the_event_stream_alive(live, config):
     """Gradio echoes a forged dropdown value in its message; a lone surrogate there killed the stream."""
     ok, shown = chat_text(ui_event(live.url, *chat_submit_ids(config),
-                                   ["overleg \ud800", None, "Bestaat \udfff Niet", "", "", "", "", "answer"]))
+                                   ["overleg \ud800", None, "Bestaat \udfff Niet", "", "", "", "", "answer", "nl"]))
     assert not ok and "not in the list of choices" in shown and "\ufffd" in shown
     count_input("ui", "surrogate in a dropdown", shown)
 
@@ -358,7 +359,7 @@ def test_many_chat_sessions_keep_export_disk_bounded_and_leave_nothing(built_ind
 
         def one(i: int) -> bool:
             ok, _ = chat_text(ui_event(app.url, *ids, [f"{questions[i % len(questions)]} {i}", None, "", "", "",
-                                                       "", "", "answer"], timeout=300))
+                                                       "", "", "answer", "nl"], timeout=300))
             return ok
 
         done = 0
