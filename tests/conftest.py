@@ -250,3 +250,40 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield chromium
         chromium.close()
+
+
+# --------------------------------------------------------------------------- the chat over the session index
+
+
+@pytest.fixture(scope="module")
+def library(built_index: Built):
+    """The chat's view of the session index (replies.Library)."""
+    from assistant.replies import Library
+
+    return Library.of(opened(built_index.index_dir))
+
+
+@pytest.fixture(scope="module")
+def searcher(library):
+    """Retrieval over the session index with the real ``use`` embedder, as the chat calls it."""
+    from assistant.embedders import load
+    from assistant.retrieval import search
+
+    embedder = load("use")
+    return lambda question, filters, k: search(library.index, embedder, question, k=k, filters=filters)
+
+
+def ask(library, searcher, *messages: str, ui=None):
+    """Ask messages in one conversation; the outcome of each."""
+    from assistant.conversation import Constraints
+    from assistant.dialogue import respond
+
+    ui = ui or Constraints()
+    turn = None
+    outcomes = []
+    for message in messages:
+        outcome = respond(message, turn, ui, library, searcher)
+        turn = outcome.turn
+        outcomes.append(outcome)
+    return outcomes
+

@@ -13,42 +13,18 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import HIT_KEYS, ROOT, Built, opened, search_json
+from conftest import HIT_KEYS, ROOT, Built, ask, search_json
 
 from assistant import links
-from assistant.conversation import Constraints, Turn, find_reference
-from assistant.dialogue import respond
-from assistant.embedders import load
+from assistant.conversation import find_reference
 from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, TREE, WHERE, route
 from assistant.language import detect, language
-from assistant.replies import Library
 from assistant.reply_text import render
-from assistant.retrieval import search
 
 CHAT_SET = ROOT / "eval" / "chat" / "questions.jsonl"
 
 
-@pytest.fixture(scope="module")
-def library(built_index: Built) -> Library:
-    return Library.of(opened(built_index.index_dir))
 
-
-@pytest.fixture(scope="module")
-def searcher(library: Library):
-    embedder = load("use")
-    return lambda question, filters, k: search(library.index, embedder, question, k=k, filters=filters)
-
-
-def ask(library, searcher, *messages: str, ui: Constraints | None = None):
-    """Ask messages in one conversation; the outcome of each."""
-    ui = ui or Constraints()
-    turn: Turn | None = None
-    outcomes = []
-    for message in messages:
-        outcome = respond(message, turn, ui, library, searcher)
-        turn = outcome.turn
-        outcomes.append(outcome)
-    return outcomes
 
 
 # --------------------------------------------------------------------------- language

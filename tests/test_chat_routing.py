@@ -9,36 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Built, opened
+from conftest import ROOT, ask
 
 from assistant import evidence
-from assistant.conversation import Constraints, Turn
-from assistant.dialogue import respond
-from assistant.embedders import load
 from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, TREE, WHERE, question_words, route
 from assistant.replies import Library
-from assistant.retrieval import search
-
-
-@pytest.fixture(scope="module")
-def library(built_index: Built) -> Library:
-    return Library.of(opened(built_index.index_dir))
-
-
-@pytest.fixture(scope="module")
-def searcher(library: Library):
-    embedder = load("use")
-    return lambda question, filters, k: search(library.index, embedder, question, k=k, filters=filters)
-
-
-def ask(library, searcher, *messages: str):
-    turn: Turn | None = None
-    outcomes = []
-    for message in messages:
-        outcome = respond(message, turn, Constraints(), library, searcher)
-        turn = outcome.turn
-        outcomes.append(outcome)
-    return outcomes
 
 
 def routed(library: Library, question: str):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from assistant.crosswalk import Matcher, counterparts, lineage, omschrijving
@@ -113,7 +113,7 @@ def changes(chunks: Sequence[Chunk], code: str, year: str | None = None,
         wording = normalise_typography(unit.passage or unit.text)
         if wording in seen:
             first = found[seen[wording]]
-            found[seen[wording]] = Change(**{**first.__dict__, "labels": (*first.labels, _label(unit))})
+            found[seen[wording]] = replace(first, labels=(*first.labels, _label(unit)))
             continue
         options = [cp for cp in counterparts(chunks, unit, matcher)
                    if forward or not year or (cp["version"] or "").startswith(year)]
