@@ -1,16 +1,17 @@
 """Quality and speed of the theme scan on the judged theme set (eval/themes/judged), as in docs/theme-scan.md.
 
 Per theme: precision, recall and F1 of the kern list (werkprocessen; precision counts units judged 1 or 2 as
-right, recall counts units judged 2), macro over themes and per language, for the tune split (with its batch 2,
-the themes added in the second session, apart: fresh data the method never saw) or the test split (aggregates
-only: the test themes' own figures are never printed);
+right, recall counts units judged 2), macro over themes and per language, for the tune split (each batch apart:
+batch 2 was added in the second session, batch 3 in the fourth round as the fresh check that no setting was
+chosen on) or the test split (aggregates only: the test themes' own figures are never printed);
 judge agreement (F1 between judges) for the double-judged themes; the corpus overview check (share of the
 extract's 38 werkprocessen listed as kern); an ablation (each part of the method off) with time per scan.
 
 Usage::
 
     .venv/bin/assistant ingest --index /tmp/scan-ix
-    .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split tune      # batch 1 and 2 apart
+    .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split tune      # each batch apart
+    .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split batch3    # the fresh check only
     .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split test --ablation
     .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split tune --sweep kern_score=2,2.5,3,3.5,4
 """
@@ -38,7 +39,7 @@ from assistant.themes.vectors import meaning_for  # noqa: E402
 EXTRACT = ROOT / "data" / "ankerpunten-interprofessioneel-samenwerken-kd.txt"
 HEADING = re.compile(r"^\s*([BP][1-9I]-K[0-9I]+-W[A-Za-z]?[0-9]+)\s*:", re.MULTILINE)
 ABLATION = ("thesaurus", "glossary", "glossary_dutch", "compounds", "morphology", "near", "sense", "feedback", "dense",
-            "specificity", "conjuncts", "translate", "near_keep", "dense_kern")
+            "specificity", "conjuncts", "translate", "near_keep", "dense_kern", "echo_kern")
 
 
 def kern_refs(result) -> set[str]:
@@ -57,10 +58,16 @@ def overview_share(index, settings: ScanSettings) -> tuple[float, int, int]:
     return len(kern & starts) / len(starts), len(kern & starts), len(starts)
 
 
+DEVELOPMENT = (1, 2)  # the tune batches the method was chosen on; batch 3 (fourth round) is the fresh check
+
+
 def in_split(theme, split: str) -> bool:
-    """``tune`` (every tune theme), ``batch1``/``batch2`` (the tune themes of one batch), ``test``, ``all``."""
+    """``tune`` (every tune theme), ``dev`` (tune batches 1 and 2), ``batch1``…``batch3`` (the tune themes of one
+    batch), ``test``, ``all``."""
     if split == "all":
         return True
+    if split == "dev":
+        return theme.split == "tune" and theme.batch in DEVELOPMENT
     if split.startswith("batch"):
         return theme.split == "tune" and theme.batch == int(split[5:])
     return theme.split == split
@@ -163,6 +170,9 @@ def table(report: dict, split: str) -> str:
     lines.append(aggregate_line(split, report))
     if split == "tune":
         lines += [aggregate_line(f"  batch {b}", figures) for b, figures in report["batches"].items()]
+        if len(report["batches"]) > len(DEVELOPMENT):
+            lines.append(aggregate_line("  batches 1-2 (development)",
+                                        summary([r for r in report["rows"] if r["batch"] in DEVELOPMENT])))
     return "\n".join(lines)
 
 
@@ -176,8 +186,9 @@ def parse_sweep(text: str) -> tuple[str, list[float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True)
-    parser.add_argument("--split", choices=("tune", "batch1", "batch2", "test", "all"), default="tune",
-                        help="tune: every tune theme, with batch 1 and batch 2 apart; test: aggregates only")
+    parser.add_argument("--split", choices=("tune", "dev", "batch1", "batch2", "batch3", "test", "all"),
+                        default="tune", help="tune: every tune theme, each batch apart; dev: tune batches 1 and 2 "
+                        "(what the method was chosen on; batch 3 is the check); test: aggregates only")
     parser.add_argument("--ablation", action="store_true", help="each part of the method switched in turn")
     parser.add_argument("--sweep", action="append", default=[], help="NAME=v1,v2,...: vary one setting")
     parser.add_argument("--set", action="append", default=[], help="NAME=v: change one setting")
@@ -218,16 +229,16 @@ def main() -> int:
             kind = type(getattr(settings, name))
             variant = replace(settings, **{name: kind(value)})
             varied = evaluate(index, variant, args.split)
-            fresh = varied["batches"].get(2)
             _, found, total = overview_share(index, variant)
             print(f"{name}={value:g}: macro F1 {varied['macro_f1']:.3f} (nl {varied['by_language']['nl']:.3f}, "
                   f"en {varied['by_language']['en']:.3f}, min {varied['min_f1']:.3f})"
-                  + (f"; batch 2 {fresh['macro_f1']:.3f} (min {fresh['min_f1']:.3f})" if fresh else "")
+                  + "".join(f"; batch {b} {f['macro_f1']:.3f} (min {f['min_f1']:.3f})"
+                            for b, f in varied["batches"].items() if b > 1)
                   + f"; overview {found}/{total}")
     if args.ablation:
-        batch2 = args.split == "tune"
-        head = "| variant | macro F1 | nl | en | min |" + (" batch 2 macro | batch 2 min |" if batch2 else "")
-        rule = "|---|---:|---:|---:|---:|" + ("---:|---:|" if batch2 else "")
+        later = [b for b in report["batches"] if b > 1] if args.split == "tune" else []  # each batch apart
+        head = "| variant | macro F1 | nl | en | min |" + "".join(f" batch {b} macro | batch {b} min |" for b in later)
+        rule = "|---|---:|---:|---:|---:|" + "---:|---:|" * len(later)
         print(f"\n{head} overview kern | s/scan |\n{rule}---:|---:|")
         variants = [("default", settings)] + [
             (f"{'without' if getattr(settings, p) else 'with'} {p}", replace(settings, **{p: not getattr(settings, p)}))
@@ -235,9 +246,8 @@ def main() -> int:
         for name, variant in variants:
             r = evaluate(index, variant, args.split)
             share, found, total = overview_share(index, variant)
-            fresh = r["batches"].get(2)
-            extra = f"{fresh['macro_f1']:.3f} | {fresh['min_f1']:.3f} | " if batch2 and fresh else (
-                "– | – | " if batch2 else "")
+            extra = "".join(f"{r['batches'][b]['macro_f1']:.3f} | {r['batches'][b]['min_f1']:.3f} | "
+                            if b in r["batches"] else "– | – | " for b in later)
             print(f"| {name} | {r['macro_f1']:.3f} | {r['by_language']['nl']:.3f} | {r['by_language']['en']:.3f} | "
                   f"{r['min_f1']:.3f} | {extra}{found}/{total} | {r['seconds']:.3f} |")
     return 0
