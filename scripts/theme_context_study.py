@@ -21,7 +21,7 @@ used to choose). Test themes are never read.
 
 Usage::
 
-    .venv/bin/python scripts/theme_context_study.py --index /tmp/scan-ix
+    .venv/bin/python scripts/theme_context_study.py --index /tmp/scan-ix [--no-echo]
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from theme_quality import kern_refs  # noqa: E402
 from assistant.index import IndexUnavailable, open_index  # noqa: E402
 from assistant.lexical import STOPWORDS  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
-from assistant.themes import corpus_for, scan  # noqa: E402
+from assistant.themes import ScanSettings, corpus_for, scan  # noqa: E402
 from assistant.themes.judged import load_judgments, load_themes, macro, score_kern  # noqa: E402
 from assistant.themes.vectors import meaning_for  # noqa: E402
 
@@ -54,7 +54,7 @@ def _kerntaak_key(unit) -> tuple:
     return (c.source, c.dossier, c.version, c.profile, unit.kerntaak)
 
 
-def collect(index, corpus, meaning, themes, judgments) -> list[dict]:
+def collect(index, corpus, meaning, themes, judgments, settings: ScanSettings) -> list[dict]:
     """Per tune theme: the scan, and per judged werkproces its label, score, best cosine and kerntaak context."""
     werkprocessen = [u for u in corpus.units if u.chunk.kind == "werkproces"]
     kerntaken = {_kerntaak_key(u): u for u in corpus.units if u.chunk.kind == "kerntaak"}
@@ -64,7 +64,7 @@ def collect(index, corpus, meaning, themes, judgments) -> list[dict]:
     found = []
     for theme in themes:
         own = [j for j in judgments if j.slug == theme.slug]
-        result = scan(index, theme.theme, budget=120)
+        result = scan(index, theme.theme, settings=settings, budget=120)
         label = {m.ref: (a.strength, a.score) for a in result.anchors for m in a.members}
 
         def cosine(text: str, vectors=result.vectors) -> float:
@@ -156,6 +156,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--batches", default="1,2", help="tune batches to read (default 1,2; batch 3 is the check)")
+    parser.add_argument("--no-echo", action="store_true",
+                        help="the scan without the echo kern rule (as it stood when these directions were measured)")
     args = parser.parse_args()
     try:
         index = open_index(Settings(index_dir=args.index, embedder="use"))
@@ -167,7 +169,8 @@ def main() -> int:
     wanted = {int(b) for b in args.batches.split(",")}
     themes = [t for t in load_themes() if t.split == "tune" and t.batch in wanted]
     judgments = [j for j in load_judgments() if j.slug in {t.slug for t in themes}]
-    data = collect(index, corpus, meaning, themes, judgments)
+    settings = ScanSettings(echo_kern=not args.no_echo)
+    data = collect(index, corpus, meaning, themes, judgments, settings)
     head = "| tune | " + " | ".join(f"batch {b}" for b in sorted(wanted)) + " | lowest |"
     rule_line = "|---|" + "---:|" * (len(wanted) + 2)
     print("\n".join(where(data)))
@@ -206,7 +209,8 @@ def main() -> int:
             for item in data:
                 text = item["result"].expansion.as_text()
                 extra = ", ".join(w if weight == 1 else f"{w}:{weight:g}" for w in words_of(item))
-                result = scan(index, item["theme"].theme, terms=text + (", " + extra if extra else ""), budget=120)
+                result = scan(index, item["theme"].theme, terms=text + (", " + extra if extra else ""),
+                              settings=settings, budget=120)
                 per_theme[item["theme"].slug] = macro(score_kern(kern_refs(result), j).f1 for j in item["judges"])
             label = name if name.startswith("none") else f"{name}, weight {weight:g}"
             print(f"| {label} | {figures(per_theme, themes)} |")
