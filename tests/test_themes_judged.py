@@ -55,6 +55,9 @@ def test_the_judged_set_is_complete_and_valid():
     judgments = load_judgments()
     assert len(themes) >= 12 and sum(t.language == "en" for t in themes) >= 3
     assert {t.split for t in themes} == {"tune", "test"}
+    assert {t.batch for t in themes} == {1, 2, 3}  # batch 3: the fourth round's fresh check, reported apart
+    assert all(t.split == "tune" for t in themes if t.batch > 1)
+    assert sum(t.batch == 3 for t in themes) == 4
     assert len(set(units)) == len(units) == 176
     judged = {j.slug for j in judgments}
     assert judged == {t.slug for t in themes}, "every theme needs a judge file"
@@ -91,6 +94,20 @@ def test_a_broken_judge_file_is_refused_naming_it(tmp_path: Path):
     (tmp_path / "no-such-theme.A.json").write_text(json.dumps(good), encoding="utf-8")
     with pytest.raises(JudgedSetError, match="unknown theme"):
         load_judgments(tmp_path)
+
+
+def test_a_bad_theme_list_is_refused_naming_it(tmp_path: Path):
+    data = json.loads((JUDGED / "THEMES.json").read_text(encoding="utf-8"))
+    for change, message in ((dict(batch="3"), "batch '3'"), (dict(batch=0), "batch 0"),
+                            (dict(batch=3, split="test"), "test theme in batch 3"), (dict(language="de"), "'de'")):
+        broken = {**data, "themes": [{**data["themes"][0], **change}, *data["themes"][1:]]}
+        (tmp_path / "THEMES.json").write_text(json.dumps(broken), encoding="utf-8")
+        with pytest.raises(JudgedSetError, match=rf"THEMES\.json: theme '{data['themes'][0]['slug']}': .*{message}"):
+            load_themes(tmp_path)
+    twice = {**data, "themes": [data["themes"][0], *data["themes"]]}
+    (tmp_path / "THEMES.json").write_text(json.dumps(twice), encoding="utf-8")
+    with pytest.raises(JudgedSetError, match="a slug seen before"):
+        load_themes(tmp_path)
 
 
 def test_the_scorer_counts_ones_as_right_and_twos_as_wanted():

@@ -31,7 +31,7 @@ class Theme:
     language: str
     split: str
     criterion: str
-    batch: int = 1  # 2: tune themes added in the second session, fresh data for the method (docs/theme-scan.md)
+    batch: int = 1  # 2: tune themes added in the second session; 3: the fourth round's fresh check (docs/theme-scan.md)
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,29 @@ class Figures:
 
 
 def load_themes(directory: Path = JUDGED) -> tuple[Theme, ...]:
-    """The themes of ``THEMES.json``."""
+    """The themes of ``THEMES.json``, validated: unique slugs, language ``nl``/``en``, split ``tune``/``test``,
+    batch a whole number from 1; a later batch (2: second session, 3: the fourth round's fresh check) only adds
+    tune themes, so the test split stays the one fixed before any tuning.
+
+    Raises:
+        JudgedSetError: naming ``THEMES.json``, the theme and what is wrong.
+    """
     data = json.loads((directory / "THEMES.json").read_text(encoding="utf-8"))
-    return tuple(Theme(t["slug"], t["theme"], t["language"], t["split"], t["criterion"], int(t.get("batch", 1)))
-                 for t in data["themes"])
+    themes, seen = [], set()
+    for t in data["themes"]:
+        batch = t.get("batch", 1)
+        slug = t.get("slug")
+        problem = ("a slug seen before" if slug in seen else
+                   f"language {t.get('language')!r} (nl or en)" if t.get("language") not in ("nl", "en") else
+                   f"split {t.get('split')!r} (tune or test)" if t.get("split") not in ("tune", "test") else
+                   f"batch {batch!r} (a whole number from 1)" if type(batch) is not int or batch < 1 else
+                   f"a test theme in batch {batch} (later batches add tune themes only)"
+                   if batch > 1 and t["split"] == "test" else None)
+        if problem:
+            raise JudgedSetError(f"THEMES.json: theme {slug!r}: {problem}")
+        seen.add(slug)
+        themes.append(Theme(slug, t["theme"], t["language"], t["split"], t["criterion"], batch))
+    return tuple(themes)
 
 
 def load_units(directory: Path = JUDGED) -> tuple[str, ...]:

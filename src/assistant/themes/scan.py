@@ -295,17 +295,28 @@ def _echo(meaning, scored, settings: ScanSettings):
     return echo
 
 
-def echoed(units_scored, meaning, vectors: np.ndarray | None, settings: ScanSettings):
+def echoed(units_scored, meaning, vectors: np.ndarray | None, settings: ScanSettings, lock=None):
     """Echo (:func:`~assistant.themes.score.echoing_sentences`): each unit's result with the sentences that
-    restate the scan's own kern sentences counted (unchanged when switched off or without meaning vectors)."""
+    restate the scan's own kern sentences counted (unchanged when switched off or without meaning vectors).
+
+    Like the scoring, it takes ``lock`` (the search lock) per slice of :data:`SLICE` units.
+    """
     if not settings.echo_kern or meaning is None or vectors is None:
         return units_scored
-    echo = _echo(meaning, units_scored, settings)
+    lock = lock if lock is not None else contextlib.nullcontext()
+    with lock:
+        echo = _echo(meaning, units_scored, settings)
+        closeness = _closeness(meaning, vectors) if echo is not None else None
     if echo is None:
         return units_scored
-    closeness = _closeness(meaning, vectors)
-    return [(unit, with_echo(result, unit, echoing_sentences(unit, settings, closeness, echo), settings))
-            for unit, result in units_scored]
+    found = []
+    for first in range(0, len(units_scored), SLICE):
+        with lock:
+            found.extend((unit, with_echo(result, unit, echoing_sentences(unit, settings, closeness, echo), settings))
+                         for unit, result in units_scored[first:first + SLICE])
+        if not isinstance(lock, contextlib.nullcontext):
+            time.sleep(0)  # let a waiting search take the lock between slices
+    return found
 
 
 SLICE = 32  # units scored per turn of the search lock (a question waits for at most one slice)
@@ -498,8 +509,7 @@ def scan(
             near_from = np.vstack([first, vectors]) if settings.near_keep else vectors  # feedback adds near words
             expansion = expand_theme(theme, corpus, terms, settings, meaning, near_from, extra)
         expansion, matchers, scored = run(expansion, vectors)
-    with lock:
-        scored = echoed(scored, meaning, vectors, settings)
+    scored = echoed(scored, meaning, vectors, settings, lock)
     anchors: list[Anchor] = []
     by_duplicate: dict[str, int] = {}
     for unit, result in scored:
