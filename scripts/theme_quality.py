@@ -170,7 +170,7 @@ def table(report: dict, split: str) -> str:
     lines.append(aggregate_line(split, report))
     if split == "tune":
         lines += [aggregate_line(f"  batch {b}", figures) for b, figures in report["batches"].items()]
-        if len(report["batches"]) > len(DEVELOPMENT):
+        if set(report["batches"]) - set(DEVELOPMENT):  # a batch beside the development ones: those together
             lines.append(aggregate_line("  batches 1-2 (development)",
                                         summary([r for r in report["rows"] if r["batch"] in DEVELOPMENT])))
     return "\n".join(lines)
