@@ -21,7 +21,7 @@ used to choose). Test themes are never read.
 
 Usage::
 
-    .venv/bin/python scripts/theme_context_study.py --index /tmp/scan-ix [--no-echo]
+    .venv/bin/python scripts/theme_context_study.py --index /tmp/scan-ix
 """
 
 from __future__ import annotations
@@ -156,8 +156,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--batches", default="1,2", help="tune batches to read (default 1,2; batch 3 is the check)")
-    parser.add_argument("--no-echo", action="store_true",
-                        help="the scan without the echo kern rule (as it stood when these directions were measured)")
     args = parser.parse_args()
     try:
         index = open_index(Settings(index_dir=args.index, embedder="use"))
@@ -169,7 +167,7 @@ def main() -> int:
     wanted = {int(b) for b in args.batches.split(",")}
     themes = [t for t in load_themes() if t.split == "tune" and t.batch in wanted]
     judgments = [j for j in load_judgments() if j.slug in {t.slug for t in themes}]
-    settings = ScanSettings(echo_kern=not args.no_echo)
+    settings = ScanSettings()
     data = collect(index, corpus, meaning, themes, judgments, settings)
     head = "| tune | " + " | ".join(f"batch {b}" for b in sorted(wanted)) + " | lowest |"
     rule_line = "|---|" + "---:|" * (len(wanted) + 2)

@@ -158,31 +158,6 @@ def test_a_unit_with_several_sentences_close_in_meaning_is_kern(index):
     assert kern(unreachable) == kern(off)
 
 
-def test_a_unit_that_restates_the_scans_own_theme_sentences_is_kern(index):
-    from assistant.themes import ScanSettings
-    from assistant.themes.score import MEANING
-
-    def kern(result) -> set[str]:
-        return {a.unit.ref for a in result.anchors if a.strength == "kern"}
-
-    theme = "zelfredzaamheid en eigen regie"  # a tune theme
-    on = scan(index, theme)
-    off = scan(index, theme, settings=ScanSettings(echo_kern=False))
-    added = kern(on) - kern(off)
-    assert kern(off) <= kern(on) and added
-    shown = 0
-    for anchor in on.anchors:
-        if anchor.unit.ref in added:
-            assert anchor.result.echo >= ScanSettings().echo_sentences
-            shown += any(MEANING in s.terms for s in anchor.result.sentences)  # echoing sentences shown
-            texts = [s.text for s in anchor.result.sentences]
-            order = [s.text for s in anchor.unit.sentences if s.text in texts]
-            assert texts == list(dict.fromkeys(order))  # in document order
-    assert shown
-    for settings in (ScanSettings(echo_min=1.01), ScanSettings(echo_theme_min=1.01)):
-        assert kern(scan(index, theme, settings=settings)) == kern(off)
-
-
 # --------------------------------------------------------------------------- the optional thesaurus file
 
 

@@ -9,7 +9,7 @@ thesaurus file (:mod:`assistant.themes.thesaurus`); and near words from the corp
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -151,27 +151,33 @@ def glossary_siblings(word: str) -> list[str]:
 CONJUNCTION = re.compile(r"\s+(?:en|of|and|or|&)\s+|/", re.IGNORECASE)
 
 
-def conjunct_partners(phrase: str, corpus: Corpus | None) -> dict[str, str]:
+def conjunct_partners(phrase: str, corpus: Corpus | None, dutch: Mapping[str, str] | None = None) -> dict[str, str]:
     """The commoner words of a theme's multi-word concepts, each with the whole concept as one term.
 
     A phrase is split at *en*/*of* (*reflectie en professionele ontwikkeling* → *reflectie*, *professionele
     ontwikkeling*); in a concept of two to four corpus words, the rarest word (fewest units, counting all its
     forms and compounds: *geven* with *geeft*) carries it alone
     and the others only together with it: ``{"professionele": "professionele ontwikkeling"}``.
+    With ``dutch`` (:func:`translations`), a theme word the corpus lacks stands in the concept as the first word
+    of its Dutch (*customer contact* → *klant contact*): a typed word the corpus holds (*contact*) then counts
+    alone only when it is the rarest; only the typed words get partners.
     """
     if corpus is None:
         return {}
     from assistant.themes.match import word_variants  # match imports this module
 
+    first = {english: theme_words(text)[0] for english, text in (dutch or {}).items() if theme_words(text)}
     found: dict[str, str] = {}
     for part in CONJUNCTION.split(phrase):
-        units = {w: corpus.units_with(word_variants(w, corpus)) for w in dict.fromkeys(theme_words(part))}
+        typed = set(theme_words(part))
+        concept = theme_words(dutch_text(part, first)) if first else theme_words(part)
+        units = {w: corpus.units_with(word_variants(w, corpus)) for w in dict.fromkeys(concept)}
         words = [w for w, n in units.items() if n > 0]
         if not 2 <= len(words) <= 4:
             continue
         rarest = min(words, key=lambda w: (units[w], words.index(w)))
         for word in words:
-            if word != rarest:
+            if word != rarest and word in typed:
                 found[word] = " ".join(words)
     return found
 
@@ -330,7 +336,8 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
         found[key] = Term(text, weight, origin)
 
     for phrase in phrases:
-        partners = conjunct_partners(phrase, corpus) if settings.conjuncts else {}
+        dutch = translations(phrase, corpus, meaning, settings) if settings.conjuncts_translated else {}
+        partners = conjunct_partners(phrase, corpus, dutch) if settings.conjuncts else {}
         for word in theme_words(phrase):
             weight = CORE
             if corpus is not None and corpus.unit_share(word) > settings.generic_share:

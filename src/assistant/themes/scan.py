@@ -33,15 +33,7 @@ from assistant.themes.expand import (
 from assistant.themes.limits import SCAN_BUDGET_SECONDS, ScanTooSlow
 from assistant.themes.match import Matcher, matcher
 from assistant.themes.match import candidates as match_candidates
-from assistant.themes.score import (
-    MEANING,
-    UnitScore,
-    by_meaning,
-    echoing_sentences,
-    score_unit,
-    strength,
-    with_echo,
-)
+from assistant.themes.score import UnitScore, dense_kern, score_unit, strength
 from assistant.themes.settings import CONTEXT, ScanSettings
 from assistant.themes.thesaurus import load as load_thesaurus
 from assistant.themes.words import content_words, fold
@@ -278,47 +270,6 @@ def _closeness(meaning, vectors: np.ndarray):
     return closeness
 
 
-def _echo(meaning, scored, settings: ScanSettings):
-    """Per sentence text: its best cosine to the theme sentences the scan found by its terms in kern units
-    (weight 1, not by meaning alone); None for such a sentence itself, for an unknown text, or without seeds."""
-    seeds = dict.fromkeys(s.text for _, result in scored if strength(result, settings) == "kern"
-                          for s in result.sentences if s.weight >= 1.0 and MEANING not in s.terms)
-    rows = [row for row in (meaning.sentence_vector(t) for t in seeds) if row is not None]
-    if not rows:
-        return None
-    matrix = np.vstack(rows)
-
-    def echo(text: str) -> float | None:
-        row = None if text in seeds else meaning.sentence_vector(text)
-        return None if row is None else float((matrix @ row).max())
-
-    return echo
-
-
-def echoed(units_scored, meaning, vectors: np.ndarray | None, settings: ScanSettings, lock=None):
-    """Echo (:func:`~assistant.themes.score.echoing_sentences`): each unit's result with the sentences that
-    restate the scan's own kern sentences counted (unchanged when switched off or without meaning vectors).
-
-    Like the scoring, it takes ``lock`` (the search lock) per slice of :data:`SLICE` units.
-    """
-    if not settings.echo_kern or meaning is None or vectors is None:
-        return units_scored
-    lock = lock if lock is not None else contextlib.nullcontext()
-    with lock:
-        echo = _echo(meaning, units_scored, settings)
-        closeness = _closeness(meaning, vectors) if echo is not None else None
-    if echo is None:
-        return units_scored
-    found = []
-    for first in range(0, len(units_scored), SLICE):
-        with lock:
-            found.extend((unit, with_echo(result, unit, echoing_sentences(unit, settings, closeness, echo), settings))
-                         for unit, result in units_scored[first:first + SLICE])
-        if not isinstance(lock, contextlib.nullcontext):
-            time.sleep(0)  # let a waiting search take the lock between slices
-    return found
-
-
 SLICE = 32  # units scored per turn of the search lock (a question waits for at most one slice)
 
 
@@ -463,8 +414,7 @@ def scan(
     settings = settings or ScanSettings()
     lock = lock if lock is not None else contextlib.nullcontext()
     corpus = corpus or corpus_for(index)
-    uses_meaning = (settings.near or settings.sense or settings.dense or settings.dense_kern or settings.feedback
-                    or settings.echo_kern)
+    uses_meaning = settings.near or settings.sense or settings.dense or settings.dense_kern or settings.feedback
     cleaned = check_theme(theme)
     if terms is not None and terms.strip():
         parse_terms(terms)  # a bad list is refused before any work
@@ -509,14 +459,13 @@ def scan(
             near_from = np.vstack([first, vectors]) if settings.near_keep else vectors  # feedback adds near words
             expansion = expand_theme(theme, corpus, terms, settings, meaning, near_from, extra)
         expansion, matchers, scored = run(expansion, vectors)
-    scored = echoed(scored, meaning, vectors, settings, lock)
     anchors: list[Anchor] = []
     by_duplicate: dict[str, int] = {}
     for unit, result in scored:
         dense = similarities.get(unit.ref) if similarities is not None else None
         if dense is not None and dense_weight and (result.sentences or result.title):
             result = replace(result, score=round(result.score + dense_weight * max(0.0, dense), 3))
-        if not by_meaning(result, settings) and (result.score < settings.min_score
+        if not dense_kern(result, settings) and (result.score < settings.min_score
                                                  or not (result.sentences or result.title)):
             continue
         key = unit.duplicate_key

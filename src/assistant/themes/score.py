@@ -7,15 +7,13 @@ density``, density = summed sentence weight / number of sentences. Listed from `
 ``kern_score`` (calibrated on the tune themes, docs/theme-scan.md). Dense evidence: a unit with at least
 ``dense_kern_sentences`` sentences whose cosine to the theme is ``dense_kern_min`` or more is listed as
 *kern* even without a term; those sentences are shown with the term :data:`MEANING` and weight 0 (the score
-stays lexical). Echo (fourth round): a unit with at least ``echo_sentences`` sentences that restate the theme
-sentences the scan found by its terms in kern units (cosine ``echo_min`` to one of them) and are close to the
-theme (``echo_theme_min``) is *kern* too, its echoing sentences shown the same way.
+stays lexical).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from assistant.themes.corpus import ScanUnit, Sentence
 from assistant.themes.match import Matcher
@@ -44,7 +42,6 @@ class UnitScore:
     density: float
     content_sentences: int
     close: int = 0  # sentences close in meaning to the theme (cosine ≥ dense_kern_min)
-    echo: int = 0  # sentences that restate the scan's own theme sentences (:func:`echoing_sentences`)
 
 
 def match_sentence(sentence: Sentence, matchers: Sequence[Matcher], settings: ScanSettings,
@@ -120,63 +117,16 @@ def dense_kern(result: UnitScore, settings: ScanSettings) -> bool:
     return settings.dense_kern and result.close >= settings.dense_kern_sentences
 
 
-def echoing_sentences(unit: ScanUnit, settings: ScanSettings, closeness: Callable[[str], float | None] | None,
-                      echo: Callable[[str], float | None] | None) -> list[Sentence]:
-    """The unit's sentences that restate the theme: cosine at least ``echo_theme_min`` to the theme and at least
-    ``echo_min`` to one of the theme sentences the scan found by its terms (``echo``; none when switched off)."""
-    if not settings.echo_kern or closeness is None or echo is None:
-        return []
-    found = []
-    for sentence in unit.sentences:
-        near = closeness(sentence.text)
-        if near is None or near < settings.echo_theme_min:
-            continue
-        again = echo(sentence.text)
-        if again is not None and again >= settings.echo_min:
-            found.append(sentence)
-    return found
-
-
-def with_echo(result: UnitScore, unit: ScanUnit, echoing: Sequence[Sentence], settings: ScanSettings) -> UnitScore:
-    """The result with its echoing sentences counted; when they make the unit kern, those that no term found are
-    shown with :data:`MEANING` and weight 0 (in document order; the score stays lexical)."""
-    result = replace(result, echo=len(echoing))
-    if not echo_kern(result, settings):
-        return result
-    matched = {m.text: m for m in result.sentences}
-    extra = {s.text: SentenceMatch(s.text, (MEANING,), (), 0.0) for s in echoing if s.text not in matched}
-    if not extra:
-        return result
-    shown, seen = [], set()
-    for sentence in unit.sentences:
-        found = matched.get(sentence.text) or extra.get(sentence.text)
-        if found is not None and sentence.text not in seen:
-            shown.append(found)
-            seen.add(sentence.text)
-    return replace(result, sentences=tuple(shown))
-
-
-def echo_kern(result: UnitScore, settings: ScanSettings) -> bool:
-    """True when enough of the unit's sentences restate the scan's own theme sentences to make it *kern*."""
-    return settings.echo_kern and result.echo >= settings.echo_sentences
-
-
-def by_meaning(result: UnitScore, settings: ScanSettings) -> bool:
-    """True when the unit is *kern* by meaning alone (:func:`dense_kern` or :func:`echo_kern`)."""
-    return dense_kern(result, settings) or echo_kern(result, settings)
-
-
 def strength(result: UnitScore | float, settings: ScanSettings | None = None) -> str:
     """``kern`` from ``kern_score`` when the title or one sentence weighs at least ``kern_strong``, else ``zijdelings``.
 
     A unit that only gathers weak matches (context terms, near words) stays *zijdelings*: the theme is then
-    at most a passing mention. A unit with enough sentences close in meaning (:func:`dense_kern`) or restating
-    the scan's own theme sentences (:func:`echo_kern`) is *kern*.
+    at most a passing mention. A unit with enough sentences close in meaning (:func:`dense_kern`) is *kern*.
     """
     settings = settings or ScanSettings()
     if isinstance(result, (int, float)):
         return "kern" if result >= settings.kern_score else "zijdelings"
-    if by_meaning(result, settings):
+    if dense_kern(result, settings):
         return "kern"
     strongest = max([s.weight for s in result.sentences] + [result.title.weight if result.title else 0.0])
     return "kern" if result.score >= settings.kern_score and strongest >= settings.kern_strong else "zijdelings"

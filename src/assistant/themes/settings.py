@@ -28,8 +28,8 @@ class ScanSettings:
     specificity: bool = True  # a term whose matched words stand in many units weighs as a context term
     translate: bool = True  # a theme word the corpus lacks: glossary or nearest corpus word; vectors from the Dutch
     conjuncts: bool = True  # a multi-word concept of the theme: its commoner words count only together
+    conjuncts_translated: bool = True  # ... its words the corpus lacks stand in it through their Dutch
     dense_kern: bool = True  # a unit with several sentences close in meaning is kern without a term (below)
-    echo_kern: bool = True  # a unit with several sentences that restate the scan's own theme sentences is kern
 
     translate_min: float = 0.0  # CSLS of the nearest corpus word to an absent theme word at least (a translation)
     near_k: int = 10  # near words per theme vector at most
@@ -51,9 +51,6 @@ class ScanSettings:
     dense_weight: float = 1.0  # ... with this weight
     dense_kern_min: float = 0.35  # a sentence this close (cosine) to the theme's meaning is "close" ...
     dense_kern_sentences: int = 3  # ... and a unit with at least this many close sentences is kern
-    echo_min: float = 0.65  # a sentence this close (cosine) to one of the kern units' term-matched sentences ...
-    echo_theme_min: float = 0.3  # ... and at least this close to the theme's meaning "echoes" the theme ...
-    echo_sentences: int = 2  # ... and a unit with at least this many echoing sentences is kern
 
     title_weight: float = 2.0
     density_weight: float = 2.0
