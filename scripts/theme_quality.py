@@ -39,7 +39,8 @@ from assistant.themes.vectors import meaning_for  # noqa: E402
 EXTRACT = ROOT / "data" / "ankerpunten-interprofessioneel-samenwerken-kd.txt"
 HEADING = re.compile(r"^\s*([BP][1-9I]-K[0-9I]+-W[A-Za-z]?[0-9]+)\s*:", re.MULTILINE)
 ABLATION = ("thesaurus", "glossary", "glossary_dutch", "compounds", "morphology", "near", "sense", "feedback", "dense",
-            "specificity", "conjuncts", "translate", "near_keep", "dense_kern", "conjuncts_translated")
+            "specificity", "conjuncts", "translate", "near_keep", "dense_kern", "conjuncts_translated",
+            "participles_apart")
 
 
 def kern_refs(result) -> set[str]:

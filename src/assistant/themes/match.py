@@ -51,15 +51,23 @@ def _is_head(head: str, corpus: Corpus) -> bool:
         head.endswith("en") and head[:-2] in corpus.compounds)
 
 
+def present_participles(word: str) -> frozenset[str]:
+    """The present participle of a verb's infinitive, as adverb and adjective: ``voorkomen`` → voorkomend(e)."""
+    return frozenset({word + "d", word + "de"}) if word.endswith("en") and len(word) >= 5 else frozenset()
+
+
 def word_variants(word: str, corpus: Corpus, exclude: tuple[str, ...] = (), morphology: bool = True,
-                  compounds: bool = True) -> frozenset[str]:
-    """The corpus words that count as ``word``: its forms, verb forms, and compounds that end in it."""
+                  compounds: bool = True, participles: bool = True) -> frozenset[str]:
+    """The corpus words that count as ``word``: its forms, verb forms, and compounds that end in it; without
+    ``participles``, not a verb's present participle (*in voorkomende situaties* is not *voorkomen*)."""
     word = fold(word)
     if morphology:
         forms = {w for w in corpus.forms(word) if same_word(w, word)} | (
             (verb_forms(word) | adjective_of(word)) & corpus.vocabulary.keys())
     else:
         forms = set(corpus.forms(word))
+    if not participles:
+        forms -= present_participles(word)
     forms.add(word)
     found = set(forms)
     if compounds:
@@ -99,7 +107,7 @@ class Matcher:
 
     @classmethod
     def compile(cls, term: Term, corpus: Corpus, exclude: tuple[str, ...] = (), morphology: bool = True,
-                compounds: bool = True) -> Matcher:
+                compounds: bool = True, participles: bool = True) -> Matcher:
         """Compile one term: single word, separable verb (``af|stemmen``), or several words; ``~guards``."""
         tokens = term.text.split()
         guards = frozenset(fold(t[1:]) for t in tokens if t.startswith("~") and len(t) > 1)
@@ -126,7 +134,8 @@ class Matcher:
         else:
             parts = content_words(text.replace("|", ""))
             if parts:
-                alternatives.append(tuple(word_variants(w, corpus, exclude, morphology, compounds) for w in parts))
+                alternatives.append(tuple(word_variants(w, corpus, exclude, morphology, compounds, participles)
+                                          for w in parts))
         separable = bool(particle and verb and len(alternatives) == 2 and all(alternatives[1]))
         infinitive = None
         single = text.replace("|", "")
@@ -195,10 +204,11 @@ class Matcher:
 
 
 def matcher(corpus: Corpus, term: Term, exclude: tuple[str, ...] = (), morphology: bool = True,
-            compounds: bool = True) -> Matcher:
+            compounds: bool = True, participles: bool = True) -> Matcher:
     """The compiled matcher for a term, from the corpus's bounded cache."""
-    key = (term.text, exclude, morphology, compounds)
-    compiled = corpus.cached(key, lambda: Matcher.compile(Term(term.text), corpus, exclude, morphology, compounds))
+    key = (term.text, exclude, morphology, compounds, participles)
+    compiled = corpus.cached(key, lambda: Matcher.compile(Term(term.text), corpus, exclude, morphology, compounds,
+                                                          participles))
     return Matcher(term, compiled.alternatives, compiled.guards, compiled.separable, compiled.verb)
 
 
