@@ -63,6 +63,19 @@ def test_forms_and_compounds_still_match(corpus):
     assert lookalike("bekwaamheid", "duurzaamheid") and not lookalike("onveiligheid", "veiligheid")
 
 
+def test_a_verb_term_does_not_match_its_present_participle(index, corpus):
+    from assistant.themes import ScanSettings
+
+    assert "voorkomende" in corpus.vocabulary  # *in voorkomende situaties*: occurring, not preventing
+    assert "voorkomende" not in word_variants("voorkomen", corpus, participles=False)
+    assert "voorkomende" in word_variants("voorkomen", corpus)  # switched off: the old forms
+    assert {"voorkomen", "voorkomt"} <= word_variants("voorkomen", corpus, participles=False)
+    on = scan(index, "voorkomen", terms="voorkomen")
+    off = scan(index, "voorkomen", terms="voorkomen", settings=ScanSettings(participles_apart=False))
+    assert not _sentences(on, "voorkomende situaties") and _sentences(off, "voorkomende situaties")
+    assert _sentences(on, "zijn waar mogelijk voorkomen")
+
+
 def test_split_separable_verb(corpus):
     compiled = matcher(corpus, Term("af|stemmen"))
     sentence = next(s for u in corpus.units for s in u.sentences if re.search(r"\bstemt\b.*\baf\b", s.text))
