@@ -2,8 +2,9 @@
 
 Per theme: precision, recall and F1 of the kern list (werkprocessen; precision counts units judged 1 or 2 as
 right, recall counts units judged 2), macro over themes and per language, for the tune split (each batch apart:
-batch 2 was added in the second session, batch 3 in the fourth round as the fresh check that no setting was
-chosen on) or the test split (aggregates only: the test themes' own figures are never printed);
+batch 2 was added in the second session, batch 3 in the fourth round as the fresh check, tune data from the
+fifth round; batch 4 in the fifth round as its fresh check, on which no setting was chosen) or the test split
+(aggregates only: the test themes' own figures are never printed);
 judge agreement (F1 between judges) for the double-judged themes; the corpus overview check (share of the
 extract's 38 werkprocessen listed as kern); an ablation (each part of the method off) with time per scan.
 
@@ -11,7 +12,7 @@ Usage::
 
     .venv/bin/assistant ingest --index /tmp/scan-ix
     .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split tune      # each batch apart
-    .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split batch3    # the fresh check only
+    .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split batch4    # the fresh check only
     .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split test --ablation
     .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split tune --sweep kern_score=2,2.5,3,3.5,4
 """
@@ -59,11 +60,11 @@ def overview_share(index, settings: ScanSettings) -> tuple[float, int, int]:
     return len(kern & starts) / len(starts), len(kern & starts), len(starts)
 
 
-DEVELOPMENT = (1, 2)  # the tune batches the method was chosen on; batch 3 (fourth round) is the fresh check
+DEVELOPMENT = (1, 2, 3)  # the tune batches the method was chosen on; batch 4 (fifth round) is the fresh check
 
 
 def in_split(theme, split: str) -> bool:
-    """``tune`` (every tune theme), ``dev`` (tune batches 1 and 2), ``batch1``…``batch3`` (the tune themes of one
+    """``tune`` (every tune theme), ``dev`` (tune batches 1-3), ``batch1``…``batch4`` (the tune themes of one
     batch), ``test``, ``all``."""
     if split == "all":
         return True
@@ -172,7 +173,7 @@ def table(report: dict, split: str) -> str:
     if split == "tune":
         lines += [aggregate_line(f"  batch {b}", figures) for b, figures in report["batches"].items()]
         if set(report["batches"]) - set(DEVELOPMENT):  # a batch beside the development ones: those together
-            lines.append(aggregate_line("  batches 1-2 (development)",
+            lines.append(aggregate_line("  batches 1-3 (development)",
                                         summary([r for r in report["rows"] if r["batch"] in DEVELOPMENT])))
     return "\n".join(lines)
 
@@ -187,9 +188,9 @@ def parse_sweep(text: str) -> tuple[str, list[float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True)
-    parser.add_argument("--split", choices=("tune", "dev", "batch1", "batch2", "batch3", "test", "all"),
-                        default="tune", help="tune: every tune theme, each batch apart; dev: tune batches 1 and 2 "
-                        "(what the method was chosen on; batch 3 is the check); test: aggregates only")
+    parser.add_argument("--split", choices=("tune", "dev", "batch1", "batch2", "batch3", "batch4", "test", "all"),
+                        default="tune", help="tune: every tune theme, each batch apart; dev: the tune "
+                        "batches 1-3 (what the method was chosen on; batch 4 is the check); test: aggregates only")
     parser.add_argument("--ablation", action="store_true", help="each part of the method switched in turn")
     parser.add_argument("--sweep", action="append", default=[], help="NAME=v1,v2,...: vary one setting")
     parser.add_argument("--set", action="append", default=[], help="NAME=v: change one setting")
@@ -234,10 +235,10 @@ def main() -> int:
             print(f"{name}={value:g}: macro F1 {varied['macro_f1']:.3f} (nl {varied['by_language']['nl']:.3f}, "
                   f"en {varied['by_language']['en']:.3f}, min {varied['min_f1']:.3f})"
                   + "".join(f"; batch {b} {f['macro_f1']:.3f} (min {f['min_f1']:.3f})"
-                            for b, f in varied["batches"].items() if b > 1)
+                            for b, f in varied["batches"].items())
                   + f"; overview {found}/{total}")
     if args.ablation:
-        later = [b for b in report["batches"] if b > 1] if args.split == "tune" else []  # each batch apart
+        later = list(report["batches"]) if args.split == "tune" else []  # each batch apart
         head = "| variant | macro F1 | nl | en | min |" + "".join(f" batch {b} macro | batch {b} min |" for b in later)
         rule = "|---|---:|---:|---:|---:|" + "---:|---:|" * len(later)
         print(f"\n{head} overview kern | s/scan |\n{rule}---:|---:|")

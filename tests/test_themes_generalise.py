@@ -24,9 +24,10 @@ from assistant.themes.match import COMPOUND_MAX_SHARE, word_variants
 from assistant.themes.vectors import meaning_for
 
 ROOT = Path(__file__).resolve().parents[1]
-FLOOR_TUNE_F1 = 0.74  # measured 0.774 on the 13 tune themes of batches 1-2 (docs/theme-scan.md)
+FLOOR_TUNE_F1 = 0.72  # measured 0.756 on the 17 tune themes of batches 1-3 (docs/theme-scan.md)
 FLOOR_BATCH2_F1 = 0.70  # measured 0.725 on the 6 batch-2 tune themes
 FLOOR_BATCH3_F1 = 0.66  # measured 0.695 on the 4 batch-3 tune themes (tune data from the fifth round)
+FLOOR_BATCH4_F1 = 0.59  # measured 0.627 on the 4 batch-4 tune themes (the fifth round's fresh check)
 
 
 @pytest.fixture(scope="module")
@@ -173,15 +174,25 @@ def test_batch_three_is_four_fresh_tune_themes_judged_by_new_judges():
     assert judges and not judges & earlier  # independent of the judges of batches 1 and 2
 
 
-def test_tune_themes_and_batches_two_and_three_stay_above_their_floor(index):
+def test_batch_four_is_four_fresh_tune_themes_judged_by_new_judges():
+    fresh = [t for t in load_themes() if t.batch == 4]
+    assert len(fresh) == 4 and all(t.split == "tune" for t in fresh)
+    assert sorted(t.language for t in fresh) == ["en", "en", "nl", "nl"]
+    judges = {j.judge for j in load_judgments() if j.slug in {t.slug for t in fresh}}
+    earlier = {j.judge for j in load_judgments() if j.slug not in {t.slug for t in fresh}}
+    assert judges and not judges & earlier  # independent of the judges of batches 1-3
+
+
+def test_tune_themes_and_batches_two_to_four_stay_above_their_floor(index):
     judgments = load_judgments()
     rows = []
     for theme in [t for t in load_themes() if t.split == "tune"]:
         kern = kern_refs(scan(index, theme.theme, budget=120))
         rows.append((theme.batch, macro(score_kern(kern, j).f1 for j in judgments if j.slug == theme.slug)))
-    assert macro(f1 for batch, f1 in rows if batch in (1, 2)) >= FLOOR_TUNE_F1  # the development batches
+    assert macro(f1 for batch, f1 in rows if batch in (1, 2, 3)) >= FLOOR_TUNE_F1  # the development batches
     assert macro(f1 for batch, f1 in rows if batch == 2) >= FLOOR_BATCH2_F1
-    assert macro(f1 for batch, f1 in rows if batch == 3) >= FLOOR_BATCH3_F1  # reported apart
+    assert macro(f1 for batch, f1 in rows if batch == 3) >= FLOOR_BATCH3_F1
+    assert macro(f1 for batch, f1 in rows if batch == 4) >= FLOOR_BATCH4_F1  # reported apart
     assert np.isfinite([f1 for _, f1 in rows]).all()
 
 
@@ -197,10 +208,11 @@ def test_the_quality_script_prints_test_themes_as_aggregates_only():
     shown = module.table(report, "test")
     assert "a secret test theme" not in shown and "macro F1 0.667" in shown
     assert module.in_split(load_themes()[0], "tune") != module.in_split(load_themes()[0], "test")
-    batch3 = [t for t in load_themes() if t.batch == 3]
-    assert batch3 and all(module.in_split(t, "batch3") and module.in_split(t, "tune") for t in batch3)
-    assert not any(module.in_split(t, "dev") for t in batch3)  # the fresh check stays out of development
-    rows3 = [{**rows[0], "split": "tune", "theme": "a tune theme", "batch": b} for b in (1, 3)]
-    report = {"rows": rows3, **module.summary(rows3), "batches": {r["batch"]: module.summary([r]) for r in rows3}}
+    batch4 = [t for t in load_themes() if t.batch == 4]
+    assert batch4 and all(module.in_split(t, "batch4") and module.in_split(t, "tune") for t in batch4)
+    assert not any(module.in_split(t, "dev") for t in batch4)  # the fresh check stays out of development
+    assert all(module.in_split(t, "dev") for t in load_themes() if t.batch == 3)  # tune data from round five
+    rows4 = [{**rows[0], "split": "tune", "theme": "a tune theme", "batch": b} for b in (1, 4)]
+    report = {"rows": rows4, **module.summary(rows4), "batches": {r["batch"]: module.summary([r]) for r in rows4}}
     shown = module.table(report, "tune")
-    assert "batch 3: 1 themes" in shown and "batches 1-2 (development): 1 themes" in shown
+    assert "batch 4: 1 themes" in shown and "batches 1-3 (development): 1 themes" in shown

@@ -31,7 +31,7 @@ class Theme:
     language: str
     split: str
     criterion: str
-    batch: int = 1  # 2: tune themes added in the second session; 3: the fourth round's fresh check (docs/theme-scan.md)
+    batch: int = 1  # 2: second session; 3: fourth round's check; 4: fifth round's check (docs/theme-scan.md)
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class Figures:
 
 def load_themes(directory: Path = JUDGED) -> tuple[Theme, ...]:
     """The themes of ``THEMES.json``, validated: unique slugs, language ``nl``/``en``, split ``tune``/``test``,
-    batch a whole number from 1; a later batch (2: second session, 3: the fourth round's fresh check) only adds
+    batch a whole number from 1; a later batch (2: second session, 3 and 4: the fourth and fifth rounds' checks) only adds
     tune themes, so the test split stays the one fixed before any tuning.
 
     Raises:
