@@ -69,8 +69,8 @@ class Figures:
 
 def load_themes(directory: Path = JUDGED) -> tuple[Theme, ...]:
     """The themes of ``THEMES.json``, validated: unique slugs, language ``nl``/``en``, split ``tune``/``test``,
-    batch a whole number from 1; a later batch (2: second session, 3 and 4: the fourth and fifth rounds' checks) only adds
-    tune themes, so the test split stays the one fixed before any tuning.
+    batch a whole number from 1; a later batch (2: second session, 3 and 4: the fourth and fifth rounds' checks)
+    only adds tune themes, so the test split stays the one fixed before any tuning.
 
     Raises:
         JudgedSetError: naming ``THEMES.json``, the theme and what is wrong.
