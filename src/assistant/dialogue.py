@@ -48,7 +48,7 @@ class Outcome:
 
 def message_language(message: str, previous: Turn | None, library: Library) -> str:
     """The message's language when its words show one, else the conversation's (Dutch at the start)."""
-    found = detect(message, library.words, library.name_words)
+    found = detect(message, library.words, library.name_words, library.name_phrases)
     return found or (previous.lang if previous and previous.lang else None) or "nl"
 
 

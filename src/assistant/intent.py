@@ -338,7 +338,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     """
     text = question
     folded = fold(text)
-    lang = lang or language(text)
+    lang = lang or language(text, phrases=catalogue.pattern())
     named = find_scope_terms(text, catalogue)
     scope_terms = [t for t, _ in named]
     known_years = {v[:4] for v in catalogue.versions}

@@ -90,6 +90,14 @@ class Library:
         return corpus_words(names) - {"en", "and", "van", "of", "de", "het", "the", "op", "met"}
 
     @cached_property
+    def name_phrases(self) -> re.Pattern[str]:
+        """Every dossier, profile, competence and SBB competence name as one pattern (language-neutral text)."""
+        names = {fold(n) for n in [*self.catalogue.scopes, *self.vocabulary.competences,
+                                   *self.vocabulary.competences.values(), *self.sbb.values()] if len(n) > 3}
+        body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+    @cached_property
     def stems(self) -> frozenset[str]:
         """The corpus's word stems."""
         return frozenset(t for u in self.units for t in tokenize(f"{u.chunk.title or ''} {u.passage}"))
