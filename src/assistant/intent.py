@@ -30,7 +30,7 @@ from assistant.conversation import Catalogue, ScopeEntry
 from assistant.language import language
 from assistant.lexical import STOPWORDS, tokenize
 from assistant.names import fold
-from assistant.query import Vocabulary, find_level
+from assistant.query import LEVEL_WORD, Vocabulary, find_level
 
 LOOKUP = "lookup"
 LIST = "list"
@@ -41,6 +41,12 @@ TYPES = (LOOKUP, LIST, COMPARE, COMPETENCE, NOT_FOUND)
 
 TREE = "tree"
 WHERE = "where"
+
+# "is er iets over X te vinden?", "is there anything on X?", "does S&B say anything about X?", "waar gaat het
+# in MZ over X?": whether (and where) the sources hold a theme
+ANYTHING_ON = (r"\b(?:iets|wat)\s+(?:\w+\s+){0,3}?(?:over|rond|omtrent|met betrekking tot)\s+\w"
+               r"|\b(?:anything|something)\s+(?:\w+\s+){0,4}?(?:on|about|regarding|concerning)\s+\w"
+               r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\w")
 
 # Word patterns (on the folded question) that mark a question type; Dutch and English.
 CUES: dict[str, str] = {
@@ -65,10 +71,11 @@ CUES: dict[str, str] = {
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\bergens\b|\boccur\w*\b|\bappear\w*\b|\binvolv\w*\b"
              r"|\bcalled\b|\bheten\b|\bstaat\b|\bstaan\b|\bshow up\b|\bcome up\b|\bte maken\b|\bto do with\b"
              r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
-             r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b",
+             r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b" + r"|" + ANYTHING_ON,
     # a theme searched across the sources without a kind word ("komt huiselijk geweld ergens voor?")
     "where_alone": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"
-                   r"|\bvoorkom\w*\b|\bergens\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b",
+                   r"|\bvoorkom\w*\b|\bergens\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b"
+                   + r"|" + ANYTHING_ON,
 }
 KIND_WORDS: dict[str, str] = {
     "werkproces": r"\bwerkprocess?(?:en)?\b|\bwork ?process(?:es)?\b|\bprocessen\b",
@@ -195,7 +202,7 @@ def _missing_version(terms: list[str], years: tuple[str, ...], catalogue: Catalo
 def find_levels(folded: str) -> tuple[int, ...]:
     """Every competence level named ("niveau 2 en 3", "level 2 and level 3", "niveau 2 en niveau 4")."""
     levels: list[int] = []
-    for match in re.finditer(r"\b(?:niveaus?|levels?)\s+((?:[1-9](?:\s*(?:,|en|and|tot|to|-|&|of|or|vs\.?)\s*)?)+)",
+    for match in re.finditer(rf"\b{LEVEL_WORD}\s*((?:[1-9](?:\s*(?:,|en|and|tot|to|-|&|of|or|vs\.?)\s*)?)+)",
                              folded):
         levels.extend(int(d) for d in re.findall(r"[1-9]", match.group(1)))
     if not levels:
@@ -211,7 +218,7 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str]) -
     folded = kept.lower()
     for pattern in extra_patterns:
         folded = re.sub(pattern, " ", folded)
-    folded = re.sub(r"\b(?:niveaus?|levels?)\s*[1-4]\b|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ", folded)
+    folded = re.sub(rf"\b{LEVEL_WORD}\s*[1-4]\b|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ", folded)
     words = [w for w in re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", folded) if w not in question_words()]
     return " ".join(words)
 

@@ -34,10 +34,12 @@ _NUMBER_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4,
     "i": 1, "ii": 2, "iii": 3, "iv": 4,
 }
-_LEVEL_AFTER = re.compile(r"\b(?:niveau|level|lvl)\s*([1-4]|een|één|twee|drie|vier|one|two|three|four|iv|iii|ii|i)\b")
-_LEVEL_BEFORE = re.compile(r"\b(eerste|tweede|derde|vierde|first|second|third|fourth)\s+(?:niveau|level)\b")
-_HIGHEST = re.compile(r"\b(hoogste|highest|top|maximale)\s+(?:niveau|level)\b")
-_LOWEST = re.compile(r"\b(laagste|lowest|eerste|basis|beginning)\s+(?:niveau|level)\b")
+# "niveau", "nivo" (as users type it), "level", "lvl", "niv."
+LEVEL_WORD = r"(?:niveaus?|nivo'?s?|niv\.|levels?|lvls?\.?)"
+_LEVEL_AFTER = re.compile(rf"\b{LEVEL_WORD}\s*([1-4]|een|één|twee|drie|vier|one|two|three|four|iv|iii|ii|i)\b")
+_LEVEL_BEFORE = re.compile(rf"\b(eerste|tweede|derde|vierde|first|second|third|fourth)\s+{LEVEL_WORD}")
+_HIGHEST = re.compile(rf"\b(hoogste|highest|top|maximale)\s+{LEVEL_WORD}")
+_LOWEST = re.compile(rf"\b(laagste|lowest|eerste|basis|beginning)\s+{LEVEL_WORD}")
 
 # Words that ask for one kind of unit (folded patterns), by kind.
 KIND_HINTS: dict[str, str] = {
