@@ -71,7 +71,8 @@ CUES: dict[str, str] = {
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\bergens\b|\boccur\w*\b|\bappear\w*\b|\binvolv\w*\b"
              r"|\bcalled\b|\bheten\b|\bstaat\b|\bstaan\b|\bshow up\b|\bcome up\b|\bte maken\b|\bto do with\b"
              r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
-             r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b" + r"|" + ANYTHING_ON,
+             r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b"
+             + r"|" + ANYTHING_ON,
     # a theme searched across the sources without a kind word ("komt huiselijk geweld ergens voor?")
     "where_alone": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"
                    r"|\bvoorkom\w*\b|\bergens\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b"

@@ -32,15 +32,17 @@ from assistant.intent import (
     LIST,
     LOOKUP,
     NOT_FOUND,
+    READ_AS,
     TREE,
     Intent,
     describe_scopes,
     narrow_entries,
     read_as,
+    scope_entries,
     scope_label,
 )
 from assistant.language import corpus_words
-from assistant.lexical import STOPWORDS, tokenize
+from assistant.lexical import STOPWORDS, codes_in, tokenize
 from assistant.model import COMPETENTIENIVEAU, KERNTAAK, PROFIEL, WERKPROCES, Chunk
 from assistant.names import fold
 from assistant.query import Vocabulary
@@ -759,6 +761,13 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if intent.missing_version:
         name, *versions = intent.missing_version
         return _not_found(intent, "missing_version", (name, ", ".join(intent.years), *versions))
+    code = unknown_code(intent, library)
+    if code:
+        return _not_found(intent, "unknown_code", code)
+    competence = unknown_competence(intent, library)
+    if competence:
+        near = search(intent.question, filters, 3)
+        return _not_found(intent, "unknown_competence", competence, near)
     held = _not_held(intent, library)
     if held:
         return _not_found(intent, "not_in_sources", held, search(intent.question, filters, 3))
@@ -776,6 +785,50 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     return reply
+
+
+def unknown_code(intent: Intent, library: Library) -> tuple[str, ...]:
+    """``("P3-K3", "Onderwijsassistent 2021", "P3-K1", "P3-K2")`` when a unit code the question names has no
+    unit in the question's scope (all sources when it names none): the code, the scope, and the codes the
+    scope does have at that level (the werkprocessen of the same kerntaak, else its kerntaken)."""
+    codes = codes_in(intent.question)
+    if not codes:
+        return ()
+    every_version = scope_entries(list(intent.scope_terms), (), library.catalogue)
+    keep = scope_filter(replace(intent, scopes=every_version, years=()), Filters())  # another version: a crosswalk
+    held = [c for c in library.chunks if c.code and c.kind in (WERKPROCES, KERNTAAK) and keep(c)]
+    for code in codes:
+        if any(c.code == code or c.code.startswith(f"{code}-") for c in held):
+            continue
+        task = code.rsplit("-", 1)[0] if code.count("-") == 2 else None
+        near = sorted({c.code for c in held if task and c.code.startswith(f"{task}-")}, key=_code_key) or \
+            sorted({c.code for c in held if c.kind == KERNTAAK}, key=_code_key)
+        scope = describe_scopes(intent.scopes, intent.lang) if intent.scopes else ", ".join(intent.years)
+        extract = any(c.extract for c in held)
+        return (code, scope or READ_AS[intent.lang]["everywhere"], "extract" if extract else "", *near[:12])
+    return ()
+
+
+def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
+    """``("integriteit", "Coachen", "Klantgerichtheid", …)`` when a question asks for a competence level
+    ("empathie niveau 2", "gedragsindicatoren van de competentie Integriteit op niveau 3") and names no
+    competence the competency profile has: the words it named, then the profile's competences."""
+    if not intent.levels or intent.competences or intent.codes_named or intent.kind or not library.levels:
+        return ()
+    if intent.type not in (LOOKUP, LIST) or (intent.type == LIST and intent.mode == TREE):
+        return ()
+    if any(e.profile or e.dossier for e in intent.scopes if not _is_profile_of_competences(e, library)):
+        return ()  # "alleen niveau 3" over a dossier's profiles: a profile level, not a competence level
+    words = evidence.content_words(intent.topic, replace(library.vocab, names=frozenset()))  # SBB names too
+    names = {fold(w)[:5] for name in library.vocabulary.competences for w in name.split() if len(w) > 3}
+    if not words or any(fold(w)[:5] in names for w in words):
+        return ()  # no name, or part of a known one ("plannen niveau 3"): the ranked answer shows it
+    return (" ".join(words), *sorted(library.levels))
+
+
+def _is_profile_of_competences(entry: ScopeEntry, library: Library) -> bool:
+    """Whether a scope entry is the competency profile itself (its dossier holds the competences)."""
+    return any(c.kind == COMPETENTIENIVEAU and fold(c.dossier or "") == fold(entry.dossier) for c in library.chunks)
 
 
 def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
