@@ -659,8 +659,25 @@ _DEFINITION = re.compile(
     r"(?:\s+(?:in|mean|betekenen|in\s+houden|in\s*houdt))?\s*\??\s*$", re.IGNORECASE)
 
 
+# "hoe wordt X gedefinieerd?", "wat is de definitie van X?", "what is meant by X?", "how is X defined?"
+_DEFINED = re.compile(
+    r"^\s*(?:hoe\s+(?:wordt|worden)\s+(?P<a>.+?)\s+(?:gedefinieerd|omschreven|uitgelegd)"
+    r"|(?:wat\s+is\s+)?(?:de\s+)?(?:definitie|omschrijving)\s+van\s+(?P<b>.+?)"
+    r"|wat\s+(?:wordt|verstaan\s+we|verstaat\s+\w+)\s+(?:er\s+)?(?:verstaan\s+)?onder\s+(?P<c>.+?)"
+    r"|how\s+(?:is|are)\s+(?P<d>.+?)\s+(?:defined|described|explained)"
+    r"|(?:what\s+is\s+)?the\s+definition\s+of\s+(?P<e>.+?)"
+    r"|what\s+(?:is|are)\s+meant\s+by\s+(?P<f>.+?))"
+    r"(?:\s+(?:in|according to|volgens)\s+.+?)?\s*[?.!]?\s*$", re.IGNORECASE)
+
+
 def definition_subject(question: str) -> str | None:
-    """``gedragsindicatoren`` in "wat zijn gedragsindicatoren?" (a single term, no names, no code)."""
+    """``gedragsindicatoren`` in "wat zijn gedragsindicatoren?", ``interprofessioneel samenwerken`` in "hoe wordt
+    interprofessioneel samenwerken gedefinieerd in …?" (a term of at most three words, no names, no code)."""
+    match = _DEFINED.match(question)
+    if match:
+        term = next(g for g in match.groups() if g).strip(" ?.!'\"")
+        term = re.sub(r"^(?:een|de|het|a|an|the)\s+", "", term, flags=re.IGNORECASE)
+        return term if term and len(term.split()) <= 3 else None
     match = _DEFINITION.match(question)
     if not match:
         return None
