@@ -53,7 +53,7 @@ CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk\w*\b|\bversus\b|\bvs\.?(?!\w)|\bt\.?o\.?v\.?(?!\w)"
                r"|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b|\bwat is er anders\b"
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bhetzelfde\b|\bdezelfde\b|\bcounterparts?\b"
-               r"|\btegenhangers?\b|\brelates?\b|\bverhoudt\b|\bequivalents?\b|\bovereen\b",
+               r"|\btegenhangers?\b|\brelates?\b|\bverhoudt\b|\bequivalents?\b|\bovereen\b|\bidentie?k\w*\b|\bidentical\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
             r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b",
     "where": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b"
@@ -64,6 +64,9 @@ CUES: dict[str, str] = {
                   r"|\bhoren\b|\bhoort\b|\bbelong\w*\b|\blinked\b|\bgekoppeld\b|\bvragen\b|\bvraagt\b|\bcalls? for\b"
                   r"|\bask for\b|\bneed\w*\b|\brequire\w*\b|\bvereis\w*\b|\bnodig\b|\bgevraagd\b|\binvolve\w*\b"
                   r"|\bin de praktijk\b|\bin practice\b|\boefenen\b|\bpractis\w*\b|\bpractic\w*\b",
+    # showing a competence in practice: with any competence named, the question is about where it shows
+    "show": r"\blaten zien\b|\blaat\b.*\bzien\b|\blaten blijken\b|\bdemonstrat\w*\b|\bstage\b|\binternship\b"
+            r"|\bplacement\b|\bwerkplek\b|\bin de praktijk\b|\bin practice\b",
     "only": r"\balleen\b|\buitsluitend\b|\bonly\b|\bjust\b|\benkel\b",
     # a theme asked for inside a scope ("welke werkprocessen van MZ gaan over X"), not the scope's whole tree
     "theme": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bwaarin\b|\bgaan over\b|\bgaat over\b|\bover\b"
@@ -213,6 +216,16 @@ def find_levels(folded: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(levels))
 
 
+def programme_levels_removed(folded: str, catalogue: Catalogue) -> str:
+    """The question without the mbo level that follows a dossier or profile ("ik doe dienstverlening niveau 2"):
+    that is the level of a programme, not a competence level."""
+    pattern = catalogue.pattern()
+    if pattern is None:
+        return folded
+    return re.sub(rf"({pattern.pattern})\s*,?\s*(?:op\s+|at\s+)?{LEVEL_WORD}\s*[1-4]\b", r"\1", folded,
+                  flags=re.IGNORECASE)
+
+
 def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str]) -> str:
     """The words of a question that are not cues, names, years, levels or kind words."""
     kept = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
@@ -353,7 +366,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     years = [m.group(1) for m in _YEAR.finditer(text)]
     good_years = tuple(dict.fromkeys(y for y in years if y in known_years))
     unknown_years = tuple(dict.fromkeys(y for y in years if y not in known_years))
-    levels = find_levels(folded)
+    levels = find_levels(programme_levels_removed(folded, catalogue))
     competence_names = _competences(folded, vocabulary)
     sbb_codes = sbb_named(text, sbb or {}, loose=_has(CUES["competence"], folded))
     kind = next((k for k, p in KIND_WORDS.items() if _has(p, folded)), None)
@@ -375,7 +388,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         return Intent(COMPARE, **base)
     if re.search(r"\b[bp][1-9i]-k[0-9i]+-w\w*\d\b", folded):  # one werkproces named: look it up
         return Intent(LOOKUP, **base)
-    if _is_competence(text, folded, topic, competence_names, sbb_codes, sbb or {}, kind, levels):
+    if _is_competence(text, folded, topic, competence_names, sbb_codes, sbb or {}, kind, levels, bool(scopes)):
         return Intent(COMPETENCE, **base)
     asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded) or bool(kind and scopes)
     if kind and asks_list and not scopes:
@@ -394,10 +407,11 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
 
 
 COVERED = 0.6  # share of a question's topic words a competence name must cover to be the question's subject
+SHOWN = 0.5  # the same share when the question asks how to show it in practice ("laten zien", "op stage")
 
 
 def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[str, ...], sbb_codes: tuple[str, ...],
-                   sbb: dict[str, str], kind: str | None, levels: tuple[int, ...]) -> bool:
+                   sbb: dict[str, str], kind: str | None, levels: tuple[int, ...], scoped: bool = False) -> bool:
     """A question about the werkprocessen of a competence: a competence named, werkprocessen (or nothing else)
     asked for, and either a competence cue with the name in full, or (werkprocessen or a list asked for) a
     name that covers the topic's words."""
@@ -411,6 +425,10 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
     covered = _covered(words, names)
     if full and cue:
         return True
+    if _has(CUES["show"], folded) and covered >= SHOWN:
+        return True  # "hoe laat een PMK-student zien dat ze goed kan samenwerken op stage?"
+    if full and sbb_codes and not competence_names and scoped and covered >= COVERED:
+        return True  # an SBB competence (no text of its own) named with a dossier: "ethisch en integer handelen MZ"
     asks_units = kind is not None or _has(CUES["list"], folded) or _has(CUES["where"], folded)
     return covered >= COVERED and (full or cue) and asks_units  # a bare name ("Coachen") is a lookup
 
