@@ -65,6 +65,7 @@ def load_set(path: Path, split: str | None = None) -> list[dict]:
         if not isinstance(q, dict) or not {"id", "question", "type", "lang"} <= q.keys():
             print(f"{path.name}:{number}: missing keys, skipped", file=sys.stderr)
             continue
+        q = {**q, "file": path.name}
         if split:
             q = {**q, "split": split}
         questions.append(q)
@@ -102,8 +103,8 @@ def ref_of(chunk) -> str:
 
 
 def _chain(q: dict) -> str | None:
-    """The chain key, per split (two batches may both have a chain "c1")."""
-    return f"{q['split']}:{q['chain']}" if q.get("chain") else None
+    """The chain key, per split and file (two batches, or two files of one batch, may both have a chain "c1")."""
+    return f"{q['split']}:{q.get('file', '')}:{q['chain']}" if q.get("chain") else None
 
 
 def _order(q: dict) -> tuple:
