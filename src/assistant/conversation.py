@@ -36,6 +36,7 @@ from functools import cached_property
 
 from assistant.language import language
 from assistant.model import Chunk
+from assistant.query import LEVEL_WORD
 from assistant.retrieval import BadQuery, Filters, valid_text
 
 MAX_FOLLOWUP_WORDS = 8
@@ -51,11 +52,13 @@ FILLER = frozenset(
     op at to with ook also maar but nu now dan then is are die dat dit deze that this those these
     versie version versies versions uit from graag please nog still daar there zelfde same vraag
     question dossier dossiers kd profiel profile kwalificatiedossier
+    als if ik i je you doe do doen volg follow volgt zit zitten study studeer uitstroom uitstroomprofiel
+    opleiding programme program course oke ok okay
     """.split()
 )
 
 _LEVEL = re.compile(
-    r"\b(niveau|level)\s*([1-4]|een|één|twee|drie|vier|one|two|three|four)\b", re.IGNORECASE
+    rf"\b({LEVEL_WORD})\s*([1-4]|een|één|twee|drie|vier|one|two|three|four)\b", re.IGNORECASE
 )
 _LEVEL_WORDS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "one": 1, "two": 2, "three": 3, "four": 4}
 _VERSION = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
@@ -298,7 +301,8 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     """Rule 2: a short message that names a constraint and opens like a follow-up, or holds nothing else."""
     if previous is None or not mentions.any:
         return False
-    words = _WORD.findall(message)
+    counted = _splice(message, mentions.scope_span, " name ") if mentions.scope_span else message
+    words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
     if len(words) > MAX_FOLLOWUP_WORDS:
         return False
     opened = _fold(message).startswith(OPENERS) or _fold(message) in {o.strip() for o in OPENERS}

@@ -138,6 +138,8 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
     subjects = reply.subjects()
     topic = ", ".join(intent.competences) or ", ".join(reply.details[:1] if reply.type == "competence" else ()) \
         or intent.topic or (subjects[0] if subjects else "")
+    if reply.type == LOOKUP and len(intent.competences) == 1 and len(intent.levels) == 1:  # "that" = this level
+        topic = f"{intent.competences[0]} {'level' if lang == 'en' else 'niveau'} {intent.levels[0]}"
     history = (*(previous.history if previous else ()), subjects[0]) if subjects else \
         (previous.history if previous else ())
     scope_word = intent.scope_terms[0] if intent.scope_terms else None

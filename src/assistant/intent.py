@@ -415,7 +415,8 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
     """A question about the werkprocessen of a competence: a competence named, werkprocessen (or nothing else)
     asked for, and either a competence cue with the name in full, or (werkprocessen or a list asked for) a
     name that covers the topic's words."""
-    if not (competence_names or sbb_codes) or levels or kind not in (None, "werkproces", "competentie"):
+    if not (competence_names or sbb_codes) or (levels and kind != "werkproces") \
+            or kind not in (None, "werkproces", "competentie"):
         return False
     full = bool(competence_names) or bool(sbb_named(text, sbb, loose=False))
     cue = _has(CUES["competence"], folded)
