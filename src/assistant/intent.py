@@ -523,9 +523,10 @@ def scope_label(entry: ScopeEntry) -> str:
 
 
 def narrow_entries(entries) -> tuple[ScopeEntry, ...]:
-    """Scopes without the profiles whose whole dossier (same version) is named too."""
-    whole = {(fold(e.dossier), e.version) for e in entries if e.profile is None}
-    return tuple(e for e in entries if e.profile is None or (fold(e.dossier), e.version) not in whole)
+    """The narrowest scopes named: a dossier without the version whose profile is named too ("ik geef les bij
+    MZ; welke werkprocessen heeft de thuisbegeleider?" is about the thuisbegeleider, with its basisdeel)."""
+    profiled = {(fold(e.dossier), e.version) for e in entries if e.profile is not None}
+    return tuple(e for e in entries if e.profile is not None or (fold(e.dossier), e.version) not in profiled)
 
 
 def describe_scopes(scopes: tuple[ScopeEntry, ...], lang: str) -> str:

@@ -292,9 +292,12 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
     entries = narrow_entries(intent.scopes)
     years = set(intent.years)
     own = _own_only(intent.question)
+    basis = _basis_only(intent.question)
 
     def keep(chunk: Chunk) -> bool:
         if entries and not any(in_scope(chunk, e, own) for e in entries):
+            return False
+        if basis and chunk.profile is not None and chunk.kind in (WERKPROCES, KERNTAAK):
             return False
         if not entries and own and chunk.profile is None and chunk.kind in (WERKPROCES, KERNTAAK):
             return False
@@ -310,6 +313,13 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
         return filters.level is None or chunk.level in (None, filters.level)
 
     return keep
+
+
+def _basis_only(question: str) -> bool:
+    """"welke werkprocessen heeft S&B in het basisdeel?": the basisdeel only ("basisdeel included" is not)."""
+    part = r"(?:basisdeel|core part|basic part|common part|shared part)\b"
+    return re.search(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|their)\s+{part}"
+                     rf"|\b(?:alleen|only|just)\s+(?:het\s+|the\s+)?{part}", fold(question)) is not None
 
 
 def _own_only(question: str) -> bool:
