@@ -525,8 +525,16 @@ def scope_label(entry: ScopeEntry) -> str:
 def narrow_entries(entries) -> tuple[ScopeEntry, ...]:
     """The narrowest scopes named: a dossier without the version whose profile is named too ("ik geef les bij
     MZ; welke werkprocessen heeft de thuisbegeleider?" is about the thuisbegeleider, with its basisdeel)."""
-    profiled = {(fold(e.dossier), e.version) for e in entries if e.profile is not None}
-    return tuple(e for e in entries if e.profile is not None or (fold(e.dossier), e.version) not in profiled)
+    def key(entry: ScopeEntry) -> tuple[str, str | None]:
+        return fold(entry.dossier), entry.version
+
+    def own_name(entry: ScopeEntry) -> bool:  # OA 2021: the dossier's one profile bears the dossier's name
+        return entry.profile is not None and fold(entry.profile) == fold(entry.dossier)
+
+    profiled = {key(e) for e in entries if e.profile is not None and not own_name(e)}
+    whole = {key(e) for e in entries if e.profile is None}
+    return tuple(e for e in entries if (e.profile is None and key(e) not in profiled)
+                 or (own_name(e) and key(e) not in whole) or (e.profile is not None and not own_name(e)))
 
 
 def describe_scopes(scopes: tuple[ScopeEntry, ...], lang: str) -> str:
