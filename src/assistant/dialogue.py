@@ -20,10 +20,11 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.conversation import Constraints, Turn, find_reference, referent, replace_reference, resolve
-from assistant.intent import LOOKUP, NOT_FOUND, route
+from assistant.intent import LOOKUP, NOT_FOUND, find_scope_terms, route
 from assistant.language import detect
 from assistant.replies import Library, Reply, Request, Search, build
 from assistant.retrieval import Filters
+from assistant.spelling import correct_names
 
 _MORE = re.compile(r"^\s*(?:(?:nog\s+)?meer(?:\s+resultaten)?|volgende(?:\s+resultaten)?|verder|(?:show\s+)?more"
                    r"(?:\s+results)?|next(?:\s+(?:page|results))?)\s*[.!?]*\s*$", re.IGNORECASE)
@@ -71,6 +72,15 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     """
     text = _INTERJECTION.sub("", message) or message
     lang = message_language(text, previous, library)
+    spelling = correct_names(text, library.catalogue, library.words)
+    text = spelling.text
+    if spelling.unknown and not find_scope_terms(text, library.catalogue):  # "Sociaalwerker A": another thing
+        typed, near = spelling.unknown
+        entry = library.catalogue.scopes[near][0]
+        intent = route(text, library.catalogue, library.vocabulary, lang, library.sbb)
+        reply = Reply(NOT_FOUND, lang, _reading(lang, text), intent, problem="unknown_scope",
+                      details=(typed, entry.profile or entry.dossier))
+        return Outcome(reply, Turn(text, lang=lang), text, False)
     if previous is not None and _MORE.match(text):
         return _answer(previous.question, previous, ui, library, search, lang, page=previous.page + 1,
                        constraints=ui.merged(previous.constraints), followup=True)
