@@ -82,8 +82,9 @@ CUES: dict[str, str] = {
                    + r"|" + ANYTHING_ON,
 }
 KIND_WORDS: dict[str, str] = {
-    "werkproces": r"\bwerkprocess?(?:en)?\b|\bwork ?process(?:es)?\b|\bprocessen\b",
-    "kerntaak": r"\bkerntaak\b|\bkerntaken\b|\bcore tasks?\b|\bkey tasks?\b",
+    # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
+    "werkproces": r"\bwerk ?proce?s+e?(?:n|sen)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b",
+    "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b",
     "profiel": r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b",
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
     "competentie": r"\bcompetenties\b|\bcompetences\b|\bcompetencies\b",
