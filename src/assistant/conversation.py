@@ -273,6 +273,8 @@ class Turn:
         unknown: a name of the question the index does not know (replaced by the next scope named).
         page: the page of a lookup answer ("meer" asks for the next).
         kind: the unit kind the answer listed ("werkproces"), for "welke daarvan".
+        asked: the message as typed when it pointed at an earlier answer by number ("welke werkprocessen horen
+            bij de eerste?"), and ``pointed``: the list it pointed into; "en de tweede?" asks it again.
     """
 
     question: str
@@ -285,6 +287,8 @@ class Turn:
     unknown: str | None = None
     page: int = 0
     kind: str | None = None
+    asked: str = ""
+    pointed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -531,6 +535,21 @@ def referent(reference: Reference, previous: Turn) -> str | None:
                  if y not in previous.scope]
         return " ".join([previous.scope, *years])
     return previous.topic or (previous.subjects[0] if previous.subjects else None)
+
+
+def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str | None:
+    """"en de tweede?" after "welke werkprocessen horen bij de eerste?": the earlier message asked again for the
+    next item of the same list, else None (the message says more than the number, or nothing came before)."""
+    if reference.kind != "ordinal" or not previous.asked or not previous.pointed:
+        return None
+    rest = [w for w in _WORD.findall(message[: reference.span[0]] + " " + message[reference.span[1]:])
+            if w.lower() not in FILLER]
+    earlier = find_reference(previous.asked)
+    n = reference.number or 1
+    if rest or earlier is None or earlier.kind != "ordinal" or n > len(previous.pointed):
+        return None
+    target = previous.pointed[n - 1] if n > 0 else previous.pointed[-1]
+    return replace_reference(previous.asked, earlier, target)
 
 
 def replace_reference(message: str, reference: Reference, target: str, kind_word: str = "") -> str:
