@@ -36,7 +36,7 @@ from functools import cached_property
 
 from assistant.language import language
 from assistant.model import Chunk
-from assistant.query import LEVEL_WORD
+from assistant.query import ONE_LEVEL_WORD
 from assistant.retrieval import BadQuery, Filters, valid_text
 
 MAX_FOLLOWUP_WORDS = 8
@@ -58,7 +58,7 @@ FILLER = frozenset(
 )
 
 _LEVEL = re.compile(
-    rf"\b({LEVEL_WORD})\s*([1-4]|een|één|twee|drie|vier|one|two|three|four)\b", re.IGNORECASE
+    rf"\b({ONE_LEVEL_WORD})\s*([1-4]|een|één|twee|drie|vier|one|two|three|four)\b", re.IGNORECASE
 )
 _LEVEL_WORDS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "one": 1, "two": 2, "three": 3, "four": 4}
 _VERSION = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")

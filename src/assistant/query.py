@@ -34,12 +34,13 @@ _NUMBER_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4,
     "i": 1, "ii": 2, "iii": 3, "iv": 4,
 }
-# "niveau", "nivo" (as users type it), "level", "lvl", "niv."
-LEVEL_WORD = r"(?:niveaus?|nivo'?s?|niv\.|levels?|lvls?\.?)"
-_LEVEL_AFTER = re.compile(rf"\b{LEVEL_WORD}\s*([1-4]|een|één|twee|drie|vier|one|two|three|four|iv|iii|ii|i)\b")
-_LEVEL_BEFORE = re.compile(rf"\b(eerste|tweede|derde|vierde|first|second|third|fourth)\s+{LEVEL_WORD}")
-_HIGHEST = re.compile(rf"\b(hoogste|highest|top|maximale)\s+{LEVEL_WORD}")
-_LOWEST = re.compile(rf"\b(laagste|lowest|eerste|basis|beginning)\s+{LEVEL_WORD}")
+# "niveau", "nivo" (as users type it), "level", "lvl", "niv."; the plural ("levels 1 to 4") names several
+LEVEL_WORD = r"(?:niveaus?|nivo'?s?|niv\.?|levels?|lvls?\.?)"
+ONE_LEVEL_WORD = r"(?:niveau|nivo|niv\.?|level|lvl\.?)"
+_LEVEL_AFTER = re.compile(rf"\b{ONE_LEVEL_WORD}\s*([1-4]|een|één|twee|drie|vier|one|two|three|four|iv|iii|ii|i)\b")
+_LEVEL_BEFORE = re.compile(rf"\b(eerste|tweede|derde|vierde|first|second|third|fourth)\s+{ONE_LEVEL_WORD}\b")
+_HIGHEST = re.compile(rf"\b(hoogste|highest|top|maximale)\s+{ONE_LEVEL_WORD}\b")
+_LOWEST = re.compile(rf"\b(laagste|lowest|eerste|basis|beginning)\s+{ONE_LEVEL_WORD}\b")
 
 # Words that ask for one kind of unit (folded patterns), by kind.
 KIND_HINTS: dict[str, str] = {
