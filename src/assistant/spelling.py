@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.conversation import Catalogue
 
@@ -44,7 +45,12 @@ def _identifiers(words: list[str]) -> list[str]:
 
 def _names(catalogue: Catalogue) -> list[tuple[str, int]]:
     """(folded name, number of words) for every name long enough to correct, longest first."""
-    found = {(name, len(_WORD.findall(name))) for name in catalogue.scopes if len(name.replace(" ", "")) >= MIN_CHARS}
+    return _long_names(tuple(catalogue.scopes))
+
+
+@lru_cache(maxsize=8)
+def _long_names(names: tuple[str, ...]) -> list[tuple[str, int]]:
+    found = {(name, len(_WORD.findall(name))) for name in names if len(name.replace(" ", "")) >= MIN_CHARS}
     return sorted(found, key=lambda x: (-x[1], -len(x[0])))
 
 
@@ -61,7 +67,10 @@ def correct_names(text: str, catalogue: Catalogue, known: frozenset[str] = froze
             folded = " ".join(w.group(0).lower() for w in words[i:i + size])
             if folded == name or abs(len(folded) - len(name)) > 4 or any(start < b and a < end for a, b in taken):
                 continue
-            ratio = difflib.SequenceMatcher(None, folded, name).ratio()
+            matcher = difflib.SequenceMatcher(None, folded, name)
+            if matcher.real_quick_ratio() < CLOSE or matcher.quick_ratio() < CLOSE:
+                continue  # cheap upper bounds first: most runs are far from every name
+            ratio = matcher.ratio()
             if ratio < CLOSE:
                 continue
             if _identifiers(folded.split()) != _identifiers(name.split()):
