@@ -838,11 +838,16 @@ def unknown_code(intent: Intent, library: Library) -> tuple[str, ...]:
 
 def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
     """``("integriteit", "Coachen", "Klantgerichtheid", …)`` when a question asks for a competence level
-    ("empathie niveau 2", "gedragsindicatoren van de competentie Integriteit op niveau 3") and names no
-    competence the competency profile has: the words it named, then the profile's competences."""
-    if not intent.levels or intent.competences or intent.codes_named or intent.kind or not library.levels:
+    ("empathie niveau 2", "gedragsindicatoren van de competentie Integriteit op niveau 3"), or about the
+    competency profile by name ("samenwerken in het competentieprofiel"), and names no competence the profile
+    has: the words it named, then the profile's competences."""
+    named = bool(intent.sbb or _COMPETENCE_WORD.search(fold(intent.question))) and (
+        _PROFILE_WORD.search(fold(intent.question)) is not None
+        or any(_is_profile_of_competences(e, library) for e in intent.scopes))  # a competence asked for by name
+    if not (intent.levels or named) or intent.competences or intent.codes_named or intent.kind or not library.levels:
         return ()
-    if intent.type not in (LOOKUP, LIST) or (intent.type == LIST and intent.mode == TREE):
+    if intent.type not in (LOOKUP, LIST, *((COMPETENCE,) if named else ())) \
+            or (intent.type == LIST and intent.mode == TREE):
         return ()
     if any(e.profile or e.dossier for e in intent.scopes if not _is_profile_of_competences(e, library)):
         return ()  # "alleen niveau 3" over a dossier's profiles: a profile level, not a competence level
@@ -851,6 +856,11 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
     if not words or any(fold(w)[:5] in names for w in words):
         return ()  # no name, or part of a known one ("plannen niveau 3"): the ranked answer shows it
     return (" ".join(words), *sorted(library.levels))
+
+
+# the competency profile named by what it is ("staat er iets over samenwerken in het competentieprofiel?")
+_PROFILE_WORD = re.compile(r"\bcompetentieprofiel\w*|\bcompeten(?:ce|cy|cies)[- ]profiles?\b")
+_COMPETENCE_WORD = re.compile(r"\bcompetentie\b|\bcompeten(?:ce|cy)\b(?![- ]profile)")
 
 
 def _is_profile_of_competences(entry: ScopeEntry, library: Library) -> bool:
