@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -46,7 +47,8 @@ from assistant.settings import Settings  # noqa: E402
 DEFAULT_SET = ROOT / "eval" / "chat" / "questions.jsonl"
 TUNE2_SET = ROOT / "eval" / "chat" / "questions_tune2.jsonl"
 TUNE2 = "tune2"
-SHOW_ONLY_TUNE = "--show prints per-question results: use it with --split tune or --split tune2 only"
+TUNE_BATCH = re.compile(r"questions_(tune\d+)[a-z]?\.jsonl$")
+SHOW_ONLY_TUNE = "--show prints per-question results: use it with a tune split only (tune, tune2, tune3)"
 
 
 def load_set(path: Path, split: str | None = None) -> list[dict]:
@@ -63,19 +65,27 @@ def load_set(path: Path, split: str | None = None) -> list[dict]:
         if not isinstance(q, dict) or not {"id", "question", "type", "lang"} <= q.keys():
             print(f"{path.name}:{number}: missing keys, skipped", file=sys.stderr)
             continue
+        q = {**q, "file": path.name}
         if split:
             q = {**q, "split": split}
         questions.append(q)
     return questions
 
 
+def batch_split(path: Path) -> str | None:
+    """The split a later tuning batch is reported as: ``questions_tune3a.jsonl`` → ``tune3``."""
+    match = TUNE_BATCH.search(path.name)
+    return match.group(1) if match else None
+
+
 def load_sets(paths: list[Path] | None) -> list[dict]:
-    """The questions of every set; by default the judged set plus the tune2 batch when it exists."""
+    """The questions of every set; by default the judged set plus the later tuning batches
+    (``questions_tune2.jsonl``, ``questions_tune3a.jsonl``, …), each reported as its own split."""
     if paths:
-        return [q for p in paths for q in load_set(p, TUNE2 if p.name == TUNE2_SET.name else None)]
+        return [q for p in paths for q in load_set(p, batch_split(p))]
     questions = load_set(DEFAULT_SET)
-    if TUNE2_SET.exists():
-        questions += load_set(TUNE2_SET, TUNE2)
+    for path in sorted(DEFAULT_SET.parent.glob("questions_tune*.jsonl")):
+        questions += load_set(path, batch_split(path))
     return questions
 
 
@@ -93,8 +103,8 @@ def ref_of(chunk) -> str:
 
 
 def _chain(q: dict) -> str | None:
-    """The chain key, per split (two batches may both have a chain "c1")."""
-    return f"{q['split']}:{q['chain']}" if q.get("chain") else None
+    """The chain key, per split and file (two batches, or two files of one batch, may both have a chain "c1")."""
+    return f"{q['split']}:{q.get('file', '')}:{q['chain']}" if q.get("chain") else None
 
 
 def _order(q: dict) -> tuple:
@@ -193,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", type=Path, action="append", default=None,
                         help="A judged set (repeatable; default: questions.jsonl and questions_tune2.jsonl).")
     parser.add_argument("--index", type=Path, default=None)
-    parser.add_argument("--split", default=None, help="Only this split (tune, tune2 or test).")
+    parser.add_argument("--split", default=None, help="Only this split (tune, tune2, tune3 or test).")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", action="store_true", help="Print each question with its routing and misses.")
     parser.add_argument("--baseline", action="store_true",
@@ -204,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-evidence", action="store_true",
                         help="Ablation: no not_found from the corpus's evidence (assistant.evidence.not_held).")
     args = parser.parse_args(argv)
-    if args.show and args.split not in ("tune", TUNE2):
+    if args.show and not (args.split or "").startswith("tune"):
         parser.error(SHOW_ONLY_TUNE)
     settings = Settings.from_env(args.index)
     index = open_index(settings)

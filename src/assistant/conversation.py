@@ -36,6 +36,7 @@ from functools import cached_property
 
 from assistant.language import language
 from assistant.model import Chunk
+from assistant.query import ONE_LEVEL_WORD
 from assistant.retrieval import BadQuery, Filters, valid_text
 
 MAX_FOLLOWUP_WORDS = 8
@@ -51,11 +52,13 @@ FILLER = frozenset(
     op at to with ook also maar but nu now dan then is are die dat dit deze that this those these
     versie version versies versions uit from graag please nog still daar there zelfde same vraag
     question dossier dossiers kd profiel profile kwalificatiedossier
+    als if ik i je you doe do doen volg follow volgt zit zitten study studeer uitstroom uitstroomprofiel
+    opleiding programme program course oke ok okay
     """.split()
 )
 
 _LEVEL = re.compile(
-    r"\b(niveau|level)\s*([1-4]|een|één|twee|drie|vier|one|two|three|four)\b", re.IGNORECASE
+    rf"\b({ONE_LEVEL_WORD})\s*([1-4]|een|één|twee|drie|vier|one|two|three|four)\b", re.IGNORECASE
 )
 _LEVEL_WORDS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "one": 1, "two": 2, "three": 3, "four": 4}
 _VERSION = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
@@ -270,6 +273,8 @@ class Turn:
         unknown: a name of the question the index does not know (replaced by the next scope named).
         page: the page of a lookup answer ("meer" asks for the next).
         kind: the unit kind the answer listed ("werkproces"), for "welke daarvan".
+        asked: the message as typed when it pointed at an earlier answer by number ("welke werkprocessen horen
+            bij de eerste?"), and ``pointed``: the list it pointed into; "en de tweede?" asks it again.
     """
 
     question: str
@@ -282,6 +287,8 @@ class Turn:
     unknown: str | None = None
     page: int = 0
     kind: str | None = None
+    asked: str = ""
+    pointed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -298,7 +305,8 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     """Rule 2: a short message that names a constraint and opens like a follow-up, or holds nothing else."""
     if previous is None or not mentions.any:
         return False
-    words = _WORD.findall(message)
+    counted = _splice(message, mentions.scope_span, " name ") if mentions.scope_span else message
+    words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
     if len(words) > MAX_FOLLOWUP_WORDS:
         return False
     opened = _fold(message).startswith(OPENERS) or _fold(message) in {o.strip() for o in OPENERS}
@@ -527,6 +535,21 @@ def referent(reference: Reference, previous: Turn) -> str | None:
                  if y not in previous.scope]
         return " ".join([previous.scope, *years])
     return previous.topic or (previous.subjects[0] if previous.subjects else None)
+
+
+def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str | None:
+    """"en de tweede?" after "welke werkprocessen horen bij de eerste?": the earlier message asked again for the
+    next item of the same list, else None (the message says more than the number, or nothing came before)."""
+    if reference.kind != "ordinal" or not previous.asked or not previous.pointed:
+        return None
+    rest = [w for w in _WORD.findall(message[: reference.span[0]] + " " + message[reference.span[1]:])
+            if w.lower() not in FILLER]
+    earlier = find_reference(previous.asked)
+    n = reference.number or 1
+    if rest or earlier is None or earlier.kind != "ordinal" or n > len(previous.pointed):
+        return None
+    target = previous.pointed[n - 1] if n > 0 else previous.pointed[-1]
+    return replace_reference(previous.asked, earlier, target)
 
 
 def replace_reference(message: str, reference: Reference, target: str, kind_word: str = "") -> str:

@@ -19,11 +19,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.conversation import Constraints, Turn, find_reference, referent, replace_reference, resolve
-from assistant.intent import LOOKUP, NOT_FOUND, route
+from assistant.conversation import (
+    Constraints,
+    Turn,
+    find_reference,
+    referent,
+    repeated_ordinal,
+    replace_reference,
+    resolve,
+)
+from assistant.intent import LOOKUP, NOT_FOUND, find_scope_terms, route
 from assistant.language import detect
 from assistant.replies import Library, Reply, Request, Search, build
 from assistant.retrieval import Filters
+from assistant.spelling import correct_names
 
 _MORE = re.compile(r"^\s*(?:(?:nog\s+)?meer(?:\s+resultaten)?|volgende(?:\s+resultaten)?|verder|(?:show\s+)?more"
                    r"(?:\s+results)?|next(?:\s+(?:page|results))?)\s*[.!?]*\s*$", re.IGNORECASE)
@@ -48,7 +57,7 @@ class Outcome:
 
 def message_language(message: str, previous: Turn | None, library: Library) -> str:
     """The message's language when its words show one, else the conversation's (Dutch at the start)."""
-    found = detect(message, library.words, library.name_words)
+    found = detect(message, library.words, library.name_words, library.name_phrases)
     return found or (previous.lang if previous and previous.lang else None) or "nl"
 
 
@@ -71,6 +80,15 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     """
     text = _INTERJECTION.sub("", message) or message
     lang = message_language(text, previous, library)
+    spelling = correct_names(text, library.catalogue, library.words)
+    text = spelling.text
+    if spelling.unknown and not find_scope_terms(text, library.catalogue):  # "Sociaalwerker A": another thing
+        typed, near = spelling.unknown
+        entry = library.catalogue.scopes[near][0]
+        intent = route(text, library.catalogue, library.vocabulary, lang, library.sbb)
+        reply = Reply(NOT_FOUND, lang, _reading(lang, text), intent, problem="unknown_scope",
+                      details=(typed, entry.profile or entry.dossier))
+        return Outcome(reply, Turn(text, lang=lang), text, False)
     if previous is not None and _MORE.match(text):
         return _answer(previous.question, previous, ui, library, search, lang, page=previous.page + 1,
                        constraints=ui.merged(previous.constraints), followup=True)
@@ -80,6 +98,10 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     reference = find_reference(text)
     if reference is not None and _SEPARATOR.search(text[: reference.span[0]]):
         reference = None  # "iemand met geldproblemen helpen, welke taak hoort daarbij?": it points inside
+    again = repeated_ordinal(text, reference, previous) if reference is not None and previous is not None else None
+    if again is not None:
+        return _answer(again, previous, ui, library, search, lang, followup=True,
+                       constraints=ui.merged(previous.constraints), asked=previous.asked, pointed=previous.pointed)
     if reference is not None:
         target = referent(reference, previous) if previous is not None else None
         if target is None:
@@ -91,9 +113,11 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         else:
             target = _with_scope(target, reference.kind, previous)
             kind_word = KIND_WORDS[lang].get(previous.kind or "", "") if previous else ""
+            asked = text if reference.kind == "ordinal" and previous else ""
             text = replace_reference(text, reference, target, kind_word)
             return _answer(text, previous, ui, library, search, lang, followup=True,
-                           constraints=ui.merged(previous.constraints) if previous else ui)
+                           constraints=ui.merged(previous.constraints) if previous else ui, asked=asked,
+                           pointed=previous.subjects if asked and previous else ())
     if previous is not None and previous.unknown:
         resolved = resolve(text, Turn(previous.question, previous.constraints, None), ui, library.catalogue)
         if resolved.followup:
@@ -129,7 +153,8 @@ def _reading(lang: str, text: str) -> str:
 
 
 def _answer(question: str, previous: Turn | None, ui: Constraints, library: Library, search: Search, lang: str,
-            constraints: Constraints, followup: bool, page: int = 0, own: Constraints | None = None) -> Outcome:
+            constraints: Constraints, followup: bool, page: int = 0, own: Constraints | None = None,
+            asked: str = "", pointed: tuple[str, ...] = ()) -> Outcome:
     intent = route(question, library.catalogue, library.vocabulary, lang, library.sbb)
     own = own if own is not None else (previous.constraints if previous and followup else Constraints())
     typed = intent.type != LOOKUP  # a lookup keeps today's follow-up filters; typed answers read the question's scope
@@ -138,10 +163,12 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
     subjects = reply.subjects()
     topic = ", ".join(intent.competences) or ", ".join(reply.details[:1] if reply.type == "competence" else ()) \
         or intent.topic or (subjects[0] if subjects else "")
+    if reply.type == LOOKUP and len(intent.competences) == 1 and len(intent.levels) == 1:  # "that" = this level
+        topic = f"{intent.competences[0]} {'level' if lang == 'en' else 'niveau'} {intent.levels[0]}"
     history = (*(previous.history if previous else ()), subjects[0]) if subjects else \
         (previous.history if previous else ())
     scope_word = intent.scope_terms[0] if intent.scope_terms else None
     turn = Turn(question, own, scope_word or (previous.scope if previous and followup else None), lang, topic,
-                subjects, history[-6:], intent.unknown_scope, page, intent.kind or (previous.kind if previous
-                                                                                    else None))
+                subjects, history[-6:], intent.unknown_scope, page,
+                intent.kind or (previous.kind if previous else None), asked, pointed)
     return Outcome(reply, turn, question, followup)

@@ -100,12 +100,28 @@ def _stem_known(word: str, vocab: Vocab) -> bool:
 
 
 def compound_known(word: str, vocab: Vocab) -> bool:
-    """Both parts of a compound are corpus words ("kinder|mishandeling", "stage|uren")."""
+    """Both parts of a compound are corpus words ("kinder|mishandeling", "stage|uren") and, when the vocabulary
+    has the units' texts, stand together in one of them, within :data:`NEAR` characters: "studie" and
+    "belasting" each occur, but no unit speaks of a "studiebelasting"."""
     for i in range(4, len(word) - 3):
         head, tail = word[:i], word[i:].lstrip("-")
-        if any(_stem_known(h, vocab) for h in (head, head.rstrip("s"), head.rstrip("-"))) and _stem_known(tail, vocab):
+        heads = [h for h in (head, head.rstrip("s"), head.rstrip("-")) if _stem_known(h, vocab)]
+        if heads and _stem_known(tail, vocab) and (not vocab.texts or _together(heads[-1], tail, vocab.texts)):
             return True
     return False
+
+
+NEAR = 60
+
+
+@lru_cache(maxsize=512)
+def _together(head: str, tail: str, texts: tuple[str, ...]) -> bool:
+    """Whether some text holds the two parts (the head, the tail without its ending) within :data:`NEAR`
+    characters."""
+    a, b = fold(head), fold(tail)[: max(5, len(tail) - 2)]
+    pattern = re.compile(rf"{re.escape(a)}.{{0,{NEAR}}}{re.escape(b)}|{re.escape(b)}.{{0,{NEAR}}}{re.escape(a)}",
+                         re.DOTALL)
+    return any(a in t and b in t and pattern.search(t) for t in texts)
 
 
 def cognate(word: str, vocab: Vocab) -> str | None:

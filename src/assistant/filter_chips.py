@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.conversation import Catalogue, Constraints, ScopeEntry, Turn
 from assistant.intent import COMPARE, find_scope_terms, narrow_entries, scope_label
+from assistant.query import LEVEL_WORD
 from assistant.replies import Reply
 from assistant.ui_text import text
 
@@ -30,7 +31,7 @@ FIELDS = ("dossier", "profile", "version", "kind", "level")
 
 _YEAR = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
 # "niveau 3", "level 3", and the digits of a list "niveau 2 en 3"
-_LEVELS = re.compile(r"\b(?:niveaus?|levels?)\s+((?:[1-9](?:\s*(?:,|en|and|tot|to|-|&|of|or|vs\.?)\s*)?)+)",
+_LEVELS = re.compile(rf"\b{LEVEL_WORD}\s*((?:[1-9](?:\s*(?:,|en|and|tot|to|-|&|of|or|vs\.?)\s*)?)+)",
                      re.IGNORECASE)
 # Words that only joined what was removed: dropped with it when they are left dangling.
 _JOINERS = r"(?:en|and|of|or|bij|in|van|voor|for|at|uit|from|de|het|the|een|a|an|vs\.?|versus|tot|to)"

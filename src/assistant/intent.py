@@ -30,7 +30,7 @@ from assistant.conversation import Catalogue, ScopeEntry
 from assistant.language import language
 from assistant.lexical import STOPWORDS, tokenize
 from assistant.names import fold
-from assistant.query import Vocabulary, find_level
+from assistant.query import LEVEL_WORD, Vocabulary, find_level
 
 LOOKUP = "lookup"
 LIST = "list"
@@ -42,12 +42,18 @@ TYPES = (LOOKUP, LIST, COMPARE, COMPETENCE, NOT_FOUND)
 TREE = "tree"
 WHERE = "where"
 
+# "is er iets over X te vinden?", "is there anything on X?", "does S&B say anything about X?", "waar gaat het
+# in MZ over X?": whether (and where) the sources hold a theme
+ANYTHING_ON = (r"\b(?:iets|wat)\s+(?:\w+\s+){0,3}?(?:over|rond|omtrent|met betrekking tot)\s+\w"
+               r"|\b(?:anything|something)\s+(?:\w+\s+){0,4}?(?:on|about|regarding|concerning)\s+\w"
+               r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\w")
+
 # Word patterns (on the folded question) that mark a question type; Dutch and English.
 CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk\w*\b|\bversus\b|\bvs\.?(?!\w)|\bt\.?o\.?v\.?(?!\w)"
                r"|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b|\bwat is er anders\b"
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bhetzelfde\b|\bdezelfde\b|\bcounterparts?\b"
-               r"|\btegenhangers?\b|\brelates?\b|\bverhoudt\b|\bequivalents?\b|\bovereen\b",
+               r"|\btegenhangers?\b|\brelates?\b|\bverhoudt\b|\bequivalents?\b|\bovereen\b|\bidentie?k\w*\b|\bidentical\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
             r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b",
     "where": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b"
@@ -58,6 +64,9 @@ CUES: dict[str, str] = {
                   r"|\bhoren\b|\bhoort\b|\bbelong\w*\b|\blinked\b|\bgekoppeld\b|\bvragen\b|\bvraagt\b|\bcalls? for\b"
                   r"|\bask for\b|\bneed\w*\b|\brequire\w*\b|\bvereis\w*\b|\bnodig\b|\bgevraagd\b|\binvolve\w*\b"
                   r"|\bin de praktijk\b|\bin practice\b|\boefenen\b|\bpractis\w*\b|\bpractic\w*\b",
+    # showing a competence in practice: with any competence named, the question is about where it shows
+    "show": r"\blaten zien\b|\blaat\b.*\bzien\b|\blaten blijken\b|\bdemonstrat\w*\b|\bstage\b|\binternship\b"
+            r"|\bplacement\b|\bwerkplek\b|\bin de praktijk\b|\bin practice\b",
     "only": r"\balleen\b|\buitsluitend\b|\bonly\b|\bjust\b|\benkel\b",
     # a theme asked for inside a scope ("welke werkprocessen van MZ gaan over X"), not the scope's whole tree
     "theme": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bwaarin\b|\bgaan over\b|\bgaat over\b|\bover\b"
@@ -65,14 +74,17 @@ CUES: dict[str, str] = {
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\bergens\b|\boccur\w*\b|\bappear\w*\b|\binvolv\w*\b"
              r"|\bcalled\b|\bheten\b|\bstaat\b|\bstaan\b|\bshow up\b|\bcome up\b|\bte maken\b|\bto do with\b"
              r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
-             r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b",
+             r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b"
+             + r"|" + ANYTHING_ON,
     # a theme searched across the sources without a kind word ("komt huiselijk geweld ergens voor?")
     "where_alone": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"
-                   r"|\bvoorkom\w*\b|\bergens\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b",
+                   r"|\bvoorkom\w*\b|\bergens\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b"
+                   + r"|" + ANYTHING_ON,
 }
 KIND_WORDS: dict[str, str] = {
-    "werkproces": r"\bwerkprocess?(?:en)?\b|\bwork ?process(?:es)?\b|\bprocessen\b",
-    "kerntaak": r"\bkerntaak\b|\bkerntaken\b|\bcore tasks?\b|\bkey tasks?\b",
+    # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
+    "werkproces": r"\bwerk ?proce?s+e?(?:n|sen)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b",
+    "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b",
     "profiel": r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b",
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
     "competentie": r"\bcompetenties\b|\bcompetences\b|\bcompetencies\b",
@@ -195,7 +207,7 @@ def _missing_version(terms: list[str], years: tuple[str, ...], catalogue: Catalo
 def find_levels(folded: str) -> tuple[int, ...]:
     """Every competence level named ("niveau 2 en 3", "level 2 and level 3", "niveau 2 en niveau 4")."""
     levels: list[int] = []
-    for match in re.finditer(r"\b(?:niveaus?|levels?)\s+((?:[1-9](?:\s*(?:,|en|and|tot|to|-|&|of|or|vs\.?)\s*)?)+)",
+    for match in re.finditer(rf"\b{LEVEL_WORD}\s*((?:[1-9](?:\s*(?:,|en|and|tot|to|-|&|of|or|vs\.?)\s*)?)+)",
                              folded):
         levels.extend(int(d) for d in re.findall(r"[1-9]", match.group(1)))
     if not levels:
@@ -205,13 +217,23 @@ def find_levels(folded: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(levels))
 
 
+def programme_levels_removed(folded: str, catalogue: Catalogue) -> str:
+    """The question without the mbo level that follows a dossier or profile ("ik doe dienstverlening niveau 2"):
+    that is the level of a programme, not a competence level."""
+    pattern = catalogue.pattern()
+    if pattern is None:
+        return folded
+    return re.sub(rf"({pattern.pattern})\s*,?\s*(?:op\s+|at\s+)?{LEVEL_WORD}\s*[1-4]\b", r"\1", folded,
+                  flags=re.IGNORECASE)
+
+
 def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str]) -> str:
     """The words of a question that are not cues, names, years, levels or kind words."""
     kept = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
     folded = kept.lower()
     for pattern in extra_patterns:
         folded = re.sub(pattern, " ", folded)
-    folded = re.sub(r"\b(?:niveaus?|levels?)\s*[1-4]\b|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ", folded)
+    folded = re.sub(rf"\b{LEVEL_WORD}\s*[1-4]\b|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ", folded)
     words = [w for w in re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", folded) if w not in question_words()]
     return " ".join(words)
 
@@ -338,14 +360,14 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     """
     text = question
     folded = fold(text)
-    lang = lang or language(text)
+    lang = lang or language(text, phrases=catalogue.pattern())
     named = find_scope_terms(text, catalogue)
     scope_terms = [t for t, _ in named]
     known_years = {v[:4] for v in catalogue.versions}
     years = [m.group(1) for m in _YEAR.finditer(text)]
     good_years = tuple(dict.fromkeys(y for y in years if y in known_years))
     unknown_years = tuple(dict.fromkeys(y for y in years if y not in known_years))
-    levels = find_levels(folded)
+    levels = find_levels(programme_levels_removed(folded, catalogue))
     competence_names = _competences(folded, vocabulary)
     sbb_codes = sbb_named(text, sbb or {}, loose=_has(CUES["competence"], folded))
     kind = next((k for k, p in KIND_WORDS.items() if _has(p, folded)), None)
@@ -367,7 +389,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         return Intent(COMPARE, **base)
     if re.search(r"\b[bp][1-9i]-k[0-9i]+-w\w*\d\b", folded):  # one werkproces named: look it up
         return Intent(LOOKUP, **base)
-    if _is_competence(text, folded, topic, competence_names, sbb_codes, sbb or {}, kind, levels):
+    if _is_competence(text, folded, topic, competence_names, sbb_codes, sbb or {}, kind, levels, bool(scopes)):
         return Intent(COMPETENCE, **base)
     asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded) or bool(kind and scopes)
     if kind and asks_list and not scopes:
@@ -386,14 +408,16 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
 
 
 COVERED = 0.6  # share of a question's topic words a competence name must cover to be the question's subject
+SHOWN = 0.5  # the same share when the question asks how to show it in practice ("laten zien", "op stage")
 
 
 def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[str, ...], sbb_codes: tuple[str, ...],
-                   sbb: dict[str, str], kind: str | None, levels: tuple[int, ...]) -> bool:
+                   sbb: dict[str, str], kind: str | None, levels: tuple[int, ...], scoped: bool = False) -> bool:
     """A question about the werkprocessen of a competence: a competence named, werkprocessen (or nothing else)
     asked for, and either a competence cue with the name in full, or (werkprocessen or a list asked for) a
     name that covers the topic's words."""
-    if not (competence_names or sbb_codes) or levels or kind not in (None, "werkproces", "competentie"):
+    if not (competence_names or sbb_codes) or (levels and kind != "werkproces") \
+            or kind not in (None, "werkproces", "competentie"):
         return False
     full = bool(competence_names) or bool(sbb_named(text, sbb, loose=False))
     cue = _has(CUES["competence"], folded)
@@ -403,6 +427,10 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
     covered = _covered(words, names)
     if full and cue:
         return True
+    if _has(CUES["show"], folded) and covered >= SHOWN:
+        return True  # "hoe laat een PMK-student zien dat ze goed kan samenwerken op stage?"
+    if full and sbb_codes and not competence_names and scoped and covered >= COVERED:
+        return True  # an SBB competence (no text of its own) named with a dossier: "ethisch en integer handelen MZ"
     asks_units = kind is not None or _has(CUES["list"], folded) or _has(CUES["where"], folded)
     return covered >= COVERED and (full or cue) and asks_units  # a bare name ("Coachen") is a lookup
 
@@ -496,9 +524,18 @@ def scope_label(entry: ScopeEntry) -> str:
 
 
 def narrow_entries(entries) -> tuple[ScopeEntry, ...]:
-    """Scopes without the profiles whose whole dossier (same version) is named too."""
-    whole = {(fold(e.dossier), e.version) for e in entries if e.profile is None}
-    return tuple(e for e in entries if e.profile is None or (fold(e.dossier), e.version) not in whole)
+    """The narrowest scopes named: a dossier without the version whose profile is named too ("ik geef les bij
+    MZ; welke werkprocessen heeft de thuisbegeleider?" is about the thuisbegeleider, with its basisdeel)."""
+    def key(entry: ScopeEntry) -> tuple[str, str | None]:
+        return fold(entry.dossier), entry.version
+
+    def own_name(entry: ScopeEntry) -> bool:  # OA 2021: the dossier's one profile bears the dossier's name
+        return entry.profile is not None and fold(entry.profile) == fold(entry.dossier)
+
+    profiled = {key(e) for e in entries if e.profile is not None and not own_name(e)}
+    whole = {key(e) for e in entries if e.profile is None}
+    return tuple(e for e in entries if (e.profile is None and key(e) not in profiled)
+                 or (own_name(e) and key(e) not in whole) or (e.profile is not None and not own_name(e)))
 
 
 def describe_scopes(scopes: tuple[ScopeEntry, ...], lang: str) -> str:

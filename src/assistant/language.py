@@ -52,7 +52,15 @@ def corpus_words(texts: Iterable[str]) -> frozenset[str]:
     return _words(texts)
 
 
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|„[^”“]*[”“]|‘[^’]*’')
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|„[^”“]*[”“]|‘[^’]*’|(?<!\w)\'[^\']+\'(?!\w)')
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def without_names(text: str, phrases: re.Pattern[str] | None = None) -> str:
+    """The text without what shows no language: quoted text, and the names ``phrases`` matches (a
+    competence "Overtuigen en beïnvloeden" or a profile "Helpende Zorg en Welzijn" holds Dutch "en")."""
+    text = _QUOTED.sub(" ", text)
+    return phrases.sub(" ", text) if phrases is not None else text
 
 
 def scores(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -60,7 +68,7 @@ def scores(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str]
     english_words, glossary_dutch = _glossary_words()
     en_side = _EN | english_words
     nl_side = _NL | glossary_dutch | dutch
-    words = [w for w in _WORD.findall(_QUOTED.sub(" ", text).lower()) if w not in names]
+    words = [w for w in _WORD.findall(without_names(text).lower()) if w not in names]
     english = sum(1 for w in words if w in en_side and w not in nl_side)
     dutch_count = sum(1 for w in words if w in nl_side and w not in en_side)
     return english, dutch_count
@@ -68,18 +76,29 @@ def scores(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str]
 
 def function_scores(text: str) -> tuple[int, int]:
     """(English, Dutch) counts of the function words only that language has (quotes left out)."""
-    words = _WORD.findall(_QUOTED.sub(" ", text).lower())
+    words = _WORD.findall(without_names(text).lower())
     english = sum(1 for w in words if w in _EN and w not in _NL)
     dutch = sum(1 for w in words if w in _NL and w not in _EN)
     return english, dutch
 
 
-def detect(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> str | None:
+def detect(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str] = frozenset(),
+           phrases: re.Pattern[str] | None = None) -> str | None:
     """``"en"`` or ``"nl"`` when the words show a language, else None ("OA 2015", "B1-K1-W5").
 
     Function words first (a question's grammar: "which … call for Presenteren?" is English), then the
-    content words only one language knows, names of dossiers and competences left out.
+    content words only one language knows, names of dossiers and competences left out (``phrases``: the
+    whole names, also their function words). A parenthesised aside is the user's own translation
+    ("Coaching level 3 (Coachen niveau 3)"): it counts only when the rest shows no language.
     """
+    text = without_names(text, phrases)
+    outside = _ASIDE.sub(" ", text)
+    if outside != text:
+        return _detect(outside, dutch, names) or _detect(text, dutch, names)
+    return _detect(text, dutch, names)
+
+
+def _detect(text: str, dutch: frozenset[str], names: frozenset[str]) -> str | None:
     english, dutch_count = function_scores(text)
     if english != dutch_count:
         return "en" if english > dutch_count else "nl"
@@ -89,12 +108,14 @@ def detect(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str]
     return None
 
 
-def language(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> str:
+def language(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str] = frozenset(),
+             phrases: re.Pattern[str] | None = None) -> str:
     """``"en"`` or ``"nl"`` (Dutch when nothing tells: the users are Dutch).
 
     Args:
         text: the question.
         dutch: extra Dutch words, e.g. the corpus vocabulary (:func:`corpus_words`).
         names: words that count for neither language (dossier, profile and competence names).
+        phrases: whole names that count for neither language.
     """
-    return detect(text, dutch, names) or "nl"
+    return detect(text, dutch, names, phrases) or "nl"

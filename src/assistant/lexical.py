@@ -46,6 +46,11 @@ def _normalise_code(match: re.Match[str]) -> str:
     return code + (f"-w{process_no}" if process_no else "")
 
 
+def codes_in(text: str) -> list[str]:
+    """The unit codes a text names, as the index writes them (OCR forms read: ``BI-K2-WS5`` → ``B1-K2-W5``)."""
+    return list(dict.fromkeys(_normalise_code(m).upper() for m in _CODE.finditer(text)))
+
+
 @lru_cache(maxsize=4)
 def _stemmer(name: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(name)

@@ -34,10 +34,13 @@ _NUMBER_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4,
     "i": 1, "ii": 2, "iii": 3, "iv": 4,
 }
-_LEVEL_AFTER = re.compile(r"\b(?:niveau|level|lvl)\s*([1-4]|een|één|twee|drie|vier|one|two|three|four|iv|iii|ii|i)\b")
-_LEVEL_BEFORE = re.compile(r"\b(eerste|tweede|derde|vierde|first|second|third|fourth)\s+(?:niveau|level)\b")
-_HIGHEST = re.compile(r"\b(hoogste|highest|top|maximale)\s+(?:niveau|level)\b")
-_LOWEST = re.compile(r"\b(laagste|lowest|eerste|basis|beginning)\s+(?:niveau|level)\b")
+# "niveau", "nivo" (as users type it), "level", "lvl", "niv."; the plural ("levels 1 to 4") names several
+LEVEL_WORD = r"(?:niveaus?|nivo'?s?|niv\.?|levels?|lvls?\.?)"
+ONE_LEVEL_WORD = r"(?:niveau|nivo|niv\.?|level|lvl\.?)"
+_LEVEL_AFTER = re.compile(rf"\b{ONE_LEVEL_WORD}\s*([1-4]|een|één|twee|drie|vier|one|two|three|four|iv|iii|ii|i)\b")
+_LEVEL_BEFORE = re.compile(rf"\b(eerste|tweede|derde|vierde|first|second|third|fourth)\s+{ONE_LEVEL_WORD}\b")
+_HIGHEST = re.compile(rf"\b(hoogste|highest|top|maximale)\s+{ONE_LEVEL_WORD}\b")
+_LOWEST = re.compile(rf"\b(laagste|lowest|eerste|basis|beginning)\s+{ONE_LEVEL_WORD}\b")
 
 # Words that ask for one kind of unit (folded patterns), by kind.
 KIND_HINTS: dict[str, str] = {

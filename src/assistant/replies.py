@@ -32,15 +32,17 @@ from assistant.intent import (
     LIST,
     LOOKUP,
     NOT_FOUND,
+    READ_AS,
     TREE,
     Intent,
     describe_scopes,
     narrow_entries,
     read_as,
+    scope_entries,
     scope_label,
 )
 from assistant.language import corpus_words
-from assistant.lexical import STOPWORDS, tokenize
+from assistant.lexical import STOPWORDS, codes_in, tokenize
 from assistant.model import COMPETENTIENIVEAU, KERNTAAK, PROFIEL, WERKPROCES, Chunk
 from assistant.names import fold
 from assistant.query import Vocabulary
@@ -88,6 +90,14 @@ class Library:
         names = [*self.catalogue.scopes, *self.vocabulary.competences, *self.vocabulary.competences.values(),
                  *self.sbb.values()]
         return corpus_words(names) - {"en", "and", "van", "of", "de", "het", "the", "op", "met"}
+
+    @cached_property
+    def name_phrases(self) -> re.Pattern[str]:
+        """Every dossier, profile, competence and SBB competence name as one pattern (language-neutral text)."""
+        names = {fold(n) for n in [*self.catalogue.scopes, *self.vocabulary.competences,
+                                   *self.vocabulary.competences.values(), *self.sbb.values()] if len(n) > 3}
+        body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -282,9 +292,12 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
     entries = narrow_entries(intent.scopes)
     years = set(intent.years)
     own = _own_only(intent.question)
+    basis = _basis_only(intent.question)
 
     def keep(chunk: Chunk) -> bool:
         if entries and not any(in_scope(chunk, e, own) for e in entries):
+            return False
+        if basis and chunk.profile is not None and chunk.kind in (WERKPROCES, KERNTAAK):
             return False
         if not entries and own and chunk.profile is None and chunk.kind in (WERKPROCES, KERNTAAK):
             return False
@@ -300,6 +313,13 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
         return filters.level is None or chunk.level in (None, filters.level)
 
     return keep
+
+
+def _basis_only(question: str) -> bool:
+    """"welke werkprocessen heeft S&B in het basisdeel?": the basisdeel only ("basisdeel included" is not)."""
+    part = r"(?:basisdeel|core part|basic part|common part|shared part)\b"
+    return re.search(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|their)\s+{part}"
+                     rf"|\b(?:alleen|only|just)\s+(?:het\s+|the\s+)?{part}", fold(question)) is not None
 
 
 def _own_only(question: str) -> bool:
@@ -649,8 +669,25 @@ _DEFINITION = re.compile(
     r"(?:\s+(?:in|mean|betekenen|in\s+houden|in\s*houdt))?\s*\??\s*$", re.IGNORECASE)
 
 
+# "hoe wordt X gedefinieerd?", "wat is de definitie van X?", "what is meant by X?", "how is X defined?"
+_DEFINED = re.compile(
+    r"^\s*(?:hoe\s+(?:wordt|worden)\s+(?P<a>.+?)\s+(?:gedefinieerd|omschreven|uitgelegd)"
+    r"|(?:wat\s+is\s+)?(?:de\s+)?(?:definitie|omschrijving)\s+van\s+(?P<b>.+?)"
+    r"|wat\s+(?:wordt|verstaan\s+we|verstaat\s+\w+)\s+(?:er\s+)?(?:verstaan\s+)?onder\s+(?P<c>.+?)"
+    r"|how\s+(?:is|are)\s+(?P<d>.+?)\s+(?:defined|described|explained)"
+    r"|(?:what\s+is\s+)?the\s+definition\s+of\s+(?P<e>.+?)"
+    r"|what\s+(?:is|are)\s+meant\s+by\s+(?P<f>.+?))"
+    r"(?:\s+(?:in|according to|volgens)\s+.+?)?\s*[?.!]?\s*$", re.IGNORECASE)
+
+
 def definition_subject(question: str) -> str | None:
-    """``gedragsindicatoren`` in "wat zijn gedragsindicatoren?" (a single term, no names, no code)."""
+    """``gedragsindicatoren`` in "wat zijn gedragsindicatoren?", ``interprofessioneel samenwerken`` in "hoe wordt
+    interprofessioneel samenwerken gedefinieerd in …?" (a term of at most three words, no names, no code)."""
+    match = _DEFINED.match(question)
+    if match:
+        term = next(g for g in match.groups() if g).strip(" ?.!'\"")
+        term = re.sub(r"^(?:een|de|het|a|an|the)\s+", "", term, flags=re.IGNORECASE)
+        return term if term and len(term.split()) <= 3 else None
     match = _DEFINITION.match(question)
     if not match:
         return None
@@ -751,6 +788,13 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if intent.missing_version:
         name, *versions = intent.missing_version
         return _not_found(intent, "missing_version", (name, ", ".join(intent.years), *versions))
+    code = unknown_code(intent, library)
+    if code:
+        return _not_found(intent, "unknown_code", code)
+    competence = unknown_competence(intent, library)
+    if competence:
+        near = search(intent.question, filters, 3)
+        return _not_found(intent, "unknown_competence", competence, near)
     held = _not_held(intent, library)
     if held:
         return _not_found(intent, "not_in_sources", held, search(intent.question, filters, 3))
@@ -768,6 +812,60 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     return reply
+
+
+def unknown_code(intent: Intent, library: Library) -> tuple[str, ...]:
+    """``("P3-K3", "Onderwijsassistent 2021", "P3-K1", "P3-K2")`` when a unit code the question names has no
+    unit in the question's scope (all sources when it names none): the code, the scope, and the codes the
+    scope does have at that level (the werkprocessen of the same kerntaak, else its kerntaken)."""
+    codes = codes_in(intent.question)
+    if not codes:
+        return ()
+    every_version = scope_entries(list(intent.scope_terms), (), library.catalogue)
+    keep = scope_filter(replace(intent, scopes=every_version, years=()), Filters())  # another version: a crosswalk
+    held = [c for c in library.chunks if c.code and c.kind in (WERKPROCES, KERNTAAK) and keep(c)]
+    for code in codes:
+        if any(c.code == code or c.code.startswith(f"{code}-") for c in held):
+            continue
+        task = code.rsplit("-", 1)[0] if code.count("-") == 2 else None
+        near = sorted({c.code for c in held if task and c.code.startswith(f"{task}-")}, key=_code_key) or \
+            sorted({c.code for c in held if c.kind == KERNTAAK}, key=_code_key)
+        scope = describe_scopes(intent.scopes, intent.lang) if intent.scopes else ", ".join(intent.years)
+        extract = any(c.extract for c in held)
+        return (code, scope or READ_AS[intent.lang]["everywhere"], "extract" if extract else "", *near[:12])
+    return ()
+
+
+def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
+    """``("integriteit", "Coachen", "Klantgerichtheid", …)`` when a question asks for a competence level
+    ("empathie niveau 2", "gedragsindicatoren van de competentie Integriteit op niveau 3"), or about the
+    competency profile by name ("samenwerken in het competentieprofiel"), and names no competence the profile
+    has: the words it named, then the profile's competences."""
+    named = bool(intent.sbb or _COMPETENCE_WORD.search(fold(intent.question))) and (
+        _PROFILE_WORD.search(fold(intent.question)) is not None
+        or any(_is_profile_of_competences(e, library) for e in intent.scopes))  # a competence asked for by name
+    if not (intent.levels or named) or intent.competences or intent.codes_named or intent.kind or not library.levels:
+        return ()
+    if intent.type not in (LOOKUP, LIST, *((COMPETENCE,) if named else ())) \
+            or (intent.type == LIST and intent.mode == TREE):
+        return ()
+    if any(e.profile or e.dossier for e in intent.scopes if not _is_profile_of_competences(e, library)):
+        return ()  # "alleen niveau 3" over a dossier's profiles: a profile level, not a competence level
+    words = evidence.content_words(intent.topic, replace(library.vocab, names=frozenset()))  # SBB names too
+    names = {fold(w)[:5] for name in library.vocabulary.competences for w in name.split() if len(w) > 3}
+    if not words or any(fold(w)[:5] in names for w in words):
+        return ()  # no name, or part of a known one ("plannen niveau 3"): the ranked answer shows it
+    return (" ".join(words), *sorted(library.levels))
+
+
+# the competency profile named by what it is ("staat er iets over samenwerken in het competentieprofiel?")
+_PROFILE_WORD = re.compile(r"\bcompetentieprofiel\w*|\bcompeten(?:ce|cy|cies)[- ]profiles?\b")
+_COMPETENCE_WORD = re.compile(r"\bcompetentie\b|\bcompeten(?:ce|cy)\b(?![- ]profile)")
+
+
+def _is_profile_of_competences(entry: ScopeEntry, library: Library) -> bool:
+    """Whether a scope entry is the competency profile itself (its dossier holds the competences)."""
+    return any(c.kind == COMPETENTIENIVEAU and fold(c.dossier or "") == fold(entry.dossier) for c in library.chunks)
 
 
 def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:

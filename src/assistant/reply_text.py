@@ -39,6 +39,9 @@ TEXT = {
         "unknown_scope": "Ik ken geen dossier of profiel **{name}**. Bedoel je misschien: {near}?",
         "unknown_level": "De bronnen hebben geen **niveau {level}** voor {what}; de niveaus lopen van 1 tot 4.",
         "unknown_version": "De bronnen hebben geen versie **{year}**. Wel: {known}.",
+        "unknown_code": "**{code}** staat niet in {scope}.{extract} Wel: {known}.",
+        "unknown_code_extract": " (De bron is een uittreksel: niet elk werkproces van het dossier staat erin.)",
+        "unknown_competence": "Het competentieprofiel heeft geen competentie *{words}*. Het heeft wel: {known}.",
         "missing_version": "De bronnen hebben **{name}** niet in {years}; wel in: {known}.",
         "empty_list": "Ik vind hierover niets in de bronnen ({what}).",
         "conflict": "Je vraag beperkt tot elkaar uitsluitende waarden: {values}. Welke bedoel je?",
@@ -79,6 +82,9 @@ TEXT = {
         "unknown_scope": "I don't know a dossier or profile **{name}**. Did you mean: {near}?",
         "unknown_level": "The sources have no **level {level}** for {what}; the levels run from 1 to 4.",
         "unknown_version": "The sources have no version **{year}**. They do have: {known}.",
+        "unknown_code": "**{code}** is not in {scope}.{extract} It does have: {known}.",
+        "unknown_code_extract": " (The source is an extract: not every work process of the dossier is in it.)",
+        "unknown_competence": "The competency profile has no competence *{words}*. It does have: {known}.",
         "missing_version": "The sources do not have **{name}** in {years}; they do have it in: {known}.",
         "empty_list": "I find nothing about this in the sources ({what}).",
         "conflict": "Your question narrows to values that exclude each other: {values}. Which one do you mean?",
@@ -225,6 +231,11 @@ def problem_text(reply: Reply, details: bool = True) -> str:
         text = t["unknown_level"].format(what=escape(d[0]), level=escape(d[1]))
     elif reply.problem == "unknown_version":
         text = t["unknown_version"].format(year=escape(d[0]), known=", ".join(escape(x) for x in d[1:]))
+    elif reply.problem == "unknown_code":
+        text = t["unknown_code"].format(code=escape(d[0]), scope=escape(d[1]), known=", ".join(escape(x) for x in d[3:])
+                                        or "—", extract=t["unknown_code_extract"] if d[2] else "")
+    elif reply.problem == "unknown_competence":
+        text = t["unknown_competence"].format(words=escape(d[0]), known=", ".join(escape(x) for x in d[1:]))
     elif reply.problem == "missing_version":
         text = t["missing_version"].format(name=escape(d[0]), years=escape(d[1]),
                                            known=", ".join(escape(x) for x in d[2:]))

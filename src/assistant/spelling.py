@@ -1,0 +1,87 @@
+"""Dossier and profile names typed with a typo ("maatschapelijke zorg", "sociaal-maatschapelijk dienstverlener").
+
+:func:`correct_names` puts the index's spelling of a name into a message when a run of its words is close to
+that name (difflib ratio :data:`CLOSE`), is not itself a name, and holds a word the corpus lacks (a run of
+corpus words is a phrase of its own: "thuisbegeleiding" is a task, not a typo for "thuisbegeleider"). Only
+names of at least :data:`MIN_CHARS` letters are corrected, so that short abbreviations ("PW", "OA") never are.
+A word of one letter or digit is an identifier ("Sociaalwerker **A**"): when that is the only difference, the
+run names *another* thing, and it is returned as an unknown name with the known one beside it, not corrected.
+
+The names come from the index (:class:`assistant.conversation.Catalogue`); nothing here knows particular names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.conversation import Catalogue
+
+CLOSE = 0.88
+MIN_CHARS = 8
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|&", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """A message with its names spelled as the index spells them.
+
+    Attributes:
+        text: the message, corrected.
+        corrected: ``(typed, name)`` for each correction.
+        unknown: ``(typed, known name)`` for a name that differs from a known one only in an identifier.
+    """
+
+    text: str
+    corrected: tuple[tuple[str, str], ...] = ()
+    unknown: tuple[str, str] | None = None
+
+
+def _identifiers(words: list[str]) -> list[str]:
+    return [w for w in words if len(w) == 1 and w.isalnum()]
+
+
+def _names(catalogue: Catalogue) -> list[tuple[str, int]]:
+    """(folded name, number of words) for every name long enough to correct, longest first."""
+    return _long_names(tuple(catalogue.scopes))
+
+
+@lru_cache(maxsize=8)
+def _long_names(names: tuple[str, ...]) -> list[tuple[str, int]]:
+    found = {(name, len(_WORD.findall(name))) for name in names if len(name.replace(" ", "")) >= MIN_CHARS}
+    return sorted(found, key=lambda x: (-x[1], -len(x[0])))
+
+
+def correct_names(text: str, catalogue: Catalogue, known: frozenset[str] = frozenset()) -> Spelling:
+    """The message with near-miss names corrected (see the module); ``known``: the corpus's lower-case words."""
+    pattern = catalogue.pattern()
+    taken = [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+    words = list(_WORD.finditer(text))
+    candidates: list[tuple[float, int, int, str]] = []
+    unknown = None
+    for name, size in _names(catalogue):
+        for i in range(len(words) - size + 1):
+            start, end = words[i].start(), words[i + size - 1].end()
+            folded = " ".join(w.group(0).lower() for w in words[i:i + size])
+            if folded == name or abs(len(folded) - len(name)) > 4 or any(start < b and a < end for a, b in taken):
+                continue
+            matcher = difflib.SequenceMatcher(None, folded, name)
+            if matcher.real_quick_ratio() < CLOSE or matcher.quick_ratio() < CLOSE:
+                continue  # cheap upper bounds first: most runs are far from every name
+            ratio = matcher.ratio()
+            if ratio < CLOSE:
+                continue
+            if _identifiers(folded.split()) != _identifiers(name.split()):
+                unknown = unknown or (text[start:end], name)
+            elif not (known and all(w in known for w in _WORD.findall(folded))):
+                candidates.append((ratio, start, end, name))
+    edits: list[tuple[int, int, str]] = []
+    for _, start, end, name in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        if not any(start < b and a < end for a, b, _ in edits):
+            edits.append((start, end, name))
+    corrected = tuple((text[a:b], name) for a, b, name in sorted(edits))
+    for start, end, name in sorted(edits, reverse=True):
+        text = text[:start] + name + text[end:]
+    return Spelling(text, corrected, unknown)
