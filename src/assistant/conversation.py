@@ -275,6 +275,7 @@ class Turn:
         kind: the unit kind the answer listed ("werkproces"), for "welke daarvan".
         asked: the message as typed when it pointed at an earlier answer by number ("welke werkprocessen horen
             bij de eerste?"), and ``pointed``: the list it pointed into; "en de tweede?" asks it again.
+        listed: the units a list answer listed (``Item.ref``), for "welke daarvan …": which of those.
     """
 
     question: str
@@ -289,6 +290,7 @@ class Turn:
     kind: str | None = None
     asked: str = ""
     pointed: tuple[str, ...] = ()
+    listed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -340,8 +342,17 @@ def _append(question: str, phrase: str) -> str:
     return f"{stripped.rstrip('?').rstrip()} {phrase}{mark}"
 
 
+_PART = r"(?:basisdeel|core part|basic part|common part|shared part)\b"
+# "in het basisdeel", "only the core part": the basisdeel of a dossier, without its profiles' own units
+BASIS_ONLY = re.compile(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|their)\s+{_PART}"
+                        rf"|\b(?:alleen|only|just)\s+(?:het\s+|the\s+)?{_PART}", re.IGNORECASE)
+
+
 def merge_question(previous: str, new: Mentions, catalogue: Catalogue) -> str:
-    """Rule 3: the previous question with the follow-up's scope, level and year put in."""
+    """Rule 3: the previous question with the follow-up's scope, level and year put in. A profile named
+    instead of a dossier asks for the profile ("en de coördinator …?" after "… S&B in het basisdeel?")."""
+    if new.scope and any(e.profile for e in catalogue.scopes.get(_fold(new.scope), ())):
+        previous = re.sub(r"\s+", " ", BASIS_ONLY.sub(" ", previous)).strip()
     old = find_mentions(previous, catalogue)
     lang = language(previous)
     # Splice from the end of the text backwards so earlier spans stay valid.

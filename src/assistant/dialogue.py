@@ -28,7 +28,7 @@ from assistant.conversation import (
     replace_reference,
     resolve,
 )
-from assistant.intent import LOOKUP, NOT_FOUND, find_scope_terms, route
+from assistant.intent import COMPETENCE, LIST, LOOKUP, NOT_FOUND, find_scope_terms, route
 from assistant.language import detect
 from assistant.replies import Library, Reply, Request, Search, build
 from assistant.retrieval import Filters
@@ -114,10 +114,15 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
             target = _with_scope(target, reference.kind, previous)
             kind_word = KIND_WORDS[lang].get(previous.kind or "", "") if previous else ""
             asked = text if reference.kind == "ordinal" and previous else ""
+            within: tuple[str, ...] = ()
+            if reference.kind == "scope" and previous is not None and previous.listed:
+                within = previous.listed  # "welke daarvan …": which of the units just listed
+                kind_word = kind_word or KIND_WORDS[lang]["werkproces"]
+                target = target if previous.scope else ""
             text = replace_reference(text, reference, target, kind_word)
             return _answer(text, previous, ui, library, search, lang, followup=True,
                            constraints=ui.merged(previous.constraints) if previous else ui, asked=asked,
-                           pointed=previous.subjects if asked and previous else ())
+                           pointed=previous.subjects if asked and previous else (), within=within)
     if previous is not None and previous.unknown:
         resolved = resolve(text, Turn(previous.question, previous.constraints, None), ui, library.catalogue)
         if resolved.followup:
@@ -154,12 +159,15 @@ def _reading(lang: str, text: str) -> str:
 
 def _answer(question: str, previous: Turn | None, ui: Constraints, library: Library, search: Search, lang: str,
             constraints: Constraints, followup: bool, page: int = 0, own: Constraints | None = None,
-            asked: str = "", pointed: tuple[str, ...] = ()) -> Outcome:
+            asked: str = "", pointed: tuple[str, ...] = (), within: tuple[str, ...] = ()) -> Outcome:
     intent = route(question, library.catalogue, library.vocabulary, lang, library.sbb)
     own = own if own is not None else (previous.constraints if previous and followup else Constraints())
     typed = intent.type != LOOKUP  # a lookup keeps today's follow-up filters; typed answers read the question's scope
     filters = _filters(constraints, own, ui, typed and bool(intent.scopes), typed and bool(intent.years))
     reply = replace(build(Request(intent, filters, page), library, search), followup=followup)
+    if within and reply.type in (LIST, COMPETENCE) and reply.items:  # which of those: the earlier list, narrowed
+        kept = set(within)
+        reply = replace(reply, items=tuple(i for i in reply.items if i.ref in kept))
     subjects = reply.subjects()
     topic = ", ".join(intent.competences) or ", ".join(reply.details[:1] if reply.type == "competence" else ()) \
         or intent.topic or (subjects[0] if subjects else "")
@@ -170,5 +178,6 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
     scope_word = intent.scope_terms[0] if intent.scope_terms else None
     turn = Turn(question, own, scope_word or (previous.scope if previous and followup else None), lang, topic,
                 subjects, history[-6:], intent.unknown_scope, page,
-                intent.kind or (previous.kind if previous else None), asked, pointed)
+                intent.kind or (previous.kind if previous else None), asked, pointed,
+                tuple(i.ref for i in reply.items) if reply.type in (LIST, COMPETENCE) else ())
     return Outcome(reply, turn, question, followup)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from assistant import evidence, links
-from assistant.conversation import Catalogue, ScopeEntry
+from assistant.conversation import BASIS_ONLY, Catalogue, ScopeEntry
 from assistant.intent import (
     COMPARE,
     COMPETENCE,
@@ -317,13 +317,12 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
 
 def _basis_only(question: str) -> bool:
     """"welke werkprocessen heeft S&B in het basisdeel?": the basisdeel only ("basisdeel included" is not)."""
-    part = r"(?:basisdeel|core part|basic part|common part|shared part)\b"
-    return re.search(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|their)\s+{part}"
-                     rf"|\b(?:alleen|only|just)\s+(?:het\s+|the\s+)?{part}", fold(question)) is not None
+    return BASIS_ONLY.search(fold(question)) is not None
 
 
 def _own_only(question: str) -> bool:
-    return re.search(r"\bprofielspecifiek\w*|\bprofile[- ]specific\b|\beigen werkprocessen\b|\bown work",
+    return re.search(r"\bprofielspecifiek\w*|\bprofile[- ]specific\b|\beigen werkprocessen\b|\bown work"
+                     r"|\bspecifiek voor\b|\bspecific to\b|\bspecifically for\b",
                      fold(question)) is not None
 
 
