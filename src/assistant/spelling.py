@@ -39,6 +39,18 @@ class Spelling:
     unknown: tuple[str, str] | None = None
 
 
+WORD_CLOSE = 0.8
+
+
+def _word_by_word(typed: str, name: str) -> bool:
+    """Every word of the run is the name's word or close to it (difflib ratio :data:`WORD_CLOSE`); identifiers
+    are compared apart (:func:`_identifiers`)."""
+    a, b = _WORD.findall(typed), _WORD.findall(name)
+    return len(a) == len(b) and all(x == y or (len(x) == 1 and len(y) == 1)
+                                    or difflib.SequenceMatcher(None, x, y).ratio() >= WORD_CLOSE
+                                    for x, y in zip(a, b, strict=True))
+
+
 def _identifiers(words: list[str]) -> list[str]:
     return [w for w in words if len(w) == 1 and w.isalnum()]
 
@@ -73,6 +85,8 @@ def correct_names(text: str, catalogue: Catalogue, known: frozenset[str] = froze
             ratio = matcher.ratio()
             if ratio < CLOSE:
                 continue
+            if not _word_by_word(folded, name):
+                continue  # a typo changes letters of a word, not a word: "social network" is no "social work"
             if _identifiers(folded.split()) != _identifiers(name.split()):
                 unknown = unknown or (text[start:end], name)
             elif not (known and all(w in known for w in _WORD.findall(folded))):
