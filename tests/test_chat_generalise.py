@@ -188,3 +188,24 @@ def test_a_follow_up_with_a_long_profile_name_keeps_the_question(library, search
                                       "kan samenwerken en overleggen?",
                    "en als ik de uitstroom helpende zorg en welzijn doe?")
     assert again.reply.type == COMPETENCE and again.reply.items
+
+
+def test_which_of_those_narrows_the_list_just_given(library, searcher):
+    first, narrowed = ask(library, searcher, "waar gaat het in dienstverlening over veiligheid?",
+                          "welke daarvan zijn specifiek voor medewerker sport en recreatie?")
+    before = {i.ref for i in first.reply.items}
+    assert first.reply.type == LIST and len(before) > 1
+    after = {i.ref for i in narrowed.reply.items}
+    assert narrowed.reply.type == LIST and after and after < before
+    assert all(i.chunk.profile == "Medewerker sport en recreatie" for i in narrowed.reply.items)
+
+
+def test_a_phrase_near_a_name_is_no_typo_of_it(library):
+    spelled = correct_names("which thuisbegeleider work processes deal with the client's social network?",
+                            library.catalogue, library.words)
+    assert "social network" in spelled.text and not spelled.corrected
+
+
+def test_the_competency_profile_asked_for_a_theme_is_no_unknown_competence(library, searcher):
+    reply = ask(library, searcher, "where does the competency profile mention giving feedback to others?")[0].reply
+    assert reply.problem != "unknown_competence"

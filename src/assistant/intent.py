@@ -421,21 +421,21 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
         return False
     full = bool(competence_names) or bool(sbb_named(text, sbb, loose=False))
     cue = _has(CUES["competence"], folded)
-    words = _content_words(topic)
+    words = topic_words(topic)
     names = " ".join([*competence_names, *(sbb.get(c, "") for c in sbb_codes),
                       *(n for c in sbb_codes for n in sbb_english().get(c, ()))])
-    covered = _covered(words, names)
+    share = covered(words, names)
     if full and cue:
         return True
-    if _has(CUES["show"], folded) and covered >= SHOWN:
+    if _has(CUES["show"], folded) and share >= SHOWN:
         return True  # "hoe laat een PMK-student zien dat ze goed kan samenwerken op stage?"
-    if full and sbb_codes and not competence_names and scoped and covered >= COVERED:
+    if full and sbb_codes and not competence_names and scoped and share >= COVERED:
         return True  # an SBB competence (no text of its own) named with a dossier: "ethisch en integer handelen MZ"
     asks_units = kind is not None or _has(CUES["list"], folded) or _has(CUES["where"], folded)
-    return covered >= COVERED and (full or cue) and asks_units  # a bare name ("Coachen") is a lookup
+    return share >= COVERED and (full or cue) and asks_units  # a bare name ("Coachen") is a lookup
 
 
-def _content_words(topic: str) -> list[str]:
+def topic_words(topic: str) -> list[str]:
     skip = question_words()
     return [w for w in re.findall(r"[^\W\d_]+", topic.lower()) if len(w) > 2 and w not in skip and w not in STOPWORDS
             and not re.fullmatch(CUES["competence"], w)]
@@ -451,7 +451,7 @@ def _prefixes(text: str) -> set[str]:
     return {_prefix(w) for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in STOPWORDS}
 
 
-def _covered(words: list[str], names: str) -> float:
+def covered(words: list[str], names: str) -> float:
     """The share of ``words`` whose first four letters a competence name has (1.0 when there are none)."""
     if not words:
         return 1.0

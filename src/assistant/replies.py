@@ -29,17 +29,20 @@ from assistant.conversation import BASIS_ONLY, Catalogue, ScopeEntry
 from assistant.intent import (
     COMPARE,
     COMPETENCE,
+    COVERED,
     LIST,
     LOOKUP,
     NOT_FOUND,
     READ_AS,
     TREE,
     Intent,
+    covered,
     describe_scopes,
     narrow_entries,
     read_as,
     scope_entries,
     scope_label,
+    topic_words,
 )
 from assistant.language import corpus_words
 from assistant.lexical import STOPWORDS, codes_in, tokenize
@@ -840,7 +843,9 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
     ("empathie niveau 2", "gedragsindicatoren van de competentie Integriteit op niveau 3"), or about the
     competency profile by name ("samenwerken in het competentieprofiel"), and names no competence the profile
     has: the words it named, then the profile's competences."""
-    named = bool(intent.sbb or _COMPETENCE_WORD.search(fold(intent.question))) and (
+    sbb_subject = bool(intent.sbb) and covered(topic_words(intent.topic), " ".join(
+        library.sbb.get(c, "") for c in intent.sbb)) >= COVERED  # the question is about that SBB competence
+    named = (sbb_subject or _COMPETENCE_WORD.search(fold(intent.question)) is not None) and (
         _PROFILE_WORD.search(fold(intent.question)) is not None
         or any(_is_profile_of_competences(e, library) for e in intent.scopes))  # a competence asked for by name
     if not (intent.levels or named) or intent.competences or intent.codes_named or intent.kind or not library.levels:
