@@ -403,9 +403,11 @@ def core_words(topic: str, library: Library) -> list[list[tuple[str, ...]]]:
         for word in re.findall(r"[^\W\d_]{3,}", text):
             if word in STOPWORDS or word in library.name_words:
                 continue
-            if word not in library.words and word not in GLOSSARY and not _compound_known(word, library):
+            near = evidence.cognate(word, library.vocab) if word not in library.words and word not in GLOSSARY \
+                else None  # "technology" → "technologie": the sources hold it in Dutch
+            if word not in library.words and word not in GLOSSARY and not near and not _compound_known(word, library):
                 continue  # a word the sources cannot hold ("deal", "such"): it cannot narrow the list
-            forms = [word] if word in library.words or word not in GLOSSARY else []
+            forms = [near] if near else [word] if word in library.words or word not in GLOSSARY else []
             if word in GLOSSARY:
                 forms.append(GLOSSARY[word].split()[0])
             stems = _stems(forms)
