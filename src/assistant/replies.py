@@ -437,9 +437,10 @@ def coverage(words: list[tuple[str, ...]], text: str, terms: Sequence[str]) -> f
 
 
 def list_where(intent: Intent, library: Library, filters: Filters) -> Reply:
-    """Every unit of the scope where the theme occurs: all its words (or those of one alternative), with the
-    sentences that carry it. When no unit has all of them: the units that have all its specific words (those
-    fewer than ``evidence.GENERIC_SHARE`` of the units hold), else the units that have the most."""
+    """Every unit of the scope where the theme occurs, with the sentences that carry it: the units that hold all
+    its specific words, those fewer than :data:`evidence.GENERIC_SHARE` of the units hold ("persoonlijk
+    ontwikkelplan maken": not *maken*), or those of one alternative. When no unit has them all, the units that
+    have the most of all its words."""
     kind = intent.kind or filters.kind or WERKPROCES
     kinds = {WERKPROCES if kind == PROFIEL else kind}  # "bij welke profielen …": their werkprocessen, per profile
     keep = scope_filter(intent, filters)
@@ -448,27 +449,26 @@ def list_where(intent: Intent, library: Library, filters: Filters) -> Reply:
     except ValueError:
         found = ()
     alternatives = core_words(intent.topic, library)
+    specific = [[w for w in words if min(library.vocab.share(f) for f in w) < evidence.GENERIC_SHARE]
+                for words in alternatives]
     scored: dict[str, tuple[float, Item]] = {}
+    full: dict[str, Item] = {}
     for unit in found:
         for chunk in (unit.chunk, *unit.also):
             if chunk.kind not in kinds or not keep(chunk):
                 continue
             passage = chunk.passage or chunk.text
-            share = max((coverage(words, f"{chunk.title or ''} {passage}", unit.terms) for words in alternatives),
-                        default=1.0)
+            text = f"{chunk.title or ''} {passage}"
+            share = max((coverage(words, text, unit.terms) for words in alternatives), default=1.0)
             item = Item(chunk, passage, _part(chunk), unit.sentences[:2], unit.strength)
             if item.ref not in scored or scored[item.ref][0] < share:
                 scored[item.ref] = (share, item)
+            if any(words and coverage(words, text, ()) >= 1.0 for words in specific):
+                full[item.ref] = item
+    if full:
+        return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(list(full.values())),
+                     filters=_applied(intent, filters))
     best = max((share for share, _ in scored.values()), default=0.0)
-    if best < 1.0:  # no unit holds every word: those that hold every *specific* one ("ontwikkelplan", not "maken")
-        specific = [[w for w in words if min(library.vocab.share(f) for f in w) < evidence.GENERIC_SHARE]
-                    for words in alternatives]
-        full = {ref: item for ref, (_, item) in scored.items()
-                if any(words and coverage(words, f"{item.chunk.title or ''} {item.passage}", ()) >= 1.0
-                       for words in specific)}
-        if full:
-            return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(list(full.values())),
-                         filters=_applied(intent, filters))
     floor = 1.0 if best >= 1.0 else best
     items = [item for share, item in scored.values() if share >= floor and share > 0]
     return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(items), filters=_applied(intent, filters))
