@@ -286,7 +286,7 @@ def test_search_json_has_an_answer_beside_unchanged_hits(built_index: Built):
 
 def test_chat_eval_floor_per_split(built_index: Built, capsys):
     """Floors a little under the measured figures (docs/chat.md) of every split: a regression fails here.
-    The test split is the held-out one; tune and tune2 are the sets the method was developed on."""
+    The test split is the held-out one; tune, tune2, tune3 and tune4 are the sets the method was developed on."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import chat_eval
 
@@ -294,10 +294,10 @@ def test_chat_eval_floor_per_split(built_index: Built, capsys):
     report = json.loads(capsys.readouterr().out)
     test = report["test"]
     assert test["n"] >= 60
-    assert test["routing"] >= 0.82, test
+    assert test["routing"] >= 0.86, test
     assert test["language"] >= 0.96, test
-    assert test["recall"] >= 0.80, test
-    assert test["precision"] >= 0.64, test
+    assert test["recall"] >= 0.84, test
+    assert test["precision"] >= 0.79, test
     tune = report["tune"]
     assert tune["routing"] >= 0.97 and tune["recall"] >= 0.97 and tune["precision"] >= 0.97, tune
     if "tune2" in report:  # the second tuning batch, when the checkout has it
@@ -306,7 +306,11 @@ def test_chat_eval_floor_per_split(built_index: Built, capsys):
     if "tune3" in report:  # the third tuning batch (two authors, 167 questions)
         tune3 = report["tune3"]
         assert tune3["n"] >= 160 and tune3["language"] >= 0.97, tune3
-        assert tune3["routing"] >= 0.95 and tune3["recall"] >= 0.91 and tune3["precision"] >= 0.82, tune3
+        assert tune3["routing"] >= 0.95 and tune3["recall"] >= 0.93 and tune3["precision"] >= 0.84, tune3
+    if "tune4" in report:  # the fourth batch: "where" questions only
+        tune4 = report["tune4"]
+        assert tune4["n"] >= 60 and tune4["routing"] >= 0.79, tune4
+        assert tune4["recall"] >= 0.68 and tune4["precision"] >= 0.49, tune4
         assert tune2["language"] >= 0.97, tune2
 
 
