@@ -9,7 +9,7 @@ import pytest
 from conftest import ask
 
 from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, WHERE
-from assistant.spelling import correct_names
+from assistant.spelling import correct_names, correct_words
 
 # --------------------------------------------------------------------------- language
 
@@ -209,3 +209,17 @@ def test_a_phrase_near_a_name_is_no_typo_of_it(library):
 def test_the_competency_profile_asked_for_a_theme_is_no_unknown_competence(library, searcher):
     reply = ask(library, searcher, "where does the competency profile mention giving feedback to others?")[0].reply
     assert reply.problem != "unknown_competence"
+
+
+def test_a_theme_word_with_a_typo_is_read_as_the_corpus_word(library, searcher):
+    assert correct_words("where is hygene mentioned", library.words) == "where is hygiëne mentioned"
+    assert correct_words("waar komt privacy voor", library.words) == "waar komt privacy voor", "corpus words stay"
+    first, narrowed = ask(library, searcher, "where is hygene mentioned?", "only the ones in Pedagogisch Werk")
+    assert first.reply.type == LIST and first.reply.items
+    assert narrowed.reply.items and {i.chunk.dossier for i in narrowed.reply.items} == {"Pedagogisch Werk"}
+    assert "ones" not in narrowed.question
+
+
+def test_a_typo_is_no_evidence_that_the_sources_lack_a_theme(library, searcher):
+    reply = ask(library, searcher, "waar komt kindermishandling voor?")[0].reply
+    assert reply.type == LIST and reply.items

@@ -53,7 +53,7 @@ FILLER = frozenset(
     versie version versies versions uit from graag please nog still daar there zelfde same vraag
     question dossier dossiers kd profiel profile kwalificatiedossier
     als if ik i je you doe do doen volg follow volgt zit zitten study studeer uitstroom uitstroomprofiel
-    opleiding programme program course oke ok okay
+    opleiding programme program course oke ok okay ones
     """.split()
 )
 

@@ -115,6 +115,11 @@ class Library:
                                  (f"{u.chunk.title or ''} {u.passage}" for u in self.units))
 
     @cached_property
+    def competence_dossiers(self) -> frozenset[str]:
+        """The (folded) dossier names of the competency profiles: the dossiers that hold competence levels."""
+        return frozenset(fold(c.dossier or "") for c in self.chunks if c.kind == COMPETENTIENIVEAU)
+
+    @cached_property
     def sbb(self) -> dict[str, str]:
         """SBB competence letter → title, as the werkprocessen name them."""
         return links.known_sbb_competences(u.passage for u in self.units if u.chunk.kind == WERKPROCES)
@@ -823,6 +828,13 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == COMPETENCE and not reply.items:  # no unit links it: say so, show the nearest
         details = reply.details or (intent.topic or describe_scopes(intent.scopes, intent.lang),)
         return _not_found(intent, "no_links", details, search(intent.question, filters, 3))
+    if reply.type == LIST and not reply.items and intent.mode != TREE:  # a typo in the theme? ("hygene")
+        from assistant.spelling import correct_words
+
+        fixed = correct_words(intent.topic, library.words)
+        if fixed != intent.topic:
+            again = list_where(replace(intent, topic=fixed), library, filters)
+            reply = again if again.items else reply
     if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     return reply
@@ -881,7 +893,7 @@ _COMPETENCE_WORD = re.compile(r"\bcompetentie\b|\bcompeten(?:ce|cy)\b(?![- ]prof
 
 def _is_profile_of_competences(entry: ScopeEntry, library: Library) -> bool:
     """Whether a scope entry is the competency profile itself (its dossier holds the competences)."""
-    return any(c.kind == COMPETENTIENIVEAU and fold(c.dossier or "") == fold(entry.dossier) for c in library.chunks)
+    return fold(entry.dossier) in library.competence_dossiers
 
 
 def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
@@ -894,7 +906,9 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
         words, absent = evidence.missing(aside, library.vocab, "nl")
         if words and not absent:
             return ()
-    content, unknown = evidence.missing(intent.topic, library.vocab, intent.lang)
+    from assistant.spelling import correct_words
+
+    content, unknown = evidence.missing(correct_words(intent.topic, library.words), library.vocab, intent.lang)
     return tuple(unknown) if evidence.not_held(content, unknown, intent.lang, bool(intent.scopes), library.vocab) \
         else ()
 

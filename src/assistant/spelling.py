@@ -99,3 +99,41 @@ def correct_names(text: str, catalogue: Catalogue, known: frozenset[str] = froze
     for start, end, name in sorted(edits, reverse=True):
         text = text[:start] + name + text[end:]
     return Spelling(text, corrected, unknown)
+
+
+WORD_TYPO = 0.85  # a topic word this close to exactly one corpus word is read as that word
+MIN_TYPO_CHARS = 5
+
+
+def correct_words(text: str, known: frozenset[str]) -> str:
+    """``text`` with each word of :data:`MIN_TYPO_CHARS`+ letters that the corpus lacks replaced by the corpus word
+    closest to it, when one is close enough (:data:`WORD_TYPO`, accents ignored): "hygene" → "hygiëne".
+    Words the corpus holds are left alone."""
+    by_fold, buckets = _folded_words(known)
+    out = []
+    for token in re.split(r"(\W+)", text):
+        folded = _fold(token)
+        if len(folded) >= MIN_TYPO_CHARS and token.isalpha() and token.lower() not in known and folded not in by_fold:
+            candidates = [w for n in range(len(folded) - 2, len(folded) + 3) for w in buckets.get((folded[0], n), ())]
+            close = difflib.get_close_matches(folded, candidates, n=1, cutoff=WORD_TYPO)
+            token = by_fold[close[0]] if close else token
+        out.append(token)
+    return "".join(out)
+
+
+def _fold(word: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=4)
+def _folded_words(known: frozenset[str]) -> tuple[dict[str, str], dict[tuple[str, int], tuple[str, ...]]]:
+    """Folded corpus word → the word, and the folded words by (first letter, length): a typo rarely changes the
+    first letter, so only those are compared."""
+    by_fold = {_fold(w): w for w in known if len(w) >= MIN_TYPO_CHARS and w.isalpha()}
+    buckets: dict[tuple[str, int], list[str]] = {}
+    for word in by_fold:
+        buckets.setdefault((word[0], len(word)), []).append(word)
+    return by_fold, {k: tuple(v) for k, v in buckets.items()}
