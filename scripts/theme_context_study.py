@@ -37,11 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from theme_quality import kern_refs  # noqa: E402
+from theme_quality import kern_refs, open_or_explain  # noqa: E402
 
-from assistant.index import IndexUnavailable, open_index  # noqa: E402
 from assistant.lexical import STOPWORDS  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
 from assistant.themes import ScanSettings, corpus_for, scan  # noqa: E402
 from assistant.themes.judged import load_judgments, load_themes, macro, score_kern  # noqa: E402
 from assistant.themes.vectors import meaning_for  # noqa: E402
@@ -157,10 +155,8 @@ def main() -> int:
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--batches", default="1,2", help="tune batches to read (default 1,2; batch 3 is the check)")
     args = parser.parse_args()
-    try:
-        index = open_index(Settings(index_dir=args.index, embedder="use"))
-    except IndexUnavailable as exc:
-        print(exc, file=sys.stderr)
+    index = open_or_explain(args.index)
+    if index is None:
         return 1
     corpus = corpus_for(index)
     meaning = meaning_for(index, corpus)

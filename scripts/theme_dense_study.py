@@ -32,9 +32,10 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from assistant.index import IndexUnavailable, open_index  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
+from theme_quality import open_or_explain  # noqa: E402
+
 from assistant.themes import corpus_for, scan  # noqa: E402
 from assistant.themes.judged import load_judgments, load_themes, macro, score_kern  # noqa: E402
 from assistant.themes.vectors import meaning_for  # noqa: E402
@@ -162,10 +163,8 @@ def main() -> int:
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--embedder", choices=("e5", "minilm"), help="cosines from this embedder instead")
     args = parser.parse_args()
-    try:
-        index = open_index(Settings(index_dir=args.index, embedder="use"))
-    except IndexUnavailable as exc:
-        print(exc, file=sys.stderr)
+    index = open_or_explain(args.index)
+    if index is None:
         return 1
     themes = features(index, args.embedder)
 

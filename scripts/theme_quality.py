@@ -44,6 +44,15 @@ ABLATION = ("thesaurus", "glossary", "glossary_dutch", "compounds", "morphology"
             "participles_apart")
 
 
+def open_or_explain(index_dir: Path):
+    """The index at ``index_dir`` (the bundled ``use`` embedder), or None after one line on stderr."""
+    try:
+        return open_index(Settings(index_dir=index_dir, embedder="use"))
+    except IndexUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return None
+
+
 def kern_refs(result) -> set[str]:
     """Judged refs of every werkproces the scan labels kern (identical passages included)."""
     return {m.judged_ref for a in result.anchors if a.strength == "kern" for m in a.members
@@ -197,10 +206,8 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--parity", action="store_true", help="tune themes typed in both languages (parity.json)")
     args = parser.parse_args()
-    try:
-        index = open_index(Settings(index_dir=args.index, embedder="use"))
-    except IndexUnavailable as exc:
-        print(exc, file=sys.stderr)
+    index = open_or_explain(args.index)
+    if index is None:
         return 1
     settings = ScanSettings()
     for item in args.set:

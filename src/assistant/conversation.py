@@ -36,6 +36,7 @@ from functools import cached_property
 
 from assistant.language import language
 from assistant.model import Chunk
+from assistant.names import alternation
 from assistant.query import ONE_LEVEL_WORD
 from assistant.retrieval import BadQuery, Filters, valid_text
 
@@ -171,8 +172,7 @@ class Catalogue:
     def _pattern(self) -> re.Pattern[str] | None:
         if not self.scopes:
             return None
-        terms = sorted(self.scopes, key=len, reverse=True)
-        body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+        body = alternation(self.scopes)
         # "PMK-dossier", "GPM-opleiding": a name may lead a hyphenated compound (not a code: "SW-2020", "P3-K2")
         return re.compile(rf"(?<![\w-])(?:{body})(?!\w)(?!-[\w]*\d)", re.IGNORECASE)
 

@@ -28,6 +28,12 @@ def fold(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().lower()
 
 
+def alternation(names) -> str:
+    """A regex alternation of ``names``, longest first (so the longest name wins), any white space between
+    their words."""
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+
+
 def abbreviation(name: str | None) -> str | None:
     """The known abbreviation of a dossier or profile name, or None."""
     if not name:

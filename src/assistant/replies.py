@@ -47,9 +47,10 @@ from assistant.intent import (
 from assistant.language import corpus_words
 from assistant.lexical import STOPWORDS, codes_in, tokenize
 from assistant.model import COMPETENTIENIVEAU, KERNTAAK, PROFIEL, WERKPROCES, Chunk
-from assistant.names import fold
+from assistant.names import alternation, fold
 from assistant.query import Vocabulary
 from assistant.retrieval import Filters, Hit
+from assistant.spelling import correct_words
 from assistant.views import UnitView, _code_key, split_level, units
 
 PAGE = 5
@@ -99,8 +100,7 @@ class Library:
         """Every dossier, profile, competence and SBB competence name as one pattern (language-neutral text)."""
         names = {fold(n) for n in [*self.catalogue.scopes, *self.vocabulary.competences,
                                    *self.vocabulary.competences.values(), *self.sbb.values()] if len(n) > 3}
-        body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+        return re.compile(rf"(?<!\w)(?:{alternation(names)})(?!\w)", re.IGNORECASE)
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -408,9 +408,9 @@ def core_words(topic: str, library: Library) -> list[list[tuple[str, ...]]]:
         for word in re.findall(r"[^\W\d_]{3,}", text):
             if word in STOPWORDS or word in library.name_words:
                 continue
-            near = evidence.cognate(word, library.vocab) if word not in library.words and word not in GLOSSARY \
-                else None  # "technology" → "technologie": the sources hold it in Dutch
-            if word not in library.words and word not in GLOSSARY and not near and not _compound_known(word, library):
+            held = word in library.words or word in GLOSSARY
+            near = None if held else evidence.cognate(word, library.vocab)  # "technology": "technologie"
+            if not held and not near and not _compound_known(word, library):
                 continue  # a word the sources cannot hold ("deal", "such"): it cannot narrow the list
             forms = [near] if near else [word] if word in library.words or word not in GLOSSARY else []
             if word in GLOSSARY:
@@ -829,8 +829,6 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         details = reply.details or (intent.topic or describe_scopes(intent.scopes, intent.lang),)
         return _not_found(intent, "no_links", details, search(intent.question, filters, 3))
     if reply.type == LIST and not reply.items and intent.mode != TREE:  # a typo in the theme? ("hygene")
-        from assistant.spelling import correct_words
-
         fixed = correct_words(intent.topic, library.words)
         if fixed != intent.topic:
             again = list_where(replace(intent, topic=fixed), library, filters)
@@ -906,8 +904,6 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
         words, absent = evidence.missing(aside, library.vocab, "nl")
         if words and not absent:
             return ()
-    from assistant.spelling import correct_words
-
     content, unknown = evidence.missing(correct_words(intent.topic, library.words), library.vocab, intent.lang)
     return tuple(unknown) if evidence.not_held(content, unknown, intent.lang, bool(intent.scopes), library.vocab) \
         else ()

@@ -20,6 +20,7 @@ from functools import lru_cache
 from assistant.conversation import Catalogue
 
 CLOSE = 0.88
+WORD_CLOSE = 0.8
 MIN_CHARS = 8
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|&", re.UNICODE)
 
@@ -39,9 +40,6 @@ class Spelling:
     unknown: tuple[str, str] | None = None
 
 
-WORD_CLOSE = 0.8
-
-
 def _word_by_word(typed: str, name: str) -> bool:
     """Every word of the run is the name's word or close to it (difflib ratio :data:`WORD_CLOSE`); identifiers
     are compared apart (:func:`_identifiers`)."""
@@ -55,13 +53,9 @@ def _identifiers(words: list[str]) -> list[str]:
     return [w for w in words if len(w) == 1 and w.isalnum()]
 
 
-def _names(catalogue: Catalogue) -> list[tuple[str, int]]:
-    """(folded name, number of words) for every name long enough to correct, longest first."""
-    return _long_names(tuple(catalogue.scopes))
-
-
 @lru_cache(maxsize=8)
 def _long_names(names: tuple[str, ...]) -> list[tuple[str, int]]:
+    """(folded name, number of words) for every name long enough to correct, longest first."""
     found = {(name, len(_WORD.findall(name))) for name in names if len(name.replace(" ", "")) >= MIN_CHARS}
     return sorted(found, key=lambda x: (-x[1], -len(x[0])))
 
@@ -73,7 +67,7 @@ def correct_names(text: str, catalogue: Catalogue, known: frozenset[str] = froze
     words = list(_WORD.finditer(text))
     candidates: list[tuple[float, int, int, str]] = []
     unknown = None
-    for name, size in _names(catalogue):
+    for name, size in _long_names(tuple(catalogue.scopes)):
         for i in range(len(words) - size + 1):
             start, end = words[i].start(), words[i + size - 1].end()
             folded = " ".join(w.group(0).lower() for w in words[i:i + size])
@@ -109,10 +103,12 @@ def correct_words(text: str, known: frozenset[str]) -> str:
     """``text`` with each word of :data:`MIN_TYPO_CHARS`+ letters that the corpus lacks replaced by the corpus word
     closest to it, when one is close enough (:data:`WORD_TYPO`, accents ignored): "hygene" → "hygiëne".
     Words the corpus holds are left alone."""
+    from assistant.themes.words import fold as fold_accents
+
     by_fold, buckets = _folded_words(known)
     out = []
     for token in re.split(r"(\W+)", text):
-        folded = _fold(token)
+        folded = fold_accents(token)
         if len(folded) >= MIN_TYPO_CHARS and token.isalpha() and token.lower() not in known and folded not in by_fold:
             candidates = [w for n in range(len(folded) - 2, len(folded) + 3) for w in buckets.get((folded[0], n), ())]
             close = difflib.get_close_matches(folded, candidates, n=1, cutoff=WORD_TYPO)
@@ -121,18 +117,13 @@ def correct_words(text: str, known: frozenset[str]) -> str:
     return "".join(out)
 
 
-def _fold(word: str) -> str:
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 @lru_cache(maxsize=4)
 def _folded_words(known: frozenset[str]) -> tuple[dict[str, str], dict[tuple[str, int], tuple[str, ...]]]:
     """Folded corpus word → the word, and the folded words by (first letter, length): a typo rarely changes the
     first letter, so only those are compared."""
-    by_fold = {_fold(w): w for w in known if len(w) >= MIN_TYPO_CHARS and w.isalpha()}
+    from assistant.themes.words import fold as fold_accents
+
+    by_fold = {fold_accents(w): w for w in known if len(w) >= MIN_TYPO_CHARS and w.isalpha()}
     buckets: dict[tuple[str, int], list[str]] = {}
     for word in by_fold:
         buckets.setdefault((word[0], len(word)), []).append(word)
