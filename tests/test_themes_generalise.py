@@ -165,22 +165,14 @@ def test_batch_two_is_six_fresh_tune_themes_judged():
     assert {t.slug for t in fresh} <= judged
 
 
-def test_batch_three_is_four_fresh_tune_themes_judged_by_new_judges():
-    fresh = [t for t in load_themes() if t.batch == 3]
+@pytest.mark.parametrize("batch", [3, 4])
+def test_batches_three_and_four_are_four_fresh_tune_themes_judged_by_new_judges(batch):
+    fresh = [t for t in load_themes() if t.batch == batch]
     assert len(fresh) == 4 and all(t.split == "tune" for t in fresh)
     assert sorted(t.language for t in fresh) == ["en", "en", "nl", "nl"]
     judges = {j.judge for j in load_judgments() if j.slug in {t.slug for t in fresh}}
-    earlier = {j.judge for j in load_judgments() if j.slug not in {t.slug for t in fresh}}
-    assert judges and not judges & earlier  # independent of the judges of batches 1 and 2
-
-
-def test_batch_four_is_four_fresh_tune_themes_judged_by_new_judges():
-    fresh = [t for t in load_themes() if t.batch == 4]
-    assert len(fresh) == 4 and all(t.split == "tune" for t in fresh)
-    assert sorted(t.language for t in fresh) == ["en", "en", "nl", "nl"]
-    judges = {j.judge for j in load_judgments() if j.slug in {t.slug for t in fresh}}
-    earlier = {j.judge for j in load_judgments() if j.slug not in {t.slug for t in fresh}}
-    assert judges and not judges & earlier  # independent of the judges of batches 1-3
+    others = {j.judge for j in load_judgments() if j.slug not in {t.slug for t in fresh}}
+    assert judges and not judges & others  # independent of the judges of every other batch
 
 
 def test_tune_themes_and_batches_two_to_four_stay_above_their_floor(index):
