@@ -343,9 +343,14 @@ def _append(question: str, phrase: str) -> str:
 
 
 _PART = r"(?:basisdeel|core part|basic part|common part|shared part)\b"
-# "in het basisdeel", "only the core part": the basisdeel of a dossier, without its profiles' own units
+# "in het basisdeel", "only the core part", "the basisdeel work processes": the basisdeel of a dossier, without
+# its profiles' own units
 BASIS_ONLY = re.compile(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|their)\s+{_PART}"
-                        rf"|\b(?:alleen|only|just)\s+(?:het\s+|the\s+)?{_PART}", re.IGNORECASE)
+                        rf"|\b(?:alleen|only|just)\s+(?:het\s+|the\s+)?{_PART}"
+                        # "in the MZ basisdeel", "the basisdeel work processes of DV"
+                        rf"|\b(?:in|uit|from|within)\s+(?:het|de|the)\s+(?:(?!inclusief|including|met|with|plus)"
+                        rf"[\w&'’-]+\s+){{1,3}}?{_PART}"
+                        rf"|{_PART}\s+(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks)", re.IGNORECASE)
 
 
 def merge_question(previous: str, new: Mentions, catalogue: Catalogue) -> str:
@@ -498,7 +503,8 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("topic", r"\bdaar(?:bij|in|over|aan|mee|voor|door)\b|\bthat one\b|\bthis one\b"
               r"|\b(?:kan ik|laat ik|doe ik|leer ik|oefen ik|is|zijn|over|bij|met|voor|hoort|horen)\s+(?:dat|dit|die)\b"
               r"|\b(?:show|demonstrate|do|practi[sc]e|about|for|with|of|to|does|is|are)\s+(?:this|that|it|them)\b"
-              r"|\b(?:die|deze|dat|dit|that|this)\s+(?:kerntaak|werkproces|core task|work process|unit)\b|\bits\b"),
+              r"|\b(?:die|deze|dat|dit|that|this)\s+(?:kerntaak|werkproces|core task|work process|unit)\b|\bits\b"
+              r"|\b(?:verschilt|verschillen|verandert|veranderde|differs?|changed?)\s+(?:dat|dit|die|deze|it|this|that)\b"),
 )
 _DEMONSTRATIVE = ("die", "deze", "dat", "dit", "that", "this")
 _PREPOSITION = {"daarbij": "bij", "daarin": "in", "daarover": "over", "daaraan": "aan", "daarmee": "met",
@@ -561,6 +567,24 @@ def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str 
         return None
     target = previous.pointed[n - 1] if n > 0 else previous.pointed[-1]
     return replace_reference(previous.asked, earlier, target)
+
+
+_BARE_PAIR = re.compile(r"\b([1-4])\s*(?:en|and|&|vs\.?|versus|tot|to|-)\s*([1-4])\b")
+_LEVEL_NAMED = re.compile(rf"^(.*?)\s*\b{ONE_LEVEL_WORD}\s*[1-4]\b", re.IGNORECASE)
+
+
+def compared_levels(message: str, previous: Turn) -> str | None:
+    """"wat is dan het verschil tussen 2 en 3?" after a question about one level of a competence ("Coachen
+    niveau 1"): the two numbers are levels of that competence ("… tussen niveau 2 en niveau 3 bij Coachen").
+    None when the message names a level word itself, or the previous topic names no level."""
+    pair = _BARE_PAIR.search(message)
+    named = _LEVEL_NAMED.match(previous.topic or "")
+    if pair is None or named is None or not named.group(1) or re.search(rf"\b{ONE_LEVEL_WORD}", message, re.I):
+        return None
+    word = "level" if _is_english(message) else "niveau"
+    joined = "and" if word == "level" else "en"
+    levels = f"{word} {pair.group(1)} {joined} {word} {pair.group(2)}"
+    return f"{message[:pair.start()]}{levels}{message[pair.end():].rstrip(' ?')} ({named.group(1)})"
 
 
 def replace_reference(message: str, reference: Reference, target: str, kind_word: str = "") -> str:

@@ -21,7 +21,9 @@ from dataclasses import dataclass, replace
 
 from assistant.conversation import (
     Constraints,
+    Reference,
     Turn,
+    compared_levels,
     find_reference,
     referent,
     repeated_ordinal,
@@ -95,6 +97,15 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     if previous is not None and _NO_FILTERS.match(text):
         return _answer(previous.question, previous, Constraints(), library, search, lang,
                        constraints=Constraints(), followup=True)
+    if previous is not None and previous.scope and not find_scope_terms(text, library.catalogue) \
+            and (_CODE_NAMED.search(text) or _KIND_FOLLOWUP.search(text)):
+        # "welke werkprocessen vallen onder P3-K1?", "ok, which profiles are there then?": the scope just named
+        scope = referent(Reference("scope", "", (0, 0)), previous)
+        text = f"{text.rstrip(' ?')} ({scope})?" if scope else text
+    levels = compared_levels(text, previous) if previous is not None else None
+    if levels is not None:
+        return _answer(levels, previous, ui, library, search, lang, followup=True,
+                       constraints=ui.merged(replace(previous.constraints, level=None)))
     reference = find_reference(text)
     if reference is not None and _SEPARATOR.search(text[: reference.span[0]]):
         reference = None  # "iemand met geldproblemen helpen, welke taak hoort daarbij?": it points inside
@@ -139,6 +150,10 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                    constraints=resolved.constraints, own=resolved.turn.constraints)
 
 
+_KIND_FOLLOWUP = re.compile(r"^(?:ok[eé]?|oké|en|and|dan|then|so)\b.*\b(?:werk ?process\w*|work ?process\w*|kerntaken"
+                            r"|core tasks|profielen|profiles)\b|\b(?:werk ?process\w*|work ?process\w*|kerntaken"
+                            r"|core tasks|profielen|profiles)\b.*\b(?:dan|then)\s*\??$", re.IGNORECASE)
+_CODE_NAMED = re.compile(r"\b[bp][1-9]-k[0-9]+(?:-w[0-9]+)?\b", re.IGNORECASE)
 _CODE = re.compile(r"^[bp][1-9]-k[0-9]+(?:-w[0-9]+)?$", re.IGNORECASE)
 
 

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from assistant.lexical import STOPWORDS, tokenize
 from assistant.names import fold
+from assistant.themes.words import fold as fold_accents
 
 COGNATE_RATIO = 0.7
 FORM_LENGTH = 6
@@ -53,13 +54,14 @@ class Vocab:
     def of(cls, words: Iterable[str], stems: Iterable[str], names: Iterable[str] = (),
            texts: Iterable[str] = ()) -> Vocab:
         """The vocabulary of a corpus (lower-case words, their stems, name words, and the units' texts)."""
-        return cls(frozenset(words), frozenset(stems), frozenset(names), tuple(fold(t) for t in texts))
+        return cls(frozenset(words), frozenset(stems), frozenset(names), tuple(fold_accents(t) for t in texts))
 
     def share(self, form: str) -> float:
-        """The share of the units whose text holds ``form`` (folded, as a substring)."""
+        """The share of the units whose text holds ``form`` (lower case, accents folded, as a substring:
+        "client" as often as "cliënt")."""
         if not self.texts or not form:
             return 0.0
-        return _share(self.texts, fold(form))
+        return _share(self.texts, fold_accents(form))
 
 
 @lru_cache(maxsize=4)
@@ -118,7 +120,7 @@ NEAR = 60
 def _together(head: str, tail: str, texts: tuple[str, ...]) -> bool:
     """Whether some text holds the two parts (the head, the tail without its ending) within :data:`NEAR`
     characters."""
-    a, b = fold(head), fold(tail)[: max(5, len(tail) - 2)]
+    a, b = fold_accents(head), fold_accents(tail)[: max(5, len(tail) - 2)]
     pattern = re.compile(rf"{re.escape(a)}.{{0,{NEAR}}}{re.escape(b)}|{re.escape(b)}.{{0,{NEAR}}}{re.escape(a)}",
                          re.DOTALL)
     return any(a in t and b in t and pattern.search(t) for t in texts)

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.conversation import Catalogue, ScopeEntry
-from assistant.language import language
+from assistant.language import QUOTED, language
 from assistant.lexical import STOPWORDS, tokenize
 from assistant.names import fold
 from assistant.query import LEVEL_WORD, Vocabulary, find_level
@@ -58,12 +58,14 @@ CUES: dict[str, str] = {
             r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b",
     "where": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b"
              r"|\b(?:is|are) about\b|\bdeal with\b|\bover\b|\bmet betrekking tot\b|\babout\b|\bwaarin\b|\bmention\w*\b"
-             r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\boccurs?\b|\bappears?\b",
+             r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\boccurs?\b|\bappears?\b|\bergens\b|\banywhere\b"
+             r"|\b(?:werk ?processen|work ?processes)\s+(?:on|around|rond(?:om)?|op het gebied van)\b",
     "competence": r"\blaten zien\b|\blaat\b.*\bzien\b|\bzien\b|\blaten blijken\b|\bshow\b|\bdemonstrat\w*\b"
                   r"|\bstage\b|\binternship\b|\bplacement\b|\bwerkplek\b|\bcompeten\w*\b"
                   r"|\bhoren\b|\bhoort\b|\bbelong\w*\b|\blinked\b|\bgekoppeld\b|\bvragen\b|\bvraagt\b|\bcalls? for\b"
                   r"|\bask for\b|\bneed\w*\b|\brequire\w*\b|\bvereis\w*\b|\bnodig\b|\bgevraagd\b|\binvolve\w*\b"
-                  r"|\bin de praktijk\b|\bin practice\b|\boefenen\b|\bpractis\w*\b|\bpractic\w*\b",
+                  r"|\bin de praktijk\b|\bin practice\b|\boefenen\b|\bpractis\w*\b|\bpractic\w*\b"
+                  r"|\btrains?\b|\btrainen\b|\btraint\b",
     # showing a competence in practice: with any competence named, the question is about where it shows
     "show": r"\blaten zien\b|\blaat\b.*\bzien\b|\blaten blijken\b|\bdemonstrat\w*\b|\bstage\b|\binternship\b"
             r"|\bplacement\b|\bwerkplek\b|\bin de praktijk\b|\bin practice\b",
@@ -78,7 +80,7 @@ CUES: dict[str, str] = {
              + r"|" + ANYTHING_ON,
     # a theme searched across the sources without a kind word ("komt huiselijk geweld ergens voor?")
     "where_alone": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"
-                   r"|\bvoorkom\w*\b|\bergens\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b"
+                   r"|\bvoorkom\w*\b|\bergens\b|\banywhere\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b"
                    + r"|" + ANYTHING_ON,
 }
 KIND_WORDS: dict[str, str] = {
@@ -131,13 +133,17 @@ class Intent:
         scopes: the dossiers/profiles named, in every version that fits the years named.
         scope_terms: the scope words as the question names them.
         unknown_scope: a scope-like word of a list question that names nothing in the index.
-        suggestions: the closest known names for ``unknown_scope``.
+        suggestions: the closest known names for ``unknown_scope`` (or ``owner``).
+        owner: in a scoped list question, the owner named beside the scope that is no scope name ("the
+            hairdresser" in "which werkprocessen does the hairdresser have in Dienstverlening?").
         years: version years named (several mean all of them).
         unknown_years: years named that no version has.
         levels: competence levels named.
         competences: competences named (as the index spells them).
         sbb: SBB competences named by their title (letters, "B" for "aansturen").
         topic: the theme of a ``where`` list or the words of a lookup, without cues and names.
+        phrase: the topic with its coordination marks ("or", "of", commas, brackets), read by the where list.
+        keywords: the question is topic words alone ("pesten"), read as a where list.
         only: the question narrows ("alleen", "only").
         conflict: a contradiction in the scope ("alleen 2015, alleen 2021"), as the values that clash.
         missing_version: a named dossier/profile that has none of the named versions, then its versions.
@@ -152,6 +158,7 @@ class Intent:
     scopes: tuple[ScopeEntry, ...] = ()
     scope_terms: tuple[str, ...] = ()
     unknown_scope: str | None = None
+    owner: str | None = None
     suggestions: tuple[str, ...] = ()
     years: tuple[str, ...] = ()
     unknown_years: tuple[str, ...] = ()
@@ -159,6 +166,8 @@ class Intent:
     competences: tuple[str, ...] = ()
     sbb: tuple[str, ...] = ()
     topic: str = ""
+    phrase: str = ""
+    keywords: bool = False
     only: bool = False
     conflict: tuple[str, ...] = field(default=())
     missing_version: tuple[str, ...] = ()
@@ -227,15 +236,20 @@ def programme_levels_removed(folded: str, catalogue: Catalogue) -> str:
                   flags=re.IGNORECASE)
 
 
-def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str]) -> str:
-    """The words of a question that are not cues, names, years, levels or kind words."""
+def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], marks: bool = False) -> str:
+    """The words of a question that are not cues, names, years, levels or kind words; with ``marks``, the
+    coordination beside them too: "or"/"of", commas and brackets ("work , school or leisure ( dagbesteding )")."""
     kept = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
     folded = kept.lower()
     for pattern in extra_patterns:
         folded = re.sub(pattern, " ", folded)
     folded = re.sub(rf"\b{LEVEL_WORD}\s*[1-4]\b|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ", folded)
-    words = [w for w in re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", folded) if w not in question_words()]
+    tokens = re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*|[(),]", folded)
+    words = [w for w in tokens if (marks and w in COORDINATION) or (w not in question_words() and w not in "(),")]
     return " ".join(words)
+
+
+COORDINATION = frozenset({"or", "of", "(", ")", ","})  # the marks :func:`_topic` keeps for the theme's structure
 
 
 _NAME = r"([^\W\d_][\w&'’-]*(?:\s+[^\W\d_][\w&'’-]*){0,3}?)"
@@ -258,6 +272,11 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue) -> tuple[str | 
         if name and name not in question_words() and not re.search("|".join(KIND_WORDS.values()), name):
             return name, closest_names(name, catalogue)
     return None, ()
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """The question with the named scopes blanked."""
+    return "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
 
 
 def closest_names(name: str, catalogue: Catalogue, n: int = 5) -> tuple[str, ...]:
@@ -379,9 +398,11 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b"]
     competence_patterns = [re.escape(c) for c in _competence_phrases(folded, vocabulary)]
     topic = _topic(text, spans, cue_patterns + competence_patterns)
+    phrase = _topic(text, spans, cue_patterns + competence_patterns, marks=True)
     base = dict(lang=lang, question=text, kind=kind, scopes=scopes, scope_terms=tuple(scope_terms),
                 years=good_years, unknown_years=unknown_years, levels=levels, competences=competence_names,
-                sbb=sbb_codes, only=only, conflict=conflict, topic=topic, missing_version=missing_version,
+                sbb=sbb_codes, only=only, conflict=conflict, topic=topic, phrase=phrase,
+                missing_version=missing_version,
                 codes_named=re.search(r"\b[bp][1-9i]-k[0-9i]+|\bp[1-9]\b|\b\d{5}\b", folded) is not None)
 
     if _has(CUES["compare"], folded) and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
@@ -391,21 +412,60 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         return Intent(LOOKUP, **base)
     if _is_competence(text, folded, topic, competence_names, sbb_codes, sbb or {}, kind, levels, bool(scopes)):
         return Intent(COMPETENCE, **base)
+    if kind == "werkproces" and _ONE_UNIT.search(folded) and not _has(_MANY, folded):
+        return Intent(LOOKUP, **base)  # "het werkproces van de OA over toezicht": the one unit, ranked
     asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded) or bool(kind and scopes)
     if kind and asks_list and not scopes:
         unknown, suggestions = _unknown_scope(text, folded, catalogue)
         if unknown:
             return Intent(LIST, mode=TREE, unknown_scope=unknown, suggestions=suggestions, **base)
+    if kind and asks_list and scopes:
+        owner, suggestions = _unknown_scope(text, fold(_without(text, spans)), catalogue)
+        if owner:  # "which werkprocessen does the hairdresser have in Dienstverlening?": checked by the replies
+            base = {**base, "owner": owner, "suggestions": suggestions}
     if kind and asks_list:
         rest = _topic(text, spans, [*cue_patterns, CUES["where"], *competence_patterns,
                                     r"\b[bp][1-9]-k[0-9]+\b(?!-w)", r"\bprofile-specific\b"])
         if not rest or (scopes and not _has(CUES["theme"], folded)):
             return Intent(LIST, mode=TREE, **base)  # the scope's units; the other words shape the question
-        return Intent(LIST, mode=WHERE, **{**base, "topic": rest})
+        phrase = _topic(text, spans, [*cue_patterns, CUES["where"], *competence_patterns,
+                                      r"\b[bp][1-9]-k[0-9]+\b(?!-w)", r"\bprofile-specific\b"], marks=True)
+        quoted = _quoted_topic(text)  # 'alle werkprocessen "voert coördinerende taken uit", over alle dossiers heen'
+        if quoted:
+            rest, phrase = quoted, quoted
+        return Intent(LIST, mode=WHERE, **{**base, "topic": rest, "phrase": phrase})
     if _has(CUES["where_alone"], folded) and topic:
         return Intent(LIST, mode=WHERE, **base)
+    if _keywords_only(text, spans, topic) and not (levels or competence_names or sbb_codes or kind):
+        return Intent(LIST, mode=WHERE, keywords=True, **base)  # "pesten", "pmk 2021 veiligheid": the theme
     return Intent(LOOKUP, **base)
 
+
+def _quoted_topic(text: str) -> str:
+    """The words of the one phrase of two or more words the question quotes, if any: that phrase is the theme."""
+    quotes = [q.strip("\"“”„‘’' ") for q in QUOTED.findall(text)]
+    phrases = [q for q in quotes if len(q.split()) >= 2]
+    if len(phrases) != 1:
+        return ""
+    return " ".join(re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", phrases[0].lower()))
+
+
+KEYWORDS_MAX = 4  # a query of at most this many topic words and nothing else reads as a theme
+
+
+def _keywords_only(text: str, spans: list[tuple[int, int]], topic: str) -> bool:
+    """The question is a few topic words beside scope names and years, with no question word, quote, code or
+    question mark ("huiswerk", "pedagogisch werk 2015 huishoudelijke werkzaamheden")."""
+    rest = _without(text, spans)
+    if not topic or re.search(r"[?\"“”‘’']|\b[bp][1-9]-k[0-9]", rest, re.IGNORECASE):
+        return False
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", rest.lower())
+    return 0 < len(words) <= KEYWORDS_MAX and words == topic.split()
+
+
+# one unit named by what it is about ("the Dienstverlening werkproces about …"), not a list of several
+_ONE_UNIT = re.compile(r"\b(?:het|the)\s+(?:[\w&'’-]+\s+){0,4}?(?:werk ?proces|work ?process)(?!\w)")
+_MANY = r"\bwelke\b|\bwhich\b|\balle\b|\ball\b|\blist\b|\blijst\b|\bwerk ?processen\b|\bwork ?processes\b"
 
 COVERED = 0.6  # share of a question's topic words a competence name must cover to be the question's subject
 SHOWN = 0.5  # the same share when the question asks how to show it in practice ("laten zien", "op stage")

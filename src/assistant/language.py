@@ -52,14 +52,14 @@ def corpus_words(texts: Iterable[str]) -> frozenset[str]:
     return _words(texts)
 
 
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|„[^”“]*[”“]|‘[^’]*’|(?<!\w)\'[^\']+\'(?!\w)')
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”|„[^”“]*[”“]|‘[^’]*’|(?<!\w)\'[^\']+\'(?!\w)')
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
 def without_names(text: str, phrases: re.Pattern[str] | None = None) -> str:
     """The text without what shows no language: quoted text, and the names ``phrases`` matches (a
     competence "Overtuigen en beïnvloeden" or a profile "Helpende Zorg en Welzijn" holds Dutch "en")."""
-    text = _QUOTED.sub(" ", text)
+    text = QUOTED.sub(" ", text)
     return phrases.sub(" ", text) if phrases is not None else text
 
 

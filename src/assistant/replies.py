@@ -35,6 +35,7 @@ from assistant.intent import (
     NOT_FOUND,
     READ_AS,
     TREE,
+    WHERE,
     Intent,
     covered,
     describe_scopes,
@@ -46,7 +47,7 @@ from assistant.intent import (
 )
 from assistant.language import corpus_words
 from assistant.lexical import STOPWORDS, codes_in, tokenize
-from assistant.model import COMPETENTIENIVEAU, KERNTAAK, PROFIEL, WERKPROCES, Chunk
+from assistant.model import COMPETENTIE, COMPETENTIENIVEAU, KERNTAAK, PROFIEL, WERKPROCES, Chunk
 from assistant.names import alternation, fold
 from assistant.query import Vocabulary
 from assistant.retrieval import Filters, Hit
@@ -361,9 +362,12 @@ def _sorted(items: Sequence[Item]) -> tuple[Item, ...]:
 
 
 def _kerntaak_filter(intent: Intent) -> str | None:
-    """A kerntaak code the question narrows to ("onder kerntaak P3-K2"), if any."""
+    """A kerntaak code the question narrows to ("onder kerntaak P3-K2", "kerntaak 1"), if any."""
     match = re.search(r"\b([BP][1-9]-K[0-9]+)\b(?!-W)", intent.question, re.IGNORECASE)
-    return match.group(1).upper() if match else None
+    if match:
+        return match.group(1).upper()
+    number = re.search(r"\b(?:kerntaak|core task)\s+([1-9])\b(?!\s*(?:en|and|,))", intent.question, re.IGNORECASE)
+    return f"B1-K{number.group(1)}" if number else None  # "kerntaak 1" of a dossier: its basisdeel's B1-K1
 
 
 def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
@@ -391,36 +395,81 @@ def _lines(passage: str) -> tuple[str, ...]:
                  if line.strip().startswith(("-", "•", "\ufffd")))
 
 
-def core_words(topic: str, library: Library) -> list[list[tuple[str, ...]]]:
-    """The theme's alternatives ("X (Y)", "X or Y"), each a list of words that must all occur, each word as
-    the stems that stand for it: a Dutch word itself, an English word its glossary translation."""
+def coordinated(tokens: Sequence[str], lang: str) -> list[list[str]]:
+    """The theme's word slots: each word its own slot, except words coordinated by "or" (Dutch "of"), which
+    share one ("work , school or leisure" → [work, school, leisure]); commas alone only separate."""
+    joins = {"or", "of"} if lang == "nl" else {"or"}
+    slots: list[list[str]] = []
+    run: list[int] = []  # slots joined by commas just before: "work , school"
+    pending = comma = False
+    for token in tokens:
+        if token in joins:
+            pending = bool(slots)
+        elif token == ",":
+            comma = bool(slots)
+        elif token not in ("(", ")", "or", "of"):
+            if pending:
+                for index in sorted(run, reverse=True):
+                    slots[-1] = slots.pop(index) + slots[-1] if index < len(slots) - 1 else slots[-1]
+                slots[-1].append(token)
+                run = []
+            else:
+                run = [*run, len(slots) - 1] if comma and slots else []
+                slots.append([token])
+            pending = comma = False
+    return slots
+
+
+def _alternatives(topic: str, phrase: str) -> list[str]:
+    """The theme's alternatives: a bracketed aside beside the words around it ("leisure (dagbesteding)"). The
+    phrase (the topic with its marks) when it holds the topic's words, else the topic itself."""
+    plain = " ".join(w for w in phrase.split() if w not in {"(", ")", ",", "or", "of"})
+    if phrase and set(plain.split()) == set(topic.split()) - {"or", "of"}:
+        outside = re.sub(r"\([^()]*\)?", " ", phrase)
+        inside = re.findall(r"\(([^()]*)\)?", phrase)
+        return [a for a in (outside, *inside) if a.strip(" ,()")]
+    return [a for a in re.split(r"[()]|\s+or\s+|\s+of\s+(?=\w+\s*$)", topic) if a and a.strip()]
+
+
+def core_words(topic: str, library: Library, phrase: str = "", lang: str = "nl") -> list[list[tuple[str, ...]]]:
+    """The theme's alternatives ("X (Y)"), each a list of word slots that must all occur, each slot as the
+    stems that stand for it: a Dutch word itself, an English word its glossary translation; words joined by
+    "or" share a slot."""
     from assistant.glossary import GLOSSARY
 
-    alternatives = [a for a in re.split(r"[()]|\s+or\s+|\s+of\s+(?=\w+\s*$)", topic) if a and a.strip()]
     result = []
-    for alternative in alternatives:
+    for alternative in _alternatives(topic, phrase):
         text = alternative.lower()
         words: list[tuple[str, ...]] = []
         for key in sorted((k for k in GLOSSARY if " " in k), key=len, reverse=True):
             if re.search(rf"\b{re.escape(key)}\b", text):
                 words.extend((s,) for s in _stems(GLOSSARY[key].split()[0:len(key.split())]))
                 text = re.sub(rf"\b{re.escape(key)}\b", " ", text)
-        for word in re.findall(r"[^\W\d_]{3,}", text):
-            if word in STOPWORDS or word in library.name_words:
-                continue
-            held = word in library.words or word in GLOSSARY
-            near = None if held else evidence.cognate(word, library.vocab)  # "technology": "technologie"
-            if not held and not near and not _compound_known(word, library):
-                continue  # a word the sources cannot hold ("deal", "such"): it cannot narrow the list
-            forms = [near] if near else [word] if word in library.words or word not in GLOSSARY else []
-            if word in GLOSSARY:
-                forms.append(GLOSSARY[word].split()[0])
-            stems = _stems(forms)
+        tokens = re.findall(r"[^\W\d_]{3,}|[(),]", text)
+        for slot in coordinated(tokens, lang):
+            stems = [stem for word in slot for stem in _word_stems(word, library)]
             if stems:
-                words.append(tuple(stems))
+                words.append(tuple(dict.fromkeys(stems)))
         if words:
             result.append(words)
     return result
+
+
+def _word_stems(word: str, library: Library) -> list[str]:
+    """The stems that stand for one theme word (none for a stop word, a name or a word the sources cannot
+    hold, such as "deal")."""
+    from assistant.glossary import GLOSSARY
+
+    if word in STOPWORDS or word in library.name_words:
+        return []
+    held = word in library.words or word in GLOSSARY
+    near = None if held else evidence.cognate(word, library.vocab)  # "technology": "technologie"
+    if not held and not near and not _compound_known(word, library):
+        return []
+    forms = [near] if near else [word] if word in library.words or word not in GLOSSARY else []
+    if word in GLOSSARY:
+        forms.append(GLOSSARY[word].split()[0])
+    return _stems(forms)
 
 
 def _stems(words: Sequence[str]) -> list[str]:
@@ -441,7 +490,17 @@ def coverage(words: list[tuple[str, ...]], text: str, terms: Sequence[str]) -> f
     return found / len(words) if words else 0.0
 
 
-def list_where(intent: Intent, library: Library, filters: Filters) -> Reply:
+def _narrowed(tree: Reply, intent: Intent, library: Library, filters: Filters) -> Reply:
+    """A scope's tree narrowed to a theme the question names without a theme cue ("which MZ work processes support
+    clients with … (dagbesteding)"): the units that hold the theme's specific words, when some but not all do."""
+    topic = re.sub(r"\b[bp][1-9]-k[0-9]+\b", " ", intent.topic or "", flags=re.IGNORECASE).strip()
+    if not topic:
+        return tree
+    narrowed = list_where(replace(intent, mode=WHERE, topic=topic), library, filters, strict=True)
+    return narrowed if narrowed.items and len(narrowed.items) < len(tree.items) else tree
+
+
+def list_where(intent: Intent, library: Library, filters: Filters, strict: bool = False) -> Reply:
     """Every unit of the scope where the theme occurs, with the sentences that carry it: the units that hold all
     its specific words, those fewer than :data:`evidence.GENERIC_SHARE` of the units hold ("persoonlijk
     ontwikkelplan maken": not *maken*), or those of one alternative. When no unit has them all, the units that
@@ -453,9 +512,14 @@ def list_where(intent: Intent, library: Library, filters: Filters) -> Reply:
         found = links.theme_units(library.index, intent.topic)
     except ValueError:
         found = ()
-    alternatives = core_words(intent.topic, library)
+    alternatives = core_words(intent.topic, library, intent.phrase, intent.lang)
     specific = [[w for w in words if min(library.vocab.share(f) for f in w) < evidence.GENERIC_SHARE]
                 for words in alternatives]
+    if any(specific):  # an alternative of common words only ("cliënt") would list half the corpus
+        alternatives = [words for words, own in zip(alternatives, specific, strict=True) if own]
+        specific = [own for own in specific if own]
+    elif strict:
+        specific = alternatives  # narrowing a tree by common words only ("ouders"): a unit must hold them all
     scored: dict[str, tuple[float, Item]] = {}
     full: dict[str, Item] = {}
     for unit in found:
@@ -470,7 +534,7 @@ def list_where(intent: Intent, library: Library, filters: Filters) -> Reply:
                 scored[item.ref] = (share, item)
             if any(words and coverage(words, text, ()) >= 1.0 for words in specific):
                 full[item.ref] = item
-    if full:
+    if full or strict:
         return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(list(full.values())),
                      filters=_applied(intent, filters))
     best = max((share for share, _ in scored.values()), default=0.0)
@@ -801,6 +865,8 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         return Reply(LOOKUP, intent.lang, read_as(intent), intent, problem="conflict", details=intent.conflict)
     if intent.unknown_scope:
         return _not_found(intent, "unknown_scope", (intent.unknown_scope, *intent.suggestions))
+    if intent.owner and unknown_words(intent.owner, library):  # a role no dossier has ("sports masseur")
+        return _not_found(intent, "unknown_scope", (intent.owner, *intent.suggestions))
     if intent.unknown_years and not intent.years:
         known = tuple(sorted({v[:4] for v in library.catalogue.versions}))
         return _not_found(intent, "unknown_version", (intent.unknown_years[0], *known))
@@ -817,8 +883,12 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     held = _not_held(intent, library)
     if held:
         return _not_found(intent, "not_in_sources", held, search(intent.question, filters, 3))
+    if intent.keywords and names_section(intent.topic, library):  # "wettelijke beroepsvereisten sociaal werk"
+        return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     if intent.type == LIST:
         reply = list_tree(intent, library, filters) if intent.mode == TREE else list_where(intent, library, filters)
+        if intent.mode == TREE and intent.scopes and (intent.kind or WERKPROCES) == WERKPROCES:
+            reply = _narrowed(reply, intent, library, filters)
     elif intent.type == COMPETENCE:
         reply = competence_list(intent, library, filters)
     elif intent.type == COMPARE:
@@ -836,6 +906,17 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     return reply
+
+
+UNIT_KINDS = frozenset({WERKPROCES, KERNTAAK, PROFIEL, COMPETENTIENIVEAU, COMPETENTIE})
+
+
+def names_section(topic: str, library: Library) -> bool:
+    """The words name a section of a dossier ("typering", "wettelijke beroepsvereisten"): a title of a text that
+    is no unit holds all their stems."""
+    wanted = set(tokenize(topic))
+    return bool(wanted) and any(wanted <= set(tokenize(u.chunk.title or "")) for u in library.units
+                                if u.chunk.kind not in UNIT_KINDS)
 
 
 def unknown_code(intent: Intent, library: Library) -> tuple[str, ...]:
