@@ -140,6 +140,8 @@ class Catalogue:
         def add(term: str | None, entry: ScopeEntry) -> None:
             if term and len(term.strip()) >= 2:
                 scopes.setdefault(_fold(term), set()).add(entry)
+                if re.search(r"\w-\w", term):  # "sociaal cultureel werker" as typed for "Sociaal-cultureel werker"
+                    scopes.setdefault(_fold(re.sub(r"(?<=\w)-(?=\w)", " ", term)), set()).add(entry)
 
         named: set[tuple] = set()  # each distinct naming once: an index has far fewer than chunks
         for c in chunks:
@@ -204,6 +206,7 @@ class Mentions:
     year_span: tuple[int, int] | None = None
     kind: str | None = None
     rest: tuple[str, ...] = ()
+    names: tuple[tuple[int, int], ...] = ()  # the spans of every scope name (a dossier and its profile)
 
     @property
     def any(self) -> bool:
@@ -216,10 +219,12 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
     taken: list[tuple[int, int]] = []
     scope = scope_span = None
     pattern = catalogue.pattern()
-    match = pattern.search(text) if pattern else None
-    if match:
+    matches = list(pattern.finditer(text)) if pattern else []
+    if matches:  # "bij maatschappelijke zorg, alleen voor de persoonlijk begeleider …": the profile
+        profiles = [m for m in matches if any(e.profile for e in catalogue.scopes.get(_fold(m.group(0)), ()))]
+        match = profiles[0] if profiles and len(matches) > 1 else matches[0]
         scope, scope_span = match.group(0), match.span()
-        taken.append(scope_span)
+        taken.extend(m.span() for m in matches)
     level = level_span = None
     match = _LEVEL.search(text)
     if match:
@@ -251,7 +256,8 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
         m.group(0) for m in _WORD.finditer(text)
         if not _overlaps(m.span(), taken) and m.group(0).lower() not in FILLER
     )
-    return Mentions(scope, scope_span, level, level_span, year, year_span, kind, rest)
+    return Mentions(scope, scope_span, level, level_span, year, year_span, kind, rest,
+                    tuple(m.span() for m in matches))
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -307,7 +313,9 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     """Rule 2: a short message that names a constraint and opens like a follow-up, or holds nothing else."""
     if previous is None or not mentions.any:
         return False
-    counted = _splice(message, mentions.scope_span, " name ") if mentions.scope_span else message
+    counted = message
+    for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
+        counted = _splice(counted, span, " name ")
     words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
     if len(words) > MAX_FOLLOWUP_WORDS:
         return False
@@ -375,6 +383,8 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue) -> str:
             appends.append(("level " if lang == "en" else "niveau ") + str(new.level))
     if new.year and old.year_span:
         edits.append((old.year_span, new.year))
+    elif new.scope and not new.year and old.year and old.year_span and not _has_year(new.scope, old.year, catalogue):
+        edits.append((old.year_span, ""))  # "en in MZ?" after "… S&B 2021": MZ has no 2021 version
     question = previous
     for span, text in sorted(edits, key=lambda e: e[0][0], reverse=True):
         question = _splice(question, span, text)
@@ -382,6 +392,11 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue) -> str:
         if phrase:
             question = _append(question, phrase)
     return question
+
+
+def _has_year(scope: str, year: str, catalogue: Catalogue) -> bool:
+    """Whether the named dossier or profile has a version of that year."""
+    return any((e.version or "").startswith(str(year)) for e in catalogue.scopes.get(_fold(scope), ()))
 
 
 def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Catalogue) -> Resolved:
@@ -569,22 +584,32 @@ def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str 
     return replace_reference(previous.asked, earlier, target)
 
 
+_COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk\w*|\banders\b", re.IGNORECASE)
 _BARE_PAIR = re.compile(r"\b([1-4])\s*(?:en|and|&|vs\.?|versus|tot|to|-)\s*([1-4])\b")
 _LEVEL_NAMED = re.compile(rf"^(.*?)\s*\b{ONE_LEVEL_WORD}\s*[1-4]\b", re.IGNORECASE)
 
 
 def compared_levels(message: str, previous: Turn) -> str | None:
     """"wat is dan het verschil tussen 2 en 3?" after a question about one level of a competence ("Coachen
-    niveau 1"): the two numbers are levels of that competence ("… tussen niveau 2 en niveau 3 bij Coachen").
-    None when the message names a level word itself, or the previous topic names no level."""
-    pair = _BARE_PAIR.search(message)
+    niveau 1"): the two numbers are levels of that competence ("… tussen niveau 2 en niveau 3 (Coachen)"); "en
+    het verschil met niveau 3?" compares the level asked before with that one. None otherwise."""
     named = _LEVEL_NAMED.match(previous.topic or "")
-    if pair is None or named is None or not named.group(1) or re.search(rf"\b{ONE_LEVEL_WORD}", message, re.I):
+    if named is None or not named.group(1):
         return None
     word = "level" if _is_english(message) else "niveau"
     joined = "and" if word == "level" else "en"
-    levels = f"{word} {pair.group(1)} {joined} {word} {pair.group(2)}"
-    return f"{message[:pair.start()]}{levels}{message[pair.end():].rstrip(' ?')} ({named.group(1)})"
+    pair = _BARE_PAIR.search(message)
+    if pair is not None and not re.search(rf"\b{ONE_LEVEL_WORD}", message, re.I):
+        levels = f"{word} {pair.group(1)} {joined} {word} {pair.group(2)}"
+        return f"{message[:pair.start()]}{levels}{message[pair.end():].rstrip(' ?')} ({named.group(1)})"
+    one = [m for m in re.finditer(rf"\b{ONE_LEVEL_WORD}\s*([1-4])\b", message, re.I)]
+    before = re.search(rf"\b{ONE_LEVEL_WORD}\s*([1-4])\b", previous.topic, re.I)
+    if len(one) == 1 and before and _COMPARE_WORD.search(message) and one[0].group(1) != before.group(1):
+        # "en wat is het verschil met niveau 3?" after "klantgerichtheid nivo 2": the two levels
+        levels = f"{word} {before.group(1)} {joined} {word} {one[0].group(1)}"
+        lead = "difference between" if word == "level" else "verschil tussen"
+        return f"{lead} {levels} ({named.group(1)})"
+    return None
 
 
 def replace_reference(message: str, reference: Reference, target: str, kind_word: str = "") -> str:

@@ -98,7 +98,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         return _answer(previous.question, previous, Constraints(), library, search, lang,
                        constraints=Constraints(), followup=True)
     if previous is not None and previous.scope and not find_scope_terms(text, library.catalogue) \
-            and (_CODE_NAMED.search(text) or _KIND_FOLLOWUP.search(text)):
+            and find_reference(text) is None and (_CODE_NAMED.search(text) or _KIND_FOLLOWUP.search(text)):
         # "welke werkprocessen vallen onder P3-K1?", "ok, which profiles are there then?": the scope just named
         scope = referent(Reference("scope", "", (0, 0)), previous)
         text = f"{text.rstrip(' ?')} ({scope})?" if scope else text

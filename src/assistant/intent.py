@@ -45,13 +45,14 @@ WHERE = "where"
 # "is er iets over X te vinden?", "is there anything on X?", "does S&B say anything about X?", "waar gaat het
 # in MZ over X?": whether (and where) the sources hold a theme
 ANYTHING_ON = (r"\b(?:iets|wat)\s+(?:\w+\s+){0,3}?(?:over|rond|omtrent|met betrekking tot)\s+\w"
-               r"|\b(?:anything|something)\s+(?:\w+\s+){0,4}?(?:on|about|regarding|concerning)\s+\w"
+               r"|\b(?:anything|something|everything)\s+(?:\w+\s+){0,4}?(?:on|about|regarding|concerning)\s+\w"
                r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\w")
 
 # Word patterns (on the folded question) that mark a question type; Dutch and English.
 CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk\w*\b|\bversus\b|\bvs\.?(?!\w)|\bt\.?o\.?v\.?(?!\w)"
                r"|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b|\bwat is er anders\b"
+               r"|\bchanges\b.*\bfrom\b|\bverandert\b.*\bvan\b"
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bhetzelfde\b|\bdezelfde\b|\bcounterparts?\b"
                r"|\btegenhangers?\b|\brelates?\b|\bverhoudt\b|\bequivalents?\b|\bovereen\b|\bidentie?k\w*\b|\bidentical\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
@@ -85,7 +86,8 @@ CUES: dict[str, str] = {
 }
 KIND_WORDS: dict[str, str] = {
     # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
-    "werkproces": r"\bwerk ?proce?s+e?(?:n|sen)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b",
+    "werkproces": r"\bwerk ?proce?s+e?(?:n|sen)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b"
+                  r"|\bwp'?s?\b|\bunits\b|\bprofielwerkprocess\w*|\bbasiswerkprocess\w*",  # "welke wp's", "which units"
     "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b",
     "profiel": r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b",
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
@@ -254,17 +256,23 @@ COORDINATION = frozenset({"or", "of", "(", ")", ","})  # the marks :func:`_topic
 
 _NAME = r"([^\W\d_][\w&'’-]*(?:\s+[^\W\d_][\w&'’-]*){0,3}?)"
 _POSSESSIVE = (
-    rf"(?:{{kinds}})\s+(?:heeft|hebben|kent|kennen)\s+(?:(?:de|het|een)\s+)?{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op)\b)",
+    rf"(?:{{kinds}})\s+(?:heeft|hebben|kent|kennen)\s+(?:(?:de|het|een)\s+)?{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op)\b"
+    rf"|\s+(?:niveau|level)\s*[1-4]\b)",
     rf"(?:{{kinds}})\s+(?:van|of)\s+(?:de|het|een|the|a|an)\s+{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op|have|has)\b)",
     rf"\b(?:does|do)\s+(?:(?:the|a|an)\s+)?{_NAME}\s+(?:have|has|do|carry out|perform)\b",
     rf"\b(?:heeft|hebben)\s+(?:de|het|een)\s+{_NAME}\s*(?:[?.!,]|$)",
 )
 
 
-def _unknown_scope(text: str, folded: str, catalogue: Catalogue) -> tuple[str | None, tuple[str, ...]]:
+# beside a named scope, also "werkprocessen for a zwemonderwijzer": checked against the corpus's words after
+_OWNER = (*_POSSESSIVE, rf"(?:{{kinds}})\s+(?:for|voor)\s+(?:de|het|een|the|a|an)\s+{_NAME}\s*(?:[?.!,(]|$|\s+(?:in|bij)\b)")
+
+
+def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
+                   patterns: tuple[str, ...] = _POSSESSIVE) -> tuple[str | None, tuple[str, ...]]:
     """In "welke werkprocessen heeft de astronaut?": the owner named that the index does not know."""
     kinds = "|".join(KIND_WORDS.values())
-    for pattern in _POSSESSIVE:
+    for pattern in patterns:
         match = re.search(pattern.replace("{kinds}", kinds), folded)
         if match is None:
             continue
@@ -420,7 +428,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         if unknown:
             return Intent(LIST, mode=TREE, unknown_scope=unknown, suggestions=suggestions, **base)
     if kind and asks_list and scopes:
-        owner, suggestions = _unknown_scope(text, fold(_without(text, spans)), catalogue)
+        owner, suggestions = _unknown_scope(text, fold(_without(text, spans)), catalogue, _OWNER)
         if owner:  # "which werkprocessen does the hairdresser have in Dienstverlening?": checked by the replies
             base = {**base, "owner": owner, "suggestions": suggestions}
     if kind and asks_list:

@@ -331,6 +331,7 @@ def _basis_only(question: str) -> bool:
 
 def _own_only(question: str) -> bool:
     return re.search(r"\bprofielspecifiek\w*|\bprofile[- ]specific\b|\beigen werkprocessen\b|\bown work"
+                     r"|\bprofielwerkprocess\w*"
                      r"|\bspecifiek voor\b|\bspecific to\b|\bspecifically for\b",
                      fold(question)) is not None
 
