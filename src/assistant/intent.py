@@ -265,7 +265,8 @@ _POSSESSIVE = (
 
 
 # beside a named scope, also "werkprocessen for a zwemonderwijzer": checked against the corpus's words after
-_OWNER = (*_POSSESSIVE, rf"(?:{{kinds}})\s+(?:for|voor)\s+(?:de|het|een|the|a|an)\s+{_NAME}\s*(?:[?.!,(]|$|\s+(?:in|bij)\b)")
+_OWNER = (*_POSSESSIVE,
+          rf"(?:{{kinds}})\s+(?:for|voor)\s+(?:de|het|een|the|a|an)\s+{_NAME}\s*(?:[?.!,(]|$|\s+(?:in|bij)\b)")
 
 
 def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
