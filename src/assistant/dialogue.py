@@ -31,7 +31,9 @@ from assistant.conversation import (
     resolve,
 )
 from assistant.intent import COMPETENCE, LIST, LOOKUP, NOT_FOUND, find_scope_terms, route
+from assistant.intent import KIND_WORDS as KIND_PATTERNS
 from assistant.language import detect
+from assistant.model import KERNTAAK
 from assistant.replies import Library, Reply, Request, Search, build
 from assistant.retrieval import Filters
 from assistant.spelling import correct_names
@@ -126,7 +128,8 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
             kind_word = KIND_WORDS[lang].get(previous.kind or "", "") if previous else ""
             asked = text if reference.kind == "ordinal" and previous else ""
             within: tuple[str, ...] = ()
-            if reference.kind == "scope" and previous is not None and previous.listed:
+            other_kind = previous is not None and previous.kind == KERNTAAK and _WERKPROCES_WORD.search(text)
+            if reference.kind == "scope" and previous is not None and previous.listed and not other_kind:
                 within = previous.listed  # "welke daarvan …": which of the units just listed
                 kind_word = kind_word or KIND_WORDS[lang]["werkproces"]
                 target = target if previous.scope else ""
@@ -153,6 +156,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
 _KIND_FOLLOWUP = re.compile(r"^(?:ok[eé]?|oké|en|and|dan|then|so)\b.*\b(?:werk ?process\w*|work ?process\w*|kerntaken"
                             r"|core tasks|profielen|profiles)\b|\b(?:werk ?process\w*|work ?process\w*|kerntaken"
                             r"|core tasks|profielen|profiles)\b.*\b(?:dan|then)\s*\??$", re.IGNORECASE)
+_WERKPROCES_WORD = re.compile(KIND_PATTERNS["werkproces"], re.IGNORECASE)
 _CODE_NAMED = re.compile(r"\b[bp][1-9]-k[0-9]+(?:-w[0-9]+)?\b", re.IGNORECASE)
 _CODE = re.compile(r"^[bp][1-9]-k[0-9]+(?:-w[0-9]+)?$", re.IGNORECASE)
 

@@ -246,12 +246,12 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
     for pattern in extra_patterns:
         folded = re.sub(pattern, " ", folded)
     folded = re.sub(rf"\b{LEVEL_WORD}\s*[1-4]\b|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ", folded)
-    tokens = re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*|[(),]", folded)
-    words = [w for w in tokens if (marks and w in COORDINATION) or (w not in question_words() and w not in "(),")]
+    tokens = re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*|[(),/]", folded)
+    words = [w for w in tokens if (marks and w in COORDINATION) or (w not in question_words() and w not in "(),/")]
     return " ".join(words)
 
 
-COORDINATION = frozenset({"or", "of", "(", ")", ","})  # the marks :func:`_topic` keeps for the theme's structure
+COORDINATION = frozenset({"or", "of", "(", ")", ",", "/"})  # the marks :func:`_topic` keeps for the theme's structure
 
 
 _NAME = r"([^\W\d_][\w&'’-]*(?:\s+[^\W\d_][\w&'’-]*){0,3}?)"

@@ -29,6 +29,7 @@ from assistant.conversation import BASIS_ONLY, Catalogue, ScopeEntry
 from assistant.intent import (
     COMPARE,
     COMPETENCE,
+    COORDINATION,
     COVERED,
     LIST,
     LOOKUP,
@@ -397,34 +398,39 @@ def _lines(passage: str) -> tuple[str, ...]:
 
 
 def coordinated(tokens: Sequence[str], lang: str) -> list[list[str]]:
-    """The theme's word slots: each word its own slot, except words coordinated by "or" (Dutch "of"), which
-    share one ("work , school or leisure" → [work, school, leisure]); commas alone only separate."""
-    joins = {"or", "of"} if lang == "nl" else {"or"}
+    """The theme's word slots: each word its own slot, except a last pair or list of words coordinated by "or"
+    (Dutch "of") or a slash, which share one ("work , school or leisure" → [work, school, leisure]). A
+    coordination that more words follow ("privacy or confidential information") is read word by word, as are
+    commas alone."""
+    joins = {"or", "of", "/"} if lang == "nl" else {"or", "/"}
     slots: list[list[str]] = []
-    run: list[int] = []  # slots joined by commas just before: "work , school"
-    pending = comma = False
-    for token in tokens:
-        if token in joins:
-            pending = bool(slots)
-        elif token == ",":
-            comma = bool(slots)
-        elif token not in ("(", ")", "or", "of"):
+    run: list[int] = []  # the slots a comma run holds so far: "work , school"
+    after_word = pending = comma = False
+    for i, token in enumerate(tokens):
+        if token in joins and after_word:
+            ahead = tokens[i + 1:i + 3]
+            pending = bool(ahead) and ahead[0] not in COORDINATION and (len(ahead) < 2 or ahead[1] in COORDINATION)
+            after_word = False
+        elif token in COORDINATION:
+            comma = token == "," and after_word
+            run = run if comma else []
+            after_word = pending = False
+        else:
             if pending:
-                for index in sorted(run, reverse=True):
-                    slots[-1] = slots.pop(index) + slots[-1] if index < len(slots) - 1 else slots[-1]
-                slots[-1].append(token)
+                merged = [word for index in run for word in slots[index]] + slots[-1] + [token]
+                slots = [slot for index, slot in enumerate(slots[:-1]) if index not in run] + [merged]
                 run = []
             else:
                 run = [*run, len(slots) - 1] if comma and slots else []
                 slots.append([token])
-            pending = comma = False
+            after_word, pending, comma = True, False, False
     return slots
 
 
 def _alternatives(topic: str, phrase: str) -> list[str]:
     """The theme's alternatives: a bracketed aside beside the words around it ("leisure (dagbesteding)"). The
     phrase (the topic with its marks) when it holds the topic's words, else the topic itself."""
-    plain = " ".join(w for w in phrase.split() if w not in {"(", ")", ",", "or", "of"})
+    plain = " ".join(w for w in phrase.split() if w not in COORDINATION)
     if phrase and set(plain.split()) == set(topic.split()) - {"or", "of"}:
         outside = re.sub(r"\([^()]*\)?", " ", phrase)
         inside = re.findall(r"\(([^()]*)\)?", phrase)
@@ -446,11 +452,13 @@ def core_words(topic: str, library: Library, phrase: str = "", lang: str = "nl")
             if re.search(rf"\b{re.escape(key)}\b", text):
                 words.extend((s,) for s in _stems(GLOSSARY[key].split()[0:len(key.split())]))
                 text = re.sub(rf"\b{re.escape(key)}\b", " ", text)
-        tokens = re.findall(r"[^\W\d_]{3,}|[(),]", text)
+        tokens = re.findall(r"[^\W\d_]{3,}|\b(?:or|of)\b|[(),/]", text)
         for slot in coordinated(tokens, lang):
-            stems = [stem for word in slot for stem in _word_stems(word, library)]
-            if stems:
-                words.append(tuple(dict.fromkeys(stems)))
+            members = [stems for stems in (_word_stems(word, library) for word in slot) if stems]
+            if len(members) > 1 and any(library.vocab.share(stems[0]) >= evidence.GENERIC_SHARE for stems in members):
+                words.extend(tuple(stems) for stems in members)  # "collega's of stagiaires": a common word in it
+            elif members:
+                words.append(tuple(dict.fromkeys(stem for stems in members for stem in stems)))
         if words:
             result.append(words)
     return result
