@@ -286,7 +286,7 @@ def test_search_json_has_an_answer_beside_unchanged_hits(built_index: Built):
 
 def test_chat_eval_floor_per_split(built_index: Built, capsys):
     """Floors a little under the measured figures (docs/chat.md) of every split: a regression fails here.
-    The test split is the held-out one; tune, tune2, tune3 and tune4 are the sets the method was developed on."""
+    The test split is the held-out one; tune and tune2 to tune6 are the sets the method was developed on."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import chat_eval
 
@@ -306,12 +306,18 @@ def test_chat_eval_floor_per_split(built_index: Built, capsys):
     if "tune3" in report:  # the third tuning batch (two authors, 167 questions)
         tune3 = report["tune3"]
         assert tune3["n"] >= 160 and tune3["language"] >= 0.97, tune3
-        assert tune3["routing"] >= 0.95 and tune3["recall"] >= 0.93 and tune3["precision"] >= 0.84, tune3
+        assert tune3["routing"] >= 0.95 and tune3["recall"] >= 0.93 and tune3["precision"] >= 0.95, tune3
     if "tune4" in report:  # the fourth batch: "where" questions only
         tune4 = report["tune4"]
-        assert tune4["n"] >= 60 and tune4["routing"] >= 0.84, tune4
-        assert tune4["recall"] >= 0.72 and tune4["precision"] >= 0.52, tune4
+        assert tune4["n"] >= 60 and tune4["routing"] >= 0.9, tune4
+        assert tune4["recall"] >= 0.79 and tune4["precision"] >= 0.68, tune4
         assert tune2["language"] >= 0.97, tune2
+    for name, floor in (("tune5", (0.91, 0.92, 0.85)), ("tune6", (0.84, 0.91, 0.83))):  # the fourth round's batches
+        if name in report:
+            batch = report[name]
+            assert batch["n"] >= 140 and batch["language"] >= 0.97, batch
+            routing, recall, precision = floor
+            assert batch["routing"] >= routing and batch["recall"] >= recall and batch["precision"] >= precision, batch
 
 
 def test_chat_eval_reads_its_set(tmp_path: Path):
