@@ -48,6 +48,9 @@ ANYTHING_ON = (r"\b(?:iets|wat)\s+(?:\w+\s+){0,3}?(?:over|rond|omtrent|met betre
                r"|\b(?:anything|something|everything)\s+(?:\w+\s+){0,4}?(?:on|about|regarding|concerning)\s+\w"
                r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\w")
 
+# who is asking ("ik ben curriculumontwerper en …", "I'm a teacher"): the role is no part of the theme
+ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)?[^\W\d_][\w-]*"
+
 # Word patterns (on the folded question) that mark a question type; Dutch and English.
 CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk\w*\b|\bversus\b|\bvs\.?(?!\w)|\bt\.?o\.?v\.?(?!\w)"
@@ -404,7 +407,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     scopes = scope_entries(scope_terms, good_years, catalogue)
     missing_version = _missing_version(scope_terms, good_years, catalogue)
     spans = [span for _, span in named]
-    cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b"]
+    cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b", ASKER]
     competence_patterns = [re.escape(c) for c in _competence_phrases(folded, vocabulary)]
     topic = _topic(text, spans, cue_patterns + competence_patterns)
     phrase = _topic(text, spans, cue_patterns + competence_patterns, marks=True)
