@@ -774,7 +774,11 @@ _DEFINED = re.compile(
 
 def definition_subject(question: str) -> str | None:
     """``gedragsindicatoren`` in "wat zijn gedragsindicatoren?", ``interprofessioneel samenwerken`` in "hoe wordt
-    interprofessioneel samenwerken gedefinieerd in …?" (a term of at most three words, no names, no code)."""
+    interprofessioneel samenwerken gedefinieerd in …?" (a term of at most three words, no names, no code); the
+    first sentence of several ("wat zijn gedragsindicatoren precies? staat er ergens een definitie?")."""
+    first = re.split(r"(?<=[?!.])\s+", question.strip(), maxsplit=1)[0]
+    question = re.sub(r"\s+(?:precies|eigenlijk|exactly|precisely|really)(?=\s*[?.!]?\s*$)", "", first,
+                      flags=re.IGNORECASE)
     match = _DEFINED.match(question)
     if match:
         term = next(g for g in match.groups() if g).strip(" ?.!'\"")
