@@ -431,9 +431,10 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         unknown, suggestions = _unknown_scope(text, folded, catalogue)
         if unknown:
             return Intent(LIST, mode=TREE, unknown_scope=unknown, suggestions=suggestions, **base)
-    if kind and asks_list and scopes:
-        owner, suggestions = _unknown_scope(text, fold(_without(text, spans)), catalogue, _OWNER)
-        if owner:  # "which werkprocessen does the hairdresser have in Dienstverlening?": checked by the replies
+    if kind and asks_list:
+        patterns = _OWNER if scopes else _OWNER[len(_POSSESSIVE):]  # unscoped, the possessive was asked above
+        owner, suggestions = _unknown_scope(text, fold(_without(text, spans)), catalogue, patterns)
+        if owner:  # "which werkprocessen does the hairdresser have in DV?": the replies check the corpus's words
             base = {**base, "owner": owner, "suggestions": suggestions}
     if kind and asks_list:
         rest = _topic(text, spans, [*cue_patterns, CUES["where"], *competence_patterns,

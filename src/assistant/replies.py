@@ -351,11 +351,22 @@ def _applied(intent: Intent, filters: Filters) -> tuple[tuple[str, str], ...]:
 
 
 def _sorted(items: Sequence[Item]) -> tuple[Item, ...]:
+    """Items in document order: per source, version and dossier the basisdeel first, then the profiles in the
+    order of their codes (P1, P2, …: "de tweede" is the second the dossier names), then by code."""
+    numbers: dict[tuple, int] = {}
+    for item in items:
+        c = item.chunk
+        match = re.match(r"P(\d+)", c.code or "")
+        if c.profile and match:
+            where = (c.source, c.version, c.profile)
+            numbers[where] = min(numbers.get(where, 99), int(match.group(1)))
+
     def key(item: Item) -> tuple:
         c = item.chunk
         part_rank = {"basisdeel": 0, "aanvulling": 1, "profiel": 1}.get(item.part or "", 2)
-        return (c.source, c.version or "", c.dossier or "", part_rank if part_rank == 0 else 1, c.profile or "",
-                _code_key(c.code or ""), c.variant or "")
+        return (c.source, c.version or "", c.dossier or "", part_rank if part_rank == 0 else 1,
+                numbers.get((c.source, c.version, c.profile), 99), c.profile or "", _code_key(c.code or ""),
+                c.variant or "")
 
     return tuple(sorted(items, key=key))
 
