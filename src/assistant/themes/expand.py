@@ -8,6 +8,7 @@ thesaurus file (:mod:`assistant.themes.thesaurus`); and near words from the corp
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -186,7 +187,8 @@ def neighbour(word: str, meaning, corpus: Corpus, settings: ScanSettings) -> str
     """The corpus word nearest in meaning to a word the corpus lacks (*sustainability* → *duurzaam*), or None
     when no word is near enough (CSLS below ``translate_min``), the nearest one is generic, or it only shares
     a word piece with it (a shared start of 4+ letters that is not most of the shorter word, or a lookalike
-    ending); a cognate that shares most of it stays (*documentation* → *documenten*)."""
+    ending); a cognate that shares most of it, or is spelled nearly alike, stays (*documentation* →
+    *documenten*, *networking* → *netwerken*)."""
     scores = meaning.near_scores(meaning.embed([word])[0])
     best = int(np.argmax(scores)) if len(scores) else -1
     if best < 0 or float(scores[best]) < settings.translate_min:
@@ -197,9 +199,17 @@ def neighbour(word: str, meaning, corpus: Corpus, settings: ScanSettings) -> str
     folded = fold(word)
     shorter = min(len(found), len(folded))
     shared = next((i for i, (a, b) in enumerate(zip(found, folded, strict=False)) if a != b), shorter)
-    if 4 <= shared < 0.7 * shorter or lookalike(found, folded):
+    piece = 4 <= shared < 0.7 * shorter and not (settings.cognates_translated and cognate_of(found, folded))
+    if piece or lookalike(found, folded):
         return None  # only a shared word piece (*intervisie* for *interprofessioneel*); a cognate stays (*documenten*)
     return found
+
+
+def cognate_of(dutch: str, english: str) -> bool:
+    """The two words spell nearly alike once their endings are off (*netwerk(en)*, *network(ing)*: 0.86), unlike
+    words that only share a start (*intervisie*, *interprofessioneel*)."""
+    english, dutch = re.sub(r"(?:ing|es|s)$", "", english), re.sub(r"(?:en|s)$", "", dutch)
+    return difflib.SequenceMatcher(None, dutch, english).ratio() >= 0.8
 
 
 def translations(theme: str, corpus: Corpus | None, meaning, settings: ScanSettings) -> dict[str, str]:

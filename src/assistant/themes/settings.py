@@ -30,6 +30,7 @@ class ScanSettings:
     conjuncts: bool = True  # a multi-word concept of the theme: its commoner words count only together
     conjuncts_translated: bool = True  # ... its words the corpus lacks stand in it through their Dutch
     participles_apart: bool = True  # a verb term does not match its present participle (voorkomende: occurring)
+    cognates_translated: bool = True  # a nearest word spelled nearly alike is no word piece (networking: netwerken)
     dense_kern: bool = True  # a unit with several sentences close in meaning is kern without a term (below)
 
     translate_min: float = 0.0  # CSLS of the nearest corpus word to an absent theme word at least (a translation)
