@@ -79,6 +79,17 @@ def pick(page, dropdown: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()
 
 
+def feedback_lines(log: Path, seconds: float = 15) -> list[dict]:
+    """The votes the app has written, once it has written a whole line (the file exists a moment before)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        text = log.read_text(encoding="utf-8") if log.exists() else ""
+        if text.endswith("\n"):
+            return [json.loads(line) for line in text.splitlines()]
+        time.sleep(0.2)
+    return []
+
+
 def test_ask_see_citations_open_source_like_export_and_follow_up(page, live, request):
     shot(page, "01-start")
     seconds = ask(page, TEACHER)
@@ -100,10 +111,7 @@ def test_ask_see_citations_open_source_like_export_and_follow_up(page, live, req
     shot(page, "02-answer-source-open")
 
     page.get_by_role("button", name="Like").last.click()
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and not live.feedback_log.exists():
-        time.sleep(0.2)
-    votes = [json.loads(line) for line in live.feedback_log.read_text(encoding="utf-8").splitlines()]
+    votes = feedback_lines(live.feedback_log)
     assert votes[-1]["vote"] == "up" and votes[-1]["question"] == TEACHER and len(votes[-1]["hit_ids"]) == 5
 
     with page.expect_download() as download_info:
