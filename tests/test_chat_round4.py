@@ -8,8 +8,14 @@ from __future__ import annotations
 import pytest
 from conftest import ask
 
-from assistant.intent import COMPARE, LIST, LOOKUP, NOT_FOUND, TREE, WHERE
+from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, TREE, WHERE
 from assistant.replies import coordinated
+
+
+def text_of(item) -> str:
+    """A listed unit's title and passage, lower case."""
+    return f"{item.chunk.title or ''} {item.passage}".lower()
+
 
 # --------------------------------------------------------------------------- coordinated theme words
 
@@ -46,7 +52,7 @@ def test_either_of_two_coordinated_theme_words_lists_a_unit(library, searcher):
 def test_a_common_word_in_a_coordination_does_not_list_half_the_corpus(library, searcher):
     reply = ask(library, searcher, "In welke werkprocessen moet je nieuwe collega's of stagiaires begeleiden?")[0].reply
     assert reply.type == LIST and 0 < len(reply.items) <= 10
-    assert all("stagiair" in (i.chunk.title or "").lower() + i.passage.lower() for i in reply.items)
+    assert all("stagiair" in text_of(i) for i in reply.items)
 
 
 # --------------------------------------------------------------------------- a tree narrowed by a theme
@@ -73,7 +79,7 @@ def test_a_common_word_beside_a_scope_narrows_when_the_tree_is_asked_for_it(libr
     reply = ask(library, searcher, "talking with parents - which werkproces is that in pw 2015?")[0].reply
     tree = ask(library, searcher, "welke werkprocessen heeft pedagogisch werk 2015?")[0].reply
     assert reply.type == LIST and 0 < len(reply.items) < len(tree.items)
-    assert all("ouder" in i.passage.lower() + (i.chunk.title or "").lower() for i in reply.items)
+    assert all("ouder" in text_of(i) for i in reply.items)
 
 
 # --------------------------------------------------------------------------- keyword queries and single units
@@ -87,7 +93,7 @@ def test_a_common_word_beside_a_scope_narrows_when_the_tree_is_asked_for_it(libr
 def test_topic_words_alone_list_where_they_occur(library, searcher, question, word):
     reply = ask(library, searcher, question)[0].reply
     assert reply.type == LIST and reply.intent.mode == WHERE and reply.items, question
-    assert all(word in (i.chunk.title or "").lower() + i.passage.lower() for i in reply.items)
+    assert all(word in text_of(i) for i in reply.items)
 
 
 @pytest.mark.parametrize("question, title", [
@@ -160,7 +166,7 @@ def test_a_known_owner_beside_its_dossier_is_listed(library, searcher):
 ])
 def test_kind_and_cue_words_as_students_type_them(library, searcher, question):
     reply = ask(library, searcher, question)[0].reply
-    assert reply.type in (LIST, "competence") and reply.items, question
+    assert reply.type in (LIST, COMPETENCE) and reply.items, question
     assert all(i.chunk.dossier == "Dienstverlening" for i in reply.items)
 
 

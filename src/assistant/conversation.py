@@ -586,6 +586,7 @@ def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str 
 
 _COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk\w*|\banders\b", re.IGNORECASE)
 _BARE_PAIR = re.compile(r"\b([1-4])\s*(?:en|and|&|vs\.?|versus|tot|to|-)\s*([1-4])\b")
+_ONE_LEVEL = re.compile(rf"\b{ONE_LEVEL_WORD}\s*([1-4])\b", re.IGNORECASE)
 _LEVEL_NAMED = re.compile(rf"^(.*?)\s*\b{ONE_LEVEL_WORD}\s*[1-4]\b", re.IGNORECASE)
 
 
@@ -602,8 +603,8 @@ def compared_levels(message: str, previous: Turn) -> str | None:
     if pair is not None and not re.search(rf"\b{ONE_LEVEL_WORD}", message, re.I):
         levels = f"{word} {pair.group(1)} {joined} {word} {pair.group(2)}"
         return f"{message[:pair.start()]}{levels}{message[pair.end():].rstrip(' ?')} ({named.group(1)})"
-    one = [m for m in re.finditer(rf"\b{ONE_LEVEL_WORD}\s*([1-4])\b", message, re.I)]
-    before = re.search(rf"\b{ONE_LEVEL_WORD}\s*([1-4])\b", previous.topic, re.I)
+    one = list(_ONE_LEVEL.finditer(message))
+    before = _ONE_LEVEL.search(previous.topic)
     if len(one) == 1 and before and _COMPARE_WORD.search(message) and one[0].group(1) != before.group(1):
         # "en wat is het verschil met niveau 3?" after "klantgerichtheid nivo 2": the two levels
         levels = f"{word} {before.group(1)} {joined} {word} {one[0].group(1)}"

@@ -99,11 +99,8 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     if previous is not None and _NO_FILTERS.match(text):
         return _answer(previous.question, previous, Constraints(), library, search, lang,
                        constraints=Constraints(), followup=True)
-    if previous is not None and previous.scope and not find_scope_terms(text, library.catalogue) \
-            and find_reference(text) is None and (_CODE_NAMED.search(text) or _KIND_FOLLOWUP.search(text)):
-        # "welke werkprocessen vallen onder P3-K1?", "ok, which profiles are there then?": the scope just named
-        scope = referent(Reference("scope", "", (0, 0)), previous)
-        text = f"{text.rstrip(' ?')} ({scope})?" if scope else text
+    if previous is not None:
+        text = _in_previous_scope(text, previous, library)
     levels = compared_levels(text, previous) if previous is not None else None
     if levels is not None:
         return _answer(levels, previous, ui, library, search, lang, followup=True,
@@ -153,12 +150,24 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                    constraints=resolved.constraints, own=resolved.turn.constraints)
 
 
-_KIND_FOLLOWUP = re.compile(r"^(?:ok[eé]?|oké|en|and|dan|then|so)\b.*\b(?:werk ?process\w*|work ?process\w*|kerntaken"
-                            r"|core tasks|profielen|profiles)\b|\b(?:werk ?process\w*|work ?process\w*|kerntaken"
-                            r"|core tasks|profielen|profiles)\b.*\b(?:dan|then)\s*\??$", re.IGNORECASE)
+_KINDS = r"(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks|profielen|profiles)"
+_KIND_FOLLOWUP = re.compile(rf"^(?:ok[eé]?|oké|en|and|dan|then|so)\b.*\b{_KINDS}\b|\b{_KINDS}\b.*\b(?:dan|then)\s*\??$",
+                            re.IGNORECASE)
 _WERKPROCES_WORD = re.compile(KIND_PATTERNS["werkproces"], re.IGNORECASE)
-_CODE_NAMED = re.compile(r"\b[bp][1-9]-k[0-9]+(?:-w[0-9]+)?\b", re.IGNORECASE)
-_CODE = re.compile(r"^[bp][1-9]-k[0-9]+(?:-w[0-9]+)?$", re.IGNORECASE)
+_CODE_BODY = r"[bp][1-9]-k[0-9]+(?:-w[0-9]+)?"
+_CODE_NAMED = re.compile(rf"\b{_CODE_BODY}\b", re.IGNORECASE)
+_CODE = re.compile(rf"^{_CODE_BODY}$", re.IGNORECASE)
+
+
+def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:
+    """"welke werkprocessen vallen onder P3-K1?", "ok, which profiles are there then?" after a scoped answer: the
+    message with the scope just named put in ("… (oa 2021)?"). Unchanged when it names a scope or points back."""
+    if not previous.scope or find_scope_terms(text, library.catalogue) or find_reference(text) is not None:
+        return text
+    if not (_CODE_NAMED.search(text) or _KIND_FOLLOWUP.search(text)):
+        return text
+    scope = referent(Reference("scope", "", (0, 0)), previous)
+    return f"{text.rstrip(' ?')} ({scope})?" if scope else text
 
 
 def _with_scope(target: str, kind: str, previous: Turn) -> str:

@@ -244,8 +244,7 @@ def programme_levels_removed(folded: str, catalogue: Catalogue) -> str:
 def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], marks: bool = False) -> str:
     """The words of a question that are not cues, names, years, levels or kind words; with ``marks``, the
     coordination beside them too: "or"/"of", commas and brackets ("work , school or leisure ( dagbesteding )")."""
-    kept = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
-    folded = kept.lower()
+    folded = _without(text, spans).lower()
     for pattern in extra_patterns:
         folded = re.sub(pattern, " ", folded)
     folded = re.sub(rf"\b{LEVEL_WORD}\s*[1-4]\b|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ", folded)
@@ -437,12 +436,12 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         if owner:  # "which werkprocessen does the hairdresser have in DV?": the replies check the corpus's words
             base = {**base, "owner": owner, "suggestions": suggestions}
     if kind and asks_list:
-        rest = _topic(text, spans, [*cue_patterns, CUES["where"], *competence_patterns,
-                                    r"\b[bp][1-9]-k[0-9]+\b(?!-w)", r"\bprofile-specific\b"])
+        list_patterns = [*cue_patterns, CUES["where"], *competence_patterns, r"\b[bp][1-9]-k[0-9]+\b(?!-w)",
+                         r"\bprofile-specific\b"]
+        rest = _topic(text, spans, list_patterns)
         if not rest or (scopes and not _has(CUES["theme"], folded)):
             return Intent(LIST, mode=TREE, **base)  # the scope's units; the other words shape the question
-        phrase = _topic(text, spans, [*cue_patterns, CUES["where"], *competence_patterns,
-                                      r"\b[bp][1-9]-k[0-9]+\b(?!-w)", r"\bprofile-specific\b"], marks=True)
+        phrase = _topic(text, spans, list_patterns, marks=True)
         quoted = _quoted_topic(text)  # 'alle werkprocessen "voert coördinerende taken uit", over alle dossiers heen'
         if quoted:
             rest, phrase = quoted, quoted
