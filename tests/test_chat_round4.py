@@ -225,3 +225,14 @@ def test_which_profiles_then_keeps_the_scope_just_named(library, searcher):
                       "ok, which profiles are there then?")
     assert profiles.reply.type == LIST and profiles.reply.items
     assert {i.chunk.dossier for i in profiles.reply.items} == {"Sport & Bewegen"}
+
+
+def test_profiles_are_listed_in_the_dossiers_order_and_de_tweede_is_the_second(library, searcher):
+    listed, second = ask(library, searcher, "welke profielen heeft maatschappelijke zorg?",
+                         "welke werkprocessen heeft de tweede?")
+    assert [i.chunk.code for i in listed.reply.items] == ["P1", "P2", "P3", "P4", "P5", "P6"]
+    assert {i.chunk.profile for i in second.reply.items} == {None, listed.reply.items[1].chunk.profile}
+
+
+def test_a_word_is_as_common_without_its_accents(library):
+    assert library.vocab.share("client") == library.vocab.share("cliënt") > 0.1
