@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from assistant.model import Chunk, Unit
+from assistant.model import PROFIEL, Chunk, Unit
 from assistant.names import abbreviation
 from assistant.typography import normalise_typography, same_wording
 
@@ -172,6 +172,7 @@ def unit_chunks(
                     profile_abbr=abbreviation(profile) if profile else unit.profile_abbr,
                     version=unit.version,
                     crebo=unit.crebo,
+                    niveau=unit.get_extra("niveau") if unit.kind == PROFIEL else None,
                     code=unit.code,
                     title=unit.title,
                     competence=unit.competence,

@@ -45,8 +45,8 @@ _NO_FILTERS = re.compile(r"^\s*(?:zonder\s+filters?|alle\s+filters\s+weg|no\s+fi
 _INTERJECTION = re.compile(r"^\s*(?:oké|oke|ok|okay|goed|prima|nou|dank\s*je|bedankt|thanks|right|alright|so|great)"
                            r"\s*[,!.]?\s+", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\S\s*[,:;]\s|\s[-–—]\s")
-KIND_WORDS = {"nl": {"werkproces": "werkprocessen", "kerntaak": "kerntaken"},
-              "en": {"werkproces": "work processes", "kerntaak": "core tasks"}}
+KIND_WORDS = {"nl": {"werkproces": "werkprocessen", "kerntaak": "kerntaken", "profiel": "profielen"},
+              "en": {"werkproces": "work processes", "kerntaak": "core tasks", "profiel": "profiles"}}
 
 
 @dataclass(frozen=True)

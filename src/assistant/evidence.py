@@ -10,8 +10,9 @@ phrasing. The *content words* of the question's topic are those that are not que
   it (without a Dutch ending: "kindjes" → "kind"; or a corpus word holding all but its last two or three
   letters: "mishandeld" ~ "kindermishandeling");
 * in an English question also: it is an English key of the domain glossary
-  (:data:`assistant.glossary.GLOSSARY`), or the corpus has a cognate, a word with the same first three
-  letters that is at least :data:`COGNATE_RATIO` alike ("medication" ~ "medicatie", "groups" ~ "groep").
+  (:data:`assistant.glossary.GLOSSARY`), or the corpus has a cognate, a word with the same first four
+  letters that is at least :data:`COGNATE_RATIO` alike ("medication" ~ "medicatie"), or the same first three
+  and at least :data:`CLOSE_RATIO` alike ("english" ~ "engels"; not "dental" ~ "denkt").
 
 :func:`not_held` decides. Dutch: the unknown words outnumber the *specific* known ones and are at least
 half of all content words. A known word is generic, not specific, when at least :data:`GENERIC_SHARE` of
@@ -35,6 +36,8 @@ from assistant.names import fold
 from assistant.themes.words import fold as fold_accents
 
 COGNATE_RATIO = 0.7
+CLOSE_RATIO = 0.75
+PREFIX = 4
 FORM_LENGTH = 6
 MIN_LENGTH = 3
 ENGLISH_MAX = 3
@@ -43,7 +46,7 @@ GENERIC_SHARE = 0.08
 
 @dataclass(frozen=True)
 class Vocab:
-    """The corpus's words and stems, and its words by their first three letters (for cognates)."""
+    """The corpus's words and stems, the name words, and the units' texts (accents folded)."""
 
     words: frozenset[str]
     stems: frozenset[str]
@@ -65,11 +68,11 @@ class Vocab:
 
 
 @lru_cache(maxsize=4)
-def _by_prefix(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+def _by_prefix(words: frozenset[str], length: int) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
     for word in words:
         if len(word) >= 4:
-            found.setdefault(fold(word)[:3], []).append(fold(word))
+            found.setdefault(fold(word)[:length], []).append(fold(word))
     return {k: tuple(v) for k, v in found.items()}
 
 
@@ -127,12 +130,16 @@ def _together(head: str, tail: str, texts: tuple[str, ...]) -> bool:
 
 
 def cognate(word: str, vocab: Vocab) -> str | None:
-    """A corpus word that looks like ``word`` ("medication" → "medicatie"), or None."""
+    """A corpus word that looks like ``word``: it starts with the same four letters and is at least
+    :data:`COGNATE_RATIO` alike ("medication" → "medicatie"), or the same three and :data:`CLOSE_RATIO` alike
+    ("english" → "engels"); words that share only a first syllable are not ("dental", "denkt"). None if none."""
     folded = fold(word)
     if len(folded) < 5:
         return None
-    candidates = _by_prefix(vocab.words).get(folded[:3], ())
-    close = difflib.get_close_matches(folded, candidates, n=1, cutoff=COGNATE_RATIO)
+    close = difflib.get_close_matches(folded, _by_prefix(vocab.words, PREFIX).get(folded[:PREFIX], ()), n=1,
+                                      cutoff=COGNATE_RATIO) \
+        or difflib.get_close_matches(folded, _by_prefix(vocab.words, PREFIX - 1).get(folded[:PREFIX - 1], ()), n=1,
+                                     cutoff=CLOSE_RATIO)
     return close[0] if close else None
 
 
@@ -147,8 +154,21 @@ def other_form(word: str, vocab: Vocab) -> bool:
         base = folded[: -len(ending)]
         if folded.endswith(ending) and len(base) >= MIN_LENGTH and (base in vocab.words or base in vocab.stems):
             return True
-    cores = {folded[:-2], folded[:-3]}
+    endings = [e for e in _INFLECTIONS if folded.endswith(e)]
+    cores = {_closed(folded[: -len(e)]) for e in endings} | {folded[: -len(e)] for e in endings} if endings \
+        else {folded[:-2], folded[:-3]}
     return any(len(core) >= FORM_LENGTH - 1 and any(core in w for w in _folded(vocab.words)) for core in cores)
+
+
+# Dutch verb and noun endings: "verdient" is "verdien" + t (not a form of "verdiept"), "mishandeld" "mishandel" + d
+_INFLECTIONS = ("den", "ten", "en", "de", "te", "t", "d", "e", "s")
+
+
+def _closed(core: str) -> str:
+    """The stem as spelled in a closed syllable: a single vowel before the last consonant doubles ("evaluer" →
+    "evalueer", as in "evalueert")."""
+    return core[:-1] + core[-2] + core[-1] if re.search(r"[^aeiou][aeiou][^aeiou]$|[aeiou]{2}[^aeiou]$", core) \
+        and not re.search(r"(?:ie|ei|ij|ui|ou|au|eu|oe)[^aeiou]$", core) else core
 
 
 @lru_cache(maxsize=4)

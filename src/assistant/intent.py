@@ -69,7 +69,7 @@ CUES: dict[str, str] = {
                   r"|\bhoren\b|\bhoort\b|\bbelong\w*\b|\blinked\b|\bgekoppeld\b|\bvragen\b|\bvraagt\b|\bcalls? for\b"
                   r"|\bask for\b|\bneed\w*\b|\brequire\w*\b|\bvereis\w*\b|\bnodig\b|\bgevraagd\b|\binvolve\w*\b"
                   r"|\bin de praktijk\b|\bin practice\b|\boefenen\b|\bpractis\w*\b|\bpractic\w*\b"
-                  r"|\btrains?\b|\btrainen\b|\btraint\b",
+                  r"|\btrains?\b|\btrainen\b|\btraint\b|\bpassen\b|\bpast\b|\bfits?\b|\bmatch(?:es)?\b",
     # showing a competence in practice: with any competence named, the question is about where it shows
     "show": r"\blaten zien\b|\blaat\b.*\bzien\b|\blaten blijken\b|\bdemonstrat\w*\b|\bstage\b|\binternship\b"
             r"|\bplacement\b|\bwerkplek\b|\bin de praktijk\b|\bin practice\b",
@@ -89,7 +89,7 @@ CUES: dict[str, str] = {
 }
 KIND_WORDS: dict[str, str] = {
     # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
-    "werkproces": r"\bwerk ?proce?s+e?(?:n|sen)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b"
+    "werkproces": r"\bwerk ?proce?s+e?(?:n|sen|es)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b"
                   r"|\bwp'?s?\b|\bunits\b|\bprofielwerkprocess\w*|\bbasiswerkprocess\w*",  # "welke wp's", "which units"
     "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b",
     "profiel": r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b",
@@ -97,6 +97,14 @@ KIND_WORDS: dict[str, str] = {
     "competentie": r"\bcompetenties\b|\bcompetences\b|\bcompetencies\b",
 }
 _YEAR = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
+_YEAR_RANGE = re.compile(r"\b(20)(\d\d)\s*[/-]\s*(\d\d)\b(?![-/]?\d)")  # "2020/21": 2020 and 2021, not "2015-08-01"
+
+
+def years_named(text: str) -> list[str]:
+    """The version years a text names, in order; "2020/21" names both years."""
+    found = [(m.start(), m.group(1)) for m in _YEAR.finditer(text)]
+    found += [(m.start(3), m.group(1) + m.group(3)) for m in _YEAR_RANGE.finditer(text)]
+    return [year for _, year in sorted(found)]
 _TREE_VERBS = (r"\bheeft\b|\bhebben\b|\bhoren bij\b|\bhoort bij\b|\bhave\b|\bhas\b|\bvan\b|\bof\b|\bin\b|\bbij\b"
                r"|\bbelong\w*\b|\bfor\b|\bvoor\b|\bzitten in\b|\bstaan in\b|\bbinnen\b|\bwithin\b")
 QUESTION_WORDS_FILE = Path(__file__).with_name("data") / "question_words.toml"
@@ -247,7 +255,8 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
     folded = _without(text, spans).lower()
     for pattern in extra_patterns:
         folded = re.sub(pattern, " ", folded)
-    folded = re.sub(rf"\b{LEVEL_WORD}\s*[1-4]\b|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ", folded)
+    folded = re.sub(rf"\b{LEVEL_WORD}\s*[1-4]\b|{_YEAR_RANGE.pattern}|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ",
+                    folded)
     tokens = re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*|[(),/]", folded)
     words = [w for w in tokens if (marks and w in COORDINATION) or (w not in question_words() and w not in "(),/")]
     return " ".join(words)
@@ -283,6 +292,34 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
         if name and name not in question_words() and not re.search("|".join(KIND_WORDS.values()), name):
             return name, closest_names(name, catalogue)
     return None, ()
+
+
+# a name given as a profile's: "een profiel 'jeugdzorgwerker'", "het profiel jeugdzorg in MZ", "the dental
+# assistant profile"; the known names are blanked before, so what is left there names no profile of the index
+_PROFILE_NAMED = (
+    rf"\b(?:een|het|de)\s+(?:uitstroom)?profiel\s+[\"“'‘]?{_NAME}[\"”'’]?\s*(?:[?.!,]|$|\s+(?:in|bij|binnen)\b)",
+    rf"\b(?:the|a|an)\s+{_NAME}\s+profile\b",
+    rf"\bprofile\s+[\"“'‘]{_NAME}[\"”'’]",
+)
+_NOT_A_NAME = re.compile(r"\b(?:eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last"
+                         r"|basisdeel|profieldeel|hele|whole|full|same|zelfde|other|andere|next|volgende|vorige"
+                         r"|previous|competen\w*)\b")
+
+
+def _unknown_profile(folded: str, catalogue: Catalogue) -> str | None:
+    """The name the question gives as a profile's, when a word of it is in no profile or dossier name."""
+    skip = question_words() | STOPWORDS
+    for pattern in _PROFILE_NAMED:
+        for match in re.finditer(pattern, folded):
+            name = " ".join(match.group(1).split())
+            words = re.findall(r"[^\W\d_]+", name)
+            if not words or words[0] in skip or all(w in skip for w in words) or _NOT_A_NAME.search(name) \
+                    or re.search("|".join(KIND_WORDS.values()), name) or name in catalogue.scopes:
+                continue
+            known = {w[:5] for term in catalogue.scopes for w in re.findall(r"[^\W\d_]+", term)}
+            if any(w not in skip and w[:5] not in known for w in words):  # "childcare" is part of a known name
+                return name
+    return None
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
@@ -394,7 +431,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     named = find_scope_terms(text, catalogue)
     scope_terms = [t for t, _ in named]
     known_years = {v[:4] for v in catalogue.versions}
-    years = [m.group(1) for m in _YEAR.finditer(text)]
+    years = years_named(text)
     good_years = tuple(dict.fromkeys(y for y in years if y in known_years))
     unknown_years = tuple(dict.fromkeys(y for y in years if y not in known_years))
     levels = find_levels(programme_levels_removed(folded, catalogue))
@@ -407,7 +444,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     missing_version = _missing_version(scope_terms, good_years, catalogue)
     spans = [span for _, span in named]
     cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b", ASKER]
-    competence_patterns = [re.escape(c) for c in _competence_phrases(folded, vocabulary)]
+    competence_patterns = [re.escape(c) + _WORKING for c in _competence_phrases(folded, vocabulary)]
     topic = _topic(text, spans, cue_patterns + competence_patterns)
     phrase = _topic(text, spans, cue_patterns + competence_patterns, marks=True)
     base = dict(lang=lang, question=text, kind=kind, scopes=scopes, scope_terms=tuple(scope_terms),
@@ -416,6 +453,10 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                 missing_version=missing_version,
                 codes_named=re.search(r"\b[bp][1-9i]-k[0-9i]+|\bp[1-9]\b|\b\d{5}\b", folded) is not None)
 
+    named_profile = _unknown_profile(fold(_without(text, spans)), catalogue)
+    if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
+        return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
+                      suggestions=closest_names(named_profile, catalogue), **base)
     if _has(CUES["compare"], folded) and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
                                           or len(set(scope_terms)) >= 2 or competence_names or scopes):
         return Intent(COMPARE, **base)
@@ -531,6 +572,10 @@ def covered(words: list[str], names: str) -> float:
     return sum(1 for w in words if _prefix(w) in wanted) / len(words)
 
 
+# a competence named as a way of working is the competence: "klantgericht werken", "resultaatgericht handelen"
+_WORKING = r"(?:\s+(?:werken|werkt|handelen|work|working))?"
+
+
 def _competence_phrases(folded: str, vocabulary: Vocabulary) -> list[str]:
     names = sorted(vocabulary.competences, key=len, reverse=True)
     found: list[str] = []
@@ -563,6 +608,9 @@ READ_AS = {
         "and": " en ",
         "levels": "niveau {a} en {b}",
         "versions": "versie {a} en {b}",
+        "fact": "{fact} van {scope}",
+        "facts": {"crebo": "crebonummer", "niveau": "niveau"},
+        "at_level": " op niveau {levels}",
     },
     "en": {
         "prefix": "read as",
@@ -580,6 +628,9 @@ READ_AS = {
         "and": " and ",
         "levels": "level {a} and {b}",
         "versions": "version {a} and {b}",
+        "fact": "{fact} of {scope}",
+        "facts": {"crebo": "crebo number", "niveau": "level"},
+        "at_level": " at level {levels}",
     },
 }
 
@@ -627,10 +678,12 @@ def read_as(intent: Intent, what: str = "") -> str:
     scope = describe_scopes(intent.scopes, intent.lang)
     if not intent.scopes and intent.years:
         scope = words["everywhere_in"].format(years=words["and"].join(intent.years))
-    scope_in = words["in"].format(scope=scope) if intent.scopes else ""
+    scope_in = words["in"].format(scope=scope) if intent.scopes or intent.years else ""
     if intent.type == LIST:
         key = "list_tree" if intent.mode == TREE else "list_where"
         body = words[key].format(kind=kind, scope=scope, topic=intent.topic, scope_in=scope_in)
+        if intent.kind == "profiel" and intent.levels:  # "welke profielen van MZ zijn niveau 3?"
+            body += words["at_level"].format(levels=words["and"].join(map(str, intent.levels)))
     elif intent.type == COMPARE:
         body = words[COMPARE].format(what=what or intent.topic)
     elif intent.type == COMPETENCE:

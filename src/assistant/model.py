@@ -168,7 +168,8 @@ class Chunk:
     source holds only part of its dossier (see ``kd_text.extract_scope``).
     ``sbb_matches`` (competentieprofiel chunks only) are the SBB competences
     its competence matches by meaning: ``(code, title, cosine)``, best first
-    (see ``assistant.competence_match``).
+    (see ``assistant.competence_match``). ``niveau`` (profiel chunks only) is the
+    qualification's mbo level as the source states it ("3").
     """
 
     id: str
@@ -201,6 +202,7 @@ class Chunk:
     similar_in: tuple[str, ...] = ()
     extract: bool = False
     sbb_matches: tuple[tuple[str, str, float], ...] = ()
+    niveau: str | None = None
 
     def to_record(self) -> dict:
         """A JSON-ready dict of every field (location as the interface form)."""

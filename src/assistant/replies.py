@@ -213,8 +213,10 @@ class Reply:
         rows: the comparison, side by side.
         sides: the labels of the two sides of a comparison.
         problem: why a not_found or a refusal: ``unknown_scope``, ``unknown_level``, ``unknown_version``,
-            ``conflict``, ``no_referent``, ``no_definition``, ``not_in_sources``, ``compare_what``, ``no_links``.
-        details: the values the problem is about (the unknown name, the closest known names, …).
+            ``conflict``, ``no_referent``, ``no_definition``, ``not_in_sources``, ``compare_what``, ``no_links``,
+            ``no_sbb`` (a unit whose text names no SBB competences), ``no_fact`` (no crebo or level given).
+        details: the values the problem is about (the unknown name, the closest known names, …); for a
+            qualification's fact (a lookup), the fact's name, then one ``"Name (Dossier year): value"`` per profile.
         filters: the filters applied, as ``(name, value)`` pairs.
         page: the page of a lookup (0 first); ``more``: whether a next page exists.
         followup: the question was completed from the conversation (a follow-up or a reference).
@@ -399,6 +401,9 @@ def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
             c = item.chunk
             firsts.setdefault((c.source, c.dossier, c.version, c.profile), item)
         items = [i for i in firsts.values() if i.chunk.profile]
+        levels = {str(n) for n in (*intent.levels, *((filters.level,) if filters.level else ()))}
+        if levels:  # "welke daarvan zijn niveau 3?": the profiles at that mbo level
+            items = [i for i in items if i.chunk.niveau in levels]
     return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(items), filters=_applied(intent, filters))
 
 
@@ -561,6 +566,54 @@ def list_where(intent: Intent, library: Library, filters: Filters, strict: bool 
     floor = 1.0 if best >= 1.0 else best
     items = [item for share, item in scored.values() if share >= floor and share > 0]
     return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(items), filters=_applied(intent, filters))
+
+
+# --------------------------------------------------------------------------- facts of a qualification
+
+# a qualification's facts that the curriculum model holds, and how a question asks for them
+FACTS = {"crebo": re.compile(r"\bcrebo\w*"),
+         "niveau": re.compile(r"\b(?:op\s+)?welk\s+niveau\b|\b(?:what|which)\s+(?:mbo\s+)?level\b"
+                              r"|\bniveau\s+(?:is|heeft|hebben|zijn)\b")}
+
+
+def asked_fact(intent: Intent) -> str | None:
+    """``"crebo"`` or ``"niveau"`` when the question asks for that fact of the dossiers or profiles it names (not
+    for a competence's level)."""
+    if not intent.scopes or intent.competences or intent.levels:
+        return None
+    fact = next((name for name, pattern in FACTS.items() if pattern.search(fold(intent.question))), None)
+    return None if fact == "niveau" and intent.codes_named else fact  # a unit has no level of its own
+
+
+def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, search: Search) -> Reply:
+    """The fact for every profile of the scope (and a dossier's own crebo), with the profile texts as the cited
+    passages; ``not_found`` when the sources give it for none (the 2020/21 extract has no crebo or level)."""
+    entries = narrow_entries(intent.scopes)
+    found: dict[tuple, tuple[str, Chunk]] = {}
+    for chunk in library.chunks:
+        if chunk.part != 1 or not any(in_scope(chunk, e) for e in entries):
+            continue
+        if chunk.kind == PROFIEL and chunk.profile:
+            value = chunk.crebo if fact == "crebo" else chunk.niveau
+            if value:
+                found.setdefault((chunk.dossier, chunk.version, chunk.profile), (value, chunk))
+        elif fact == "crebo" and chunk.profile is None and chunk.crebo and any(e.profile is None for e in entries):
+            found.setdefault((chunk.dossier, chunk.version, None), (chunk.crebo, chunk))
+    if not found:
+        scope = describe_scopes(intent.scopes, intent.lang)
+        return _not_found(intent, "no_fact", (fact, scope), search(intent.question, filters, 3))
+    lines, hits = [], []
+    for (dossier, version, profile), (value, chunk) in sorted(
+            found.items(), key=lambda kv: (kv[0][2] is not None, kv[1][1].code or "")):
+        where = f"{dossier} {(version or '')[:4]}".strip()
+        lines.append(f"{profile} ({where}): {value}" if profile else f"{where}: {value}")
+        if chunk.kind == PROFIEL:
+            hits.append(Hit(chunk, 1.0, (), ""))
+    words = READ_AS[intent.lang]
+    reading = f"{words['prefix']}: " + words["fact"].format(fact=words["facts"][fact],
+                                                              scope=describe_scopes(intent.scopes, intent.lang))
+    return Reply(LOOKUP, intent.lang, reading, intent, hits=tuple(hits), ranked=tuple(hits),
+                 details=(fact, *lines), filters=_applied(intent, filters))
 
 
 # --------------------------------------------------------------------------- competences
@@ -900,10 +953,16 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     code = unknown_code(intent, library)
     if code:
         return _not_found(intent, "unknown_code", code)
+    unlinked = without_sbb(intent, library, filters)
+    if unlinked:  # "welke SBB-competenties horen bij B1-K1-W4 van sociaal werk 2020?": the 2020/21 texts name none
+        return _not_found(intent, "no_sbb", unlinked, search(intent.question, filters, 3))
     competence = unknown_competence(intent, library)
     if competence:
         near = search(intent.question, filters, 3)
         return _not_found(intent, "unknown_competence", competence, near)
+    fact = asked_fact(intent)
+    if fact:  # "wat is het crebonummer van de thuisbegeleider?", "op welk niveau is de OA 2015?": from the model
+        return fact_reply(fact, intent, library, filters, search)
     held = _not_held(intent, library)
     if held:
         return _not_found(intent, "not_in_sources", held, search(intent.question, filters, 3))
@@ -923,7 +982,7 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         details = reply.details or (intent.topic or describe_scopes(intent.scopes, intent.lang),)
         return _not_found(intent, "no_links", details, search(intent.question, filters, 3))
     if reply.type == LIST and not reply.items and intent.mode != TREE:  # a typo in the theme? ("hygene")
-        fixed = correct_words(intent.topic, library.words)
+        fixed = correct_words(intent.topic, library.words, intent.lang)
         if fixed != intent.topic:
             again = list_where(replace(intent, topic=fixed), library, filters)
             reply = again if again.items else reply
@@ -965,6 +1024,24 @@ def unknown_code(intent: Intent, library: Library) -> tuple[str, ...]:
     return ()
 
 
+_ASKS_COMPETENCES = re.compile(r"\bcompeten(?:ties?|ces?|cies|cy)\b")
+
+
+def without_sbb(intent: Intent, library: Library, filters: Filters) -> tuple[str, ...]:
+    """``("B1-K1-W5", "Onderwijsassistent 2021")`` when the question asks for the competences of a unit it names
+    by code, and no werkproces of that code in its scope names an SBB competence."""
+    if not _ASKS_COMPETENCES.search(fold(intent.question)):
+        return ()
+    keep = scope_filter(intent, filters)
+    for code in codes_in(intent.question):
+        held = [u for u in library.units if u.chunk.kind == WERKPROCES and keep(u.chunk)
+                and (u.chunk.code == code or u.chunk.code.startswith(f"{code}-"))]
+        if held and not any(unit_sbb(u.passage, library.sbb) for u in held):
+            scope = ", ".join(dict.fromkeys(f"{u.chunk.dossier} {u.chunk.version[:4]}" for u in held))
+            return (code, scope)
+    return ()
+
+
 def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
     """``("integriteit", "Coachen", "Klantgerichtheid", …)`` when a question asks for a competence level
     ("empathie niveau 2", "gedragsindicatoren van de competentie Integriteit op niveau 3"), or about the
@@ -982,7 +1059,9 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
         return ()
     if any(e.profile or e.dossier for e in intent.scopes if not _is_profile_of_competences(e, library)):
         return ()  # "alleen niveau 3" over a dossier's profiles: a profile level, not a competence level
-    words = evidence.content_words(intent.topic, replace(library.vocab, names=frozenset()))  # SBB names too
+    scope_words = corpus_words(library.catalogue.scopes)  # SBB names count, the profile's own name does not
+    words = [w for w in evidence.content_words(intent.topic, replace(library.vocab, names=scope_words))
+             if not _INDICATOR_WORD.fullmatch(w)]
     names = {fold(w)[:5] for name in library.vocabulary.competences for w in name.split() if len(w) > 3}
     if not words or any(fold(w)[:5] in names for w in words):
         return ()  # no name, or part of a known one ("plannen niveau 3"): the ranked answer shows it
@@ -991,7 +1070,9 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
 
 # the competency profile named by what it is ("staat er iets over samenwerken in het competentieprofiel?")
 _PROFILE_WORD = re.compile(r"\bcompetentieprofiel\w*|\bcompeten(?:ce|cy|cies)[- ]profiles?\b")
-_COMPETENCE_WORD = re.compile(r"\bcompetentie\b|\bcompeten(?:ce|cy)\b(?![- ]profile)")
+_COMPETENCE_WORD = re.compile(r"\bcompetentie\b|\bcompeten(?:ce|cy)\b(?![- ]profile)"
+                              r"|\b(?:gedragsindicator\w*|behaviou?ral indicators?)\s+(?:van|voor|bij|for|of)\b")
+_INDICATOR_WORD = re.compile(r"gedragsindicator\w*|behaviou?ral|indicators?")
 
 
 def _is_profile_of_competences(entry: ScopeEntry, library: Library) -> bool:
@@ -1009,7 +1090,8 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
         words, absent = evidence.missing(aside, library.vocab, "nl")
         if words and not absent:
             return ()
-    content, unknown = evidence.missing(correct_words(intent.topic, library.words), library.vocab, intent.lang)
+    content, unknown = evidence.missing(correct_words(intent.topic, library.words, intent.lang), library.vocab,
+                                        intent.lang)
     return tuple(unknown) if evidence.not_held(content, unknown, intent.lang, bool(intent.scopes), library.vocab) \
         else ()
 

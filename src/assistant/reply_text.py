@@ -54,6 +54,10 @@ TEXT = {
                         "bijvoorbeeld: *verschil tussen niveau 2 en 3 bij klantgerichtheid*.",
         "no_links": "De bronnen koppelen {what} niet aan werkprocessen (alleen de SBB-dossiers van 2015 noemen "
                     "SBB-competenties bij hun werkprocessen).",
+        "no_sbb": "{code} ({scope}) noemt geen SBB-competenties: alleen de SBB-dossiers van 2015 noemen ze bij hun "
+                  "werkprocessen.",
+        "no_fact": "De bronnen noemen geen {fact} voor {scope}.",
+        "facts": "**{fact}** volgens de bronnen:",
         "nearest": "Het dichtstbij in de bronnen:",
         "evidence": "gedrag",
         "sources_note": "Bron per regel: bestand en regels.",
@@ -97,6 +101,10 @@ TEXT = {
                         "*difference between level 2 and 3 of customer focus*.",
         "no_links": "The sources do not link {what} to work processes (only the 2015 SBB dossiers name SBB "
                     "competences for their work processes).",
+        "no_sbb": "{code} ({scope}) names no SBB competences: only the 2015 SBB dossiers name them for their work "
+                  "processes.",
+        "no_fact": "The sources give no {fact} for {scope}.",
+        "facts": "**{fact}** in the sources:",
         "nearest": "The nearest in the sources:",
         "evidence": "behaviour",
         "sources_note": "Source per line: file and lines.",
@@ -110,7 +118,12 @@ def _scope(reply: Reply) -> str:
     from assistant.replies import narrow_entries
 
     entries = narrow_entries(reply.intent.scopes)
-    return escape(describe_scopes(entries, reply.lang)) if entries else TEXT[reply.lang]["scope_all"]
+    if entries:
+        return escape(describe_scopes(entries, reply.lang))
+    if reply.intent.years:  # "in de 2020/21-dossiers": every dossier of those versions
+        words = READ_AS[reply.lang]
+        return words["everywhere_in"].format(years=words["and"].join(reply.intent.years))
+    return TEXT[reply.lang]["scope_all"]
 
 
 def _part_label(item: Item, lang: str) -> str:
@@ -209,6 +222,9 @@ def render(reply: Reply, details: bool = True) -> str:
         if not reply.hits and reply.page:
             return head + t["no_more"]
         body = compose(reply.intent.question, list(reply.hits), details=details, lang=reply.lang)
+        if reply.details:  # a qualification's fact from the model: the values first, the profile texts below
+            fact = t["facts"].format(fact=READ_AS[reply.lang]["facts"][reply.details[0]].capitalize())
+            body = fact + "\n\n" + "\n".join(f"- {escape(line)}" for line in reply.details[1:]) + "\n\n" + body
         paging = ""
         if reply.page:
             paging = t["page"].format(a=reply.page * 5 + 1, b=reply.page * 5 + len(reply.hits)) + "\n\n"
@@ -251,6 +267,10 @@ def problem_text(reply: Reply, details: bool = True) -> str:
             text += t["no_definition_uses"].format(uses=escape(d[1]))
     elif reply.problem == "not_in_sources":
         text = t["not_in_sources"].format(words=", ".join(f"*{escape(w)}*" for w in d))
+    elif reply.problem == "no_fact":
+        text = t["no_fact"].format(fact=READ_AS[reply.lang]["facts"][d[0]], scope=escape(d[1]))
+    elif reply.problem == "no_sbb":
+        text = t["no_sbb"].format(code=escape(d[0]), scope=escape(d[1]))
     elif reply.problem == "no_links":
         text = t["no_links"].format(what=escape(", ".join(d)) or "—")
     else:

@@ -99,22 +99,35 @@ WORD_TYPO = 0.85  # a topic word this close to exactly one corpus word is read a
 MIN_TYPO_CHARS = 5
 
 
-def correct_words(text: str, known: frozenset[str]) -> str:
+def correct_words(text: str, known: frozenset[str], lang: str | None = None) -> str:
     """``text`` with each word of :data:`MIN_TYPO_CHARS`+ letters that the corpus lacks replaced by the corpus word
     closest to it, when one is close enough (:data:`WORD_TYPO`, accents ignored): "hygene" → "hygiëne".
-    Words the corpus holds are left alone."""
+    Words the corpus holds are left alone, and so, with ``lang``, are the words of that language (:func:`is_word`):
+    "verdient" is no typo for "verdiept", nor "between" for "bewegen"."""
     from assistant.themes.words import fold as fold_accents
 
     by_fold, buckets = _folded_words(known)
     out = []
     for token in re.split(r"(\W+)", text):
         folded = fold_accents(token)
-        if len(folded) >= MIN_TYPO_CHARS and token.isalpha() and token.lower() not in known and folded not in by_fold:
+        if len(folded) >= MIN_TYPO_CHARS and token.isalpha() and token.lower() not in known and folded not in by_fold \
+                and not (lang and is_word(token.lower(), lang)):
             candidates = [w for n in range(len(folded) - 2, len(folded) + 3) for w in buckets.get((folded[0], n), ())]
             close = difflib.get_close_matches(folded, candidates, n=1, cutoff=WORD_TYPO)
             token = by_fold[close[0]] if close else token
         out.append(token)
     return "".join(out)
+
+
+REAL_WORD_ZIPF = 3.0  # a word this frequent in the language (wordfreq's Zipf scale: 3 = once per million words)
+
+
+@lru_cache(maxsize=4096)
+def is_word(word: str, lang: str) -> bool:
+    """Whether ``word`` is a word of ``lang`` ("nl", "en") in common use, by the wordfreq word lists."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang) >= REAL_WORD_ZIPF
 
 
 @lru_cache(maxsize=4)

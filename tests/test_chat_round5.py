@@ -1,0 +1,249 @@
+"""The chat on the fifth round's questions (issue 14): a competence named as a way of working, the SBB
+competences of a unit whose text names none, a competence the profile lacks asked for by its behaviour
+indicators, a profile named that no dossier has, and cognates that share more than a first syllable. On the
+real bundled corpus."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ask
+
+from assistant import evidence
+from assistant.intent import COMPETENCE, LIST, LOOKUP, NOT_FOUND
+from assistant.reply_text import render
+
+# --------------------------------------------------------------------------- "klantgericht werken"
+
+
+@pytest.mark.parametrize("question", [
+    "klantgericht werken thuisbegeleider welke werkprocessen",
+    "klantgericht werken bij dienstverlening 2015, welke wp's?",
+])
+def test_a_competence_named_as_a_way_of_working_lists_its_werkprocessen(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == COMPETENCE
+    assert reply.items and all("R " in (i.note or "") for i in reply.items)  # SBB R: the klant's needs
+
+
+def test_working_is_no_theme_beside_a_competence(library, searcher):
+    reply = ask(library, searcher, "klantgericht werken thuisbegeleider welke werkprocessen")[0].reply
+    assert reply.intent.topic == ""
+
+
+# --------------------------------------------------------------------------- SBB competences of a unit
+
+
+@pytest.mark.parametrize("question, code", [
+    ("Which SBB competences go with B1-K1-W5 in the OA 2021 dossier?", "B1-K1-W5"),
+    ("welke SBB-competenties horen bij werkproces B1-K1-W4 van sociaal werk 2020?", "B1-K1-W4"),
+])
+def test_the_sbb_competences_of_a_unit_that_names_none_are_not_found(library, searcher, question, code):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "no_sbb"
+    assert reply.details[0] == code
+    text = render(reply, details=False)
+    assert code in text and "2015" in text
+    assert reply.hits and reply.hits[0].chunk.code == code  # the unit itself is the nearest
+
+
+def test_the_sbb_competences_of_a_2015_unit_are_looked_up(library, searcher):
+    question = "welke SBB-competenties horen bij werkproces B1-K1-W4 van sociaal werk 2015?"
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LOOKUP
+    assert reply.hits[0].chunk.code == "B1-K1-W4" and reply.hits[0].chunk.version.startswith("2015")
+
+
+# --------------------------------------------------------------------------- behaviour indicators of a competence
+
+
+@pytest.mark.parametrize("question, name", [
+    ("what are the gedragsindicatoren for empathy in the competence profile?", "empathy"),
+    ("what are the gedragsindicatoren for Samenwerken in the competentieprofiel sociaalwerker?", "samenwerken"),
+])
+def test_indicators_of_a_competence_the_profile_lacks_are_not_found(library, searcher, question, name):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "unknown_competence"
+    assert reply.details[0] == name  # the name alone: not "gedragsindicatoren", not the profile's name
+    assert "Klantgerichtheid" in reply.details
+
+
+def test_indicators_of_a_known_competence_are_looked_up(library, searcher):
+    reply = ask(library, searcher, "wat zijn de gedragsindicatoren van coachen op niveau 3?")[0].reply
+    assert reply.type == LOOKUP
+    assert reply.hits[0].chunk.competence == "Coachen" and reply.hits[0].chunk.level == 3
+
+
+def test_indicators_about_a_theme_are_no_competence_name(library, searcher):
+    question = ("welke gedragsindicatoren in het competentieprofiel gaan over het betrekken van andere disciplines "
+                "of externe deskundigen?")
+    assert ask(library, searcher, question)[0].reply.type != NOT_FOUND
+
+
+# --------------------------------------------------------------------------- a profile no dossier has
+
+
+@pytest.mark.parametrize("question, name", [
+    ('klopt het dat er een profiel "jeugdzorgwerker" in maatschappelijke zorg zit?', "jeugdzorgwerker"),
+    ("show me the werkprocessen for the dental assistant profile", "dental assistant"),
+    ("het profiel jeugdzorg in mz", "jeugdzorg"),
+])
+def test_a_profile_no_dossier_has_is_an_unknown_scope(library, searcher, question, name):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "unknown_scope"
+    assert reply.details[0] == name and len(reply.details) > 1  # with the closest known names
+
+
+@pytest.mark.parametrize("question", [
+    "which werkprocessen are in the thuisbegeleider profile?",
+    "welke werkprocessen horen bij het profiel thuisbegeleider?",
+    "welke werkprocessen horen bij het profiel van de OA?",
+    "show me the werkprocessen for the teaching assistant profile",  # an English name the catalogue has
+    "what does the third profile of Sociaal werk 2015 cover?",
+    "which work processes are in the competence profile?",
+    "how does the childcare profile differ from the OA profile?",  # a word of a known name
+    "what's in the facilitair medewerker profile",  # words of a known name, in another order
+])
+def test_known_profiles_and_words_about_profiles_are_no_unknown_scope(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.problem != "unknown_scope"
+
+
+def test_a_known_profile_in_the_same_phrasing_lists_its_werkprocessen(library, searcher):
+    reply = ask(library, searcher, "welke werkprocessen horen bij het profiel thuisbegeleider?")[0].reply
+    assert reply.type == LIST and len(reply.items) > 5
+
+
+# --------------------------------------------------------------------------- cognates
+
+
+@pytest.mark.parametrize("english, dutch", [("medication", "medi"), ("technology", "technologie"),
+                                            ("communication", "communicatie"), ("english", "engels")])
+def test_cognates_are_known(library, english, dutch):
+    assert evidence.cognate(english, library.vocab).startswith(dutch)
+
+
+@pytest.mark.parametrize("english", ["dental", "drones", "protection", "conduct", "placement"])
+def test_words_that_share_only_a_first_syllable_are_no_cognates(library, english):
+    assert evidence.cognate(english, library.vocab) is None
+
+
+# --------------------------------------------------------------------------- facts of a qualification
+
+
+def test_profiles_carry_their_mbo_level(library):
+    levels = {c.profile: c.niveau for c in library.chunks
+              if c.kind == "profiel" and c.dossier == "Maatschappelijke Zorg"}
+    assert levels["Thuisbegeleider"] == "4" and levels["Begeleider gehandicaptenzorg"] == "3"
+    assert all(c.niveau is None for c in library.chunks if c.kind != "profiel")
+
+
+@pytest.mark.parametrize("question, value", [
+    ("wat is het crebonummer van thuisbegeleider?", "25479"),
+    ("Wat is het crebonummer van de opleiding onderwijsassistent (2015)?", "25485"),
+    ("What level is the Thuisbegeleider qualification?", "4"),
+    ("op welk niveau is de onderwijsassistent?", "4"),
+])
+def test_a_qualification_fact_comes_from_the_model(library, searcher, question, value):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LOOKUP and reply.problem is None
+    assert any(line.endswith(f": {value}") for line in reply.details[1:])
+    assert reply.hits and all(h.chunk.kind == "profiel" for h in reply.hits)
+    assert f": {value}" in render(reply, details=False)
+
+
+def test_a_dossier_crebo_lists_the_dossier_and_its_profiles(library, searcher):
+    reply = ask(library, searcher, "wat is het crebonummer van pedagogisch werk 2015?")[0].reply
+    assert reply.details[0] == "crebo"
+    assert any(line.startswith("Pedagogisch Werk 2015:") for line in reply.details)
+    assert any(line.startswith("Onderwijsassistent (") for line in reply.details)
+
+
+@pytest.mark.parametrize("question", ["wat is het crebonummer van sport en bewegen 2021?",
+                                      "What's the crebo number of Sociaal Werk 2020?"])
+def test_a_fact_the_extract_lacks_is_not_found(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "no_fact"
+
+
+def test_a_competence_level_is_no_qualification_level(library, searcher):
+    reply = ask(library, searcher, "op welk niveau is coachen bij sociaalwerker b het hoogst?")[0].reply
+    assert reply.problem != "no_fact" and not (reply.details and reply.details[0] == "niveau")
+
+
+# --------------------------------------------------------------------------- profiles by level, follow-ups
+
+
+def test_a_profile_list_narrowed_to_a_level_keeps_the_profiles_at_that_level(library, searcher):
+    profiles, level_3, second = (o.reply for o in ask(library, searcher, "welke profielen heeft maatschappelijke zorg?",
+                                                      "welke daarvan zijn niveau 3?",
+                                                      "Welke werkprocessen heeft de tweede?"))
+    assert len(profiles.items) == 6
+    assert level_3.type == LIST and {i.chunk.profile for i in level_3.items} == {
+        "Begeleider gehandicaptenzorg", "Begeleider specifieke doelgroepen"}
+    assert "niveau 3" in level_3.read_as
+    assert second.type == LIST and second.items
+    assert {i.chunk.profile for i in second.items} <= {None, "Begeleider specifieke doelgroepen"}
+
+
+def test_only_the_level_ones_in_english(library, searcher):
+    _, only = (o.reply for o in ask(library, searcher, "Which profiles does Maatschappelijke Zorg 2015 have?",
+                                    "only the niveau 3 ones?"))
+    assert len(only.items) == 2 and only.lang == "en"
+
+
+def test_that_competence_refers_to_the_previous_one(library, searcher):
+    first = "What does 'Plannen en organiseren' look like at niveau 1 in the Sociaalwerker B competentieprofiel?"
+    *_, reply = (o.reply for o in ask(library, searcher, first, "and niveau 2?",
+                                      "Which werkprocessen in Sociaal werk 2015 would train that competence?"))
+    assert reply.type == COMPETENCE and reply.items
+    assert all(i.chunk.dossier == "Sociaal werk" for i in reply.items)
+    assert all("Q " in (i.note or "") for i in reply.items)  # SBB Q Plannen en organiseren
+
+
+def test_a_competence_that_work_processes_fit_is_a_competence_question(library, searcher):
+    reply = ask(library, searcher,
+                "kwaliteitsgericht werken: welke werkprocessen van pedagogisch werk 2015 passen daarbij?")[0].reply
+    assert reply.type == COMPETENCE and reply.items
+
+
+def test_work_processes_typed_with_an_english_plural_ending(library, searcher):
+    reply = ask(library, searcher, "what werkprocesses does the medewerker sport en recreatie have?")[0].reply
+    assert reply.type == LIST and len(reply.items) > 5
+
+
+# --------------------------------------------------------------------------- years, the source, real words
+
+
+def test_a_year_range_names_both_versions(library, searcher):
+    reply = ask(library, searcher, "Which werkprocessen in the 2020/21 extract involve volunteers?")[0].reply
+    assert reply.type == LIST and reply.intent.years == ("2020", "2021")
+    assert reply.intent.topic == "volunteers"  # "extract" names the source, "21" is a year
+    assert reply.items and all(i.chunk.version[:4] in ("2020", "2021") for i in reply.items)
+    assert "2020" in render(reply, details=False).split("\n\n")[1]
+
+
+def test_a_date_is_no_year_range():
+    from assistant.intent import years_named
+
+    assert years_named("versie 2015-08-01 en 2021") == ["2015", "2021"]
+    assert years_named("2020-21") == ["2020", "2021"]
+
+
+@pytest.mark.parametrize("question", ["wat verdient een onderwijsassistent?",
+                                      "Wat verdient een beginnend sociaal werker volgens de cao?"])
+def test_a_real_word_is_no_typo_for_a_corpus_word(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and "verdient" in reply.details
+
+
+def test_typos_are_still_corrected(library):
+    from assistant.spelling import correct_words
+
+    assert correct_words("hygene", library.words, "en") == "hygiëne"
+    assert correct_words("ondersteunigsplan", library.words, "nl") == "ondersteuningsplan"
+    assert correct_words("hoogste", library.words, "nl") == "hoogste"  # a word, not a typo for "hoogte"
+
+
+@pytest.mark.parametrize("word", ["evalueren", "signaleren", "organiseren", "mishandeld"])
+def test_dutch_forms_of_corpus_words_are_known(library, word):
+    assert evidence.known(word, library.vocab)
