@@ -9,7 +9,7 @@ import pytest
 from conftest import ask
 
 from assistant import evidence
-from assistant.intent import COMPETENCE, LIST, LOOKUP, NOT_FOUND
+from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND
 from assistant.reply_text import render
 
 # --------------------------------------------------------------------------- "klantgericht werken"
@@ -247,3 +247,59 @@ def test_typos_are_still_corrected(library):
 @pytest.mark.parametrize("word", ["evalueren", "signaleren", "organiseren", "mishandeld"])
 def test_dutch_forms_of_corpus_words_are_known(library, word):
     assert evidence.known(word, library.vocab)
+
+
+# --------------------------------------------------------------------------- a tree with nothing of a kind
+
+
+def test_profiles_of_a_version_whose_extract_has_none_are_not_found(library, searcher):
+    reply = ask(library, searcher, "welke profielen heeft Sociaal Werk 2020?")[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "empty_list"
+    assert reply.details[0] == "profiel" and reply.details[2] == "extract"
+    assert "uittreksel" in render(reply, details=False)
+
+
+def test_the_profile_part_holds_the_profiles_own_units_only(library, searcher):
+    question = "welke werkprocessen staan er in het profieldeel van maatschappelijke zorg?"
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and reply.intent.topic == ""  # "profieldeel" shapes the list, it is no theme
+    assert reply.items and all(i.chunk.profile and i.chunk.variant != "aanvulling" for i in reply.items)
+    assert all(i.chunk.code.startswith("P") for i in reply.items)
+    none = ask(library, searcher, "welke werkprocessen staan er in het profieldeel van sociaal werk 2020?")[0].reply
+    assert none.type == NOT_FOUND and none.problem == "empty_list"
+
+
+def test_the_basisdeel_is_no_theme(library, searcher):
+    reply = ask(library, searcher, "welke werkprocessen staan er in het basisdeel van sociaal werk 2020?")[0].reply
+    assert reply.type == LIST and reply.intent.topic == "" and len(reply.items) > 5
+
+
+def test_competences_of_a_profile_stay_a_ranked_answer(library, searcher):
+    question = "ik doe agogisch medewerker ggz, welke competenties moet ik daarbij laten zien"
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LOOKUP
+
+
+# --------------------------------------------------------------------------- compare a unit named by its title
+
+
+def test_a_quoted_title_compared_across_versions_compares_that_unit(library, searcher):
+    question = ('How did "Zorgt voor uitvoering van een dagprogramma" for the pedagogisch medewerker kinderopvang '
+                "change from 2015 to 2021?")
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == COMPARE and reply.rows
+    assert all(any(x is not None and "dagprogramma" in (x.chunk.title or "").lower() for x in (r.left, r.right))
+               for r in reply.rows)
+
+
+def test_compare_that_with_a_profile_compares_the_previous_profile(library, searcher):
+    *_, reply = (o.reply for o in ask(library, searcher, "wat is het crebonummer van thuisbegeleider?",
+                                      "vergelijk dat eens met begeleider specifieke doelgroepen"))
+    assert reply.type == COMPARE
+    assert set(reply.sides) == {"Thuisbegeleider (MZ 2015)", "Begeleider specifieke doelgroepen (MZ 2015)"}
+
+
+def test_a_follow_up_on_a_fact_keeps_the_profile(library, searcher):
+    *_, outcome = ask(library, searcher, "wat is het crebonummer van thuisbegeleider?", "en op welk niveau is dat?")
+    assert "thuisbegeleider" in outcome.question.lower()
+    assert outcome.reply.details[:1] == ("niveau",) and outcome.reply.details[1].endswith(": 4")

@@ -520,7 +520,8 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|\b(?:show|demonstrate|do|practi[sc]e|about|for|with|of|to|does|is|are)\s+(?:this|that|it|them)\b"
               r"|\b(?:die|deze|dat|dit|that|this)\s+(?:kerntaak|werkproces|core task|work process|unit"
               r"|competentie|competence|competency)\b|\bits\b"
-              r"|\b(?:verschilt|verschillen|verandert|veranderde|differs?|changed?)\s+(?:dat|dit|die|deze|it|this|that)\b"),
+              r"|\b(?:verschilt|verschillen|verandert|veranderde|differs?|changed?|vergelijk\w*|compare)"
+              r"\s+(?:dat|dit|die|deze|it|this|that)\b"),
 )
 _DEMONSTRATIVE = ("die", "deze", "dat", "dit", "that", "this")
 _PREPOSITION = {"daarbij": "bij", "daarin": "in", "daarover": "over", "daaraan": "aan", "daarmee": "met",
@@ -585,7 +586,7 @@ def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str 
     return replace_reference(previous.asked, earlier, target)
 
 
-_COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk\w*|\banders\b", re.IGNORECASE)
+COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk\w*|\banders\b", re.IGNORECASE)
 _BARE_PAIR = re.compile(r"\b([1-4])\s*(?:en|and|&|vs\.?|versus|tot|to|-)\s*([1-4])\b")
 _ONE_LEVEL = re.compile(rf"\b{ONE_LEVEL_WORD}\s*([1-4])\b", re.IGNORECASE)
 _LEVEL_NAMED = re.compile(rf"^(.*?)\s*\b{ONE_LEVEL_WORD}\s*[1-4]\b", re.IGNORECASE)
@@ -606,7 +607,7 @@ def compared_levels(message: str, previous: Turn) -> str | None:
         return f"{message[:pair.start()]}{levels}{message[pair.end():].rstrip(' ?')} ({named.group(1)})"
     one = list(_ONE_LEVEL.finditer(message))
     before = _ONE_LEVEL.search(previous.topic)
-    if len(one) == 1 and before and _COMPARE_WORD.search(message) and one[0].group(1) != before.group(1):
+    if len(one) == 1 and before and COMPARE_WORD.search(message) and one[0].group(1) != before.group(1):
         # "en wat is het verschil met niveau 3?" after "klantgerichtheid nivo 2": the two levels
         levels = f"{word} {before.group(1)} {joined} {word} {one[0].group(1)}"
         lead = "difference between" if word == "level" else "verschil tussen"

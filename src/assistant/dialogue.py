@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.conversation import (
+    COMPARE_WORD,
     Constraints,
     Reference,
     Turn,
@@ -34,7 +35,7 @@ from assistant.intent import COMPETENCE, LIST, LOOKUP, NOT_FOUND, find_scope_ter
 from assistant.intent import KIND_WORDS as KIND_PATTERNS
 from assistant.language import detect
 from assistant.model import KERNTAAK
-from assistant.replies import Library, Reply, Request, Search, build
+from assistant.replies import FACTS, Library, Reply, Request, Search, build
 from assistant.retrieval import Filters
 from assistant.spelling import correct_names
 
@@ -114,6 +115,9 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                        constraints=ui.merged(previous.constraints), asked=previous.asked, pointed=previous.pointed)
     if reference is not None:
         target = referent(reference, previous) if previous is not None else None
+        if target is not None and previous.scope and COMPARE_WORD.search(reference.text) \
+                and find_scope_terms(text, library.catalogue):  # "vergelijk dat met <profiel>": the previous scope
+            target = referent(Reference("scope", "", (0, 0)), previous)
         if target is None:
             intent = route(text, library.catalogue, library.vocabulary, lang, library.sbb)
             if not (intent.competences or intent.sbb or intent.scopes or previous is not None):
@@ -201,6 +205,8 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
         or intent.topic or (subjects[0] if subjects else "")
     if reply.type == LOOKUP and len(intent.competences) == 1 and len(intent.levels) == 1:  # "that" = this level
         topic = f"{intent.competences[0]} {'level' if lang == 'en' else 'niveau'} {intent.levels[0]}"
+    if reply.type == LOOKUP and reply.details and reply.details[0] in FACTS and intent.scope_terms:
+        topic = " ".join(dict.fromkeys([*intent.scope_terms, *intent.years]))  # "en hoeveel sbu is dat?": the profile
     history = (*(previous.history if previous else ()), subjects[0]) if subjects else \
         (previous.history if previous else ())
     scope_word = intent.scope_terms[0] if intent.scope_terms else None

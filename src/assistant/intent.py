@@ -55,7 +55,7 @@ ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)
 CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk\w*\b|\bversus\b|\bvs\.?(?!\w)|\bt\.?o\.?v\.?(?!\w)"
                r"|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b|\bwat is er anders\b"
-               r"|\bchanges\b.*\bfrom\b|\bverandert\b.*\bvan\b"
+               r"|\bchanges\b.*\bfrom\b|\bverandert\b.*\bvan\b|\bchange\b.*\b(?:from|between|since)\b"
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bhetzelfde\b|\bdezelfde\b|\bcounterparts?\b"
                r"|\btegenhangers?\b|\brelates?\b|\bverhoudt\b|\bequivalents?\b|\bovereen\b|\bidentie?k\w*\b|\bidentical\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
@@ -96,6 +96,8 @@ KIND_WORDS: dict[str, str] = {
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
     "competentie": r"\bcompetenties\b|\bcompetences\b|\bcompetencies\b",
 }
+# the parts of a dossier: "in het basisdeel", "the profile part" shape the list, they are no theme
+PARTS = r"\b(?:basisdeel|profieldeel|core part|basic part|common part|shared part|profile part)\b"
 _YEAR = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
 _YEAR_RANGE = re.compile(r"\b(20)(\d\d)\s*[/-]\s*(\d\d)\b(?![-/]?\d)")  # "2020/21": 2020 and 2021, not "2015-08-01"
 
@@ -443,7 +445,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     scopes = scope_entries(scope_terms, good_years, catalogue)
     missing_version = _missing_version(scope_terms, good_years, catalogue)
     spans = [span for _, span in named]
-    cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b", ASKER]
+    cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b", ASKER, PARTS]
     competence_patterns = [re.escape(c) + _WORKING for c in _competence_phrases(folded, vocabulary)]
     topic = _topic(text, spans, cue_patterns + competence_patterns)
     phrase = _topic(text, spans, cue_patterns + competence_patterns, marks=True)
@@ -611,6 +613,7 @@ READ_AS = {
         "fact": "{fact} van {scope}",
         "facts": {"crebo": "crebonummer", "niveau": "niveau"},
         "at_level": " op niveau {levels}",
+        "own_part": "de profielen (zonder basisdeel) van {scope}",
     },
     "en": {
         "prefix": "read as",
@@ -631,6 +634,7 @@ READ_AS = {
         "fact": "{fact} of {scope}",
         "facts": {"crebo": "crebo number", "niveau": "level"},
         "at_level": " at level {levels}",
+        "own_part": "the profiles (without the basisdeel) of {scope}",
     },
 }
 

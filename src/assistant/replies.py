@@ -19,6 +19,7 @@ complete ``items`` (lists, competences, comparisons) or the ranked ``hits`` (loo
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -46,7 +47,7 @@ from assistant.intent import (
     scope_label,
     topic_words,
 )
-from assistant.language import corpus_words
+from assistant.language import QUOTED, corpus_words
 from assistant.lexical import STOPWORDS, codes_in, tokenize
 from assistant.model import COMPETENTIE, COMPETENTIENIVEAU, KERNTAAK, PROFIEL, WERKPROCES, Chunk
 from assistant.names import alternation, fold
@@ -311,8 +312,8 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
             return False
         if basis and chunk.profile is not None and chunk.kind in (WERKPROCES, KERNTAAK):
             return False
-        if not entries and own and chunk.profile is None and chunk.kind in (WERKPROCES, KERNTAAK):
-            return False
+        if own and (chunk.profile is None or chunk.variant == "aanvulling") and chunk.kind in (WERKPROCES, KERNTAAK):
+            return False  # "het profieldeel van MZ", "de eigen werkprocessen": the profiles' own units
         if years and (chunk.version or "")[:4] not in years:
             return False
         if filters.version and (chunk.version or "") != filters.version:
@@ -334,6 +335,7 @@ def _basis_only(question: str) -> bool:
 
 def _own_only(question: str) -> bool:
     return re.search(r"\bprofielspecifiek\w*|\bprofile[- ]specific\b|\beigen werkprocessen\b|\bown work"
+                     r"|\bprofieldeel\b|\bprofile part\b"
                      r"|\bprofielwerkprocess\w*"
                      r"|\bspecifiek voor\b|\bspecific to\b|\bspecifically for\b",
                      fold(question)) is not None
@@ -749,6 +751,10 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
             pairs = tuple(p for p in pairs if p.left is not None and (p.left.code or "").upper() in codes)
     else:
         pairs = links.pair_by_code(pick(keep_a), pick(keep_b))
+    titles = _quoted_titles(intent.question, library)
+    if titles:  # 'How did "Zorgt voor uitvoering van een dagprogramma" change from 2015 to 2021?': that unit only
+        pairs = tuple(p for p in pairs
+                      if any(x is not None and fold(x.title or "") in titles for x in (p.left, p.right)))
     rows = []
     for pair in pairs:
         left = Item(pair.left, passages[pair.left.id], _part(pair.left)) if pair.left else None
@@ -759,6 +765,22 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
         return _not_found(intent, "compare_what", (label_a, label_b))
     return Reply(COMPARE, intent.lang, read_as(intent, f"{label_a} ↔ {label_b}"), intent, items=items,
                  rows=tuple(rows), sides=(label_a, label_b))
+
+
+def _quoted_titles(question: str, library: Library) -> frozenset[str]:
+    """The unit titles (folded) that a phrase the question quotes names exactly or nearly ("Maakt een plan van
+    aanpak"), if any."""
+    quoted = [fold(q.strip("\"“”„‘’' ")) for q in QUOTED.findall(question)]
+    quoted = [q for q in quoted if len(q.split()) >= 2]
+    if not quoted:
+        return frozenset()
+    titles = {fold(u.chunk.title or "") for u in library.units if u.chunk.kind in (WERKPROCES, KERNTAAK)}
+    return frozenset(t for t in titles if any(q == t or (len(q) >= 12 and q in t)
+                                              or difflib.SequenceMatcher(None, q, t).ratio() >= TITLE_CLOSE
+                                              for q in quoted))
+
+
+TITLE_CLOSE = 0.9  # a quoted title this alike to a unit's title names that unit (a typo, another article)
 
 
 def _compare_sides(intent: Intent, library: Library):
@@ -986,9 +1008,23 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         if fixed != intent.topic:
             again = list_where(replace(intent, topic=fixed), library, filters)
             reply = again if again.items else reply
+    if reply.type == LIST and not reply.items and intent.mode == TREE and intent.scopes \
+            and (intent.kind or WERKPROCES) in (WERKPROCES, KERNTAAK, PROFIEL):  # the tree has none of them
+        return _not_found(intent, "empty_list", _none_in(intent, library, filters), search(intent.question, filters, 3))
     if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     return reply
+
+
+def _none_in(intent: Intent, library: Library, filters: Filters) -> tuple[str, str, str]:
+    """("profiel", "Sociaal Werk 2020", "extract"): the kind a scope's tree has none of, the scope, and whether
+    its source holds only part of the dossier ("welke profielen heeft Sociaal Werk 2020?")."""
+    keep = scope_filter(intent, replace(filters, level=None))
+    extract = any(c.extract for c in library.chunks if keep(c))
+    scope = describe_scopes(intent.scopes, intent.lang)
+    if _own_only(intent.question):
+        scope = READ_AS[intent.lang]["own_part"].format(scope=scope)
+    return (intent.kind or WERKPROCES, scope, "extract" if extract else "")
 
 
 UNIT_KINDS = frozenset({WERKPROCES, KERNTAAK, PROFIEL, COMPETENTIENIVEAU, COMPETENTIE})

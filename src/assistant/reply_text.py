@@ -43,7 +43,8 @@ TEXT = {
         "unknown_code_extract": " (De bron is een uittreksel: niet elk werkproces van het dossier staat erin.)",
         "unknown_competence": "Het competentieprofiel heeft geen competentie *{words}*. Het heeft wel: {known}.",
         "missing_version": "De bronnen hebben **{name}** niet in {years}; wel in: {known}.",
-        "empty_list": "Ik vind hierover niets in de bronnen ({what}).",
+        "empty_list": "De bronnen hebben geen {kind} van {scope}.{extract}",
+        "extract_note": " De bron is een uittreksel: niet alles van het dossier staat erin.",
         "conflict": "Je vraag beperkt tot elkaar uitsluitende waarden: {values}. Welke bedoel je?",
         "no_referent": "Waar verwijst *{word}* naar? Ik heb nog geen eerdere vraag of antwoord. "
                        "Noem het onderwerp, bijvoorbeeld: *welke werkprocessen horen bij klantgerichtheid?*",
@@ -90,7 +91,8 @@ TEXT = {
         "unknown_code_extract": " (The source is an extract: not every work process of the dossier is in it.)",
         "unknown_competence": "The competency profile has no competence *{words}*. It does have: {known}.",
         "missing_version": "The sources do not have **{name}** in {years}; they do have it in: {known}.",
-        "empty_list": "I find nothing about this in the sources ({what}).",
+        "empty_list": "The sources hold no {kind} of {scope}.{extract}",
+        "extract_note": " The source is an extract: not all of the dossier is in it.",
         "conflict": "Your question narrows to values that exclude each other: {values}. Which one do you mean?",
         "no_referent": "What does *{word}* refer to? There is no earlier question or answer yet. "
                        "Please name the topic, for example: *which work processes belong to customer focus?*",
@@ -256,7 +258,9 @@ def problem_text(reply: Reply, details: bool = True) -> str:
         text = t["missing_version"].format(name=escape(d[0]), years=escape(d[1]),
                                            known=", ".join(escape(x) for x in d[2:]))
     elif reply.problem == "empty_list":
-        text = t["empty_list"].format(what=escape(", ".join(d)))
+        kind = READ_AS[reply.lang]["kinds"].get(d[0], d[0])
+        extract = t["extract_note"] if d[2] else ""
+        text = t["empty_list"].format(kind=kind, scope=escape(d[1]), extract=extract)
     elif reply.problem == "conflict":
         text = t["conflict"].format(values=" / ".join(escape(x) for x in d))
     elif reply.problem == "no_referent":
