@@ -303,3 +303,29 @@ def test_a_follow_up_on_a_fact_keeps_the_profile(library, searcher):
     *_, outcome = ask(library, searcher, "wat is het crebonummer van thuisbegeleider?", "en op welk niveau is dat?")
     assert "thuisbegeleider" in outcome.question.lower()
     assert outcome.reply.details[:1] == ("niveau",) and outcome.reply.details[1].endswith(": 4")
+
+
+# --------------------------------------------------------------------------- evidence of absence
+
+
+@pytest.mark.parametrize("question", ["Where in the corpus is first aid mentioned?",
+                                      "first aid - which work processes?"])
+def test_everyday_english_words_are_no_evidence_of_absence(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and reply.items
+    assert any("eerste hulp" in f"{i.passage}".lower() for i in reply.items)
+
+
+def test_common_english_words_by_the_word_lists():
+    assert evidence.common_english("aid") and evidence.common_english("first")
+    assert not evidence.common_english("radicalisation") and not evidence.common_english("epilepsy")
+
+
+@pytest.mark.parametrize("question, word", [
+    ("Is there anything on radicalisation in Sociaal Werk 2020?", "radicalisation"),
+    ("wat staat er over topsport begeleiding bij sport en bewegen", "topsport"),
+])
+def test_an_empty_theme_list_with_words_the_sources_lack_is_not_found(library, searcher, question, word):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "not_in_sources" and word in reply.details
+    assert reply.hits  # the nearest passages beside the message

@@ -184,6 +184,17 @@ def known(word: str, vocab: Vocab, lang: str = "nl") -> bool:
     return lang == "en" and (word in _glossary_keys() or cognate(word, vocab) is not None)
 
 
+COMMON_ZIPF = 4.5  # wordfreq's Zipf scale: 4.5 is about 30 times per million words ("aid" 4.75, "epilepsy" 3.46)
+
+
+@lru_cache(maxsize=4096)
+def common_english(word: str) -> bool:
+    """An everyday English word: its absence from Dutch sources says little about theirs."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= COMMON_ZIPF
+
+
 def content_words(topic: str, vocab: Vocab) -> list[str]:
     """The topic's words that could name a subject: no question words, stop words, names, numbers or codes."""
     from assistant.intent import question_words
@@ -207,6 +218,8 @@ def not_held(content: list[str], unknown: list[str], lang: str = "nl", scoped: b
         return False
     specific = [w for w in content if w not in unknown and (vocab is None or not generic(w, vocab))]
     if lang == "en":  # weaker evidence: more unknown words than known ones, generic or not
+        if all(common_english(w) for w in unknown):
+            return False  # "first aid": everyday English words the Dutch sources say in Dutch ("eerste hulp")
         known_words = len(content) - len(unknown)
         return len(unknown) > known_words and len(content) <= ENGLISH_MAX and (not scoped or len(unknown) >= 2)
     return len(unknown) > len(specific) and 2 * len(unknown) >= len(content)

@@ -1011,6 +1011,10 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == LIST and not reply.items and intent.mode == TREE and intent.scopes \
             and (intent.kind or WERKPROCES) in (WERKPROCES, KERNTAAK, PROFIEL):  # the tree has none of them
         return _not_found(intent, "empty_list", _none_in(intent, library, filters), search(intent.question, filters, 3))
+    if reply.type == LIST and not reply.items and intent.mode == WHERE:
+        unknown = _unknown_topic_words(intent, library)
+        if unknown:  # nothing listed and words the sources lack ("radicalisation in Sociaal Werk 2020"): say so
+            return _not_found(intent, "not_in_sources", unknown, search(intent.question, filters, 3))
     if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     return reply
@@ -1114,6 +1118,12 @@ _INDICATOR_WORD = re.compile(r"gedragsindicator\w*|behaviou?ral|indicators?")
 def _is_profile_of_competences(entry: ScopeEntry, library: Library) -> bool:
     """Whether a scope entry is the competency profile itself (its dossier holds the competences)."""
     return fold(entry.dossier) in library.competence_dossiers
+
+
+def _unknown_topic_words(intent: Intent, library: Library) -> tuple[str, ...]:
+    """The topic's words the sources do not hold (typos corrected first)."""
+    topic = correct_words(intent.topic, library.words, intent.lang)
+    return tuple(evidence.missing(topic, library.vocab, intent.lang)[1])
 
 
 def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
