@@ -329,3 +329,47 @@ def test_an_empty_theme_list_with_words_the_sources_lack_is_not_found(library, s
     reply = ask(library, searcher, question)[0].reply
     assert reply.type == NOT_FOUND and reply.problem == "not_in_sources" and word in reply.details
     assert reply.hits  # the nearest passages beside the message
+
+
+# --------------------------------------------------------------------------- profiles by code, kind words
+
+
+def test_a_profile_code_the_dossier_lacks_is_an_unknown_code(library, searcher):
+    reply = ask(library, searcher, "Welke werkprocessen heeft profiel P1 van Sport & Bewegen 2021?")[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "unknown_code"
+    assert reply.details[0] == "P1" and {"P2", "P3", "P4"} <= set(reply.details[3:])
+
+
+def test_a_profile_code_narrows_the_dossier_to_that_profile(library, searcher):
+    reply = ask(library, searcher, "Welke werkprocessen heeft profiel P2 van Sport & Bewegen 2021?")[0].reply
+    assert reply.type == LIST and reply.items
+    assert {i.chunk.profile for i in reply.items} <= {None, "Coördinator buurt, onderwijs en sport"}
+    assert "Coördinator buurt" in reply.read_as
+
+
+def test_qualifications_at_a_level_are_profiles(library, searcher):
+    question = "Welke opleidingen in de 2015-dossiers zitten op niveau 3? Alleen niveau 3 graag."
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and reply.intent.kind == "profiel"
+    assert {i.chunk.profile for i in reply.items} == {
+        "Pedagogisch medewerker kinderopvang", "Begeleider gehandicaptenzorg", "Begeleider specifieke doelgroepen"}
+
+
+def test_a_theme_compounded_with_the_kind_word_is_the_theme(library, searcher):
+    reply = ask(library, searcher, "welke evaluatiewerkprocessen heeft PW 2015?")[0].reply
+    assert reply.type == LIST and reply.intent.topic == "evaluatie" and reply.items
+    own = ask(library, searcher, "welke profielwerkprocessen heeft de OA 2015?")[0].reply
+    assert own.intent.topic == "" and all(i.chunk.code.startswith("P3") for i in own.items)
+
+
+def test_two_profiles_compared_show_their_level_and_crebo(library, searcher):
+    question = ("Ik kies tussen Begeleider gehandicaptenzorg en Persoonlijk begeleider gehandicaptenzorg. "
+                "Wat zijn de verschillen in niveau, studieduur (SBU) en crebo?")
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == COMPARE
+    assert "niveau|3|4" in reply.details and "crebo|25475|25477" in reply.details
+    assert "| niveau | 3 | 4 |" in render(reply, details=False)
+
+
+def test_a_cognate_has_a_like_length(library):
+    assert evidence.cognate("allergies", library.vocab) is None  # not "alles", "allerlei"

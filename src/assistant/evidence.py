@@ -10,9 +10,8 @@ phrasing. The *content words* of the question's topic are those that are not que
   it (without a Dutch ending: "kindjes" → "kind"; or a corpus word holding all but its last two or three
   letters: "mishandeld" ~ "kindermishandeling");
 * in an English question also: it is an English key of the domain glossary
-  (:data:`assistant.glossary.GLOSSARY`), or the corpus has a cognate, a word with the same first four
-  letters that is at least :data:`COGNATE_RATIO` alike ("medication" ~ "medicatie"), or the same first three
-  and at least :data:`CLOSE_RATIO` alike ("english" ~ "engels"; not "dental" ~ "denkt").
+  (:data:`assistant.glossary.GLOSSARY`), or the corpus has a cognate (:func:`cognate`: "medication" ~
+  "medicatie", "english" ~ "engels"; not "dental" ~ "denkt").
 
 :func:`not_held` decides. Dutch: the unknown words outnumber the *specific* known ones and are at least
 half of all content words. A known word is generic, not specific, when at least :data:`GENERIC_SHARE` of
@@ -35,9 +34,9 @@ from assistant.lexical import STOPWORDS, tokenize
 from assistant.names import fold
 from assistant.themes.words import fold as fold_accents
 
-COGNATE_RATIO = 0.7
-CLOSE_RATIO = 0.75
-PREFIX = 4
+COGNATE_RATIO = 0.75
+LENGTH_RATIO = 0.75
+PREFIX = 3
 FORM_LENGTH = 6
 MIN_LENGTH = 3
 ENGLISH_MAX = 3
@@ -130,16 +129,15 @@ def _together(head: str, tail: str, texts: tuple[str, ...]) -> bool:
 
 
 def cognate(word: str, vocab: Vocab) -> str | None:
-    """A corpus word that looks like ``word``: it starts with the same four letters and is at least
-    :data:`COGNATE_RATIO` alike ("medication" → "medicatie"), or the same three and :data:`CLOSE_RATIO` alike
-    ("english" → "engels"); words that share only a first syllable are not ("dental", "denkt"). None if none."""
+    """A corpus word that looks like ``word`` ("medication" → "medicatie", "english" → "engels"): the same first
+    :data:`PREFIX` letters, a length within :data:`LENGTH_RATIO`, and at least :data:`COGNATE_RATIO` alike. Words
+    that share only a first syllable are not ("dental", "denkt"; "allergies", "alles"). None if there is none."""
     folded = fold(word)
     if len(folded) < 5:
         return None
-    close = difflib.get_close_matches(folded, _by_prefix(vocab.words, PREFIX).get(folded[:PREFIX], ()), n=1,
-                                      cutoff=COGNATE_RATIO) \
-        or difflib.get_close_matches(folded, _by_prefix(vocab.words, PREFIX - 1).get(folded[:PREFIX - 1], ()), n=1,
-                                     cutoff=CLOSE_RATIO)
+    candidates = tuple(w for w in _by_prefix(vocab.words, PREFIX).get(folded[:PREFIX], ())
+                       if min(len(w), len(folded)) >= LENGTH_RATIO * max(len(w), len(folded)))
+    close = difflib.get_close_matches(folded, candidates, n=1, cutoff=COGNATE_RATIO)
     return close[0] if close else None
 
 

@@ -89,13 +89,17 @@ CUES: dict[str, str] = {
 }
 KIND_WORDS: dict[str, str] = {
     # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
-    "werkproces": r"\bwerk ?proce?s+e?(?:n|sen|es)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b"
+    "werkproces": r"\b(?:\w{4,})?werk ?proce?s+e?(?:n|sen|es)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b"
                   r"|\bwp'?s?\b|\bunits\b|\bprofielwerkprocess\w*|\bbasiswerkprocess\w*",  # "welke wp's", "which units"
     "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b",
-    "profiel": r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b",
+    "profiel": r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b|\bopleidingen\b|\bkwalificaties\b"
+               r"|\bqualifications\b",
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
     "competentie": r"\bcompetenties\b|\bcompetences\b|\bcompetencies\b",
 }
+# a theme compounded with the kind word ("evaluatiewerkprocessen"), not a part of the dossier ("profielwerkprocessen")
+_COMPOUND_KIND = re.compile(r"\b(?!profiel|basis)([^\W\d_]{4,}?)(werk ?proces\w*)", re.IGNORECASE)
+
 # the parts of a dossier: "in het basisdeel", "the profile part" shape the list, they are no theme
 PARTS = r"\b(?:basisdeel|profieldeel|core part|basic part|common part|shared part|profile part)\b"
 _YEAR = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
@@ -427,7 +431,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         lang: the answer language when already known (a follow-up keeps the conversation's).
         sbb: the SBB competences the werkprocessen name (letter → title).
     """
-    text = question
+    text = _COMPOUND_KIND.sub(r"\1 \2", question)  # "evaluatiewerkprocessen": werkprocessen about evaluatie
     folded = fold(text)
     lang = lang or language(text, phrases=catalogue.pattern())
     named = find_scope_terms(text, catalogue)

@@ -581,8 +581,8 @@ FACTS = {"crebo": re.compile(r"\bcrebo\w*"),
 def asked_fact(intent: Intent) -> str | None:
     """``"crebo"`` or ``"niveau"`` when the question asks for that fact of the dossiers or profiles it names (not
     for a competence's level)."""
-    if not intent.scopes or intent.competences or intent.levels:
-        return None
+    if not intent.scopes or intent.competences or intent.levels or intent.type == COMPARE:
+        return None  # "verschillen in niveau en crebo tussen A en B": a comparison of the two profiles
     fact = next((name for name, pattern in FACTS.items() if pattern.search(fold(intent.question))), None)
     return None if fact == "niveau" and intent.codes_named else fact  # a unit has no level of its own
 
@@ -764,7 +764,29 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
     if not rows:
         return _not_found(intent, "compare_what", (label_a, label_b))
     return Reply(COMPARE, intent.lang, read_as(intent, f"{label_a} ↔ {label_b}"), intent, items=items,
-                 rows=tuple(rows), sides=(label_a, label_b))
+                 rows=tuple(rows), sides=(label_a, label_b), details=_side_facts(intent, library))
+
+
+def _side_facts(intent: Intent, library: Library) -> tuple[str, ...]:
+    """Two profiles compared: ``("niveau|3|4", "crebo|25475|25477")``, the facts of each side that the sources
+    give (none when the sides are versions or dossiers)."""
+    entries = narrow_entries(intent.scopes)
+    if len(entries) < 2 or len(_compared_years(intent, library)) >= 2:
+        return ()
+    a, b = _two_scopes(intent, entries, library)
+    if not (a.profile and b.profile):
+        return ()
+
+    def profile(entry: ScopeEntry) -> Chunk | None:
+        return next((c for c in library.chunks if c.kind == PROFIEL and c.part == 1 and c.profile
+                     and fold(c.profile) == fold(entry.profile) and in_scope(c, entry)), None)
+
+    left, right = profile(a), profile(b)
+    if left is None or right is None:
+        return ()
+    rows = [f"{name}|{x}|{y}" for name, x, y in (("niveau", left.niveau, right.niveau),
+                                                 ("crebo", left.crebo, right.crebo)) if x or y]
+    return tuple(rows)
 
 
 def _quoted_titles(question: str, library: Library) -> frozenset[str]:
@@ -975,6 +997,7 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     code = unknown_code(intent, library)
     if code:
         return _not_found(intent, "unknown_code", code)
+    intent = profile_by_code(intent, library)
     unlinked = without_sbb(intent, library, filters)
     if unlinked:  # "welke SBB-competenties horen bij B1-K1-W4 van sociaal werk 2020?": the 2020/21 texts name none
         return _not_found(intent, "no_sbb", unlinked, search(intent.question, filters, 3))
@@ -1042,15 +1065,38 @@ def names_section(topic: str, library: Library) -> bool:
                                 if u.chunk.kind not in UNIT_KINDS)
 
 
+_PROFILE_CODE = re.compile(r"\b(?:profiel|profile)\s+[Pp]([1-9])\b|\bP([1-9])\b(?!-)")
+
+
+def profile_by_code(intent: Intent, library: Library) -> Intent:
+    """"welke werkprocessen heeft P2 van Sport & Bewegen 2021?": the scope narrowed to the profile of that code."""
+    codes = {f"P{m.group(1) or m.group(2)}" for m in _PROFILE_CODE.finditer(intent.question)}
+    if not codes or not intent.scopes:
+        return intent
+    keep = scope_filter(intent, Filters())
+    named = tuple(dict.fromkeys(ScopeEntry(c.dossier, c.profile, c.version) for c in library.chunks
+                                if c.kind == PROFIEL and c.code in codes and c.profile and keep(c)))
+    return replace(intent, scopes=named) if named else intent
+
+
 def unknown_code(intent: Intent, library: Library) -> tuple[str, ...]:
     """``("P3-K3", "Onderwijsassistent 2021", "P3-K1", "P3-K2")`` when a unit code the question names has no
     unit in the question's scope (all sources when it names none): the code, the scope, and the codes the
     scope does have at that level (the werkprocessen of the same kerntaak, else its kerntaken)."""
     codes = codes_in(intent.question)
-    if not codes:
+    profiles = [f"P{m.group(1) or m.group(2)}" for m in _PROFILE_CODE.finditer(intent.question)] \
+        if intent.scopes else []
+    if not codes and not profiles:
         return ()
     every_version = scope_entries(list(intent.scope_terms), (), library.catalogue)
     keep = scope_filter(replace(intent, scopes=every_version, years=()), Filters())  # another version: a crosswalk
+    if profiles:  # "welke werkprocessen heeft profiel P1 van Sport & Bewegen 2021?": the scope's profiles only
+        now = scope_filter(intent, Filters())
+        own = sorted({c.code for c in library.chunks if c.kind == PROFIEL and c.code and now(c)}, key=_code_key)
+        missing = next((code for code in profiles if code not in own), None)
+        if missing and own:
+            scope = describe_scopes(intent.scopes, intent.lang)
+            return (missing, scope, "", *own)
     held = [c for c in library.chunks if c.code and c.kind in (WERKPROCES, KERNTAAK) and keep(c)]
     for code in codes:
         if any(c.code == code or c.code.startswith(f"{code}-") for c in held):

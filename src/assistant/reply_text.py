@@ -297,6 +297,12 @@ def compare_text(reply: Reply, details: bool) -> str:
                                              left=counts["left_only"], right=counts["right_only"],
                                              a=escape(a), b=escape(b)))
     numbers = {id(item): n for n, item in enumerate(reply.items, start=1)}
+    if reply.details:  # two profiles: their level and crebo first
+        facts = READ_AS[reply.lang]["facts"]
+        lines = [f"| | {escape(a)} | {escape(b)} |", "|---|---|---|"]
+        lines += [f"| {facts.get(name, name)} | {x or '—'} | {y or '—'} |"
+                  for name, x, y in (d.split("|") for d in reply.details)]
+        out.append("\n".join(lines))
     rows = [f"| {escape(a)} | {escape(b)} | |", "|---|---|---|"]
     for row in reply.rows:
         status = t[row.status].format(a=escape(a), b=escape(b))
