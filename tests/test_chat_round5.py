@@ -373,3 +373,16 @@ def test_two_profiles_compared_show_their_level_and_crebo(library, searcher):
 
 def test_a_cognate_has_a_like_length(library):
     assert evidence.cognate("allergies", library.vocab) is None  # not "alles", "allerlei"
+
+
+def test_a_code_an_extract_lacks_in_the_version_named_is_an_unknown_code(library, searcher):
+    question = "What does werkproces P2-K1-W5 of the Gespecialiseerd Pedagogisch Medewerker 2021 say?"
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "unknown_code"
+    assert reply.details[2] == "extract" and "P2-K1-W3" in reply.details[3:]
+
+
+@pytest.mark.parametrize("question", ["voorganger van OA P3-K1-W4 in het dossier van 2015",
+                                      "hoe heette sociaal werk B1-K2-W3 in 2015?"])
+def test_a_code_asked_about_in_another_version_is_a_crosswalk(library, searcher, question):
+    assert ask(library, searcher, question)[0].reply.type != NOT_FOUND

@@ -27,6 +27,7 @@ from functools import cached_property
 
 from assistant import evidence, links
 from assistant.conversation import BASIS_ONLY, Catalogue, ScopeEntry
+from assistant.curriculum import asks_change
 from assistant.intent import (
     COMPARE,
     COMPETENCE,
@@ -1088,8 +1089,11 @@ def unknown_code(intent: Intent, library: Library) -> tuple[str, ...]:
         if intent.scopes else []
     if not codes and not profiles:
         return ()
-    every_version = scope_entries(list(intent.scope_terms), (), library.catalogue)
-    keep = scope_filter(replace(intent, scopes=every_version, years=()), Filters())  # another version: a crosswalk
+    if intent.years and intent.type != COMPARE and not asks_change(intent.question):  # "P2-K1-W5 of GPM 2021"
+        keep = scope_filter(intent, Filters())
+    else:  # another version is a crosswalk ("what changed in OA P3-K2-W2 compared to 2015?")
+        every_version = scope_entries(list(intent.scope_terms), (), library.catalogue)
+        keep = scope_filter(replace(intent, scopes=every_version, years=()), Filters())
     if profiles:  # "welke werkprocessen heeft profiel P1 van Sport & Bewegen 2021?": the scope's profiles only
         now = scope_filter(intent, Filters())
         own = sorted({c.code for c in library.chunks if c.kind == PROFIEL and c.code and now(c)}, key=_code_key)
