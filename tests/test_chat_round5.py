@@ -386,3 +386,12 @@ def test_a_code_an_extract_lacks_in_the_version_named_is_an_unknown_code(library
                                       "hoe heette sociaal werk B1-K2-W3 in 2015?"])
 def test_a_code_asked_about_in_another_version_is_a_crosswalk(library, searcher, question):
     assert ask(library, searcher, question)[0].reply.type != NOT_FOUND
+
+
+def test_work_processes_that_belong_to_those_kerntaken(library, searcher):
+    kerntaken, units = (o.reply for o in ask(
+        library, searcher, "my school uses the 2021 onderwijsassistent dossier, what kerntaken are in it?",
+        "which werkprocessen belong to those?"))
+    assert kerntaken.type == LIST and kerntaken.items
+    assert units.type == LIST and 0 < len(units.items) < 20
+    assert all(i.chunk.dossier == "Onderwijsassistent" and i.chunk.version.startswith("2021") for i in units.items)
