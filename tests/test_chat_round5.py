@@ -395,3 +395,10 @@ def test_work_processes_that_belong_to_those_kerntaken(library, searcher):
     assert kerntaken.type == LIST and kerntaken.items
     assert units.type == LIST and 0 < len(units.items) < 20
     assert all(i.chunk.dossier == "Onderwijsassistent" and i.chunk.version.startswith("2021") for i in units.items)
+
+
+@pytest.mark.parametrize("question", ["any werkprocessen about diabetes in clients?",
+                                      "which werkprocessen deal with allergies in children?"])
+def test_an_english_word_the_sources_lack_beside_common_ones_is_not_found(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "not_in_sources"

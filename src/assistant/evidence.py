@@ -17,9 +17,10 @@ phrasing. The *content words* of the question's topic are those that are not que
 half of all content words. A known word is generic, not specific, when at least :data:`GENERIC_SHARE` of
 the units hold it ("moet een student een rijbewijs hebben?": "rijbewijs" unknown, "student" generic).
 English words are only checked through the glossary and cognates, which is weaker evidence: the unknown
-words must outnumber all known ones, the topic may have at most :data:`ENGLISH_MAX` content words (a
-longer English description that the glossary lacks says more about the glossary than about the sources),
-and a question that names a dossier or profile needs two unknown words.
+words must outnumber the specific known ones, not all of them may be everyday English words
+(:func:`common_english`: "first aid" is *eerste hulp* in the sources), the topic may have at most
+:data:`ENGLISH_MAX` content words (a longer English description that the glossary lacks says more about the
+glossary than about the sources), and a question that names a dossier or profile needs two unknown words.
 """
 
 from __future__ import annotations
@@ -215,9 +216,8 @@ def not_held(content: list[str], unknown: list[str], lang: str = "nl", scoped: b
     if not unknown:
         return False
     specific = [w for w in content if w not in unknown and (vocab is None or not generic(w, vocab))]
-    if lang == "en":  # weaker evidence: more unknown words than known ones, generic or not
+    if lang == "en":  # weaker evidence: unknown words outnumber the specific known ones; beside a scope two
         if all(common_english(w) for w in unknown):
             return False  # "first aid": everyday English words the Dutch sources say in Dutch ("eerste hulp")
-        known_words = len(content) - len(unknown)
-        return len(unknown) > known_words and len(content) <= ENGLISH_MAX and (not scoped or len(unknown) >= 2)
+        return len(unknown) > len(specific) and len(content) <= ENGLISH_MAX and (not scoped or len(unknown) >= 2)
     return len(unknown) > len(specific) and 2 * len(unknown) >= len(content)
