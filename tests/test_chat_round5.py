@@ -402,3 +402,10 @@ def test_work_processes_that_belong_to_those_kerntaken(library, searcher):
 def test_an_english_word_the_sources_lack_beside_common_ones_is_not_found(library, searcher, question):
     reply = ask(library, searcher, question)[0].reply
     assert reply.type == NOT_FOUND and reply.problem == "not_in_sources"
+
+
+@pytest.mark.parametrize("question", ["which werkprocessen in these dossiers mention volunteers?",
+                                      "where is hygiene mentioned in those documents?"])
+def test_these_dossiers_is_no_reference_to_a_previous_answer(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and reply.items
