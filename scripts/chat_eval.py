@@ -211,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-sbb-english", action="store_true", help="Ablation: without sbb_competences_en.json.")
     parser.add_argument("--no-question-words", action="store_true",
                         help="Ablation: without data/question_words.toml (only the retrieval stop words).")
+    parser.add_argument("--no-wordfreq", action="store_true",
+                        help="Ablation: no word lists (every word may be a typo; no English word is everyday).")
     parser.add_argument("--no-evidence", action="store_true",
                         help="Ablation: no not_found from the corpus's evidence (assistant.evidence.not_held).")
     args = parser.parse_args(argv)
@@ -228,6 +230,11 @@ def main(argv: list[str] | None = None) -> int:
         from assistant import intent
 
         intent.question_words = lambda path=None: frozenset()
+    if args.no_wordfreq:
+        from assistant import evidence, spelling
+
+        spelling.is_word = lambda word, lang: False
+        evidence.common_english = lambda word: False
     if args.no_evidence:
         from assistant import evidence
 

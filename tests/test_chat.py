@@ -286,7 +286,7 @@ def test_search_json_has_an_answer_beside_unchanged_hits(built_index: Built):
 
 def test_chat_eval_floor_per_split(built_index: Built, capsys):
     """Floors a little under the measured figures (docs/chat.md) of every split: a regression fails here.
-    The test split is the held-out one; tune and tune2 to tune6 are the sets the method was developed on."""
+    The test split is the held-out one; tune and tune2 to tune9 are the sets the method was developed on."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import chat_eval
 
@@ -312,11 +312,14 @@ def test_chat_eval_floor_per_split(built_index: Built, capsys):
         assert tune4["n"] >= 60 and tune4["routing"] >= 0.9, tune4
         assert tune4["recall"] >= 0.79 and tune4["precision"] >= 0.68, tune4
         assert tune2["language"] >= 0.97, tune2
-    for name, floor in (("tune5", (0.91, 0.92, 0.85)), ("tune6", (0.84, 0.91, 0.83))):  # the fourth round's batches
+    floors = {  # split: (n, routing, recall, precision); the fourth and fifth rounds' batches
+        "tune5": (140, 0.94, 0.93, 0.90), "tune6": (140, 0.90, 0.92, 0.84), "tune7": (75, 0.93, 0.97, 0.83),
+        "tune8": (140, 0.92, 0.85, 0.90), "tune9": (140, 0.82, 0.87, 0.70),
+    }
+    for name, (n, routing, recall, precision) in floors.items():
         if name in report:
             batch = report[name]
-            assert batch["n"] >= 140 and batch["language"] >= 0.97, batch
-            routing, recall, precision = floor
+            assert batch["n"] >= n and batch["language"] >= 0.97, batch
             assert batch["routing"] >= routing and batch["recall"] >= recall and batch["precision"] >= precision, batch
 
 
