@@ -409,3 +409,14 @@ def test_an_english_word_the_sources_lack_beside_common_ones_is_not_found(librar
 def test_these_dossiers_is_no_reference_to_a_previous_answer(library, searcher, question):
     reply = ask(library, searcher, question)[0].reply
     assert reply.type == LIST and reply.items
+
+
+def test_a_year_in_a_follow_up_replaces_the_earlier_year(library, searcher):
+    *_, reply = (o.reply for o in ask(library, searcher, "Wat houdt B1-K1-W4 bij Sociaal Werk 2020 in?",
+                                      "en hoe was B1-K1-W4 in de 2015-versie van sociaal werk? wat is het verschil?",
+                                      "welke SBB-competenties horen bij die 2020-versie?"))
+    assert reply.type == NOT_FOUND and reply.problem == "no_sbb" and "2020" in reply.details[1]
+    _, scoped = (o.reply for o in ask(library, searcher,
+                                      "welke wp's van sociaal werk 2015 horen bij samenwerken en overleggen?",
+                                      "en welke SBB competenties heeft B1-K1-W2 in de 2020 versie dan?"))
+    assert scoped.type == NOT_FOUND and scoped.problem == "no_sbb"

@@ -31,7 +31,7 @@ from assistant.conversation import (
     replace_reference,
     resolve,
 )
-from assistant.intent import COMPETENCE, LIST, LOOKUP, NOT_FOUND, find_scope_terms, route
+from assistant.intent import COMPETENCE, LIST, LOOKUP, NOT_FOUND, find_scope_terms, route, years_named
 from assistant.intent import KIND_WORDS as KIND_PATTERNS
 from assistant.language import detect
 from assistant.model import KERNTAAK
@@ -125,7 +125,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                               details=(reference.text,))
                 return Outcome(reply, Turn(text, lang=lang), text, False)
         else:
-            target = _with_scope(target, reference.kind, previous)
+            target = _with_scope(target, reference.kind, previous, text)
             kind_word = KIND_WORDS[lang].get(previous.kind or "", "") if previous else ""
             asked = text if reference.kind == "ordinal" and previous else ""
             within: tuple[str, ...] = ()
@@ -170,16 +170,19 @@ def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:
         return text
     if not (_CODE_NAMED.search(text) or _KIND_FOLLOWUP.search(text)):
         return text
-    scope = referent(Reference("scope", "", (0, 0)), previous)
-    return f"{text.rstrip(' ?')} ({scope})?" if scope else text
+    scope = previous.scope if years_named(text) else referent(Reference("scope", "", (0, 0)), previous)
+    return f"{text.rstrip(' ?')} ({scope})?" if scope else text  # a year the message names replaces the earlier
 
 
-def _with_scope(target: str, kind: str, previous: Turn) -> str:
+def _with_scope(target: str, kind: str, previous: Turn, message: str = "") -> str:
     """A bare code the reference stands for, with the scope and years of the turn it came from
-    ("b1-k1-w5" → "b1-k1-w5 Onderwijsassistent 2021"): a code means nothing without its dossier."""
+    ("b1-k1-w5" → "b1-k1-w5 Onderwijsassistent 2021"): a code means nothing without its dossier. A year the
+    message names itself replaces the earlier ones ("welke SBB-competenties horen bij die 2020-versie?")."""
     if kind != "topic" or not _CODE.match(target) or not previous.scope:
         return target
-    years = [y for y in dict.fromkeys(re.findall(r"\b(20\d\d)\b", previous.question)) if y not in previous.scope]
+    own = years_named(message)
+    years = [] if own else [y for y in dict.fromkeys(re.findall(r"\b(20\d\d)\b", previous.question))
+                            if y not in previous.scope]
     return " ".join([target, previous.scope, *years])
 
 
