@@ -420,3 +420,24 @@ def test_a_year_in_a_follow_up_replaces_the_earlier_year(library, searcher):
                                       "welke wp's van sociaal werk 2015 horen bij samenwerken en overleggen?",
                                       "en welke SBB competenties heeft B1-K1-W2 in de 2020 versie dan?"))
     assert scoped.type == NOT_FOUND and scoped.problem == "no_sbb"
+
+
+def test_the_one_of_a_listed_profile_named_in_part(library, searcher):
+    *_, reply = (o.reply for o in ask(library, searcher, "Which profiles does Maatschappelijke Zorg 2015 have?",
+                                      "only the niveau 3 ones?",
+                                      "ok, list all werkprocessen for the specifieke doelgroepen one"))
+    assert reply.type == LIST and reply.items
+    assert {i.chunk.profile for i in reply.items} <= {None, "Begeleider specifieke doelgroepen"}
+
+
+def test_the_2015_one_is_no_topic(library, searcher):
+    *_, reply = (o.reply for o in ask(
+        library, searcher,
+        "How did 'Maakt een plan van aanpak voor de begeleiding' for the PM kinderopvang change between 2015 and 2021?",
+        "and which SBB competences did the 2015 one have?"))
+    assert reply.type != NOT_FOUND
+
+
+def test_a_section_of_the_profile_is_no_unknown_competence(library, searcher):
+    reply = ask(library, searcher, "What does level 3 mean in the competentieprofiel (uitleg niveaus)?")[0].reply
+    assert reply.type == LOOKUP and reply.hits[0].chunk.kind == "uitleg_niveaus"

@@ -23,6 +23,7 @@ from assistant.conversation import (
     COMPARE_WORD,
     Constraints,
     Reference,
+    ScopeEntry,
     Turn,
     compared_levels,
     find_reference,
@@ -35,6 +36,7 @@ from assistant.intent import COMPETENCE, LIST, LOOKUP, NOT_FOUND, find_scope_ter
 from assistant.intent import KIND_WORDS as KIND_PATTERNS
 from assistant.language import detect
 from assistant.model import KERNTAAK
+from assistant.names import fold
 from assistant.replies import FACTS, Library, Reply, Request, Search, build
 from assistant.retrieval import Filters
 from assistant.spelling import correct_names
@@ -186,6 +188,24 @@ def _with_scope(target: str, kind: str, previous: Turn, message: str = "") -> st
     return " ".join([target, previous.scope, *years])
 
 
+def _one_listed_profile(intent, previous: Turn | None):
+    """"the specifieke doelgroepen one" after a list of profiles: of the profiles a name fits, the one that list
+    held (the intent unchanged when none or several did)."""
+    if previous is None or not previous.listed:
+        return intent
+    parts = [ref.split("|") for ref in previous.listed if ref.count("|") >= 3]
+    listed = {ScopeEntry(dossier, profile, version) for _, dossier, version, profile, *_ in parts if profile}
+    if len(intent.scopes) >= 2:  # a name that fits several profiles
+        mine = tuple(e for e in intent.scopes if e in listed)
+        return replace(intent, scopes=mine) if len(mine) == 1 else intent
+    words = intent.topic.split()
+    if intent.type == LIST and intent.mode == "where" and not intent.scopes and len(words) >= 2:
+        mine = tuple(e for e in listed if f" {intent.topic} " in f" {fold(e.profile)} ")  # part of a listed name
+        if len(mine) == 1:
+            return replace(intent, scopes=mine, mode="tree", topic="", phrase="")
+    return intent
+
+
 def _reading(lang: str, text: str) -> str:
     from assistant.intent import READ_AS
 
@@ -195,7 +215,7 @@ def _reading(lang: str, text: str) -> str:
 def _answer(question: str, previous: Turn | None, ui: Constraints, library: Library, search: Search, lang: str,
             constraints: Constraints, followup: bool, page: int = 0, own: Constraints | None = None,
             asked: str = "", pointed: tuple[str, ...] = (), within: tuple[str, ...] = ()) -> Outcome:
-    intent = route(question, library.catalogue, library.vocabulary, lang, library.sbb)
+    intent = _one_listed_profile(route(question, library.catalogue, library.vocabulary, lang, library.sbb), previous)
     own = own if own is not None else (previous.constraints if previous and followup else Constraints())
     typed = intent.type != LOOKUP  # a lookup keeps today's follow-up filters; typed answers read the question's scope
     filters = _filters(constraints, own, ui, typed and bool(intent.scopes), typed and bool(intent.years))

@@ -1153,8 +1153,8 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
     words = [w for w in evidence.content_words(intent.topic, replace(library.vocab, names=scope_words))
              if not _INDICATOR_WORD.fullmatch(w)]
     names = {fold(w)[:5] for name in library.vocabulary.competences for w in name.split() if len(w) > 3}
-    if not words or any(fold(w)[:5] in names for w in words):
-        return ()  # no name, or part of a known one ("plannen niveau 3"): the ranked answer shows it
+    if not words or any(fold(w)[:5] in names for w in words) or names_section(" ".join(words), library):
+        return ()  # no name, part of a known one ("plannen niveau 3"), or a section ("uitleg niveaus"): ranked
     return (" ".join(words), *sorted(library.levels))
 
 
