@@ -441,3 +441,50 @@ def test_the_2015_one_is_no_topic(library, searcher):
 def test_a_section_of_the_profile_is_no_unknown_competence(library, searcher):
     reply = ask(library, searcher, "What does level 3 mean in the competentieprofiel (uitleg niveaus)?")[0].reply
     assert reply.type == LOOKUP and reply.hits[0].chunk.kind == "uitleg_niveaus"
+
+
+# --------------------------------------------------------------------------- review: ordinary questions stay answered
+
+
+@pytest.mark.parametrize("word", ["agressieve", "begeleidingsplannen", "negatieve", "preventieve"])
+def test_inflected_and_derived_forms_of_corpus_words_are_known(library, word):
+    assert evidence.known(word, library.vocab)
+
+
+def test_two_profiles_compared_after_a_list_stay_two(library, searcher):
+    _, reply = (o.reply for o in ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider?",
+                                     "wat is het verschil tussen thuisbegeleider en begeleider gehandicaptenzorg?"))
+    assert reply.type == COMPARE
+
+
+@pytest.mark.parametrize("question", ["welke werkprocessen van de thuisbegeleider gaan over rapporteren via een app?",
+                                      "welke werkprocessen van MZ gaan over overdracht bij dienstwisseling?"])
+def test_an_empty_theme_list_with_one_unknown_word_beside_specific_ones_is_ranked(library, searcher, question):
+    assert ask(library, searcher, question)[0].reply.type == LOOKUP
+
+
+@pytest.mark.parametrize("question", ["Is there anything about safety in the selected profile?",
+                                      "What does the entire profile of the onderwijsassistent say about safety?",
+                                      "Welke werkprocessen heeft Maatschappelijke Zorg 2015 voor het profiel zelf?"])
+def test_a_common_word_before_profile_is_no_profile_name(library, searcher, question):
+    assert ask(library, searcher, question)[0].reply.problem != "unknown_scope"
+
+
+@pytest.mark.parametrize("question", ["Welk niveau Nederlands moet een onderwijsassistent hebben?",
+                                      "Which level of English does a thuisbegeleider need?",
+                                      "Op welk niveau moet een onderwijsassistent kunnen rapporteren?"])
+def test_a_language_or_skill_level_is_no_qualification_level(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert not (reply.details and reply.details[0] == "niveau")
+
+
+def test_profiles_at_a_level_none_has_or_without_levels(library, searcher):
+    none = ask(library, searcher, "welke profielen van maatschappelijke zorg zijn niveau 2?")[0].reply
+    assert none.type == NOT_FOUND and none.problem == "empty_list" and "niveau 2" in none.details[1]
+    unknown = ask(library, searcher, "welke profielen van onderwijsassistent 2021 zijn niveau 4?")[0].reply
+    assert unknown.type == NOT_FOUND and unknown.problem == "no_fact"
+
+
+def test_qualifications_a_profile_needs_are_no_profile_list(library, searcher):
+    reply = ask(library, searcher, "welke kwalificaties moet een thuisbegeleider hebben?")[0].reply
+    assert reply.intent.kind != "profiel"

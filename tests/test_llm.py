@@ -156,3 +156,12 @@ def test_timeout_and_refused_connection_raise_llm_error():
         list(llm.stream_completion(llm.LLMConfig(f"http://127.0.0.1:{port}", timeout=0.5), []))
     with pytest.raises(llm.LLMError):
         list(llm.stream_completion(llm.LLMConfig("ftp://example"), []))
+
+
+def test_a_qualification_fact_is_shown_from_the_model_not_generated(app, stub):
+    """The crebo comes from the curriculum model: a generated text would drop the value, so it is not used."""
+    before = len(stub.requests)
+    final = chat(app, "wat is het crebonummer van thuisbegeleider?")[-1]
+    assert "25479" in final and "Generated answer" not in final
+    assert "25479" in app.assistant.ask("wat is het crebonummer van thuisbegeleider?")
+    assert len(stub.requests) == before

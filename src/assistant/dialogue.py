@@ -32,10 +32,10 @@ from assistant.conversation import (
     replace_reference,
     resolve,
 )
-from assistant.intent import COMPETENCE, LIST, LOOKUP, NOT_FOUND, find_scope_terms, route, years_named
+from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, Intent, find_scope_terms, route, years_named
 from assistant.intent import KIND_WORDS as KIND_PATTERNS
 from assistant.language import detect
-from assistant.model import KERNTAAK
+from assistant.model import KERNTAAK, PROFIEL
 from assistant.names import fold
 from assistant.replies import FACTS, Library, Reply, Request, Search, build
 from assistant.retrieval import Filters
@@ -188,10 +188,11 @@ def _with_scope(target: str, kind: str, previous: Turn, message: str = "") -> st
     return " ".join([target, previous.scope, *years])
 
 
-def _one_listed_profile(intent, previous: Turn | None):
-    """"the specifieke doelgroepen one" after a list of profiles: of the profiles a name fits, the one that list
-    held (the intent unchanged when none or several did)."""
-    if previous is None or not previous.listed:
+def _one_listed_profile(intent: Intent, previous: Turn | None) -> Intent:
+    """"the specifieke doelgroepen one" after a list of profiles: of the profiles one name fits, the one that list
+    held (the intent unchanged when none or several did, or when the question compares)."""
+    if previous is None or not previous.listed or previous.kind != PROFIEL or intent.type == COMPARE \
+            or len(set(map(fold, intent.scope_terms))) > 1:
         return intent
     parts = [ref.split("|") for ref in previous.listed if ref.count("|") >= 3]
     listed = {ScopeEntry(dossier, profile, version) for _, dossier, version, profile, *_ in parts if profile}

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from assistant.lexical import STOPWORDS, tokenize
 from assistant.names import fold
+from assistant.spelling import is_word
 from assistant.themes.words import fold as fold_accents
 
 COGNATE_RATIO = 0.75
@@ -146,17 +147,34 @@ _DUTCH_ENDINGS = ("tjes", "jes", "tje", "je", "en", "e", "s")
 
 
 def other_form(word: str, vocab: Vocab) -> bool:
-    """Another form of the word is in the corpus: without a Dutch ending ("kindjes" → "kind", "oude" → "oud"),
-    or a corpus word holds it without its last two or three letters ("evalueren" ~ "evalueert")."""
+    """Another form of the word is in the corpus: without a Dutch ending ("kindjes" → "kind", "oude" → "oud"), or
+    a corpus word holds its stem (the word without its inflection: "evalueren" ~ "evalueert", "plannen" ~
+    "begeleidingsplan"; a word that is no Dutch word in use, a typo or a rare form, also without its last two or
+    three letters). A real word whose stem no corpus word holds is not known: "verdient" is not "verdiept"."""
     folded = fold(word)
     for ending in _DUTCH_ENDINGS:
         base = folded[: -len(ending)]
         if folded.endswith(ending) and len(base) >= MIN_LENGTH and (base in vocab.words or base in vocab.stems):
             return True
     endings = [e for e in _INFLECTIONS if folded.endswith(e)]
-    cores = {_closed(folded[: -len(e)]) for e in endings} | {folded[: -len(e)] for e in endings} if endings \
-        else {folded[:-2], folded[:-3]}
+    cores = {form for e in endings for form in _stems(folded[: -len(e)])}
+    if not endings or not is_word(folded, "nl"):  # no ending, or a typo or a rare form: all but 2 or 3 letters
+        cores |= {folded[:-2], folded[:-3]}
     return any(len(core) >= FORM_LENGTH - 1 and any(core in w for w in _folded(vocab.words)) for core in cores)
+
+
+def _stems(core: str) -> set[str]:
+    """A stem as the corpus may spell it: as is, in a closed syllable ("evaluer" → "evalueer"), without a doubled
+    consonant ("plann" → "plan"), with the final f or s that v and z stand for ("negatiev" → "negatief"), or as the
+    noun in -ie of an adjective in -ief ("agressiev" → "agressie")."""
+    forms = {core, _closed(core)}
+    if len(core) > 2 and core[-1] == core[-2] and core[-1] not in "aeiou":
+        forms.add(core[:-1])
+    if core.endswith(("v", "z")):
+        forms.add(core[:-1] + {"v": "f", "z": "s"}[core[-1]])
+    if core.endswith(("iev", "ief")):  # the adjective of a noun in -ie: "agressiev" → "agressie", "preventief"
+        forms.add(core[:-1])
+    return forms
 
 
 # Dutch verb and noun endings: "verdient" is "verdien" + t (not a form of "verdiept"), "mishandeld" "mishandel" + d

@@ -102,6 +102,7 @@ _COMPOUND_KIND = re.compile(r"\b(?!profiel|basis)([^\W\d_]{4,}?)(werk ?proces\w*
 
 # the parts of a dossier: "in het basisdeel", "the profile part" shape the list, they are no theme
 PARTS = r"\b(?:basisdeel|profieldeel|core part|basic part|common part|shared part|profile part)\b"
+_PROFILE_KIND = r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b"  # "opleidingen" is a profile of a dossier only
 _YEAR = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
 _YEAR_RANGE = re.compile(r"\b(20)(\d\d)\s*[/-]\s*(\d\d)\b(?![-/]?\d)")  # "2020/21": 2020 and 2021, not "2015-08-01"
 
@@ -111,6 +112,8 @@ def years_named(text: str) -> list[str]:
     found = [(m.start(), m.group(1)) for m in _YEAR.finditer(text)]
     found += [(m.start(3), m.group(1) + m.group(3)) for m in _YEAR_RANGE.finditer(text)]
     return [year for _, year in sorted(found)]
+
+
 _TREE_VERBS = (r"\bheeft\b|\bhebben\b|\bhoren bij\b|\bhoort bij\b|\bhave\b|\bhas\b|\bvan\b|\bof\b|\bin\b|\bbij\b"
                r"|\bbelong\w*\b|\bfor\b|\bvoor\b|\bzitten in\b|\bstaan in\b|\bbinnen\b|\bwithin\b")
 QUESTION_WORDS_FILE = Path(__file__).with_name("data") / "question_words.toml"
@@ -307,22 +310,26 @@ _PROFILE_NAMED = (
     rf"\b(?:the|a|an)\s+{_NAME}\s+profile\b",
     rf"\bprofile\s+[\"“'‘]{_NAME}[\"”'’]",
 )
-_NOT_A_NAME = re.compile(r"\b(?:eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last"
-                         r"|basisdeel|profieldeel|hele|whole|full|same|zelfde|other|andere|next|volgende|vorige"
-                         r"|previous|competen\w*)\b")
+_NOT_A_NAME = re.compile(rf"\b(?:eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last"
+                         rf"|competen\w*)\b|{PARTS}")  # ordinals and parts of a dossier
+COMMON_ZIPF = 4.0  # one word this common is a word ("the selected profile", "het profiel zelf"), not a name
 
 
 def _unknown_profile(folded: str, catalogue: Catalogue) -> str | None:
-    """The name the question gives as a profile's, when a word of it is in no profile or dossier name."""
+    """The name the question gives as a profile's, when a word of it is in no profile or dossier name (one common
+    word is no name)."""
+    from assistant.spelling import is_word
+
     skip = question_words() | STOPWORDS
+    known = {w[:5] for term in catalogue.scopes for w in re.findall(r"[^\W\d_]+", term)}
     for pattern in _PROFILE_NAMED:
         for match in re.finditer(pattern, folded):
             name = " ".join(match.group(1).split())
             words = re.findall(r"[^\W\d_]+", name)
             if not words or words[0] in skip or all(w in skip for w in words) or _NOT_A_NAME.search(name) \
-                    or re.search("|".join(KIND_WORDS.values()), name) or name in catalogue.scopes:
+                    or re.search("|".join(KIND_WORDS.values()), name) or name in catalogue.scopes \
+                    or (len(words) == 1 and any(is_word(words[0], lang, COMMON_ZIPF) for lang in ("nl", "en"))):
                 continue
-            known = {w[:5] for term in catalogue.scopes for w in re.findall(r"[^\W\d_]+", term)}
             if any(w not in skip and w[:5] not in known for w in words):  # "childcare" is part of a known name
                 return name
     return None
@@ -444,6 +451,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     competence_names = _competences(folded, vocabulary)
     sbb_codes = sbb_named(text, sbb or {}, loose=_has(CUES["competence"], folded))
     kind = next((k for k, p in KIND_WORDS.items() if _has(p, folded)), None)
+    if kind == "profiel" and not _has(_PROFILE_KIND, folded) and any(e.profile for e in scope_entries(
+            [t for t, _ in named], (), catalogue)):  # "welke kwalificaties moet een thuisbegeleider hebben?"
+        kind = None
     only = _has(CUES["only"], folded)
     conflict = _conflict(folded, years, levels, scope_terms)
     scopes = scope_entries(scope_terms, good_years, catalogue)

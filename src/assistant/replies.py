@@ -579,13 +579,26 @@ FACTS = {"crebo": re.compile(r"\bcrebo\w*"),
                               r"|\bniveau\s+(?:is|heeft|hebben|zijn)\b")}
 
 
-def asked_fact(intent: Intent) -> str | None:
+# words that name the qualification itself beside "op welk niveau" ("What level is the X qualification?")
+_QUALIFICATION = re.compile(r"\b(?:opleiding\w*|kwalificatie\w*|qualifications?|programm?es?|diplomas?|mbo)\b")
+
+
+def asked_fact(intent: Intent, library: Library) -> str | None:
     """``"crebo"`` or ``"niveau"`` when the question asks for that fact of the dossiers or profiles it names (not
     for a competence's level)."""
     if not intent.scopes or intent.competences or intent.levels or intent.type == COMPARE:
         return None  # "verschillen in niveau en crebo tussen A en B": a comparison of the two profiles
     fact = next((name for name, pattern in FACTS.items() if pattern.search(fold(intent.question))), None)
-    return None if fact == "niveau" and intent.codes_named else fact  # a unit has no level of its own
+    if fact == "niveau" and (intent.codes_named or _other_level(intent.question, library)):
+        return None  # a unit has no level; "welk niveau Nederlands", "op welk niveau rapporteren": another level
+    return fact
+
+
+def _other_level(question: str, library: Library) -> bool:
+    """The sentence that asks for a level names something besides the qualification: a language, a skill."""
+    sentence = next((s for s in re.split(r"(?<=[.?!])\s+", question) if FACTS["niveau"].search(fold(s))), question)
+    names = replace(library.vocab, names=corpus_words(library.catalogue.scopes))  # a skill may be an SBB name
+    return bool(evidence.content_words(_QUALIFICATION.sub(" ", fold(sentence)), names))
 
 
 def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, search: Search) -> Reply:
@@ -790,6 +803,9 @@ def _side_facts(intent: Intent, library: Library) -> tuple[str, ...]:
     return tuple(rows)
 
 
+TITLE_CLOSE = 0.9  # a quoted title this alike to a unit's title names that unit (a typo, another article)
+
+
 def _quoted_titles(question: str, library: Library) -> frozenset[str]:
     """The unit titles (folded) that a phrase the question quotes names exactly or nearly ("Maakt een plan van
     aanpak"), if any."""
@@ -801,9 +817,6 @@ def _quoted_titles(question: str, library: Library) -> frozenset[str]:
     return frozenset(t for t in titles if any(q == t or (len(q) >= 12 and q in t)
                                               or difflib.SequenceMatcher(None, q, t).ratio() >= TITLE_CLOSE
                                               for q in quoted))
-
-
-TITLE_CLOSE = 0.9  # a quoted title this alike to a unit's title names that unit (a typo, another article)
 
 
 def _compare_sides(intent: Intent, library: Library):
@@ -1006,7 +1019,7 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if competence:
         near = search(intent.question, filters, 3)
         return _not_found(intent, "unknown_competence", competence, near)
-    fact = asked_fact(intent)
+    fact = asked_fact(intent, library)
     if fact:  # "wat is het crebonummer van de thuisbegeleider?", "op welk niveau is de OA 2015?": from the model
         return fact_reply(fact, intent, library, filters, search)
     held = _not_held(intent, library)
@@ -1032,16 +1045,35 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         if fixed != intent.topic:
             again = list_where(replace(intent, topic=fixed), library, filters)
             reply = again if again.items else reply
+    if reply.type == LIST and not reply.items and intent.mode == TREE and intent.kind == PROFIEL and (
+            intent.levels or filters.level):  # "welke daarvan zijn niveau 2?"
+        return _no_profile_at(intent, library, filters)
     if reply.type == LIST and not reply.items and intent.mode == TREE and intent.scopes \
             and (intent.kind or WERKPROCES) in (WERKPROCES, KERNTAAK, PROFIEL):  # the tree has none of them
         return _not_found(intent, "empty_list", _none_in(intent, library, filters), search(intent.question, filters, 3))
     if reply.type == LIST and not reply.items and intent.mode == WHERE:
-        unknown = _unknown_topic_words(intent, library)
-        if unknown:  # nothing listed and words the sources lack ("radicalisation in Sociaal Werk 2020"): say so
-            return _not_found(intent, "not_in_sources", unknown, search(intent.question, filters, 3))
+        content, unknown = _topic_evidence(intent, library)
+        if unknown and (len(unknown) == len(content) or evidence.not_held(content, unknown, intent.lang,
+                                                                          bool(intent.scopes), library.vocab)):
+            # nothing listed, and the theme is words the sources lack ("radicalisation in Sociaal Werk 2020")
+            return _not_found(intent, "not_in_sources", tuple(unknown), search(intent.question, filters, 3))
     if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     return reply
+
+
+def _no_profile_at(intent: Intent, library: Library, filters: Filters) -> Reply:
+    """No profile of the scope at the level asked: ``no_fact`` when the sources give no profile a level, else
+    ``empty_list`` for "profielen van X op niveau N"."""
+    keep = scope_filter(intent, replace(filters, level=None))
+    profiles = [c for c in library.chunks if c.kind == PROFIEL and c.profile and keep(c)]
+    scope = describe_scopes(intent.scopes, intent.lang) if intent.scopes else \
+        READ_AS[intent.lang]["everywhere_in"].format(years=READ_AS[intent.lang]["and"].join(intent.years))
+    if not any(c.niveau for c in profiles):
+        return _not_found(intent, "no_fact", ("niveau", scope))
+    levels = READ_AS[intent.lang]["and"].join(map(str, intent.levels or (filters.level,)))
+    return _not_found(intent, "empty_list", (PROFIEL, scope + READ_AS[intent.lang]["at_level"].format(levels=levels),
+                                              ""))
 
 
 def _none_in(intent: Intent, library: Library, filters: Filters) -> tuple[str, str, str]:
@@ -1170,10 +1202,9 @@ def _is_profile_of_competences(entry: ScopeEntry, library: Library) -> bool:
     return fold(entry.dossier) in library.competence_dossiers
 
 
-def _unknown_topic_words(intent: Intent, library: Library) -> tuple[str, ...]:
-    """The topic's words the sources do not hold (typos corrected first)."""
-    topic = correct_words(intent.topic, library.words, intent.lang)
-    return tuple(evidence.missing(topic, library.vocab, intent.lang)[1])
+def _topic_evidence(intent: Intent, library: Library) -> tuple[list[str], list[str]]:
+    """The topic's content words and those the sources do not hold (typos corrected first)."""
+    return evidence.missing(correct_words(intent.topic, library.words, intent.lang), library.vocab, intent.lang)
 
 
 def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
@@ -1186,8 +1217,7 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
         words, absent = evidence.missing(aside, library.vocab, "nl")
         if words and not absent:
             return ()
-    content, unknown = evidence.missing(correct_words(intent.topic, library.words, intent.lang), library.vocab,
-                                        intent.lang)
+    content, unknown = _topic_evidence(intent, library)
     return tuple(unknown) if evidence.not_held(content, unknown, intent.lang, bool(intent.scopes), library.vocab) \
         else ()
 

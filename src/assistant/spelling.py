@@ -123,11 +123,11 @@ REAL_WORD_ZIPF = 3.0  # a word this frequent in the language (wordfreq's Zipf sc
 
 
 @lru_cache(maxsize=4096)
-def is_word(word: str, lang: str) -> bool:
-    """Whether ``word`` is a word of ``lang`` ("nl", "en") in common use, by the wordfreq word lists."""
+def is_word(word: str, lang: str, zipf: float = REAL_WORD_ZIPF) -> bool:
+    """Whether ``word`` is a word of ``lang`` ("nl", "en") in use, at least ``zipf`` on wordfreq's Zipf scale."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, lang) >= REAL_WORD_ZIPF
+    return zipf_frequency(word, lang) >= zipf
 
 
 @lru_cache(maxsize=4)

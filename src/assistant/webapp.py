@@ -418,7 +418,7 @@ class Assistant:
         except BadQuery as exc:
             return note + BAD_QUERY[lang].format(why=plain(error_text(str(exc), lang)))
         reply = outcome.reply
-        if reply.type == LOOKUP and reply.hits and not reply.problem and self.llm is not None:
+        if reply.type == LOOKUP and reply.hits and not reply.problem and not reply.details and self.llm is not None:
             *_, final = self.answer_steps(outcome.question, list(reply.ranked), details=False)
             return note + final + f"\n\n*{escape(reply.read_as)}*"
         return note + render(reply, details=False)
@@ -501,7 +501,7 @@ class Assistant:
             exports = write_exports(self.export_dir, outcome.question, hits, described)
             self.exports.add(exports)
         self.exports.discard(session.exports)  # the previous answer's files: no longer offered
-        if reply.type == LOOKUP and reply.hits and not reply.problem and self.llm is not None:
+        if reply.type == LOOKUP and reply.hits and not reply.problem and not reply.details and self.llm is not None:
             head, tail = "", f"\n\n*{escape(reply.read_as)}*"
             if reply.followup:
                 head, tail = FOLLOWUP[reply.lang].format(q=escape(outcome.question)) + "\n\n", ""
