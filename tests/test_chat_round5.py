@@ -488,3 +488,10 @@ def test_profiles_at_a_level_none_has_or_without_levels(library, searcher):
 def test_qualifications_a_profile_needs_are_no_profile_list(library, searcher):
     reply = ask(library, searcher, "welke kwalificaties moet een thuisbegeleider hebben?")[0].reply
     assert reply.intent.kind != "profiel"
+
+
+@pytest.mark.parametrize("question, lead", [("which profiles does OA 2021 have?", "**1 profile** in"),
+                                            ("welke profielen heeft de onderwijsassistent 2021?", "**1 profiel** in"),
+                                            ("welke profielen heeft maatschappelijke zorg?", "**6 profielen** in")])
+def test_the_count_agrees_with_its_number(library, searcher, question, lead):
+    assert lead in render(ask(library, searcher, question)[0].reply, details=False)

@@ -20,6 +20,7 @@ TEXT = {
         "count_list": "**{n} {kind}** in {scope}.",
         "count_where": "**{n} {kind}** waarin dit voorkomt, in {scope}.",
         "count_competence": "**{n} werkprocessen** vragen om {what}, in {scope}.",
+        "count_competence_one": "**1 werkproces** vraagt om {what}, in {scope}.",
         "none_list": "Ik vond geen {kind} in {scope}.",
         "none_where": "Ik vond geen {kind} waarin dit voorkomt, in {scope}. Probeer andere woorden.",
         "none_competence": "Geen werkproces in {scope} noemt {what} bij zijn SBB-competenties.",
@@ -68,6 +69,7 @@ TEXT = {
         "count_list": "**{n} {kind}** in {scope}.",
         "count_where": "**{n} {kind}** where this occurs, in {scope}.",
         "count_competence": "**{n} work processes** call for {what}, in {scope}.",
+        "count_competence_one": "**1 work process** calls for {what}, in {scope}.",
         "none_list": "I found no {kind} in {scope}.",
         "none_where": "I found no {kind} where this occurs, in {scope}. Try other words.",
         "none_competence": "No work process in {scope} names {what} among its SBB competences.",
@@ -203,9 +205,9 @@ def render(reply: Reply, details: bool = True) -> str:
     head = f"*{escape(reply.read_as)}*\n\n"
     if reply.problem:
         return head + problem_text(reply, details)
-    kinds = READ_AS[reply.lang]["kinds"]  # one plural per kind, shared with the reading line
-    kind = kinds.get(reply.intent.kind, kinds[None])
     n = len(reply.items)
+    kinds = READ_AS[reply.lang]["kind_one" if n == 1 else "kinds"]  # shared with the reading line
+    kind = kinds.get(reply.intent.kind, kinds[None])
     if reply.type == LIST:
         key = "count_list" if reply.intent.mode == "tree" else "count_where"
         if not n:
@@ -215,7 +217,8 @@ def render(reply: Reply, details: bool = True) -> str:
         return head + lead + _filters(reply) + body
     if reply.type == COMPETENCE:
         what = escape(", ".join(reply.details))
-        lead = (t["count_competence"] if n else t["none_competence"]).format(n=n, what=what, scope=_scope(reply))
+        key = "none_competence" if not n else "count_competence_one" if n == 1 else "count_competence"
+        lead = t[key].format(n=n, what=what, scope=_scope(reply))
         body = _listed(reply, details) if n else ""
         return head + lead + _filters(reply) + body
     if reply.type == COMPARE:
