@@ -233,8 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_wordfreq:
         from assistant import evidence, spelling
 
-        spelling.is_word = lambda word, lang: False
-        evidence.common_english = lambda word: False
+        spelling.is_word = evidence.is_word = lambda *args: False  # evidence imported it by name
     if args.no_evidence:
         from assistant import evidence
 

@@ -12,6 +12,14 @@ from assistant import evidence
 from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND
 from assistant.reply_text import render
 
+
+def not_found(library, searcher, question: str, problem: str):
+    """The reply to one question, checked to be a not_found for ``problem``."""
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == problem, (reply.type, reply.problem, reply.read_as)
+    return reply
+
+
 # --------------------------------------------------------------------------- "klantgericht werken"
 
 
@@ -38,8 +46,7 @@ def test_working_is_no_theme_beside_a_competence(library, searcher):
     ("welke SBB-competenties horen bij werkproces B1-K1-W4 van sociaal werk 2020?", "B1-K1-W4"),
 ])
 def test_the_sbb_competences_of_a_unit_that_names_none_are_not_found(library, searcher, question, code):
-    reply = ask(library, searcher, question)[0].reply
-    assert reply.type == NOT_FOUND and reply.problem == "no_sbb"
+    reply = not_found(library, searcher, question, "no_sbb")
     assert reply.details[0] == code
     text = render(reply, details=False)
     assert code in text and "2015" in text
@@ -61,8 +68,7 @@ def test_the_sbb_competences_of_a_2015_unit_are_looked_up(library, searcher):
     ("what are the gedragsindicatoren for Samenwerken in the competentieprofiel sociaalwerker?", "samenwerken"),
 ])
 def test_indicators_of_a_competence_the_profile_lacks_are_not_found(library, searcher, question, name):
-    reply = ask(library, searcher, question)[0].reply
-    assert reply.type == NOT_FOUND and reply.problem == "unknown_competence"
+    reply = not_found(library, searcher, question, "unknown_competence")
     assert reply.details[0] == name  # the name alone: not "gedragsindicatoren", not the profile's name
     assert "Klantgerichtheid" in reply.details
 
@@ -88,8 +94,7 @@ def test_indicators_about_a_theme_are_no_competence_name(library, searcher):
     ("het profiel jeugdzorg in mz", "jeugdzorg"),
 ])
 def test_a_profile_no_dossier_has_is_an_unknown_scope(library, searcher, question, name):
-    reply = ask(library, searcher, question)[0].reply
-    assert reply.type == NOT_FOUND and reply.problem == "unknown_scope"
+    reply = not_found(library, searcher, question, "unknown_scope")
     assert reply.details[0] == name and len(reply.details) > 1  # with the closest known names
 
 
@@ -161,8 +166,7 @@ def test_a_dossier_crebo_lists_the_dossier_and_its_profiles(library, searcher):
 @pytest.mark.parametrize("question", ["wat is het crebonummer van sport en bewegen 2021?",
                                       "What's the crebo number of Sociaal Werk 2020?"])
 def test_a_fact_the_extract_lacks_is_not_found(library, searcher, question):
-    reply = ask(library, searcher, question)[0].reply
-    assert reply.type == NOT_FOUND and reply.problem == "no_fact"
+    not_found(library, searcher, question, "no_fact")
 
 
 def test_a_competence_level_is_no_qualification_level(library, searcher):
@@ -326,8 +330,8 @@ def test_common_english_words_by_the_word_lists():
     ("wat staat er over topsport begeleiding bij sport en bewegen", "topsport"),
 ])
 def test_an_empty_theme_list_with_words_the_sources_lack_is_not_found(library, searcher, question, word):
-    reply = ask(library, searcher, question)[0].reply
-    assert reply.type == NOT_FOUND and reply.problem == "not_in_sources" and word in reply.details
+    reply = not_found(library, searcher, question, "not_in_sources")
+    assert word in reply.details
     assert reply.hits  # the nearest passages beside the message
 
 
@@ -377,8 +381,7 @@ def test_a_cognate_has_a_like_length(library):
 
 def test_a_code_an_extract_lacks_in_the_version_named_is_an_unknown_code(library, searcher):
     question = "What does werkproces P2-K1-W5 of the Gespecialiseerd Pedagogisch Medewerker 2021 say?"
-    reply = ask(library, searcher, question)[0].reply
-    assert reply.type == NOT_FOUND and reply.problem == "unknown_code"
+    reply = not_found(library, searcher, question, "unknown_code")
     assert reply.details[2] == "extract" and "P2-K1-W3" in reply.details[3:]
 
 
@@ -400,8 +403,7 @@ def test_work_processes_that_belong_to_those_kerntaken(library, searcher):
 @pytest.mark.parametrize("question", ["any werkprocessen about diabetes in clients?",
                                       "which werkprocessen deal with allergies in children?"])
 def test_an_english_word_the_sources_lack_beside_common_ones_is_not_found(library, searcher, question):
-    reply = ask(library, searcher, question)[0].reply
-    assert reply.type == NOT_FOUND and reply.problem == "not_in_sources"
+    not_found(library, searcher, question, "not_in_sources")
 
 
 @pytest.mark.parametrize("question", ["which werkprocessen in these dossiers mention volunteers?",

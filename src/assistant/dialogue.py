@@ -32,7 +32,19 @@ from assistant.conversation import (
     replace_reference,
     resolve,
 )
-from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, Intent, find_scope_terms, route, years_named
+from assistant.intent import (
+    COMPARE,
+    COMPETENCE,
+    LIST,
+    LOOKUP,
+    NOT_FOUND,
+    TREE,
+    WHERE,
+    Intent,
+    find_scope_terms,
+    route,
+    years_named,
+)
 from assistant.intent import KIND_WORDS as KIND_PATTERNS
 from assistant.language import detect
 from assistant.model import KERNTAAK, PROFIEL
@@ -200,10 +212,10 @@ def _one_listed_profile(intent: Intent, previous: Turn | None) -> Intent:
         mine = tuple(e for e in intent.scopes if e in listed)
         return replace(intent, scopes=mine) if len(mine) == 1 else intent
     words = intent.topic.split()
-    if intent.type == LIST and intent.mode == "where" and not intent.scopes and len(words) >= 2:
+    if intent.type == LIST and intent.mode == WHERE and not intent.scopes and len(words) >= 2:
         mine = tuple(e for e in listed if f" {intent.topic} " in f" {fold(e.profile)} ")  # part of a listed name
         if len(mine) == 1:
-            return replace(intent, scopes=mine, mode="tree", topic="", phrase="")
+            return replace(intent, scopes=mine, mode=TREE, topic="", phrase="")
     return intent
 
 

@@ -7,8 +7,8 @@ phrasing. The *content words* of the question's topic are those that are not que
 *known* when:
 
 * the corpus has it, its stem, both parts of it as a compound ("kindermishandeling"), or another form of
-  it (without a Dutch ending: "kindjes" → "kind"; or a corpus word holding all but its last two or three
-  letters: "mishandeld" ~ "kindermishandeling");
+  it (without a Dutch ending: "kindjes" → "kind"; or a corpus word holding its stem: "mishandeld" ~
+  "kindermishandeling", "plannen" ~ "begeleidingsplan"; see :func:`other_form`);
 * in an English question also: it is an English key of the domain glossary
   (:data:`assistant.glossary.GLOSSARY`), or the corpus has a cognate (:func:`cognate`: "medication" ~
   "medicatie", "english" ~ "engels"; not "dental" ~ "denkt").
@@ -69,11 +69,11 @@ class Vocab:
 
 
 @lru_cache(maxsize=4)
-def _by_prefix(words: frozenset[str], length: int) -> dict[str, tuple[str, ...]]:
+def _by_prefix(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
     for word in words:
         if len(word) >= 4:
-            found.setdefault(fold(word)[:length], []).append(fold(word))
+            found.setdefault(fold(word)[:PREFIX], []).append(fold(word))
     return {k: tuple(v) for k, v in found.items()}
 
 
@@ -137,13 +137,15 @@ def cognate(word: str, vocab: Vocab) -> str | None:
     folded = fold(word)
     if len(folded) < 5:
         return None
-    candidates = tuple(w for w in _by_prefix(vocab.words, PREFIX).get(folded[:PREFIX], ())
+    candidates = tuple(w for w in _by_prefix(vocab.words).get(folded[:PREFIX], ())
                        if min(len(w), len(folded)) >= LENGTH_RATIO * max(len(w), len(folded)))
     close = difflib.get_close_matches(folded, candidates, n=1, cutoff=COGNATE_RATIO)
     return close[0] if close else None
 
 
 _DUTCH_ENDINGS = ("tjes", "jes", "tje", "je", "en", "e", "s")
+# Dutch verb and noun endings: "verdient" is "verdien" + t (not a form of "verdiept"), "mishandeld" "mishandel" + d
+_INFLECTIONS = ("den", "ten", "en", "de", "te", "t", "d", "e", "s")
 
 
 def other_form(word: str, vocab: Vocab) -> bool:
@@ -177,10 +179,6 @@ def _stems(core: str) -> set[str]:
     return forms
 
 
-# Dutch verb and noun endings: "verdient" is "verdien" + t (not a form of "verdiept"), "mishandeld" "mishandel" + d
-_INFLECTIONS = ("den", "ten", "en", "de", "te", "t", "d", "e", "s")
-
-
 def _closed(core: str) -> str:
     """The stem as spelled in a closed syllable: a single vowel before the last consonant doubles ("evaluer" →
     "evalueer", as in "evalueert")."""
@@ -204,12 +202,9 @@ def known(word: str, vocab: Vocab, lang: str = "nl") -> bool:
 COMMON_ZIPF = 4.5  # wordfreq's Zipf scale: 4.5 is about 30 times per million words ("aid" 4.75, "epilepsy" 3.46)
 
 
-@lru_cache(maxsize=4096)
 def common_english(word: str) -> bool:
     """An everyday English word: its absence from Dutch sources says little about theirs."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en") >= COMMON_ZIPF
+    return is_word(word, "en", COMMON_ZIPF)
 
 
 def content_words(topic: str, vocab: Vocab) -> list[str]:

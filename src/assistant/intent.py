@@ -87,13 +87,13 @@ CUES: dict[str, str] = {
                    r"|\bvoorkom\w*\b|\bergens\b|\banywhere\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b"
                    + r"|" + ANYTHING_ON,
 }
+_PROFILE_KIND = r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b"  # "opleidingen": a dossier's profiles only
 KIND_WORDS: dict[str, str] = {
     # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
     "werkproces": r"\b(?:\w{4,})?werk ?proce?s+e?(?:n|sen|es)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b"
                   r"|\bwp'?s?\b|\bunits\b|\bprofielwerkprocess\w*|\bbasiswerkprocess\w*",  # "welke wp's", "which units"
     "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b",
-    "profiel": r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b|\bopleidingen\b|\bkwalificaties\b"
-               r"|\bqualifications\b",
+    "profiel": _PROFILE_KIND + r"|\bopleidingen\b|\bkwalificaties\b|\bqualifications\b",
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
     "competentie": r"\bcompetenties\b|\bcompetences\b|\bcompetencies\b",
 }
@@ -102,7 +102,6 @@ _COMPOUND_KIND = re.compile(r"\b(?!profiel|basis)([^\W\d_]{4,}?)(werk ?proces\w*
 
 # the parts of a dossier: "in het basisdeel", "the profile part" shape the list, they are no theme
 PARTS = r"\b(?:basisdeel|profieldeel|core part|basic part|common part|shared part|profile part)\b"
-_PROFILE_KIND = r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b"  # "opleidingen" is a profile of a dossier only
 _YEAR = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
 _YEAR_RANGE = re.compile(r"\b(20)(\d\d)\s*[/-]\s*(\d\d)\b(?![-/]?\d)")  # "2020/21": 2020 and 2021, not "2015-08-01"
 
@@ -312,7 +311,7 @@ _PROFILE_NAMED = (
 )
 _NOT_A_NAME = re.compile(rf"\b(?:eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last"
                          rf"|competen\w*)\b|{PARTS}")  # ordinals and parts of a dossier
-COMMON_ZIPF = 4.0  # one word this common is a word ("the selected profile", "het profiel zelf"), not a name
+ONE_WORD_ZIPF = 4.0  # one word this common is a word ("the selected profile", "het profiel zelf"), not a name
 
 
 def _unknown_profile(folded: str, catalogue: Catalogue) -> str | None:
@@ -328,7 +327,7 @@ def _unknown_profile(folded: str, catalogue: Catalogue) -> str | None:
             words = re.findall(r"[^\W\d_]+", name)
             if not words or words[0] in skip or all(w in skip for w in words) or _NOT_A_NAME.search(name) \
                     or re.search("|".join(KIND_WORDS.values()), name) or name in catalogue.scopes \
-                    or (len(words) == 1 and any(is_word(words[0], lang, COMMON_ZIPF) for lang in ("nl", "en"))):
+                    or (len(words) == 1 and any(is_word(words[0], lang, ONE_WORD_ZIPF) for lang in ("nl", "en"))):
                 continue
             if any(w not in skip and w[:5] not in known for w in words):  # "childcare" is part of a known name
                 return name
@@ -451,8 +450,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     competence_names = _competences(folded, vocabulary)
     sbb_codes = sbb_named(text, sbb or {}, loose=_has(CUES["competence"], folded))
     kind = next((k for k, p in KIND_WORDS.items() if _has(p, folded)), None)
-    if kind == "profiel" and not _has(_PROFILE_KIND, folded) and any(e.profile for e in scope_entries(
-            [t for t, _ in named], (), catalogue)):  # "welke kwalificaties moet een thuisbegeleider hebben?"
+    if kind == "profiel" and not _has(_PROFILE_KIND, folded) and any(
+            e.profile for e in scope_entries(scope_terms, (), catalogue)):  # "welke kwalificaties moet … hebben?"
         kind = None
     only = _has(CUES["only"], folded)
     conflict = _conflict(folded, years, levels, scope_terms)
@@ -693,13 +692,20 @@ def describe_scopes(scopes: tuple[ScopeEntry, ...], lang: str) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + words["and"] + labels[-1]
 
 
+def describe_scope(intent: Intent) -> str:
+    """The question's scope for a sentence: its dossiers and profiles, else every dossier of the years it names
+    ("alle dossiers van 2020 en 2021"), else every dossier."""
+    words = READ_AS[intent.lang]
+    if not intent.scopes and intent.years:
+        return words["everywhere_in"].format(years=words["and"].join(intent.years))
+    return describe_scopes(intent.scopes, intent.lang)
+
+
 def read_as(intent: Intent, what: str = "") -> str:
     """The one-line reading of the question, in its language ("gelezen als: lijst van …")."""
     words = READ_AS[intent.lang]
     kind = words["kinds"].get(intent.kind, words["kinds"][None])
-    scope = describe_scopes(intent.scopes, intent.lang)
-    if not intent.scopes and intent.years:
-        scope = words["everywhere_in"].format(years=words["and"].join(intent.years))
+    scope = describe_scope(intent)
     scope_in = words["in"].format(scope=scope) if intent.scopes or intent.years else ""
     if intent.type == LIST:
         key = "list_tree" if intent.mode == TREE else "list_where"

@@ -41,6 +41,7 @@ from assistant.intent import (
     WHERE,
     Intent,
     covered,
+    describe_scope,
     describe_scopes,
     narrow_entries,
     read_as,
@@ -117,6 +118,12 @@ class Library:
         fields = {f.name for f in dataclasses.fields(Chunk)}  # "crebo", "level": what the index records
         return evidence.Vocab.of(self.words | fields, self.stems, self.name_words,
                                  (f"{u.chunk.title or ''} {u.passage}" for u in self.units))
+
+    @cached_property
+    def scope_vocab(self) -> evidence.Vocab:
+        """The vocabulary with only dossier and profile names as names: a competence or skill ("rapporteren",
+        "samenwerken") then counts as a content word."""
+        return replace(self.vocab, names=corpus_words(self.catalogue.scopes))
 
     @cached_property
     def competence_dossiers(self) -> frozenset[str]:
@@ -597,8 +604,7 @@ def asked_fact(intent: Intent, library: Library) -> str | None:
 def _other_level(question: str, library: Library) -> bool:
     """The sentence that asks for a level names something besides the qualification: a language, a skill."""
     sentence = next((s for s in re.split(r"(?<=[.?!])\s+", question) if FACTS["niveau"].search(fold(s))), question)
-    names = replace(library.vocab, names=corpus_words(library.catalogue.scopes))  # a skill may be an SBB name
-    return bool(evidence.content_words(_QUALIFICATION.sub(" ", fold(sentence)), names))
+    return bool(evidence.content_words(_QUALIFICATION.sub(" ", fold(sentence)), library.scope_vocab))
 
 
 def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, search: Search) -> Reply:
@@ -1067,8 +1073,7 @@ def _no_profile_at(intent: Intent, library: Library, filters: Filters) -> Reply:
     ``empty_list`` for "profielen van X op niveau N"."""
     keep = scope_filter(intent, replace(filters, level=None))
     profiles = [c for c in library.chunks if c.kind == PROFIEL and c.profile and keep(c)]
-    scope = describe_scopes(intent.scopes, intent.lang) if intent.scopes else \
-        READ_AS[intent.lang]["everywhere_in"].format(years=READ_AS[intent.lang]["and"].join(intent.years))
+    scope = describe_scope(intent)
     if not any(c.niveau for c in profiles):
         return _not_found(intent, "no_fact", ("niveau", scope))
     levels = READ_AS[intent.lang]["and"].join(map(str, intent.levels or (filters.level,)))
@@ -1101,9 +1106,14 @@ def names_section(topic: str, library: Library) -> bool:
 _PROFILE_CODE = re.compile(r"\b(?:profiel|profile)\s+[Pp]([1-9])\b|\bP([1-9])\b(?!-)")
 
 
+def _profile_codes(question: str) -> list[str]:
+    """The profile codes a question names on their own ("profiel P1", "P2 van S&B"; not "P2-K1")."""
+    return [f"P{m.group(1) or m.group(2)}" for m in _PROFILE_CODE.finditer(question)]
+
+
 def profile_by_code(intent: Intent, library: Library) -> Intent:
     """"welke werkprocessen heeft P2 van Sport & Bewegen 2021?": the scope narrowed to the profile of that code."""
-    codes = {f"P{m.group(1) or m.group(2)}" for m in _PROFILE_CODE.finditer(intent.question)}
+    codes = set(_profile_codes(intent.question))
     if not codes or not intent.scopes:
         return intent
     keep = scope_filter(intent, Filters())
@@ -1117,8 +1127,7 @@ def unknown_code(intent: Intent, library: Library) -> tuple[str, ...]:
     unit in the question's scope (all sources when it names none): the code, the scope, and the codes the
     scope does have at that level (the werkprocessen of the same kerntaak, else its kerntaken)."""
     codes = codes_in(intent.question)
-    profiles = [f"P{m.group(1) or m.group(2)}" for m in _PROFILE_CODE.finditer(intent.question)] \
-        if intent.scopes else []
+    profiles = _profile_codes(intent.question) if intent.scopes else []
     if not codes and not profiles:
         return ()
     if intent.years and intent.type != COMPARE and not asks_change(intent.question):  # "P2-K1-W5 of GPM 2021"
@@ -1181,8 +1190,7 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
         return ()
     if any(e.profile or e.dossier for e in intent.scopes if not _is_profile_of_competences(e, library)):
         return ()  # "alleen niveau 3" over a dossier's profiles: a profile level, not a competence level
-    scope_words = corpus_words(library.catalogue.scopes)  # SBB names count, the profile's own name does not
-    words = [w for w in evidence.content_words(intent.topic, replace(library.vocab, names=scope_words))
+    words = [w for w in evidence.content_words(intent.topic, library.scope_vocab)  # SBB names count
              if not _INDICATOR_WORD.fullmatch(w)]
     names = {fold(w)[:5] for name in library.vocabulary.competences for w in name.split() if len(w) > 3}
     if not words or any(fold(w)[:5] in names for w in words) or names_section(" ".join(words), library):

@@ -118,15 +118,12 @@ TEXT = {
 
 
 def _scope(reply: Reply) -> str:
-    from assistant.intent import describe_scopes
+    from assistant.intent import describe_scope
     from assistant.replies import narrow_entries
 
     entries = narrow_entries(reply.intent.scopes)
-    if entries:
-        return escape(describe_scopes(entries, reply.lang))
-    if reply.intent.years:  # "in de 2020/21-dossiers": every dossier of those versions
-        words = READ_AS[reply.lang]
-        return words["everywhere_in"].format(years=words["and"].join(reply.intent.years))
+    if entries or reply.intent.years:  # "in de 2020/21-dossiers": every dossier of those versions
+        return escape(describe_scope(reply.intent))
     return TEXT[reply.lang]["scope_all"]
 
 

@@ -45,7 +45,7 @@ from assistant.index import IndexUnavailable, current_name, open_index
 from assistant.language import detect, language
 from assistant.llm import LLMConfig, LLMError, build_messages, citations_valid, stream_completion
 from assistant.model import KINDS
-from assistant.replies import LOOKUP, Library, as_hits
+from assistant.replies import LOOKUP, Library, Reply, as_hits
 from assistant.reply_text import error_text, render
 from assistant.retrieval import BadQuery, Filters, Hit, search, valid_text, validate_filters
 from assistant.settings import FEEDBACK_COMMENT_CHARS, FEEDBACK_PER_SESSION, MAX_FILTER_CHARS, MAX_QUERY_CHARS, Settings
@@ -418,10 +418,15 @@ class Assistant:
         except BadQuery as exc:
             return note + BAD_QUERY[lang].format(why=plain(error_text(str(exc), lang)))
         reply = outcome.reply
-        if reply.type == LOOKUP and reply.hits and not reply.problem and not reply.details and self.llm is not None:
+        if self._generates(reply):
             *_, final = self.answer_steps(outcome.question, list(reply.ranked), details=False)
             return note + final + f"\n\n*{escape(reply.read_as)}*"
         return note + render(reply, details=False)
+
+    def _generates(self, reply: Reply) -> bool:
+        """Whether a language model writes this answer: a ranked lookup, not a fact from the curriculum model."""
+        return reply.type == LOOKUP and bool(reply.hits) and not reply.problem and not reply.details \
+            and self.llm is not None
 
     def answer_steps(self, question: str, hits: list[Hit], details: bool) -> Iterator[str]:
         """The answer Markdown: streamed generated text when an LLM is set and cites well, else extractive."""
@@ -501,7 +506,7 @@ class Assistant:
             exports = write_exports(self.export_dir, outcome.question, hits, described)
             self.exports.add(exports)
         self.exports.discard(session.exports)  # the previous answer's files: no longer offered
-        if reply.type == LOOKUP and reply.hits and not reply.problem and not reply.details and self.llm is not None:
+        if self._generates(reply):
             head, tail = "", f"\n\n*{escape(reply.read_as)}*"
             if reply.followup:
                 head, tail = FOLLOWUP[reply.lang].format(q=escape(outcome.question)) + "\n\n", ""
