@@ -375,8 +375,9 @@ def test_two_profiles_compared_show_their_level_and_crebo(library, searcher):
     assert "| niveau | 3 | 4 |" in render(reply, details=False)
 
 
-def test_a_cognate_has_a_like_length(library):
-    assert evidence.cognate("allergies", library.vocab) is None  # not "alles", "allerlei"
+@pytest.mark.parametrize("english", ["allergies", "difference", "green", "matching"])
+def test_a_cognate_has_a_like_length(library, english):
+    assert evidence.cognate(english, library.vocab) is None  # not "alles", "differentiatie", "grenzen", "matig"
 
 
 def test_a_code_an_extract_lacks_in_the_version_named_is_an_unknown_code(library, searcher):
