@@ -3,8 +3,9 @@
 Per theme: precision, recall and F1 of the kern list (werkprocessen; precision counts units judged 1 or 2 as
 right, recall counts units judged 2), macro over themes and per language, for the tune split (each batch apart:
 batch 2 was added in the second session, batch 3 in the fourth round as the fresh check, tune data from the
-fifth round; batch 4 in the fifth round as its fresh check, on which no setting was chosen) or the test split
-(aggregates only: the test themes' own figures are never printed);
+fifth round; batch 4 in the fifth round as its fresh check, tune data from the sixth session; batch 5 in the
+sixth session as its fresh check, on which no setting was chosen) or the test split (aggregates only: the
+test themes' own figures are never printed);
 judge agreement (F1 between judges) for the double-judged themes; the corpus overview check (share of the
 extract's 38 werkprocessen listed as kern); an ablation (each part of the method off) with time per scan.
 
@@ -12,7 +13,7 @@ Usage::
 
     .venv/bin/assistant ingest --index /tmp/scan-ix
     .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split tune      # each batch apart
-    .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split batch4    # the fresh check only
+    .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split batch5    # the fresh check only
     .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split test --ablation
     .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split tune --sweep kern_score=2,2.5,3,3.5,4
 """
@@ -69,11 +70,11 @@ def overview_share(index, settings: ScanSettings) -> tuple[float, int, int]:
     return len(kern & starts) / len(starts), len(kern & starts), len(starts)
 
 
-DEVELOPMENT = (1, 2, 3)  # the tune batches the method was chosen on; batch 4 (fifth round) is the fresh check
+DEVELOPMENT = (1, 2, 3, 4)  # the tune batches the method was chosen on; batch 5 (sixth session) is the fresh check
 
 
 def in_split(theme, split: str) -> bool:
-    """``tune`` (every tune theme), ``dev`` (tune batches 1-3), ``batch1``…``batch4`` (the tune themes of one
+    """``tune`` (every tune theme), ``dev`` (tune batches 1-4), ``batch1``…``batch5`` (the tune themes of one
     batch), ``test``, ``all``."""
     if split == "all":
         return True
@@ -182,7 +183,7 @@ def table(report: dict, split: str) -> str:
     if split == "tune":
         lines += [aggregate_line(f"  batch {b}", figures) for b, figures in report["batches"].items()]
         if set(report["batches"]) - set(DEVELOPMENT):  # a batch beside the development ones: those together
-            lines.append(aggregate_line("  batches 1-3 (development)",
+            lines.append(aggregate_line("  batches 1-4 (development)",
                                         summary([r for r in report["rows"] if r["batch"] in DEVELOPMENT])))
     return "\n".join(lines)
 
@@ -197,9 +198,9 @@ def parse_sweep(text: str) -> tuple[str, list[float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True)
-    parser.add_argument("--split", choices=("tune", "dev", "batch1", "batch2", "batch3", "batch4", "test", "all"),
+    parser.add_argument("--split", choices=("tune", "dev", *(f"batch{b}" for b in range(1, 6)), "test", "all"),
                         default="tune", help="tune: every tune theme, each batch apart; dev: the tune "
-                        "batches 1-3 (what the method was chosen on; batch 4 is the check); test: aggregates only")
+                        "batches 1-4 (what the method was chosen on; batch 5 is the check); test: aggregates only")
     parser.add_argument("--ablation", action="store_true", help="each part of the method switched in turn")
     parser.add_argument("--sweep", action="append", default=[], help="NAME=v1,v2,...: vary one setting")
     parser.add_argument("--set", action="append", default=[], help="NAME=v: change one setting")
