@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from assistant import evidence, links
+from assistant.absent_facts import asked_absent_fact
 from assistant.conversation import BASIS_ONLY, Catalogue, ScopeEntry
 from assistant.curriculum import asks_change
 from assistant.intent import (
@@ -223,7 +224,8 @@ class Reply:
         sides: the labels of the two sides of a comparison.
         problem: why a not_found or a refusal: ``unknown_scope``, ``unknown_level``, ``unknown_version``,
             ``conflict``, ``no_referent``, ``no_definition``, ``not_in_sources``, ``compare_what``, ``no_links``,
-            ``no_sbb`` (a unit whose text names no SBB competences), ``no_fact`` (no crebo or level given).
+            ``no_sbb`` (a unit whose text names no SBB competences), ``no_fact`` (no crebo or level given),
+            ``absent_fact`` (a fact no dossier states: schools, pay, enrolment dates; details: its name, its kind).
         details: the values the problem is about (the unknown name, the closest known names, …); for a
             qualification's fact (a lookup), the fact's name, then one ``"Name (Dossier year): value"`` per profile.
         filters: the filters applied, as ``(name, value)`` pairs.
@@ -1025,6 +1027,10 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if competence:
         near = search(intent.question, filters, 3)
         return _not_found(intent, "unknown_competence", competence, near)
+    absent = asked_absent_fact(intent.question)
+    if absent:  # "welke scholen bieden sociaal werk aan?", "how much does an onderwijsassistent earn?"
+        return _not_found(intent, "absent_fact", (absent.name(intent.lang), absent.kind),
+                          search(intent.question, filters, 3))
     fact = asked_fact(intent, library)
     if fact:  # "wat is het crebonummer van de thuisbegeleider?", "op welk niveau is de OA 2015?": from the model
         return fact_reply(fact, intent, library, filters, search)
