@@ -11,7 +11,7 @@ import pytest
 from conftest import ask
 
 from assistant.absent_facts import ABSENT_FACTS_FILE, absent_facts, asked_absent_fact
-from assistant.intent import NOT_FOUND
+from assistant.intent import COMPARE, LIST, NOT_FOUND, half_a_name
 from assistant.reply_text import render
 
 
@@ -67,3 +67,55 @@ def test_a_fact_no_dossier_states_is_not_found_in_the_language_asked(library, se
 def test_questions_about_the_work_that_share_those_words_are_not_caught(library, searcher, question):
     assert asked_absent_fact(question) is None
     assert ask(library, searcher, question)[0].reply.problem != "absent_fact"
+
+
+# --------------------------------------------------------------------------- versions and profiles the sources lack
+
+
+@pytest.mark.parametrize("question, name, lacking, held", [
+    ("Which werkprocessen does the Sociaal-cultureel werker profile have in Sociaal Werk 2020?",
+     "Sociaal-cultureel werker", "2020", "2015"),
+    ("welke werkprocessen heeft het profiel thuisbegeleider in maatschappelijke zorg 2021?", "Thuisbegeleider", "2021",
+     "2015"),
+])
+def test_a_profile_asked_in_a_version_of_its_dossier_that_lacks_it_is_not_found(library, searcher, question, name,
+                                                                                 lacking, held):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "missing_version", (reply.problem, reply.read_as)
+    assert reply.details[:3] == (name, lacking, held)
+
+
+@pytest.mark.parametrize("question, name, lacking", [
+    ("What changed in Dienstverlening between 2015 and 2020?", "Dienstverlening", "2020"),
+    ("vergelijk B1-K1-W1 van Sport & Bewegen 2015 en 2021", "Sport & Bewegen", "2015"),
+])
+def test_comparing_versions_a_dossier_does_not_have_names_the_missing_one(library, searcher, question, name, lacking):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "missing_version", (reply.problem, reply.read_as)
+    assert reply.details[0] == name and reply.details[1] == lacking
+    assert lacking not in reply.details[2:]
+
+
+@pytest.mark.parametrize("question", [
+    "B1-K2-W2 kwaliteitszorg: Pedagogisch Werk 2015 vs PM kinderopvang 2021, what changed?",
+    "wat is het verschil tussen pedagogisch werk 2015 en 2021 bij werkt aan de eigen deskundigheid?",
+    "vergelijk B1-K1-W1 van OA 2015 en 2021",
+])
+def test_comparing_a_dossier_with_its_successor_of_another_name_still_compares(library, searcher, question):
+    assert ask(library, searcher, question)[0].reply.type == COMPARE
+
+
+def test_a_role_that_is_half_a_profile_name_is_an_unknown_profile(library, searcher):
+    question = "welke werkprocessen heeft de pedagogisch medewerker jeugdzorg in pedagogisch werk 2015?"
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "unknown_scope"
+    assert reply.details[0] == "pedagogisch medewerker jeugdzorg"
+    assert "Pedagogisch Medewerker Kinderopvang" in reply.details[1:]
+    assert half_a_name("pedagogisch medewerker jeugdzorg", library.catalogue)
+    assert not half_a_name("pedagogisch medewerker kinderopvang", library.catalogue)
+    assert not half_a_name("beginnend beroepsbeoefenaar", library.catalogue)
+
+
+def test_a_role_made_of_profile_words_only_still_lists_the_dossier(library, searcher):
+    reply = ask(library, searcher, "welke werkprocessen heeft de pedagogisch medewerker in pedagogisch werk 2015?")[0]
+    assert reply.reply.type == LIST and len(reply.reply.items) >= 30

@@ -218,20 +218,48 @@ def scope_entries(terms: list[str], years: tuple[str, ...], catalogue: Catalogue
     return tuple(dict.fromkeys(found))
 
 
-def _missing_version(terms: list[str], years: tuple[str, ...], catalogue: Catalogue) -> tuple[str, ...]:
-    """("Maatschappelijke Zorg", "2015") when "MZ 2021" is asked: no named version exists for every name."""
+def _missing_version(terms: list[str], years: tuple[str, ...], catalogue: Catalogue,
+                     compare: bool = False) -> tuple[str, ...]:
+    """("Maatschappelijke Zorg", "2015") when "MZ 2021" is asked: no named version exists for every name.
+
+    Also missing: a profile asked in its own dossier's version that lacks it ("het profiel sociaal-cultureel
+    werker in Sociaal Werk 2020": the dossier has 2020, the profile only 2015), and, in a comparison of one
+    name's versions, a named version it lacks ("what changed in Dienstverlening between 2015 and 2020?").
+    """
     if not years or not terms:
         return ()
-    missing = None
-    for term in terms:
-        entries = [e for e in catalogue.scopes.get(fold(term), ()) if e.version]
-        if not entries:
-            return ()
-        if any(e.version[:4] in years for e in entries):
-            return ()
-        missing = missing or (entries[0].profile or entries[0].dossier,
-                              *sorted({e.version[:4] for e in entries}))
-    return missing or ()
+    versions = {term: [e for e in catalogue.scopes.get(fold(term), ()) if e.version] for term in terms}
+    if any(not entries for entries in versions.values()):
+        return ()
+
+    def label(entries) -> tuple[str, ...]:
+        return (entries[0].profile or entries[0].dossier, *sorted({e.version[:4] for e in entries}))
+
+    lacking = {t: e for t, e in versions.items() if not any(x.version[:4] in years for x in e)}
+    if len(lacking) == len(versions):
+        return label(next(iter(lacking.values())))
+    for entries in lacking.values():  # a profile without the year its named dossier has
+        dossiers = {fold(e.dossier) for e in entries if e.profile}
+        if dossiers and any(fold(x.dossier) in dossiers and x.profile is None
+                            for t, other in versions.items() if t not in lacking for x in other):
+            return label(entries)
+    if compare and len(years) >= 2 and len({fold(t) for t in terms}) == 1:
+        entries = next(iter(versions.values()))
+        if not all(any(x.version[:4] == year for x in entries) or _in_lineage(entries, year, catalogue)
+                   for year in years):
+            return label(entries)
+    return ()
+
+
+def _in_lineage(entries, year: str, catalogue: Catalogue) -> bool:
+    """A dossier of ``year`` continues or precedes the named one by name: Pedagogisch Werk 2015 has a profile
+    Onderwijsassistent, and 2021 a dossier Onderwijsassistent (as :func:`assistant.crosswalk.lineage`)."""
+    everything = {e for found in catalogue.scopes.values() for e in found}
+    named = {fold(e.dossier) for e in entries} | {fold(e.profile) for e in entries if e.profile}
+    named |= {fold(e.profile) for e in everything if e.profile and fold(e.dossier) in named
+              and any(e.version == x.version for x in entries)}
+    return any((e.version or "")[:4] == year and (fold(e.dossier) in named or fold(e.profile or "") in named)
+               for e in everything)
 
 
 def find_levels(folded: str) -> tuple[int, ...]:
@@ -332,6 +360,16 @@ def _unknown_profile(folded: str, catalogue: Catalogue) -> str | None:
             if any(w not in skip and w[:5] not in known for w in words):  # "childcare" is part of a known name
                 return name
     return None
+
+
+def half_a_name(name: str, catalogue: Catalogue) -> bool:
+    """``name`` shares a word with the profile and dossier names but is none of them: a profile the index does
+    not have ("pedagogisch medewerker jeugdzorg" beside "pedagogisch medewerker kinderopvang")."""
+    skip = question_words() | STOPWORDS
+    words = [w for w in re.findall(r"[^\W\d_]+", fold(name)) if w not in skip]
+    known = {w for term in catalogue.scopes for w in re.findall(r"[^\W\d_]+", term)}
+    return fold(name) not in catalogue.scopes and any(w in known for w in words) and any(
+        w not in known for w in words)
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
@@ -456,7 +494,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     only = _has(CUES["only"], folded)
     conflict = _conflict(folded, years, levels, scope_terms)
     scopes = scope_entries(scope_terms, good_years, catalogue)
-    missing_version = _missing_version(scope_terms, good_years, catalogue)
+    missing_version = _missing_version(scope_terms, good_years, catalogue, compare=_has(CUES["compare"], folded))
     spans = [span for _, span in named]
     cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b", ASKER, PARTS]
     competence_patterns = [re.escape(c) + _WORKING for c in _competence_phrases(folded, vocabulary)]

@@ -44,6 +44,7 @@ from assistant.intent import (
     covered,
     describe_scope,
     describe_scopes,
+    half_a_name,
     narrow_entries,
     read_as,
     scope_entries,
@@ -1008,14 +1009,16 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         return Reply(LOOKUP, intent.lang, read_as(intent), intent, problem="conflict", details=intent.conflict)
     if intent.unknown_scope:
         return _not_found(intent, "unknown_scope", (intent.unknown_scope, *intent.suggestions))
-    if intent.owner and unknown_words(intent.owner, library):  # a role no dossier has ("sports masseur")
+    if intent.owner and (unknown_words(intent.owner, library) or half_a_name(intent.owner, library.catalogue)):
+        # a role no dossier has ("sports masseur", "de pedagogisch medewerker jeugdzorg in PW 2015")
         return _not_found(intent, "unknown_scope", (intent.owner, *intent.suggestions))
     if intent.unknown_years and not intent.years:
         known = tuple(sorted({v[:4] for v in library.catalogue.versions}))
         return _not_found(intent, "unknown_version", (intent.unknown_years[0], *known))
     if intent.missing_version:
         name, *versions = intent.missing_version
-        return _not_found(intent, "missing_version", (name, ", ".join(intent.years), *versions))
+        lacking = [y for y in intent.years if y not in versions] or list(intent.years)
+        return _not_found(intent, "missing_version", (name, ", ".join(lacking), *versions))
     code = unknown_code(intent, library)
     if code:
         return _not_found(intent, "unknown_code", code)
