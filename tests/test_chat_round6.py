@@ -119,3 +119,31 @@ def test_a_role_that_is_half_a_profile_name_is_an_unknown_profile(library, searc
 def test_a_role_made_of_profile_words_only_still_lists_the_dossier(library, searcher):
     reply = ask(library, searcher, "welke werkprocessen heeft de pedagogisch medewerker in pedagogisch werk 2015?")[0]
     assert reply.reply.type == LIST and len(reply.reply.items) >= 30
+
+
+# --------------------------------------------------------------------------- a profile's addition to a basisdeel unit
+
+
+@pytest.mark.parametrize("question, code, profile, lang", [
+    ("Wat voegt de aanvulling voor de gespecialiseerd pedagogisch medewerker toe aan B1-K2-W2 in Pedagogisch Werk "
+     "2015?", "B1-K2-W2", "Gespecialiseerd pedagogisch medewerker", "nl"),
+    ("In Maatschappelijke Zorg 2015, what does the Thuisbegeleider aanvulling add to B1-K1-W5?", "B1-K1-W5",
+     "Thuisbegeleider", "en"),
+    ("B1-K1-W8 evalueert de werkzaamheden: wat moet ik als OA extra doen tov het basisdeel?", "B1-K1-W8",
+     "Onderwijsassistent", "nl"),
+])
+def test_what_a_profile_adds_to_a_basisdeel_unit_is_the_two_side_by_side(library, searcher, question, code,
+                                                                         profile, lang):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == COMPARE and reply.lang == lang, (reply.type, reply.problem, reply.read_as)
+    (row,) = reply.rows
+    assert row.left.chunk.code == row.right.chunk.code == code
+    assert row.left.chunk.profile is None and not row.left.chunk.variant  # the basisdeel unit
+    assert row.right.chunk.variant == "aanvulling" and row.right.chunk.profile == profile
+    assert row.left.chunk.version == row.right.chunk.version == "2015-08-01"
+    assert "aanvulling" in reply.read_as and profile in reply.read_as
+
+
+def test_a_unit_asked_without_its_addition_is_still_looked_up(library, searcher):
+    reply = ask(library, searcher, "wat houdt B1-K1-W8 van de onderwijsassistent 2015 in?")[0].reply
+    assert reply.type != COMPARE

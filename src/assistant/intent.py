@@ -113,6 +113,10 @@ def years_named(text: str) -> list[str]:
     return [year for _, year in sorted(found)]
 
 
+# "wat voegt de aanvulling voor de GPM toe aan B1-K2-W2?", "what does the OA aanvulling add?", "wat moet ik als OA
+# extra doen tov het basisdeel?": the profile's addition beside the basisdeel unit
+ADDITION = (r"\baanvulling\w*\b.*\b(?:toe|add|adds|added|extra)\b|\b(?:voegt|add|adds)\b.*\baanvulling\w*\b"
+            r"|\bextra\b.*\b(?:basisdeel|core part)\b")
 _TREE_VERBS = (r"\bheeft\b|\bhebben\b|\bhoren bij\b|\bhoort bij\b|\bhave\b|\bhas\b|\bvan\b|\bof\b|\bin\b|\bbij\b"
                r"|\bbelong\w*\b|\bfor\b|\bvoor\b|\bzitten in\b|\bstaan in\b|\bbinnen\b|\bwithin\b")
 QUESTION_WORDS_FILE = Path(__file__).with_name("data") / "question_words.toml"
@@ -510,8 +514,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
-    if _has(CUES["compare"], folded) and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
-                                          or len(set(scope_terms)) >= 2 or competence_names or scopes):
+    compares = _has(CUES["compare"], folded) or _has(ADDITION, folded)
+    if compares and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
+                     or len(set(scope_terms)) >= 2 or competence_names or scopes):
         return Intent(COMPARE, **base)
     if re.search(r"\b[bp][1-9i]-k[0-9i]+-w\w*\d\b", folded):  # one werkproces named: look it up
         return Intent(LOOKUP, **base)

@@ -30,6 +30,7 @@ from assistant.absent_facts import asked_absent_fact
 from assistant.conversation import BASIS_ONLY, Catalogue, ScopeEntry
 from assistant.curriculum import asks_change
 from assistant.intent import (
+    ADDITION,
     COMPARE,
     COMPETENCE,
     COORDINATION,
@@ -751,6 +752,9 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
         return Reply(COMPARE, intent.lang, read_as(intent, f"{competence} {a} ↔ {b}"), intent,
                      items=(left, right), rows=(Row(left, right, _status(left, right)),),
                      sides=(subject(left.chunk), subject(right.chunk)))
+    added = _addition(intent, library)
+    if added is not None:
+        return added
     sides = _compare_sides(intent, library)
     if sides is None:
         return _not_found(intent, "compare_what", ())
@@ -788,6 +792,33 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
         return _not_found(intent, "compare_what", (label_a, label_b))
     return Reply(COMPARE, intent.lang, read_as(intent, f"{label_a} ↔ {label_b}"), intent, items=items,
                  rows=tuple(rows), sides=(label_a, label_b), details=_side_facts(intent, library))
+
+
+def _addition(intent: Intent, library: Library) -> Reply | None:
+    """"Wat voegt de aanvulling voor de GPM toe aan B1-K2-W2?": the basisdeel unit beside the named profile's
+    addition to it (SBB exports), or None when the question names no werkproces code or the profile has no
+    addition to it."""
+    codes = {c.upper() for c in re.findall(r"\b[BP][1-9]-K[0-9]+-W[0-9]+\b", intent.question, re.IGNORECASE)}
+    if len(codes) != 1 or not re.search(rf"{ADDITION}|\baanvulling|\bbasisdeel\b", fold(intent.question)):
+        return None
+    code = next(iter(codes))
+    for entry in narrow_entries(intent.scopes):
+        if not entry.profile:
+            continue
+        added = next((u for u in library.units if u.chunk.variant == "aanvulling" and in_scope(u.chunk, entry)
+                      and (u.chunk.code or "").upper() == code and fold(u.chunk.profile or "") == fold(entry.profile)),
+                     None)
+        base = added and next((u for u in library.units if u.chunk.profile is None and not u.chunk.variant
+                               and u.chunk.kind == WERKPROCES and (u.chunk.code or "").upper() == code
+                               and u.chunk.dossier == added.chunk.dossier and u.chunk.version == added.chunk.version),
+                              None)
+        if added and base:
+            left = Item(base.chunk, base.passage, _part(base.chunk))
+            right = Item(added.chunk, added.passage, _part(added.chunk))
+            sides = (f"{code} basisdeel", f"{code} aanvulling {entry.profile}")
+            return Reply(COMPARE, intent.lang, read_as(intent, f"{sides[0]} ↔ {sides[1]}"), intent,
+                         items=(left, right), rows=(Row(left, right, _status(left, right)),), sides=sides)
+    return None
 
 
 def _side_facts(intent: Intent, library: Library) -> tuple[str, ...]:
