@@ -11,7 +11,7 @@ import pytest
 from conftest import ask
 
 from assistant.absent_facts import ABSENT_FACTS_FILE, absent_facts, asked_absent_fact
-from assistant.intent import COMPARE, LIST, NOT_FOUND, half_a_name
+from assistant.intent import COMPARE, COMPETENCE, LIST, NOT_FOUND, half_a_name
 from assistant.reply_text import render
 
 
@@ -147,3 +147,49 @@ def test_what_a_profile_adds_to_a_basisdeel_unit_is_the_two_side_by_side(library
 def test_a_unit_asked_without_its_addition_is_still_looked_up(library, searcher):
     reply = ask(library, searcher, "wat houdt B1-K1-W8 van de onderwijsassistent 2015 in?")[0].reply
     assert reply.type != COMPARE
+
+
+# --------------------------------------------------------------------------- "de 2021-versie", "the 2015 one"
+
+
+def test_the_other_version_of_a_compared_unit_is_that_unit_in_that_year(library, searcher):
+    turns = ask(library, searcher, "Vergelijk P1-K1-W3 van de pedagogisch medewerker kinderopvang in 2015 en 2021.",
+                "Welke SBB-competenties horen bij de 2021-versie?")
+    reply = turns[1].reply
+    assert reply.type == NOT_FOUND and reply.problem == "no_sbb", (reply.problem, reply.read_as)
+    assert reply.details[0] == "P1-K1-W3" and "2021" in reply.details[1]
+
+
+def test_the_2015_one_then_the_2020_one_keep_the_unit_and_the_question(library, searcher):
+    turns = ask(library, searcher, "Is B1-K1-W3 in Sociaal Werk 2020 the same werkproces as B1-K1-W3 in the 2015 "
+                "dossier?", "which SBB competences did the 2015 one have?", "and the 2020 one?")
+    first, second = turns[1].reply, turns[2].reply
+    assert first.hits and first.hits[0].chunk.code == "B1-K1-W3" and first.hits[0].chunk.version.startswith("2015")
+    assert second.type == NOT_FOUND and second.problem == "no_sbb" and "2020" in second.details[1]
+
+
+def test_a_version_named_with_its_dossier_is_no_reference(library, searcher):
+    turns = ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider?",
+                "welke werkprocessen heeft de 2021-versie van OA?")
+    reply = turns[1].reply
+    assert reply.type == LIST and {i.chunk.dossier for i in reply.items} == {"Onderwijsassistent"}
+
+
+# --------------------------------------------------------------------------- SBB competences the sources do not link
+
+
+def test_the_sbb_competences_of_a_2021_unit_named_by_its_title_are_not_found(library, searcher):
+    reply = ask(library, searcher, "what SBB competences go with 'Maakt een ontwikkelplan' for the GPM 2021?")[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "no_sbb" and reply.details[0] == "P2-K1-W3"
+
+
+def test_an_sbb_competence_no_werkproces_names_is_not_found(library, searcher):
+    reply = ask(library, searcher, "Welke werkprocessen horen bij de SBB-competentie Creëren en innoveren?")[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "no_links" and reply.details == ("O Creëren en innoveren",)
+    linked = ask(library, searcher, "welke werkprocessen horen bij de sbb competentie Onderzoeken?")[0].reply
+    assert linked.type == COMPETENCE and linked.items
+
+
+def test_an_internship_allowance_is_an_absent_fact():
+    assert asked_absent_fact("krijg je stagevergoeding bij helpende zorg en welzijn").kind == "pay"
+    assert asked_absent_fact("is there an internship allowance for the thuisbegeleider?").kind == "pay"

@@ -517,6 +517,7 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
               r"|\bdaaronder\b"),
+    ("version", r"\b(?:de|het|die|deze|the|that|this)(?=\s+20\d\d(?:\s*-?\s*versie|\s+(?:version|one)\b))"),
     ("topic", r"\bdaar(?:bij|in|over|aan|mee|voor|door)\b|\bthat one\b|\bthis one\b"
               r"|\b(?:kan ik|laat ik|doe ik|leer ik|oefen ik|is|zijn|over|bij|met|voor|hoort|horen)\s+(?:dat|dit|die)\b"
               r"|\b(?:show|demonstrate|do|practi[sc]e|about|for|with|of|to|does|is|are)\s+(?:this|that|it|them)\b"
@@ -532,7 +533,8 @@ _PREPOSITION = {"daarbij": "bij", "daarin": "in", "daarover": "over", "daaraan":
 
 @dataclass(frozen=True)
 class Reference:
-    """A word of a message that points back: its kind (``pair``, ``ordinal``, ``scope``, ``topic``) and span."""
+    """A word of a message that points back: its kind (``pair``, ``ordinal``, ``scope``, ``version``, ``topic``)
+    and span. ``version`` is the article of "de 2021-versie", "the 2015 one": the previous topic in that year."""
 
     kind: str
     text: str

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from assistant.conversation import (
     COMPARE_WORD,
+    FILLER,
     Constraints,
     Reference,
     ScopeEntry,
@@ -123,6 +124,11 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     reference = find_reference(text)
     if reference is not None and _SEPARATOR.search(text[: reference.span[0]]):
         reference = None  # "iemand met geldproblemen helpen, welke taak hoort daarbij?": it points inside
+    if reference is not None and reference.kind == "version" and (
+            previous is None or find_scope_terms(text, library.catalogue) or _CODE_NAMED.search(text)
+            or not [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in FILLER | {"one", "ones"}]):
+        reference = None  # "welke werkprocessen heeft de 2021-versie van OA?" names what it means; "and the 2020
+        # one?" asks the previous question again in that year (below)
     again = repeated_ordinal(text, reference, previous) if reference is not None and previous is not None else None
     if again is not None:
         return _answer(again, previous, ui, library, search, lang, followup=True,
@@ -138,6 +144,8 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                 reply = Reply(NOT_FOUND, lang, _reading(lang, text), intent, problem="no_referent",
                               details=(reference.text,))
                 return Outcome(reply, Turn(text, lang=lang), text, False)
+        elif reference.kind == "version" and not _CODE.match(target.split()[0]):
+            pass  # "the 2015 one" after a theme, not a unit: the question again in that year (resolve, below)
         else:
             target = _with_scope(target, reference.kind, previous, text)
             kind_word = KIND_WORDS[lang].get(previous.kind or "", "") if previous else ""
@@ -180,7 +188,9 @@ _CODE = re.compile(rf"^{_CODE_BODY}$", re.IGNORECASE)
 def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:
     """"welke werkprocessen vallen onder P3-K1?", "ok, which profiles are there then?" after a scoped answer: the
     message with the scope just named put in ("… (oa 2021)?"). Unchanged when it names a scope or points back."""
-    if not previous.scope or find_scope_terms(text, library.catalogue) or find_reference(text) is not None:
+    reference = find_reference(text)
+    if not previous.scope or find_scope_terms(text, library.catalogue) or (
+            reference is not None and reference.kind != "version"):
         return text
     if not (_CODE_NAMED.search(text) or _KIND_FOLLOWUP.search(text)):
         return text
@@ -192,7 +202,9 @@ def _with_scope(target: str, kind: str, previous: Turn, message: str = "") -> st
     """A bare code the reference stands for, with the scope and years of the turn it came from
     ("b1-k1-w5" → "b1-k1-w5 Onderwijsassistent 2021"): a code means nothing without its dossier. A year the
     message names itself replaces the earlier ones ("welke SBB-competenties horen bij die 2020-versie?")."""
-    if kind != "topic" or not _CODE.match(target) or not previous.scope:
+    if len(set(target.split())) == 1:  # "B1-K1-W3 in 2020 … as B1-K1-W3 in 2015": the one code
+        target = target.split()[0]
+    if kind not in ("topic", "version") or not _CODE.match(target) or not previous.scope:
         return target
     own = years_named(message)
     years = [] if own else [y for y in dict.fromkeys(re.findall(r"\b(20\d\d)\b", previous.question))

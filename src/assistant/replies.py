@@ -48,6 +48,7 @@ from assistant.intent import (
     half_a_name,
     narrow_entries,
     read_as,
+    sbb_named,
     scope_entries,
     scope_label,
     topic_words,
@@ -1057,6 +1058,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     unlinked = without_sbb(intent, library, filters)
     if unlinked:  # "welke SBB-competenties horen bij B1-K1-W4 van sociaal werk 2020?": the 2020/21 texts name none
         return _not_found(intent, "no_sbb", unlinked, search(intent.question, filters, 3))
+    unlinked_sbb = sbb_without_units(intent, library)
+    if unlinked_sbb:  # "welke werkprocessen horen bij de SBB-competentie Creëren en innoveren?": no unit names it
+        return _not_found(intent, "no_links", unlinked_sbb, search(intent.question, filters, 3))
     competence = unknown_competence(intent, library)
     if competence:
         near = search(intent.question, filters, 3)
@@ -1200,17 +1204,31 @@ _ASKS_COMPETENCES = re.compile(r"\bcompeten(?:ties?|ces?|cies|cy)\b")
 
 def without_sbb(intent: Intent, library: Library, filters: Filters) -> tuple[str, ...]:
     """``("B1-K1-W5", "Onderwijsassistent 2021")`` when the question asks for the competences of a unit it names
-    by code, and no werkproces of that code in its scope names an SBB competence."""
+    by code or by its quoted title, and no werkproces of that code in its scope names an SBB competence."""
     if not _ASKS_COMPETENCES.search(fold(intent.question)):
         return ()
     keep = scope_filter(intent, filters)
-    for code in codes_in(intent.question):
+    titles = _quoted_titles(intent.question, library)  # "what SBB competences go with 'Maakt een ontwikkelplan'?"
+    named = [u.chunk.code for u in library.units if u.chunk.kind == WERKPROCES and u.chunk.code and keep(u.chunk)
+             and fold(u.chunk.title or "") in titles]
+    for code in dict.fromkeys([*codes_in(intent.question), *named]):
         held = [u for u in library.units if u.chunk.kind == WERKPROCES and keep(u.chunk)
                 and (u.chunk.code == code or u.chunk.code.startswith(f"{code}-"))]
         if held and not any(unit_sbb(u.passage, library.sbb) for u in held):
             scope = ", ".join(dict.fromkeys(f"{u.chunk.dossier} {u.chunk.version[:4]}" for u in held))
             return (code, scope)
     return ()
+
+
+def sbb_without_units(intent: Intent, library: Library) -> tuple[str, ...]:
+    """``("O Creëren en innoveren",)`` when the question names an SBB competence (by the word *SBB* and its
+    title) that no werkproces of the sources names; else ``()``."""
+    if intent.sbb or not re.search(r"\bsbb", fold(intent.question)) or not library.sbb:
+        return ()
+    from assistant.competence_match import load_sbb
+
+    others = {code: c.title for code, c in load_sbb().items() if code not in library.sbb}
+    return tuple(f"{code} {others[code]}" for code in sbb_named(intent.question, others))
 
 
 def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
