@@ -193,3 +193,29 @@ def test_an_sbb_competence_no_werkproces_names_is_not_found(library, searcher):
 def test_an_internship_allowance_is_an_absent_fact():
     assert asked_absent_fact("krijg je stagevergoeding bij helpende zorg en welzijn").kind == "pay"
     assert asked_absent_fact("is there an internship allowance for the thuisbegeleider?").kind == "pay"
+
+
+# --------------------------------------------------------------------------- follow-ups
+
+
+def test_the_level_of_a_profile_named_by_its_code_is_a_fact(library, searcher):
+    turns = ask(library, searcher, "Which profiles does the Dienstverlening 2015 dossier have?",
+                "What MBO level is the second one?", "And which werkprocessen belong to it?")
+    level, listed = turns[1].reply, turns[2].reply
+    assert level.details and level.details[0] == "niveau" and "Helpende Zorg en Welzijn" in " ".join(level.details)
+    assert listed.type == LIST and {i.chunk.profile for i in listed.items} <= {"Helpende Zorg en Welzijn", None}
+    assert any(i.chunk.profile == "Helpende Zorg en Welzijn" for i in listed.items)
+
+
+def test_a_long_follow_up_of_filler_words_narrows_the_previous_question(library, searcher):
+    turns = ask(library, searcher, "In welke werkprocessen van Maatschappelijke Zorg 2015 staat dat de medewerker "
+                "rapporteert?", "En als ik alleen naar het profiel agogisch medewerker GGZ kijk?")
+    reply = turns[1].reply
+    assert reply.type == LIST and reply.items and turns[1].followup
+    assert {i.chunk.profile for i in reply.items} <= {"Agogisch medewerker GGZ", None}
+
+
+def test_a_follow_up_that_asks_its_own_question_is_not_merged(library, searcher):
+    turns = ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider?",
+                "en wat moet ik als thuisbegeleider daar extra doen?")
+    assert "extra" in turns[1].question and "werkprocessen heeft" not in turns[1].question

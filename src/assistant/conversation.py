@@ -41,6 +41,8 @@ from assistant.query import ONE_LEVEL_WORD
 from assistant.retrieval import BadQuery, Filters, valid_text
 
 MAX_FOLLOWUP_WORDS = 8
+_ASKS = re.compile(r"\b(?:wat|welke|welk|hoe|waar|wie|waarom|wanneer|what|which|how|where|who|why|when)\b",
+                   re.IGNORECASE)
 
 OPENERS = (
     "en ", "and ", "alleen", "only", "wat met", "what about", "hoe zit het met", "how about",
@@ -317,7 +319,11 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
         counted = _splice(counted, span, " name ")
     words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
-    if len(words) > MAX_FOLLOWUP_WORDS:
+    if _ASKS.search(message):  # "en wat moet ik als thuisbegeleider daar extra doen?": a question of its own
+        if len(words) > MAX_FOLLOWUP_WORDS:
+            return False
+    elif len([w for w in words if w.lower() not in FILLER]) > MAX_FOLLOWUP_WORDS // 2 \
+            or len(words) > MAX_FOLLOWUP_WORDS + 4:  # "en als ik alleen naar het profiel X kijk?": 3 words said
         return False
     opened = _fold(message).startswith(OPENERS) or _fold(message) in {o.strip() for o in OPENERS}
     return opened or not mentions.rest

@@ -601,7 +601,7 @@ def asked_fact(intent: Intent, library: Library) -> str | None:
     if not intent.scopes or intent.competences or intent.levels or intent.type == COMPARE:
         return None  # "verschillen in niveau en crebo tussen A en B": a comparison of the two profiles
     fact = next((name for name, pattern in FACTS.items() if pattern.search(fold(intent.question))), None)
-    if fact == "niveau" and (intent.codes_named or _other_level(intent.question, library)):
+    if fact == "niveau" and (codes_in(intent.question) or _other_level(intent.question, library)):
         return None  # a unit has no level; "welk niveau Nederlands", "op welk niveau rapporteren": another level
     return fact
 
