@@ -219,3 +219,18 @@ def test_a_follow_up_that_asks_its_own_question_is_not_merged(library, searcher)
     turns = ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider?",
                 "en wat moet ik als thuisbegeleider daar extra doen?")
     assert "extra" in turns[1].question and "werkprocessen heeft" not in turns[1].question
+
+
+# --------------------------------------------------------------------------- a competence named with its profile
+
+
+@pytest.mark.parametrize("question, letter", [
+    ("Kwaliteitsgericht uit het competentieprofiel Sociaalwerker B: bij welke werkprocessen van de 2015-dossiers "
+     "past dat?", "S"),
+    ("The Sociaalwerker B profile lists Ondernemerschap. Which 2015 werkprocessen match that competence?", "X"),
+])
+def test_a_competence_named_with_its_profile_lists_the_werkprocessen_of_the_dossiers(library, searcher, question,
+                                                                                    letter):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == COMPETENCE and reply.items, (reply.type, reply.problem, reply.read_as)
+    assert all(i.chunk.version.startswith("2015") and f"{letter} " in (i.note or "") for i in reply.items)

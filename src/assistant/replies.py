@@ -696,6 +696,10 @@ def competence_list(intent: Intent, library: Library, filters: Filters) -> Reply
     words = " ".join([*(library.sbb.get(c, "") for c in codes), *intent.competences])
     if not codes:
         return _not_found(intent, "no_links", tuple(intent.competences))
+    if intent.competences and any(_is_profile_of_competences(e, library) for e in intent.scopes):
+        # "Kwaliteitsgericht uit het competentieprofiel: bij welke werkprocessen past dat?": the profile names where
+        # the competence comes from; it holds no werkprocessen
+        intent = replace(intent, scopes=tuple(e for e in intent.scopes if not _is_profile_of_competences(e, library)))
     keep = scope_filter(intent, filters)
     items = []
     for u in library.units:
