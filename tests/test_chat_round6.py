@@ -234,3 +234,23 @@ def test_a_competence_named_with_its_profile_lists_the_werkprocessen_of_the_doss
     reply = ask(library, searcher, question)[0].reply
     assert reply.type == COMPETENCE and reply.items, (reply.type, reply.problem, reply.read_as)
     assert all(i.chunk.version.startswith("2015") and f"{letter} " in (i.note or "") for i in reply.items)
+
+
+def test_a_profile_addition_named_by_its_title_is_compared_with_the_basisdeel(library, searcher):
+    question = ("How does the GPM aanvulling of Evalueert de werkzaamheden differ from the basisdeel text "
+                "(Pedagogisch Werk 2015)?")
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == COMPARE and len(reply.rows) == 1
+    assert reply.rows[0].left.chunk.code == reply.rows[0].right.chunk.code == "B1-K1-W8"
+    assert reply.rows[0].right.chunk.profile == "Gespecialiseerd pedagogisch medewerker"
+
+
+@pytest.mark.parametrize("question", [
+    "How did 'Werkt aan de eigen deskundigheid' from PW 2015 change in the 2021 kinderopvang dossier?",
+    "how has B1-K1-W1 of sociaal werk 2015 changed in 2020?",
+])
+def test_how_did_it_change_is_a_comparison_of_versions(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == COMPARE and reply.rows
+    versions = {x.chunk.version[:4] for r in reply.rows for x in (r.left, r.right) if x is not None}
+    assert "2015" in versions and len(versions) == 2

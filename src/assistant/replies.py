@@ -803,8 +803,14 @@ def _addition(intent: Intent, library: Library) -> Reply | None:
     """"Wat voegt de aanvulling voor de GPM toe aan B1-K2-W2?": the basisdeel unit beside the named profile's
     addition to it (SBB exports), or None when the question names no werkproces code or the profile has no
     addition to it."""
+    question = fold(intent.question)
+    if not re.search(rf"{ADDITION}|\baanvulling|\bbasisdeel\b", question):
+        return None
     codes = {c.upper() for c in re.findall(r"\b[BP][1-9]-K[0-9]+-W[0-9]+\b", intent.question, re.IGNORECASE)}
-    if len(codes) != 1 or not re.search(rf"{ADDITION}|\baanvulling|\bbasisdeel\b", fold(intent.question)):
+    if not codes:  # "how does the GPM aanvulling of Evalueert de werkzaamheden differ from the basisdeel?"
+        codes = {(u.chunk.code or "").upper() for u in library.units if u.chunk.variant == "aanvulling"
+                 and len((u.chunk.title or "").split()) >= 2 and fold(u.chunk.title or "") in question}
+    if len(codes) != 1:
         return None
     code = next(iter(codes))
     for entry in narrow_entries(intent.scopes):
