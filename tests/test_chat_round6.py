@@ -254,3 +254,13 @@ def test_how_did_it_change_is_a_comparison_of_versions(library, searcher, questi
     assert reply.type == COMPARE and reply.rows
     versions = {x.chunk.version[:4] for r in reply.rows for x in (r.left, r.right) if x is not None}
     assert "2015" in versions and len(versions) == 2
+
+
+def test_two_werkprocessen_named_by_their_titles_are_compared(library, searcher):
+    question = ("Wat is het verschil tussen Ondersteunt bij wonen en huishouden (helpende) en Ondersteunt de cliënt bij "
+                "wonen en huishouden bij maatschappelijke zorg?")
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == COMPARE and len(reply.rows) == 1
+    left, right = reply.rows[0].left.chunk, reply.rows[0].right.chunk
+    assert (left.title, left.profile) == ("Ondersteunt bij wonen en huishouden", "Helpende Zorg en Welzijn")
+    assert (right.title, right.dossier) == ("Ondersteunt de cliënt bij wonen en huishouden", "Maatschappelijke Zorg")

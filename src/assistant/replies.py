@@ -757,7 +757,7 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
         return Reply(COMPARE, intent.lang, read_as(intent, f"{competence} {a} ↔ {b}"), intent,
                      items=(left, right), rows=(Row(left, right, _status(left, right)),),
                      sides=(subject(left.chunk), subject(right.chunk)))
-    added = _addition(intent, library)
+    added = _addition(intent, library) or _two_titles(intent, library)
     if added is not None:
         return added
     sides = _compare_sides(intent, library)
@@ -830,6 +830,30 @@ def _addition(intent: Intent, library: Library) -> Reply | None:
             return Reply(COMPARE, intent.lang, read_as(intent, f"{sides[0]} ↔ {sides[1]}"), intent,
                          items=(left, right), rows=(Row(left, right, _status(left, right)),), sides=sides)
     return None
+
+
+def _two_titles(intent: Intent, library: Library) -> Reply | None:
+    """"verschil tussen Ondersteunt bij wonen en huishouden (helpende) en Ondersteunt de cliënt bij wonen en
+    huishouden": the two werkprocessen whose titles the question names (in the question's scope when it has one),
+    side by side; None unless exactly two titles are named."""
+    question = fold(intent.question)
+    keep = scope_filter(intent, Filters()) if intent.scopes else (lambda _c: True)
+    by_title: dict[str, list] = {}
+    for u in library.units:
+        title = fold(u.chunk.title or "")
+        if u.chunk.kind == WERKPROCES and not u.chunk.variant and len(title.split()) >= 3 and title in question:
+            by_title.setdefault(title, []).append(u)
+    titles = [t for t in by_title if not any(t != other and t in other for other in by_title)]
+    if len(titles) != 2:
+        return None
+    picked = []
+    for title in sorted(titles, key=question.index):
+        units = by_title[title]
+        picked.append(next((u for u in units if keep(u.chunk)), units[0]))
+    left, right = (Item(u.chunk, u.passage, _part(u.chunk)) for u in picked)
+    sides = (subject(left.chunk), subject(right.chunk))
+    return Reply(COMPARE, intent.lang, read_as(intent, f"{sides[0]} ↔ {sides[1]}"), intent, items=(left, right),
+                 rows=(Row(left, right, _status(left, right)),), sides=sides)
 
 
 def _side_facts(intent: Intent, library: Library) -> tuple[str, ...]:
