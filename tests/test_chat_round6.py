@@ -11,7 +11,7 @@ import pytest
 from conftest import ask
 
 from assistant.absent_facts import ABSENT_FACTS_FILE, absent_facts, asked_absent_fact
-from assistant.intent import COMPARE, COMPETENCE, LIST, NOT_FOUND, half_a_name
+from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, half_a_name
 from assistant.reply_text import render
 
 
@@ -257,10 +257,20 @@ def test_how_did_it_change_is_a_comparison_of_versions(library, searcher, questi
 
 
 def test_two_werkprocessen_named_by_their_titles_are_compared(library, searcher):
-    question = ("Wat is het verschil tussen Ondersteunt bij wonen en huishouden (helpende) en Ondersteunt de cliënt bij "
-                "wonen en huishouden bij maatschappelijke zorg?")
+    question = ("Wat is het verschil tussen Ondersteunt bij wonen en huishouden (helpende) en Ondersteunt de cliënt "
+                "bij wonen en huishouden bij maatschappelijke zorg?")
     reply = ask(library, searcher, question)[0].reply
     assert reply.type == COMPARE and len(reply.rows) == 1
     left, right = reply.rows[0].left.chunk, reply.rows[0].right.chunk
     assert (left.title, left.profile) == ("Ondersteunt bij wonen en huishouden", "Helpende Zorg en Welzijn")
     assert (right.title, right.dossier) == ("Ondersteunt de cliënt bij wonen en huishouden", "Maatschappelijke Zorg")
+
+
+@pytest.mark.parametrize("question", [
+    "Which specialisations are listed in the Sociaalwerker B competence profile?",
+    "welke specialisaties noemt het competentieprofiel?",
+])
+def test_the_specialisations_are_the_one_passage_that_lists_them(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LOOKUP and reply.hits
+    assert reply.hits[0].chunk.kind == "specialisaties"

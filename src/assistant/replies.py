@@ -55,7 +55,7 @@ from assistant.intent import (
 )
 from assistant.language import QUOTED, corpus_words
 from assistant.lexical import STOPWORDS, codes_in, tokenize
-from assistant.model import COMPETENTIE, COMPETENTIENIVEAU, KERNTAAK, PROFIEL, WERKPROCES, Chunk
+from assistant.model import COMPETENTIE, COMPETENTIENIVEAU, KERNTAAK, PROFIEL, SPECIALISATIES, WERKPROCES, Chunk
 from assistant.names import alternation, fold
 from assistant.query import Vocabulary
 from assistant.retrieval import Filters, Hit
@@ -1111,6 +1111,10 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         return _not_found(intent, "not_in_sources", held, search(intent.question, filters, 3))
     if intent.keywords and names_section(intent.topic, library):  # "wettelijke beroepsvereisten sociaal werk"
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
+    if intent.type == LIST and intent.mode == TREE and intent.kind == SPECIALISATIES:
+        # "which specialisations does the competence profile list?": one passage lists them, a lookup shows it
+        return lookup(replace(intent, type=LOOKUP), library, replace(filters, kind=SPECIALISATIES), search,
+                      request.page)
     if intent.type == LIST:
         reply = list_tree(intent, library, filters) if intent.mode == TREE else list_where(intent, library, filters)
         if intent.mode == TREE and intent.scopes and (intent.kind or WERKPROCES) == WERKPROCES:
