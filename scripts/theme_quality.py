@@ -42,7 +42,7 @@ EXTRACT = ROOT / "data" / "ankerpunten-interprofessioneel-samenwerken-kd.txt"
 HEADING = re.compile(r"^\s*([BP][1-9I]-K[0-9I]+-W[A-Za-z]?[0-9]+)\s*:", re.MULTILINE)
 ABLATION = ("thesaurus", "glossary", "glossary_dutch", "compounds", "morphology", "near", "sense", "feedback", "dense",
             "specificity", "conjuncts", "translate", "near_keep", "dense_kern", "conjuncts_translated",
-            "participles_apart", "cognates_translated")
+            "participles_apart", "cognates_translated", "forms_once")
 
 
 def open_or_explain(index_dir: Path):

@@ -217,3 +217,17 @@ def test_the_quality_script_prints_test_themes_as_aggregates_only():
     report = {"rows": rows5, **module.summary(rows5), "batches": {r["batch"]: module.summary([r]) for r in rows5}}
     shown = module.table(report, "tune")
     assert "batch 5: 1 themes" in shown and "batches 1-4 (development): 1 themes" in shown
+
+
+def test_two_forms_of_one_word_are_not_two_context_terms(index):
+    """forms_once: *ondersteunt … ondersteuning* is one word said twice, so two context terms of that word give
+    half a sentence; with the switch off the same sentences weigh 1 (two context terms together)."""
+    terms = "ondersteunen:0.5, ondersteuning:0.5"
+
+    def both(settings: ScanSettings) -> list[float]:
+        result = scan(index, "ondersteuning", terms=terms, settings=settings, budget=120)
+        return [s.weight for a in result.anchors for s in a.result.sentences if len(s.terms) == 2]
+
+    once, twice = both(ScanSettings()), both(ScanSettings(forms_once=False))
+    assert once and twice and len(once) == len(twice)
+    assert set(once) == {0.5} and set(twice) == {1.0}

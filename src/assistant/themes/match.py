@@ -104,6 +104,7 @@ class Matcher:
     guards: frozenset[str] = frozenset()
     separable: bool = False
     verb: str | None = None  # the term's infinitive when it is a verb in the corpus (for the noun-reading guard)
+    family: str = ""  # terms of one family (forms of one word) count once in a sentence (scan.families)
 
     @classmethod
     def compile(cls, term: Term, corpus: Corpus, exclude: tuple[str, ...] = (), morphology: bool = True,

@@ -325,6 +325,21 @@ def specific(expansion: Expansion, matchers: Sequence[Matcher], corpus: Corpus,
     return replace(expansion, terms=tuple(terms)), compiled
 
 
+def families(matchers: Sequence[Matcher]) -> list[Matcher]:
+    """Each one-word term marked with its family: the first term that matches a corpus word it matches
+    (*ondersteunt*, *ondersteunen*, *ondersteuning*). A sentence counts a family once, so two forms of one
+    word are not "two context terms together"."""
+    marked: list[Matcher] = []
+    seen: list[tuple[frozenset[str], str]] = []
+    for found in matchers:
+        words = found.trigger_words() if all(len(a) == 1 for a in found.alternatives) else frozenset()
+        family = next((key for other, key in seen if words & other), found.term.text)
+        if words:
+            seen.append((words, family))
+        marked.append(replace(found, family=family))
+    return marked
+
+
 def _feedback_vectors(meaning, vectors: np.ndarray, scored, settings: ScanSettings) -> np.ndarray:
     """Pseudo-relevance feedback: each theme vector moved towards the best-matching sentences of the first pass."""
     best: list[tuple[float, str]] = []
@@ -446,6 +461,8 @@ def scan(
             if not expansion.overridden:
                 expansion, matchers = specific(expansion, matchers, corpus, settings)
         matchers = [m for m in matchers if m.alternatives]
+        if settings.forms_once:
+            matchers = families(matchers)
         closeness = _closeness(meaning, vectors) if vectors is not None and (
             settings.sense or settings.dense or settings.dense_kern) else None
         return expansion, matchers, _score_all(units, matchers, settings, closeness, clock, budget, corpus, lock)

@@ -48,13 +48,16 @@ def match_sentence(sentence: Sentence, matchers: Sequence[Matcher], settings: Sc
                    closeness: Callable[[str], float | None] | None = None) -> SentenceMatch | None:
     """The sentence's match: terms found, highlighted spans and weight (None when it does not carry the theme)."""
     found: dict[str, float] = {}
+    families: dict[str, float] = {}
     marked: set[int] = set()
     for matcher in matchers:
         indices = matcher.find(sentence)
         if indices:
             found[matcher.term.text] = max(found.get(matcher.term.text, 0.0), matcher.term.weight)
+            key = matcher.family or matcher.term.text
+            families[key] = max(families.get(key, 0.0), matcher.term.weight)
             marked.update(indices)
-    weight = min(1.0, sum(found.values()))
+    weight = min(1.0, sum(families.values()))
     near = closeness(sentence.text) if closeness is not None else None
     if near is not None:
         if found and settings.sense and near < settings.sense_min:
