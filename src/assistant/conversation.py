@@ -41,8 +41,6 @@ from assistant.query import ONE_LEVEL_WORD
 from assistant.retrieval import BadQuery, Filters, valid_text
 
 MAX_FOLLOWUP_WORDS = 8
-_ASKS = re.compile(r"\b(?:wat|welke|welk|hoe|waar|wie|waarom|wanneer|what|which|how|where|who|why|when)\b",
-                   re.IGNORECASE)
 
 OPENERS = (
     "en ", "and ", "alleen", "only", "wat met", "what about", "hoe zit het met", "how about",
@@ -319,11 +317,7 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
         counted = _splice(counted, span, " name ")
     words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
-    if _ASKS.search(message):  # "en wat moet ik als thuisbegeleider daar extra doen?": a question of its own
-        if len(words) > MAX_FOLLOWUP_WORDS:
-            return False
-    elif len([w for w in words if w.lower() not in FILLER]) > MAX_FOLLOWUP_WORDS // 2 \
-            or len(words) > MAX_FOLLOWUP_WORDS + 4:  # "en als ik alleen naar het profiel X kijk?": 3 words said
+    if len(words) > MAX_FOLLOWUP_WORDS:
         return False
     opened = _fold(message).startswith(OPENERS) or _fold(message) in {o.strip() for o in OPENERS}
     return opened or not mentions.rest
@@ -523,7 +517,6 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
               r"|\bdaaronder\b"),
-    ("version", r"\b(?:de|het|die|deze|the|that|this)(?=\s+20\d\d(?:\s*-?\s*versie|\s+(?:version|one)\b))"),
     ("topic", r"\bdaar(?:bij|in|over|aan|mee|voor|door)\b|\bthat one\b|\bthis one\b"
               r"|\b(?:kan ik|laat ik|doe ik|leer ik|oefen ik|is|zijn|over|bij|met|voor|hoort|horen)\s+(?:dat|dit|die)\b"
               r"|\b(?:show|demonstrate|do|practi[sc]e|about|for|with|of|to|does|is|are)\s+(?:this|that|it|them)\b"
@@ -531,6 +524,7 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|competentie|competence|competency)\b|\bits\b"
               r"|\b(?:verschilt|verschillen|verandert|veranderde|differs?|changed?|vergelijk\w*|compare)"
               r"\s+(?:dat|dit|die|deze|it|this|that)\b"),
+    ("version", r"\b(?:de|het|die|deze|the|that|this)(?=\s+20\d\d(?:\s*-?\s*versie|\s+(?:version|one)\b))"),
 )
 _DEMONSTRATIVE = ("die", "deze", "dat", "dit", "that", "this")
 _PREPOSITION = {"daarbij": "bij", "daarin": "in", "daarover": "over", "daaraan": "aan", "daarmee": "met",

@@ -125,7 +125,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     if reference is not None and _SEPARATOR.search(text[: reference.span[0]]):
         reference = None  # "iemand met geldproblemen helpen, welke taak hoort daarbij?": it points inside
     if reference is not None and reference.kind == "version" and (
-            previous is None or find_scope_terms(text, library.catalogue) or _CODE_NAMED.search(text)
+            previous is None or previous.listed or find_scope_terms(text, library.catalogue) or _CODE_NAMED.search(text)
             or not [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in FILLER | {"one", "ones"}]):
         reference = None  # "welke werkprocessen heeft de 2021-versie van OA?" names what it means; "and the 2020
         # one?" asks the previous question again in that year (below)
@@ -144,8 +144,9 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                 reply = Reply(NOT_FOUND, lang, _reading(lang, text), intent, problem="no_referent",
                               details=(reference.text,))
                 return Outcome(reply, Turn(text, lang=lang), text, False)
-        elif reference.kind == "version" and not _CODE.match(target.split()[0]):
-            pass  # "the 2015 one" after a theme, not a unit: the question again in that year (resolve, below)
+        elif reference.kind == "version" and (not _CODE.match(target.split()[0]) or not _has_year(
+                previous.scope, years_named(text), library)):
+            pass  # "the 2015 one" after a theme, not a unit, or a year the scope lacks: resolve, below
         else:
             target = _with_scope(target, reference.kind, previous, text)
             kind_word = KIND_WORDS[lang].get(previous.kind or "", "") if previous else ""
@@ -196,6 +197,14 @@ def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:
         return text
     scope = previous.scope if years_named(text) else referent(Reference("scope", "", (0, 0)), previous)
     return f"{text.rstrip(' ?')} ({scope})?" if scope else text  # a year the message names replaces the earlier
+
+
+def _has_year(scope: str | None, years: list[str], library: Library) -> bool:
+    """The scope word has a version in every one of ``years`` (no scope: True)."""
+    if not scope:
+        return True
+    versions = {(e.version or "")[:4] for e in library.catalogue.scopes.get(fold(scope), ())}
+    return all(year in versions for year in years)
 
 
 def _with_scope(target: str, kind: str, previous: Turn, message: str = "") -> str:

@@ -20,6 +20,7 @@ names, versions and competences come from the index. :func:`read_as` writes the 
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -56,7 +57,7 @@ CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk\w*\b|\bversus\b|\bvs\.?(?!\w)|\bt\.?o\.?v\.?(?!\w)"
                r"|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b|\bwat is er anders\b"
                r"|\bchanges\b.*\bfrom\b|\bverandert\b.*\bvan\b|\bchange\b.*\b(?:from|between|since)\b"
-               r"|\bhow\s+(?:did|has|have|does|do)\b.*\bchange\b"
+               r"|\bhow\s+(?:did|has|have)\b[^?]*\bchange\b[^?]*\b20\d\d\b"
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bhetzelfde\b|\bdezelfde\b|\bcounterparts?\b"
                r"|\btegenhangers?\b|\brelates?\b|\bverhoudt\b|\bequivalents?\b|\bovereen\b|\bidentie?k\w*\b|\bidentical\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
@@ -224,7 +225,7 @@ def scope_entries(terms: list[str], years: tuple[str, ...], catalogue: Catalogue
 
 
 def _missing_version(terms: list[str], years: tuple[str, ...], catalogue: Catalogue,
-                     compare: bool = False) -> tuple[str, ...]:
+                     compare: bool = False, question: str = "") -> tuple[str, ...]:
     """("Maatschappelijke Zorg", "2015") when "MZ 2021" is asked: no named version exists for every name.
 
     Also missing: a profile asked in its own dossier's version that lacks it ("het profiel sociaal-cultureel
@@ -243,15 +244,17 @@ def _missing_version(terms: list[str], years: tuple[str, ...], catalogue: Catalo
     lacking = {t: e for t, e in versions.items() if not any(x.version[:4] in years for x in e)}
     if len(lacking) == len(versions):
         return label(next(iter(lacking.values())))
-    for entries in lacking.values():  # a profile without the year its named dossier has
+    asks_profile = not compare and re.search(r"\b(?:profiel|profile)\b", fold(question)) is not None
+    for entries in lacking.values() if asks_profile else ():
+        # "het profiel X in Sociaal Werk 2020": a profile without the year its named dossier has
         dossiers = {fold(e.dossier) for e in entries if e.profile}
         if dossiers and any(fold(x.dossier) in dossiers and x.profile is None
                             for t, other in versions.items() if t not in lacking for x in other):
             return label(entries)
     if compare and len(years) >= 2 and len({fold(t) for t in terms}) == 1:
         entries = next(iter(versions.values()))
-        if not all(any(x.version[:4] == year for x in entries) or _in_lineage(entries, year, catalogue)
-                   for year in years):
+        held = [y for y in years if any(x.version[:4] == y for x in entries) or _in_lineage(entries, y, catalogue)]
+        if len(held) < 2:  # "Sociaal Werk 2015, 2020 en 2021" still compares the two it has
             return label(entries)
     return ()
 
@@ -368,13 +371,19 @@ def _unknown_profile(folded: str, catalogue: Catalogue) -> str | None:
 
 
 def half_a_name(name: str, catalogue: Catalogue) -> bool:
-    """``name`` shares a word with the profile and dossier names but is none of them: a profile the index does
-    not have ("pedagogisch medewerker jeugdzorg" beside "pedagogisch medewerker kinderopvang")."""
-    skip = question_words() | STOPWORDS
-    words = [w for w in re.findall(r"[^\W\d_]+", fold(name)) if w not in skip]
+    """``name`` holds two words that follow each other in a profile or dossier name, and a word that no name
+    has: a profile the index does not have ("pedagogisch medewerker jeugdzorg" beside "pedagogisch medewerker
+    kinderopvang"). One shared word is not enough ("de facilitair medewerker", "de sports coordinator"), and a
+    place is no name ("in het speciaal onderwijs")."""
+    folded = fold(name)
+    if folded in catalogue.scopes or re.match(r"(?:in|bij|op|voor|at|in the|for)\b", folded):
+        return False
+    words = re.findall(r"[^\W\d_]+", folded)
     known = {w for term in catalogue.scopes for w in re.findall(r"[^\W\d_]+", term)}
-    return fold(name) not in catalogue.scopes and any(w in known for w in words) and any(
-        w not in known for w in words)
+    pairs = {pair for term in catalogue.scopes for pair in itertools.pairwise(re.findall(r"[^\W\d_]+", term))}
+    skip = question_words() | STOPWORDS
+    return any(pair in pairs for pair in itertools.pairwise(words)) and any(
+        w not in known and w not in skip for w in words)
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
@@ -499,7 +508,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     only = _has(CUES["only"], folded)
     conflict = _conflict(folded, years, levels, scope_terms)
     scopes = scope_entries(scope_terms, good_years, catalogue)
-    missing_version = _missing_version(scope_terms, good_years, catalogue, compare=_has(CUES["compare"], folded))
+    missing_version = _missing_version(scope_terms, good_years, catalogue, compare=_has(CUES["compare"], folded),
+                                       question=text)
     spans = [span for _, span in named]
     cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b", ASKER, PARTS]
     competence_patterns = [re.escape(c) + _WORKING for c in _competence_phrases(folded, vocabulary)]
@@ -515,7 +525,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
-    compares = _has(CUES["compare"], folded) or _has(ADDITION, folded)
+    compares = _has(CUES["compare"], folded) or (  # a profile's addition to one werkproces
+        _has(ADDITION, folded) and re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None
+        and any(e.profile for e in scopes))
     if compares and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
                      or len(set(scope_terms)) >= 2 or competence_names or scopes):
         return Intent(COMPARE, **base)

@@ -813,9 +813,10 @@ def _addition(intent: Intent, library: Library) -> Reply | None:
     if len(codes) != 1:
         return None
     code = next(iter(codes))
-    for entry in narrow_entries(intent.scopes):
-        if not entry.profile:
-            continue
+    entries = [e for e in narrow_entries(intent.scopes) if e.profile]
+    if len({fold(e.profile) for e in entries}) != 1:  # two profiles' additions: compare the profiles
+        return None
+    for entry in entries:
         added = next((u for u in library.units if u.chunk.variant == "aanvulling" and in_scope(u.chunk, entry)
                       and (u.chunk.code or "").upper() == code and fold(u.chunk.profile or "") == fold(entry.profile)),
                      None)
@@ -837,6 +838,8 @@ def _two_titles(intent: Intent, library: Library) -> Reply | None:
     huishouden": the two werkprocessen whose titles the question names (in the question's scope when it has one),
     side by side; None unless exactly two titles are named."""
     question = fold(intent.question)
+    if len({fold(e.profile) for e in intent.scopes if e.profile}) >= 2:  # two profiles: compare those
+        return None
     keep = scope_filter(intent, Filters()) if intent.scopes else (lambda _c: True)
     by_title: dict[str, list] = {}
     for u in library.units:
@@ -1111,7 +1114,8 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         return _not_found(intent, "not_in_sources", held, search(intent.question, filters, 3))
     if intent.keywords and names_section(intent.topic, library):  # "wettelijke beroepsvereisten sociaal werk"
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
-    if intent.type == LIST and intent.mode == TREE and intent.kind == SPECIALISATIES:
+    if intent.type == LIST and intent.mode == TREE and intent.kind == SPECIALISATIES and all(
+            _is_profile_of_competences(e, library) for e in intent.scopes):
         # "which specialisations does the competence profile list?": one passage lists them, a lookup shows it
         return lookup(replace(intent, type=LOOKUP), library, replace(filters, kind=SPECIALISATIES), search,
                       request.page)
@@ -1251,7 +1255,8 @@ def without_sbb(intent: Intent, library: Library, filters: Filters) -> tuple[str
              and fold(u.chunk.title or "") in titles]
     for code in dict.fromkeys([*codes_in(intent.question), *named]):
         held = [u for u in library.units if u.chunk.kind == WERKPROCES and keep(u.chunk)
-                and (u.chunk.code == code or u.chunk.code.startswith(f"{code}-"))]
+                and (u.chunk.code == code or u.chunk.code.startswith(f"{code}-"))
+                and (code not in named or fold(u.chunk.title or "") in titles)]  # by title: those units only
         if held and not any(unit_sbb(u.passage, library.sbb) for u in held):
             scope = ", ".join(dict.fromkeys(f"{u.chunk.dossier} {u.chunk.version[:4]}" for u in held))
             return (code, scope)
