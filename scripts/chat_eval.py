@@ -213,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="Ablation: without data/question_words.toml (only the retrieval stop words).")
     parser.add_argument("--no-wordfreq", action="store_true",
                         help="Ablation: no word lists (every word may be a typo; no English word is everyday).")
+    parser.add_argument("--no-absent-facts", action="store_true",
+                        help="Ablation: without data/absent_facts.toml (no question kind is an absent fact).")
     parser.add_argument("--no-evidence", action="store_true",
                         help="Ablation: no not_found from the corpus's evidence (assistant.evidence.not_held).")
     args = parser.parse_args(argv)
@@ -234,6 +236,10 @@ def main(argv: list[str] | None = None) -> int:
         from assistant import evidence, spelling
 
         spelling.is_word = evidence.is_word = lambda *args: False  # evidence imported it by name
+    if args.no_absent_facts:
+        from assistant import replies
+
+        replies.asked_absent_fact = lambda question: None
     if args.no_evidence:
         from assistant import evidence
 
