@@ -332,3 +332,13 @@ def test_a_theme_follow_up_in_another_version_keeps_its_theme(library, searcher)
 def test_specialisations_of_a_dossier_are_not_the_competence_profile(library, searcher):
     reply = ask(library, searcher, "Welke specialisaties zijn er binnen Maatschappelijke Zorg?")[0].reply
     assert not reply.hits or reply.hits[0].chunk.kind != "specialisaties"
+
+
+def test_a_later_version_of_a_unit_whose_dossier_was_split_is_that_code_then(library, searcher):
+    first = "Wat houdt B1-K2-W1 in bij pedagogisch werk 2015?"
+    said = ask(library, searcher, first, "what does the 2021 version say?")[1].reply
+    assert said.type == LOOKUP and said.hits[0].chunk.code == "B1-K2-W1"
+    assert said.hits[0].chunk.version.startswith("2021")
+    changed = ask(library, searcher, first, "wat is er anders in de 2021-versie?")[1].reply
+    assert changed.type == COMPARE and changed.rows
+    assert {x.chunk.version[:4] for r in changed.rows for x in (r.left, r.right) if x} == {"2015", "2021"}

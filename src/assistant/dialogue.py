@@ -144,11 +144,16 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                 reply = Reply(NOT_FOUND, lang, _reading(lang, text), intent, problem="no_referent",
                               details=(reference.text,))
                 return Outcome(reply, Turn(text, lang=lang), text, False)
-        elif reference.kind == "version" and (not _CODE.match(target.split()[0]) or not _has_year(
-                previous.scope, years_named(text), library)):
-            pass  # "the 2015 one" after a theme, not a unit, or a year the scope lacks: resolve, below
+        elif reference.kind == "version" and not _CODE.match(target.split()[0]):
+            pass  # "the 2015 one" after a theme, not a unit: the question again in that year (resolve, below)
         else:
-            target = _with_scope(target, reference.kind, previous, text)
+            if reference.kind == "version" and not _has_year(previous.scope, years_named(text), library):
+                # after PW 2015: "what does the 2021 version say?" is the code in 2021; "wat is er anders in de
+                # 2021-versie?" compares it with the earlier one
+                earlier = _with_scope(target, "topic", previous) if COMPARE_WORD.search(text) else ""
+                target = f"{earlier} en" if earlier else target.split()[0]
+            else:
+                target = _with_scope(target, reference.kind, previous, text)
             kind_word = KIND_WORDS[lang].get(previous.kind or "", "") if previous else ""
             asked = text if reference.kind == "ordinal" and previous else ""
             within: tuple[str, ...] = ()
