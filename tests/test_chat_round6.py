@@ -342,3 +342,23 @@ def test_a_later_version_of_a_unit_whose_dossier_was_split_is_that_code_then(lib
     changed = ask(library, searcher, first, "wat is er anders in de 2021-versie?")[1].reply
     assert changed.type == COMPARE and changed.rows
     assert {x.chunk.version[:4] for r in changed.rows for x in (r.left, r.right) if x} == {"2015", "2021"}
+
+
+# --------------------------------------------------------------------------- "en privacy?" after a where list
+
+
+@pytest.mark.parametrize("first, then, scope", [
+    ("waar komt hygiëne voor in PW 2015?", "en privacy?", "Pedagogisch Werk"),
+    ("where does the OA 2021 mention parents?", "and safety?", "Onderwijsassistent"),
+])
+def test_a_new_theme_after_a_where_list_is_the_same_list_for_that_theme(library, searcher, first, then, scope):
+    reply = ask(library, searcher, first, then)[1]
+    assert reply.followup and reply.reply.type == LIST and reply.reply.items
+    assert then.split()[1].strip("?") in reply.question.lower()
+    assert {i.chunk.dossier for i in reply.reply.items} == {scope}
+
+
+@pytest.mark.parametrize("then", ["en niveau 3?", "en de kerntaken?", "en in 2021?", "en dan?"])
+def test_a_scope_kind_level_or_filler_after_a_where_list_is_no_new_theme(library, searcher, then):
+    turn = ask(library, searcher, "waar komt hygiëne voor in PW 2015?", then)[1]
+    assert not turn.question.startswith("welke werkprocessen gaan over")

@@ -117,6 +117,10 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                        constraints=Constraints(), followup=True)
     if previous is not None:
         text = _in_previous_scope(text, previous, library)
+        theme = _theme_followup(text, previous, library)
+        if theme is not None:  # "en privacy?" after "waar komt hygiëne voor in PW 2015?": the same list, that theme
+            return _answer(theme, previous, ui, library, search, lang, followup=True,
+                           constraints=ui.merged(previous.constraints))
     levels = compared_levels(text, previous) if previous is not None else None
     if levels is not None:
         return _answer(levels, previous, ui, library, search, lang, followup=True,
@@ -202,6 +206,32 @@ def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:
         return text
     scope = previous.scope if years_named(text) else referent(Reference("scope", "", (0, 0)), previous)
     return f"{text.rstrip(' ?')} ({scope})?" if scope else text  # a year the message names replaces the earlier
+
+
+_THEME_FOLLOWUP = re.compile(r"^\s*(?:en|and|ook|also|wat met|what about|how about|hoe zit het met)\s+"
+                             r"(?:(?:over|about|met|with)\s+)?(?P<topic>[^?]+?)\s*\??\s*$", re.IGNORECASE)
+THEME_FOLLOWUP_WORDS = 5
+
+
+def _theme_followup(text: str, previous: Turn, library: Library) -> str | None:
+    """"en privacy?", "and confidential information?" after a list of where a theme occurs: that question again
+    with the new theme, in the same scope; None for anything else (a scope, kind, code, level, year or reference
+    named, or only filler words)."""
+    match = _THEME_FOLLOWUP.match(text)
+    if match is None or not previous.listed or not previous.topic or previous.kind not in (None, "werkproces"):
+        return None
+    topic = match.group("topic").strip()
+    words = re.findall(r"[^\W\d_]+", topic)
+    if (not words or len(words) > THEME_FOLLOWUP_WORDS or find_scope_terms(text, library.catalogue)
+            or _CODE_NAMED.search(text) or years_named(text) or find_reference(text) is not None
+            or any(re.search(p, topic, re.IGNORECASE) for p in KIND_PATTERNS.values())
+            or re.search(r"\b(?:niveau|level)\b", topic, re.IGNORECASE)
+            or all(w.lower() in FILLER for w in words)):
+        return None
+    scope = referent(Reference("scope", "", (0, 0)), previous) if previous.scope else ""
+    if previous.lang == "en":
+        return f"which work processes are about {topic}{f' in {scope}' if scope else ''}?"
+    return f"welke werkprocessen gaan over {topic}{f' in {scope}' if scope else ''}?"
 
 
 def _has_year(scope: str | None, years: list[str], library: Library) -> bool:
