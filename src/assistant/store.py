@@ -19,6 +19,7 @@ import numpy as np
 from assistant.model import Chunk
 
 BATCH = 1000
+EXACT_MAX = 20_000  # up to this many vectors an unfiltered query is exact (numpy), not Chroma's approximate HNSW
 
 
 class StoreError(Exception):
@@ -96,6 +97,7 @@ class VectorStore:
             raise ValueError("give exactly one of path and url")
         self.name = collection_name
         self._size: int | None = None
+        self._exact: tuple[list[str], np.ndarray] | None = None  # ids and unit vectors, read once for exact search
         self._client = _client(path, url)
         try:
             if create:
@@ -113,6 +115,7 @@ class VectorStore:
     def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         """Add chunks with their vectors, in batches."""
         self._size = None
+        self._exact = None
         for start in range(0, len(chunks), BATCH):
             batch = chunks[start : start + BATCH]
             try:
@@ -137,12 +140,20 @@ class VectorStore:
         return list(self._collection.get(include=[])["ids"])
 
     def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[DenseHit]:
-        """The ``k`` nearest chunks to ``vector``, most similar first."""
+        """The ``k`` nearest chunks to ``vector``, most similar first.
+
+        Without a filter, a collection of at most :data:`EXACT_MAX` vectors is searched exactly (cosine over all
+        vectors, ties by id), so the same question always gets the same ranking; Chroma's HNSW search is
+        approximate and its order beyond the first few hits varied between processes. Filtered queries and
+        larger collections go to Chroma.
+        """
         if self._size is None:
             self._size = self.count()
         total = self._size
         if total == 0 or k <= 0:
             return []
+        if where is None and total <= EXACT_MAX:
+            return self._exact_query(vector, min(k, total))
         try:
             result = self._collection.query(
                 query_embeddings=np.asarray(vector, dtype=np.float32)[None, :],
@@ -156,6 +167,22 @@ class VectorStore:
             DenseHit(id=chunk_id, similarity=1.0 - float(distance))
             for chunk_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)
         ]
+
+    def _exact_query(self, vector: np.ndarray, k: int) -> list[DenseHit]:
+        if self._exact is None:
+            try:
+                got = self._collection.get(include=["embeddings"])
+            except Exception as exc:  # noqa: BLE001 - transport and server errors vary
+                raise StoreError(f"the vector store did not answer ({type(exc).__name__})") from None
+            matrix = np.asarray(got["embeddings"], dtype=np.float32)
+            norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+            self._exact = (list(got["ids"]), matrix / np.where(norms == 0, 1.0, norms))
+        ids, matrix = self._exact
+        query = np.asarray(vector, dtype=np.float32)
+        query = query / (float(np.linalg.norm(query)) or 1.0)
+        similarities = matrix @ query
+        order = sorted(range(len(ids)), key=lambda i: (-float(similarities[i]), ids[i]))[:k]
+        return [DenseHit(id=ids[i], similarity=float(similarities[i])) for i in order]
 
     def drop(self) -> None:
         """Delete this collection (server mode clean-up of old or failed builds)."""
