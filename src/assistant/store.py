@@ -97,7 +97,7 @@ class VectorStore:
             raise ValueError("give exactly one of path and url")
         self.name = collection_name
         self._size: int | None = None
-        self._exact: tuple[list[str], np.ndarray] | None = None  # ids and unit vectors, read once for exact search
+        self._exact: tuple[np.ndarray, np.ndarray] | None = None  # ids and unit vectors, read once for exact search
         self._client = _client(path, url)
         try:
             if create:
@@ -176,13 +176,13 @@ class VectorStore:
                 raise StoreError(f"the vector store did not answer ({type(exc).__name__})") from None
             matrix = np.asarray(got["embeddings"], dtype=np.float32)
             norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-            self._exact = (list(got["ids"]), matrix / np.where(norms == 0, 1.0, norms))
+            self._exact = (np.asarray(got["ids"]), matrix / np.where(norms == 0, 1.0, norms))
         ids, matrix = self._exact
         query = np.asarray(vector, dtype=np.float32)
         query = query / (float(np.linalg.norm(query)) or 1.0)
         similarities = matrix @ query
-        order = sorted(range(len(ids)), key=lambda i: (-float(similarities[i]), ids[i]))[:k]
-        return [DenseHit(id=ids[i], similarity=float(similarities[i])) for i in order]
+        order = np.lexsort((ids, -similarities))[:k]  # most similar first, ties by id
+        return [DenseHit(id=str(ids[i]), similarity=float(similarities[i])) for i in order]
 
     def drop(self) -> None:
         """Delete this collection (server mode clean-up of old or failed builds)."""
