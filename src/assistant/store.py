@@ -19,7 +19,7 @@ import numpy as np
 from assistant.model import Chunk
 
 BATCH = 1000
-EXACT_MAX = 20_000  # up to this many vectors an unfiltered query is exact (numpy), not Chroma's approximate HNSW
+EXACT_MAX = 10_000  # up to this many vectors an unfiltered query is exact (numpy), not Chroma's approximate HNSW
 
 
 class StoreError(Exception):
