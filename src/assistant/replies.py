@@ -23,7 +23,7 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from assistant import evidence, links
 from assistant.absent_facts import asked_absent_fact
@@ -806,7 +806,7 @@ def _addition(intent: Intent, library: Library) -> Reply | None:
     question = fold(intent.question)
     if not re.search(rf"{ADDITION}|\baanvulling|\bbasisdeel\b", question):
         return None
-    codes = {c.upper() for c in re.findall(r"\b[BP][1-9]-K[0-9]+-W[0-9]+\b", intent.question, re.IGNORECASE)}
+    codes = {c for c in codes_in(intent.question) if "-W" in c}
     if not codes:  # "how does the GPM aanvulling of Evalueert de werkzaamheden differ from the basisdeel?"
         codes = {(u.chunk.code or "").upper() for u in library.units if u.chunk.variant == "aanvulling"
                  and len((u.chunk.title or "").split()) >= 2 and fold(u.chunk.title or "") in question}
@@ -1263,14 +1263,20 @@ def without_sbb(intent: Intent, library: Library, filters: Filters) -> tuple[str
     return ()
 
 
+@lru_cache(maxsize=1)
+def _sbb_titles() -> dict[str, str]:
+    """The 25 SBB competences, letter → title (``data/sbb_competences.toml``, read once)."""
+    from assistant.competence_match import load_sbb
+
+    return {code: c.title for code, c in load_sbb().items()}
+
+
 def sbb_without_units(intent: Intent, library: Library) -> tuple[str, ...]:
     """``("O Creëren en innoveren",)`` when the question names an SBB competence (by the word *SBB* and its
     title) that no werkproces of the sources names; else ``()``."""
     if intent.sbb or not re.search(r"\bsbb", fold(intent.question)) or not library.sbb:
         return ()
-    from assistant.competence_match import load_sbb
-
-    others = {code: c.title for code, c in load_sbb().items() if code not in library.sbb}
+    others = {code: title for code, title in _sbb_titles().items() if code not in library.sbb}
     return tuple(f"{code} {others[code]}" for code in sbb_named(intent.question, others))
 
 
