@@ -13,7 +13,7 @@ Usage::
 
     .venv/bin/assistant ingest --index /tmp/scan-ix
     .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split tune      # each batch apart
-    .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split batch5    # the fresh check only
+    .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split batch6    # the fresh check only
     .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split test --ablation
     .venv/bin/python scripts/theme_quality.py --index /tmp/scan-ix --split tune --sweep kern_score=2,2.5,3,3.5,4
 """
@@ -70,7 +70,7 @@ def overview_share(index, settings: ScanSettings) -> tuple[float, int, int]:
     return len(kern & starts) / len(starts), len(kern & starts), len(starts)
 
 
-DEVELOPMENT = (1, 2, 3, 4)  # the tune batches the method was chosen on; batch 5 (sixth session) is the fresh check
+DEVELOPMENT = (1, 2, 3, 4, 5)  # the tune batches the method was chosen on; batch 6 (seventh session) is the fresh check
 
 
 def in_split(theme, split: str) -> bool:
@@ -183,7 +183,7 @@ def table(report: dict, split: str) -> str:
     if split == "tune":
         lines += [aggregate_line(f"  batch {b}", figures) for b, figures in report["batches"].items()]
         if set(report["batches"]) - set(DEVELOPMENT):  # a batch beside the development ones: those together
-            lines.append(aggregate_line("  batches 1-4 (development)",
+            lines.append(aggregate_line(f"  batches 1-{max(DEVELOPMENT)} (development)",
                                         summary([r for r in report["rows"] if r["batch"] in DEVELOPMENT])))
     return "\n".join(lines)
 
@@ -198,7 +198,7 @@ def parse_sweep(text: str) -> tuple[str, list[float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True)
-    parser.add_argument("--split", choices=("tune", "dev", *(f"batch{b}" for b in range(1, 6)), "test", "all"),
+    parser.add_argument("--split", choices=("tune", "dev", *(f"batch{b}" for b in range(1, 7)), "test", "all"),
                         default="tune", help="tune: every tune theme, each batch apart; dev: the tune "
                         "batches 1-4 (what the method was chosen on; batch 5 is the check); test: aggregates only")
     parser.add_argument("--ablation", action="store_true", help="each part of the method switched in turn")

@@ -21,6 +21,7 @@ from assistant.themes import ScanSettings, corpus_for, scan
 from assistant.themes.expand import cognate_of, conjunct_partners, near_words, translations
 from assistant.themes.judged import load_judgments, load_themes, macro, score_kern
 from assistant.themes.match import COMPOUND_MAX_SHARE, word_variants
+from assistant.themes.words import is_adjective
 from assistant.themes.vectors import meaning_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +29,8 @@ FLOOR_TUNE_F1 = 0.72  # measured 0.756 on the 17 tune themes of batches 1-3 (doc
 FLOOR_BATCH2_F1 = 0.70  # measured 0.725 on the 6 batch-2 tune themes
 FLOOR_BATCH3_F1 = 0.66  # measured 0.695 on the 4 batch-3 tune themes (tune data from the fifth round)
 FLOOR_BATCH4_F1 = 0.67  # measured 0.705 on the 4 batch-4 tune themes (0.627 before cognates_translated)
-FLOOR_BATCH5_F1 = 0.45  # measured 0.487 on the 4 batch-5 themes with the code they met (the sixth session's check)
+FLOOR_BATCH5_F1 = 0.48  # measured 0.487 on arrival, 0.522 now (development data since the seventh session)
+FLOOR_BATCH6_F1 = 0.68  # measured 0.716 on the 4 batch-6 themes with the code they met (the seventh session's check)
 
 
 @pytest.fixture(scope="module")
@@ -173,8 +175,8 @@ def test_batch_two_is_six_fresh_tune_themes_judged():
     assert {t.slug for t in fresh} <= judged
 
 
-@pytest.mark.parametrize("batch", [3, 4, 5])
-def test_batches_three_to_five_are_four_fresh_tune_themes_judged_by_new_judges(batch):
+@pytest.mark.parametrize("batch", [3, 4, 5, 6])
+def test_batches_three_to_six_are_four_fresh_tune_themes_judged_by_new_judges(batch):
     fresh = [t for t in load_themes() if t.batch == batch]
     assert len(fresh) == 4 and all(t.split == "tune" for t in fresh)
     assert sorted(t.language for t in fresh) == ["en", "en", "nl", "nl"]
@@ -183,7 +185,7 @@ def test_batches_three_to_five_are_four_fresh_tune_themes_judged_by_new_judges(b
     assert judges and not judges & others  # independent of the judges of every other batch
 
 
-def test_tune_themes_and_batches_two_to_five_stay_above_their_floor(index):
+def test_tune_themes_and_batches_two_to_six_stay_above_their_floor(index):
     judgments = load_judgments()
     rows = []
     for theme in [t for t in load_themes() if t.split == "tune"]:
@@ -193,7 +195,8 @@ def test_tune_themes_and_batches_two_to_five_stay_above_their_floor(index):
     assert macro(f1 for batch, f1 in rows if batch == 2) >= FLOOR_BATCH2_F1
     assert macro(f1 for batch, f1 in rows if batch == 3) >= FLOOR_BATCH3_F1
     assert macro(f1 for batch, f1 in rows if batch == 4) >= FLOOR_BATCH4_F1
-    assert macro(f1 for batch, f1 in rows if batch == 5) >= FLOOR_BATCH5_F1  # the fresh check, reported apart
+    assert macro(f1 for batch, f1 in rows if batch == 5) >= FLOOR_BATCH5_F1
+    assert macro(f1 for batch, f1 in rows if batch == 6) >= FLOOR_BATCH6_F1  # the fresh check, reported apart
     assert np.isfinite([f1 for _, f1 in rows]).all()
 
 
@@ -209,14 +212,14 @@ def test_the_quality_script_prints_test_themes_as_aggregates_only():
     shown = module.table(report, "test")
     assert "a secret test theme" not in shown and "macro F1 0.667" in shown
     assert module.in_split(load_themes()[0], "tune") != module.in_split(load_themes()[0], "test")
-    batch5 = [t for t in load_themes() if t.batch == 5]
-    assert batch5 and all(module.in_split(t, "batch5") and module.in_split(t, "tune") for t in batch5)
-    assert not any(module.in_split(t, "dev") for t in batch5)  # the fresh check stays out of development
-    assert all(module.in_split(t, "dev") for t in load_themes() if t.batch == 4)  # tune data from session six
-    rows5 = [{**rows[0], "split": "tune", "theme": "a tune theme", "batch": b} for b in (1, 5)]
-    report = {"rows": rows5, **module.summary(rows5), "batches": {r["batch"]: module.summary([r]) for r in rows5}}
+    batch6 = [t for t in load_themes() if t.batch == 6]
+    assert batch6 and all(module.in_split(t, "batch6") and module.in_split(t, "tune") for t in batch6)
+    assert not any(module.in_split(t, "dev") for t in batch6)  # the fresh check stays out of development
+    assert all(module.in_split(t, "dev") for t in load_themes() if t.batch == 5)  # tune data from session seven
+    rows6 = [{**rows[0], "split": "tune", "theme": "a tune theme", "batch": b} for b in (1, 6)]
+    report = {"rows": rows6, **module.summary(rows6), "batches": {r["batch"]: module.summary([r]) for r in rows6}}
     shown = module.table(report, "tune")
-    assert "batch 5: 1 themes" in shown and "batches 1-4 (development): 1 themes" in shown
+    assert "batch 6: 1 themes" in shown and "batches 1-5 (development): 1 themes" in shown
 
 
 def test_two_forms_of_one_word_are_not_two_context_terms(index):
@@ -231,3 +234,26 @@ def test_two_forms_of_one_word_are_not_two_context_terms(index):
     once, twice = both(ScanSettings()), both(ScanSettings(forms_once=False))
     assert once and twice and len(once) == len(twice)
     assert set(once) == {0.5} and set(twice) == {1.0}
+
+
+@pytest.mark.parametrize(("word", "adjective"), [("vrije", True), ("nieuwe", True), ("emotionele", True),
+                                                 ("grote", True), ("deskundige", False), ("spel", False),
+                                                 ("collega", False), ("tijd", False)])
+def test_an_adjective_is_known_by_its_two_forms_in_the_corpus(corpus, word: str, adjective: bool):
+    """*vrij*/*vrije* both occur: an adjective; *deskundige* has a plural *deskundigen*: a noun made of one."""
+    assert is_adjective(word, corpus.vocabulary) is adjective
+
+
+def test_an_adjective_is_no_compound_last_part(index, corpus):
+    """adjectives_apart: *gastvrije* is not *vrije* (a compound adjective is a word of its own); a noun still
+    matches its compounds (*herstelondersteuning* is a kind of *ondersteuning*), and the switch off restores the old match."""
+    assert "gastvrije" not in word_variants("vrije", corpus)
+    assert "gastvrije" in word_variants("vrije", corpus, adjectives_apart=False)
+    assert "herstelondersteuning" in word_variants("ondersteuning", corpus)
+
+    def sentences(settings: ScanSettings) -> list[str]:
+        result = scan(index, "vrije tijd", terms="vrije", settings=settings, budget=120)
+        return [s.text for a in result.anchors for s in a.result.sentences]
+
+    assert not any("gastvrij" in s.lower() for s in sentences(ScanSettings()))
+    assert any("gastvrij" in s.lower() for s in sentences(ScanSettings(adjectives_apart=False)))

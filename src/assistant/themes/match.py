@@ -24,6 +24,7 @@ from assistant.themes.words import (
     NOT_A_HEAD,
     adjective_of,
     content_words,
+    is_adjective,
     fold,
     noun_reading,
     same_word,
@@ -57,9 +58,11 @@ def present_participles(word: str) -> frozenset[str]:
 
 
 def word_variants(word: str, corpus: Corpus, exclude: tuple[str, ...] = (), morphology: bool = True,
-                  compounds: bool = True, participles: bool = True) -> frozenset[str]:
+                  compounds: bool = True, participles: bool = True, adjectives_apart: bool = True) -> frozenset[str]:
     """The corpus words that count as ``word``: its forms, verb forms, and compounds that end in it; without
-    ``participles``, not a verb's present participle (*in voorkomende situaties* is not *voorkomen*)."""
+    ``participles``, not a verb's present participle (*in voorkomende situaties* is not *voorkomen*); with
+    ``adjectives_apart``, an adjective is no compound's last part (*gastvrije* is not *vrije*: a compound
+    adjective is a word of its own, unlike a compound noun, which is a kind of its last part)."""
     word = fold(word)
     if morphology:
         forms = {w for w in corpus.forms(word) if same_word(w, word)} | (
@@ -76,7 +79,10 @@ def word_variants(word: str, corpus: Corpus, exclude: tuple[str, ...] = (), morp
         def rare(compound: str) -> bool:  # a frequent compound names its own concept (*doelgroep*)
             return corpus.unit_counts[compound] / total <= COMPOUND_MAX_SHARE
 
-        for b in [b for b in forms if len(b) >= 4]:
+        tails = [b for b in forms if len(b) >= 4]
+        if adjectives_apart and is_adjective(word, corpus.vocabulary):
+            tails = []
+        for b in tails:
             found.update(c for c in corpus.ending_with(b) if c != b and _is_head(c[: -len(b)], corpus) and rare(c))
         for b in [b for b in forms if len(b) >= LEFT_MIN]:
             found.update(c for c in corpus.starting_with(b) if c != b and _is_tail(c[len(b):], corpus))
@@ -108,7 +114,7 @@ class Matcher:
 
     @classmethod
     def compile(cls, term: Term, corpus: Corpus, exclude: tuple[str, ...] = (), morphology: bool = True,
-                compounds: bool = True, participles: bool = True) -> Matcher:
+                compounds: bool = True, participles: bool = True, adjectives_apart: bool = True) -> Matcher:
         """Compile one term: single word, separable verb (``af|stemmen``), or several words; ``~guards``."""
         tokens = term.text.split()
         guards = frozenset(fold(t[1:]) for t in tokens if t.startswith("~") and len(t) > 1)
@@ -135,8 +141,8 @@ class Matcher:
         else:
             parts = content_words(text.replace("|", ""))
             if parts:
-                alternatives.append(tuple(word_variants(w, corpus, exclude, morphology, compounds, participles)
-                                          for w in parts))
+                alternatives.append(tuple(word_variants(w, corpus, exclude, morphology, compounds, participles,
+                                                        adjectives_apart) for w in parts))
         separable = bool(particle and verb and len(alternatives) == 2 and all(alternatives[1]))
         infinitive = None
         single = text.replace("|", "")
@@ -205,11 +211,11 @@ class Matcher:
 
 
 def matcher(corpus: Corpus, term: Term, exclude: tuple[str, ...] = (), morphology: bool = True,
-            compounds: bool = True, participles: bool = True) -> Matcher:
+            compounds: bool = True, participles: bool = True, adjectives_apart: bool = True) -> Matcher:
     """The compiled matcher for a term, from the corpus's bounded cache."""
-    key = (term.text, exclude, morphology, compounds, participles)
+    key = (term.text, exclude, morphology, compounds, participles, adjectives_apart)
     compiled = corpus.cached(key, lambda: Matcher.compile(Term(term.text), corpus, exclude, morphology, compounds,
-                                                          participles))
+                                                          participles, adjectives_apart))
     return Matcher(term, compiled.alternatives, compiled.guards, compiled.separable, compiled.verb)
 
 

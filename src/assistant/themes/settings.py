@@ -32,6 +32,7 @@ class ScanSettings:
     participles_apart: bool = True  # a verb term does not match its present participle (voorkomende: occurring)
     cognates_translated: bool = True  # a nearest word spelled nearly alike is no word piece (networking: netwerken)
     dense_kern: bool = True  # a unit with several sentences close in meaning is kern without a term (below)
+    adjectives_apart: bool = True  # an adjective is no compound's last part (gastvrije is not vrije)
     forms_once: bool = True  # terms that match the same corpus words are one family: a sentence counts it once
 
     translate_min: float = 0.0  # CSLS of the nearest corpus word to an absent theme word at least (a translation)

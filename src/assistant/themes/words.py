@@ -97,6 +97,33 @@ def adjective_of(noun: str) -> frozenset[str]:
     return frozenset()
 
 
+def _uninflected(word: str) -> set[str]:
+    """The bare forms an inflected adjective may come from: *vrije* → vrij, *grote* → groot, *snelle* → snel."""
+    if not word.endswith("e") or len(word) < 4:
+        return set()
+    root = word[:-1]
+    found = {root, root[:-1] + {"v": "f", "z": "s"}.get(root[-1], root[-1])}
+    if len(root) >= 2 and root[-1] == root[-2] and root[-1] not in "aeiou":
+        found.add(root[:-1])  # snelle → snel
+    if len(root) >= 3 and root[-1] not in "aeiou" and root[-2] in "aeou" and root[-3] not in "aeiou":
+        lengthened = root[:-1] + root[-2] + root[-1]
+        found.update({lengthened, lengthened[:-1] + {"v": "f", "z": "s"}.get(lengthened[-1], lengthened[-1])})
+    return found
+
+
+def is_adjective(word: str, vocabulary) -> bool:
+    """Whether ``word`` is an adjective by the corpus's own usage: its bare and inflected forms both occur
+    (*vrij*/*vrije*, *emotioneel*/*emotionele*), and the inflected form has no plural in -n (a noun made of
+    an adjective, *deskundige*/*deskundigen*, stays a noun)."""
+    inflected = [word] if word.endswith("e") else [w for w in vocabulary if w.startswith(word[:-1])
+                                                    and word in _uninflected(w)]
+    for form in inflected:
+        if form in vocabulary and form + "n" not in vocabulary and any(
+                bare in vocabulary for bare in _uninflected(form) if bare != form):
+            return True
+    return False
+
+
 def lookalike(word: str, other: str) -> bool:
     """Whether two words only look alike: they share an ending of 4+ letters that is not the whole of ``other``.
 
