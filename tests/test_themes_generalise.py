@@ -21,8 +21,8 @@ from assistant.themes import ScanSettings, corpus_for, scan
 from assistant.themes.expand import cognate_of, conjunct_partners, near_words, translations
 from assistant.themes.judged import load_judgments, load_themes, macro, score_kern
 from assistant.themes.match import COMPOUND_MAX_SHARE, word_variants
-from assistant.themes.words import is_adjective
 from assistant.themes.vectors import meaning_for
+from assistant.themes.words import is_adjective
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR_TUNE_F1 = 0.72  # measured 0.756 on the 17 tune themes of batches 1-3 (docs/theme-scan.md)
@@ -246,7 +246,8 @@ def test_an_adjective_is_known_by_its_two_forms_in_the_corpus(corpus, word: str,
 
 def test_an_adjective_is_no_compound_last_part(index, corpus):
     """adjectives_apart: *gastvrije* is not *vrije* (a compound adjective is a word of its own); a noun still
-    matches its compounds (*herstelondersteuning* is a kind of *ondersteuning*), and the switch off restores the old match."""
+    matches its compounds (*herstelondersteuning* is a kind of *ondersteuning*); the switch off restores the
+    old match."""
     assert "gastvrije" not in word_variants("vrije", corpus)
     assert "gastvrije" in word_variants("vrije", corpus, adjectives_apart=False)
     assert "herstelondersteuning" in word_variants("ondersteuning", corpus)
