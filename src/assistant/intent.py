@@ -118,7 +118,8 @@ def years_named(text: str) -> list[str]:
 # "wat voegt de aanvulling voor de GPM toe aan B1-K2-W2?", "what does the OA aanvulling add?", "wat moet ik als OA
 # extra doen tov het basisdeel?": the profile's addition beside the basisdeel unit
 ADDITION = (r"\baanvulling\w*\b.*\b(?:toe|add|adds|added|extra)\b|\b(?:voegt|add|adds)\b.*\baanvulling\w*\b"
-            r"|\bextra\b.*\b(?:basisdeel|core part)\b")
+            r"|\bextra\b.*\b(?:basisdeel|core part)\b|\bvoegt\b.*\btoe aan\b|\bwhat does\b.*\badd to\b")
+_QUOTED = re.compile(r"[\"“”'‘’][^\"“”'‘’]{6,}[\"“”'‘’]")  # a title in quotes ("Evalueert de werkzaamheden")
 _TREE_VERBS = (r"\bheeft\b|\bhebben\b|\bhoren bij\b|\bhoort bij\b|\bhave\b|\bhas\b|\bvan\b|\bof\b|\bin\b|\bbij\b"
                r"|\bbelong\w*\b|\bfor\b|\bvoor\b|\bzitten in\b|\bstaan in\b|\bbinnen\b|\bwithin\b")
 QUESTION_WORDS_FILE = Path(__file__).with_name("data") / "question_words.toml"
@@ -352,7 +353,7 @@ ONE_WORD_ZIPF = 4.0  # one word this common is a word ("the selected profile", "
 
 def _unknown_profile(folded: str, catalogue: Catalogue) -> str | None:
     """The name the question gives as a profile's, when a word of it is in no profile or dossier name (one common
-    word is no name)."""
+    word is no name, and a name has no digits: "het profiel [OA] toe aan B1-K1-W8")."""
     from assistant.spelling import is_word
 
     skip = question_words() | STOPWORDS
@@ -362,6 +363,7 @@ def _unknown_profile(folded: str, catalogue: Catalogue) -> str | None:
             name = " ".join(match.group(1).split())
             words = re.findall(r"[^\W\d_]+", name)
             if not words or words[0] in skip or all(w in skip for w in words) or _NOT_A_NAME.search(name) \
+                    or re.search(r"\d", name) \
                     or re.search("|".join(KIND_WORDS.values()), name) or name in catalogue.scopes \
                     or (len(words) == 1 and any(is_word(words[0], lang, ONE_WORD_ZIPF) for lang in ("nl", "en"))):
                 continue
@@ -526,8 +528,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
     compares = _has(CUES["compare"], folded) or (  # a profile's addition to one werkproces
-        _has(ADDITION, folded) and re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None
-        and any(e.profile for e in scopes))
+        _has(ADDITION, folded) and any(e.profile for e in scopes)
+        and (re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None or _QUOTED.search(text) is not None))
     if compares and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
                      or len(set(scope_terms)) >= 2 or competence_names or scopes):
         return Intent(COMPARE, **base)
