@@ -45,6 +45,7 @@ from assistant.intent import (
     covered,
     describe_scope,
     describe_scopes,
+    find_levels,
     half_a_name,
     narrow_entries,
     read_as,
@@ -228,6 +229,7 @@ class Reply:
         problem: why a not_found or a refusal: ``unknown_scope``, ``unknown_level``, ``unknown_version``,
             ``conflict``, ``no_referent``, ``no_definition``, ``not_in_sources``, ``compare_what``, ``no_links``,
             ``no_sbb`` (a unit whose text names no SBB competences), ``no_fact`` (no crebo or level given),
+            ``level_mismatch`` (a profile asked at a level it is not at),
             ``absent_fact`` (a fact no dossier states: schools, pay, enrolment dates; details: its name, its kind).
         details: the values the problem is about (the unknown name, the closest known names, …); for a
             qualification's fact (a lookup), the fact's name, then one ``"Name (Dossier year): value"`` per profile.
@@ -1119,6 +1121,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         # "which specialisations does the competence profile list?": one passage lists them, a lookup shows it
         return lookup(replace(intent, type=LOOKUP), library, replace(filters, kind=SPECIALISATIES), search,
                       request.page)
+    wrong_level = _profile_not_at(intent, library)
+    if wrong_level:  # "de werkprocessen van de helpende zorg en welzijn op niveau 3": that profile is niveau 2
+        return _not_found(intent, "level_mismatch", wrong_level, search(intent.question, filters, 3))
     if intent.type == LIST:
         reply = list_tree(intent, library, filters) if intent.mode == TREE else list_where(intent, library, filters)
         if intent.mode == TREE and intent.scopes and (intent.kind or WERKPROCES) == WERKPROCES:
@@ -1152,6 +1157,24 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     return reply
+
+
+def _profile_not_at(intent: Intent, library: Library) -> tuple[str, ...]:
+    """``(profile, its niveau, the levels asked)`` when a werkproces list names one profile and a level that
+    profile is not at (the SBB exports give each profile's niveau); empty otherwise."""
+    asked = intent.levels or find_levels(fold(intent.question))  # "de helpende op niveau 3": a programme's level
+    if intent.type != LIST or intent.mode != TREE or not asked or intent.competences \
+            or (intent.kind or WERKPROCES) != WERKPROCES:
+        return ()
+    profiles = {fold(e.profile): e for e in narrow_entries(intent.scopes) if e.profile}
+    if len(profiles) != 1:
+        return ()
+    entry = next(iter(profiles.values()))
+    levels = {c.niveau for c in library.chunks if c.kind == PROFIEL and c.niveau and in_scope(c, entry)
+              and fold(c.profile or "") == fold(entry.profile)}
+    if len(levels) != 1 or any(str(level) in next(iter(levels)) for level in asked):
+        return ()
+    return entry.profile, next(iter(levels)), " / ".join(str(level) for level in asked)
 
 
 def _no_profile_at(intent: Intent, library: Library, filters: Filters) -> Reply:

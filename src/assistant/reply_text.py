@@ -59,6 +59,8 @@ TEXT = {
         "no_sbb": "{code} ({scope}) noemt geen SBB-competenties: alleen de SBB-dossiers van 2015 noemen ze bij hun "
                   "werkprocessen.",
         "no_fact": "De bronnen noemen geen {fact} voor {scope}.",
+        "level_mismatch": "**{profile}** is een opleiding op niveau {niveau}, niet op niveau {asked}. "
+                          "Vraag zonder niveau naar de werkprocessen van dit profiel.",
         "absent_fact": "De kwalificatiedossiers noemen geen {fact}: ze beschrijven het werk (kerntaken, "
                        "werkprocessen, competenties) en de kwalificatie zelf (crebo, niveau), niet de opleiding "
                        "eromheen. Vraag dat aan een school of kijk op de site van de opleiding.",
@@ -111,6 +113,8 @@ TEXT = {
         "no_sbb": "{code} ({scope}) names no SBB competences: only the 2015 SBB dossiers name them for their work "
                   "processes.",
         "no_fact": "The sources give no {fact} for {scope}.",
+        "level_mismatch": "**{profile}** is a qualification at level {niveau}, not at level {asked}. "
+                          "Ask for this profile's work processes without a level.",
         "absent_fact": "The qualification dossiers do not state {fact}: they describe the work (core tasks, work "
                        "processes, competences) and the qualification itself (crebo, level), not the programme "
                        "around it. Ask a school or see the programme's own site.",
@@ -279,6 +283,8 @@ def problem_text(reply: Reply, details: bool = True) -> str:
         text = t["not_in_sources"].format(words=", ".join(f"*{escape(w)}*" for w in d))
     elif reply.problem == "no_fact":
         text = t["no_fact"].format(fact=READ_AS[reply.lang]["facts"][d[0]], scope=escape(d[1]))
+    elif reply.problem == "level_mismatch":
+        text = t["level_mismatch"].format(profile=escape(d[0]), niveau=escape(d[1]), asked=escape(d[2]))
     elif reply.problem == "absent_fact":
         text = t["absent_fact"].format(fact=escape(d[0]))
     elif reply.problem == "no_sbb":

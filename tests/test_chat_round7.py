@@ -1,0 +1,77 @@
+"""The chat on the seventh round's questions (issue 14), from placement supervisors, students starting their
+placement and curriculum designers: the asker's situation is no topic ("welke werkprocessen moet ik op mijn BPV
+laten zien als thuisbegeleider?"), a profile's addition asked with "voegt … toe aan" or a quoted title, and a
+profile asked at a level it is not at. On the real bundled corpus."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ask
+
+from assistant.intent import COMPARE, LIST, NOT_FOUND, TREE, question_words
+from assistant.reply_text import render
+
+
+def test_pronouns_and_verbs_of_showing_are_question_words():
+    words = question_words()
+    assert {"she", "he", "her", "his", "during", "hij", "haar", "laten", "tijdens"} <= words
+    assert not {"stagiair", "stagiairs", "medicatie", "supervisor"} & words  # topics stay topics
+
+
+@pytest.mark.parametrize("question, profile, lang", [
+    ("Ik begin na de zomer aan mijn BPV als thuisbegeleider. Welke werkprocessen moet ik daar allemaal laten zien?",
+     "Thuisbegeleider", "nl"),
+    ("I am the workplace supervisor for an Onderwijsassistent intern (Pedagogisch Werk 2015). Which work "
+     "processes does she have to demonstrate during the placement?", "Onderwijsassistent", "en"),
+])
+def test_the_werkprocessen_to_show_on_a_placement_are_the_profiles_tree(library, searcher, question, profile, lang):
+    outcome = ask(library, searcher, question)[0]
+    reply = outcome.reply
+    assert reply.type == LIST and reply.intent.mode == TREE, (reply.type, reply.read_as)
+    assert reply.lang == lang and profile in reply.read_as
+    assert {i.chunk.profile for i in reply.items} <= {None, profile}
+    assert any(i.chunk.code.startswith("P") for i in reply.items)  # the profile's own units, not a theme's few
+    assert len(reply.items) >= 15
+
+
+@pytest.mark.parametrize("question", [
+    "Wat voegt het profiel onderwijsassistent toe aan B1-K1-W8 in Pedagogisch Werk 2015?",
+    "Wat moet een onderwijsassistent-stagiair extra doen bij \"Evalueert de werkzaamheden\" ten opzichte van het "
+    "basisdeel?",
+    "What does the Onderwijsassistent profile add to 'Evalueert de werkzaamheden' in PW 2015?",
+])
+def test_a_profiles_addition_by_code_or_quoted_title_is_set_beside_the_basisdeel(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == COMPARE, (reply.type, reply.problem, reply.read_as)
+    left, right = reply.items
+    assert left.chunk.code == right.chunk.code == "B1-K1-W8"
+    assert left.chunk.profile is None and right.chunk.variant == "aanvulling"
+    assert right.chunk.profile == "Onderwijsassistent"
+
+
+def test_a_profile_name_has_no_digits(library, searcher):
+    """"het profiel onderwijsassistent toe aan B1-K1-W8": the words after the known name are no unknown profile."""
+    reply = ask(library, searcher, "Wat voegt het profiel onderwijsassistent toe aan B1-K1-W8 in Pedagogisch "
+                                   "Werk 2015?")[0].reply
+    assert reply.problem != "unknown_scope"
+
+
+@pytest.mark.parametrize("question, lang, niveau", [
+    ("Geef de werkprocessen van de helpende zorg en welzijn op niveau 3.", "nl", "2"),
+    ("Which work processes does the Onderwijsassistent (PW 2015) have at level 2?", "en", "4"),
+])
+def test_a_profile_asked_at_a_level_it_is_not_at_says_its_level(library, searcher, question, lang, niveau):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "level_mismatch", (reply.type, reply.problem)
+    assert reply.details[1] == niveau and reply.lang == lang
+    text = render(reply, details=False)
+    assert f"niveau {niveau}" in text if lang == "nl" else f"level {niveau}" in text
+
+
+@pytest.mark.parametrize("question", [
+    "welke werkprocessen heeft de helpende zorg en welzijn op niveau 2?",
+    "ik doe de opleiding helpende zorg en welzijn niveau 2, welke werkprocessen heb ik?",
+])
+def test_a_profile_at_its_own_level_lists_its_werkprocessen(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and len(reply.items) >= 10, (reply.type, reply.problem)
