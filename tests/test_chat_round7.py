@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import ask
 
-from assistant.intent import COMPARE, LIST, NOT_FOUND, TREE, question_words
+from assistant.intent import COMPARE, LIST, NOT_FOUND, TREE, WHERE, question_words
 from assistant.reply_text import render
 
 
@@ -75,3 +75,19 @@ def test_a_profile_asked_at_a_level_it_is_not_at_says_its_level(library, searche
 def test_a_profile_at_its_own_level_lists_its_werkprocessen(library, searcher, question):
     reply = ask(library, searcher, question)[0].reply
     assert reply.type == LIST and len(reply.items) >= 10, (reply.type, reply.problem)
+
+
+@pytest.mark.parametrize("question, lang", [
+    ("meldcode kindermishandeling huiselijk geweld werkprocessen", "nl"),
+    ("medication administration werkprocessen", "en"),
+    ("werkprocessen hygiëne", "nl"),
+])
+def test_a_theme_typed_beside_werkprocessen_lists_where_it_occurs(library, searcher, question, lang):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and reply.intent.mode == WHERE and reply.items, (reply.type, reply.read_as)
+    assert reply.lang == lang
+
+
+def test_a_scope_typed_beside_werkprocessen_stays_its_tree(library, searcher):
+    reply = ask(library, searcher, "werkprocessen thuisbegeleider")[0].reply
+    assert reply.type == LIST and reply.intent.mode == TREE and len(reply.items) >= 15

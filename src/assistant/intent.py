@@ -564,6 +564,10 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         return Intent(LIST, mode=WHERE, **base)
     if _keywords_only(text, spans, topic) and not (levels or competence_names or sbb_codes or kind):
         return Intent(LIST, mode=WHERE, keywords=True, **base)  # "pesten", "pmk 2021 veiligheid": the theme
+    plural = re.compile(r"\bwerk ?processen\b|\bwork ?processes\b", re.IGNORECASE)
+    if kind == "werkproces" and plural.search(text) and not (levels or competence_names or sbb_codes) \
+            and _keywords_only(plural.sub(lambda m: " " * len(m.group()), text), spans, topic):
+        return Intent(LIST, mode=WHERE, **base)  # "meldcode huiselijk geweld werkprocessen": where the theme is
     return Intent(LOOKUP, **base)
 
 
