@@ -91,3 +91,14 @@ def test_a_theme_typed_beside_werkprocessen_lists_where_it_occurs(library, searc
 def test_a_scope_typed_beside_werkprocessen_stays_its_tree(library, searcher):
     reply = ask(library, searcher, "werkprocessen thuisbegeleider")[0].reply
     assert reply.type == LIST and reply.intent.mode == TREE and len(reply.items) >= 15
+
+
+@pytest.mark.parametrize("question", [
+    "wat voegt het profiel onderwijsassistent toe aan B1-K1-W5?",
+    'what does the onderwijsassistent profile add to "Werkt aan de eigen deskundigheid"?',
+])
+def test_what_a_profile_adds_where_it_adds_nothing_is_no_version_comparison(library, searcher, question):
+    """The review's case: OA has no addition to that unit, and "onderwijsassistent" also names OA 2021; the
+    answer is the ranked unit, not OA 2021 beside OA 2015."""
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type != COMPARE and reply.problem != "unknown_scope", (reply.type, reply.read_as)

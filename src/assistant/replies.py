@@ -35,6 +35,7 @@ from assistant.intent import (
     COMPETENCE,
     COORDINATION,
     COVERED,
+    CUES,
     LIST,
     LOOKUP,
     NOT_FOUND,
@@ -801,6 +802,12 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
                  rows=tuple(rows), sides=(label_a, label_b), details=_side_facts(intent, library))
 
 
+def _asks_addition_only(intent: Intent) -> bool:
+    """The question asks what a profile adds ("voegt … toe aan", "what does … add to") and compares nothing else."""
+    question = fold(intent.question)
+    return bool(re.search(ADDITION, question)) and not re.search(CUES["compare"], question)
+
+
 def _addition(intent: Intent, library: Library) -> Reply | None:
     """"Wat voegt de aanvulling voor de GPM toe aan B1-K2-W2?": the basisdeel unit beside the named profile's
     addition to it (SBB exports), or None when the question names no werkproces code or the profile has no
@@ -1131,6 +1138,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     elif intent.type == COMPETENCE:
         reply = competence_list(intent, library, filters)
     elif intent.type == COMPARE:
+        if _asks_addition_only(intent) and _addition(intent, library) is None:
+            # "wat voegt het profiel OA toe aan B1-K1-W5?" when it adds nothing there: that unit, not two versions
+            return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
         return compare(intent, library, filters)
     else:
         return lookup(intent, library, filters, search, request.page)
