@@ -102,3 +102,32 @@ def test_what_a_profile_adds_where_it_adds_nothing_is_no_version_comparison(libr
     answer is the ranked unit, not OA 2021 beside OA 2015."""
     reply = ask(library, searcher, question)[0].reply
     assert reply.type != COMPARE and reply.problem != "unknown_scope", (reply.type, reply.read_as)
+
+
+def test_which_of_those_are_additions_lists_the_profiles_additions_only(library, searcher):
+    first, second = ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider?",
+                        "Welke daarvan zijn aanvullingen specifiek voor de thuisbegeleider op het basisdeel?")
+    assert len(first.reply.items) == 21
+    items = second.reply.items
+    assert second.reply.type == LIST and items and len(items) < 21
+    assert all(i.chunk.variant == "aanvulling" and i.chunk.profile == "Thuisbegeleider" for i in items)
+
+
+def test_additions_included_keeps_the_whole_list(library, searcher):
+    reply = ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider, inclusief de aanvullingen?")[0].reply
+    assert reply.type == LIST and len(reply.items) == 21
+
+
+def test_which_of_these_narrows_the_list_just_given(library, searcher):
+    first, second = ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider?",
+                        "welke van deze gaan over huishouden?")
+    listed = {i.ref for i in first.reply.items}
+    assert second.followup and second.reply.items
+    assert {i.ref for i in second.reply.items} <= listed and len(second.reply.items) < len(listed)
+
+
+def test_a_profile_list_shows_each_profiles_level(library, searcher):
+    reply = ask(library, searcher, "welke profielen heeft dienstverlening?")[0].reply
+    text = render(reply, details=False)
+    assert reply.type == LIST and len(reply.items) == 3
+    assert text.count("· niveau 2") == 3

@@ -514,6 +514,7 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
                 r"(?:\s+(?:one|daarvan|ervan|uit de lijst))?\b(?!\s+(?:niveau|level|versie|version|keer|time))"
                 r"|\b(?:nummer|number|nr\.?)\s*([1-9])\b"),
     ("scope", r"\b(?:welke|which|wat|what)\s+(?:daarvan|ervan|of\s+(?:those|these|them))\b|\bdaarvan\b"
+              r"|\bwelke\s+van\s+(?:die|deze)\b"
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
               r"|\bdaaronder\b"),

@@ -93,7 +93,8 @@ _PROFILE_KIND = r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b"  # "opleidi
 KIND_WORDS: dict[str, str] = {
     # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
     "werkproces": r"\b(?:\w{4,})?werk ?proce?s+e?(?:n|sen|es)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b"
-                  r"|\bwp'?s?\b|\bunits\b|\bprofielwerkprocess\w*|\bbasiswerkprocess\w*",  # "welke wp's", "which units"
+                  r"|\bwp'?s?\b|\bunits\b|\bprofielwerkprocess\w*|\bbasiswerkprocess\w*"  # "welke wp's", "which units"
+                  r"|\baanvullingen\b",  # "welke aanvullingen heeft de GPM?": werkprocessen (replies._additions_only)
     "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b",
     "profiel": _PROFILE_KIND + r"|\bopleidingen\b|\bkwalificaties\b|\bqualifications\b",
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",

@@ -320,12 +320,15 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
     """Membership in the question's scope and the active filters (version, dossier, profile, level)."""
     entries = narrow_entries(intent.scopes)
     years = set(intent.years)
-    own = _own_only(intent.question)
-    basis = _basis_only(intent.question)
+    additions = _additions_only(intent.question)
+    own = _own_only(intent.question) and not additions
+    basis = _basis_only(intent.question) and not additions
 
     def keep(chunk: Chunk) -> bool:
         if entries and not any(in_scope(chunk, e, own) for e in entries):
             return False
+        if additions and chunk.variant != "aanvulling" and chunk.kind == WERKPROCES:
+            return False  # "welke daarvan zijn aanvullingen op het basisdeel?": the profiles' additions only
         if basis and chunk.profile is not None and chunk.kind in (WERKPROCES, KERNTAAK):
             return False
         if own and (chunk.profile is None or chunk.variant == "aanvulling") and chunk.kind in (WERKPROCES, KERNTAAK):
@@ -347,6 +350,15 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
 def _basis_only(question: str) -> bool:
     """"welke werkprocessen heeft S&B in het basisdeel?": the basisdeel only ("basisdeel included" is not)."""
     return BASIS_ONLY.search(fold(question)) is not None
+
+
+def _additions_only(question: str) -> bool:
+    """"welke daarvan zijn aanvullingen?", "which of its work processes are additions?": a profile's additions to
+    basisdeel units only ("inclusief de aanvullingen" is not)."""
+    folded = fold(question)
+    return re.search(r"\baanvullingen\b|\badditions\b|\bextensions\b", folded) is not None and re.search(
+        r"\b(?:inclusief|incl|including|met|with|plus|and|en|ook|also)\s+(?:de\s+|the\s+|hun\s+|their\s+)?"
+        r"(?:aanvullingen|additions|extensions)\b", folded) is None
 
 
 def _own_only(question: str) -> bool:

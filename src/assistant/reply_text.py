@@ -151,6 +151,8 @@ def item_line(number: int, item: Item, lang: str) -> str:
     c = item.chunk
     head = " ".join(x for x in (c.code, c.title) if x) or c.competence or kind_label(c.kind, lang)
     line = f"{number}. **{escape(head)}**{_part_label(item, lang)} [{number}]"
+    if c.kind == "profiel" and c.niveau:  # "welke profielen heeft MZ, en op welk niveau?"
+        line += f" · {FILTER_NAMES[lang]['level']} {escape(c.niveau)}"
     if item.note:
         line += f" · {escape(STRENGTH.get(lang, {}).get(item.note, item.note))}"
     for sentence in item.evidence[:2] if c.kind in ("werkproces", "kerntaak") else item.evidence:
