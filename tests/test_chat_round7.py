@@ -131,3 +131,38 @@ def test_a_profile_list_shows_each_profiles_level(library, searcher):
     text = render(reply, details=False)
     assert reply.type == LIST and len(reply.items) == 3
     assert text.count("· niveau 2") == 3
+
+
+def test_that_programme_refers_to_the_profile_just_asked_and_both_facts_are_given(library, searcher):
+    first, second = ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider?",
+                        "Op welk niveau zit die opleiding eigenlijk, en wat is het crebonummer?")
+    reply = second.reply
+    assert second.followup and "werkprocessen" not in reply.intent.question  # "die opleiding" is the profile
+    assert any("25479" in line and "niveau 4" in line for line in reply.details[1:]), reply.details
+
+
+def test_one_fact_asked_gives_one_fact(library, searcher):
+    reply = ask(library, searcher, "wat is het crebonummer van de thuisbegeleider?")[0].reply
+    assert reply.details[1:] and not any("niveau" in line for line in reply.details[1:])
+
+
+def test_welk_mbo_niveau_asks_the_level(library, searcher):
+    found = ask(library, searcher, "op welk mbo-niveau is de thuisbegeleider?")[0].reply
+    assert found.details and found.details[0] == "niveau" and any("4" in d for d in found.details[1:])
+    absent = ask(library, searcher, "Op welk mbo-niveau is Sociaal Werk 2020 volgens het ankerpuntendocument?")[0]
+    assert absent.reply.type == NOT_FOUND and absent.reply.problem == "no_fact"  # the 2020 extract gives no level
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("Ik ga stage lopen bij een coördinator sport- en bewegingsagogie. Welke werkprocessen uit Sport & Bewegen 2021 "
+     "staan er in het overzicht voor mij?", "Coördinator sport- en bewegingsagogie"),
+    ("Welke werkprocessen van het KD Onderwijsassistent 2021 staan in het ankerpuntendocument?", "Onderwijsassistent"),
+])
+def test_the_placement_and_the_source_document_are_no_theme(library, searcher, question, scope):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and reply.intent.mode == TREE and scope in reply.read_as, reply.read_as
+
+
+def test_a_greeting_and_a_number_word_are_no_topic():
+    words = question_words()
+    assert {"hoi", "hallo", "hello", "four", "vier"} <= words

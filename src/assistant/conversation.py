@@ -515,6 +515,7 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
                 r"|\b(?:nummer|number|nr\.?)\s*([1-9])\b"),
     ("scope", r"\b(?:welke|which|wat|what)\s+(?:daarvan|ervan|of\s+(?:those|these|them))\b|\bdaarvan\b"
               r"|\bwelke\s+van\s+(?:die|deze)\b"
+              r"|\b(?:die|deze|dat|dit|that|this)\s+(?:opleiding|kwalificatie|programm?a?e?|qualification)\b"
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
               r"|\bdaaronder\b"),
@@ -620,6 +621,9 @@ def compared_levels(message: str, previous: Turn) -> str | None:
     return None
 
 
+_PROGRAMME = re.compile(r"\b(?:opleiding|kwalificatie|programm?a?e?|qualification)\b")
+
+
 def replace_reference(message: str, reference: Reference, target: str, kind_word: str = "") -> str:
     """The message with the reference replaced by what it stands for ("horen daarbij" → "horen bij X").
 
@@ -637,6 +641,8 @@ def replace_reference(message: str, reference: Reference, target: str, kind_word
             new = f"{target}'s"
         else:  # "kan ik dat" → "kan ik X"
             new = f"{reference.text.rsplit(' ', 1)[0]} {target}"
+    elif reference.kind == "scope" and _PROGRAMME.search(word):
+        new = target  # "op welk niveau zit die opleiding?" → "op welk niveau zit Thuisbegeleider (MZ 2015)?"
     elif reference.kind == "scope":
         first = reference.text.split()[0]
         lead = first if first.lower() in ("welke", "which", "wat", "what") else ""

@@ -602,7 +602,7 @@ def list_where(intent: Intent, library: Library, filters: Filters, strict: bool 
 
 # a qualification's facts that the curriculum model holds, and how a question asks for them
 FACTS = {"crebo": re.compile(r"\bcrebo\w*"),
-         "niveau": re.compile(r"\b(?:op\s+)?welk\s+niveau\b|\b(?:what|which)\s+(?:mbo\s+)?level\b"
+         "niveau": re.compile(r"\b(?:op\s+)?welk\s+(?:mbo[- ]?)?niveau\b|\b(?:what|which)\s+(?:mbo\s+)?level\b"
                               r"|\bniveau\s+(?:is|heeft|hebben|zijn)\b")}
 
 
@@ -627,16 +627,24 @@ def _other_level(question: str, library: Library) -> bool:
     return bool(evidence.content_words(_QUALIFICATION.sub(" ", fold(sentence)), library.scope_vocab))
 
 
+_OTHER_FACT = {"crebo": "niveau", "niveau": "crebo"}
+_FACT_WORDS = {"crebo": r"\bcrebo", "niveau": r"\bniveau\b|\blevel\b"}  # both facts asked in one question
+
+
 def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, search: Search) -> Reply:
     """The fact for every profile of the scope (and a dossier's own crebo), with the profile texts as the cited
     passages; ``not_found`` when the sources give it for none (the 2020/21 extract has no crebo or level)."""
     entries = narrow_entries(intent.scopes)
+    both = all(re.search(pattern, fold(intent.question)) for pattern in _FACT_WORDS.values())
     found: dict[tuple, tuple[str, Chunk]] = {}
     for chunk in library.chunks:
         if chunk.part != 1 or not any(in_scope(chunk, e) for e in entries):
             continue
         if chunk.kind == PROFIEL and chunk.profile:
             value = chunk.crebo if fact == "crebo" else chunk.niveau
+            other = chunk.niveau if fact == "crebo" else chunk.crebo
+            if value and both and other:  # "op welk niveau zit die opleiding, en wat is het crebonummer?"
+                value = f"{value}; {READ_AS[intent.lang]['facts'][_OTHER_FACT[fact]]} {other}"
             if value:
                 found.setdefault((chunk.dossier, chunk.version, chunk.profile), (value, chunk))
         elif fact == "crebo" and chunk.profile is None and chunk.crebo and any(e.profile is None for e in entries):
