@@ -9,6 +9,7 @@ import pytest
 from conftest import ask
 
 from assistant.intent import COMPARE, LIST, NOT_FOUND, TREE, WHERE, question_words
+from assistant.replies import disjuncts
 from assistant.reply_text import render
 
 
@@ -166,3 +167,26 @@ def test_the_placement_and_the_source_document_are_no_theme(library, searcher, q
 def test_a_greeting_and_a_number_word_are_no_topic():
     words = question_words()
     assert {"hoi", "hallo", "hello", "four", "vier"} <= words
+
+
+@pytest.mark.parametrize("phrase, parts", [
+    ("aggression or crisis situations", ["aggression", "crisis situations"]),
+    ("voeding , maaltijden of eten drinken", ["voeding", "maaltijden", "eten drinken"]),
+    ("parents or carers", ["parents or carers"]),  # single words joined by "or" share one slot
+    ("hygiene", ["hygiene"]),
+])
+def test_noun_phrases_joined_by_or_are_read_apart(phrase, parts):
+    assert disjuncts(phrase) == parts
+
+
+def test_a_where_list_of_noun_phrases_joined_by_or_lists_units_of_either(library, searcher):
+    reply = ask(library, searcher, "Welke werkprocessen uit 2015 gaan over voeding, maaltijden of eten en drinken?")[0]
+    items = reply.reply.items
+    assert reply.reply.type == LIST and len(items) >= 6  # not only the units that name all four words
+    texts = [f"{i.chunk.title} {i.passage}".lower() for i in items]
+    assert all(any(w in t for w in ("voeding", "maaltijd", "eten", "drink")) for t in texts)
+
+
+def test_or_read_apart_falls_back_to_together_when_apart_finds_nothing(library, searcher):
+    reply = ask(library, searcher, "where does the onderwijsassistent (2021) involve parents or keep them informed?")[0]
+    assert reply.reply.type == LIST and reply.reply.items

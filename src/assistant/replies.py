@@ -484,30 +484,52 @@ def _alternatives(topic: str, phrase: str) -> list[str]:
     return [a for a in re.split(r"[()]|\s+or\s+|\s+of\s+(?=\w+\s*$)", topic) if a and a.strip()]
 
 
-def core_words(topic: str, library: Library, phrase: str = "", lang: str = "nl") -> list[list[tuple[str, ...]]]:
+def core_words(topic: str, library: Library, phrase: str = "", lang: str = "nl",
+               split: bool = True) -> list[list[tuple[str, ...]]]:
     """The theme's alternatives ("X (Y)"), each a list of word slots that must all occur, each slot as the
     stems that stand for it: a Dutch word itself, an English word its glossary translation; words joined by
-    "or" share a slot."""
-    from assistant.glossary import GLOSSARY
-
+    "or" share a slot. With ``split``, noun phrases joined by "or" (:func:`disjuncts`) are alternatives of
+    their own."""
     result = []
     for alternative in _alternatives(topic, phrase):
-        text = alternative.lower()
-        words: list[tuple[str, ...]] = []
-        for key in sorted((k for k in GLOSSARY if " " in k), key=len, reverse=True):
-            if re.search(rf"\b{re.escape(key)}\b", text):
-                words.extend((s,) for s in _stems(GLOSSARY[key].split()[0:len(key.split())]))
-                text = re.sub(rf"\b{re.escape(key)}\b", " ", text)
-        tokens = re.findall(r"[^\W\d_]{3,}|\b(?:or|of)\b|[(),/]", text)
-        for slot in coordinated(tokens, lang):
-            members = [stems for stems in (_word_stems(word, library) for word in slot) if stems]
-            if len(members) > 1 and any(library.vocab.share(stems[0]) >= evidence.GENERIC_SHARE for stems in members):
-                words.extend(tuple(stems) for stems in members)  # "collega's of stagiaires": a common word in it
-            elif members:
-                words.append(tuple(dict.fromkeys(stem for stems in members for stem in stems)))
-        if words:
-            result.append(words)
+        for part in disjuncts(alternative) if split else [alternative]:
+            words = _slots(part, library, lang)
+            if words:
+                result.append(words)
     return result
+
+
+def disjuncts(alternative: str) -> list[str]:
+    """The noun phrases of a theme joined by "or"/"of" (and commas before it) when one of them has several words:
+    "aggression or crisis situations" → aggression | crisis situations, "voeding, maaltijden of eten drinken" →
+    voeding | maaltijden | eten drinken. Single words joined by "or" stay one slot ("parents or carers")."""
+    text = alternative.lower()
+    if not re.search(r"\b(?:or|of)\b", text):
+        return [alternative]
+    parts = [p.strip() for p in re.split(r"\s*(?:,|\bor\b|\bof\b)\s*", text)]
+    if len(parts) >= 2 and all(parts) and any(len(p.split()) >= 2 for p in parts):
+        return parts
+    return [alternative]
+
+
+def _slots(alternative: str, library: Library, lang: str) -> list[tuple[str, ...]]:
+    """The word slots of one alternative (see :func:`core_words`)."""
+    from assistant.glossary import GLOSSARY
+
+    text = alternative.lower()
+    words: list[tuple[str, ...]] = []
+    for key in sorted((k for k in GLOSSARY if " " in k), key=len, reverse=True):
+        if re.search(rf"\b{re.escape(key)}\b", text):
+            words.extend((s,) for s in _stems(GLOSSARY[key].split()[0:len(key.split())]))
+            text = re.sub(rf"\b{re.escape(key)}\b", " ", text)
+    tokens = re.findall(r"[^\W\d_]{3,}|\b(?:or|of)\b|[(),/]", text)
+    for slot in coordinated(tokens, lang):
+        members = [stems for stems in (_word_stems(word, library) for word in slot) if stems]
+        if len(members) > 1 and any(library.vocab.share(stems[0]) >= evidence.GENERIC_SHARE for stems in members):
+            words.extend(tuple(stems) for stems in members)  # "collega's of stagiaires": a common word in it
+        elif members:
+            words.append(tuple(dict.fromkeys(stem for stems in members for stem in stems)))
+    return words
 
 
 def _word_stems(word: str, library: Library) -> list[str]:
@@ -556,6 +578,14 @@ def _narrowed(tree: Reply, intent: Intent, library: Library, filters: Filters) -
 
 
 def list_where(intent: Intent, library: Library, filters: Filters, strict: bool = False) -> Reply:
+    """Every unit of the scope where the theme occurs (:func:`_list_where`); noun phrases joined by "or" are read
+    apart first, and together when apart they find nothing ("involve parents or keep them informed")."""
+    reply = _list_where(intent, library, filters, strict, split=True)
+    split = any(len(disjuncts(a)) > 1 for a in _alternatives(intent.topic or "", intent.phrase or ""))
+    return reply if reply.items or not split else _list_where(intent, library, filters, strict, split=False)
+
+
+def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool, split: bool) -> Reply:
     """Every unit of the scope where the theme occurs, with the sentences that carry it: the units that hold all
     its specific words, those fewer than :data:`evidence.GENERIC_SHARE` of the units hold ("persoonlijk
     ontwikkelplan maken": not *maken*), or those of one alternative. When no unit has them all, the units that
@@ -567,7 +597,7 @@ def list_where(intent: Intent, library: Library, filters: Filters, strict: bool 
         found = links.theme_units(library.index, intent.topic)
     except ValueError:
         found = ()
-    alternatives = core_words(intent.topic, library, intent.phrase, intent.lang)
+    alternatives = core_words(intent.topic, library, intent.phrase, intent.lang, split)
     specific = [[w for w in words if min(library.vocab.share(f) for f in w) < evidence.GENERIC_SHARE]
                 for words in alternatives]
     if any(specific):  # an alternative of common words only ("cliënt") would list half the corpus
