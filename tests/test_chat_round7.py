@@ -135,7 +135,7 @@ def test_a_profile_list_shows_each_profiles_level(library, searcher):
 
 
 def test_that_programme_refers_to_the_profile_just_asked_and_both_facts_are_given(library, searcher):
-    first, second = ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider?",
+    _, second = ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider?",
                         "Op welk niveau zit die opleiding eigenlijk, en wat is het crebonummer?")
     reply = second.reply
     assert second.followup and "werkprocessen" not in reply.intent.question  # "die opleiding" is the profile
