@@ -70,7 +70,7 @@ def overview_share(index, settings: ScanSettings) -> tuple[float, int, int]:
     return len(kern & starts) / len(starts), len(kern & starts), len(starts)
 
 
-DEVELOPMENT = (1, 2, 3, 4, 5)  # the tune batches the method was chosen on; batch 6 (seventh session) is the fresh check
+DEVELOPMENT = (1, 2, 3, 4, 5)  # the tune batches the method was chosen on; batch 6 (seventh session) the fresh check of its change, batch 7 of its final method
 
 
 def in_split(theme, split: str) -> bool:
@@ -198,7 +198,7 @@ def parse_sweep(text: str) -> tuple[str, list[float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True)
-    parser.add_argument("--split", choices=("tune", "dev", *(f"batch{b}" for b in range(1, 7)), "test", "all"),
+    parser.add_argument("--split", choices=("tune", "dev", *(f"batch{b}" for b in range(1, 8)), "test", "all"),
                         default="tune", help="tune: every tune theme, each batch apart; dev: the tune "
                         "batches 1-4 (what the method was chosen on; batch 5 is the check); test: aggregates only")
     parser.add_argument("--ablation", action="store_true", help="each part of the method switched in turn")

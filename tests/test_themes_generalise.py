@@ -31,6 +31,7 @@ FLOOR_BATCH3_F1 = 0.66  # measured 0.695 on the 4 batch-3 tune themes (tune data
 FLOOR_BATCH4_F1 = 0.67  # measured 0.705 on the 4 batch-4 tune themes (0.627 before cognates_translated)
 FLOOR_BATCH5_F1 = 0.48  # measured 0.487 on arrival, 0.522 now (development data since the seventh session)
 FLOOR_BATCH6_F1 = 0.68  # measured 0.716 on the 4 batch-6 themes with the code they met (the seventh session's check)
+FLOOR_BATCH7_F1 = 0.54  # measured 0.573 on the 4 batch-7 themes, judged after the seventh session's last scan change
 
 
 @pytest.fixture(scope="module")
@@ -175,8 +176,8 @@ def test_batch_two_is_six_fresh_tune_themes_judged():
     assert {t.slug for t in fresh} <= judged
 
 
-@pytest.mark.parametrize("batch", [3, 4, 5, 6])
-def test_batches_three_to_six_are_four_fresh_tune_themes_judged_by_new_judges(batch):
+@pytest.mark.parametrize("batch", [3, 4, 5, 6, 7])
+def test_batches_three_to_seven_are_four_fresh_tune_themes_judged_by_new_judges(batch):
     fresh = [t for t in load_themes() if t.batch == batch]
     assert len(fresh) == 4 and all(t.split == "tune" for t in fresh)
     assert sorted(t.language for t in fresh) == ["en", "en", "nl", "nl"]
@@ -185,7 +186,7 @@ def test_batches_three_to_six_are_four_fresh_tune_themes_judged_by_new_judges(ba
     assert judges and not judges & others  # independent of the judges of every other batch
 
 
-def test_tune_themes_and_batches_two_to_six_stay_above_their_floor(index):
+def test_tune_themes_and_batches_two_to_seven_stay_above_their_floor(index):
     judgments = load_judgments()
     rows = []
     for theme in [t for t in load_themes() if t.split == "tune"]:
@@ -196,7 +197,8 @@ def test_tune_themes_and_batches_two_to_six_stay_above_their_floor(index):
     assert macro(f1 for batch, f1 in rows if batch == 3) >= FLOOR_BATCH3_F1
     assert macro(f1 for batch, f1 in rows if batch == 4) >= FLOOR_BATCH4_F1
     assert macro(f1 for batch, f1 in rows if batch == 5) >= FLOOR_BATCH5_F1
-    assert macro(f1 for batch, f1 in rows if batch == 6) >= FLOOR_BATCH6_F1  # the fresh check, reported apart
+    assert macro(f1 for batch, f1 in rows if batch == 6) >= FLOOR_BATCH6_F1  # the fresh checks, reported apart
+    assert macro(f1 for batch, f1 in rows if batch == 7) >= FLOOR_BATCH7_F1
     assert np.isfinite([f1 for _, f1 in rows]).all()
 
 
