@@ -190,3 +190,64 @@ def test_a_where_list_of_noun_phrases_joined_by_or_lists_units_of_either(library
 def test_or_read_apart_falls_back_to_together_when_apart_finds_nothing(library, searcher):
     reply = ask(library, searcher, "where does the onderwijsassistent (2021) involve parents or keep them informed?")[0]
     assert reply.reply.type == LIST and reply.reply.items
+
+
+@pytest.mark.parametrize("first, then, competence, level", [
+    ("Wat is het verschil tussen Kwaliteitsgericht niveau 1 en niveau 2 in het competentieprofiel?", "En niveau 4?",
+     "Kwaliteitsgericht", 4),
+    ("What is the difference between Plannen en organiseren level 1 and level 2 in the Sociaalwerker B competence "
+     "profile?", "And level 3?", "Plannen en organiseren", 3),
+])
+def test_a_level_after_a_comparison_of_levels_is_that_level_alone(library, searcher, first, then, competence, level):
+    _, second = ask(library, searcher, first, then)
+    reply = second.reply
+    assert reply.type == "lookup", (reply.type, reply.read_as)
+    assert reply.hits and reply.hits[0].chunk.competence == competence and reply.hits[0].chunk.level == level
+
+
+def test_the_difference_with_a_level_after_a_level_still_compares(library, searcher):
+    _, second = ask(library, searcher, "Klantgerichtheid niveau 2", "en wat is het verschil met niveau 3?")
+    assert second.reply.type == COMPARE
+
+
+def test_a_dossier_at_a_level_none_of_its_profiles_is_at_says_so(library, searcher):
+    reply = ask(library, searcher, "Welke werkprocessen heeft Dienstverlening op niveau 3?")[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "level_mismatch" and reply.details[1] == "2"
+
+
+def test_a_dossier_at_a_level_lists_its_basisdeel_and_the_profiles_at_that_level(library, searcher):
+    whole = ask(library, searcher, "welke werkprocessen heeft MZ?")[0].reply
+    at_3 = ask(library, searcher, "welke werkprocessen heeft MZ op niveau 3?")[0].reply
+    niveau = {c.profile: c.niveau for c in library.chunks if c.kind == "profiel" and c.profile
+              and c.dossier == "Maatschappelijke Zorg"}
+    assert 0 < len(at_3.items) < len(whole.items) and "niveau 3" in at_3.read_as
+    assert all(i.chunk.profile is None or niveau[i.chunk.profile] == "3" for i in at_3.items)
+    assert any(i.chunk.profile is None for i in at_3.items) and any(i.chunk.profile for i in at_3.items)
+
+
+def test_a_profiles_add_on_beside_the_base_unit(library, searcher):
+    reply = ask(library, searcher, "How does the thuisbegeleider's add-on for 'Reageert op onvoorziene en "
+                                   "crisissituaties' differ from the base unit?")[0].reply
+    assert reply.type == COMPARE and reply.items[1].chunk.variant == "aanvulling"
+    assert reply.items[1].chunk.profile == "Thuisbegeleider"
+
+
+def test_a_noun_in_atie_finds_its_verb_in_eren(library, searcher):
+    """*evaluatie* ↔ *evalueert*: the stemmer keeps them apart, the theme means both."""
+    noun = ask(library, searcher, "welke werkprocessen uit 2015 gaan over evaluatie?")[0].reply
+    titles = {i.chunk.title for i in noun.items}
+    assert any(t and t.startswith("Evalueert") for t in titles), titles
+
+
+@pytest.mark.parametrize("first, then, check", [
+    ("Een leerling wil pedagogisch medewerker kinderopvang worden. Welke werkprocessen moet die beheersen volgens "
+     "het dossier van 2015?", "Alleen die uit het profieldeel graag.",
+     lambda i: i.chunk.profile is not None and i.chunk.variant != "aanvulling"),
+    ("welke werkprocessen heeft de thuisbegeleider?", "alleen die uit het basisdeel", lambda i: i.chunk.profile is None),
+    ("which work processes does the Onderwijsassistent (PW 2015) have?", "only the add-ons",
+     lambda i: i.chunk.variant == "aanvulling"),
+])
+def test_a_part_of_the_dossier_narrows_the_list_just_given(library, searcher, first, then, check):
+    one, two = ask(library, searcher, first, then)
+    assert two.followup and two.reply.type == LIST and two.reply.items
+    assert len(two.reply.items) < len(one.reply.items) and all(check(i) for i in two.reply.items)

@@ -207,11 +207,12 @@ class Mentions:
     kind: str | None = None
     rest: tuple[str, ...] = ()
     names: tuple[tuple[int, int], ...] = ()  # the spans of every scope name (a dossier and its profile)
+    part: str | None = None  # "basisdeel", "profieldeel", "aanvullingen": a part of a dossier
 
     @property
     def any(self) -> bool:
         """Whether the message names any constraint."""
-        return bool(self.scope or self.level or self.year or self.kind)
+        return bool(self.scope or self.level or self.year or self.kind or self.part)
 
 
 def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
@@ -252,12 +253,22 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
                 break
         if kind:
             break
+    part = None
+    found_part = _PART_WORDS.search(text)
+    if found_part and not _overlaps(found_part.span(), taken):
+        part = found_part.group(0).lower()
+        taken.append(found_part.span())
     rest = tuple(
         m.group(0) for m in _WORD.finditer(text)
         if not _overlaps(m.span(), taken) and m.group(0).lower() not in FILLER
     )
     return Mentions(scope, scope_span, level, level_span, year, year_span, kind, rest,
-                    tuple(m.span() for m in matches))
+                    tuple(m.span() for m in matches), part)
+
+
+# the parts of a dossier a follow-up can narrow to ("alleen die uit het profieldeel graag")
+_PART_WORDS = re.compile(r"\b(?:basisdeel|profieldeel|aanvullingen|core part|basic part|profile part|add-ons)\b",
+                         re.IGNORECASE)
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -381,6 +392,9 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue) -> str:
             edits.append((old.level_span, str(new.level)))
         else:
             appends.append(("level " if lang == "en" else "niveau ") + str(new.level))
+    if new.part and not _PART_WORDS.search(previous):  # "alleen die uit het profieldeel" after a list
+        lead = "only the" if lang == "en" else ("alleen de" if new.part == "aanvullingen" else "alleen het")
+        appends.append(f"{lead} {new.part}")
     if new.year and old.year_span:
         edits.append((old.year_span, new.year))
     elif new.scope and not new.year and old.year and old.year_span and not _has_year(new.scope, old.year, catalogue):
@@ -392,6 +406,25 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue) -> str:
         if phrase:
             question = _append(question, phrase)
     return question
+
+
+_LEVEL_PAIR = re.compile(r"\b(?:niveau|nivo|level)s?\s*[1-4]\b.*\b(?:en|and|vs\.?|versus|t\.?o\.?v\.?)\s+"
+                         r"(?:(?:niveau|nivo|level)\s*)?[1-4]\b", re.IGNORECASE)
+_COMPARE_WORD = re.compile(r"\bverschil\w*|\bvergelijk\w*|\bdiffer\w*|\bcompar\w*|\bversus\b|\bvs\b",
+                           re.IGNORECASE)
+
+
+def _one_level_after_comparison(message: str, mentions: Mentions, previous: Turn, catalogue: Catalogue) -> str | None:
+    """"En niveau 4?", "and level 3?" after a comparison of two levels of one competence: that competence at the
+    new level (a lookup, as every author of the judged sets reads it); None when the follow-up says more or
+    compares again ("en het verschil met niveau 3?")."""
+    if not mentions.level or mentions.scope or mentions.year or mentions.kind or mentions.rest \
+            or _COMPARE_WORD.search(message) or not previous.topic or "," in previous.topic:
+        return None
+    if not (_COMPARE_WORD.search(previous.question) and _LEVEL_PAIR.search(previous.question)):
+        return None
+    word = "level" if _is_english(message) else "niveau"
+    return f"{previous.topic} {word} {mentions.level}"
 
 
 def _has_year(scope: str, year: str, catalogue: Catalogue) -> bool:
@@ -413,6 +446,9 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
         return Resolved(message, ui, Turn(message, Constraints(), mentions.scope), followup=False)
     assert previous is not None
     question = merge_question(previous.question, mentions, catalogue)
+    one_level = _one_level_after_comparison(message, mentions, previous, catalogue)
+    if one_level:  # "en niveau 4?" after "verschil tussen Kwaliteitsgericht niveau 1 en 2": that level alone
+        question = one_level
     own = previous.constraints
     if mentions.level and (previous.constraints.level or find_mentions(previous.question, catalogue).level):
         own = replace(own, level=str(mentions.level))

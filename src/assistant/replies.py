@@ -356,9 +356,9 @@ def _additions_only(question: str) -> bool:
     """"welke daarvan zijn aanvullingen?", "which of its work processes are additions?": a profile's additions to
     basisdeel units only ("inclusief de aanvullingen" is not)."""
     folded = fold(question)
-    return re.search(r"\baanvullingen\b|\badditions\b|\bextensions\b", folded) is not None and re.search(
-        r"\b(?:inclusief|incl|including|met|with|plus|and|en|ook|also)\s+(?:de\s+|the\s+|hun\s+|their\s+)?"
-        r"(?:aanvullingen|additions|extensions)\b", folded) is None
+    return re.search(r"\baanvullingen\b|\badditions\b|\bextensions\b|\badd-?ons\b", folded) is not None and \
+        re.search(r"\b(?:inclusief|incl|including|met|with|plus|and|en|ook|also)\s+(?:de\s+|the\s+|hun\s+|their\s+)?"
+                  r"(?:profile\s+|profiel\s+)?(?:aanvullingen|additions|extensions|add-?ons)\b", folded) is None
 
 
 def _own_only(question: str) -> bool:
@@ -425,6 +425,10 @@ def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
              for u in library.units
              if u.chunk.kind == kind and keep(u.chunk)
              and (task is None or (u.chunk.kerntaak_code or (u.chunk.code or "").rsplit("-W", 1)[0]) == task)]
+    at = _programme_levels(intent, library) if kind == WERKPROCES else None
+    if at is not None:  # "welke werkprocessen heeft MZ op niveau 3?": the basisdeel and the niveau-3 profiles
+        items = [i for i in items if i.chunk.profile is None or at.get(
+            (i.chunk.dossier, i.chunk.version, fold(i.chunk.profile))) in {str(n) for n in intent_levels(intent)}]
     if kind == PROFIEL:  # one item per profile, not per profile text
         firsts: dict[tuple, Item] = {}
         for item in items:
@@ -434,7 +438,11 @@ def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
         levels = {str(n) for n in (*intent.levels, *((filters.level,) if filters.level else ()))}
         if levels:  # "welke daarvan zijn niveau 3?": the profiles at that mbo level
             items = [i for i in items if i.chunk.niveau in levels]
-    return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(items), filters=_applied(intent, filters))
+    reading = read_as(intent)
+    if at is not None:  # the programme's level is a filter too: show it
+        words = READ_AS[intent.lang]
+        reading += words["at_level"].format(levels=words["and"].join(map(str, intent_levels(intent))))
+    return Reply(LIST, intent.lang, reading, intent, items=_sorted(items), filters=_applied(intent, filters))
 
 
 def _lines(passage: str) -> tuple[str, ...]:
@@ -546,7 +554,20 @@ def _word_stems(word: str, library: Library) -> list[str]:
     forms = [near] if near else [word] if word in library.words or word not in GLOSSARY else []
     if word in GLOSSARY:
         forms.append(GLOSSARY[word].split()[0])
+    forms += [other for form in forms for other in _noun_verb(fold(form)) if other in library.words]
     return _stems(forms)
+
+
+def _noun_verb(word: str) -> list[str]:
+    """The verb of a Dutch noun in -atie and the noun of a verb in -eren (*evaluatie* ↔ *evalueren*, *observatie*
+    ↔ *observeren*): the stemmer keeps them apart, a theme means both."""
+    if word.endswith("atie") and len(word) > 6:
+        return [word[:-4] + "eren", word[:-4] + "eert"]
+    if word.endswith("eren") and len(word) > 6:
+        return [word[:-4] + "atie"]
+    if word.endswith("eert") and len(word) > 6:
+        return [word[:-4] + "atie", word[:-4] + "eren"]
+    return []
 
 
 def _stems(words: Sequence[str]) -> list[str]:
@@ -863,7 +884,7 @@ def _addition(intent: Intent, library: Library) -> Reply | None:
     addition to it (SBB exports), or None when the question names no werkproces code or the profile has no
     addition to it."""
     question = fold(intent.question)
-    if not re.search(rf"{ADDITION}|\baanvulling|\bbasisdeel\b", question):
+    if not re.search(rf"{ADDITION}|\baanvulling|\badd-?ons?\b|\bbasisdeel\b|\bbase unit\b", question):
         return None
     codes = {c for c in codes_in(intent.question) if "-W" in c}
     if not codes:  # "how does the GPM aanvulling of Evalueert de werkzaamheden differ from the basisdeel?"
@@ -1219,22 +1240,52 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     return reply
 
 
+def intent_levels(intent: Intent) -> tuple[int, ...]:
+    """The levels a question names, a programme's level after a name included ("MZ op niveau 3")."""
+    return intent.levels or find_levels(fold(intent.question))
+
+
+def _programme_levels(intent: Intent, library: Library) -> dict[tuple, str] | None:
+    """``(dossier, version, folded profile) → niveau`` of the profiles in scope, when a werkproces list of whole
+    dossiers names a level at which some of their profiles are (the SBB exports give the niveau); else None."""
+    if not intent_levels(intent) or intent.competences or any(e.profile for e in narrow_entries(intent.scopes)) \
+            or not intent.scopes:
+        return None
+    entries = narrow_entries(intent.scopes)
+    levels = {(c.dossier, c.version, fold(c.profile)): c.niveau for c in library.chunks
+              if c.kind == PROFIEL and c.profile and c.niveau and any(in_scope(c, e) for e in entries)}
+    asked = {str(n) for n in intent_levels(intent)}
+    return levels if levels and asked & set(levels.values()) else None
+
+
 def _profile_not_at(intent: Intent, library: Library) -> tuple[str, ...]:
-    """``(profile, its niveau, the levels asked)`` when a werkproces list names one profile and a level that
-    profile is not at (the SBB exports give each profile's niveau); empty otherwise."""
-    asked = intent.levels or find_levels(fold(intent.question))  # "de helpende op niveau 3": a programme's level
+    """``(profile or dossier, its niveau, the levels asked)`` when a werkproces list names one profile, or one
+    dossier, and a level it is not at (the SBB exports give each profile's niveau; a dossier is at the levels of
+    its profiles); empty otherwise."""
+    asked = intent_levels(intent)  # "de helpende op niveau 3": a programme's level
     if intent.type != LIST or intent.mode != TREE or not asked or intent.competences \
             or (intent.kind or WERKPROCES) != WERKPROCES:
         return ()
-    profiles = {fold(e.profile): e for e in narrow_entries(intent.scopes) if e.profile}
-    if len(profiles) != 1:
+    entries = narrow_entries(intent.scopes)
+    profiles = {fold(e.profile): e for e in entries if e.profile}
+    dossiers = {(e.dossier, e.version) for e in entries}
+    if len(profiles) == 1:
+        entry = next(iter(profiles.values()))
+        name = entry.profile
+        levels = {c.niveau for c in library.chunks if c.kind == PROFIEL and c.niveau and in_scope(c, entry)
+                  and fold(c.profile or "") == fold(entry.profile)}
+    elif not profiles and len(dossiers) == 1:  # "welke werkprocessen heeft Dienstverlening op niveau 3?"
+        entry = entries[0]
+        name = describe_scopes(intent.scopes, intent.lang)
+        chunks = [c for c in library.chunks if c.kind == PROFIEL and c.profile and in_scope(c, entry)]
+        levels = {c.niveau for c in chunks}
+        if not chunks or None in levels or "" in levels:
+            return ()
+    else:
         return ()
-    entry = next(iter(profiles.values()))
-    levels = {c.niveau for c in library.chunks if c.kind == PROFIEL and c.niveau and in_scope(c, entry)
-              and fold(c.profile or "") == fold(entry.profile)}
-    if len(levels) != 1 or any(str(level) in next(iter(levels)) for level in asked):
+    if not levels or any(str(level) in niveau for level in asked for niveau in levels):
         return ()
-    return entry.profile, next(iter(levels)), " / ".join(str(level) for level in asked)
+    return name, " / ".join(sorted(levels)), " / ".join(str(level) for level in asked)
 
 
 def _no_profile_at(intent: Intent, library: Library, filters: Filters) -> Reply:

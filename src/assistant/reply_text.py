@@ -60,7 +60,7 @@ TEXT = {
                   "werkprocessen.",
         "no_fact": "De bronnen noemen geen {fact} voor {scope}.",
         "level_mismatch": "**{profile}** is een opleiding op niveau {niveau}, niet op niveau {asked}. "
-                          "Vraag zonder niveau naar de werkprocessen van dit profiel.",
+                          "Vraag zonder niveau naar de werkprocessen.",
         "absent_fact": "De kwalificatiedossiers noemen geen {fact}: ze beschrijven het werk (kerntaken, "
                        "werkprocessen, competenties) en de kwalificatie zelf (crebo, niveau), niet de opleiding "
                        "eromheen. Vraag dat aan een school of kijk op de site van de opleiding.",
@@ -114,7 +114,7 @@ TEXT = {
                   "processes.",
         "no_fact": "The sources give no {fact} for {scope}.",
         "level_mismatch": "**{profile}** is a qualification at level {niveau}, not at level {asked}. "
-                          "Ask for this profile's work processes without a level.",
+                          "Ask for its work processes without a level.",
         "absent_fact": "The qualification dossiers do not state {fact}: they describe the work (core tasks, work "
                        "processes, competences) and the qualification itself (crebo, level), not the programme "
                        "around it. Ask a school or see the programme's own site.",
