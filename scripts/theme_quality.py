@@ -70,7 +70,9 @@ def overview_share(index, settings: ScanSettings) -> tuple[float, int, int]:
     return len(kern & starts) / len(starts), len(kern & starts), len(starts)
 
 
-DEVELOPMENT = (1, 2, 3, 4, 5)  # the tune batches the method was chosen on; batch 6 (seventh session) the fresh check of its change, batch 7 of its final method
+# the tune batches the method was chosen on; batch 6 (seventh session) the fresh check of its change, batch 7 of
+# its final method
+DEVELOPMENT = (1, 2, 3, 4, 5)
 
 
 def in_split(theme, split: str) -> bool:

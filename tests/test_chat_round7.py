@@ -243,7 +243,8 @@ def test_a_noun_in_atie_finds_its_verb_in_eren(library, searcher):
     ("Een leerling wil pedagogisch medewerker kinderopvang worden. Welke werkprocessen moet die beheersen volgens "
      "het dossier van 2015?", "Alleen die uit het profieldeel graag.",
      lambda i: i.chunk.profile is not None and i.chunk.variant != "aanvulling"),
-    ("welke werkprocessen heeft de thuisbegeleider?", "alleen die uit het basisdeel", lambda i: i.chunk.profile is None),
+    ("welke werkprocessen heeft de thuisbegeleider?", "alleen die uit het basisdeel",
+     lambda i: i.chunk.profile is None),
     ("which work processes does the Onderwijsassistent (PW 2015) have?", "only the add-ons",
      lambda i: i.chunk.variant == "aanvulling"),
 ])
