@@ -252,3 +252,17 @@ def test_a_part_of_the_dossier_narrows_the_list_just_given(library, searcher, fi
     one, two = ask(library, searcher, first, then)
     assert two.followup and two.reply.type == LIST and two.reply.items
     assert len(two.reply.items) < len(one.reply.items) and all(check(i) for i in two.reply.items)
+
+
+def test_that_one_after_a_list_of_one_is_that_unit(library, searcher):
+    outcomes = ask(library, searcher, "In welke werkprocessen van MZ komt sociale media voor?",
+                   "which of those are for the thuisbegeleider?", "welke SBB competenties heeft die?")
+    assert len(outcomes[1].reply.items) == 1
+    unit = outcomes[1].reply.items[0].chunk
+    assert outcomes[2].followup and unit.code in outcomes[2].reply.intent.question
+
+
+def test_that_werkproces_is_not_read_as_heeft_that(library, searcher):
+    outcomes = ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider?",
+                   "En welk profiel heeft dat werkproces niet?")
+    assert outcomes[1].followup and "werkproces niet" not in outcomes[1].question  # "dat werkproces" was replaced

@@ -557,6 +557,7 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|\bdaaronder\b"),
     ("topic", r"\bdaar(?:bij|in|over|aan|mee|voor|door)\b|\bthat one\b|\bthis one\b"
               r"|\b(?:kan ik|laat ik|doe ik|leer ik|oefen ik|is|zijn|over|bij|met|voor|hoort|horen)\s+(?:dat|dit|die)\b"
+              r"|\b(?:heeft|hebben)\s+(?:dat|dit|die)\b(?=\s*[?.!]*\s*$)"
               r"|\b(?:show|demonstrate|do|practi[sc]e|about|for|with|of|to|does|is|are)\s+(?:this|that|it|them)\b"
               r"|\b(?:die|deze|dat|dit|that|this)\s+(?:kerntaak|werkproces|core task|work process|unit"
               r"|competentie|competence|competency)\b|\bits\b"

@@ -297,6 +297,8 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
         or intent.topic or (subjects[0] if subjects else "")
     if reply.type == LOOKUP and len(intent.competences) == 1 and len(intent.levels) == 1:  # "that" = this level
         topic = f"{intent.competences[0]} {'level' if lang == 'en' else 'niveau'} {intent.levels[0]}"
+    if reply.type == LIST and len(reply.items) == 1 and subjects:  # "welke SBB-competenties heeft die?": that unit
+        topic = subjects[0]
     if reply.type == LOOKUP and reply.details and reply.details[0] in FACTS and intent.scope_terms:
         topic = " ".join(dict.fromkeys([*intent.scope_terms, *intent.years]))  # "en hoeveel sbu is dat?": the profile
     history = (*(previous.history if previous else ()), subjects[0]) if subjects else \
