@@ -266,3 +266,21 @@ def test_that_werkproces_is_not_read_as_heeft_that(library, searcher):
     outcomes = ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider?",
                    "En welk profiel heeft dat werkproces niet?")
     assert outcomes[1].followup and "werkproces niet" not in outcomes[1].question  # "dat werkproces" was replaced
+
+
+def test_a_dutch_follow_up_to_an_english_where_question_keeps_its_english_words(library, searcher):
+    """"en in de 2021 versie?" after "in which OA work processes (2015) do parents come up?": the merged question
+    is English, so "parents" is read as English (ouders), not as a word the Dutch sources lack."""
+    first, second = ask(library, searcher, "in which OA work processes (2015) do parents come up?",
+                        "en in de 2021 versie?")
+    assert first.reply.items
+    assert second.reply.type == LIST and second.reply.items, (second.reply.type, second.reply.problem)
+    assert all(i.chunk.version.startswith("2021") for i in second.reply.items)
+
+
+def test_a_profile_list_asked_with_crebo_and_level_lists_the_profiles_with_both(library, searcher):
+    reply = ask(library, searcher, "Voor een LOB-gesprek: welke profielen uit de 2015-dossiers zijn op mbo-niveau 3? "
+                                   "Alleen niveau 3 graag, met crebonummer.")[0].reply
+    text = render(reply, details=False)
+    assert reply.type == LIST and reply.items and all(i.chunk.niveau == "3" for i in reply.items)
+    assert text.count("· crebo ") == len(reply.items)

@@ -55,7 +55,7 @@ from assistant.intent import (
     scope_label,
     topic_words,
 )
-from assistant.language import QUOTED, corpus_words
+from assistant.language import QUOTED, corpus_words, language
 from assistant.lexical import STOPWORDS, codes_in, tokenize
 from assistant.model import COMPETENTIE, COMPETENTIENIVEAU, KERNTAAK, PROFIEL, SPECIALISATIES, WERKPROCES, Chunk
 from assistant.names import alternation, fold
@@ -1467,8 +1467,14 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
         if words and not absent:
             return ()
     content, unknown = _topic_evidence(intent, library)
-    return tuple(unknown) if evidence.not_held(content, unknown, intent.lang, bool(intent.scopes), library.vocab) \
-        else ()
+    if not evidence.not_held(content, unknown, intent.lang, bool(intent.scopes), library.vocab):
+        return ()
+    written = language(intent.question, phrases=library.catalogue.pattern())
+    if written != intent.lang:  # "en in de 2021 versie?" after an English question: its words are English
+        content, unknown = _topic_evidence(replace(intent, lang=written), library)
+        if not evidence.not_held(content, unknown, written, bool(intent.scopes), library.vocab):
+            return ()
+    return tuple(unknown)
 
 
 def as_hits(reply: Reply) -> tuple[Hit, ...]:

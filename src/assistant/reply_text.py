@@ -153,6 +153,8 @@ def item_line(number: int, item: Item, lang: str) -> str:
     line = f"{number}. **{escape(head)}**{_part_label(item, lang)} [{number}]"
     if c.kind == "profiel" and c.niveau:  # "welke profielen heeft MZ, en op welk niveau?"
         line += f" · {FILTER_NAMES[lang]['level']} {escape(c.niveau)}"
+    if c.kind == "profiel" and c.crebo:
+        line += f" · crebo {escape(c.crebo)}"
     if item.note:
         line += f" · {escape(STRENGTH.get(lang, {}).get(item.note, item.note))}"
     for sentence in item.evidence[:2] if c.kind in ("werkproces", "kerntaak") else item.evidence:
