@@ -5,10 +5,12 @@ profile asked at a level it is not at. On the real bundled corpus."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import ask
 
-from assistant.intent import COMPARE, LIST, NOT_FOUND, TREE, WHERE, question_words
+from assistant.intent import COMPARE, LIST, NOT_FOUND, TREE, WHERE, question_words, situation_words
 from assistant.replies import disjuncts
 from assistant.reply_text import render
 
@@ -16,7 +18,7 @@ from assistant.reply_text import render
 def test_pronouns_and_verbs_of_showing_are_question_words():
     words = question_words()
     assert {"she", "he", "her", "his", "during", "hij", "haar", "laten", "tijdens"} <= words
-    assert not {"stagiair", "stagiairs", "medicatie", "supervisor"} & words  # topics stay topics
+    assert not {"stagiair", "stagiairs", "medicatie", "supervisor", "inclusief"} & words  # topics stay topics
 
 
 @pytest.mark.parametrize("question, profile, lang", [
@@ -164,9 +166,41 @@ def test_the_placement_and_the_source_document_are_no_theme(library, searcher, q
     assert reply.type == LIST and reply.intent.mode == TREE and scope in reply.read_as, reply.read_as
 
 
-def test_a_greeting_and_a_number_word_are_no_topic():
-    words = question_words()
-    assert {"hoi", "hallo", "hello", "four", "vier"} <= words
+def test_number_words_are_question_words_and_greetings_and_placement_words_are_situation_words():
+    assert {"four", "vier", "crebonummer"} <= question_words()
+    assert {"hoi", "hallo", "hello", "stage", "bpv", "placement", "internship"} <= situation_words()
+    assert not situation_words() & question_words()
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[words]\nnl = 'welke'\nen = 'which'\n[situation]\nnl = 'hoi'\n", "[situation]"),
+    ("[words]\nnl = 'welke'\nen = 'which'\n[others]\nnl = 'x'\nen = 'y'\n", "[words]"),
+])
+def test_a_bad_situation_table_is_refused(tmp_path, text, message):
+    path = tmp_path / "question_words.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(message)):
+        situation_words(path)
+
+
+@pytest.mark.parametrize("question, problem", [
+    ("Hallo", "not_in_sources"),  # a greeting alone is what was typed: the sources do not hold it
+    ("Waar staat iets over de bpv?", "not_in_sources"),
+])
+def test_a_situation_word_alone_stays_the_topic(library, searcher, question, problem):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == problem, (reply.type, reply.problem)
+
+
+def test_a_situation_word_alone_in_a_where_question_is_its_theme(library, searcher):
+    reply = ask(library, searcher, "where is the internship mentioned?")[0].reply
+    assert reply.type == LIST and reply.items and "internship" in reply.read_as
+
+
+def test_a_situation_word_beside_a_theme_is_left_out(library, searcher):
+    reply = ask(library, searcher, "hoi ik loop stage op een kdv, waar komt hygiene voor in pedagogisch werk 2015?")[0]
+    assert reply.reply.type == LIST and reply.reply.items
+    assert "stage" not in reply.reply.intent.topic and "hygiene" in reply.reply.intent.topic
 
 
 @pytest.mark.parametrize("phrase, parts", [
@@ -284,3 +318,22 @@ def test_a_profile_list_asked_with_crebo_and_level_lists_the_profiles_with_both(
     text = render(reply, details=False)
     assert reply.type == LIST and reply.items and all(i.chunk.niveau == "3" for i in reply.items)
     assert text.count("· crebo ") == len(reply.items)
+
+
+def test_incl_additions_after_an_unknown_owner_still_names_the_unknown_owner(library, searcher):
+    """The review's case: "… de agogisch medewerker incl aanvullingen?" is no theme list of "agogisch medewerker"."""
+    reply = ask(library, searcher, "welke werkprocessen heeft de agogisch medewerker incl aanvullingen?")[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "unknown_scope"
+    assert any("GGZ" in s for s in reply.details), reply.details
+
+
+def test_heeft_die_after_a_theme_is_not_read_as_a_name(library, searcher):
+    _, second = ask(library, searcher, "Welke werkprocessen gaan over opvoeding?", "welke kerntaak heeft die?")
+    assert second.reply.problem != "unknown_scope"
+
+
+def test_a_common_noun_in_atie_keeps_its_own_reading(library, searcher):
+    """*informatie* is common: it is not widened with *informeert*, so "informatie of voorlichting" still lists
+    the units that name *voorlichting*."""
+    reply = ask(library, searcher, "waar gaat het over informatie of voorlichting?")[0].reply
+    assert reply.type == LIST and len(reply.items) >= 6

@@ -133,6 +133,9 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
             or not [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in FILLER | {"one", "ones"}]):
         reference = None  # "welke werkprocessen heeft de 2021-versie van OA?" names what it means; "and the 2020
         # one?" asks the previous question again in that year (below)
+    if reference is not None and reference.kind == "topic" and re.match(r"(?:heeft|hebben)\s", reference.text.lower()) \
+            and not (previous is not None and _CODE_NAMED.search(previous.topic or "")):
+        reference = None  # "welke competenties heeft die?" points at a unit; after a theme it asks again, unresolved
     again = repeated_ordinal(text, reference, previous) if reference is not None and previous is not None else None
     if again is not None:
         return _answer(again, previous, ui, library, search, lang, followup=True,
@@ -297,8 +300,8 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
         or intent.topic or (subjects[0] if subjects else "")
     if reply.type == LOOKUP and len(intent.competences) == 1 and len(intent.levels) == 1:  # "that" = this level
         topic = f"{intent.competences[0]} {'level' if lang == 'en' else 'niveau'} {intent.levels[0]}"
-    if reply.type == LIST and len(reply.items) == 1 and subjects:  # "welke SBB-competenties heeft die?": that unit
-        topic = subjects[0]
+    if reply.type == LIST and (within or intent.mode == TREE) and len(reply.items) == 1 and subjects:
+        topic = subjects[0]  # a tree or a narrowed list of one unit: "welke SBB-competenties heeft die?" is that unit
     if reply.type == LOOKUP and reply.details and reply.details[0] in FACTS and intent.scope_terms:
         topic = " ".join(dict.fromkeys([*intent.scope_terms, *intent.years]))  # "en hoeveel sbu is dat?": the profile
     history = (*(previous.history if previous else ()), subjects[0]) if subjects else \

@@ -127,11 +127,11 @@ QUESTION_WORDS_FILE = Path(__file__).with_name("data") / "question_words.toml"
 
 
 @lru_cache(maxsize=4)
-def question_words(path: Path = QUESTION_WORDS_FILE) -> frozenset[str]:
-    """Words that shape a question but carry no topic (``data/question_words.toml``, Dutch and English).
+def _word_tables(path: Path = QUESTION_WORDS_FILE) -> dict[str, frozenset[str]]:
+    """The word tables of ``data/question_words.toml``: ``words`` and ``situation``, each Dutch and English.
 
     Raises:
-        ValueError: when the file is not ``[words]`` with ``nl`` and ``en`` as text.
+        ValueError: when the file is not ``[words]`` (and optionally ``[situation]``) with ``nl`` and ``en``.
     """
     import tomllib
 
@@ -139,14 +139,28 @@ def question_words(path: Path = QUESTION_WORDS_FILE) -> frozenset[str]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"{path.name}: {exc}") from None
-    table = data.get("words") if isinstance(data, dict) else None
-    if not isinstance(table, dict) or set(table) != {"nl", "en"} or not all(
-            isinstance(v, str) and v.split() for v in table.values()):
+    if not isinstance(data, dict) or not isinstance(data.get("words"), dict) or set(data) - {"words", "situation"}:
         raise ValueError(f"{path.name}: expected [words] with nl = \"...\" and en = \"...\"")
-    words = [w for v in table.values() for w in v.split()]
-    if any(w != w.lower() for w in words):
-        raise ValueError(f"{path.name}: words must be lower case")
-    return frozenset(fold(w) for w in words) | frozenset(words)
+    tables: dict[str, frozenset[str]] = {}
+    for name, table in data.items():
+        if not isinstance(table, dict) or set(table) != {"nl", "en"} or not all(
+                isinstance(v, str) and v.split() for v in table.values()):
+            raise ValueError(f"{path.name}: expected [{name}] with nl = \"...\" and en = \"...\"")
+        words = [w for v in table.values() for w in v.split()]
+        if any(w != w.lower() for w in words):
+            raise ValueError(f"{path.name}: words must be lower case")
+        tables[name] = frozenset(fold(w) for w in words) | frozenset(words)
+    return tables
+
+
+def question_words(path: Path = QUESTION_WORDS_FILE) -> frozenset[str]:
+    """Words that shape a question but carry no topic (``[words]`` of ``data/question_words.toml``)."""
+    return _word_tables(path)["words"]
+
+
+def situation_words(path: Path = QUESTION_WORDS_FILE) -> frozenset[str]:
+    """Words about the asker's situation (``[situation]``): no topic beside other words, the topic when alone."""
+    return _word_tables(path).get("situation", frozenset())
 
 
 @dataclass(frozen=True)
@@ -295,9 +309,12 @@ def programme_levels_removed(folded: str, catalogue: Catalogue) -> str:
                   flags=re.IGNORECASE)
 
 
-def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], marks: bool = False) -> str:
+def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], marks: bool = False,
+           situated: bool = False) -> str:
     """The words of a question that are not cues, names, years, levels or kind words; with ``marks``, the
-    coordination beside them too: "or"/"of", commas and brackets ("work , school or leisure ( dagbesteding )")."""
+    coordination beside them too: "or"/"of", commas and brackets ("work , school or leisure ( dagbesteding )").
+    Words about the asker's situation (:func:`situation_words`) are left out when other words remain, and always
+    with ``situated`` (a list of a named scope: "ik ga stage lopen bij X; welke werkprocessen …")."""
     folded = _without(text, spans).lower()
     for pattern in extra_patterns:
         folded = re.sub(pattern, " ", folded)
@@ -305,6 +322,9 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
                     folded)
     tokens = re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*|[(),/]", folded)
     words = [w for w in tokens if (marks and w in COORDINATION) or (w not in question_words() and w not in "(),/")]
+    situation = situation_words()
+    if situated or any(w not in situation and w not in COORDINATION for w in words):
+        words = [w for w in words if w not in situation]  # "ik ga stage lopen bij …": the placement is no topic
     return " ".join(words)
 
 
@@ -328,8 +348,10 @@ _OWNER = (*_POSSESSIVE,
 
 def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
                    patterns: tuple[str, ...] = _POSSESSIVE) -> tuple[str | None, tuple[str, ...]]:
-    """In "welke werkprocessen heeft de astronaut?": the owner named that the index does not know."""
+    """In "welke werkprocessen heeft de astronaut?": the owner named that the index does not know ("… incl.
+    aanvullingen" after the name is no part of it)."""
     kinds = "|".join(KIND_WORDS.values())
+    folded = re.sub(r"\s+(?:incl\.?|inclusief|including|plus)\s+[^?.!]*", "", folded)
     for pattern in patterns:
         match = re.search(pattern.replace("{kinds}", kinds), folded)
         if match is None:
@@ -553,7 +575,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if kind and asks_list:
         list_patterns = [*cue_patterns, CUES["where"], *competence_patterns, r"\b[bp][1-9]-k[0-9]+\b(?!-w)",
                          r"\bprofile-specific\b"]
-        rest = _topic(text, spans, list_patterns)
+        rest = _topic(text, spans, list_patterns, situated=True)
         if not rest or (scopes and not _has(CUES["theme"], folded)):
             return Intent(LIST, mode=TREE, **base)  # the scope's units; the other words shape the question
         phrase = _topic(text, spans, list_patterns, marks=True)

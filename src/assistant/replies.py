@@ -554,7 +554,8 @@ def _word_stems(word: str, library: Library) -> list[str]:
     forms = [near] if near else [word] if word in library.words or word not in GLOSSARY else []
     if word in GLOSSARY:
         forms.append(GLOSSARY[word].split()[0])
-    forms += [other for form in forms for other in _noun_verb(fold(form)) if other in library.words]
+    forms += [other for form in forms if library.vocab.share(_stems([form])[0]) < evidence.GENERIC_SHARE
+              for other in _noun_verb(fold(form)) if other in library.words]  # a common noun stays as it is
     return _stems(forms)
 
 
