@@ -10,7 +10,7 @@ import re
 import pytest
 from conftest import ask
 
-from assistant.intent import COMPARE, LIST, NOT_FOUND, TREE, WHERE, question_words, situation_words
+from assistant.intent import COMPARE, LIST, NOT_FOUND, TREE, WHERE, question_words, sbb_letters, situation_words
 from assistant.replies import disjuncts
 from assistant.reply_text import render
 
@@ -337,3 +337,26 @@ def test_a_common_noun_in_atie_keeps_its_own_reading(library, searcher):
     the units that name *voorlichting*."""
     reply = ask(library, searcher, "waar gaat het over informatie of voorlichting?")[0].reply
     assert reply.type == LIST and len(reply.items) >= 6
+
+
+@pytest.mark.parametrize("question, letter, lang", [
+    ("welke werkprocessen hebben SBB-competentie K?", "K", "nl"),
+    ("which units have SBB competence E?", "E", "en"),
+])
+def test_an_sbb_competence_named_by_its_letter_lists_its_werkprocessen(library, searcher, question, letter, lang):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == "competence" and reply.items and reply.lang == lang, (reply.type, reply.problem)
+    from assistant.links import sbb_competences
+
+    title = library.sbb[letter]  # a 2020/21 unit names its competences by title ("De onderliggende competenties")
+    assert all(letter in {c.code for c in sbb_competences(i.passage)} or title in i.passage for i in reply.items)
+
+
+def test_an_sbb_letter_that_does_not_exist_is_not_found(library, searcher):
+    reply = ask(library, searcher, "which units have SBB competence Z?")[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "unknown_sbb" and reply.details[0] == "Z"
+    assert "A to Y" in render(reply, details=False)
+
+
+def test_the_pronoun_i_after_competence_is_no_letter():
+    assert sbb_letters("which competence I need for my placement?") == ()

@@ -448,6 +448,15 @@ def _conflict(folded: str, years: list[str], levels: tuple[int, ...], scope_term
     return tuple(dict.fromkeys(values)) if len(set(values)) > 1 else ()
 
 
+_SBB_LETTER = re.compile(r"\b(?:sbb[- ]?)?(?:competenties?|competences?|competencies|competency)\s+([A-Z])"
+                         r"(?=\s*(?:[?.!,;:)]|$|\s+(?:en|and|or|of|in|bij|van|voor|for|uit|from)\b))")
+
+
+def sbb_letters(text: str) -> tuple[str, ...]:
+    """SBB competences named by their letter ("SBB-competentie K", "competence E"; the letter in capitals)."""
+    return tuple(dict.fromkeys(m.group(1) for m in _SBB_LETTER.finditer(text)))
+
+
 def sbb_named(text: str, sbb: dict[str, str], loose: bool = False) -> tuple[str, ...]:
     """SBB competences whose title the text names (Dutch, or English through ``data/sbb_competences_en.json``):
     every content word, or 2 of 3 for long titles; with ``loose`` (the question asks for a competence) one
@@ -526,6 +535,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     levels = find_levels(programme_levels_removed(folded, catalogue))
     competence_names = _competences(folded, vocabulary)
     sbb_codes = sbb_named(text, sbb or {}, loose=_has(CUES["competence"], folded))
+    sbb_codes = tuple(dict.fromkeys([*sbb_codes, *(c for c in sbb_letters(text) if c in (sbb or {}))]))
     kind = next((k for k, p in KIND_WORDS.items() if _has(p, folded)), None)
     if kind == "profiel" and not _has(_PROFILE_KIND, folded) and any(
             e.profile for e in scope_entries(scope_terms, (), catalogue)):  # "welke kwalificaties moet … hebben?"
@@ -536,7 +546,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     missing_version = _missing_version(scope_terms, good_years, catalogue, compare=_has(CUES["compare"], folded),
                                        question=text)
     spans = [span for _, span in named]
-    cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b", ASKER, PARTS]
+    cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b", ASKER, PARTS,
+                    r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])"]
     competence_patterns = [re.escape(c) + _WORKING for c in _competence_phrases(folded, vocabulary)]
     topic = _topic(text, spans, cue_patterns + competence_patterns)
     phrase = _topic(text, spans, cue_patterns + competence_patterns, marks=True)
@@ -632,7 +643,7 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
     if not (competence_names or sbb_codes) or (levels and kind != "werkproces") \
             or kind not in (None, "werkproces", "competentie"):
         return False
-    full = bool(competence_names) or bool(sbb_named(text, sbb, loose=False))
+    full = bool(competence_names) or bool(sbb_named(text, sbb, loose=False)) or bool(sbb_letters(text))
     cue = _has(CUES["competence"], folded)
     words = topic_words(topic)
     names = " ".join([*competence_names, *(sbb.get(c, "") for c in sbb_codes),

@@ -50,6 +50,7 @@ from assistant.intent import (
     half_a_name,
     narrow_entries,
     read_as,
+    sbb_letters,
     sbb_named,
     scope_entries,
     scope_label,
@@ -1183,6 +1184,10 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if competence:
         near = search(intent.question, filters, 3)
         return _not_found(intent, "unknown_competence", competence, near)
+    unknown_letters = [c for c in sbb_letters(intent.question) if c not in library.sbb]
+    if unknown_letters and library.sbb:  # "which units have SBB competence Z?": the letters run from A to Y
+        known = sorted(library.sbb)
+        return _not_found(intent, "unknown_sbb", (unknown_letters[0], known[0], known[-1]))
     absent = asked_absent_fact(intent.question)
     if absent:  # "welke scholen bieden sociaal werk aan?", "how much does an onderwijsassistent earn?"
         return _not_found(intent, "absent_fact", (absent.name(intent.lang), absent.kind),

@@ -59,6 +59,8 @@ TEXT = {
         "no_sbb": "{code} ({scope}) noemt geen SBB-competenties: alleen de SBB-dossiers van 2015 noemen ze bij hun "
                   "werkprocessen.",
         "no_fact": "De bronnen noemen geen {fact} voor {scope}.",
+        "unknown_sbb": "De bronnen kennen geen SBB-competentie **{letter}**: de werkprocessen noemen de letters "
+                       "{first} tot en met {last}.",
         "level_mismatch": "**{profile}** is een opleiding op niveau {niveau}, niet op niveau {asked}. "
                           "Vraag zonder niveau naar de werkprocessen.",
         "absent_fact": "De kwalificatiedossiers noemen geen {fact}: ze beschrijven het werk (kerntaken, "
@@ -113,6 +115,8 @@ TEXT = {
         "no_sbb": "{code} ({scope}) names no SBB competences: only the 2015 SBB dossiers name them for their work "
                   "processes.",
         "no_fact": "The sources give no {fact} for {scope}.",
+        "unknown_sbb": "The sources have no SBB competence **{letter}**: the work processes name the letters "
+                       "{first} to {last}.",
         "level_mismatch": "**{profile}** is a qualification at level {niveau}, not at level {asked}. "
                           "Ask for its work processes without a level.",
         "absent_fact": "The qualification dossiers do not state {fact}: they describe the work (core tasks, work "
@@ -287,6 +291,8 @@ def problem_text(reply: Reply, details: bool = True) -> str:
         text = t["not_in_sources"].format(words=", ".join(f"*{escape(w)}*" for w in d))
     elif reply.problem == "no_fact":
         text = t["no_fact"].format(fact=READ_AS[reply.lang]["facts"][d[0]], scope=escape(d[1]))
+    elif reply.problem == "unknown_sbb":
+        text = t["unknown_sbb"].format(letter=escape(d[0]), first=escape(d[1]), last=escape(d[2]))
     elif reply.problem == "level_mismatch":
         text = t["level_mismatch"].format(profile=escape(d[0]), niveau=escape(d[1]), asked=escape(d[2]))
     elif reply.problem == "absent_fact":
