@@ -360,3 +360,19 @@ def test_an_sbb_letter_that_does_not_exist_is_not_found(library, searcher):
 
 def test_the_pronoun_i_after_competence_is_no_letter():
     assert sbb_letters("which competence I need for my placement?") == ()
+
+
+def test_a_language_reference_level_is_no_mbo_level():
+    from assistant.intent import find_levels, fold
+
+    assert find_levels(fold("master Dutch at level 3F")) == ()
+    assert find_levels(fold("niveau 3F Nederlands")) == ()
+    assert find_levels(fold("niveau 2 en 3")) == (2, 3)
+
+
+def test_dutch_asked_in_english_is_found_as_nederlands(library, searcher):
+    """"Dutch" is in the glossary (nederlands), "want" is a question word: the question is no not_found."""
+    reply = ask(library, searcher, "For which work processes does Pedagogisch Werk 2015 want the pedagogisch "
+                                   "medewerker to master Dutch at level 3F?")[0].reply
+    assert reply.problem != "not_in_sources", reply.details
+    assert "want" in question_words()

@@ -289,8 +289,8 @@ def _in_lineage(entries, year: str, catalogue: Catalogue) -> bool:
 def find_levels(folded: str) -> tuple[int, ...]:
     """Every competence level named ("niveau 2 en 3", "level 2 and level 3", "niveau 2 en niveau 4")."""
     levels: list[int] = []
-    for match in re.finditer(rf"\b{LEVEL_WORD}\s*((?:[1-9](?:\s*(?:,|en|and|tot|to|-|&|of|or|vs\.?)\s*)?)+)",
-                             folded):
+    for match in re.finditer(rf"\b{LEVEL_WORD}\s*((?:[1-9](?![a-z\d])(?:\s*(?:,|en|and|tot|to|-|&|of|or|vs\.?)\s*)?)+)",
+                             folded):  # "niveau 3F" is a language reference level, no mbo or competence level
         levels.extend(int(d) for d in re.findall(r"[1-9]", match.group(1)))
     if not levels:
         level = find_level(folded)
