@@ -410,18 +410,18 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue) -> str:
 
 _LEVEL_PAIR = re.compile(r"\b(?:niveau|nivo|level)s?\s*[1-4]\b.*\b(?:en|and|vs\.?|versus|t\.?o\.?v\.?)\s+"
                          r"(?:(?:niveau|nivo|level)\s*)?[1-4]\b", re.IGNORECASE)
-_COMPARE_WORD = re.compile(r"\bverschil\w*|\bvergelijk\w*|\bdiffer\w*|\bcompar\w*|\bversus\b|\bvs\b",
-                           re.IGNORECASE)
+_VERSUS = re.compile(r"\bversus\b|\bvs\b", re.IGNORECASE)
 
 
-def _one_level_after_comparison(message: str, mentions: Mentions, previous: Turn, catalogue: Catalogue) -> str | None:
+def _one_level_after_comparison(message: str, mentions: Mentions, previous: Turn) -> str | None:
     """"En niveau 4?", "and level 3?" after a comparison of two levels of one competence: that competence at the
     new level (a lookup, as every author of the judged sets reads it); None when the follow-up says more or
     compares again ("en het verschil met niveau 3?")."""
     if not mentions.level or mentions.scope or mentions.year or mentions.kind or mentions.rest \
-            or _COMPARE_WORD.search(message) or not previous.topic or "," in previous.topic:
+            or COMPARE_WORD.search(message) or _VERSUS.search(message) or not previous.topic or "," in previous.topic:
         return None
-    if not (_COMPARE_WORD.search(previous.question) and _LEVEL_PAIR.search(previous.question)):
+    compared = COMPARE_WORD.search(previous.question) or _VERSUS.search(previous.question)
+    if not (compared and _LEVEL_PAIR.search(previous.question)):
         return None
     word = "level" if _is_english(message) else "niveau"
     return f"{previous.topic} {word} {mentions.level}"
@@ -446,7 +446,7 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
         return Resolved(message, ui, Turn(message, Constraints(), mentions.scope), followup=False)
     assert previous is not None
     question = merge_question(previous.question, mentions, catalogue)
-    one_level = _one_level_after_comparison(message, mentions, previous, catalogue)
+    one_level = _one_level_after_comparison(message, mentions, previous)
     if one_level:  # "en niveau 4?" after "verschil tussen Kwaliteitsgericht niveau 1 en 2": that level alone
         question = one_level
     own = previous.constraints

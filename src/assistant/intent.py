@@ -120,7 +120,7 @@ def years_named(text: str) -> list[str]:
 # extra doen tov het basisdeel?": the profile's addition beside the basisdeel unit
 ADDITION = (r"\baanvulling\w*\b.*\b(?:toe|add|adds|added|extra)\b|\b(?:voegt|add|adds)\b.*\baanvulling\w*\b"
             r"|\bextra\b.*\b(?:basisdeel|core part)\b|\bvoegt\b.*\btoe aan\b|\bwhat does\b.*\badd to\b")
-_QUOTED = re.compile(r"[\"“”'‘’][^\"“”'‘’]{6,}[\"“”'‘’]")  # a title in quotes ("Evalueert de werkzaamheden")
+_PLURAL_UNITS = re.compile(r"\bwerk ?processen\b|\bwork ?processes\b", re.IGNORECASE)
 _TREE_VERBS = (r"\bheeft\b|\bhebben\b|\bhoren bij\b|\bhoort bij\b|\bhave\b|\bhas\b|\bvan\b|\bof\b|\bin\b|\bbij\b"
                r"|\bbelong\w*\b|\bfor\b|\bvoor\b|\bzitten in\b|\bstaan in\b|\bbinnen\b|\bwithin\b")
 QUESTION_WORDS_FILE = Path(__file__).with_name("data") / "question_words.toml"
@@ -561,9 +561,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
-    compares = _has(CUES["compare"], folded) or (  # a profile's addition to one werkproces
+    compares = _has(CUES["compare"], folded) or (  # a profile's addition to one werkproces, by code or quoted title
         _has(ADDITION, folded) and any(e.profile for e in scopes)
-        and (re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None or _QUOTED.search(text) is not None))
+        and (re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None or QUOTED.search(text) is not None))
     if compares and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
                      or len(set(scope_terms)) >= 2 or competence_names or scopes):
         return Intent(COMPARE, **base)
@@ -598,9 +598,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         return Intent(LIST, mode=WHERE, **base)
     if _keywords_only(text, spans, topic) and not (levels or competence_names or sbb_codes or kind):
         return Intent(LIST, mode=WHERE, keywords=True, **base)  # "pesten", "pmk 2021 veiligheid": the theme
-    plural = re.compile(r"\bwerk ?processen\b|\bwork ?processes\b", re.IGNORECASE)
-    if kind == "werkproces" and plural.search(text) and not (levels or competence_names or sbb_codes) \
-            and _keywords_only(plural.sub(lambda m: " " * len(m.group()), text), spans, topic):
+    if kind == "werkproces" and _PLURAL_UNITS.search(text) and not (levels or competence_names or sbb_codes) \
+            and _keywords_only(_PLURAL_UNITS.sub(lambda m: " " * len(m.group()), text), spans, topic):
         return Intent(LIST, mode=WHERE, **base)  # "meldcode huiselijk geweld werkprocessen": where the theme is
     return Intent(LOOKUP, **base)
 

@@ -231,7 +231,8 @@ class Reply:
         problem: why a not_found or a refusal: ``unknown_scope``, ``unknown_level``, ``unknown_version``,
             ``conflict``, ``no_referent``, ``no_definition``, ``not_in_sources``, ``compare_what``, ``no_links``,
             ``no_sbb`` (a unit whose text names no SBB competences), ``no_fact`` (no crebo or level given),
-            ``level_mismatch`` (a profile asked at a level it is not at),
+            ``level_mismatch`` (a profile asked at a level it is not at), ``unknown_sbb`` (an SBB letter the
+            werkprocessen do not name),
             ``absent_fact`` (a fact no dossier states: schools, pay, enrolment dates; details: its name, its kind).
         details: the values the problem is about (the unknown name, the closest known names, …); for a
             qualification's fact (a lookup), the fact's name, then one ``"Name (Dossier year): value"`` per profile.
@@ -428,8 +429,9 @@ def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
              and (task is None or (u.chunk.kerntaak_code or (u.chunk.code or "").rsplit("-W", 1)[0]) == task)]
     at = _programme_levels(intent, library) if kind == WERKPROCES else None
     if at is not None:  # "welke werkprocessen heeft MZ op niveau 3?": the basisdeel and the niveau-3 profiles
-        items = [i for i in items if i.chunk.profile is None or at.get(
-            (i.chunk.dossier, i.chunk.version, fold(i.chunk.profile))) in {str(n) for n in intent_levels(intent)}]
+        asked = {str(n) for n in intent_levels(intent)}
+        items = [i for i in items if i.chunk.profile is None
+                 or at.get((i.chunk.dossier, i.chunk.version, fold(i.chunk.profile))) in asked]
     if kind == PROFIEL:  # one item per profile, not per profile text
         firsts: dict[tuple, Item] = {}
         for item in items:
@@ -1257,11 +1259,21 @@ def _programme_levels(intent: Intent, library: Library) -> dict[tuple, str] | No
     if not intent_levels(intent) or intent.competences or any(e.profile for e in narrow_entries(intent.scopes)) \
             or not intent.scopes:
         return None
-    entries = narrow_entries(intent.scopes)
-    levels = {(c.dossier, c.version, fold(c.profile)): c.niveau for c in library.chunks
-              if c.kind == PROFIEL and c.profile and c.niveau and any(in_scope(c, e) for e in entries)}
+    levels = {key: niveau for key, niveau in _profile_niveaus(narrow_entries(intent.scopes), library).items()
+              if niveau}
     asked = {str(n) for n in intent_levels(intent)}
     return levels if levels and asked & set(levels.values()) else None
+
+
+def _profile_niveaus(entries, library: Library) -> dict[tuple, str | None]:
+    """``(dossier, version, folded profile) → niveau`` of the profiles in ``entries`` (the SBB exports give it;
+    ``None`` where a profile has none)."""
+    found: dict[tuple, str | None] = {}
+    for c in library.chunks:
+        if c.kind == PROFIEL and c.profile and any(in_scope(c, e) for e in entries):
+            key = (c.dossier, c.version, fold(c.profile))
+            found[key] = found.get(key) or c.niveau  # a profile's texts: the one that gives the niveau
+    return found
 
 
 def _profile_not_at(intent: Intent, library: Library) -> tuple[str, ...]:
@@ -1278,14 +1290,12 @@ def _profile_not_at(intent: Intent, library: Library) -> tuple[str, ...]:
     if len(profiles) == 1:
         entry = next(iter(profiles.values()))
         name = entry.profile
-        levels = {c.niveau for c in library.chunks if c.kind == PROFIEL and c.niveau and in_scope(c, entry)
-                  and fold(c.profile or "") == fold(entry.profile)}
+        levels = {niveau for (_, _, profile), niveau in _profile_niveaus([entry], library).items()
+                  if niveau and profile == fold(entry.profile)}
     elif not profiles and len(dossiers) == 1:  # "welke werkprocessen heeft Dienstverlening op niveau 3?"
-        entry = entries[0]
         name = describe_scopes(intent.scopes, intent.lang)
-        chunks = [c for c in library.chunks if c.kind == PROFIEL and c.profile and in_scope(c, entry)]
-        levels = {c.niveau for c in chunks}
-        if not chunks or None in levels or "" in levels:
+        levels = set(_profile_niveaus(entries[:1], library).values())
+        if not levels or None in levels or "" in levels:
             return ()
     else:
         return ()
