@@ -18,7 +18,7 @@ from conftest import Built, opened
 
 from assistant.glossary import spans
 from assistant.themes import ScanSettings, corpus_for, scan
-from assistant.themes.expand import cognate_of, conjunct_partners, near_words, translations
+from assistant.themes.expand import cognate_of, conjunct_partners, glossary_concepts, near_words, translations
 from assistant.themes.judged import load_judgments, load_themes, macro, score_kern
 from assistant.themes.match import COMPOUND_MAX_SHARE, word_variants
 from assistant.themes.vectors import meaning_for
@@ -260,3 +260,26 @@ def test_an_adjective_is_no_compound_last_part(index, corpus):
 
     assert not any("gastvrij" in s.lower() for s in sentences(ScanSettings()))
     assert any("gastvrij" in s.lower() for s in sentences(ScanSettings(adjectives_apart=False)))
+
+
+@pytest.mark.parametrize(("dutch", "concepts"), [
+    ("persoonlijke verzorging", {"persoonlijke": "persoonlijke verzorging"}),
+    ("facilitaire dienstverlening", {"dienstverlening": "facilitaire dienstverlening"}),
+    ("schoonmaken schoonmaak huishouden", {}),  # alternatives, never side by side in the corpus
+    ("diensten dienstverlening voorzieningen", {}),
+])
+def test_a_glossary_phrase_the_corpus_holds_is_one_concept(corpus, dutch: str, concepts: dict):
+    """glossary_concepts: two neighbouring words of a glossary value that stand side by side in the corpus are
+    one concept, whose commoner word counts only together with the rarest; a list of alternatives is none."""
+    assert glossary_concepts(dutch, corpus) == concepts
+
+
+def test_an_english_theme_weighs_the_commoner_word_of_its_glossary_phrase_as_context(index):
+    """*personal care* → *persoonlijke verzorging*: *persoonlijke* alone (persoonlijk begeleider) is a context
+    term and the phrase a core one; with the switch off both words carry the theme alone."""
+    def weights(settings: ScanSettings) -> dict[str, float]:
+        return {t.text: t.weight for t in scan(index, "personal care", settings=settings, budget=120).expansion.terms}
+
+    on, off = weights(ScanSettings()), weights(ScanSettings(glossary_concepts=False))
+    assert on["persoonlijke verzorging"] == 1.0 and on["persoonlijke"] == 0.5 and on["verzorging"] == 1.0
+    assert "persoonlijke verzorging" not in off and off["persoonlijke"] == 1.0

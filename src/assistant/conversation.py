@@ -321,14 +321,15 @@ class Resolved:
 
 
 def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool:
-    """Rule 2: a short message that names a constraint and opens like a follow-up, or holds nothing else."""
+    """Rule 2: a short message that names a constraint and opens like a follow-up, or holds nothing else (then
+    at any length)."""
     if previous is None or not mentions.any:
         return False
     counted = message
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
         counted = _splice(counted, span, " name ")
     words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
-    if len(words) > MAX_FOLLOWUP_WORDS:
+    if len(words) > MAX_FOLLOWUP_WORDS and mentions.rest:  # only names and filler: "and in the 2021 version of …"
         return False
     opened = _fold(message).startswith(OPENERS) or _fold(message) in {o.strip() for o in OPENERS}
     return opened or not mentions.rest
@@ -545,13 +546,15 @@ def choice_value(text: str | None, choices: Iterable[tuple[str, str]]) -> str:
 _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "laatste": -1,
              "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("pair", r"\b(?:die|deze|de)\s+twee\b|\bbeide(?:n)?\b|\b(?:those|these|the)\s+two\b|\bboth\b"),
+    ("pair", r"\b(?:die|deze|de)\s+twee\b|\b(?:those|these|the)\s+two\b"
+             r"|\b(?:beide(?:n)?|both)\b(?!\s+(?:jaren|versies|dossiers|kd'?s|years|versions|dossiers))"),
     ("ordinal", r"\b(?:de|het|the)\s+(eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last)"
                 r"(?:\s+(?:one|daarvan|ervan|uit de lijst))?\b(?!\s+(?:niveau|level|versie|version|keer|time))"
                 r"|\b(?:nummer|number|nr\.?)\s*([1-9])\b"),
     ("scope", r"\b(?:welke|which|wat|what)\s+(?:daarvan|ervan|of\s+(?:those|these|them))\b|\bdaarvan\b"
               r"|\bwelke\s+van\s+(?:die|deze)\b"
-              r"|\b(?:die|deze|dat|dit|that|this)\s+(?:opleiding|kwalificatie|programm?a?e?|qualification)\b"
+              r"|\b(?:die|deze|dat|dit|that|this)\s+(?:opleiding|kwalificatie|programm?a?e?|qualification|profiel"
+              r"|profile)\b"
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
               r"|\bdaaronder\b"),
@@ -658,7 +661,12 @@ def compared_levels(message: str, previous: Turn) -> str | None:
     return None
 
 
-_PROGRAMME = re.compile(r"\b(?:opleiding|kwalificatie|programm?a?e?|qualification)\b")
+_PROGRAMME = re.compile(r"\b(?:opleiding|kwalificatie|programm?a?e?|qualification|profiel|profile)\b")
+
+
+def names_programme(reference: Reference) -> bool:
+    """"die opleiding", "that profile": the reference names the previous scope itself, not the units listed."""
+    return reference.kind == "scope" and _PROGRAMME.search(reference.text.lower()) is not None
 
 
 def replace_reference(message: str, reference: Reference, target: str, kind_word: str = "") -> str:

@@ -28,6 +28,7 @@ from assistant.conversation import (
     Turn,
     compared_levels,
     find_reference,
+    names_programme,
     referent,
     repeated_ordinal,
     replace_reference,
@@ -165,7 +166,8 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
             asked = text if reference.kind == "ordinal" and previous else ""
             within: tuple[str, ...] = ()
             other_kind = previous is not None and previous.kind == KERNTAAK and _WERKPROCES_WORD.search(text)
-            if reference.kind == "scope" and previous is not None and previous.listed and not other_kind:
+            if (reference.kind == "scope" and previous is not None and previous.listed and not other_kind
+                    and not names_programme(reference)):
                 within = previous.listed  # "welke daarvan …": which of the units just listed
                 kind_word = kind_word or KIND_WORDS[lang]["werkproces"]
                 target = target if previous.scope else ""

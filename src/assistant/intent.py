@@ -336,7 +336,7 @@ _POSSESSIVE = (
     rf"(?:{{kinds}})\s+(?:heeft|hebben|kent|kennen)\s+(?:(?:de|het|een)\s+)?{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op)\b"
     rf"|\s+(?:niveau|level)\s*[1-4]\b)",
     rf"(?:{{kinds}})\s+(?:van|of)\s+(?:de|het|een|the|a|an)\s+{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op|have|has)\b)",
-    rf"\b(?:does|do)\s+(?:(?:the|a|an)\s+)?{_NAME}\s+(?:have|has|do|carry out|perform)\b",
+    rf"\b(?:does|do)\s+(?:(?:the|a|an)\s+)?{_NAME}\s+(?:have|has|do|carry out|perform)\b(?!\s+to\b)",
     rf"\b(?:heeft|hebben)\s+(?:de|het|een)\s+{_NAME}\s*(?:[?.!,]|$)",
 )
 
@@ -721,7 +721,7 @@ READ_AS = {
         "levels": "niveau {a} en {b}",
         "versions": "versie {a} en {b}",
         "fact": "{fact} van {scope}",
-        "facts": {"crebo": "crebonummer", "niveau": "niveau"},
+        "facts": {"crebo": "crebonummer", "niveau": "niveau", "sbu": "studiebelastingsuren (sbu)"},
         "at_level": " op niveau {levels}",
         "own_part": "de profielen (zonder basisdeel) van {scope}",
     },
@@ -744,7 +744,7 @@ READ_AS = {
         "levels": "level {a} and {b}",
         "versions": "version {a} and {b}",
         "fact": "{fact} of {scope}",
-        "facts": {"crebo": "crebo number", "niveau": "level"},
+        "facts": {"crebo": "crebo number", "niveau": "level", "sbu": "study load (sbu)"},
         "at_level": " at level {levels}",
         "own_part": "the profiles (without the basisdeel) of {scope}",
     },

@@ -658,7 +658,17 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
 # a qualification's facts that the curriculum model holds, and how a question asks for them
 FACTS = {"crebo": re.compile(r"\bcrebo\w*"),
          "niveau": re.compile(r"\b(?:op\s+)?welk\s+(?:mbo[- ]?)?niveau\b|\b(?:what|which)\s+(?:mbo\s+)?level\b"
-                              r"|\bniveau\s+(?:is|heeft|hebben|zijn)\b")}
+                              r"|\bniveau\s+(?:is|heeft|hebben|zijn)\b"),
+         "sbu": re.compile(r"\bsbu\b|\bstudiebelasting\w*|\bstudy\s+load\b")}
+_SBU = re.compile(r"Studiebelastingsuren\s*\(SBU\)\s*:\s*(\d+)", re.IGNORECASE)  # a profile text's "Opleiding:" part
+
+
+def fact_value(chunk: Chunk, fact: str) -> str | None:
+    """One fact of a profile chunk: its crebo or niveau (fields of the model), or the sbu its text states."""
+    if fact == "sbu":
+        match = _SBU.search(chunk.text)
+        return match.group(1) if match else None
+    return chunk.crebo if fact == "crebo" else chunk.niveau
 
 
 # words that name the qualification itself beside "op welk niveau" ("What level is the X qualification?")
@@ -679,41 +689,48 @@ def asked_fact(intent: Intent, library: Library) -> str | None:
 def _other_level(question: str, library: Library) -> bool:
     """The sentence that asks for a level names something besides the qualification: a language, a skill."""
     sentence = next((s for s in re.split(r"(?<=[.?!])\s+", question) if FACTS["niveau"].search(fold(s))), question)
-    return bool(evidence.content_words(_QUALIFICATION.sub(" ", fold(sentence)), library.scope_vocab))
+    rest = _QUALIFICATION.sub(" ", fold(sentence))
+    for pattern in FACTS.values():  # "op welk niveau zit die opleiding en hoeveel sbu heeft hij?": facts of it
+        rest = pattern.sub(" ", rest)
+    return bool(evidence.content_words(rest, library.scope_vocab))
 
 
-_OTHER_FACT = {"crebo": "niveau", "niveau": "crebo"}
-_FACT_WORDS = {"crebo": r"\bcrebo", "niveau": r"\bniveau\b|\blevel\b"}  # both facts asked in one question
+# the facts a question may ask beside the first one ("op welk niveau zit die opleiding, en hoeveel sbu?")
+_FACT_WORDS = {"crebo": r"\bcrebo", "niveau": r"\bniveau\b|\blevel\b", "sbu": FACTS["sbu"].pattern}
 
 
 def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, search: Search) -> Reply:
-    """The fact for every profile of the scope (and a dossier's own crebo), with the profile texts as the cited
-    passages; ``not_found`` when the sources give it for none (the 2020/21 extract has no crebo or level)."""
+    """The fact for every profile of the scope (and a dossier's own crebo), with the other facts the question
+    asks beside it, and the profile texts as the cited passages; ``not_found`` when the sources give it for none
+    (the 2020/21 extract has no crebo, level or sbu)."""
     entries = narrow_entries(intent.scopes)
-    both = all(re.search(pattern, fold(intent.question)) for pattern in _FACT_WORDS.values())
-    found: dict[tuple, tuple[str, Chunk]] = {}
+    question = fold(intent.question)
+    asked = [fact, *(name for name, pattern in _FACT_WORDS.items() if name != fact and re.search(pattern, question))]
+    found: dict[tuple, dict[str, tuple[str, Chunk]]] = {}
     for chunk in library.chunks:
-        if chunk.part != 1 or not any(in_scope(chunk, e) for e in entries):
+        if not any(in_scope(chunk, e) for e in entries):
             continue
         if chunk.kind == PROFIEL and chunk.profile:
-            value = chunk.crebo if fact == "crebo" else chunk.niveau
-            other = chunk.niveau if fact == "crebo" else chunk.crebo
-            if value and both and other:  # "op welk niveau zit die opleiding, en wat is het crebonummer?"
-                value = f"{value}; {READ_AS[intent.lang]['facts'][_OTHER_FACT[fact]]} {other}"
-            if value:
-                found.setdefault((chunk.dossier, chunk.version, chunk.profile), (value, chunk))
-        elif fact == "crebo" and chunk.profile is None and chunk.crebo and any(e.profile is None for e in entries):
-            found.setdefault((chunk.dossier, chunk.version, None), (chunk.crebo, chunk))
+            for name in asked:
+                value = fact_value(chunk, name)
+                if value:
+                    found.setdefault((chunk.dossier, chunk.version, chunk.profile), {}).setdefault(name, (value, chunk))
+        elif (fact == "crebo" and chunk.part == 1 and chunk.profile is None and chunk.crebo
+              and any(e.profile is None for e in entries)):
+            found.setdefault((chunk.dossier, chunk.version, None), {}).setdefault(fact, (chunk.crebo, chunk))
+    found = {key: values for key, values in found.items() if fact in values}
     if not found:
         scope = describe_scopes(intent.scopes, intent.lang)
         return _not_found(intent, "no_fact", (fact, scope), search(intent.question, filters, 3))
+    names = READ_AS[intent.lang]["facts"]
     lines, hits = [], []
-    for (dossier, version, profile), (value, chunk) in sorted(
-            found.items(), key=lambda kv: (kv[0][2] is not None, kv[1][1].code or "")):
+    for (dossier, version, profile), values in sorted(
+            found.items(), key=lambda kv: (kv[0][2] is not None, kv[1][fact][1].code or "")):
         where = f"{dossier} {(version or '')[:4]}".strip()
+        value = "; ".join([values[fact][0], *(f"{names[n]} {values[n][0]}" for n in asked[1:] if n in values)])
         lines.append(f"{profile} ({where}): {value}" if profile else f"{where}: {value}")
-        if chunk.kind == PROFIEL:
-            hits.append(Hit(chunk, 1.0, (), ""))
+        hits.extend(Hit(chunk, 1.0, (), "") for chunk in dict.fromkeys(c for _, c in values.values())
+                    if chunk.kind == PROFIEL)
     words = READ_AS[intent.lang]
     reading = f"{words['prefix']}: " + words["fact"].format(fact=words["facts"][fact],
                                                               scope=describe_scopes(intent.scopes, intent.lang))

@@ -172,6 +172,14 @@ class Corpus:
             found |= self._word_units.get(word, frozenset())
         return len(found)
 
+    def adjacent(self, first: str, second: str) -> bool:
+        """True when some sentence holds the corpus word ``first`` directly followed by ``second``."""
+        for sentence in self.sentences_with(first):
+            found = [w for w, _, _ in sentence.words]
+            if any(a == first and b == second for a, b in zip(found, found[1:], strict=False)):
+                return True
+        return False
+
     def unit_share(self, word: str) -> float:
         """The share of units in which ``word`` (or another form of it) occurs."""
         if not self.units:

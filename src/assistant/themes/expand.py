@@ -183,6 +183,24 @@ def conjunct_partners(phrase: str, corpus: Corpus | None, dutch: Mapping[str, st
     return found
 
 
+def glossary_concepts(dutch: str, corpus: Corpus | None) -> dict[str, str]:
+    """The commoner words of the multi-word concepts in a glossary value, each with its concept as one term.
+
+    A glossary value lists Dutch words: alternatives (*schoonmaken schoonmaak*) or one phrase (*facilitaire
+    dienstverlening*). Two neighbouring words that also stand side by side in the corpus are one concept; as
+    in a typed theme (:func:`conjunct_partners`), its rarest word carries it alone and the other counts only
+    together with it: ``{"dienstverlening": "facilitaire dienstverlening"}``.
+    """
+    if corpus is None:
+        return {}
+    found: dict[str, str] = {}
+    listed = theme_words(dutch)
+    for first, second in zip(listed, listed[1:], strict=False):
+        if corpus.adjacent(first, second):
+            found.update(conjunct_partners(f"{first} {second}", corpus))
+    return found
+
+
 def neighbour(word: str, meaning, corpus: Corpus, settings: ScanSettings) -> str | None:
     """The corpus word nearest in meaning to a word the corpus lacks (*sustainability* → *duurzaam*), or None
     when no word is near enough (CSLS below ``translate_min``), the nearest one is generic, or it only shares
@@ -358,8 +376,11 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
             add(word, weight, "thema")
         if settings.glossary:
             for dutch in glossary_expand(phrase):
+                concepts = glossary_concepts(dutch, corpus) if settings.glossary_concepts else {}
                 for word in theme_words(dutch):
-                    add(word, CORE, "glossarium")
+                    if word in concepts:
+                        add(concepts[word], CORE, "glossarium")
+                    add(word, CONTEXT if word in concepts else CORE, "glossarium")
         if settings.translate and meaning is not None:
             for english, dutch in translations(phrase, corpus, meaning, settings).items():
                 if dutch not in glossary_expand(english):

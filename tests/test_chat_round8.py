@@ -1,0 +1,106 @@
+"""The chat on the eighth round's questions (issue 14), from first-year students, their workplace supervisors and
+curriculum designers: the study load (sbu) as a fact of a profile, "that profile" for the previous scope, a
+follow-up that only names a new scope and year, "do students have to …", and "both years". On the real bundled
+corpus."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ask
+
+from assistant.conversation import find_reference, names_programme
+from assistant.intent import LIST, LOOKUP, NOT_FOUND, TREE, question_words, situation_words
+from assistant.reply_text import render
+
+
+@pytest.mark.parametrize("question, lang, value", [
+    ("hoeveel sbu heeft de thuisbegeleider?", "nl", "6400"),
+    ("What is the study load of the Onderwijsassistent in Pedagogisch Werk 2015?", "en", "4800"),
+])
+def test_the_study_load_is_a_fact_of_the_profile_read_from_its_text(library, searcher, question, lang, value):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LOOKUP and reply.details[0] == "sbu", (reply.type, reply.read_as)
+    assert reply.lang == lang and any(value in line for line in reply.details[1:])
+    assert value in render(reply)
+
+
+@pytest.mark.parametrize("question, lang", [
+    ("how many sbu is the 2021 GPM programme?", "en"),
+    ("Hoeveel studiebelastingsuren heeft Sport & Bewegen 2021?", "nl"),
+])
+def test_a_study_load_the_extract_does_not_give_is_not_found(library, searcher, question, lang):
+    """The 2020/21 extract gives no sbu: the answer says so, and gives no number of the 2015 dossiers."""
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "no_fact", (reply.type, reply.problem)
+    assert reply.lang == lang and not any(n in render(reply) for n in ("4800", "6400"))
+
+
+def test_two_facts_asked_together_are_both_answered(library, searcher):
+    """"op welk niveau zit die opleiding en hoeveel sbu heeft hij?" after a question on the thuisbegeleider."""
+    outcomes = ask(library, searcher, "thuisbegeleider crebo?",
+                   "En op welk niveau zit die opleiding en hoeveel sbu heeft hij?")
+    reply = outcomes[1].reply
+    assert reply.type == LOOKUP and reply.details[0] == "niveau", (reply.type, reply.read_as)
+    line = reply.details[1]
+    assert "Thuisbegeleider" in line and ": 4;" in line and "6400" in line
+
+
+@pytest.mark.parametrize("message, programme", [
+    ("Is a VOG required for that profile?", True),
+    ("welke kerntaken heeft dat profiel?", True),
+    ("op welk niveau zit die opleiding?", True),
+    ("welke daarvan gaan over hygiëne?", False),
+])
+def test_that_profile_names_the_previous_scope_not_the_units_listed(message, programme):
+    reference = find_reference(message)
+    assert reference is not None and reference.kind == "scope"
+    assert names_programme(reference) is programme
+
+
+def test_that_profile_after_a_list_asks_about_the_profile(library, searcher):
+    """"welke kerntaken heeft dat profiel?" after the thuisbegeleider's werkprocessen: its kerntaken, not the
+    werkprocessen narrowed; a VOG question names the profile, not the word before "profile"."""
+    outcomes = ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider?",
+                   "welke kerntaken heeft dat profiel?")
+    reply = outcomes[1].reply
+    assert reply.type == LIST and {i.chunk.kind for i in reply.items} == {"kerntaak"}, reply.read_as
+    assert "Thuisbegeleider" in reply.read_as
+    vog = ask(library, searcher, "thuisbegeleider crebo?", "Is a VOG required for that profile?")[1]
+    assert vog.reply.type != NOT_FOUND and "thuisbegeleider" in vog.question.lower()
+
+
+def test_a_follow_up_of_only_a_scope_and_a_year_keeps_the_list(library, searcher):
+    """"and in the 2021 version of the PMK dossier?" holds nothing but names and filler: the same list there,
+    however many words it takes."""
+    outcomes = ask(library, searcher,
+                   "ik loop stage op een kdv als pmk (kd 2015), welke werkprocessen moet ik allemaal laten zien?",
+                   "and in the 2021 version of the PMK dossier?")
+    first, second = (o.reply for o in outcomes)
+    assert first.type == LIST and first.intent.mode == TREE
+    assert second.type == LIST and second.lang == "en", (second.type, second.read_as)
+    assert {i.chunk.version for i in second.items} == {"2021-08-01"}
+    assert {i.chunk.dossier for i in second.items} == {"Pedagogisch Medewerker Kinderopvang"}
+
+
+def test_do_students_have_to_names_no_profile(library, searcher):
+    """"do students have to deal with medication": "students" is the asker's subject, not an unknown profile,
+    and not a word of the topic; a real unknown owner still is one."""
+    assert {"student", "students", "studenten"} <= situation_words()
+    reply = ask(library, searcher, "In which work processes do students have to deal with medication?")[0].reply
+    assert reply.type == LIST and reply.problem != "unknown_scope", (reply.type, reply.read_as)
+    assert "students" not in reply.read_as and reply.items
+    assert all("medic" in (i.chunk.passage or i.chunk.text).lower() for i in reply.items)
+    astronaut = ask(library, searcher, "which work processes does the astronaut have?")[0].reply
+    assert astronaut.type == NOT_FOUND and astronaut.problem == "unknown_scope"
+
+
+def test_both_years_is_a_scope_not_a_reference(library, searcher):
+    """"both years" asks for every version; with nothing asked before it is no reference to a pair."""
+    assert find_reference("waar komt vve voor in beide jaren?") is None
+    assert find_reference("which work processes refer to VVE? both years pls") is None
+    assert find_reference("wat is het verschil tussen die twee?").kind == "pair"
+    assert find_reference("compare both").kind == "pair"
+    reply = ask(library, searcher, "which work processes refer to VVE? both years pls")[0].reply
+    assert reply.type == LIST and reply.problem != "no_referent", (reply.type, reply.problem)
+    assert {i.chunk.version[:4] for i in reply.items} == {"2015", "2021"}
+    assert {"heb", "hebt", "pls", "refer"} <= question_words()
