@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -176,7 +177,7 @@ class Corpus:
         """True when some sentence holds the corpus word ``first`` directly followed by ``second``."""
         for sentence in self.sentences_with(first):
             found = [w for w, _, _ in sentence.words]
-            if any(a == first and b == second for a, b in zip(found, found[1:], strict=False)):
+            if any(a == first and b == second for a, b in itertools.pairwise(found)):
                 return True
         return False
 

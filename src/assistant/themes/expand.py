@@ -9,6 +9,7 @@ thesaurus file (:mod:`assistant.themes.thesaurus`); and near words from the corp
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -195,7 +196,7 @@ def glossary_concepts(dutch: str, corpus: Corpus | None) -> dict[str, str]:
         return {}
     found: dict[str, str] = {}
     listed = theme_words(dutch)
-    for first, second in zip(listed, listed[1:], strict=False):
+    for first, second in itertools.pairwise(listed):
         if corpus.adjacent(first, second):
             found.update(conjunct_partners(f"{first} {second}", corpus))
     return found
