@@ -104,3 +104,73 @@ def test_both_years_is_a_scope_not_a_reference(library, searcher):
     assert reply.type == LIST and reply.problem != "no_referent", (reply.type, reply.problem)
     assert {i.chunk.version[:4] for i in reply.items} == {"2015", "2021"}
     assert {"heb", "hebt", "pls", "refer"} <= question_words()
+
+
+def test_a_long_profile_title_without_abbreviation_has_short_names(library):
+    """Initials (*hzw*), and a first word no other title starts with and the corpus never inflects as an
+    adjective (*helpende*, *helpende zw*); *gespecialiseerd* (beside *gespecialiseerde*) is no short name."""
+    scopes = library.catalogue.scopes
+    assert {e.profile for e in scopes["helpende"]} == {"Helpende Zorg en Welzijn"}
+    assert {e.profile for e in scopes["helpende zw"]} == {"Helpende Zorg en Welzijn"}
+    assert {e.profile for e in scopes["hzw"]} == {"Helpende Zorg en Welzijn"}
+    assert {e.profile for e in scopes["pbg"]} == {"Persoonlijk begeleider gehandicaptenzorg"}
+    assert "gespecialiseerd" not in scopes and "agogisch" not in scopes and "begeleider" not in scopes
+
+
+@pytest.mark.parametrize("question", ["welke wp's heb ik als helpende zw?",
+                                      "welke werkprocessen heb ik als helpende zorg en welzjin"])
+def test_a_profile_by_its_short_name_or_a_typo_in_its_long_one(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and reply.intent.mode == TREE, (reply.type, reply.read_as)
+    assert "Helpende Zorg en Welzijn" in reply.read_as and len(reply.items) == 12
+
+
+def test_a_new_kind_and_scope_after_a_list_is_a_question_of_its_own(library, searcher):
+    """"ok and which work processes does the helpende have?" after the profiles of Dienstverlening: the
+    helpende's werkprocessen, not its profiles."""
+    outcomes = ask(library, searcher, "what profiles are there in Dienstverlening?",
+                   "ok and which work processes does the helpende have?")
+    reply = outcomes[1].reply
+    assert reply.type == LIST and {i.chunk.kind for i in reply.items} == {"werkproces"}, reply.read_as
+    assert len(reply.items) == 12
+
+
+@pytest.mark.parametrize("narrowing, coded", [("alleen de P-werkprocessen graag", "P"),
+                                              ("alleen de B-werkprocessen", "B")])
+def test_the_p_or_b_werkprocessen_narrow_a_profile_list_to_that_part(library, searcher, narrowing, coded):
+    outcomes = ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider?", narrowing)
+    first, second = (o.reply for o in outcomes)
+    assert second.type == LIST and 0 < len(second.items) < len(first.items), second.read_as
+    assert {i.chunk.code[0] for i in second.items} == {coded}
+
+
+def test_what_a_quoted_werkproces_involves_is_that_unit(library, searcher):
+    """A title quoted after "the work process" is one unit, even when the title itself holds "welke"."""
+    reply = ask(library, searcher, "my placement is with a coördinator sport- en bewegingsagogie. what does the "
+                                   "work process 'Stelt vast welke SB-activiteiten mogelijk zijn' involve?")[0].reply
+    assert reply.type == LOOKUP and reply.lang == "en", (reply.type, reply.read_as)
+    assert reply.hits[0].chunk.title.startswith("Stelt vast welke SB-activiteiten")
+
+
+@pytest.mark.parametrize("question, lang", [
+    ("helpende zorg en welzijn of medewerker sport en recreatie, wat doe je anders in het profieldeel?", "nl"),
+    ("what does a thuisbegeleider do differently from a begeleider gehandicaptenzorg?", "en"),
+])
+def test_what_one_profile_does_differently_is_a_comparison_with_their_facts(library, searcher, question, lang):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == "compare" and reply.lang == lang, (reply.type, reply.read_as)
+    facts = {d.split("|")[0] for d in reply.details}
+    assert {"niveau", "crebo"} <= facts
+    if "thuisbegeleider" in question:
+        assert "sbu|6400|4800" in reply.details
+
+
+def test_one_level_after_a_comparison_phrased_with_from_is_a_lookup(library, searcher):
+    """"and level 3?" after "how does level 1 differ from level 2?": that competence at level 3."""
+    outcomes = ask(library, searcher, "In the competence profile, how does Plannen en organiseren level 1 differ "
+                                      "from level 2?", "and level 3?")
+    first, second = (o.reply for o in outcomes)
+    assert first.type == "compare"
+    assert second.type == LOOKUP and second.lang == "en", (second.type, second.read_as)
+    assert "Plannen en organiseren" in (second.hits[0].chunk.competence or "")
+    assert second.hits[0].chunk.level == 3

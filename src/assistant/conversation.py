@@ -30,6 +30,7 @@ Nothing here knows particular questions: the names come from the index.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -132,7 +133,8 @@ class Catalogue:
 
     @classmethod
     def from_chunks(cls, chunks: Iterable[Chunk]) -> Catalogue:
-        """Collect scope names (names and abbreviations), versions and kinds from chunks."""
+        """Collect scope names (names, abbreviations and short names), versions and kinds from chunks."""
+        chunks = tuple(chunks)
         scopes: dict[str, set[ScopeEntry]] = {}
         versions: set[str] = set()
         kinds: set[str] = set()
@@ -160,6 +162,11 @@ class Catalogue:
             for alias in aliases:
                 if key in scopes and alias not in scopes:
                     scopes[alias] = set(scopes[key])
+        titles = {_fold(p) for _, _, p, abbr, _ in named if p and not abbr}
+        for title, aliases in short_names(titles, _vocabulary(chunks) if titles else set()).items():
+            for alias in aliases:
+                if alias not in scopes:
+                    scopes[alias] = set(scopes[title])
         return cls(
             scopes={k: tuple(sorted(v, key=_entry_order)) for k, v in scopes.items()},
             versions=tuple(sorted(versions)),
@@ -177,6 +184,35 @@ class Catalogue:
         body = alternation(self.scopes)
         # "PMK-dossier", "GPM-opleiding": a name may lead a hyphenated compound (not a code: "SW-2020", "P3-K2")
         return re.compile(rf"(?<![\w-])(?:{body})(?!\w)(?!-[\w]*\d)", re.IGNORECASE)
+
+
+def short_names(titles: Iterable[str], vocabulary: set[str]) -> dict[str, tuple[str, ...]]:
+    """The short names users give a long profile title that has no abbreviation: its initials (*Helpende Zorg
+    en Welzijn* → *hzw*), and, when no other title starts with its first word and the corpus never uses that
+    word as an adjective (*gespecialiseerd*/*gespecialiseerde*), that word alone and with the initials of the
+    rest (*helpende*, *helpende zw*)."""
+    split = {t: [w for w in re.split(r"[\s,&/-]+", t) if w and w not in ("en", "and", "of")] for t in titles}
+    firsts = Counter(words[0] for words in split.values() if words)
+    found: dict[str, tuple[str, ...]] = {}
+    for title, words in split.items():
+        if len(words) < 2:
+            continue
+        aliases = ["".join(w[0] for w in words)] if len(words) >= 3 else []
+        head = words[0]
+        if firsts[head] == 1 and not _used_as_adjective(head, vocabulary):
+            aliases += [head, f"{head} {''.join(w[0] for w in words[1:])}"]
+        found[title] = tuple(aliases)
+    return found
+
+
+def _used_as_adjective(word: str, vocabulary: set[str]) -> bool:
+    """*gespecialiseerd* beside *gespecialiseerde*, *agogisch* beside *agogische*: the word's other form occurs."""
+    return (word[:-1] if word.endswith("e") else f"{word}e") in vocabulary
+
+
+def _vocabulary(chunks: Iterable[Chunk]) -> set[str]:
+    """The lower-case words of the chunks' texts."""
+    return {w for c in chunks for w in re.findall(r"[^\W\d_]+", c.text.lower())}
 
 
 def _entry_order(entry: ScopeEntry) -> tuple:
@@ -257,6 +293,7 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
     found_part = _PART_WORDS.search(text)
     if found_part and not _overlaps(found_part.span(), taken):
         part = found_part.group(0).lower()
+        part = _PART_NAMES.get(part.split("-")[0], part) if "-" in part else part
         taken.append(found_part.span())
     rest = tuple(
         m.group(0) for m in _WORD.finditer(text)
@@ -267,8 +304,9 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
 
 
 # the parts of a dossier a follow-up can narrow to ("alleen die uit het profieldeel graag")
-_PART_WORDS = re.compile(r"\b(?:basisdeel|profieldeel|aanvullingen|core part|basic part|profile part|add-ons)\b",
-                         re.IGNORECASE)
+_PART_WORDS = re.compile(r"\b(?:basisdeel|profieldeel|aanvullingen|core part|basic part|profile part|add-ons"
+                         r"|[bp]-(?:werkprocessen|work processes|units))\b", re.IGNORECASE)
+_PART_NAMES = {"b": "basisdeel", "p": "profieldeel"}  # "alleen de P-werkprocessen": the units coded P…
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -325,6 +363,8 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     at any length)."""
     if previous is None or not mentions.any:
         return False
+    if mentions.kind and mentions.scope and previous.kind and mentions.kind != previous.kind:
+        return False  # "and which work processes does the helpende have?" after its profiles: a question of its own
     counted = message
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
         counted = _splice(counted, span, " name ")
@@ -409,7 +449,8 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue) -> str:
     return question
 
 
-_LEVEL_PAIR = re.compile(r"\b(?:niveau|nivo|level)s?\s*[1-4]\b.*\b(?:en|and|vs\.?|versus|t\.?o\.?v\.?)\s+"
+_LEVEL_PAIR = re.compile(r"\b(?:niveau|nivo|level)s?\s*[1-4]\b.*"
+                         r"\b(?:en|and|vs\.?|versus|t\.?o\.?v\.?|from|with|van|met)\s+"
                          r"(?:(?:niveau|nivo|level)\s*)?[1-4]\b", re.IGNORECASE)
 _VERSUS = re.compile(r"\bversus\b|\bvs\b", re.IGNORECASE)
 

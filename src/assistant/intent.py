@@ -56,6 +56,7 @@ ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)
 CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk\w*\b|\bversus\b|\bvs\.?(?!\w)|\bt\.?o\.?v\.?(?!\w)"
                r"|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b|\bwat is er anders\b"
+               r"|\bwat\s+(?:doe|doet|doen)\s+(?:je|jij|ik|hij|zij|ze|we|wij)\s+anders\b"
                r"|\bchanges\b.*\bfrom\b|\bverandert\b.*\bvan\b|\bchange\b.*\b(?:from|between|since)\b"
                r"|\bhow\s+(?:did|has|have)\b[^?]*\bchange\b[^?]*\b20\d\d\b"
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bhetzelfde\b|\bdezelfde\b|\bcounterparts?\b"
@@ -571,7 +572,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         return Intent(LOOKUP, **base)
     if _is_competence(text, folded, topic, competence_names, sbb_codes, sbb or {}, kind, levels, bool(scopes)):
         return Intent(COMPETENCE, **base)
-    if kind == "werkproces" and _ONE_UNIT.search(folded) and not _has(_MANY, folded):
+    if kind == "werkproces" and _ONE_UNIT.search(folded) and not _has(_MANY, QUOTED.sub(" ", folded)):
         return Intent(LOOKUP, **base)  # "het werkproces van de OA over toezicht": the one unit, ranked
     asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded) or bool(kind and scopes)
     if kind and asks_list and not scopes:

@@ -970,16 +970,17 @@ def _side_facts(intent: Intent, library: Library) -> tuple[str, ...]:
     if not (a.profile and b.profile):
         return ()
 
-    def profile(entry: ScopeEntry) -> Chunk | None:
-        return next((c for c in library.chunks if c.kind == PROFIEL and c.part == 1 and c.profile
-                     and fold(c.profile) == fold(entry.profile) and in_scope(c, entry)), None)
+    def facts(entry: ScopeEntry) -> dict[str, str]:
+        """The profile's facts over all its chunks (none when the index has no text of that profile)."""
+        chunks = [c for c in library.chunks if c.kind == PROFIEL and c.profile
+                  and fold(c.profile) == fold(entry.profile) and in_scope(c, entry)]
+        return {name: next((v for c in chunks if (v := fact_value(c, name))), "") for name in FACTS} if chunks else {}
 
-    left, right = profile(a), profile(b)
-    if left is None or right is None:
+    left, right = facts(a), facts(b)
+    if not left or not right:
         return ()
-    rows = [f"{name}|{x}|{y}" for name, x, y in (("niveau", left.niveau, right.niveau),
-                                                 ("crebo", left.crebo, right.crebo)) if x or y]
-    return tuple(rows)
+    return tuple(f"{name}|{left[name]}|{right[name]}" for name in ("niveau", "crebo", "sbu")
+                 if left[name] or right[name])
 
 
 TITLE_CLOSE = 0.9  # a quoted title this alike to a unit's title names that unit (a typo, another article)
