@@ -1476,8 +1476,9 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
 # the competency profile named by what it is ("staat er iets over samenwerken in het competentieprofiel?")
 _PROFILE_WORD = re.compile(r"\bcompetentieprofiel\w*|\bcompeten(?:ce|cy|cies)[- ]profiles?\b")
 _COMPETENCE_WORD = re.compile(r"\bcompetentie\b|\bcompeten(?:ce|cy)\b(?![- ]profile)"
-                              r"|\b(?:gedragsindicator\w*|behaviou?ral indicators?)\s+(?:van|voor|bij|for|of)\b")
-_INDICATOR_WORD = re.compile(r"gedragsindicator\w*|behaviou?ral|indicators?")
+                              r"|\b(?:gedragsindicator\w*|behaviou?ral indicators?|niveaus|levels)"
+                              r"\s+(?:van|voor|bij|for|of)\b")
+_INDICATOR_WORD = re.compile(r"gedragsindicator\w*|behaviou?ral|indicators?|niveaus|levels")
 
 
 def _is_profile_of_competences(entry: ScopeEntry, library: Library) -> bool:

@@ -293,11 +293,14 @@ def near_words(vectors: np.ndarray, meaning, corpus: Corpus, settings: ScanSetti
 
     A word counts when its CSLS score (:meth:`~assistant.themes.vectors.Meaning.near_scores`) to one of
     ``vectors`` is at least ``near_min``, the sentences it stands in are close to the theme too
-    (``near_context_min``), it is not a form of a word already taken, not generic, and not a lookalike
-    of a theme word (*bekwaamheid* for *duurzaamheid*; ``own_words``, default ``taken``).
+    (``near_context_min``), it is not a form of a word already taken, not generic, not a lookalike
+    of a theme word (*bekwaamheid* for *duurzaamheid*; ``own_words``, default ``taken``), and, with
+    ``near_heads_apart``, holds not only the last part of a compound theme word (*ontwikkelingsgerichte* for
+    *taalontwikkeling*).
     """
     found: dict[str, float] = {}
     own = [w for t in (taken if own_words is None else own_words) for w in (t, *adjective_of(t))]
+    heads = [parts for t in own if len(parts := corpus.compound_parts(t)) == 2] if settings.near_heads_apart else []
     for vector in vectors:
         scores = meaning.near_scores(vector)
         kept = 0
@@ -307,8 +310,9 @@ def near_words(vectors: np.ndarray, meaning, corpus: Corpus, settings: ScanSetti
                 break
             word = meaning.words[i]
             if any(same_word(word, t) or stem(word) == stem(t) for t in (*taken, *found)) or (
-                    corpus.unit_share(word) > settings.generic_share) or any(lookalike(word, t) for t in own):
-                continue
+                    corpus.unit_share(word) > settings.generic_share) or any(lookalike(word, t) for t in own) \
+                    or any(head in word and modifier not in word for modifier, head in heads):
+                continue  # a word piece: *ontwikkelingsmogelijkheden* shares only the head of *taalontwikkeling*
             if meaning.context_similarity(word, vector) < settings.near_context_min:
                 continue
             found[word] = max(found.get(word, -np.inf), score)

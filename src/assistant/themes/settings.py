@@ -34,6 +34,7 @@ class ScanSettings:
     dense_kern: bool = True  # a unit with several sentences close in meaning is kern without a term (below)
     adjectives_apart: bool = True  # an adjective is no compound's last part (gastvrije is not vrije)
     glossary_concepts: bool = True  # a glossary phrase the corpus holds (facilitaire dienstverlening) is one concept
+    near_heads_apart: bool = True  # a near word holding only a compound theme word's last part is a word piece
     forms_once: bool = True  # terms that match the same corpus words are one family: a sentence counts it once
 
     translate_min: float = 0.0  # CSLS of the nearest corpus word to an absent theme word at least (a translation)
