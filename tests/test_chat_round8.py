@@ -174,3 +174,23 @@ def test_one_level_after_a_comparison_phrased_with_from_is_a_lookup(library, sea
     assert second.type == LOOKUP and second.lang == "en", (second.type, second.read_as)
     assert "Plannen en organiseren" in (second.hits[0].chunk.competence or "")
     assert second.hits[0].chunk.level == 3
+
+
+@pytest.mark.parametrize("question, lang", [
+    ("Welke SBB-competenties horen bij de werkprocessen van de Onderwijsassistent 2021?", "nl"),
+    ("Which SBB competences go with the work processes of Sociaal Werk 2020?", "en"),
+])
+def test_the_sbb_competences_of_a_scope_whose_texts_name_none_are_not_found(library, searcher, question, lang):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "no_sbb" and reply.lang == lang, (reply.type, reply.problem)
+    assert "2015" in render(reply)
+    held = ask(library, searcher, "Welke SBB-competenties horen bij de werkprocessen van de Onderwijsassistent "
+                                  "2015?")[0].reply
+    assert held.type == LIST and held.items  # the 2015 dossier names them
+
+
+def test_the_levels_of_a_competence_the_profile_lacks_are_unknown(library, searcher):
+    reply = ask(library, searcher, "what are the levels of Samenwerken in the Sociaalwerker B competence "
+                                   "profile?")[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "unknown_competence", (reply.type, reply.problem)
+    assert reply.details[0] == "samenwerken" and "Klantgerichtheid" in reply.details

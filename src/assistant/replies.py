@@ -1414,7 +1414,9 @@ _ASKS_COMPETENCES = re.compile(r"\bcompeten(?:ties?|ces?|cies|cy)\b")
 
 def without_sbb(intent: Intent, library: Library, filters: Filters) -> tuple[str, ...]:
     """``("B1-K1-W5", "Onderwijsassistent 2021")`` when the question asks for the competences of a unit it names
-    by code or by its quoted title, and no werkproces of that code in its scope names an SBB competence."""
+    by code or by its quoted title, and no werkproces of that code in its scope names an SBB competence;
+    ``("Onderwijsassistent 2021",)`` when it asks for the SBB competences of a scope none of whose werkprocessen
+    names one."""
     if not _ASKS_COMPETENCES.search(fold(intent.question)):
         return ()
     keep = scope_filter(intent, filters)
@@ -1428,6 +1430,12 @@ def without_sbb(intent: Intent, library: Library, filters: Filters) -> tuple[str
         if held and not any(unit_sbb(u.passage, library.sbb) for u in held):
             scope = ", ".join(dict.fromkeys(f"{u.chunk.dossier} {u.chunk.version[:4]}" for u in held))
             return (code, scope)
+    if named or codes_in(intent.question) or intent.sbb or intent.competences or not intent.scopes \
+            or not re.search(r"\bsbb", fold(intent.question)):
+        return ()
+    held = [u for u in library.units if u.chunk.kind == WERKPROCES and keep(u.chunk)]
+    if held and not any(unit_sbb(u.passage, library.sbb) for u in held):  # "welke SBB-competenties horen bij de
+        return (describe_scopes(intent.scopes, intent.lang),)  # werkprocessen van de OA 2021?": none named there
     return ()
 
 

@@ -58,6 +58,8 @@ TEXT = {
                     "SBB-competenties bij hun werkprocessen).",
         "no_sbb": "{code} ({scope}) noemt geen SBB-competenties: alleen de SBB-dossiers van 2015 noemen ze bij hun "
                   "werkprocessen.",
+        "no_sbb_scope": "De werkprocessen van {scope} noemen geen SBB-competenties: alleen de SBB-dossiers van 2015 "
+                        "noemen ze bij hun werkprocessen.",
         "no_fact": "De bronnen noemen geen {fact} voor {scope}.",
         "unknown_sbb": "De bronnen kennen geen SBB-competentie **{letter}**: de werkprocessen noemen de letters "
                        "{first} tot en met {last}.",
@@ -114,6 +116,8 @@ TEXT = {
                     "competences for their work processes).",
         "no_sbb": "{code} ({scope}) names no SBB competences: only the 2015 SBB dossiers name them for their work "
                   "processes.",
+        "no_sbb_scope": "The work processes of {scope} name no SBB competences: only the 2015 SBB dossiers name them "
+                        "for their work processes.",
         "no_fact": "The sources give no {fact} for {scope}.",
         "unknown_sbb": "The sources have no SBB competence **{letter}**: the work processes name the letters "
                        "{first} to {last}.",
@@ -298,7 +302,8 @@ def problem_text(reply: Reply, details: bool = True) -> str:
     elif reply.problem == "absent_fact":
         text = t["absent_fact"].format(fact=escape(d[0]))
     elif reply.problem == "no_sbb":
-        text = t["no_sbb"].format(code=escape(d[0]), scope=escape(d[1]))
+        text = t["no_sbb"].format(code=escape(d[0]), scope=escape(d[1])) if len(d) > 1 else \
+            t["no_sbb_scope"].format(scope=escape(d[0]))
     elif reply.problem == "no_links":
         text = t["no_links"].format(what=escape(", ".join(d)) or "—")
     else:
