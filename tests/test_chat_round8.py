@@ -194,3 +194,44 @@ def test_the_levels_of_a_competence_the_profile_lacks_are_unknown(library, searc
                                    "profile?")[0].reply
     assert reply.type == NOT_FOUND and reply.problem == "unknown_competence", (reply.type, reply.problem)
     assert reply.details[0] == "samenwerken" and "Klantgerichtheid" in reply.details
+
+
+def test_a_theme_word_no_werkproces_holds_is_not_found_beside_a_common_one(library, searcher):
+    """"clients with dementia": the werkprocessen hold "clients" (a third of the units) but none holds dementia,
+    so the answer says no werkproces names it, instead of listing every unit about clients; a theme whose rare
+    word the scope does hold still gives its list."""
+    for question, lang in (("Which work processes deal with clients with dementia?", "en"),
+                           ("welke werkprocessen gaan over cliënten met dementie?", "nl")):
+        reply = ask(library, searcher, question)[0].reply
+        assert reply.type == NOT_FOUND and reply.problem == "not_in_units", (reply.type, reply.problem)
+        assert reply.lang == lang and reply.details == ("dementie",)
+    held = ask(library, searcher, "In welke werkprocessen van Sociaal werk 2015 worden vrijwilligers "
+                                  "genoemd?")[0].reply
+    assert held.type == LIST and held.items
+
+
+def test_a_student_torn_between_two_profiles_gets_them_compared_where_their_facts_are(library, searcher):
+    """"twijfelt tussen PMK en OA. Welk niveau en welk crebonummer?": a comparison, in the version whose profiles
+    give a level and crebo (2015), not the 2020/21 extract that gives none."""
+    reply = ask(library, searcher, "Ik begeleid een leerling die twijfelt tussen pedagogisch medewerker "
+                                   "kinderopvang en onderwijsassistent. Welk niveau en welk crebonummer hebben die "
+                                   "twee?")[0].reply
+    assert reply.type == "compare", (reply.type, reply.read_as)
+    assert "niveau|3|4" in reply.details and "crebo|25486|25485" in reply.details
+
+
+@pytest.mark.parametrize("question", [
+    "Welke werkprocessen heten 'voert coördinerende taken uit' of iets vergelijkbaars? Zowel 2015 als 2021.",
+    "Which work processes of Pedagogisch Werk 2015 relate to hygiene?",
+])
+def test_similar_and_relate_to_ask_for_a_list_not_a_comparison(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and reply.items, (reply.type, reply.read_as)
+
+
+def test_the_profile_specific_ones_or_the_p_part_narrow_to_the_profieldeel(library, searcher):
+    outcomes = ask(library, searcher, "welke werkprocessen heeft de thuisbegeleider?",
+                   "ok, only the profile-specific ones (the P part) please")
+    reply = outcomes[1].reply
+    assert reply.type == LIST and reply.lang == "en", (reply.type, reply.read_as)
+    assert {i.chunk.code[0] for i in reply.items} == {"P"} and len(reply.items) == 7

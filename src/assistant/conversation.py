@@ -293,7 +293,8 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
     found_part = _PART_WORDS.search(text)
     if found_part and not _overlaps(found_part.span(), taken):
         part = found_part.group(0).lower()
-        part = _PART_NAMES.get(part.split("-")[0], part) if "-" in part else part
+        coded = re.match(r"(?:(?:the|het|de)\s+)?([bp])[- ]", part)  # "the P part", "P-werkprocessen"
+        part = _PART_NAMES[coded.group(1)] if coded else _PART_NAMES.get(part, part)
         taken.append(found_part.span())
     rest = tuple(
         m.group(0) for m in _WORD.finditer(text)
@@ -305,8 +306,10 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
 
 # the parts of a dossier a follow-up can narrow to ("alleen die uit het profieldeel graag")
 _PART_WORDS = re.compile(r"\b(?:basisdeel|profieldeel|aanvullingen|core part|basic part|profile part|add-ons"
-                         r"|[bp]-(?:werkprocessen|work processes|units))\b", re.IGNORECASE)
-_PART_NAMES = {"b": "basisdeel", "p": "profieldeel"}  # "alleen de P-werkprocessen": the units coded P…
+                         r"|[bp]-(?:werkprocessen|work processes|units)|profile-specific|profielspecifieke"
+                         r"|(?:the|het|de)\s+[bp][- ](?:part|deel))\b", re.IGNORECASE)
+_PART_NAMES = {"b": "basisdeel", "p": "profieldeel", "profile-specific": "profieldeel",
+               "profielspecifieke": "profieldeel"}  # "alleen de P-werkprocessen", "the P part": the units coded P…
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -673,7 +676,7 @@ def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str 
     return replace_reference(previous.asked, earlier, target)
 
 
-COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk\w*|\banders\b", re.IGNORECASE)
+COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk(?!baa?r)\w*|\banders\b", re.IGNORECASE)
 _BARE_PAIR = re.compile(r"\b([1-4])\s*(?:en|and|&|vs\.?|versus|tot|to|-)\s*([1-4])\b")
 _ONE_LEVEL = re.compile(rf"\b{ONE_LEVEL_WORD}\s*([1-4])\b", re.IGNORECASE)
 _LEVEL_NAMED = re.compile(rf"^(.*?)\s*\b{ONE_LEVEL_WORD}\s*[1-4]\b", re.IGNORECASE)

@@ -67,6 +67,7 @@ from assistant.views import UnitView, _code_key, split_level, units
 
 PAGE = 5
 WEAK_SHARE = 0.5  # lookup hits below this share of the best score are left out (at least one is kept)
+COMMON_SHARE = 0.30  # a word in this share of the units carries no theme on its own (the scan's generic_share)
 
 Search = Callable[[str, Filters, int], list[Hit]]
 
@@ -592,6 +593,13 @@ def coverage(words: list[tuple[str, ...]], text: str, terms: Sequence[str]) -> f
     return found / len(words) if words else 0.0
 
 
+def _absent(words: list[tuple[str, ...]], library: Library, keep) -> list[str]:
+    """The words of a theme (each with all its forms) that stand in no werkproces of the scope."""
+    texts = [f"{u.chunk.title or ''} {u.passage}" for u in library.units if u.chunk.kind == WERKPROCES
+             and keep(u.chunk)]
+    return [forms[0] for forms in words if not any(coverage([forms], text, ()) for text in texts)]
+
+
 def _narrowed(tree: Reply, intent: Intent, library: Library, filters: Filters) -> Reply:
     """A scope's tree narrowed to a theme the question names without a theme cue ("which MZ work processes support
     clients with … (dagbesteding)"): the units that hold the theme's specific words, when some but not all do."""
@@ -632,6 +640,8 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
         specific = alternatives  # narrowing a tree by common words only ("ouders"): a unit must hold them all
     scored: dict[str, tuple[float, Item]] = {}
     full: dict[str, Item] = {}
+    meaningful = [[w] for words in alternatives for w in words if min(map(library.vocab.share, w)) < COMMON_SHARE]
+    held = False  # some unit found holds a word of the theme that is not in most units ("cliënt")
     for unit in found:
         for chunk in (unit.chunk, *unit.also):
             if chunk.kind not in kinds or not keep(chunk):
@@ -644,8 +654,14 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
                 scored[item.ref] = (share, item)
             if any(words and coverage(words, text, ()) >= 1.0 for words in specific):
                 full[item.ref] = item
+            held = held or any(coverage(words, text, unit.terms) > 0 for words in meaningful)
     if full or strict:
         return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(list(full.values())),
+                     filters=_applied(intent, filters))
+    absent = _absent([w for own in meaningful for w in own], library, keep) if (
+        scored and not held and kinds == {WERKPROCES}) else []
+    if absent:  # "clients with dementia": the units found hold only "clients", and no werkproces in scope "dementia"
+        return Reply(LIST, intent.lang, read_as(intent), intent, details=tuple(absent),
                      filters=_applied(intent, filters))
     best = max((share for share, _ in scored.values()), default=0.0)
     floor = 1.0 if best >= 1.0 else best
@@ -1035,12 +1051,19 @@ def _compared_years(intent: Intent, library: Library) -> tuple[str, ...]:
 
 def _two_scopes(intent: Intent, entries: tuple[ScopeEntry, ...], library: Library) -> tuple[ScopeEntry, ScopeEntry]:
     """Two names named ("B1-K1-W3 of the OA and the GPM"): one entry of each, in a version both have
-    (the latest); else the first two entries."""
+    (the latest, or, when the question asks a level, crebo or sbu, the latest that gives them); else the first
+    two entries."""
     terms = list(dict.fromkeys(fold(t) for t in intent.scope_terms))
+    asks_facts = any(pattern.search(fold(intent.question)) for pattern in FACTS.values())
+
+    def rank(entry: ScopeEntry) -> tuple:
+        facts = asks_facts and any(c.kind == PROFIEL and c.niveau and in_scope(c, entry) for c in library.chunks)
+        return (facts, entry.version or "")
+
     if len(terms) >= 2:
         first = [e for e in entries if e in library.catalogue.scopes.get(terms[0], ())]
         second = [e for e in entries if e in library.catalogue.scopes.get(terms[1], ()) and e not in first]
-        for a in sorted(first, key=lambda e: e.version or "", reverse=True):
+        for a in sorted(first, key=rank, reverse=True):
             b = next((e for e in second if e.version == a.version), None)
             if b is not None:
                 return a, b
@@ -1255,6 +1278,8 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == LIST and not reply.items and intent.mode == TREE and intent.scopes \
             and (intent.kind or WERKPROCES) in (WERKPROCES, KERNTAAK, PROFIEL):  # the tree has none of them
         return _not_found(intent, "empty_list", _none_in(intent, library, filters), search(intent.question, filters, 3))
+    if reply.type == LIST and not reply.items and intent.mode == WHERE and reply.details:  # a word no unit has
+        return _not_found(intent, "not_in_units", reply.details, search(intent.question, filters, 3))
     if reply.type == LIST and not reply.items and intent.mode == WHERE:
         content, unknown = _topic_evidence(intent, library)
         if unknown and (len(unknown) == len(content) or evidence.not_held(content, unknown, intent.lang,
