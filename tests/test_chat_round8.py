@@ -235,3 +235,17 @@ def test_the_profile_specific_ones_or_the_p_part_narrow_to_the_profieldeel(libra
     reply = outcomes[1].reply
     assert reply.type == LIST and reply.lang == "en", (reply.type, reply.read_as)
     assert {i.chunk.code[0] for i in reply.items} == {"P"} and len(reply.items) == 7
+
+
+@pytest.mark.parametrize("question, items", [
+    ("Ik geef les bij de onderwijsassistent. Welke werkprocessen horen bij het profiel Onderwijsassistent in het "
+     "KD Pedagogisch Werk 2015?", 19),
+    ("Ik geef volgend blok les aan de opleiding Begeleider gehandicaptenzorg (niv 3). Welke werkprocessen heeft dat "
+     "profiel allemaal? Ik wil een toetsmatrix maken.", 14),
+])
+def test_the_lessons_a_teacher_gives_are_no_theme_of_the_profiles_list(library, searcher, question, items):
+    """"ik geef les bij …", "ik wil een toetsmatrix maken": the teacher's situation, so the whole profile."""
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and reply.intent.mode == TREE and len(reply.items) == items, reply.read_as
+    assert {"les", "toetsmatrix", "maken", "blok"} <= situation_words()
+    assert {"zowel", "opleiding", "volgend"} <= question_words()

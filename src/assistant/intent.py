@@ -590,8 +590,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         list_patterns = [*cue_patterns, CUES["where"], *competence_patterns, r"\b[bp][1-9]-k[0-9]+\b(?!-w)",
                          r"\bprofile-specific\b"]
         rest = _topic(text, spans, list_patterns, situated=True)
-        if not rest or (scopes and not _has(CUES["theme"], folded)):
-            return Intent(LIST, mode=TREE, **base)  # the scope's units; the other words shape the question
+        if not rest or (scopes and not _has(CUES["theme"], folded)):  # the scope's units; the other words shape
+            return Intent(LIST, mode=TREE, **{**base, "topic": rest})  # it, the asker's situation none ("ik geef les")
         phrase = _topic(text, spans, list_patterns, marks=True)
         quoted = _quoted_topic(text)  # 'alle werkprocessen "voert coördinerende taken uit", over alle dossiers heen'
         if quoted:

@@ -604,8 +604,8 @@ def _narrowed(tree: Reply, intent: Intent, library: Library, filters: Filters) -
     """A scope's tree narrowed to a theme the question names without a theme cue ("which MZ work processes support
     clients with … (dagbesteding)"): the units that hold the theme's specific words, when some but not all do."""
     topic = re.sub(r"\b[bp][1-9]-k[0-9]+\b", " ", intent.topic or "", flags=re.IGNORECASE).strip()
-    if not topic:
-        return tree
+    if not any(library.vocab.share(s) < COMMON_SHARE for s in _stems(topic.split())):
+        return tree  # no theme, only common words ("… allemaal? Ik wil een toetsmatrix maken": not *maken*)
     narrowed = list_where(replace(intent, mode=WHERE, topic=topic), library, filters, strict=True)
     return narrowed if narrowed.items and len(narrowed.items) < len(tree.items) else tree
 
