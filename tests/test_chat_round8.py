@@ -249,3 +249,16 @@ def test_the_lessons_a_teacher_gives_are_no_theme_of_the_profiles_list(library, 
     assert reply.type == LIST and reply.intent.mode == TREE and len(reply.items) == items, reply.read_as
     assert {"les", "toetsmatrix", "maken", "blok"} <= situation_words()
     assert {"zowel", "opleiding", "volgend"} <= question_words()
+
+
+def test_no_answerable_lookup_question_is_answered_not_found(library, searcher):
+    """Every question of eval/questions.jsonl has judged relevant passages: none may come back not_found (a where
+    question without "werkprocessen" is never cut by a word the werkprocessen lack, e.g. the Participatiewet)."""
+    import json
+    from pathlib import Path
+
+    lines = (Path(__file__).resolve().parents[1] / "eval" / "questions.jsonl").read_text(encoding="utf-8")
+    questions = [json.loads(line) for line in lines.splitlines() if line.strip()]
+    assert len(questions) >= 190 and all(q["relevant"] for q in questions)
+    wrong = [q["question"] for q in questions if ask(library, searcher, q["question"])[0].reply.type == NOT_FOUND]
+    assert wrong == []

@@ -597,7 +597,9 @@ def _absent(words: list[tuple[str, ...]], library: Library, keep) -> list[str]:
     """The words of a theme (each with all its forms) that stand in no werkproces of the scope."""
     texts = [f"{u.chunk.title or ''} {u.passage}" for u in library.units if u.chunk.kind == WERKPROCES
              and keep(u.chunk)]
-    return [forms[0] for forms in words if not any(coverage([forms], text, ()) for text in texts)]
+    stems = set().union(*(tokenize(text) for text in texts)) if texts else set()
+    return [forms[0] for forms in words
+            if not set(forms) & stems and not any(coverage([forms], text, ()) for text in texts)]
 
 
 def _narrowed(tree: Reply, intent: Intent, library: Library, filters: Filters) -> Reply:
@@ -659,7 +661,7 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
         return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(list(full.values())),
                      filters=_applied(intent, filters))
     absent = _absent([w for own in meaningful for w in own], library, keep) if (
-        scored and not held and kinds == {WERKPROCES}) else []
+        scored and not held and intent.kind == WERKPROCES) else []  # werkprocessen asked for by name
     if absent:  # "clients with dementia": the units found hold only "clients", and no werkproces in scope "dementia"
         return Reply(LIST, intent.lang, read_as(intent), intent, details=tuple(absent),
                      filters=_applied(intent, filters))
