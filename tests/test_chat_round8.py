@@ -262,3 +262,15 @@ def test_no_answerable_lookup_question_is_answered_not_found(library, searcher):
     assert len(questions) >= 190 and all(q["relevant"] for q in questions)
     wrong = [q["question"] for q in questions if ask(library, searcher, q["question"])[0].reply.type == NOT_FOUND]
     assert wrong == []
+
+
+@pytest.mark.parametrize("question, lang, kind", [
+    ("welke keuzedelen moet ik kiezen bij thuisbegeleider?", "nl", "electives"),
+    ("Which keuzedelen are linked to the Thuisbegeleider profile?", "en", "electives"),
+    ("What is the einde-instroom date for the Dienstverlening qualifications?", "en", "enrolment"),
+])
+def test_electives_and_a_hyphenated_einde_instroom_are_facts_no_dossier_states(library, searcher, question, lang,
+                                                                                 kind):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "absent_fact", (reply.type, reply.problem)
+    assert reply.lang == lang and reply.details[1] == kind
