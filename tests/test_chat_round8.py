@@ -204,7 +204,7 @@ def test_a_theme_word_no_werkproces_holds_is_not_found_beside_a_common_one(libra
                            ("welke werkprocessen gaan over cliënten met dementie?", "nl")):
         reply = ask(library, searcher, question)[0].reply
         assert reply.type == NOT_FOUND and reply.problem == "not_in_units", (reply.type, reply.problem)
-        assert reply.lang == lang and reply.details == ("dementie",)
+        assert reply.lang == lang and reply.details == ({"en": "dementia", "nl": "dementie"}[lang],)
     held = ask(library, searcher, "In welke werkprocessen van Sociaal werk 2015 worden vrijwilligers "
                                   "genoemd?")[0].reply
     assert held.type == LIST and held.items
@@ -274,3 +274,38 @@ def test_electives_and_a_hyphenated_einde_instroom_are_facts_no_dossier_states(l
     reply = ask(library, searcher, question)[0].reply
     assert reply.type == NOT_FOUND and reply.problem == "absent_fact", (reply.type, reply.problem)
     assert reply.lang == lang and reply.details[1] == kind
+
+
+@pytest.mark.parametrize("question", ["welke werkprocessen gaan over medicatie?",
+                                      "which work processes deal with facility services?",
+                                      "ik ga stage lopen bij een kinderdagverblijf, welke werkprocessen zijn belangrijk?"])
+def test_a_theme_the_werkprocessen_word_otherwise_is_not_called_absent(library, searcher, question):
+    """*medicatie* stands as *medicijnen*, *facility* as *faciliteiten*/*facilitaire*: no not_in_units."""
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.problem != "not_in_units", reply.details
+
+
+@pytest.mark.parametrize("question, topic", [("welke werkprocessen gaan over studenten?", "studenten"),
+                                             ("which work processes mention lessons?", "lessons"),
+                                             ("welke werkprocessen van de OA gaan over lessen?", "lessen")])
+def test_situation_words_asked_about_by_name_are_the_theme(library, searcher, question, topic):
+    """A word of the asker's situation that the question asks about ("gaan over", "mention") is its theme: a
+    where list, not every werkproces of every dossier."""
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and reply.intent.mode != TREE and topic in reply.read_as, reply.read_as
+    assert 0 < len(reply.items) < 40
+
+
+def test_comparable_between_two_profiles_compares_and_something_comparable_does_not(library, searcher):
+    reply = ask(library, searcher, "welke werkprocessen zijn vergelijkbaar tussen de OA en de PMK?")[0].reply
+    assert reply.type == "compare", (reply.type, reply.read_as)
+    similar = ask(library, searcher, "Welke werkprocessen heten 'voert coördinerende taken uit' of iets "
+                                     "vergelijkbaars?")[0].reply
+    assert similar.type == LIST
+
+
+def test_a_name_typed_right_is_not_corrected_to_a_longer_one(library):
+    from assistant.spelling import correct_names
+
+    for text in ("welke werkprocessen heeft de onderwijsassistent?", "what does a sociaal werker do?"):
+        assert correct_names(text, library.catalogue, library.words).text == text

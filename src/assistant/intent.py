@@ -54,8 +54,9 @@ ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)
 
 # Word patterns (on the folded question) that mark a question type; Dutch and English.
 CUES: dict[str, str] = {
-    "compare": r"\bverschil(?:len|t)?\b|\bvergelijk(?!baa?r)\w*\b|\bversus\b|\bvs\.?(?!\w)|\bt\.?o\.?v\.?(?!\w)"
-               r"|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b|\bwat is er anders\b"
+    "compare": r"\bverschil(?:len|t)?\b|\bvergelijk(?!bare\b|baars\b)\w*\b|\bversus\b|\bvs\.?(?!\w)"
+               r"|\bt\.?o\.?v\.?(?!\w)|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b"
+               r"|\bwat is er anders\b"
                r"|\btwijfel\w*\s+tussen\b|\bkiezen\s+tussen\b|\b(?:choos\w*|deciding|decide|torn)\s+between\b"
                r"|\bwat\s+(?:doe|doet|doen)\s+(?:je|jij|ik|hij|zij|ze|we|wij)\s+anders\b"
                r"|\bchanges\b.*\bfrom\b|\bverandert\b.*\bvan\b|\bchange\b.*\b(?:from|between|since)\b"
@@ -123,6 +124,9 @@ def years_named(text: str) -> list[str]:
 ADDITION = (r"\baanvulling\w*\b.*\b(?:toe|add|adds|added|extra)\b|\b(?:voegt|add|adds)\b.*\baanvulling\w*\b"
             r"|\bextra\b.*\b(?:basisdeel|core part)\b|\bvoegt\b.*\btoe aan\b|\bwhat does\b.*\badd to\b"
 )
+# a theme asked about by name: then even words of the asker's situation are the theme ("… gaan over de lessen?")
+_ABOUT = (r"\b(?:gaan|gaat)\s+(?:het\s+)?over\b|\babout\b|\bdeal\w*\s+with\b|\bmention\w*\b|\binvolv\w*\b"
+          r"|\brelate\w*\s+to\b|\bnoem\w*\b|\bgenoemd\b")
 _PLURAL_UNITS = re.compile(r"\bwerk ?processen\b|\bwork ?processes\b", re.IGNORECASE)
 _TREE_VERBS = (r"\bheeft\b|\bhebben\b|\bhoren bij\b|\bhoort bij\b|\bhave\b|\bhas\b|\bvan\b|\bof\b|\bin\b|\bbij\b"
                r"|\bbelong\w*\b|\bfor\b|\bvoor\b|\bzitten in\b|\bstaan in\b|\bbinnen\b|\bwithin\b")
@@ -589,7 +593,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if kind and asks_list:
         list_patterns = [*cue_patterns, CUES["where"], *competence_patterns, r"\b[bp][1-9]-k[0-9]+\b(?!-w)",
                          r"\bprofile-specific\b"]
-        rest = _topic(text, spans, list_patterns, situated=True)
+        rest = _topic(text, spans, list_patterns,  # the asker's situation is no topic, unless asked about
+                      situated=not _has(_ABOUT, folded))  # by name ("welke werkprocessen gaan over studenten?")
         if not rest or (scopes and not _has(CUES["theme"], folded)):  # the scope's units; the other words shape
             return Intent(LIST, mode=TREE, **{**base, "topic": rest})  # it, the asker's situation none ("ik geef les")
         phrase = _topic(text, spans, list_patterns, marks=True)

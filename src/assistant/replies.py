@@ -68,6 +68,7 @@ from assistant.views import UnitView, _code_key, split_level, units
 PAGE = 5
 WEAK_SHARE = 0.5  # lookup hits below this share of the best score are left out (at least one is kept)
 COMMON_SHARE = 0.30  # a word in this share of the units carries no theme on its own (the scan's generic_share)
+ALIKE = 5  # letters two words share at the start to be forms of one (medicatie, medicijnen)
 
 Search = Callable[[str, Filters, int], list[Hit]]
 
@@ -593,6 +594,37 @@ def coverage(words: list[tuple[str, ...]], text: str, terms: Sequence[str]) -> f
     return found / len(words) if words else 0.0
 
 
+def _as_asked(stems: Sequence[str], question: str) -> tuple[str, ...]:
+    """Each stem as the question wrote the word (*taalontwikkel* → *taalontwikkeling*, *dementie* → *dementia*)."""
+    from assistant.themes.words import fold as fold_accents
+
+    written = re.findall(r"[^\W\d_]+", question)
+    return tuple(dict.fromkeys(next((w for w in written if fold_accents(w).startswith(s[:ALIKE])), s)
+                               for s in stems))
+
+
+def _absent_theme(intent: Intent, alternatives: list[list[tuple[str, ...]]], library: Library,
+                  keep) -> tuple[str, ...]:
+    """The theme's rare words as asked, when none of them stands in a werkproces of the scope, neither as written
+    nor as a word the scan expands it to that starts alike (*medicatie* finds *medicijnen*, *facility*
+    *faciliteiten*; a neighbour in meaning only, *ziekte* for *dementie*, is no evidence); else ``()``."""
+    rare = [w for words in alternatives for w in words if min(map(library.vocab.share, w)) < COMMON_SHARE]
+    absent = _absent(rare, library, keep)
+    if not rare or len(absent) < len(rare):
+        return ()
+    asked = _as_asked(absent, intent.question)
+    for word in (*asked, *absent):
+        try:
+            found = links.theme_units(library.index, word)
+        except ValueError:
+            continue
+        start = fold(word)[:ALIKE]
+        if any(u.chunk.kind == WERKPROCES and keep(u.chunk) and any(fold(t).startswith(start) for t in u.terms)
+               for u in found):
+            return ()
+    return asked
+
+
 def _absent(words: list[tuple[str, ...]], library: Library, keep) -> list[str]:
     """The words of a theme (each with all its forms) that stand in no werkproces of the scope."""
     texts = [f"{u.chunk.title or ''} {u.passage}" for u in library.units if u.chunk.kind == WERKPROCES
@@ -642,8 +674,6 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
         specific = alternatives  # narrowing a tree by common words only ("ouders"): a unit must hold them all
     scored: dict[str, tuple[float, Item]] = {}
     full: dict[str, Item] = {}
-    meaningful = [[w] for words in alternatives for w in words if min(map(library.vocab.share, w)) < COMMON_SHARE]
-    held = False  # some unit found holds a word of the theme that is not in most units ("cliënt")
     for unit in found:
         for chunk in (unit.chunk, *unit.also):
             if chunk.kind not in kinds or not keep(chunk):
@@ -656,15 +686,12 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
                 scored[item.ref] = (share, item)
             if any(words and coverage(words, text, ()) >= 1.0 for words in specific):
                 full[item.ref] = item
-            held = held or any(coverage(words, text, unit.terms) > 0 for words in meaningful)
     if full or strict:
         return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(list(full.values())),
                      filters=_applied(intent, filters))
-    absent = _absent([w for own in meaningful for w in own], library, keep) if (
-        scored and not held and intent.kind == WERKPROCES) else []  # werkprocessen asked for by name
-    if absent:  # "clients with dementia": the units found hold only "clients", and no werkproces in scope "dementia"
-        return Reply(LIST, intent.lang, read_as(intent), intent, details=tuple(absent),
-                     filters=_applied(intent, filters))
+    absent = _absent_theme(intent, alternatives, library, keep) if intent.kind == WERKPROCES else ()
+    if absent:  # "clients with dementia": no werkproces in scope holds "dementia", the clients are no answer
+        return Reply(LIST, intent.lang, read_as(intent), intent, details=absent, filters=_applied(intent, filters))
     best = max((share for share, _ in scored.values()), default=0.0)
     floor = 1.0 if best >= 1.0 else best
     items = [item for share, item in scored.values() if share >= floor and share > 0]
@@ -1053,14 +1080,17 @@ def _compared_years(intent: Intent, library: Library) -> tuple[str, ...]:
 
 def _two_scopes(intent: Intent, entries: tuple[ScopeEntry, ...], library: Library) -> tuple[ScopeEntry, ScopeEntry]:
     """Two names named ("B1-K1-W3 of the OA and the GPM"): one entry of each, in a version both have
-    (the latest, or, when the question asks a level, crebo or sbu, the latest that gives them); else the first
-    two entries."""
+    (the latest; when the question asks a level, crebo or sbu, or quotes a unit's title, the latest that gives
+    them or has it); else the first two entries."""
     terms = list(dict.fromkeys(fold(t) for t in intent.scope_terms))
     asks_facts = any(pattern.search(fold(intent.question)) for pattern in FACTS.values())
+    titles = _quoted_titles(intent.question, library)
 
     def rank(entry: ScopeEntry) -> tuple:
         facts = asks_facts and any(c.kind == PROFIEL and c.niveau and in_scope(c, entry) for c in library.chunks)
-        return (facts, entry.version or "")
+        titled = bool(titles) and any(fold(u.chunk.title or "") in titles and in_scope(u.chunk, entry)
+                                      for u in library.units)  # "de aanvulling op 'evalueert de werkzaamheden'"
+        return (facts, titled, entry.version or "")
 
     if len(terms) >= 2:
         first = [e for e in entries if e in library.catalogue.scopes.get(terms[0], ())]

@@ -72,7 +72,8 @@ def correct_names(text: str, catalogue: Catalogue, known: frozenset[str] = froze
             start, end = words[i].start(), words[i + size - 1].end()
             folded = " ".join(w.group(0).lower() for w in words[i:i + size])
             if folded == name or abs(len(folded) - len(name)) > 4 or any(
-                    start < b and a < end and not (start <= a and b <= end) for a, b in taken):  # a longer name
+                    start < b and a < end and not (start <= a and b <= end and end - start > b - a)
+                    for a, b in taken):  # a longer name
                 # may hold a short one: "helpende zorg en welzjin" is no "helpende" with words after it
                 continue
             matcher = difflib.SequenceMatcher(None, folded, name)
