@@ -276,9 +276,11 @@ def test_electives_and_a_hyphenated_einde_instroom_are_facts_no_dossier_states(l
     assert reply.lang == lang and reply.details[1] == kind
 
 
-@pytest.mark.parametrize("question", ["welke werkprocessen gaan over medicatie?",
-                                      "which work processes deal with facility services?",
-                                      "ik ga stage lopen bij een kinderdagverblijf, welke werkprocessen zijn belangrijk?"])
+@pytest.mark.parametrize("question", [
+    "welke werkprocessen gaan over medicatie?",
+    "which work processes deal with facility services?",
+    "ik ga stage lopen bij een kinderdagverblijf, welke werkprocessen zijn belangrijk?",
+])
 def test_a_theme_the_werkprocessen_word_otherwise_is_not_called_absent(library, searcher, question):
     """*medicatie* stands as *medicijnen*, *facility* as *faciliteiten*/*facilitaire*: no not_in_units."""
     reply = ask(library, searcher, question)[0].reply
