@@ -311,3 +311,13 @@ def test_a_name_typed_right_is_not_corrected_to_a_longer_one(library):
 
     for text in ("welke werkprocessen heeft de onderwijsassistent?", "what does a sociaal werker do?"):
         assert correct_names(text, library.catalogue, library.words).text == text
+
+
+def test_only_the_ones_where_narrows_the_list_just_given(library, searcher):
+    """"en alleen die waarbij ik klantgericht moet zijn?" after the helpende's werkprocessen: the competence's
+    werkprocessen among those, not a new search."""
+    outcomes = ask(library, searcher, "welke werkprocesen heb ik als helpende zorg en welzijn?",
+                   "en alleen die waarbij ik klantgericht moet zijn?")
+    first, second = (o.reply for o in outcomes)
+    assert second.type == "competence" and second.items, (second.type, second.read_as)
+    assert {i.ref for i in second.items} < {i.ref for i in first.items}

@@ -601,7 +601,8 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|profile)\b"
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
-              r"|\bdaaronder\b"),
+              r"|\bdaaronder\b"
+              r"|\b(?:alleen|only)\s+(?:die|diegene|degene|the ones|those)(?=\s+(?:waar\w*|where|in which|that))"),
     ("topic", r"\bdaar(?:bij|in|over|aan|mee|voor|door)\b|\bthat one\b|\bthis one\b"
               r"|\b(?:kan ik|laat ik|doe ik|leer ik|oefen ik|is|zijn|over|bij|met|voor|hoort|horen)\s+(?:dat|dit|die)\b"
               r"|\b(?:heeft|hebben)\s+(?:dat|dit|die)\b(?=\s*[?.!]*\s*$)"
