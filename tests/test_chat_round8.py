@@ -321,3 +321,44 @@ def test_only_the_ones_where_narrows_the_list_just_given(library, searcher):
     first, second = (o.reply for o in outcomes)
     assert second.type == "competence" and second.items, (second.type, second.read_as)
     assert {i.ref for i in second.items} < {i.ref for i in first.items}
+
+
+@pytest.mark.parametrize("question, items", [
+    ("Ik zit in de studentenraad. Welke werkprocessen staan er in het nieuwe kd Sociaal Werk van 2020?", 8),
+    ("Hi, I'm a guest teacher from Ireland. What are the work processes for the onderwijsassistent in 2015?", 19),
+])
+def test_a_sentence_introducing_the_asker_is_no_topic(library, searcher, question, items):
+    """"Ik zit in de studentenraad." is about the asker: no word of it is looked for ("studentenraad" is in no
+    source), while a name in it would still set the scope."""
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and reply.intent.mode == TREE and len(reply.items) == items, reply.read_as
+
+
+def test_i_am_looking_for_is_the_question_not_an_introduction(library, searcher):
+    reply = ask(library, searcher, "I'm looking for every werkproces about supervising new colleagues, interns or "
+                                   "volunteers (begeleiden van stagiaires). Which are there?")[0].reply
+    assert reply.type == LIST and reply.items, (reply.type, reply.read_as)
+
+
+def test_study_hours_and_a_follow_up_comparing_a_second_profile(library, searcher):
+    """"How many study hours does PBG have?" is its sbu; "and the BG, how is that different in level and hours?"
+    compares the two profiles (the name before the comma does not stop "that" pointing back)."""
+    first, second = (o.reply for o in ask(
+        library, searcher, "How many study hours does Persoonlijk begeleider gehandicaptenzorg have?",
+        "and the Begeleider gehandicaptenzorg, how is that different in level and hours?"))
+    assert first.type == LOOKUP and first.details[0] == "sbu" and "6400" in first.details[1]
+    assert second.type == "compare" and "sbu|4800|6400" in second.details, (second.type, second.read_as)
+
+
+def test_work_processes_is_no_word_of_an_english_competence_name(library, searcher):
+    """"Which work processes does the HZW profile consist of?": *work* and *consist* are not "working together
+    and consulting" (SBB E), so the answer is the profile's list."""
+    reply = ask(library, searcher, "Which work processes does the Helpende Zorg en Welzijn profile (Dienstverlening) "
+                                   "consist of?")[0].reply
+    assert reply.type == LIST and not reply.intent.sbb and len(reply.items) == 12
+
+
+def test_that_title_beside_a_quoted_title_points_at_the_quote(library, searcher):
+    reply = ask(library, searcher, 'List every work process called "Voert coördinerende taken uit" (or a variant of '
+                                   'that title) across all dossiers and versions.')[0].reply
+    assert reply.type == LIST and reply.items, (reply.type, reply.problem)

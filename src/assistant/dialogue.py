@@ -48,7 +48,7 @@ from assistant.intent import (
     years_named,
 )
 from assistant.intent import KIND_WORDS as KIND_PATTERNS
-from assistant.language import detect
+from assistant.language import QUOTED, detect
 from assistant.model import KERNTAAK, PROFIEL
 from assistant.names import fold
 from assistant.replies import FACTS, Library, Reply, Request, Search, build
@@ -127,8 +127,10 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         return _answer(levels, previous, ui, library, search, lang, followup=True,
                        constraints=ui.merged(replace(previous.constraints, level=None)))
     reference = find_reference(text)
-    if reference is not None and _SEPARATOR.search(text[: reference.span[0]]):
-        reference = None  # "iemand met geldproblemen helpen, welke taak hoort daarbij?": it points inside
+    if reference is not None and _SEPARATOR.search(text[: reference.span[0]]) and not (
+            previous is not None and _names_only(text[: reference.span[0]], library)):
+        reference = None  # "iemand met geldproblemen helpen, welke taak hoort daarbij?": it points inside; "and the
+        # Begeleider gehandicaptenzorg, how is that different?" points back
     if reference is not None and reference.kind == "version" and (
             previous is None or previous.listed or find_scope_terms(text, library.catalogue) or _CODE_NAMED.search(text)
             or not [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in FILLER | {"one", "ones"}]):
@@ -137,6 +139,8 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     if reference is not None and reference.kind == "topic" and re.match(r"(?:heeft|hebben)\s", reference.text.lower()) \
             and not (previous is not None and _CODE_NAMED.search(previous.topic or "")):
         reference = None  # "welke competenties heeft die?" points at a unit; after a theme it asks again, unresolved
+    if reference is not None and previous is None and reference.kind == "topic" and QUOTED.search(text):
+        reference = None  # "… 'Voert coördinerende taken uit' (or a variant of that title)": the quote itself
     again = repeated_ordinal(text, reference, previous) if reference is not None and previous is not None else None
     if again is not None:
         return _answer(again, previous, ui, library, search, lang, followup=True,
@@ -198,6 +202,13 @@ _WERKPROCES_WORD = re.compile(KIND_PATTERNS["werkproces"], re.IGNORECASE)
 _CODE_BODY = r"[bp][1-9]-k[0-9]+(?:-w[0-9]+)?"
 _CODE_NAMED = re.compile(rf"\b{_CODE_BODY}\b", re.IGNORECASE)
 _CODE = re.compile(rf"^{_CODE_BODY}$", re.IGNORECASE)
+
+
+def _names_only(text: str, library: Library) -> bool:
+    """The text holds a scope name and nothing but filler besides ("and the Begeleider gehandicaptenzorg,")."""
+    spans = [span for _, span in find_scope_terms(text, library.catalogue)]
+    rest = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
+    return bool(spans) and all(w.lower() in FILLER for w in re.findall(r"[^\W\d_]+", rest))
 
 
 def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:

@@ -322,7 +322,7 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
     coordination beside them too: "or"/"of", commas and brackets ("work , school or leisure ( dagbesteding )").
     Words about the asker's situation (:func:`situation_words`) are left out when other words remain, and always
     with ``situated`` (a list of a named scope: "ik ga stage lopen bij X; welke werkprocessen …")."""
-    folded = _without(text, spans).lower()
+    folded = _INTRODUCTION.sub(lambda m: " " * len(m.group(0)), _without(text, spans).lower())
     for pattern in extra_patterns:
         folded = re.sub(pattern, " ", folded)
     folded = re.sub(rf"\b{LEVEL_WORD}\s*[1-4]\b|{_YEAR_RANGE.pattern}|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ",
@@ -335,6 +335,13 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
     return " ".join(words)
 
 
+# a sentence in which the asker introduces themselves, before the question ("Ik zit in de studentenraad. Welke …",
+# "I'm a guest teacher from Ireland. What …"): its words are no topic (a name in it still sets the scope)
+_INTRODUCTION = re.compile(
+    r"(?:^|(?<=[.!?]\s))\s*(?:(?:hoi|hi|hallo|hello|hey|dag|beste|dear)\b[\s,!]*)?"
+    r"(?:ik\s+(?:ben(?!\s+(?:op zoek|benieuwd|ge[iï]nteresseerd|aan het))|zit|werk|geef|loop|begeleid|studeer|volg)"
+    r"|i(?:\s+am|'m)\s+(?:a|an|the|in|on|at|from|with|one|currently)\b|i\s+(?:work|teach|study)"
+    r"|we\s+(?:zijn|are|werken|work)|mijn\s+(?:zoon|dochter|kind)|my\s+(?:son|daughter|child))\b[^.!?]*[.!](?=\s+\S)")
 COORDINATION = frozenset({"or", "of", "(", ")", ",", "/"})  # the marks :func:`_topic` keeps for the theme's structure
 
 
@@ -479,7 +486,7 @@ def sbb_named(text: str, sbb: dict[str, str], loose: bool = False) -> tuple[str,
             found.append(code)
         elif loose and len(wanted) == 2 and hits == 1:
             partial.append(code)
-    words = _prefixes(folded)
+    words = _prefixes(re.sub(r"\bwork\s?process\w*", " ", folded))  # "work processes" is no "working together"
     for code, names in sbb_english().items():
         if code not in sbb:
             continue

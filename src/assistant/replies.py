@@ -605,11 +605,13 @@ def _as_asked(stems: Sequence[str], question: str) -> tuple[str, ...]:
 
 def _absent_theme(intent: Intent, alternatives: list[list[tuple[str, ...]]], library: Library,
                   keep) -> tuple[str, ...]:
-    """The theme's rare words as asked, when none of them stands in a werkproces of the scope, neither as written
-    nor as a word the scan expands it to that starts alike (*medicatie* finds *medicijnen*, *facility*
-    *faciliteiten*; a neighbour in meaning only, *ziekte* for *dementie*, is no evidence); else ``()``."""
+    """The theme's rare words as asked, when it has a common word beside them ("clients") and none of them stands
+    in a werkproces of the scope, neither as written nor as a word the scan expands it to that starts alike
+    (*medicatie* finds *medicijnen*, *facility* *faciliteiten*; a neighbour in meaning only, *ziekte* for
+    *dementie*, is no evidence); else ``()`` (a theme of rare words only is ranked, as before)."""
     rare = [w for words in alternatives for w in words if min(map(library.vocab.share, w)) < COMMON_SHARE]
-    absent = _absent(rare, library, keep)
+    common = len(rare) < sum(len(words) for words in alternatives)  # "clients" beside "dementia"
+    absent = _absent(rare, library, keep) if common else []
     if not rare or len(absent) < len(rare):
         return ()
     asked = _as_asked(absent, intent.question)
@@ -704,7 +706,7 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
 FACTS = {"crebo": re.compile(r"\bcrebo\w*"),
          "niveau": re.compile(r"\b(?:op\s+)?welk\s+(?:mbo[- ]?)?niveau\b|\b(?:what|which)\s+(?:mbo\s+)?level\b"
                               r"|\bniveau\s+(?:is|heeft|hebben|zijn)\b"),
-         "sbu": re.compile(r"\bsbu\b|\bstudiebelasting\w*|\bstudy\s+load\b")}
+         "sbu": re.compile(r"\bsbu\b|\bstudiebelasting\w*|\bstudy\s+(?:load|hours)\b|\bstudie-?uren\b")}
 _SBU = re.compile(r"Studiebelastingsuren\s*\(SBU\)\s*:\s*(\d+)", re.IGNORECASE)  # a profile text's "Opleiding:" part
 
 
