@@ -68,6 +68,12 @@ def test_quick_bench_table(bench_env: dict[str, str]):
     assert len([line for line in out.splitlines() if line.strip().endswith(("yes", "no"))]) == 2
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """SIGINT as a terminal delivers it: a test run started in the background (``cmd &``, ``nohup``) inherits
+    SIGINT ignored, and so would the bench it starts."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("moment", ["ingest", "synthetic build"])
 def test_interrupted_bench_leaves_nothing_behind(bench_env: dict[str, str], moment: str):
@@ -77,6 +83,7 @@ def test_interrupted_bench_leaves_nothing_behind(bench_env: dict[str, str], mome
     process = subprocess.Popen(
         [*_assistant_command(), "bench", "--quick", "--json"], env={**os.environ, **bench_env},
         cwd=scratch.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and process.poll() is None:
