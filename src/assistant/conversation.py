@@ -677,7 +677,7 @@ def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str 
     return replace_reference(previous.asked, earlier, target)
 
 
-COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk(?!bare\b|baars\b)\w*|\banders\b",
+COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk(?!baars\b)\w*|\banders\b",
                           re.IGNORECASE)
 _BARE_PAIR = re.compile(r"\b([1-4])\s*(?:en|and|&|vs\.?|versus|tot|to|-)\s*([1-4])\b")
 _ONE_LEVEL = re.compile(rf"\b{ONE_LEVEL_WORD}\s*([1-4])\b", re.IGNORECASE)

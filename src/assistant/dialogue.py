@@ -147,8 +147,9 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                        constraints=ui.merged(previous.constraints), asked=previous.asked, pointed=previous.pointed)
     if reference is not None:
         target = referent(reference, previous) if previous is not None else None
-        if target is not None and previous.scope and COMPARE_WORD.search(reference.text) \
-                and find_scope_terms(text, library.catalogue):  # "vergelijk dat met <profiel>": the previous scope
+        if target is not None and previous.scope and COMPARE_WORD.search(text) \
+                and find_scope_terms(text, library.catalogue):  # "vergelijk dat met <profiel>", "en de PMK, hoe is
+            # dat anders?": the previous scope
             target = referent(Reference("scope", "", (0, 0)), previous)
         if target is None:
             intent = route(text, library.catalogue, library.vocabulary, lang, library.sbb)
