@@ -376,3 +376,14 @@ def test_the_second_review_cases(library, searcher):
     second = ask(library, searcher, "Welke werkprocessen heeft de OA?", "en de PMK, hoe is dat anders?")[1].reply
     assert second.type == "compare", (second.type, second.read_as)
     assert {"duurt", "duren"} <= question_words() and "opleiding" in situation_words()
+
+
+def test_anders_dan_compares_and_a_code_with_additions_picks_their_version(library, searcher):
+    """"is de kerntaak P3-K1 in 2021 anders dan in 2015?" compares the two versions; "vergelijk de aanvulling van
+    de GPM en de OA op B1-K1-W8" compares them in PW 2015, where those additions are."""
+    versions = ask(library, searcher, "onderwijsassistent: is de kerntaak P3-K1 in 2021 anders dan in 2015?")[0]
+    assert versions.reply.type == "compare", versions.reply.read_as
+    additions = ask(library, searcher, "Vergelijk de aanvulling van de GPM en de OA op B1-K1-W8 Evalueert de "
+                                       "werkzaamheden")[0].reply
+    assert additions.type == "compare" and "PW 2015" in additions.read_as, additions.read_as
+    assert {i.chunk.variant for i in additions.items} == {"aanvulling"}

@@ -909,11 +909,14 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
     (label_a, keep_a), (label_b, keep_b) = sides
     kind = intent.kind or WERKPROCES
     codes = {c.upper() for c in re.findall(r"\b[BP][1-9]-K[0-9]+(?:-W[0-9]+)?\b", intent.question, re.IGNORECASE)}
+    additions = bool(codes) and re.search(r"\baanvulling\w*|\badd-?ons?\b", fold(intent.question)) is not None
 
     def pick(keep: Callable[[Chunk], bool], by_code: bool = True) -> list[Chunk]:
+        """The side's units (of the codes named); a profile's additions instead when the question asks for them
+        ("vergelijk de aanvulling van de GPM en de OA op B1-K1-W8")."""
         chosen = [u.chunk for u in library.units if u.chunk.kind == kind and keep(u.chunk)
                   and (not by_code or not codes or (u.chunk.code or "").upper() in codes)
-                  and u.chunk.variant != "aanvulling"]
+                  and (u.chunk.variant == "aanvulling") == (additions and by_code)]
         return sorted(chosen, key=lambda c: (c.profile is not None, _code_key(c.code or "")))
 
     passages = {u.chunk.id: u.passage for u in library.units}
@@ -1083,17 +1086,18 @@ def _compared_years(intent: Intent, library: Library) -> tuple[str, ...]:
 
 def _two_scopes(intent: Intent, entries: tuple[ScopeEntry, ...], library: Library) -> tuple[ScopeEntry, ScopeEntry]:
     """Two names named ("B1-K1-W3 of the OA and the GPM"): one entry of each, in a version both have
-    (the latest; when the question asks a level, crebo or sbu, or quotes a unit's title, the latest that gives
-    them or has it); else the first two entries."""
+    (the latest; when the question asks a level, crebo or sbu, or names a unit by its title or by a code with a
+    profile's addition, the latest that gives them or has it); else the first two entries."""
     terms = list(dict.fromkeys(fold(t) for t in intent.scope_terms))
     asks_facts = any(pattern.search(fold(intent.question)) for pattern in FACTS.values())
     titles = _quoted_titles(intent.question, library)
+    codes = set(codes_in(intent.question))
 
     def rank(entry: ScopeEntry) -> tuple:
         facts = asks_facts and any(c.kind == PROFIEL and c.niveau and in_scope(c, entry) for c in library.chunks)
-        titled = bool(titles) and any(fold(u.chunk.title or "") in titles and in_scope(u.chunk, entry)
-                                      for u in library.units)  # "de aanvulling op 'evalueert de werkzaamheden'"
-        return (facts, titled, entry.version or "")
+        named = (titles or codes) and any(in_scope(u.chunk, entry) and (fold(u.chunk.title or "") in titles or (
+            u.chunk.code in codes and u.chunk.variant)) for u in library.units)  # "de aanvulling op B1-K1-W8"
+        return (facts, bool(named), entry.version or "")
 
     if len(terms) >= 2:
         first = [e for e in entries if e in library.catalogue.scopes.get(terms[0], ())]
