@@ -40,6 +40,7 @@ from assistant.model import Chunk
 from assistant.names import alternation
 from assistant.query import ONE_LEVEL_WORD
 from assistant.retrieval import BadQuery, Filters, valid_text
+from assistant.themes.words import is_adjective
 
 MAX_FOLLOWUP_WORDS = 8
 
@@ -188,9 +189,9 @@ class Catalogue:
 
 def short_names(titles: Iterable[str], vocabulary: set[str]) -> dict[str, tuple[str, ...]]:
     """The short names users give a long profile title that has no abbreviation: its initials (*Helpende Zorg
-    en Welzijn* → *hzw*), and, when no other title starts with its first word and the corpus never uses that
-    word as an adjective (*gespecialiseerd*/*gespecialiseerde*), that word alone and with the initials of the
-    rest (*helpende*, *helpende zw*)."""
+    en Welzijn* → *hzw*), and, when no other title starts with its first word and the corpus does not use that
+    word as an adjective (:func:`~assistant.themes.words.is_adjective`: *gespecialiseerd*/*gespecialiseerde*),
+    that word alone and with the initials of the rest (*helpende*, *helpende zw*)."""
     split = {t: [w for w in re.split(r"[\s,&/-]+", t) if w and w not in ("en", "and", "of")] for t in titles}
     firsts = Counter(words[0] for words in split.values() if words)
     found: dict[str, tuple[str, ...]] = {}
@@ -199,15 +200,10 @@ def short_names(titles: Iterable[str], vocabulary: set[str]) -> dict[str, tuple[
             continue
         aliases = ["".join(w[0] for w in words)] if len(words) >= 3 else []
         head = words[0]
-        if firsts[head] == 1 and not _used_as_adjective(head, vocabulary):
+        if firsts[head] == 1 and not is_adjective(head, vocabulary):
             aliases += [head, f"{head} {''.join(w[0] for w in words[1:])}"]
         found[title] = tuple(aliases)
     return found
-
-
-def _used_as_adjective(word: str, vocabulary: set[str]) -> bool:
-    """*gespecialiseerd* beside *gespecialiseerde*, *agogisch* beside *agogische*: the word's other form occurs."""
-    return (word[:-1] if word.endswith("e") else f"{word}e") in vocabulary
 
 
 def _vocabulary(chunks: Iterable[Chunk]) -> set[str]:
@@ -591,7 +587,7 @@ _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "la
              "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("pair", r"\b(?:die|deze|de)\s+twee\b|\b(?:those|these|the)\s+two\b"
-             r"|\b(?:beide(?:n)?|both)\b(?!\s+(?:jaren|versies|dossiers|kd'?s|years|versions|dossiers))"),
+             r"|\b(?:beide(?:n)?|both)\b(?!\s+(?:jaren|versies|dossiers|kd'?s|years|versions))"),
     ("ordinal", r"\b(?:de|het|the)\s+(eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last)"
                 r"(?:\s+(?:one|daarvan|ervan|uit de lijst))?\b(?!\s+(?:niveau|level|versie|version|keer|time))"
                 r"|\b(?:nummer|number|nr\.?)\s*([1-9])\b"),

@@ -71,10 +71,10 @@ def correct_names(text: str, catalogue: Catalogue, known: frozenset[str] = froze
         for i in range(len(words) - size + 1):
             start, end = words[i].start(), words[i + size - 1].end()
             folded = " ".join(w.group(0).lower() for w in words[i:i + size])
+            # a name found overlaps, unless this run holds it and is longer ("helpende zorg en welzjin")
             if folded == name or abs(len(folded) - len(name)) > 4 or any(
                     start < b and a < end and not (start <= a and b <= end and end - start > b - a)
-                    for a, b in taken):  # a longer name
-                # may hold a short one: "helpende zorg en welzjin" is no "helpende" with words after it
+                    for a, b in taken):
                 continue
             matcher = difflib.SequenceMatcher(None, folded, name)
             if matcher.real_quick_ratio() < CLOSE or matcher.quick_ratio() < CLOSE:
