@@ -87,12 +87,17 @@ CUES: dict[str, str] = {
              r"|\bcalled\b|\bheten\b|\bstaat\b|\bstaan\b|\bshow up\b|\bcome up\b|\bte maken\b|\bto do with\b"
              r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
              r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b"
+             r"|\brefers?\s+to\b|\breferring\s+to\b|\bverwijz\w*\s+naar\b|\bverwijst\s+naar\b"
              + r"|" + ANYTHING_ON,
     # a theme searched across the sources without a kind word ("komt huiselijk geweld ergens voor?")
     "where_alone": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"
                    r"|\bvoorkom\w*\b|\bergens\b|\banywhere\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b"
                    + r"|" + ANYTHING_ON,
 }
+# a question for what a named thing means or holds: its own text, a lookup
+DEFINES = (r"\bdefin\w*|\bomschrijving van\b|\bwhat does\b[^?]*\bmean\b|\bwat betekent\b|\bbetekenis\b"
+           r"|\bwat houdt\b[^?]*\bin\b|\bwhat is meant\b|\bwat wordt\b[^?]*\bbedoeld\b|\bwhat does\b[^?]*\bentail\b")
+INCLUDING = r"\binclud\w*|\binclusief\b|\bincl\b\.?|\badditions\b|\badd-?ons\b"  # a profile's parts taken along
 _PROFILE_KIND = r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b"  # "opleidingen": a dossier's profiles only
 KIND_WORDS: dict[str, str] = {
     # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
@@ -370,8 +375,11 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
         match = re.search(pattern.replace("{kinds}", kinds), folded)
         if match is None:
             continue
-        name = match.group(1).strip()
-        if name and name not in question_words() and not re.search("|".join(KIND_WORDS.values()), name):
+        words = list(itertools.dropwhile(lambda w: w in situation_words(), match.group(1).split()))
+        if not words or words[-1] in STOPWORDS:
+            continue  # "for a student in the [profile]": the asker's situation, not a name
+        name = " ".join(words)  # "de opleiding verpleegkundige": the name is "verpleegkundige"
+        if name not in question_words() and not re.search("|".join(KIND_WORDS.values()), name):
             return name, closest_names(name, catalogue)
     return None, ()
 
@@ -399,7 +407,8 @@ def _unknown_profile(folded: str, catalogue: Catalogue) -> str | None:
         for match in re.finditer(pattern, folded):
             name = " ".join(match.group(1).split())
             words = re.findall(r"[^\W\d_]+", name)
-            if not words or words[0] in skip or all(w in skip for w in words) or _NOT_A_NAME.search(name) \
+            if not words or words[0] in skip or words[-1] in skip or words[0] in situation_words() \
+                    or all(w in skip for w in words) or _NOT_A_NAME.search(name) \
                     or re.search(r"\d", name) \
                     or re.search("|".join(KIND_WORDS.values()), name) or name in catalogue.scopes \
                     or (len(words) == 1 and any(is_word(words[0], lang, ONE_WORD_ZIPF) for lang in ("nl", "en"))):
@@ -561,7 +570,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                                        question=text)
     spans = [span for _, span in named]
     cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b", ASKER, PARTS,
-                    r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])"]
+                    r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
+                    INCLUDING]  # "include profile-specific additions": the scope's parts, no theme
     competence_patterns = [re.escape(c) + _WORKING for c in _competence_phrases(folded, vocabulary)]
     topic = _topic(text, spans, cue_patterns + competence_patterns)
     phrase = _topic(text, spans, cue_patterns + competence_patterns, marks=True)
@@ -657,6 +667,8 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
     if not (competence_names or sbb_codes) or (levels and kind != "werkproces") \
             or kind not in (None, "werkproces", "competentie"):
         return False
+    if kind is None and _has(DEFINES, folded) and not _has(CUES["show"], folded):
+        return False  # "how does the profile define 'Ondernemerschap'?", "wat houdt niveau 1 in?": its text
     full = bool(competence_names) or bool(sbb_named(text, sbb, loose=False)) or bool(sbb_letters(text))
     cue = _has(CUES["competence"], folded)
     words = topic_words(topic)
@@ -738,6 +750,8 @@ READ_AS = {
         "fact": "{fact} van {scope}",
         "facts": {"crebo": "crebonummer", "niveau": "niveau", "sbu": "studiebelastingsuren (sbu)"},
         "at_level": " op niveau {levels}",
+        "with_load": " met {load} sbu",
+        "operators": {">": "meer dan", "<": "minder dan", ">=": "minstens"},
         "own_part": "de profielen (zonder basisdeel) van {scope}",
     },
     "en": {
@@ -761,6 +775,8 @@ READ_AS = {
         "fact": "{fact} of {scope}",
         "facts": {"crebo": "crebo number", "niveau": "level", "sbu": "study load (sbu)"},
         "at_level": " at level {levels}",
+        "with_load": " with {load} sbu",
+        "operators": {">": "more than", "<": "less than", ">=": "at least"},
         "own_part": "the profiles (without the basisdeel) of {scope}",
     },
 }

@@ -324,9 +324,10 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
     """Membership in the question's scope and the active filters (version, dossier, profile, level)."""
     entries = narrow_entries(intent.scopes)
     years = set(intent.years)
-    additions = _additions_only(intent.question)
-    own = _own_only(intent.question) and not additions
-    basis = _basis_only(intent.question) and not additions
+    whole = _all_parts(intent.question)  # "basisdeel and profile-specific additions included": no part alone
+    additions = _additions_only(intent.question) and not whole
+    own = _own_only(intent.question) and not additions and not whole
+    basis = _basis_only(intent.question) and not additions and not whole
 
     def keep(chunk: Chunk) -> bool:
         if entries and not any(in_scope(chunk, e, own) for e in entries):
@@ -349,6 +350,17 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
         return filters.level is None or chunk.level in (None, filters.level)
 
     return keep
+
+
+# the parts of a profile asked together: "the basisdeel, the profile-specific additions …", "additions included"
+_ALL_PARTS = re.compile(r"\binclud\w*|\binclusief\b|\bincl\b|\bbasisdeel\s*(?:,|\+|&|and\b|en\b|plus\b)"
+                        r"|(?:,|\+|&|\band|\ben|\bplus)\s+(?:the\s+|het\s+)?basisdeel\b")
+
+
+def _all_parts(question: str) -> bool:
+    """The question asks for a profile's parts together (the basisdeel named beside its own units or additions, or
+    them "included"), so no part alone."""
+    return _ALL_PARTS.search(fold(question)) is not None
 
 
 def _basis_only(question: str) -> bool:
@@ -443,10 +455,20 @@ def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
         levels = {str(n) for n in (*intent.levels, *((filters.level,) if filters.level else ()))}
         if levels:  # "welke daarvan zijn niveau 3?": the profiles at that mbo level
             items = [i for i in items if i.chunk.niveau in levels]
+        load = study_load_asked(intent.question)
+        if load:  # "which 2015 profiles have 6400 sbu?": the profiles whose text states that study load
+            stated = _profile_sbu(library)
+            items = [i for i in items if _compares(stated.get(_profile_key(i.chunk)), *load)]
+        if load or FACTS["sbu"].search(fold(intent.question)):  # the text that states the load, cited and shown
+            stating = _sbu_chunks(library)
+            items = [replace(i, chunk=stating[_profile_key(i.chunk)]) if _profile_key(i.chunk) in stating else i
+                     for i in items]
     reading = read_as(intent)
     if at is not None:  # the programme's level is a filter too: show it
         words = READ_AS[intent.lang]
         reading += words["at_level"].format(levels=words["and"].join(map(str, intent_levels(intent))))
+    if kind == PROFIEL:
+        reading += _load_phrase(intent)
     return Reply(LIST, intent.lang, reading, intent, items=_sorted(items), filters=_applied(intent, filters))
 
 
@@ -719,8 +741,66 @@ def fact_value(chunk: Chunk, fact: str) -> str | None:
     return chunk.crebo if fact == "crebo" else chunk.niveau
 
 
+# a study load asked as a filter: "6400 sbu", "a study load of 6400", "meer dan 4000 studiebelastingsuren"
+_LOAD_VALUE = re.compile(
+    r"(?:\b(?P<op1>meer dan|more than|over|minder dan|less than|under|at least|minstens|ten minste)\s+)?"
+    r"(?:(?P<n1>\d{3,5})\s*(?:sbu|study hours|studie-?uren|studiebelastingsuren|uur|hours)\b"
+    r"|(?:sbu|study load|studiebelasting\w*)\s+(?:of|van)\s+(?:(?P<op2>meer dan|more than|over|minder dan"
+    r"|less than|under|at least|minstens|ten minste)\s+)?(?P<n2>\d{3,5})\b)")
+_LOAD_OPERATORS = {"meer dan": ">", "more than": ">", "over": ">", "minder dan": "<", "less than": "<",
+                   "under": "<", "at least": ">=", "minstens": ">=", "ten minste": ">="}
+
+
+def study_load_asked(question: str) -> tuple[str, int] | None:
+    """``(operator, number)`` when a question filters by a study load ("profiles with 6400 sbu": ``("=", 6400)``,
+    "more than 4000 sbu": ``(">", 4000)``), else None."""
+    match = _LOAD_VALUE.search(fold(question))
+    if match is None:
+        return None
+    operator = match.group("op1") or match.group("op2")
+    return _LOAD_OPERATORS.get(operator, "="), int(match.group("n1") or match.group("n2"))
+
+
+def _load_phrase(intent: Intent) -> str:
+    """`` met 6400 sbu``, `` with more than 4000 sbu``: the study load a question filters by, for the reading."""
+    load = study_load_asked(intent.question)
+    if load is None:
+        return ""
+    operator, number = load
+    words = READ_AS[intent.lang]["operators"].get(operator, "")
+    return READ_AS[intent.lang]["with_load"].format(load=f"{words} {number}".strip())
+
+
+def _compares(value: str | None, operator: str, number: int) -> bool:
+    if value is None or not value.isdigit():
+        return False
+    v = int(value)
+    return {"=": v == number, ">": v > number, "<": v < number, ">=": v >= number}[operator]
+
+
+def _profile_key(chunk: Chunk) -> tuple:
+    return chunk.source, chunk.dossier, chunk.version, chunk.profile
+
+
+def _sbu_chunks(library: Library) -> dict[tuple, Chunk]:
+    """The profile text that states each profile's study load (sbu), by profile."""
+    found: dict[tuple, Chunk] = {}
+    for c in library.chunks:
+        if c.kind == PROFIEL and c.profile and fact_value(c, "sbu"):
+            found.setdefault(_profile_key(c), c)
+    return found
+
+
+def _profile_sbu(library: Library) -> dict[tuple, str]:
+    """The study load (sbu) each profile's texts state, by profile."""
+    return {key: fact_value(c, "sbu") or "" for key, c in _sbu_chunks(library).items()}
+
+
 # words that name the qualification itself beside "op welk niveau" ("What level is the X qualification?")
 _QUALIFICATION = re.compile(r"\b(?:opleiding\w*|kwalificatie\w*|qualifications?|programm?es?|diplomas?|mbo)\b")
+
+
+_WHICH_PROFILES = re.compile(r"\b(?:welke|which|what)\s+(?:\w+\s+)?(?:profielen|profiles|uitstroomprofielen)\b")
 
 
 def asked_fact(intent: Intent, library: Library) -> str | None:
@@ -728,6 +808,8 @@ def asked_fact(intent: Intent, library: Library) -> str | None:
     for a competence's level)."""
     if not intent.scopes or intent.competences or intent.levels or intent.type == COMPARE:
         return None  # "verschillen in niveau en crebo tussen A en B": a comparison of the two profiles
+    if intent.type == LIST and intent.kind == PROFIEL and _WHICH_PROFILES.search(fold(intent.question)):
+        return None  # "welke profielen heeft DV, en op welk niveau?": the list of profiles shows level and crebo
     fact = next((name for name, pattern in FACTS.items() if pattern.search(fold(intent.question))), None)
     if fact == "niveau" and (codes_in(intent.question) or _other_level(intent.question, library)):
         return None  # a unit has no level; "welk niveau Nederlands", "op welk niveau rapporteren": another level
@@ -1290,6 +1372,8 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     wrong_level = _profile_not_at(intent, library)
     if wrong_level:  # "de werkprocessen van de helpende zorg en welzijn op niveau 3": that profile is niveau 2
         return _not_found(intent, "level_mismatch", wrong_level, search(intent.question, filters, 3))
+    if intent.type == LIST and intent.kind == PROFIEL and study_load_asked(intent.question):
+        intent = replace(intent, mode=TREE)  # "which 2015 profiles have 6400 sbu?": the profiles, by their load
     if intent.type == LIST:
         reply = list_tree(intent, library, filters) if intent.mode == TREE else list_where(intent, library, filters)
         if intent.mode == TREE and intent.scopes and (intent.kind or WERKPROCES) == WERKPROCES:
@@ -1314,6 +1398,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == LIST and not reply.items and intent.mode == TREE and intent.kind == PROFIEL and (
             intent.levels or filters.level):  # "welke daarvan zijn niveau 2?"
         return _no_profile_at(intent, library, filters)
+    if reply.type == LIST and not reply.items and intent.mode == TREE and intent.kind == PROFIEL \
+            and study_load_asked(intent.question):  # "which profiles have 9999 sbu?": none
+        return _not_found(intent, "empty_list", (PROFIEL, describe_scope(intent) + _load_phrase(intent), ""))
     if reply.type == LIST and not reply.items and intent.mode == TREE and intent.scopes \
             and (intent.kind or WERKPROCES) in (WERKPROCES, KERNTAAK, PROFIEL):  # the tree has none of them
         return _not_found(intent, "empty_list", _none_in(intent, library, filters), search(intent.question, filters, 3))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from assistant.answer import compose, escape, escape_html, hit_item, kind_label, sources
 from assistant.intent import READ_AS
-from assistant.replies import COMPARE, COMPETENCE, LIST, LOOKUP, Item, Reply
+from assistant.replies import COMPARE, COMPETENCE, LIST, LOOKUP, Item, Reply, fact_value
 from assistant.retrieval import Hit
 from assistant.views import word_diff
 
@@ -165,6 +165,8 @@ def item_line(number: int, item: Item, lang: str) -> str:
         line += f" · {FILTER_NAMES[lang]['level']} {escape(c.niveau)}"
     if c.kind == "profiel" and c.crebo:
         line += f" · crebo {escape(c.crebo)}"
+    if c.kind == "profiel" and fact_value(c, "sbu"):  # the profile's text that states its study load
+        line += f" · {escape(fact_value(c, 'sbu'))} sbu"
     if item.note:
         line += f" · {escape(STRENGTH.get(lang, {}).get(item.note, item.note))}"
     for sentence in item.evidence[:2] if c.kind in ("werkproces", "kerntaak") else item.evidence:

@@ -202,6 +202,21 @@ def glossary_concepts(dutch: str, corpus: Corpus | None) -> dict[str, str]:
     return found
 
 
+# the suffixes of an agent or action noun made from a word (mantelzorg → mantelzorger, dagstructuur →
+# dagstructurering); other derivations change the meaning (inclusie → inclusief) and stay apart
+NOMINAL_SUFFIXES = ("er", "ers", "ing", "ingen", "ering", "eringen")
+NOMINAL_STEM_MIN = 6  # a shorter stem is no safe prefix (*zorg*)
+
+
+def nominal_forms(word: str, corpus: Corpus) -> list[str]:
+    """The corpus's agent and action nouns of a Dutch theme word it lacks (``dagstructuur`` → dagstructurering):
+    corpus words that are the word's stem and one of :data:`NOMINAL_SUFFIXES`; nothing for an English word."""
+    root = stem(word)
+    if len(root) < NOMINAL_STEM_MIN or glossary_expand(word):
+        return []
+    return [w for w in corpus.starting_with(root) if w[len(root):] in NOMINAL_SUFFIXES]
+
+
 def neighbour(word: str, meaning, corpus: Corpus, settings: ScanSettings) -> str | None:
     """The corpus word nearest in meaning to a word the corpus lacks (*sustainability* → *duurzaam*), or None
     when no word is near enough (CSLS below ``translate_min``), the nearest one is generic, or it only shares
@@ -260,11 +275,20 @@ def translations(theme: str, corpus: Corpus | None, meaning, settings: ScanSetti
     for word, start, _ in words(theme):
         if start in covered or word not in theme_words(word) or word in found:
             continue
-        if absent(word):
+        if absent(word) and not (settings.translate_english_only and not english_word(word)):
             near = neighbour(word, meaning, corpus, settings)
             if near:
                 found[word] = near
     return found
+
+
+def english_word(word: str) -> bool:
+    """Whether a word is more an English word than a Dutch one (wordfreq): *wellbeing* is, *expressie* and an
+    unknown Dutch compound (*dagstructuur*) are not. Only an English word is translated by its nearest corpus word;
+    a Dutch word the corpus lacks is no other language's word, and its nearest word is only something else."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") > zipf_frequency(word, "nl")
 
 
 def dutch_text(theme: str, found: dict[str, str]) -> str:
@@ -356,7 +380,8 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
         thesaurus = load_thesaurus()
         if thesaurus.problem:
             notes.append(thesaurus.problem)
-        entries = triggered(thesaurus.entries, [*phrases, *glossary_terms, *compound_parts])
+        guessed = [] if settings.thesaurus_typed else glossary_terms  # pinned by the words typed, not a glossary guess
+        entries = triggered(thesaurus.entries, [*phrases, *guessed, *compound_parts])
     pinned = {base(t): t for entry in entries for t in (*entry.core, *entry.context)}
 
     def add(text: str, weight: float, origin: str) -> None:
@@ -398,6 +423,9 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
             for word in theme_words(phrase):
                 if corpus.unit_share(word) > 0:
                     continue  # the word itself occurs: its own matches are enough
+                if settings.nominal_forms:
+                    for form in nominal_forms(word, corpus):
+                        add(form, CORE, "vorm")
                 parts = corpus.compound_parts(word)
                 if parts:
                     add(" ".join(parts), CORE, "samenstelling")

@@ -1,0 +1,77 @@
+"""The chat on the ninth round's questions (issue 14), from an HR adviser, a dyslexic student, an English-speaking
+researcher and a hurried teacher: profiles by their study load, a profile's parts asked together, "for a student in
+the X profile", "refer to", and a question for what a competence means. On the real bundled corpus."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ask
+
+from assistant.intent import COMPETENCE, LIST, LOOKUP, NOT_FOUND, TREE, WHERE
+from assistant.reply_text import render
+
+LEVEL_4_MZ = {"Persoonlijk begeleider gehandicaptenzorg", "Agogisch medewerker GGZ", "Thuisbegeleider",
+              "Persoonlijk begeleider specifieke doelgroepen"}
+
+
+def test_profiles_are_listed_by_the_study_load_their_text_states(library, searcher):
+    reply = ask(library, searcher, "Which 2015 profiles have a study load of 6400 sbu?")[0].reply
+    assert reply.type == LIST and reply.lang == "en", (reply.type, reply.read_as)
+    assert {i.chunk.profile for i in reply.items} == LEVEL_4_MZ
+    assert "6400 sbu" in reply.read_as and render(reply).count("· 6400 sbu") == 4
+
+
+def test_a_study_load_filter_compares_and_says_when_none_has_it(library, searcher):
+    more = ask(library, searcher, "welke profielen hebben meer dan 4000 sbu?")[0].reply
+    assert more.type == LIST and len(more.items) == 11 and "meer dan 4000" in more.read_as
+    none = ask(library, searcher, "which profiles have 9999 sbu?")[0].reply
+    assert none.type == NOT_FOUND and none.problem == "empty_list" and "9999" in render(none)
+
+
+def test_which_profiles_and_at_which_level_is_the_list_of_profiles(library, searcher):
+    reply = ask(library, searcher, "Which profiles does the Dienstverlening 2015 dossier contain, and at which level?")[
+        0].reply
+    assert reply.type == LIST and reply.intent.mode == TREE and len(reply.items) == 3
+    assert render(reply).count("level 2") == 3
+
+
+@pytest.mark.parametrize("question, count", [
+    ("Give me the complete set of work processes a Thuisbegeleider student (Maatschappelijke Zorg 2015) is assessed "
+     "on: the basisdeel, the profile-specific additions to basisdeel processes, and the profile core task.", 21),
+    ("List all work processes of the Persoonlijk begeleider specifieke doelgroepen profile (Maatschappelijke Zorg "
+     "2015), basisdeel and profile-specific additions included.", 20),
+    ("what are the profile-specific work processes of the thuisbegeleider?", 7),  # one part alone stays narrowed
+])
+def test_a_profiles_parts_asked_together_give_the_whole_profile(library, searcher, question, count):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and len(reply.items) == count, (len(reply.items), reply.read_as)
+
+
+def test_including_the_additions_is_no_theme_word(library, searcher):
+    reply = ask(library, searcher, "Which 2015 work processes deal with budgets (budget, budgetteren, "
+                                   "budgetbeheersing)? Include profile-specific additions.")[0].reply
+    assert reply.type == LIST and "include" not in reply.read_as and "additions" not in reply.read_as
+    assert len(reply.items) == 8 and sum(i.part == "aanvulling" for i in reply.items) >= 3
+
+
+def test_for_a_student_in_the_profile_names_the_profile_not_a_student(library, searcher):
+    reply = ask(library, searcher, "Which work processes does the 2021 Sport & Bewegen extract include for a student "
+                                   "in the Coördinator sport- en bewegingsagogie profile (basisdeel processes "
+                                   "included)?")[0].reply
+    assert reply.type == LIST and len(reply.items) == 8, (reply.type, reply.problem, reply.details[:1])
+    unknown = ask(library, searcher, "Welke werkprocessen heeft de opleiding verpleegkundige in deze dossiers?")[0]
+    assert unknown.reply.problem == "unknown_scope" and unknown.reply.details[0] == "verpleegkundige"
+
+
+def test_work_processes_that_refer_to_a_theme_are_a_where_list(library, searcher):
+    reply = ask(library, searcher, "In Pedagogisch Werk 2015, which work processes refer to hygiene?")[0].reply
+    assert reply.type == LIST and reply.intent.mode == WHERE and 0 < len(reply.items) < 20
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("How does the Sociaalwerker B competence profile define 'Ondernemerschap'?", LOOKUP),
+    ("wat houdt niveau 1 van klantgerichtheid in?", LOOKUP),
+    ("what does customer focus mean in practice on my placement?", COMPETENCE),  # showing it: the werkprocessen
+])
+def test_what_a_competence_means_is_its_text(library, searcher, question, kind):
+    assert ask(library, searcher, question)[0].reply.type == kind
