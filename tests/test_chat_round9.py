@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import ask
 
-from assistant.intent import COMPETENCE, LIST, LOOKUP, NOT_FOUND, TREE, WHERE
+from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, TREE, WHERE
 from assistant.reply_text import render
 
 LEVEL_4_MZ = {"Persoonlijk begeleider gehandicaptenzorg", "Agogisch medewerker GGZ", "Thuisbegeleider",
@@ -75,3 +75,39 @@ def test_work_processes_that_refer_to_a_theme_are_a_where_list(library, searcher
 ])
 def test_what_a_competence_means_is_its_text(library, searcher, question, kind):
     assert ask(library, searcher, question)[0].reply.type == kind
+
+
+@pytest.mark.parametrize("question, lang", [
+    ("What is the minimum age to start the Onderwijsassistent programme?", "en"),
+    ("Welke eisen aan de vooropleiding gelden voor instroom in de opleiding Begeleider gehandicaptenzorg?", "nl"),
+    ("Welke vooropleiding heb je nodig om sociaal werk niveau 4 te mogen doen? is vmbo-tl genoeg?", "nl"),
+])
+def test_admission_requirements_are_a_fact_no_dossier_states(library, searcher, question, lang):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "absent_fact" and reply.details[1] == "admission"
+    assert reply.lang == lang
+
+
+def test_a_theme_question_about_admission_is_no_absent_fact(library, searcher):
+    reply = ask(library, searcher, "welke werkprocessen gaan over de intake en toelating van nieuwe cliënten?")[0].reply
+    assert reply.problem != "absent_fact"
+
+
+def test_a_crebo_asked_after_a_scope_is_that_scopes(library, searcher):
+    """"wat is t crebo" (chat shorthand) after the werkprocessen of the sociaal-cultureel werker: its crebo; a list
+    question that names the word is no fact question."""
+    outcomes = ask(library, searcher, "welke werkprocesen heeft sociaal cultureel werker", "wat is t crebo")
+    reply = outcomes[1].reply
+    assert reply.type == LOOKUP and reply.details[0] == "crebo" and "25488" in reply.details[1]
+    listed = ask(library, searcher, "thuisbegeleider werkprocessen", "welke werkprocessen gaan over crebo?")[1].reply
+    assert not (listed.details and listed.details[0] == "crebo")
+
+
+def test_difference_with_a_new_name_compares_it_with_the_previous_scope(library, searcher):
+    outcomes = ask(library, searcher, "welke werkprocesen heeft sociaal cultureel werker", "wat is t crebo",
+                   "en verschil met sociaal maatschappelijk dienstverlener? niveau en crebo")
+    reply = outcomes[2].reply
+    assert reply.type == COMPARE, (reply.type, reply.read_as)
+    assert "Sociaal-maatschappelijk dienstverlener" in reply.read_as and "Sociaal-cultureel werker" in reply.read_as
+    text = render(reply)
+    assert "25488" in text and "25489" in text

@@ -117,6 +117,9 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         return _answer(previous.question, previous, Constraints(), library, search, lang,
                        constraints=Constraints(), followup=True)
     if previous is not None:
+        compared = _compared_with_previous(text, previous, library)
+        if compared != text:  # both names in the message: a question of its own, not the previous one changed
+            return _answer(compared, previous, ui, library, search, lang, followup=True, constraints=ui)
         text = _in_previous_scope(text, previous, library)
         theme = _theme_followup(text, previous, library)
         if theme is not None:  # "en privacy?" after "waar komt hygiëne voor in PW 2015?": the same list, that theme
@@ -219,10 +222,35 @@ def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:
     if not previous.scope or find_scope_terms(text, library.catalogue) or (
             reference is not None and reference.kind != "version"):
         return text
-    if not (_CODE_NAMED.search(text) or _KIND_FOLLOWUP.search(text)):
+    if not (_CODE_NAMED.search(text) or _KIND_FOLLOWUP.search(text) or _asks_own_fact(text)):
         return text
     scope = previous.scope if years_named(text) else referent(Reference("scope", "", (0, 0)), previous)
     return f"{text.rstrip(' ?')} ({scope})?" if scope else text  # a year the message names replaces the earlier
+
+
+_COMPARED_WITH = re.compile(r"\b(?:verschil\w*|vergelijk\w*|compar\w*|differen\w*)\s+(?:met|with|to|from)\b",
+                            re.IGNORECASE)
+
+
+def _compared_with_previous(text: str, previous: Turn, library: Library) -> str:
+    """"en verschil met sociaal maatschappelijk dienstverlener?" after a question on the sociaal-cultureel werker:
+    the new name compared with the scope just named (put in beside it). Unchanged when the message names two
+    scopes, points back, or compares nothing "with" a name."""
+    named = {fold(term) for term, _ in find_scope_terms(text, library.catalogue)}
+    if not previous.scope or len(named) != 1 or not _COMPARED_WITH.search(text) or find_reference(text) is not None:
+        return text
+    scope = referent(Reference("scope", "", (0, 0)), previous)
+    if not scope or fold(scope).startswith(next(iter(named))):
+        return text
+    return f"{text.rstrip(' ?')} ({scope})?"
+
+
+def _asks_own_fact(text: str) -> bool:
+    """"wat is t crebo", "and how many sbu?": the crebo or study load of the scope just named (a level may be a
+    competence's, so it needs a reference: "op welk niveau zit die opleiding?")."""
+    folded = fold(text)
+    return any(FACTS[name].search(folded) for name in ("crebo", "sbu")) and not any(
+        re.search(p, folded) for p in KIND_PATTERNS.values())  # "welke werkprocessen gaan over …": a list
 
 
 _THEME_FOLLOWUP = re.compile(r"^\s*(?:en|and|ook|also|wat met|what about|how about|hoe zit het met)\s+"
