@@ -43,7 +43,7 @@ HEADING = re.compile(r"^\s*([BP][1-9I]-K[0-9I]+-W[A-Za-z]?[0-9]+)\s*:", re.MULTI
 ABLATION = ("thesaurus", "glossary", "glossary_dutch", "compounds", "morphology", "near", "sense", "feedback", "dense",
             "specificity", "conjuncts", "translate", "near_keep", "dense_kern", "conjuncts_translated",
             "participles_apart", "cognates_translated", "forms_once", "glossary_concepts",
-            "near_heads_apart")
+            "near_heads_apart", "translate_english_only", "thesaurus_typed")
 
 
 def open_or_explain(index_dir: Path):

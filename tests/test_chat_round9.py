@@ -111,3 +111,80 @@ def test_difference_with_a_new_name_compares_it_with_the_previous_scope(library,
     assert "Sociaal-maatschappelijk dienstverlener" in reply.read_as and "Sociaal-cultureel werker" in reply.read_as
     text = render(reply)
     assert "25488" in text and "25489" in text
+
+
+# --------------------------------------------------------------------------- after tune17 and the review
+
+
+def test_only_one_year_after_two_narrows_to_that_year(library, searcher):
+    """"just the 2015 ones pls" after a list over 2015 and 2021: that year alone (not "2015 and 2015")."""
+    outcomes = ask(library, searcher, "which work processes deal with safety in OA 2015 and 2021?",
+                   "just the 2015 ones pls")
+    both, one = outcomes[0].reply, outcomes[1].reply
+    assert one.type == LIST and 0 < len(one.items) < len(both.items), (one.type, one.read_as)
+    assert {i.chunk.version[:4] for i in one.items} == {"2015"}
+
+
+@pytest.mark.parametrize("question, name", [
+    ("For a student in the Verpleegkundige profile, which work processes apply?", "verpleegkundige"),
+    ("What work processes does a student in the Kok profile have to master?", "kok"),
+    ("Which work processes does the Verzorgende-IG qualification contain?", "verzorgende-ig qualification"),
+])
+def test_a_name_after_the_askers_situation_is_still_checked(library, searcher, question, name):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "unknown_scope" and reply.details[0] == name
+
+
+def test_a_known_profile_after_a_student_is_its_list(library, searcher):
+    reply = ask(library, searcher, "For a student in the Thuisbegeleider profile, which work processes apply?")[
+        0].reply
+    assert reply.type == LIST and len(reply.items) == 21  # not SBB competence K ("applying professional …")
+
+
+@pytest.mark.parametrize("question", [
+    "Welke minimumleeftijd geldt voor kinderen in de kinderopvang?",
+    "Welke vooropleiding moet een onderwijsassistent hebben om naar de pabo te gaan?",
+    "What are the entry requirements for the pabo after Onderwijsassistent?",
+])
+def test_the_age_of_children_or_the_next_programme_is_no_admission_question(library, searcher, question):
+    assert ask(library, searcher, question)[0].reply.problem != "absent_fact"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("welke scholen in rotterdam geven sociaal werk?", "schools"),
+    ("In welke salarisschaal kom ik als begeleider gehandicaptenzorg na mijn diploma?", "pay"),
+    ("Met welk vmbo-profiel of welke leerweg mag een leerling instromen in Sociaal werk niveau 4?", "admission"),
+])
+def test_more_ways_of_asking_an_absent_fact(library, searcher, question, kind):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "absent_fact" and reply.details[1] == kind
+
+
+def test_every_profile_row_shows_its_study_load(library, searcher):
+    reply = ask(library, searcher, "Welke profielen zijn niveau 3?")[0].reply
+    assert len(reply.items) == 3 and render(reply).count(" · 4800 sbu") == 3
+
+
+@pytest.mark.parametrize("question, count, load", [
+    ("welke profielen hebben een hogere sbu dan de PMK?", 4, "meer dan 4800"),
+    ("Welke profielen hebben minder sbu dan de thuisbegeleider?", 10, "minder dan 6400"),
+    ("Which profiles have a higher study load than Onderwijsassistent?", 4, "more than 4800"),
+])
+def test_profiles_by_a_study_load_compared_with_a_named_profile(library, searcher, question, count, load):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and len(reply.items) == count and load in reply.read_as
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("ik wil pmk doen. waar moet je in het dossier van 2015 echt klantgericht zijn?", COMPETENCE),
+    ("Ik heb een leerling die later een eigen bedrijf wil. In welke werkprocessen moet je ondernemend zijn?",
+     COMPETENCE),
+    ("In welke werkprocessen moet je nieuwe collega's of stagiaires begeleiden?", LIST),  # begeleiden: a theme
+])
+def test_must_be_a_competence_asks_for_its_werkprocessen(library, searcher, question, kind):
+    assert ask(library, searcher, question)[0].reply.type == kind
+
+
+def test_a_theme_that_comes_back_is_a_where_list(library, searcher):
+    reply = ask(library, searcher, "In welke werkprocessen van Pedagogisch Werk 2015 komt hygiëne terug?")[0].reply
+    assert reply.type == LIST and reply.intent.mode == WHERE and 0 < len(reply.items) < 20

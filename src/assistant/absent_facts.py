@@ -26,6 +26,11 @@ class AbsentFact:
     nl: str
     en: str
     patterns: tuple[re.Pattern, ...]
+    unless: tuple[re.Pattern, ...] = ()  # a question that also matches one of these asks something else
+
+    def asked_by(self, text: str) -> bool:
+        """Whether the folded question ``text`` asks for this kind of fact."""
+        return any(p.search(text) for p in self.patterns) and not any(p.search(text) for p in self.unless)
 
     def name(self, lang: str) -> str:
         """The kind's name in ``lang`` (``nl`` or ``en``)."""
@@ -52,15 +57,18 @@ def absent_facts(path: Path = ABSENT_FACTS_FILE) -> tuple[AbsentFact, ...]:
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and entry[k] for k in ("nl", "en")) \
                 or not isinstance(entry.get("patterns"), list) or not entry["patterns"]:
             raise ValueError(f"{path.name}: [kinds.{kind}] needs nl, en and a list of patterns")
+        if not isinstance(entry.get("unless", []), list):
+            raise ValueError(f"{path.name}: [kinds.{kind}] unless must be a list of patterns")
         try:
             patterns = tuple(re.compile(p, re.IGNORECASE) for p in entry["patterns"])
+            unless = tuple(re.compile(p, re.IGNORECASE) for p in entry.get("unless", []))
         except (re.error, TypeError) as exc:
             raise ValueError(f"{path.name}: [kinds.{kind}]: bad pattern ({exc})") from None
-        found.append(AbsentFact(kind, entry["nl"], entry["en"], patterns))
+        found.append(AbsentFact(kind, entry["nl"], entry["en"], patterns, unless))
     return tuple(found)
 
 
 def asked_absent_fact(question: str, path: Path = ABSENT_FACTS_FILE) -> AbsentFact | None:
     """The kind of absent fact ``question`` asks for, or None."""
     text = fold(question)
-    return next((k for k in absent_facts(path) if any(p.search(text) for p in k.patterns)), None)
+    return next((k for k in absent_facts(path) if k.asked_by(text)), None)

@@ -51,9 +51,9 @@ OPENERS = (
 
 FILLER = frozenset(
     """
-    en and alleen only wat met what about hoe zit het how de het een the a an bij voor for in van of
+    en and alleen only just wat met what about hoe zit het how de het een the a an bij voor for in van of
     op at to with ook also maar but nu now dan then is are die dat dit deze that this those these
-    versie version versies versions uit from graag please nog still daar there zelfde same vraag
+    versie version versies versions uit from graag please pls plz aub svp nog still daar there zelfde same vraag
     question dossier dossiers kd profiel profile kwalificatiedossier
     als if ik i je you doe do doen volg follow volgt zit zitten study studeer uitstroom uitstroomprofiel
     opleiding programme program course oke ok okay ones
@@ -412,11 +412,16 @@ BASIS_ONLY = re.compile(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|t
                         rf"|{_PART}\s+(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks)", re.IGNORECASE)
 
 
+_YEAR_LIST = re.compile(r"\b20\d\d(?:\s*/\s*\d\d)?(?:\s*(?:,|\band\b|\ben\b|&|\+|\bor\b|\bof\b)\s*20\d\d)+\b")
+
+
 def merge_question(previous: str, new: Mentions, catalogue: Catalogue) -> str:
     """Rule 3: the previous question with the follow-up's scope, level and year put in. A profile named
     instead of a dossier asks for the profile ("en de coördinator …?" after "… S&B in het basisdeel?")."""
     if new.scope and any(e.profile for e in catalogue.scopes.get(_fold(new.scope), ())):
         previous = re.sub(r"\s+", " ", BASIS_ONLY.sub(" ", previous)).strip()
+    if new.year:  # "only the 2021 ones" after "… OA 2015 and 2021": that year alone, not "2021 and 2021"
+        previous = _YEAR_LIST.sub(new.year, previous, count=1)
     old = find_mentions(previous, catalogue)
     lang = language(previous)
     # Splice from the end of the text backwards so earlier spans stay valid.

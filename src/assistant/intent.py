@@ -65,10 +65,12 @@ CUES: dict[str, str] = {
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bhetzelfde\b|\bdezelfde\b|\bcounterparts?\b"
                r"|\btegenhangers?\b|\bhow\b[^?]*\brelates?\b|\bverhoudt\b|\bequivalents?\b|\bovereen\b|\bidentie?k\w*\b|\bidentical\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
-            r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b",
+            r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b"
+            r"|\bwhat\s+(?:kinds?\s+of\s+)?(?:profiles|qualifications|work ?processes|core tasks)\b",
     "where": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b"
              r"|\b(?:is|are) about\b|\bdeal with\b|\bover\b|\bmet betrekking tot\b|\babout\b|\bwaarin\b|\bmention\w*\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\boccurs?\b|\bappears?\b|\bergens\b|\banywhere\b"
+             r"|\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"
              r"|\b(?:werk ?processen|work ?processes)\s+(?:on|around|rond(?:om)?|op het gebied van)\b",
     "competence": r"\blaten zien\b|\blaat\b.*\bzien\b|\bzien\b|\blaten blijken\b|\bshow\b|\bdemonstrat\w*\b"
                   r"|\bstage\b|\binternship\b|\bplacement\b|\bwerkplek\b|\bcompeten\w*\b"
@@ -88,12 +90,14 @@ CUES: dict[str, str] = {
              r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
              r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b"
              r"|\brefers?\s+to\b|\breferring\s+to\b|\bverwijz\w*\s+naar\b|\bverwijst\s+naar\b"
+             r"|\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"
              + r"|" + ANYTHING_ON,
     # a theme searched across the sources without a kind word ("komt huiselijk geweld ergens voor?")
     "where_alone": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"
                    r"|\bvoorkom\w*\b|\bergens\b|\banywhere\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b"
                    + r"|" + ANYTHING_ON,
 }
+MUST = r"\bmoet(?:en)?\b|\bmust\b|\bhave to\b|\bhas to\b"  # a requirement: "waar moet je klantgericht zijn?"
 # a question for what a named thing means or holds: its own text, a lookup
 DEFINES = (r"\bdefin\w*|\bomschrijving van\b|\bwhat does\b[^?]*\bmean\b|\bwat betekent\b|\bbetekenis\b"
            r"|\bwat houdt\b[^?]*\bin\b|\bwhat is meant\b|\bwat wordt\b[^?]*\bbedoeld\b|\bwhat does\b[^?]*\bentail\b")
@@ -344,7 +348,9 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
 # "I'm a guest teacher from Ireland. What …"): its words are no topic (a name in it still sets the scope)
 _INTRODUCTION = re.compile(
     r"(?:^|(?<=[.!?]\s))\s*(?:(?:hoi|hi|hallo|hello|hey|dag|beste|dear)\b[\s,!]*)?"
-    r"(?:ik\s+(?:ben(?!\s+(?:op zoek|benieuwd|ge[iï]nteresseerd|aan het))|zit|werk|geef|loop|begeleid|studeer|volg)"
+    r"(?:ik\s+(?:ben(?!\s+(?:op zoek|benieuwd|ge[iï]nteresseerd|aan het))|zit|werk|geef|loop|begeleid|studeer|volg"
+    r"|heb\s+(?:een|twee|drie|\d+)\s+(?:leerling|student|stagiair|klas|groep|zoon|dochter|kind)\w*"
+    r"|wil\s+(?:graag\s+)?[^.!?]{1,40}?\s+(?:doen|worden|studeren|volgen))"
     r"|i(?:\s+am|'m)\s+(?:a|an|the|in|on|at|from|with|one|currently)\b|i\s+(?:work|teach|study)"
     r"|we\s+(?:zijn|are|werken|work)|mijn\s+(?:zoon|dochter|kind)|my\s+(?:son|daughter|child))\b[^.!?]*[.!](?=\s+\S)")
 COORDINATION = frozenset({"or", "of", "(", ")", ",", "/"})  # the marks :func:`_topic` keeps for the theme's structure
@@ -355,7 +361,7 @@ _POSSESSIVE = (
     rf"(?:{{kinds}})\s+(?:heeft|hebben|kent|kennen)\s+(?:(?:de|het|een)\s+)?{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op)\b"
     rf"|\s+(?:niveau|level)\s*[1-4]\b)",
     rf"(?:{{kinds}})\s+(?:van|of)\s+(?:de|het|een|the|a|an)\s+{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op|have|has)\b)",
-    rf"\b(?:does|do)\s+(?:(?:the|a|an)\s+)?{_NAME}\s+(?:have|has|do|carry out|perform)\b(?!\s+to\b)",
+    rf"\b(?:does|do)\s+(?:(?:the|a|an)\s+)?{_NAME}\s+(?:have|has|do|carry out|perform|contain|cover)\b(?!\s+to\b)",
     rf"\b(?:heeft|hebben)\s+(?:de|het|een)\s+{_NAME}\s*(?:[?.!,]|$)",
 )
 
@@ -363,6 +369,15 @@ _POSSESSIVE = (
 # beside a named scope, also "werkprocessen for a zwemonderwijzer": checked against the corpus's words after
 _OWNER = (*_POSSESSIVE,
           rf"(?:{{kinds}})\s+(?:for|voor)\s+(?:de|het|een|the|a|an)\s+{_NAME}\s*(?:[?.!,(]|$|\s+(?:in|bij)\b)")
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The words of a name given as a profile's, without the asker's situation and function words around it
+    ("a student in the kok" → kok; "student in the" → nothing)."""
+    words = list(itertools.dropwhile(lambda w: w in situation_words() or w in STOPWORDS, words))
+    while words and words[-1] in STOPWORDS:
+        words.pop()
+    return words
 
 
 def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
@@ -375,10 +390,10 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
         match = re.search(pattern.replace("{kinds}", kinds), folded)
         if match is None:
             continue
-        words = list(itertools.dropwhile(lambda w: w in situation_words(), match.group(1).split()))
-        if not words or words[-1] in STOPWORDS:
+        words = _name_words(match.group(1).split())
+        if not words:
             continue  # "for a student in the [profile]": the asker's situation, not a name
-        name = " ".join(words)  # "de opleiding verpleegkundige": the name is "verpleegkundige"
+        name = " ".join(words)  # "de opleiding verpleegkundige", "a student in the kok": the name is the rest
         if name not in question_words() and not re.search("|".join(KIND_WORDS.values()), name):
             return name, closest_names(name, catalogue)
     return None, ()
@@ -405,13 +420,15 @@ def _unknown_profile(folded: str, catalogue: Catalogue) -> str | None:
     known = {w[:5] for term in catalogue.scopes for w in re.findall(r"[^\W\d_]+", term)}
     for pattern in _PROFILE_NAMED:
         for match in re.finditer(pattern, folded):
-            name = " ".join(match.group(1).split())
+            given = match.group(1).split()
+            name = " ".join(_name_words(given))
             words = re.findall(r"[^\W\d_]+", name)
-            if not words or words[0] in skip or words[-1] in skip or words[0] in situation_words() \
-                    or all(w in skip for w in words) or _NOT_A_NAME.search(name) \
+            situated = bool(given) and given[0] in situation_words()  # "a student in the kok profile": a name
+            if not words or words[0] in skip or all(w in skip for w in words) or _NOT_A_NAME.search(name) \
                     or re.search(r"\d", name) \
                     or re.search("|".join(KIND_WORDS.values()), name) or name in catalogue.scopes \
-                    or (len(words) == 1 and any(is_word(words[0], lang, ONE_WORD_ZIPF) for lang in ("nl", "en"))):
+                    or (len(words) == 1 and not situated
+                        and any(is_word(words[0], lang, ONE_WORD_ZIPF) for lang in ("nl", "en"))):
                 continue
             if any(w not in skip and w[:5] not in known for w in words):  # "childcare" is part of a known name
                 return name
@@ -495,7 +512,8 @@ def sbb_named(text: str, sbb: dict[str, str], loose: bool = False) -> tuple[str,
             found.append(code)
         elif loose and len(wanted) == 2 and hits == 1:
             partial.append(code)
-    words = _prefixes(re.sub(r"\bwork\s?process\w*", " ", folded))  # "work processes" is no "working together"
+    # "work processes" is no "working together", "profile" no "professional"
+    words = _prefixes(re.sub(r"\bwork\s?process\w*|\bprofiles?\b", " ", folded))
     for code, names in sbb_english().items():
         if code not in sbb:
             continue
@@ -677,6 +695,9 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
     share = covered(words, names)
     if full and cue:
         return True
+    if competence_names and _has(MUST, folded):
+        return True  # "waar moet je echt klantgericht zijn?": a competence of the profile required (an SBB name
+        # such as *begeleiden* is also a common verb: "moet je stagiaires begeleiden" is a theme)
     if _has(CUES["show"], folded) and share >= SHOWN:
         return True  # "hoe laat een PMK-student zien dat ze goed kan samenwerken op stage?"
     if full and sbb_codes and not competence_names and scoped and share >= COVERED:

@@ -459,8 +459,8 @@ def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
         if load:  # "which 2015 profiles have 6400 sbu?": the profiles whose text states that study load
             stated = _profile_sbu(library)
             items = [i for i in items if _compares(stated.get(_profile_key(i.chunk)), *load)]
-        if load or FACTS["sbu"].search(fold(intent.question)):  # the text that states the load, cited and shown
-            stating = _sbu_chunks(library)
+        stating = _sbu_chunks(library)  # the text that states level, crebo and study load, cited and shown
+        if stating:
             items = [replace(i, chunk=stating[_profile_key(i.chunk)]) if _profile_key(i.chunk) in stating else i
                      for i in items]
     reading = read_as(intent)
@@ -759,6 +759,36 @@ def study_load_asked(question: str) -> tuple[str, int] | None:
         return None
     operator = match.group("op1") or match.group("op2")
     return _LOAD_OPERATORS.get(operator, "="), int(match.group("n1") or match.group("n2"))
+
+
+# a study load compared with a named profile's: "hogere sbu dan de PMK", "less study load than the thuisbegeleider"
+_MORE = r"hoger\w*|meer|groter\w*|higher|more|larger|bigger"
+_LESS = r"lager\w*|minder|kleiner\w*|lower|less|fewer|smaller"
+_SAME = r"evenveel|even veel|dezelfde|hetzelfde|gelijk\w*|as many|as much|the same|same"
+_RELATIVE_LOAD = re.compile(rf"\b(?:(?P<more>{_MORE})|(?P<less>{_LESS})|(?P<same>{_SAME}))\b"
+                            r"[^?.!]*?\b(?:dan|than|als|as)\b")
+
+
+def relative_load(intent: Intent, library: Library) -> str | None:
+    """``"meer dan 4800 sbu"`` for "welke profielen hebben een hogere sbu dan de PMK?": the named profile's study
+    load (all its versions that state one agree) as a filter for every profile; None when the question does not
+    compare a study load with a named profile."""
+    question = fold(intent.question)
+    match = _RELATIVE_LOAD.search(question)
+    if match is None or not intent.scopes or not FACTS["sbu"].search(question) or study_load_asked(question):
+        return None
+    keys = {_profile_key(c) for c in library.chunks
+            if c.kind == PROFIEL and c.profile and any(in_scope(c, e) for e in narrow_entries(intent.scopes))}
+    values = {v for key, v in _profile_sbu(library).items() if key in keys}
+    if len(values) != 1:
+        return None  # no load stated, or a dossier whose profiles differ
+    value = values.pop()
+    words = "more than" if intent.lang == "en" else "meer dan"
+    if match.group("less"):
+        words = "less than" if intent.lang == "en" else "minder dan"
+    elif match.group("same"):
+        words = ""
+    return f"{words} {value} sbu".strip()
 
 
 def _load_phrase(intent: Intent) -> str:
@@ -1372,6 +1402,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     wrong_level = _profile_not_at(intent, library)
     if wrong_level:  # "de werkprocessen van de helpende zorg en welzijn op niveau 3": that profile is niveau 2
         return _not_found(intent, "level_mismatch", wrong_level, search(intent.question, filters, 3))
+    relative = relative_load(intent, library) if intent.type == LIST and intent.kind == PROFIEL else None
+    if relative:  # "welke profielen hebben meer sbu dan de PMK?": every profile, by the PMK's load
+        intent = replace(intent, scopes=(), scope_terms=(), question=f"{intent.question} ({relative})")
     if intent.type == LIST and intent.kind == PROFIEL and study_load_asked(intent.question):
         intent = replace(intent, mode=TREE)  # "which 2015 profiles have 6400 sbu?": the profiles, by their load
     if intent.type == LIST:

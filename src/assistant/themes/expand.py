@@ -202,21 +202,6 @@ def glossary_concepts(dutch: str, corpus: Corpus | None) -> dict[str, str]:
     return found
 
 
-# the suffixes of an agent or action noun made from a word (mantelzorg → mantelzorger, dagstructuur →
-# dagstructurering); other derivations change the meaning (inclusie → inclusief) and stay apart
-NOMINAL_SUFFIXES = ("er", "ers", "ing", "ingen", "ering", "eringen")
-NOMINAL_STEM_MIN = 6  # a shorter stem is no safe prefix (*zorg*)
-
-
-def nominal_forms(word: str, corpus: Corpus) -> list[str]:
-    """The corpus's agent and action nouns of a Dutch theme word it lacks (``dagstructuur`` → dagstructurering):
-    corpus words that are the word's stem and one of :data:`NOMINAL_SUFFIXES`; nothing for an English word."""
-    root = stem(word)
-    if len(root) < NOMINAL_STEM_MIN or glossary_expand(word):
-        return []
-    return [w for w in corpus.starting_with(root) if w[len(root):] in NOMINAL_SUFFIXES]
-
-
 def neighbour(word: str, meaning, corpus: Corpus, settings: ScanSettings) -> str | None:
     """The corpus word nearest in meaning to a word the corpus lacks (*sustainability* → *duurzaam*), or None
     when no word is near enough (CSLS below ``translate_min``), the nearest one is generic, or it only shares
@@ -423,9 +408,6 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
             for word in theme_words(phrase):
                 if corpus.unit_share(word) > 0:
                     continue  # the word itself occurs: its own matches are enough
-                if settings.nominal_forms:
-                    for form in nominal_forms(word, corpus):
-                        add(form, CORE, "vorm")
                 parts = corpus.compound_parts(word)
                 if parts:
                     add(" ".join(parts), CORE, "samenstelling")

@@ -38,7 +38,6 @@ class ScanSettings:
     forms_once: bool = True  # terms that match the same corpus words are one family: a sentence counts it once
     thesaurus_typed: bool = True  # a thesaurus entry is called up by the theme's own words, not its glossary Dutch
     translate_english_only: bool = True  # a Dutch word the corpus lacks gets no nearest word (expressie: not verbale)
-    nominal_forms: bool = True  # an absent Dutch theme word: its agent or action nouns (dagstructuur: dagstructurering)
 
     translate_min: float = 0.0  # CSLS of the nearest corpus word to an absent theme word at least (a translation)
     near_k: int = 10  # near words per theme vector at most
