@@ -188,3 +188,23 @@ def test_must_be_a_competence_asks_for_its_werkprocessen(library, searcher, ques
 def test_a_theme_that_comes_back_is_a_where_list(library, searcher):
     reply = ask(library, searcher, "In welke werkprocessen van Pedagogisch Werk 2015 komt hygiëne terug?")[0].reply
     assert reply.type == LIST and reply.intent.mode == WHERE and 0 < len(reply.items) < 20
+
+
+@pytest.mark.parametrize("question, word", [
+    ("Welke Engelse taaleisen gelden voor de onderwijsassistent in het dossier van 2021?", "taaleisen"),
+    ("wat zegt het PMK dossier van 2021 over de meldcode?", "meldcode"),
+])
+def test_what_a_dossier_does_not_say_but_another_does(library, searcher, question, word):
+    """The 2020/21 extract holds no language requirements and no meldcode; the 2015 Pedagogisch Werk dossier does."""
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "not_in_scope" and word in reply.details[2:]
+    assert "Pedagogisch Werk 2015" in reply.details[1] and "Wel in:" in render(reply)
+
+
+@pytest.mark.parametrize("question", [
+    "welke taaleisen gelden voor de onderwijsassistent 2015?",  # the 2015 dossier states them
+    "mag een onderwijsassistent een deel van de les overnemen?",  # "neemt … over": no "what does it say" question
+    "wat doe je als je een gevaarlijke situatie ziet bij dienstverlening?",
+])
+def test_a_scope_that_holds_it_or_a_practical_question_is_no_absence(library, searcher, question):
+    assert ask(library, searcher, question)[0].reply.problem != "not_in_scope"

@@ -231,7 +231,8 @@ class Reply:
         rows: the comparison, side by side.
         sides: the labels of the two sides of a comparison.
         problem: why a not_found or a refusal: ``unknown_scope``, ``unknown_level``, ``unknown_version``,
-            ``conflict``, ``no_referent``, ``no_definition``, ``not_in_sources``, ``compare_what``, ``no_links``,
+            ``conflict``, ``no_referent``, ``no_definition``, ``not_in_sources``, ``not_in_scope`` (the sources hold
+            it, the dossier asked about does not), ``compare_what``, ``no_links``,
             ``no_sbb`` (a unit whose text names no SBB competences), ``no_fact`` (no crebo or level given),
             ``level_mismatch`` (a profile asked at a level it is not at), ``unknown_sbb`` (an SBB letter the
             werkprocessen do not name),
@@ -1392,6 +1393,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     held = _not_held(intent, library)
     if held:
         return _not_found(intent, "not_in_sources", held, search(intent.question, filters, 3))
+    elsewhere = _not_in_scope(intent, library)
+    if elsewhere:  # "welke Engelse taaleisen gelden voor de OA in 2021?": the 2015 dossier says, the extract not
+        return _not_found(intent, "not_in_scope", elsewhere, search(intent.question, filters, 3))
     if intent.keywords and names_section(intent.topic, library):  # "wettelijke beroepsvereisten sociaal werk"
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     if intent.type == LIST and intent.mode == TREE and intent.kind == SPECIALISATIES and all(
@@ -1702,6 +1706,45 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
         if not evidence.not_held(content, unknown, written, bool(intent.scopes), library.vocab):
             return ()
     return tuple(unknown)
+
+
+# a question for what a source says about something, or which requirements it sets (not how the work is done)
+_ASKS_WHAT_IT_SAYS = re.compile(r"\bstaat (?:er|daar) (?:iets|wat)\b|\bwat staat er\b|\bzeg(?:t|gen)\b.*\bover\b"
+                                r"|\bvermeld\w*|\bnoem(?:t|en)\b.*\bover\b|\b(?:welke|wat voor)\s+(?:\w+\s+)?eisen\b"
+                                r"|\w+eisen\b.*\bgelden\b|\bgelden\b.*\w*eisen\b")
+
+
+def _not_in_scope(intent: Intent, library: Library) -> tuple[str, ...]:
+    """``(scope, other scopes, word, …)`` when a lookup limited to a dossier or profile asks about words the
+    sources hold, but none of them in that scope's texts ("staat er iets over de VOG in het PMK-dossier van
+    2021?"); empty otherwise. Only specific words count (not those in many units), and only in a Dutch reading of
+    the question (an English word may be said in Dutch)."""
+    if intent.type != LOOKUP or not intent.scopes or intent.codes_named or intent.competences or intent.sbb \
+            or not intent.topic or intent.lang != "nl" or not _ASKS_WHAT_IT_SAYS.search(fold(intent.question)):
+        return ()
+    content, unknown = _topic_evidence(intent, library)
+    specific = [w for w in content if w not in unknown and not evidence.generic(w, library.vocab)]
+    if not specific:
+        return ()
+    entries = narrow_entries(intent.scopes)
+    inside = [u for u in library.units if any(in_scope(u.chunk, e) for e in entries)
+              and (not intent.years or (u.chunk.version or "")[:4] in intent.years)]
+    if not inside:
+        return ()
+    texts = [f"{u.chunk.title or ''} {u.passage}" for u in inside]
+    local = evidence.Vocab.of(corpus_words(texts), (t for text in texts for t in tokenize(text)),
+                              library.vocab.names, texts)
+    if any(evidence.known(w, local, "nl") for w in specific):
+        return ()
+    others = sorted({scope_label(ScopeEntry(u.chunk.dossier or "", None, u.chunk.version))
+                     for u in library.units if u not in inside
+                     and any(evidence.known(w, _unit_vocab(u), "nl") for w in specific)})
+    return (describe_scopes(intent.scopes, intent.lang), ", ".join(others[:4]), *specific)
+
+
+def _unit_vocab(unit) -> evidence.Vocab:
+    text = f"{unit.chunk.title or ''} {unit.passage}"
+    return evidence.Vocab.of(corpus_words([text]), tokenize(text), (), [text])
 
 
 def as_hits(reply: Reply) -> tuple[Hit, ...]:

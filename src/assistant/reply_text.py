@@ -52,6 +52,8 @@ TEXT = {
         "no_definition": "De bronnen geven geen definitie van **{term}**.",
         "no_definition_uses": " Het woord komt voor in {uses} passages, zonder uitleg.",
         "not_in_sources": "Dit staat niet in de bronnen: ik vind niets over {words}.",
+        "not_in_scope": "In {scope} staat niets over {words}.",
+        "not_in_scope_elsewhere": " Wel in: {others}.",
         "not_in_units": "Geen werkproces noemt {words}: de werkprocessen gaan er niet over.",
         "compare_what": "Ik weet niet wat ik moet vergelijken. Noem twee niveaus, twee versies of twee profielen, "
                         "bijvoorbeeld: *verschil tussen niveau 2 en 3 bij klantgerichtheid*.",
@@ -111,6 +113,8 @@ TEXT = {
         "no_definition": "The sources give no definition of **{term}**.",
         "no_definition_uses": " The word occurs in {uses} passages, without an explanation.",
         "not_in_sources": "This is not in the sources: I find nothing about {words}.",
+        "not_in_scope": "{scope} says nothing about {words}.",
+        "not_in_scope_elsewhere": " It is in: {others}.",
         "not_in_units": "No work process names {words}: the work processes are not about it.",
         "compare_what": "I don't know what to compare. Name two levels, two versions or two profiles, for example: "
                         "*difference between level 2 and 3 of customer focus*.",
@@ -297,6 +301,10 @@ def problem_text(reply: Reply, details: bool = True) -> str:
             text += t["no_definition_uses"].format(uses=escape(d[1]))
     elif reply.problem in ("not_in_sources", "not_in_units"):
         text = t[reply.problem].format(words=", ".join(f"*{escape(w)}*" for w in d))
+    elif reply.problem == "not_in_scope":
+        text = t["not_in_scope"].format(scope=escape(d[0]), words=", ".join(f"*{escape(w)}*" for w in d[2:]))
+        if d[1]:
+            text += t["not_in_scope_elsewhere"].format(others=escape(d[1]))
     elif reply.problem == "no_fact":
         text = t["no_fact"].format(fact=READ_AS[reply.lang]["facts"][d[0]], scope=escape(d[1]))
     elif reply.problem == "unknown_sbb":
