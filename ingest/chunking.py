@@ -149,6 +149,8 @@ def unit_chunks(
     extract = unit.get_extra("scope") == "extract"
     chunks = []
     for profile, variant, text, competences in variants:
+        if not text and unit.kind == PROFIEL and variant is None and unit.title:
+            text = unit.title  # a profile heading with its werkprocessen right under it (the extract's S&B P5)
         if not text:
             continue
         head = f"{breadcrumb(unit, profile)}\n{heading(unit)}"

@@ -411,3 +411,14 @@ def test_other_dossier_parts_in_text_become_units() -> None:
     assert vakkennis.kerntaak_code == "B1-K1" and vakkennis.body.split("\n") == items.body.split("\n")[:3]
     assert [u.kind for u in units] == [KERNTAAK, VAKKENNIS, WERKPROCES, WET_REGELGEVING]
     assert next(u for u in units if u.kind == WET_REGELGEVING).body.startswith("Wet Meldcode")
+
+
+def test_a_profile_heading_with_nothing_under_it_is_still_a_profile_chunk(units):
+    """S&B 2021 P5 stands right above its werkproces in the extract: its profile chunk holds its heading, so that the
+    profile lists name all four S&B profiles."""
+    from ingest.chunking import unit_chunks
+
+    profile = find(units, SB, "P5", PROFIEL)
+    assert profile.sections == () and profile.title == "Coördinator sportinstructie, training en coaching"
+    chunks = unit_chunks(profile, lambda text: len(text.split()), 400)
+    assert len(chunks) == 1 and chunks[0].kind == PROFIEL and chunks[0].text == profile.title

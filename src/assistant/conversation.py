@@ -442,6 +442,9 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue) -> str:
         appends.append(f"{lead} {new.part}")
     if new.year and old.year_span:
         edits.append((old.year_span, new.year))
+        if not new.scope and old.scope and old.scope_span and not _has_year(old.scope, new.year, catalogue):
+            edits.append((old.scope_span, ""))  # "and in the 2021 dossiers?" after "… 2015 Pedagogisch Werk …":
+            # PW has no 2021 version, so every dossier of 2021
     elif new.scope and not new.year and old.year and old.year_span and not _has_year(new.scope, old.year, catalogue):
         edits.append((old.year_span, ""))  # "en in MZ?" after "… S&B 2021": MZ has no 2021 version
     question = previous

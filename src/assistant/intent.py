@@ -349,6 +349,7 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
 _INTRODUCTION = re.compile(
     r"(?:^|(?<=[.!?]\s))\s*(?:(?:hoi|hi|hallo|hello|hey|dag|beste|dear)\b[\s,!]*)?"
     r"(?:ik\s+(?:ben(?!\s+(?:op zoek|benieuwd|ge[iï]nteresseerd|aan het))|zit|werk|geef|loop|begeleid|studeer|volg"
+    r"|twijfel"
     r"|heb\s+(?:een|twee|drie|\d+)\s+(?:leerling|student|stagiair|klas|groep|zoon|dochter|kind)\w*"
     r"|wil\s+(?:graag\s+)?[^.!?]{1,40}?\s+(?:doen|worden|studeren|volgen))"
     r"|i(?:\s+am|'m)\s+(?:a|an|the|in|on|at|from|with|one|currently)\b|i\s+(?:work|teach|study)"
@@ -358,7 +359,7 @@ COORDINATION = frozenset({"or", "of", "(", ")", ",", "/"})  # the marks :func:`_
 
 _NAME = r"([^\W\d_][\w&'’-]*(?:\s+[^\W\d_][\w&'’-]*){0,3}?)"
 _POSSESSIVE = (
-    rf"(?:{{kinds}})\s+(?:heeft|hebben|kent|kennen)\s+(?:(?:de|het|een)\s+)?{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op)\b"
+    rf"(?:{{kinds}})\s+(?:heeft|hebben|had|hadden|kent|kennen)\s+(?:(?:de|het|een)\s+)?{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op)\b"
     rf"|\s+(?:niveau|level)\s*[1-4]\b)",
     rf"(?:{{kinds}})\s+(?:van|of)\s+(?:de|het|een|the|a|an)\s+{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op|have|has)\b)",
     rf"\b(?:does|do)\s+(?:(?:the|a|an)\s+)?{_NAME}\s+(?:have|has|do|carry out|perform|contain|cover)\b(?!\s+to\b)",
@@ -375,9 +376,17 @@ def _name_words(words: list[str]) -> list[str]:
     """The words of a name given as a profile's, without the asker's situation and function words around it
     ("a student in the kok" → kok; "student in the" → nothing)."""
     words = list(itertools.dropwhile(lambda w: w in situation_words() or w in STOPWORDS, words))
-    while words and words[-1] in STOPWORDS:
-        words.pop()
+    while words and (words[-1] in STOPWORDS or _typed_question_word(words[-1])):
+        words.pop()  # "heeft maatschappelijke zorg eigelijk?": a filler typed wrong ends no name
     return words
+
+
+def _typed_question_word(word: str) -> bool:
+    """A question or filler word typed with one slip (*eigelijk*, *preciés*): near one of :func:`question_words`."""
+    if len(word) < 5 or word in question_words():
+        return word in question_words()
+    return bool(difflib.get_close_matches(word, [w for w in question_words() if abs(len(w) - len(word)) <= 1],
+                                          n=1, cutoff=0.88))
 
 
 def _unknown_scope(text: str, folded: str, catalogue: Catalogue,

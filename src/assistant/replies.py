@@ -63,6 +63,7 @@ from assistant.names import alternation, fold
 from assistant.query import Vocabulary
 from assistant.retrieval import Filters, Hit
 from assistant.spelling import correct_words
+from assistant.themes.words import fold as fold_accents
 from assistant.views import UnitView, _code_key, split_level, units
 
 PAGE = 5
@@ -1269,8 +1270,10 @@ def definition_subject(question: str) -> str | None:
 
 
 def _defined(term: str, library: Library) -> bool:
-    """Whether a unit's title or a ``term:`` label states what ``term`` is."""
-    folded = fold(term)
+    """Whether a unit's title or a ``term:`` label states what ``term`` is ("het werkproces Behartigt belangen":
+    the unit so titled)."""
+    folded = re.sub(r"^(?:werk ?proces|kerntaak|competentie|profiel|work process|core task|competence|profile)\s+",
+                    "", fold(term))
     for u in library.units:
         title = fold(u.chunk.title or u.chunk.competence or "")
         if title and (title == folded or title.startswith(folded)):
@@ -1734,17 +1737,27 @@ def _not_in_scope(intent: Intent, library: Library) -> tuple[str, ...]:
     texts = [f"{u.chunk.title or ''} {u.passage}" for u in inside]
     local = evidence.Vocab.of(corpus_words(texts), (t for text in texts for t in tokenize(text)),
                               library.vocab.names, texts)
-    if any(evidence.known(w, local, "nl") for w in specific):
+    joined = fold_accents(re.sub(r"[()\-]", "", " ".join(texts).lower()))  # "(overdrachts)rapportage", "stagiairs"
+    if any(evidence.known(w, local, "nl") or _stem_in(w, joined) for w in specific):
         return ()
     others = sorted({scope_label(ScopeEntry(u.chunk.dossier or "", None, u.chunk.version))
-                     for u in library.units if u not in inside
-                     and any(evidence.known(w, _unit_vocab(u), "nl") for w in specific)})
+                     for u in library.units if u not in inside and any(_holds(u, w) for w in specific)})
     return (describe_scopes(intent.scopes, intent.lang), ", ".join(others[:4]), *specific)
 
 
-def _unit_vocab(unit) -> evidence.Vocab:
+def _stem_in(word: str, text: str) -> bool:
+    """The word's stem, or all but its last two letters, stands in the text (a plural, a spelling variant, a
+    compound written with brackets: *overdrachtsrapportages*, *stagiaires* beside *stagiairs*)."""
+    root = fold_accents((tokenize(word) or [word])[0])
+    short = fold_accents(word[:-2]) if len(word) >= 7 else root
+    return any(len(r) >= 5 and r in text for r in (root, short))
+
+
+def _holds(unit, word: str) -> bool:
+    """Whether one unit's text holds ``word`` (a form, compound or variant of it)."""
     text = f"{unit.chunk.title or ''} {unit.passage}"
-    return evidence.Vocab.of(corpus_words([text]), tokenize(text), (), [text])
+    vocab = evidence.Vocab.of(corpus_words([text]), tokenize(text), (), [text])
+    return evidence.known(word, vocab, "nl") or _stem_in(word, fold_accents(re.sub(r"[()\-]", "", text.lower())))
 
 
 def as_hits(reply: Reply) -> tuple[Hit, ...]:
