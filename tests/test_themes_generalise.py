@@ -18,7 +18,15 @@ from conftest import Built, opened
 
 from assistant.glossary import spans
 from assistant.themes import ScanSettings, corpus_for, scan
-from assistant.themes.expand import cognate_of, conjunct_partners, glossary_concepts, near_words, translations
+from assistant.themes.expand import (
+    cognate_of,
+    conjunct_partners,
+    english_word,
+    expand_theme,
+    glossary_concepts,
+    near_words,
+    translations,
+)
 from assistant.themes.judged import load_judgments, load_themes, macro, score_kern
 from assistant.themes.match import COMPOUND_MAX_SHARE, word_variants
 from assistant.themes.vectors import meaning_for
@@ -304,3 +312,31 @@ def test_a_near_word_holding_only_the_head_of_a_compound_theme_word_is_a_word_pi
     on, off = near(ScanSettings()), near(ScanSettings(near_heads_apart=False))
     assert any("ontwikkeling" in w and "taal" not in w for w in off)
     assert not any("ontwikkeling" in w and "taal" not in w for w in on)
+
+
+# ------------------------------------------------------------------- ninth session: translation, thesaurus
+
+
+@pytest.mark.parametrize("word, english", [("wellbeing", True), ("networking", True), ("expressie", False),
+                                           ("dagstructuur", False), ("mantelzorg", False)])
+def test_english_words_are_told_from_dutch_ones(word, english):
+    assert english_word(word) is english
+
+
+def test_only_an_english_word_is_translated_by_its_nearest_corpus_word(corpus, meaning):
+    assert "expressie" not in translations("creativiteit en expressie", corpus, meaning, ScanSettings())
+    assert "inclusie" not in translations("diversiteit en inclusie", corpus, meaning, ScanSettings())
+    before = translations("creativiteit en expressie", corpus, meaning, ScanSettings(translate_english_only=False))
+    assert "expressie" in before  # the switch is what keeps it out
+    assert "wellbeing" in translations("wellbeing", corpus, meaning, ScanSettings())
+
+
+def test_a_thesaurus_entry_is_called_up_by_the_words_typed(corpus):
+    """*coordination* → glossary *coördinatie afstemming*; *afstemming* triggers the collaboration entry, which is
+    not what "leadership and coordination" asks; "samenwerking met ouders" still calls up its entries."""
+    typed = expand_theme("leadership and coordination", corpus)
+    assert not any(t.origin.startswith("thesaurus") for t in typed.terms)
+    guessed = expand_theme("leadership and coordination", corpus, settings=ScanSettings(thesaurus_typed=False))
+    assert any(t.origin == "thesaurus: samenwerken" for t in guessed.terms)
+    own = expand_theme("samenwerking met ouders", corpus)
+    assert {"thesaurus: samenwerken", "thesaurus: ouderbetrokkenheid"} <= {t.origin for t in own.terms}
