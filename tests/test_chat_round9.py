@@ -128,7 +128,7 @@ def test_only_one_year_after_two_narrows_to_that_year(library, searcher):
 @pytest.mark.parametrize("question, name", [
     ("For a student in the Verpleegkundige profile, which work processes apply?", "verpleegkundige"),
     ("What work processes does a student in the Kok profile have to master?", "kok"),
-    ("Which work processes does the Verzorgende-IG qualification contain?", "verzorgende-ig"),
+    ("Which work processes does the Verzorgende-IG qualification contain?", "verzorgende-ig qualification"),
 ])
 def test_a_name_after_the_askers_situation_is_still_checked(library, searcher, question, name):
     reply = ask(library, searcher, question)[0].reply
@@ -273,3 +273,45 @@ def test_a_year_the_previous_dossier_lacks_asks_every_dossier_of_that_year(libra
 ])
 def test_a_variant_spelling_in_the_scope_is_no_absence(library, searcher, question):
     assert ask(library, searcher, question)[0].reply.problem != "not_in_scope"
+
+
+# --------------------------------------------------------------------------- from the code review
+
+
+@pytest.mark.parametrize("question, name", [
+    ("welke werkprocessen heeft de docent?", "docent"),  # a situation word alone is the name asked about
+    ("which work processes does the student have?", "student"),
+])
+def test_a_situation_word_alone_is_still_an_unknown_name(library, searcher, question, name):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "unknown_scope" and reply.details[0] == name
+
+
+@pytest.mark.parametrize("question, count", [
+    ("welke werkprocessen heeft MZ alleen in het basisdeel, graag?", 9),  # a comma after basisdeel joins nothing
+    ("What additions (aanvullingen) does the Agogisch medewerker GGZ profile make to the basisdeel work "
+     "processes?", 5),  # "additions" is no "included"
+])
+def test_one_part_asked_stays_one_part(library, searcher, question, count):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and len(reply.items) == count, (len(reply.items), reply.read_as)
+
+
+@pytest.mark.parametrize("question", [
+    "What do the work processes say about online safety?",
+    "How do students learn to work with part-time colleagues?",
+    "hoeveel jaar werkervaring vraagt de PMK?",
+    "hoe oud moeten de kinderen zijn bij de PMK?",
+])
+def test_work_questions_with_the_words_of_an_absent_fact_are_no_absent_fact(library, searcher, question):
+    assert ask(library, searcher, question)[0].reply.problem != "absent_fact"
+
+
+def test_a_fact_of_other_dossiers_keeps_the_previous_scope_out(library, searcher):
+    reply = ask(library, searcher, "thuisbegeleider werkprocessen", "welke crebo's hebben de 2021 dossiers?")[1].reply
+    assert reply.problem != "missing_version" and "thuisbegeleider" not in reply.read_as.lower()
+
+
+def test_a_new_year_after_two_compared_years_keeps_the_comparison(library, searcher):
+    outcomes = ask(library, searcher, "verschil tussen OA 2015 en 2021 bij B1-K1-W1?", "en in 2020?")
+    assert outcomes[1].reply.problem == "missing_version"  # OA has no 2020 version; the pair is not collapsed

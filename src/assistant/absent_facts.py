@@ -1,8 +1,11 @@
 """Facts about a programme that a kwalificatiedossier never states (``data/absent_facts.toml``).
 
-A question that asks where a programme is taught, what the work pays, when one can enrol, the exam cut-off
-or the hours of work placement is answered with "the sources do not say" and the nearest passages
-(:func:`assistant.replies.build`), not with passages that only share its words.
+A question that asks where a programme is taught, what the work pays, when one can enrol, the exam cut-off,
+the hours of work placement, the electives, the admission requirements, the costs, whether it can be followed
+online or part-time, its length in years or its EQF level is answered with "the sources do not say" and the
+nearest passages (:func:`assistant.replies.build`), not with passages that only share its words. A kind may
+name ``unless`` patterns: a question that also matches one asks something else (the age of the children in
+"hoe oud moeten de kinderen zijn?" is no admission requirement).
 """
 
 from __future__ import annotations

@@ -412,16 +412,19 @@ BASIS_ONLY = re.compile(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|t
                         rf"|{_PART}\s+(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks)", re.IGNORECASE)
 
 
-_YEAR_LIST = re.compile(r"\b20\d\d(?:\s*/\s*\d\d)?(?:\s*(?:,|\band\b|\ben\b|&|\+|\bor\b|\bof\b)\s*20\d\d)+\b")
+_EVERY_DOSSIER = re.compile(r"\b(?:dossiers|alle|all|every|elk\w*)\b", re.IGNORECASE)
+_LEAD_WORDS = re.compile(r"(?:\b(?:van|in|bij|uit|of|for|from|the|de|het)\s+)+$", re.IGNORECASE)
+_YEAR_LIST = re.compile(r"\b20\d\d(?:\s*/\s*\d\d)?(?:\s*(?:,|\band\b|\ben\b|&|\+|\bor\b|\bof\b)\s*20\d\d"
+                        r"(?:\s*/\s*\d\d)?)+\b", re.IGNORECASE)
 
 
-def merge_question(previous: str, new: Mentions, catalogue: Catalogue) -> str:
+def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: str = "") -> str:
     """Rule 3: the previous question with the follow-up's scope, level and year put in. A profile named
     instead of a dossier asks for the profile ("en de coördinator …?" after "… S&B in het basisdeel?")."""
     if new.scope and any(e.profile for e in catalogue.scopes.get(_fold(new.scope), ())):
         previous = re.sub(r"\s+", " ", BASIS_ONLY.sub(" ", previous)).strip()
-    if new.year:  # "only the 2021 ones" after "… OA 2015 and 2021": that year alone, not "2021 and 2021"
-        previous = _YEAR_LIST.sub(new.year, previous, count=1)
+    if new.year and not COMPARE_WORD.search(previous):  # "only the 2021 ones" after "… OA 2015 and 2021": that
+        previous = _YEAR_LIST.sub(new.year, previous, count=1)  # year alone (two years compared stay two)
     old = find_mentions(previous, catalogue)
     lang = language(previous)
     # Splice from the end of the text backwards so earlier spans stay valid.
@@ -442,14 +445,16 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue) -> str:
         appends.append(f"{lead} {new.part}")
     if new.year and old.year_span:
         edits.append((old.year_span, new.year))
-        if not new.scope and old.scope and old.scope_span and not _has_year(old.scope, new.year, catalogue):
-            edits.append((old.scope_span, ""))  # "and in the 2021 dossiers?" after "… 2015 Pedagogisch Werk …":
-            # PW has no 2021 version, so every dossier of 2021
+        if not new.scope and old.scope and old.scope_span and not _has_year(old.scope, new.year, catalogue) \
+                and _EVERY_DOSSIER.search(message):  # "and in the 2021 dossiers?" after "… 2015 Pedagogisch Werk
+            lead = _LEAD_WORDS.search(previous[: old.scope_span[0]])  # …": PW has no 2021 version, so every
+            edits.append(((lead.start() if lead else old.scope_span[0], old.scope_span[1]), ""))  # 2021 dossier
     elif new.scope and not new.year and old.year and old.year_span and not _has_year(new.scope, old.year, catalogue):
         edits.append((old.year_span, ""))  # "en in MZ?" after "… S&B 2021": MZ has no 2021 version
     question = previous
     for span, text in sorted(edits, key=lambda e: e[0][0], reverse=True):
         question = _splice(question, span, text)
+    question = re.sub(r"\s{2,}", " ", question)
     for phrase in [*appends, " ".join(new.rest)]:
         if phrase:
             question = _append(question, phrase)
@@ -494,7 +499,7 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
     if not is_followup(message, mentions, previous):
         return Resolved(message, ui, Turn(message, Constraints(), mentions.scope), followup=False)
     assert previous is not None
-    question = merge_question(previous.question, mentions, catalogue)
+    question = merge_question(previous.question, mentions, catalogue, message)
     one_level = _one_level_after_comparison(message, mentions, previous)
     if one_level:  # "en niveau 4?" after "verschil tussen Kwaliteitsgericht niveau 1 en 2": that level alone
         question = one_level

@@ -118,7 +118,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                        constraints=Constraints(), followup=True)
     if previous is not None:
         compared = _compared_with_previous(text, previous, library)
-        if compared != text:  # both names in the message: a question of its own, not the previous one changed
+        if compared != text:  # the new name beside the previous one: a question of its own, not the previous one
             return _answer(compared, previous, ui, library, search, lang, followup=True, constraints=ui)
         text = _in_previous_scope(text, previous, library)
         theme = _theme_followup(text, previous, library)
@@ -222,7 +222,8 @@ def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:
     if not previous.scope or find_scope_terms(text, library.catalogue) or (
             reference is not None and reference.kind != "version"):
         return text
-    if not (_CODE_NAMED.search(text) or _KIND_FOLLOWUP.search(text) or _asks_own_fact(text)):
+    own_fact = _asks_own_fact(text) and _has_year(previous.scope, years_named(text), library)
+    if not (_CODE_NAMED.search(text) or _KIND_FOLLOWUP.search(text) or own_fact):
         return text
     scope = previous.scope if years_named(text) else referent(Reference("scope", "", (0, 0)), previous)
     return f"{text.rstrip(' ?')} ({scope})?" if scope else text  # a year the message names replaces the earlier
@@ -240,8 +241,10 @@ def _compared_with_previous(text: str, previous: Turn, library: Library) -> str:
     if not previous.scope or len(named) != 1 or not _COMPARED_WITH.search(text) or find_reference(text) is not None:
         return text
     scope = referent(Reference("scope", "", (0, 0)), previous)
-    if not scope or fold(scope).startswith(next(iter(named))):
-        return text
+    scopes = library.catalogue.scopes
+    new_entries, old_entries = set(scopes.get(next(iter(named)), ())), set(scopes.get(fold(previous.scope), ()))
+    if not scope or new_entries & old_entries:
+        return text  # "en verschil met PMK?" after the pedagogisch medewerker kinderopvang: the same one
     return f"{text.rstrip(' ?')} ({scope})?"
 
 
@@ -250,7 +253,10 @@ def _asks_own_fact(text: str) -> bool:
     competence's, so it needs a reference: "op welk niveau zit die opleiding?")."""
     folded = fold(text)
     return any(FACTS[name].search(folded) for name in ("crebo", "sbu")) and not any(
-        re.search(p, folded) for p in KIND_PATTERNS.values())  # "welke werkprocessen gaan over …": a list
+        re.search(p, folded) for p in KIND_PATTERNS.values()) and not _OTHER_SCOPES.search(folded)
+
+
+_OTHER_SCOPES = re.compile(r"\b(?:dossiers|alle|all|every|elk\w*|andere|other)\b")  # "crebo's van de 2021 dossiers"
 
 
 _THEME_FOLLOWUP = re.compile(r"^\s*(?:en|and|ook|also|wat met|what about|how about|hoe zit het met)\s+"

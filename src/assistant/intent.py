@@ -101,7 +101,8 @@ MUST = r"\bmoet(?:en)?\b|\bmust\b|\bhave to\b|\bhas to\b"  # a requirement: "waa
 # a question for what a named thing means or holds: its own text, a lookup
 DEFINES = (r"\bdefin\w*|\bomschrijving van\b|\bwhat does\b[^?]*\bmean\b|\bwat betekent\b|\bbetekenis\b"
            r"|\bwat houdt\b[^?]*\bin\b|\bwhat is meant\b|\bwat wordt\b[^?]*\bbedoeld\b|\bwhat does\b[^?]*\bentail\b")
-INCLUDING = r"\binclud\w*|\binclusief\b|\bincl\b\.?|\badditions\b|\badd-?ons\b"  # a profile's parts taken along
+INCLUDED = r"\binclud\w*|\binclusief\b|\bincl\b\.?"  # "… included", "including the additions"
+INCLUDING = INCLUDED + r"|\badditions\b|\badd-?ons\b"  # a profile's parts taken along: no theme words
 _PROFILE_KIND = r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b"  # "opleidingen": a dossier's profiles only
 KIND_WORDS: dict[str, str] = {
     # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
@@ -375,16 +376,22 @@ _OWNER = (*_POSSESSIVE,
 def _name_words(words: list[str]) -> list[str]:
     """The words of a name given as a profile's, without the asker's situation and function words around it
     ("a student in the kok" → kok; "student in the" → nothing)."""
-    words = list(itertools.dropwhile(lambda w: w in situation_words() or w in STOPWORDS, words))
-    while words and (words[-1] in STOPWORDS or _typed_question_word(words[-1])):
-        words.pop()  # "heeft maatschappelijke zorg eigelijk?": a filler typed wrong ends no name
-    return words
+    trimmed = list(words)
+    while trimmed and (trimmed[-1] in STOPWORDS or _typed_question_word(trimmed[-1])):
+        trimmed.pop()  # "heeft maatschappelijke zorg eigelijk?": a filler typed wrong ends no name
+    rest = list(itertools.dropwhile(lambda w: w in situation_words() or w in STOPWORDS, trimmed))
+    if rest or len(trimmed) < len(words):
+        return rest  # "a student in the kok" → kok; "student in the [known name]" → nothing
+    return trimmed  # "de docent": a situation word alone is the name asked about
 
 
 def _typed_question_word(word: str) -> bool:
-    """A question or filler word typed with one slip (*eigelijk*, *preciés*): near one of :func:`question_words`."""
-    if len(word) < 5 or word in question_words():
-        return word in question_words()
+    """A question or filler word typed with one slip (*eigelijk* for *eigenlijk*): no word of Dutch or English,
+    and near one of :func:`question_words`."""
+    from assistant.spelling import is_word
+
+    if len(word) < 5 or word in question_words() or is_word(word, "nl") or is_word(word, "en"):
+        return False
     return bool(difflib.get_close_matches(word, [w for w in question_words() if abs(len(w) - len(word)) <= 1],
                                           n=1, cutoff=0.88))
 

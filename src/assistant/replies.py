@@ -36,6 +36,7 @@ from assistant.intent import (
     COORDINATION,
     COVERED,
     CUES,
+    INCLUDED,
     LIST,
     LOOKUP,
     NOT_FOUND,
@@ -128,6 +129,28 @@ class Library:
         fields = {f.name for f in dataclasses.fields(Chunk)}  # "crebo", "level": what the index records
         return evidence.Vocab.of(self.words | fields, self.stems, self.name_words,
                                  (f"{u.chunk.title or ''} {u.passage}" for u in self.units))
+
+    @cached_property
+    def sbu_chunks(self) -> dict[tuple, Chunk]:
+        """The profile text that states each profile's study load (sbu), by ``(source, dossier, version,
+        profile)``."""
+        found: dict[tuple, Chunk] = {}
+        for c in self.chunks:
+            if c.kind == PROFIEL and c.profile and fact_value(c, "sbu"):
+                found.setdefault((c.source, c.dossier, c.version, c.profile), c)
+        return found
+
+    @cached_property
+    def unit_texts(self) -> tuple[str, ...]:
+        """Each unit's title and passage, lower case, accents folded, brackets and hyphens out (for "does this
+        unit hold the word?": "(overdrachts)rapportage" holds *overdrachtsrapportage*)."""
+        return tuple(fold_accents(re.sub(r"[()\-]", "", f"{u.chunk.title or ''} {u.passage}".lower()))
+                     for u in self.units)
+
+    @cached_property
+    def unit_stems(self) -> tuple[frozenset[str], ...]:
+        """Each unit's word stems."""
+        return tuple(frozenset(tokenize(f"{u.chunk.title or ''} {u.passage}")) for u in self.units)
 
     @cached_property
     def scope_vocab(self) -> evidence.Vocab:
@@ -355,8 +378,10 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
 
 
 # the parts of a profile asked together: "the basisdeel, the profile-specific additions …", "additions included"
-_ALL_PARTS = re.compile(r"\binclud\w*|\binclusief\b|\bincl\b|\bbasisdeel\s*(?:,|\+|&|and\b|en\b|plus\b)"
-                        r"|(?:,|\+|&|\band|\ben|\bplus)\s+(?:the\s+|het\s+)?basisdeel\b")
+_OWN_PART = r"(?:profiel\w*|profile\w*|aanvulling\w*|additions?|add-?ons?|eigen|own|p[1-9]\w*)"
+_ALL_PARTS = re.compile(INCLUDED
+                        + rf"|\bbasisdeel\s*(?:,|\+|&|\band\b|\ben\b|\bplus\b)\s*(?:[\w-]+\s+){{0,3}}?{_OWN_PART}\b"
+                        rf"|\b{_OWN_PART}\b[^.?!]{{0,40}}?(?:,|\+|&|\band|\ben|\bplus)\s+(?:the\s+|het\s+)?basisdeel\b")
 
 
 def _all_parts(question: str) -> bool:
@@ -744,13 +769,13 @@ def fact_value(chunk: Chunk, fact: str) -> str | None:
 
 
 # a study load asked as a filter: "6400 sbu", "a study load of 6400", "meer dan 4000 studiebelastingsuren"
+_OPERATOR = r"meer dan|more than|minder dan|less than|under|at least|minstens|ten minste"
 _LOAD_VALUE = re.compile(
-    r"(?:\b(?P<op1>meer dan|more than|over|minder dan|less than|under|at least|minstens|ten minste)\s+)?"
-    r"(?:(?P<n1>\d{3,5})\s*(?:sbu|study hours|studie-?uren|studiebelastingsuren|uur|hours)\b"
-    r"|(?:sbu|study load|studiebelasting\w*)\s+(?:of|van)\s+(?:(?P<op2>meer dan|more than|over|minder dan"
-    r"|less than|under|at least|minstens|ten minste)\s+)?(?P<n2>\d{3,5})\b)")
-_LOAD_OPERATORS = {"meer dan": ">", "more than": ">", "over": ">", "minder dan": "<", "less than": "<",
-                   "under": "<", "at least": ">=", "minstens": ">=", "ten minste": ">="}
+    rf"(?:\b(?P<op1>{_OPERATOR})\s+)?"
+    r"(?:\b(?P<n1>\d{3,5})\s*(?:sbu|study hours|studie-?uren|studiebelastingsuren)\b"
+    rf"|(?:sbu|study load|studiebelasting\w*)\s+(?:of|van)\s+(?:(?P<op2>{_OPERATOR})\s+)?(?P<n2>\d{{3,5}})\b)")
+_LOAD_OPERATORS = {"meer dan": ">", "more than": ">", "minder dan": "<", "less than": "<", "under": "<",
+                   "at least": ">=", "minstens": ">=", "ten minste": ">="}
 
 
 def study_load_asked(question: str) -> tuple[str, int] | None:
@@ -804,23 +829,21 @@ def _load_phrase(intent: Intent) -> str:
 
 
 def _compares(value: str | None, operator: str, number: int) -> bool:
+    """Whether a stated study load ``value`` is ``operator`` ``number`` (no value: False)."""
     if value is None or not value.isdigit():
         return False
     v = int(value)
     return {"=": v == number, ">": v > number, "<": v < number, ">=": v >= number}[operator]
 
 
-def _profile_key(chunk: Chunk) -> tuple:
+def _profile_key(chunk: Chunk) -> tuple[str, str | None, str | None, str | None]:
+    """The profile a chunk belongs to: ``(source, dossier, version, profile)``."""
     return chunk.source, chunk.dossier, chunk.version, chunk.profile
 
 
 def _sbu_chunks(library: Library) -> dict[tuple, Chunk]:
-    """The profile text that states each profile's study load (sbu), by profile."""
-    found: dict[tuple, Chunk] = {}
-    for c in library.chunks:
-        if c.kind == PROFIEL and c.profile and fact_value(c, "sbu"):
-            found.setdefault(_profile_key(c), c)
-    return found
+    """The profile text that states each profile's study load (sbu), by profile (read once per library)."""
+    return library.sbu_chunks
 
 
 def _profile_sbu(library: Library) -> dict[tuple, str]:
@@ -1718,10 +1741,10 @@ _ASKS_WHAT_IT_SAYS = re.compile(r"\bstaat (?:er|daar) (?:iets|wat)\b|\bwat staat
 
 
 def _not_in_scope(intent: Intent, library: Library) -> tuple[str, ...]:
-    """``(scope, other scopes, word, …)`` when a lookup limited to a dossier or profile asks about words the
-    sources hold, but none of them in that scope's texts ("staat er iets over de VOG in het PMK-dossier van
-    2021?"); empty otherwise. Only specific words count (not those in many units), and only in a Dutch reading of
-    the question (an English word may be said in Dutch)."""
+    """``(scope, where else, word, …)`` when a Dutch question for what a source says or requires, limited to a
+    dossier or profile, asks about specific words the sources hold, but none of them in that scope's texts ("wat
+    zegt het PMK-dossier van 2021 over de meldcode?"); empty otherwise. Only specific words count (not those in
+    many units); an English word may be said in Dutch in the scope, so English questions are left to the search."""
     if intent.type != LOOKUP or not intent.scopes or intent.codes_named or intent.competences or intent.sbb \
             or not intent.topic or intent.lang != "nl" or not _ASKS_WHAT_IT_SAYS.search(fold(intent.question)):
         return ()
@@ -1730,34 +1753,28 @@ def _not_in_scope(intent: Intent, library: Library) -> tuple[str, ...]:
     if not specific:
         return ()
     entries = narrow_entries(intent.scopes)
-    inside = [u for u in library.units if any(in_scope(u.chunk, e) for e in entries)
-              and (not intent.years or (u.chunk.version or "")[:4] in intent.years)]
-    if not inside:
+    inside = {i for i, u in enumerate(library.units) if any(in_scope(u.chunk, e) for e in entries)
+              and (not intent.years or (u.chunk.version or "")[:4] in intent.years)}
+    if not inside or any(_unit_holds(library, i, w) for i in inside for w in specific):
         return ()
-    texts = [f"{u.chunk.title or ''} {u.passage}" for u in inside]
-    local = evidence.Vocab.of(corpus_words(texts), (t for text in texts for t in tokenize(text)),
-                              library.vocab.names, texts)
-    joined = fold_accents(re.sub(r"[()\-]", "", " ".join(texts).lower()))  # "(overdrachts)rapportage", "stagiairs"
-    if any(evidence.known(w, local, "nl") or _stem_in(w, joined) for w in specific):
-        return ()
-    others = sorted({scope_label(ScopeEntry(u.chunk.dossier or "", None, u.chunk.version))
-                     for u in library.units if u not in inside and any(_holds(u, w) for w in specific)})
-    return (describe_scopes(intent.scopes, intent.lang), ", ".join(others[:4]), *specific)
+    others: dict[str, None] = {}
+    for i, unit in enumerate(library.units):
+        c = unit.chunk
+        if i not in inside and c.dossier and any(_unit_holds(library, i, w) for w in specific):
+            others.setdefault(scope_label(ScopeEntry(c.dossier, None, c.version)))
+    return (describe_scopes(intent.scopes, intent.lang), ", ".join(list(others)[:4]), *specific)
 
 
-def _stem_in(word: str, text: str) -> bool:
-    """The word's stem, or all but its last two letters, stands in the text (a plural, a spelling variant, a
-    compound written with brackets: *overdrachtsrapportages*, *stagiaires* beside *stagiairs*)."""
-    root = fold_accents((tokenize(word) or [word])[0])
-    short = fold_accents(word[:-2]) if len(word) >= 7 else root
-    return any(len(r) >= 5 and r in text for r in (root, short))
-
-
-def _holds(unit, word: str) -> bool:
-    """Whether one unit's text holds ``word`` (a form, compound or variant of it)."""
-    text = f"{unit.chunk.title or ''} {unit.passage}"
-    vocab = evidence.Vocab.of(corpus_words([text]), tokenize(text), (), [text])
-    return evidence.known(word, vocab, "nl") or _stem_in(word, fold_accents(re.sub(r"[()\-]", "", text.lower())))
+def _unit_holds(library: Library, index: int, word: str) -> bool:
+    """Whether unit ``index`` holds ``word``: its stem, or its stem or all but its last two letters inside the
+    unit's text (a plural, a spelling variant, a compound written with brackets: *overdrachtsrapportages*,
+    *stagiaires* beside *stagiairs*)."""
+    root = (tokenize(word) or [word])[0]
+    if root in library.unit_stems[index]:
+        return True
+    text = library.unit_texts[index]
+    short = fold_accents(word[:-2]) if len(word) >= 7 else fold_accents(root)
+    return any(len(r) >= 5 and r in text for r in (fold_accents(root), short))
 
 
 def as_hits(reply: Reply) -> tuple[Hit, ...]:
