@@ -315,3 +315,16 @@ def test_a_fact_of_other_dossiers_keeps_the_previous_scope_out(library, searcher
 def test_a_new_year_after_two_compared_years_keeps_the_comparison(library, searcher):
     outcomes = ask(library, searcher, "verschil tussen OA 2015 en 2021 bij B1-K1-W1?", "en in 2020?")
     assert outcomes[1].reply.problem == "missing_version"  # OA has no 2020 version; the pair is not collapsed
+
+
+def test_a_fact_of_a_year_the_scope_lacks_gives_no_other_years_numbers(library, searcher):
+    """"en de crebo's van de 2021 dossiers?" after the crebo of Sociaal Werk: no 2015 crebo as the answer."""
+    reply = ask(library, searcher, "Wat is het crebonummer van Sociaal Werk?", "en de crebo's van de 2021 dossiers?")[
+        1].reply
+    assert reply.type == NOT_FOUND and not any(n in render(reply) for n in ("23185", "25489", "25488"))
+
+
+def test_the_basisdeel_and_the_profieldeel_asked_side_by_side_give_both(library, searcher):
+    reply = ask(library, searcher, "Welke werkprocessen staan in het basisdeel, en welke in het profieldeel, van "
+                                   "Onderwijsassistent 2015?")[0].reply
+    assert reply.type == LIST and len(reply.items) == 19

@@ -445,10 +445,11 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
         appends.append(f"{lead} {new.part}")
     if new.year and old.year_span:
         edits.append((old.year_span, new.year))
-        if not new.scope and old.scope and old.scope_span and not _has_year(old.scope, new.year, catalogue) \
-                and _EVERY_DOSSIER.search(message):  # "and in the 2021 dossiers?" after "… 2015 Pedagogisch Werk
-            lead = _LEAD_WORDS.search(previous[: old.scope_span[0]])  # …": PW has no 2021 version, so every
-            edits.append(((lead.start() if lead else old.scope_span[0], old.scope_span[1]), ""))  # 2021 dossier
+        if not new.scope and old.scope and old.scope_span and old.kind and _EVERY_DOSSIER.search(message) \
+                and not _has_year(old.scope, new.year, catalogue):  # "and in the 2021 dossiers?" after "… 2015 PW
+            lead = _LEAD_WORDS.search(previous[: old.scope_span[0]])  # work processes": PW has no 2021 version,
+            edits.append(((lead.start() if lead else old.scope_span[0], old.scope_span[1]), ""))  # so every 2021
+            # dossier's; a fact question ("crebonummer van SW") keeps its scope and says it has no 2021 version
     elif new.scope and not new.year and old.year and old.year_span and not _has_year(new.scope, old.year, catalogue):
         edits.append((old.year_span, ""))  # "en in MZ?" after "… S&B 2021": MZ has no 2021 version
     question = previous

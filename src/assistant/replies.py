@@ -349,10 +349,12 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
     """Membership in the question's scope and the active filters (version, dossier, profile, level)."""
     entries = narrow_entries(intent.scopes)
     years = set(intent.years)
-    whole = _all_parts(intent.question)  # "basisdeel and profile-specific additions included": no part alone
-    additions = _additions_only(intent.question) and not whole
-    own = _own_only(intent.question) and not additions and not whole
-    basis = _basis_only(intent.question) and not additions and not whole
+    additions, own, basis = (_additions_only(intent.question), _own_only(intent.question),
+                             _basis_only(intent.question))
+    whole = _all_parts(intent.question) or (basis and own and not additions)  # "in het basisdeel, en welke in het
+    additions = additions and not whole  # profieldeel": both parts; "… additions included": no part alone
+    own = own and not additions and not whole
+    basis = basis and not additions and not whole
 
     def keep(chunk: Chunk) -> bool:
         if entries and not any(in_scope(chunk, e, own) for e in entries):
@@ -893,8 +895,8 @@ def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, se
     asked = [fact, *(name for name, pattern in _FACT_WORDS.items() if name != fact and re.search(pattern, question))]
     found: dict[tuple, dict[str, tuple[str, Chunk]]] = {}
     for chunk in library.chunks:
-        if not any(in_scope(chunk, e) for e in entries):
-            continue
+        if not any(in_scope(chunk, e) for e in entries) or (filters.version and chunk.version != filters.version):
+            continue  # a version the conversation set ("en de crebo's van de 2021 dossiers?") holds
         if chunk.kind == PROFIEL and chunk.profile:
             for name in asked:
                 value = fact_value(chunk, name)
