@@ -48,6 +48,7 @@ WHERE = "where"
 ANYTHING_ON = (r"\b(?:iets|wat)\s+(?:\w+\s+){0,3}?(?:over|rond|omtrent|met betrekking tot)\s+\w"
                r"|\b(?:anything|something|everything)\s+(?:\w+\s+){0,4}?(?:on|about|regarding|concerning)\s+\w"
                r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\w")
+COMES_BACK = r"\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"  # "in welke werkprocessen komt hygiëne terug?"
 
 # who is asking ("ik ben curriculumontwerper en …", "I'm a teacher"): the role is no part of the theme
 ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)?[^\W\d_][\w-]*"
@@ -70,8 +71,8 @@ CUES: dict[str, str] = {
     "where": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b"
              r"|\b(?:is|are) about\b|\bdeal with\b|\bover\b|\bmet betrekking tot\b|\babout\b|\bwaarin\b|\bmention\w*\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\boccurs?\b|\bappears?\b|\bergens\b|\banywhere\b"
-             r"|\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"
-             r"|\b(?:werk ?processen|work ?processes)\s+(?:on|around|rond(?:om)?|op het gebied van)\b",
+             + r"|" + COMES_BACK
+             + r"|\b(?:werk ?processen|work ?processes)\s+(?:on|around|rond(?:om)?|op het gebied van)\b",
     "competence": r"\blaten zien\b|\blaat\b.*\bzien\b|\bzien\b|\blaten blijken\b|\bshow\b|\bdemonstrat\w*\b"
                   r"|\bstage\b|\binternship\b|\bplacement\b|\bwerkplek\b|\bcompeten\w*\b"
                   r"|\bhoren\b|\bhoort\b|\bbelong\w*\b|\blinked\b|\bgekoppeld\b|\bvragen\b|\bvraagt\b|\bcalls? for\b"
@@ -90,7 +91,7 @@ CUES: dict[str, str] = {
              r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
              r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b"
              r"|\brefers?\s+to\b|\breferring\s+to\b|\bverwijz\w*\s+naar\b|\bverwijst\s+naar\b"
-             r"|\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"
+             + r"|" + COMES_BACK
              + r"|" + ANYTHING_ON,
     # a theme searched across the sources without a kind word ("komt huiselijk geweld ergens voor?")
     "where_alone": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"

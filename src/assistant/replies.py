@@ -121,7 +121,7 @@ class Library:
     @cached_property
     def stems(self) -> frozenset[str]:
         """The corpus's word stems."""
-        return frozenset(t for u in self.units for t in tokenize(f"{u.chunk.title or ''} {u.passage}"))
+        return frozenset().union(*self.unit_stems)
 
     @cached_property
     def vocab(self) -> evidence.Vocab:
@@ -132,12 +132,11 @@ class Library:
 
     @cached_property
     def sbu_chunks(self) -> dict[tuple, Chunk]:
-        """The profile text that states each profile's study load (sbu), by ``(source, dossier, version,
-        profile)``."""
+        """The profile text that states each profile's study load (sbu), by profile (:func:`_profile_key`)."""
         found: dict[tuple, Chunk] = {}
         for c in self.chunks:
             if c.kind == PROFIEL and c.profile and fact_value(c, "sbu"):
-                found.setdefault((c.source, c.dossier, c.version, c.profile), c)
+                found.setdefault(_profile_key(c), c)
         return found
 
     @cached_property
@@ -488,7 +487,7 @@ def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
         if load:  # "which 2015 profiles have 6400 sbu?": the profiles whose text states that study load
             stated = _profile_sbu(library)
             items = [i for i in items if _compares(stated.get(_profile_key(i.chunk)), *load)]
-        stating = _sbu_chunks(library)  # the text that states level, crebo and study load, cited and shown
+        stating = library.sbu_chunks  # the text that states level, crebo and study load, cited and shown
         if stating:
             items = [replace(i, chunk=stating[_profile_key(i.chunk)]) if _profile_key(i.chunk) in stating else i
                      for i in items]
@@ -843,14 +842,9 @@ def _profile_key(chunk: Chunk) -> tuple[str, str | None, str | None, str | None]
     return chunk.source, chunk.dossier, chunk.version, chunk.profile
 
 
-def _sbu_chunks(library: Library) -> dict[tuple, Chunk]:
-    """The profile text that states each profile's study load (sbu), by profile (read once per library)."""
-    return library.sbu_chunks
-
-
 def _profile_sbu(library: Library) -> dict[tuple, str]:
     """The study load (sbu) each profile's texts state, by profile."""
-    return {key: fact_value(c, "sbu") or "" for key, c in _sbu_chunks(library).items()}
+    return {key: fact_value(c, "sbu") or "" for key, c in library.sbu_chunks.items()}
 
 
 # words that name the qualification itself beside "op welk niveau" ("What level is the X qualification?")
@@ -1757,26 +1751,30 @@ def _not_in_scope(intent: Intent, library: Library) -> tuple[str, ...]:
     entries = narrow_entries(intent.scopes)
     inside = {i for i, u in enumerate(library.units) if any(in_scope(u.chunk, e) for e in entries)
               and (not intent.years or (u.chunk.version or "")[:4] in intent.years)}
-    if not inside or any(_unit_holds(library, i, w) for i in inside for w in specific):
+    forms = [_word_forms(w) for w in specific]
+    if not inside or any(_unit_holds(library, i, f) for i in inside for f in forms):
         return ()
     others: dict[str, None] = {}
     for i, unit in enumerate(library.units):
         c = unit.chunk
-        if i not in inside and c.dossier and any(_unit_holds(library, i, w) for w in specific):
+        if i not in inside and c.dossier and any(_unit_holds(library, i, f) for f in forms):
             others.setdefault(scope_label(ScopeEntry(c.dossier, None, c.version)))
     return (describe_scopes(intent.scopes, intent.lang), ", ".join(list(others)[:4]), *specific)
 
 
-def _unit_holds(library: Library, index: int, word: str) -> bool:
-    """Whether unit ``index`` holds ``word``: its stem, or its stem or all but its last two letters inside the
-    unit's text (a plural, a spelling variant, a compound written with brackets: *overdrachtsrapportages*,
-    *stagiaires* beside *stagiairs*)."""
+def _word_forms(word: str) -> tuple[str, tuple[str, ...]]:
+    """A word's stem, and the pieces whose presence in a unit's text counts as the word: its stem or all but its
+    last two letters, folded, of five letters or more (a plural, a spelling variant, a compound written with
+    brackets: *overdrachtsrapportages*, *stagiaires* beside *stagiairs*)."""
     root = (tokenize(word) or [word])[0]
-    if root in library.unit_stems[index]:
-        return True
-    text = library.unit_texts[index]
-    short = fold_accents(word[:-2]) if len(word) >= 7 else fold_accents(root)
-    return any(len(r) >= 5 and r in text for r in (fold_accents(root), short))
+    short = word[:-2] if len(word) >= 7 else root
+    return root, tuple(dict.fromkeys(fold_accents(r) for r in (root, short) if len(r) >= 5))
+
+
+def _unit_holds(library: Library, index: int, forms: tuple[str, tuple[str, ...]]) -> bool:
+    """Whether unit ``index`` holds a word given by its :func:`_word_forms`."""
+    root, pieces = forms
+    return root in library.unit_stems[index] or any(p in library.unit_texts[index] for p in pieces)
 
 
 def as_hits(reply: Reply) -> tuple[Hit, ...]:

@@ -169,8 +169,9 @@ def item_line(number: int, item: Item, lang: str) -> str:
         line += f" · {FILTER_NAMES[lang]['level']} {escape(c.niveau)}"
     if c.kind == "profiel" and c.crebo:
         line += f" · crebo {escape(c.crebo)}"
-    if c.kind == "profiel" and fact_value(c, "sbu"):  # the profile's text that states its study load
-        line += f" · {escape(fact_value(c, 'sbu'))} sbu"
+    sbu = fact_value(c, "sbu") if c.kind == "profiel" else None  # the profile's text that states its study load
+    if sbu:
+        line += f" · {escape(sbu)} sbu"
     if item.note:
         line += f" · {escape(STRENGTH.get(lang, {}).get(item.note, item.note))}"
     for sentence in item.evidence[:2] if c.kind in ("werkproces", "kerntaak") else item.evidence:

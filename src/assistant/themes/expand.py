@@ -260,7 +260,7 @@ def translations(theme: str, corpus: Corpus | None, meaning, settings: ScanSetti
     for word, start, _ in words(theme):
         if start in covered or word not in theme_words(word) or word in found:
             continue
-        if absent(word) and not (settings.translate_english_only and not english_word(word)):
+        if absent(word) and (english_word(word) or not settings.translate_english_only):
             near = neighbour(word, meaning, corpus, settings)
             if near:
                 found[word] = near
