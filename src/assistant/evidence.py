@@ -196,7 +196,10 @@ def known(word: str, vocab: Vocab, lang: str = "nl") -> bool:
     also a glossary key or a cognate (a Dutch word like a corpus word is another word: "verdient", "verdiept")."""
     if _stem_known(word, vocab) or compound_known(word, vocab) or other_form(word, vocab):
         return True
-    return lang == "en" and (word in _glossary_keys() or cognate(word, vocab) is not None)
+    if lang == "en" and (word in _glossary_keys() or cognate(word, vocab) is not None):
+        return True
+    parts = [p for p in word.split("-") if p]  # "dutch-language", "foreign-language": each part held as it is
+    return len(parts) >= 2 and all(_stem_known(p, vocab) or (lang == "en" and p in _glossary_keys()) for p in parts)
 
 
 COMMON_ZIPF = 4.5  # wordfreq's Zipf scale: 4.5 is about 30 times per million words ("aid" 4.75, "epilepsy" 3.46)

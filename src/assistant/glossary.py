@@ -48,18 +48,25 @@ def load(path: Path = GLOSSARY_FILE) -> dict[str, str]:
 
 GLOSSARY: dict[str, str] = load()
 
-_PATTERN = re.compile(
-    r"\b(" + "|".join(re.escape(k) for k in sorted(GLOSSARY, key=len, reverse=True)) + r")\b",
+_PATTERN = re.compile(  # a phrase's words apart or hyphenated ("foreign language", "foreign-language")
+    r"\b(" + "|".join(re.escape(k).replace(r"\ ", r"[\s-]+") for k in sorted(GLOSSARY, key=len, reverse=True))
+    + r")\b",
     re.IGNORECASE,
 )
 
 
+def _key(matched: str) -> str:
+    """The glossary key of a matched phrase: as typed ("non-verbal"), else with its words apart."""
+    lowered = matched.lower()
+    return lowered if lowered in GLOSSARY else " ".join(re.split(r"[\s-]+", lowered))
+
+
 def spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, Dutch words)`` for each English word or phrase of ``text`` the glossary knows."""
-    return [(m.start(), m.end(), GLOSSARY[m.group(1).lower()]) for m in _PATTERN.finditer(text)]
+    return [(m.start(), m.end(), GLOSSARY[_key(m.group(1))]) for m in _PATTERN.finditer(text)]
 
 
 def expand(query: str) -> tuple[str, ...]:
     """The Dutch glossary terms for the English words and phrases in ``query`` (each once, in order)."""
-    terms = [GLOSSARY[m.group(1).lower()] for m in _PATTERN.finditer(query)]
+    terms = [GLOSSARY[_key(m.group(1))] for m in _PATTERN.finditer(query)]
     return tuple(dict.fromkeys(terms))

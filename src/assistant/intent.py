@@ -64,7 +64,7 @@ CUES: dict[str, str] = {
                r"|\bchanges\b.*\bfrom\b|\bverandert\b.*\bvan\b|\bchange\b.*\b(?:from|between|since)\b"
                r"|\bhow\s+(?:did|has|have)\b[^?]*\bchange\b[^?]*\b20\d\d\b"
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bhetzelfde\b|\bdezelfde\b|\bcounterparts?\b"
-               r"|\btegenhangers?\b|\bhow\b[^?]*\brelates?\b|\bverhoudt\b|\bequivalents?\b|\bovereen\b|\bidentie?k\w*\b|\bidentical\b",
+               r"|\btegenhangers?\b|\bhow\b[^?]*\brelates?\b|\bverhoudt\b|\bverhouden\b|\bequivalents?\b|\bovereen\b|\bidentie?k\w*\b|\bidentical\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
             r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b"
             r"|\bwhat\s+(?:kinds?\s+of\s+)?(?:profiles|qualifications|work ?processes|core tasks)\b",
@@ -88,7 +88,8 @@ CUES: dict[str, str] = {
              r"|\babout\b|\bmet betrekking tot\b|\bdeal\w* with\b|\bmention\w*\b|\bnoemen\b|\bgenoemd\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\bergens\b|\boccur\w*\b|\bappear\w*\b|\binvolv\w*\b"
              r"|\bcalled\b|\bheten\b|\bstaat\b|\bstaan\b|\bshow up\b|\bcome up\b|\bte maken\b|\bto do with\b"
-             r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
+             r"|\bconcern\w*\b|(?<!\bto\s)(?<!\bmust\s)(?<!\bshould\s)\bcover\w*\b"
+             r"|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
              r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b"
              r"|\brefers?\s+to\b|\breferring\s+to\b|\bverwijz\w*\s+naar\b|\bverwijst\s+naar\b"
              + r"|" + COMES_BACK
@@ -364,7 +365,8 @@ _POSSESSIVE = (
     rf"(?:{{kinds}})\s+(?:heeft|hebben|had|hadden|kent|kennen)\s+(?:(?:de|het|een)\s+)?{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op)\b"
     rf"|\s+(?:niveau|level)\s*[1-4]\b)",
     rf"(?:{{kinds}})\s+(?:van|of)\s+(?:de|het|een|the|a|an)\s+{_NAME}\s*(?:[?.!,]|$|\s+(?:in|bij|op|have|has)\b)",
-    rf"\b(?:does|do)\s+(?:(?:the|a|an)\s+)?{_NAME}\s+(?:have|has|do|carry out|perform|contain|cover)\b(?!\s+to\b)",
+    rf"\b(?:does|do)\s+(?:(?:the|a|an)\s+)?{_NAME}\s+(?:\(?(?:level|niveau)\s*[1-4]\)?\s+)?"  # "(level 4)"
+    rf"(?:have|has|do|carry out|perform|contain|cover)\b(?!\s+to\b)",
     rf"\b(?:heeft|hebben)\s+(?:de|het|een)\s+{_NAME}\s*(?:[?.!,]|$)",
 )
 
@@ -570,6 +572,20 @@ def sbb_english(path: Path = SBB_ENGLISH_FILE) -> dict[str, tuple[str, ...]]:
     return {k: tuple(fold(x) for x in v) for k, v in names.items()}
 
 
+# "welk referentieniveau Nederlands geldt voor de niveau 4-opleidingen?", "which reference level applies to the
+# level-4 profiles?": the thing asked is what applies, the kind after "voor/to" is whom it applies to
+_APPLIES = re.compile(r"\b(?:welke?|which|what)\s+([^\W\d_][\w-]*(?:\s+[\w-]+){0,4}?)\s+(?:geldt|gelden|applies|apply)"
+                      r"\s+(?:voor|for|to|bij)\b")
+
+
+def _applies_to_kind(folded: str) -> bool:
+    """Whether the question asks what applies to a kind of unit ("welke eis geldt voor de profielen?"), not for
+    the units themselves ("welke profielen gelden voor …" asks for them)."""
+    match = _APPLIES.search(folded)
+    return match is not None and match.group(1).split()[0] not in question_words() | STOPWORDS \
+        and not any(_has(p, match.group(1)) for p in KIND_WORDS.values())  # "which of those apply to": a list
+
+
 def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str | None = None,
           sbb: dict[str, str] | None = None) -> Intent:
     """The question type and what it names.
@@ -597,6 +613,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     kind = next((k for k, p in KIND_WORDS.items() if _has(p, folded)), None)
     if kind == "profiel" and not _has(_PROFILE_KIND, folded) and any(
             e.profile for e in scope_entries(scope_terms, (), catalogue)):  # "welke kwalificaties moet … hebben?"
+        kind = None
+    if kind and _applies_to_kind(folded):  # "welk referentieniveau geldt voor de niveau 4-opleidingen?": a fact
         kind = None
     only = _has(CUES["only"], folded)
     conflict = _conflict(folded, years, levels, scope_terms)

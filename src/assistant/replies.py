@@ -64,6 +64,7 @@ from assistant.names import alternation, fold
 from assistant.query import Vocabulary
 from assistant.retrieval import Filters, Hit
 from assistant.spelling import correct_words
+from assistant.target_level import asks_target_level, marked_levels, wanted_mark
 from assistant.themes.words import fold as fold_accents
 from assistant.views import UnitView, _code_key, split_level, units
 
@@ -640,8 +641,15 @@ def coverage(words: list[tuple[str, ...]], text: str, terms: Sequence[str]) -> f
 
     haystack = fold_accents(text)
     matched = [fold_accents(t) for t in terms]
-    found = sum(1 for forms in words if any(f in haystack or any(f in t for t in matched) for f in forms))
+    found = sum(1 for forms in words if any(f in haystack or any(f in t for t in matched)
+                                            for f in (*forms, *_plural_heden(forms))))
     return found / len(words) if words else 0.0
+
+
+def _plural_heden(stems: Sequence[str]) -> tuple[str, ...]:
+    """The plural of a stem in -heid as it is written (*mogelijkheid* → *mogelijkheden*): the lexical stem keeps
+    -heid nouns whole, so the stem is no prefix of the plural."""
+    return tuple(s[:-4] + "heden" for s in stems if s.endswith("heid"))
 
 
 def _as_asked(stems: Sequence[str], question: str) -> tuple[str, ...]:
@@ -1409,6 +1417,13 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if absent:  # "welke scholen bieden sociaal werk aan?", "how much does an onderwijsassistent earn?"
         return _not_found(intent, "absent_fact", (absent.name(intent.lang), absent.kind),
                           search(intent.question, filters, 3))
+    target = _target_level(intent, library)
+    if target is not None:  # "welk niveau klantgerichtheid is gewenst voor een sociaalwerker B?": the marking
+        competence, legend, levels = target
+        if levels:
+            return lookup(replace(intent, type=LOOKUP, levels=levels), library, filters, search, request.page)
+        return _not_found(intent, "no_target_level", (competence, legend),
+                          search(f"{competence} niveau 1 2 3 4", replace(filters, kind=COMPETENTIENIVEAU), 4))
     fact = asked_fact(intent, library)
     if fact:  # "wat is het crebonummer van de thuisbegeleider?", "op welk niveau is de OA 2015?": from the model
         return fact_reply(fact, intent, library, filters, search)
@@ -1666,6 +1681,18 @@ def sbb_without_units(intent: Intent, library: Library) -> tuple[str, ...]:
     return tuple(f"{code} {others[code]}" for code in sbb_named(intent.question, others))
 
 
+def _target_level(intent: Intent, library: Library) -> tuple[str, str, tuple[int, ...]] | None:
+    """(competence, legend line, levels marked wanted) when the question asks which level of one competence of the
+    profile is wanted and the profile's legend names the mark for it (:mod:`assistant.target_level`); else None."""
+    if len(intent.competences) != 1 or intent.levels or not asks_target_level(intent.question):
+        return None
+    found = wanted_mark(library.chunks)
+    if found is None:
+        return None
+    mark, legend = found
+    return intent.competences[0], legend, marked_levels(library.chunks, intent.competences[0], mark)
+
+
 def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
     """``("integriteit", "Coachen", "Klantgerichtheid", …)`` when a question asks for a competence level
     ("empathie niveau 2", "gedragsindicatoren van de competentie Integriteit op niveau 3"), or about the
@@ -1677,6 +1704,8 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
         _PROFILE_WORD.search(fold(intent.question)) is not None
         or any(_is_profile_of_competences(e, library) for e in intent.scopes))  # a competence asked for by name
     if not (intent.levels or named) or intent.competences or intent.codes_named or intent.kind or not library.levels:
+        return ()
+    if _PROGRAMME_LEVEL.search(fold(intent.question)):  # "geldt voor de niveau 4-opleidingen": programmes' level
         return ()
     if intent.type not in (LOOKUP, LIST, *((COMPETENCE,) if named else ())) \
             or (intent.type == LIST and intent.mode == TREE):
@@ -1691,12 +1720,14 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
     return (" ".join(words), *sorted(library.levels))
 
 
+_PROGRAMME_LEVEL = re.compile(r"\b(?:niveau|level|mbo)[\s-]*[1-4][\s-]*(?:opleiding\w*|profiel\w*|kwalificatie\w*"
+                               r"|programmes?|programs?|profiles?|qualifications?|courses?)\b")
 # the competency profile named by what it is ("staat er iets over samenwerken in het competentieprofiel?")
 _PROFILE_WORD = re.compile(r"\bcompetentieprofiel\w*|\bcompeten(?:ce|cy|cies)[- ]profiles?\b")
 _COMPETENCE_WORD = re.compile(r"\bcompetentie\b|\bcompeten(?:ce|cy)\b(?![- ]profile)"
-                              r"|\b(?:gedragsindicator\w*|behaviou?ral indicators?|niveaus|levels)"
+                              r"|\b(?:gedragsindicator\w*|behaviou?r(?:al)? indicators?|niveaus|levels)"
                               r"\s+(?:van|voor|bij|for|of)\b")
-_INDICATOR_WORD = re.compile(r"gedragsindicator\w*|behaviou?ral|indicators?|niveaus|levels")
+_INDICATOR_WORD = re.compile(r"gedragsindicator\w*|behaviou?r(?:al)?|indicators?|niveaus|levels")
 
 
 def _is_profile_of_competences(entry: ScopeEntry, library: Library) -> bool:

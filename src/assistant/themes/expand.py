@@ -33,7 +33,17 @@ from assistant.themes.limits import (
 from assistant.themes.settings import CONTEXT, CORE, ScanSettings
 from assistant.themes.thesaurus import ThemeEntry
 from assistant.themes.thesaurus import load as load_thesaurus
-from assistant.themes.words import adjective_of, content_words, fold, lookalike, same_word, stem, theme_words, words
+from assistant.themes.words import (
+    adjective_of,
+    content_words,
+    excluded,
+    fold,
+    lookalike,
+    same_word,
+    stem,
+    theme_words,
+    words,
+)
 
 
 @dataclass(frozen=True)
@@ -286,10 +296,12 @@ def dutch_text(theme: str, found: dict[str, str]) -> str:
 
 def triggered(entries: Sequence[ThemeEntry], words_and_phrases: Sequence[str]) -> list[ThemeEntry]:
     """The thesaurus entries that a theme's words or phrases call up."""
-    stems = {stem(w) for text in words_and_phrases for w in content_words(text)}
+    typed = [w for text in words_and_phrases for w in content_words(text)]
     folded = [" ".join(fold(t).split()) for t in words_and_phrases]
     found = []
     for entry in entries:
+        exclude = [fold(x) for x in entry.exclude]
+        stems = {stem(w) for w in typed if not excluded(w, exclude)}  # a word the entry excludes calls it not up
         triggers = [fold(t) for t in entry.triggers]
         if any((" " in t and any(t in f for f in folded)) or (" " not in t and stem(t) in stems) for t in triggers):
             found.append(entry)

@@ -14,7 +14,7 @@ compound that starts with the term stays: *samenwerkingspartners* is about *same
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.themes.corpus import Corpus, Sentence
@@ -24,9 +24,11 @@ from assistant.themes.words import (
     NOT_A_HEAD,
     adjective_of,
     content_words,
+    excluded,
     fold,
     is_adjective,
     noun_reading,
+    other_plural,
     same_word,
     verb_forms,
 )
@@ -37,11 +39,6 @@ GUARD_AFTER = 3  # a guard word (~op) rejects a match up to this many words afte
 GUARD_BEFORE = 1  # ... or right before it (*verantwoorde risico's*)
 PARTICLE_AFTER = 15  # a separable verb's particle may follow the verb this far (*stemt ... af*)
 COMPOUND_MAX_SHARE = 0.05  # a compound in more units than this is a word of its own (*doelgroep* is no *groep*)
-
-
-def excluded(word: str, exclude: Iterable[str]) -> bool:
-    """Whether an excluded entry names ``word``: the word itself, or a prefix written ``prefix*``."""
-    return any(word == x or (x.endswith("*") and word.startswith(x[:-1])) for x in exclude)
 
 
 def _is_head(head: str, corpus: Corpus) -> bool:
@@ -71,6 +68,7 @@ def word_variants(word: str, corpus: Corpus, exclude: tuple[str, ...] = (), morp
         forms = set(corpus.forms(word))
     if not participles:
         forms -= present_participles(word)
+    forms -= other_plural(word, corpus.vocabulary)
     forms.add(word)
     found = set(forms)
     if compounds:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from assistant.lexical import STOPWORDS, tokenize
@@ -122,6 +123,35 @@ def is_adjective(word: str, vocabulary) -> bool:
                 bare in vocabulary for bare in _uninflected(form) if bare != form):
             return True
     return False
+
+
+def excluded(word: str, exclude: Iterable[str]) -> bool:
+    """Whether an excluded entry names ``word``: the word itself, or a prefix written ``prefix*``."""
+    return any(word == x or (x.endswith("*") and word.startswith(x[:-1])) for x in exclude)
+
+
+def other_plural(word: str, vocabulary) -> frozenset[str]:
+    """The forms of another noun that share ``word``'s stem, told apart by the plural the corpus uses.
+
+    A Dutch noun takes one plural: when the corpus has the plural in -s of the root of a word in -en, the
+    root and that plural belong to another word (*ouderen* the elderly, *ouder/ouders* parents; *regelen*
+    to arrange, *regel/regels* rules); the same for a word in -s whose root's -en plural is in the corpus.
+    A compound's linking s (*tijds-*, *handelings-*) is no plural and keeps the words together.
+    """
+    if word.endswith("en") and len(word) >= 5:
+        root = word[:-2]
+        if root + "s" in vocabulary and not _linking(root + "s", vocabulary):
+            return frozenset({root, root + "s"})
+    elif word.endswith("s") and not word.endswith("'s") and len(word) >= 5:
+        root = word[:-1]
+        if root + "en" in vocabulary and not _linking(word, vocabulary):
+            return frozenset({root + "en"})
+    return frozenset()
+
+
+def _linking(form: str, vocabulary) -> bool:
+    """Whether a word in -s starts compounds in the corpus (*tijds* in *tijdsplanning*): a linking s."""
+    return any(w.startswith(form) and len(w) >= len(form) + 4 for w in vocabulary)
 
 
 def lookalike(word: str, other: str) -> bool:
