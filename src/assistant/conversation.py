@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from assistant.language import language
+from assistant.lexical import STOPWORDS
 from assistant.model import Chunk
 from assistant.names import alternation
 from assistant.query import ONE_LEVEL_WORD
@@ -198,7 +199,8 @@ def short_names(titles: Iterable[str], vocabulary: set[str]) -> dict[str, tuple[
     for title, words in split.items():
         if len(words) < 2:
             continue
-        aliases = ["".join(w[0] for w in words)] if len(words) >= 3 else []
+        initials = "".join(w[0] for w in words)  # two initials only when no word reads them (*bg*, not *en*)
+        aliases = [initials] if len(words) >= 3 or initials not in vocabulary | STOPWORDS else []
         head = words[0]
         if firsts[head] == 1 and not is_adjective(head, vocabulary):
             aliases += [head, f"{head} {''.join(w[0] for w in words[1:])}"]
