@@ -5,13 +5,16 @@ in -heden, hyphenated English words and "the KDs". On the real bundled corpus.""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import ask
 
 from assistant.evidence import known
+from assistant.glossary import spans
 from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, TREE, WHERE
 from assistant.reply_text import render
-from assistant.target_level import asks_target_level, marked_levels, wanted_mark
+from assistant.target_level import asks_target_level, target_level
 
 
 def test_what_i_have_to_cover_is_the_profiles_list_not_a_theme(library, searcher):
@@ -52,6 +55,7 @@ def test_the_wanted_level_of_a_competence_is_not_marked_in_the_text(library, sea
     reply = ask(library, searcher, question)[0].reply
     assert reply.type == NOT_FOUND and reply.problem == "no_target_level" and reply.lang == lang
     assert reply.details[0] == "Klantgerichtheid" and "Donkergroen" in reply.details[1]
+    assert "Sociaalwerker B" in render(reply)
     assert all(h.chunk.competence == "Klantgerichtheid" for h in reply.hits)
 
 
@@ -62,21 +66,30 @@ def test_a_level_asked_by_number_is_still_looked_up(library, searcher):
 
 
 def test_the_wanted_level_comes_from_the_legend_and_the_marked_level(library):
-    mark, legend = wanted_mark(library.chunks)
-    assert mark == "donkergroen" and legend.startswith("Donkergroen")
-    assert marked_levels(library.chunks, "Klantgerichtheid", mark) == ()
-    assert marked_levels(library.chunks, "Coachen", "lichtgroen") == (1,)  # the one level the text marks
+    found = target_level(library.chunks, "Klantgerichtheid")
+    assert found.profile == "Sociaalwerker B" and found.legend.startswith("Donkergroen") and found.levels == ()
+    marked = tuple(replace(c, text=c.text + " (donkergroen)") if c.competence == "Klantgerichtheid" and c.level == 3
+                   else c for c in library.chunks)  # a profile whose text kept the colour of the wanted level
+    assert target_level(marked, "Klantgerichtheid").levels == (3,)
+    assert target_level(library.chunks, "Samenwerken") is None  # no such competence
+
+
+def test_the_wanted_level_of_a_profile_of_a_dossier_is_no_competency_profile_question(library, searcher):
+    reply = ask(library, searcher, "Which level of customer focus should an onderwijsassistent have?")[0].reply
+    assert reply.problem != "no_target_level"
 
 
 @pytest.mark.parametrize("question, lang", [
     ("Welk referentieniveau Nederlandse taal geldt voor de niveau 4-opleidingen in de 2015-dossiers?", "nl"),
+    ("Welk niveau Nederlands geldt voor de niveau 4-opleidingen?", "nl"),
+    ("Which level of Dutch applies to the level-4 programmes?", "en"),
     ("Which Dutch-language reference level applies to the level-4 profiles of the 2015 Maatschappelijke Zorg "
      "file?", "en"),
 ])
 def test_what_applies_to_a_kind_of_programme_is_a_lookup_not_their_list(library, searcher, question, lang):
     reply = ask(library, searcher, question)[0].reply
     assert reply.type == LOOKUP and reply.lang == lang, (reply.type, reply.problem, reply.details)
-    assert any(h.chunk.title == "Generieke onderdelen" for h in reply.hits)
+    assert reply.hits[0].chunk.title == "Generieke onderdelen" and "3F" in reply.hits[0].chunk.text
 
 
 def test_which_of_those_apply_to_a_profile_still_narrows_the_list(library, searcher):
@@ -103,3 +116,45 @@ def test_hyphenated_english_words_are_known_by_their_parts(library, searcher):
 def test_the_kds_are_no_topic(library, searcher):
     reply = ask(library, searcher, "Which work processes in the KDs link to ondernemerschap?")[0].reply
     assert reply.type == COMPETENCE and len(reply.items) == 2
+    listed = ask(library, searcher, "welke werkprocessen in de kd's gaan over pesten?")[0].reply
+    assert listed.type == LIST and "kd" not in listed.intent.topic and listed.intent.topic == "pesten"
+
+
+@pytest.mark.parametrize("text, dutch", [
+    ("foreign-language", "moderne vreemde taal"), ("Foreign\nLanguage", "moderne vreemde taal"),
+    ("after-school-care", "buitenschoolse opvang"), ("after school care", "buitenschoolse opvang"),
+    ("well being", "welbevinden welzijn"), ("non-verbal", "non-verbale non-verbaal"),
+])
+def test_glossary_phrases_match_with_their_words_apart_or_hyphenated(text, dutch):
+    assert [d for _, _, d in spans(text)] == [dutch]
+
+
+def test_what_the_asker_must_cover_is_the_list_and_what_units_cover_a_theme(library, searcher):
+    own = ask(library, searcher, "which work processes must I cover as helpende zorg en welzijn?")[0].reply
+    assert own.type == LIST and own.intent.mode == TREE and len(own.items) == 12
+    theme = ask(library, searcher, "Which work processes of the helpende should cover hygiene?")[0].reply
+    assert not (theme.type == LIST and len(theme.items) == 12)  # hygiene is asked, not the whole list
+
+
+def test_the_programmes_to_move_on_to_are_the_doorstroom_text_not_a_list_of_profiles(library, searcher):
+    _, onward = ask(library, searcher, "welke werkprocessen heeft de helpende zorg en welzijn?",
+                    "welke opleidingen kan ik daarna doen?")
+    assert onward.reply.type == LOOKUP and onward.reply.hits, onward.reply.read_as
+    assert onward.reply.hits[0].chunk.title.startswith("Ontwikkelmogelijkheden")
+    alone = ask(library, searcher, "After finishing Helpende Zorg en Welzijn, which programmes can I move on to?")[0]
+    assert alone.reply.type == LOOKUP  # not "nothing about after, finishing, move": the doorstroom text is there
+    assert any(h.chunk.title.startswith("Ontwikkelmogelijkheden") for h in alone.reply.hits[:3])
+    activity = ask(library, searcher, "Which work processes deal with activity programmes?")[0].reply
+    assert activity.type == LIST and activity.intent.mode == WHERE and len(activity.items) >= 10  # a theme word
+
+
+def test_where_a_step_is_part_of_the_work_process_is_a_list(library, searcher):
+    reply = ask(library, searcher, "Where is writing an evaluatieverslag part of the work process?")[0].reply
+    assert reply.type == LIST and reply.intent.mode == WHERE and reply.items
+    assert all("evaluatieverslag" in (i.chunk.passage or i.chunk.text).lower() for i in reply.items)
+
+
+def test_two_word_profile_titles_have_their_initials_as_a_short_name(library, searcher):
+    reply = ask(library, searcher, "welke werkprocessen heeft de BG?")[0].reply
+    assert reply.type == LIST and {i.chunk.profile for i in reply.items} >= {"Begeleider gehandicaptenzorg"}
+    assert "bg" in library.catalogue.scopes and "en" not in library.catalogue.scopes

@@ -42,7 +42,7 @@ def test_an_excluded_word_calls_no_thesaurus_entry_up():
     entries = load_thesaurus().entries
     parents = [e for e in entries if "ouderen" in e.exclude]
     assert parents, "the bundled thesaurus must have an entry that excludes 'ouderen'"
-    assert not set(map(id, triggered(parents, ["werken met ouderen"])))
+    assert triggered(parents, ["werken met ouderen"]) == []
     assert triggered(parents, ["communicatie met ouders"]) == parents
 
 

@@ -199,13 +199,20 @@ def short_names(titles: Iterable[str], vocabulary: set[str]) -> dict[str, tuple[
     for title, words in split.items():
         if len(words) < 2:
             continue
-        initials = "".join(w[0] for w in words)  # two initials only when no word reads them (*bg*, not *en*)
-        aliases = [initials] if len(words) >= 3 or initials not in vocabulary | STOPWORDS else []
+        initials = "".join(w[0] for w in words)  # two initials only when no word reads them (*bg*, not *ik*)
+        aliases = [initials] if len(words) >= 3 or not _a_word(initials, vocabulary) else []
         head = words[0]
         if firsts[head] == 1 and not is_adjective(head, vocabulary):
             aliases += [head, f"{head} {''.join(w[0] for w in words[1:])}"]
         found[title] = tuple(aliases)
     return found
+
+
+def _a_word(text: str, vocabulary: set[str]) -> bool:
+    """Whether users type ``text`` as a word: a corpus word, a stop word or a question word (*ik*, *kd*, *ok*)."""
+    from assistant.intent import question_words
+
+    return text in vocabulary or text in STOPWORDS or text in question_words()
 
 
 def _vocabulary(chunks: Iterable[Chunk]) -> set[str]:

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.lexical import STOPWORDS, tokenize
+from assistant.lexical import STOPWORDS, tokenize, written_forms
 from assistant.names import fold
 from assistant.spelling import is_word
 from assistant.themes.words import fold as fold_accents
@@ -79,7 +79,8 @@ def _by_prefix(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=512)
 def _share(texts: tuple[str, ...], form: str) -> float:
-    return sum(1 for t in texts if form in t) / len(texts)
+    forms = written_forms(form)  # a stem in -heid also stands in its plural (*werkzaamheden*)
+    return sum(1 for t in texts if any(f in t for f in forms)) / len(texts)
 
 
 def generic(word: str, vocab: Vocab) -> bool:
@@ -193,13 +194,15 @@ def _folded(words: frozenset[str]) -> tuple[str, ...]:
 
 def known(word: str, vocab: Vocab, lang: str = "nl") -> bool:
     """Whether the sources hold ``word``: itself, its stem, a compound, another form; in an English question
-    also a glossary key or a cognate (a Dutch word like a corpus word is another word: "verdient", "verdiept")."""
+    also a glossary key or a cognate (a Dutch word like a corpus word is another word: "verdient", "verdiept");
+    a hyphenated word when each part is held itself ("dutch-language"; a cognate part is no evidence)."""
     if _stem_known(word, vocab) or compound_known(word, vocab) or other_form(word, vocab):
         return True
     if lang == "en" and (word in _glossary_keys() or cognate(word, vocab) is not None):
         return True
-    parts = [p for p in word.split("-") if p]  # "dutch-language", "foreign-language": each part held as it is
-    return len(parts) >= 2 and all(_stem_known(p, vocab) or (lang == "en" and p in _glossary_keys()) for p in parts)
+    parts = word.split("-")  # "dutch-language", "foreign-language": each part a word the sources hold as it is
+    return len(parts) >= 2 and all(len(p) >= 3 and p not in STOPWORDS and (
+        _stem_known(p, vocab) or (lang == "en" and p in _glossary_keys())) for p in parts)
 
 
 COMMON_ZIPF = 4.5  # wordfreq's Zipf scale: 4.5 is about 30 times per million words ("aid" 4.75, "epilepsy" 3.46)

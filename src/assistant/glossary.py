@@ -48,17 +48,23 @@ def load(path: Path = GLOSSARY_FILE) -> dict[str, str]:
 
 GLOSSARY: dict[str, str] = load()
 
-_PATTERN = re.compile(  # a phrase's words apart or hyphenated ("foreign language", "foreign-language")
-    r"\b(" + "|".join(re.escape(k).replace(r"\ ", r"[\s-]+") for k in sorted(GLOSSARY, key=len, reverse=True))
-    + r")\b",
+
+def _spaced(phrase: str) -> str:
+    """A phrase with its words apart: "after-school care", "after school-care" → "after school care"."""
+    return " ".join(w for w in re.split(r"[\s-]+", phrase.lower()) if w)
+
+
+_KEYS: dict[str, str] = {_spaced(k): k for k in GLOSSARY}  # a phrase with its words apart → its key
+_PATTERN = re.compile(  # a phrase's words apart or hyphenated ("foreign language", "foreign-language", "well being")
+    r"\b(" + "|".join(r"[\s-]+".join(map(re.escape, spaced.split()))
+                       for spaced in sorted(_KEYS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
 
 
 def _key(matched: str) -> str:
-    """The glossary key of a matched phrase: as typed ("non-verbal"), else with its words apart."""
-    lowered = matched.lower()
-    return lowered if lowered in GLOSSARY else " ".join(re.split(r"[\s-]+", lowered))
+    """The glossary key of a matched phrase, however its words were joined."""
+    return _KEYS[_spaced(matched)]
 
 
 def spans(text: str) -> list[tuple[int, int, str]]:

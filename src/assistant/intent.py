@@ -67,8 +67,7 @@ CUES: dict[str, str] = {
                r"|\btegenhangers?\b|\bhow\b[^?]*\brelates?\b|\bverhoudt\b|\bverhouden\b|\bequivalents?\b|\bovereen\b|\bidentie?k\w*\b|\bidentical\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
             r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b"
-            r"|\bwhat\s+(?:kinds?\s+of\s+)?(?:profiles|qualifications|programmes|programs|work ?processes"
-            r"|core tasks)\b",
+            r"|\bwhat\s+(?:kinds?\s+of\s+)?(?:profiles|qualifications|work ?processes|core tasks)\b",
     "where": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b"
              r"|\b(?:is|are) about\b|\bdeal with\b|\bover\b|\bmet betrekking tot\b|\babout\b|\bwaarin\b|\bmention\w*\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\boccurs?\b|\bappears?\b|\bergens\b|\banywhere\b"
@@ -89,7 +88,7 @@ CUES: dict[str, str] = {
              r"|\babout\b|\bmet betrekking tot\b|\bdeal\w* with\b|\bmention\w*\b|\bnoemen\b|\bgenoemd\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\bergens\b|\boccur\w*\b|\bappear\w*\b|\binvolv\w*\b"
              r"|\bcalled\b|\bheten\b|\bstaat\b|\bstaan\b|\bshow up\b|\bcome up\b|\bte maken\b|\bto do with\b"
-             r"|\bconcern\w*\b|(?<!\bto\s)(?<!\bmust\s)(?<!\bshould\s)\bcover\w*\b"
+             r"|\bconcern\w*\b|\bcover\w*\b"
              r"|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
              r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b"
              r"|\brefers?\s+to\b|\breferring\s+to\b|\bverwijz\w*\s+naar\b|\bverwijst\s+naar\b"
@@ -113,7 +112,7 @@ KIND_WORDS: dict[str, str] = {
                   r"|\bwp'?s?\b|\bunits\b|\bprofielwerkprocess\w*|\bbasiswerkprocess\w*"  # "welke wp's", "which units"
                   r"|\baanvullingen\b",  # "welke aanvullingen heeft de GPM?": werkprocessen (replies._additions_only)
     "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b",
-    "profiel": _PROFILE_KIND + r"|\bopleidingen\b|\bkwalificaties\b|\bqualifications\b|\bprogrammes\b|\bprograms\b",
+    "profiel": _PROFILE_KIND + r"|\bopleidingen\b|\bkwalificaties\b|\bqualifications\b",
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
     "competentie": r"\bcompetenties\b|\bcompetences\b|\bcompetencies\b",
 }
@@ -377,9 +376,14 @@ _OWNER = (*_POSSESSIVE,
           rf"(?:{{kinds}})\s+(?:for|voor)\s+(?:de|het|een|the|a|an)\s+{_NAME}\s*(?:[?.!,(]|$|\s+(?:in|bij)\b)")
 
 
+_PRONOUNS = frozenset({"i", "we", "you", "they", "ik", "wij", "jij", "je", "u", "ze", "zij", "jullie"})
+
+
 def _name_words(words: list[str]) -> list[str]:
     """The words of a name given as a profile's, without the asker's situation and function words around it
     ("a student in the kok" → kok; "student in the" → nothing)."""
+    if words and words[0] in _PRONOUNS:
+        return []  # "which work processes do I have to cover?": the asker, no name
     trimmed = list(words)
     while trimmed and (trimmed[-1] in STOPWORDS or _typed_question_word(trimmed[-1])):
         trimmed.pop()  # "heeft maatschappelijke zorg eigelijk?": a filler typed wrong ends no name
@@ -573,6 +577,20 @@ def sbb_english(path: Path = SBB_ENGLISH_FILE) -> dict[str, tuple[str, ...]]:
     return {k: tuple(fold(x) for x in v) for k, v in names.items()}
 
 
+# what the asker must cover ("which work processes do I have to cover?", "what must we cover"): the units asked
+# for, not a theme they cover ("which work processes cover safety?", "… should cover hygiene?")
+_ASKER_COVERS = re.compile(r"\b(?:i|we|you|students?)\s+(?:(?:have|has|need|needs|ought)\s+to\s+|must\s+|should\s+)?"
+                           r"cover\b|\b(?:must|should|do|can)\s+(?:i|we|you)\s+cover\b")
+# programmes asked for as such ("what programmes are there / exist / are offered …"), not a programme of activities
+# ("which programmes does the coordinator design?"); "in all these programmes" names the scope, no theme
+_PROGRAMMES_LISTED = re.compile(r"\b(?:what|which)\s+(?:mbo\s+|other\s+)?(?:programmes|programs)\s+"
+                                r"(?:are\s+there|exist|are\s+(?:available|offered)|can\s+i\s+choose)\b")
+_THESE_PROGRAMMES = r"\b(?:in|of|across|for)\s+(?:all\s+)?(?:these|those|the|all)\s+(?:programmes|programs)\b"
+# the programmes one can go on to after this one: the dossier's doorstroom text, not a list of its profiles
+ONWARD = (r"\bmove\s+on\b|\bgo\s+on\s+to\b|\bprogress\w*\s+to\b|\bcontinue\w*\s+(?:to|with|in)\b"
+          r"|\bafter\s+(?:finishing|completing|graduating|it|this|that)\b|\bdoorstro\w*|\bdoorgroei\w*"
+          r"|\bna\s+(?:afronding|het\s+diploma|deze\s+opleiding|die\s+opleiding)\b|\bvervolgopleiding\w*"
+          r"|\bfurther\s+(?:education|studies|study)\b|\bdaarna\b|\bafterwards\b")
 # "welk referentieniveau Nederlands geldt voor de niveau 4-opleidingen?", "which reference level applies to the
 # level-4 profiles?": the thing asked is what applies, the kind after "voor/to" is whom it applies to
 _APPLIES = re.compile(r"\b(?:welke?|which|what)\s+([^\W\d_][\w-]*(?:\s+[\w-]+){0,4}?)\s+(?:geldt|gelden|applies|apply)"
@@ -580,11 +598,21 @@ _APPLIES = re.compile(r"\b(?:welke?|which|what)\s+([^\W\d_][\w-]*(?:\s+[\w-]+){0
 
 
 def _applies_to_kind(folded: str) -> bool:
-    """Whether the question asks what applies to a kind of unit ("welke eis geldt voor de profielen?"), not for
-    the units themselves ("welke profielen gelden voor …" asks for them)."""
+    """Whether the question asks what applies to a kind of unit ("welke taaleis geldt voor de profielen?"), not for
+    the units themselves ("welke profielen gelden voor …" asks for them) nor for a fact their list shows (sbu)."""
     match = _APPLIES.search(folded)
-    return match is not None and match.group(1).split()[0] not in question_words() | STOPWORDS \
-        and not any(_has(p, match.group(1)) for p in KIND_WORDS.values())  # "which of those apply to": a list
+    if match is None or match.group(1).split()[0] in STOPWORDS | _BACK:  # "which of those apply to …": a list
+        return False
+    if any(_has(p, match.group(1)) for p in KIND_WORDS.values()):
+        return False
+    asked = [w for w in re.findall(r"[^\W\d_]+", match.group(1)) if w not in STOPWORDS and not _has(_ROW_FACT, w)]
+    return bool(asked)  # "welke studielast geldt voor de profielen?": what every row of their list shows
+
+
+_ROW_FACT = r"^(?:sbu|studielast\w*|studiebelasting\w*|studie-?uren|crebo\w*|niveau|level|study|load|hours)$"
+
+
+_BACK = frozenset({"daarvan", "hiervan", "waarvan", "those", "these", "ones", "them"})  # words back to a list
 
 
 def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str | None = None,
@@ -615,7 +643,11 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if kind == "profiel" and not _has(_PROFILE_KIND, folded) and any(
             e.profile for e in scope_entries(scope_terms, (), catalogue)):  # "welke kwalificaties moet … hebben?"
         kind = None
-    if kind and _applies_to_kind(folded):  # "welk referentieniveau geldt voor de niveau 4-opleidingen?": a fact
+    if kind == "profiel" and _applies_to_kind(folded):  # "welk referentieniveau geldt voor de niveau 4-opleidingen?"
+        kind = None
+    if kind is None and _PROGRAMMES_LISTED.search(folded):  # "what programmes are there at level 2?"
+        kind = "profiel"
+    if kind == "profiel" and _has(ONWARD, folded):  # "which programmes can I move on to?": the doorstroom text
         kind = None
     only = _has(CUES["only"], folded)
     conflict = _conflict(folded, years, levels, scope_terms)
@@ -624,6 +656,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                                        question=text)
     spans = [span for _, span in named]
     cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b", ASKER, PARTS,
+                    _THESE_PROGRAMMES, _PROGRAMMES_LISTED.pattern,
                     r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
                     INCLUDING]  # "include profile-specific additions": the scope's parts, no theme
     competence_patterns = [re.escape(c) + _WORKING for c in _competence_phrases(folded, vocabulary)]
@@ -650,9 +683,10 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if _is_competence(text, folded, topic, competence_names, sbb_codes, sbb or {}, kind, levels, bool(scopes)):
         return Intent(COMPETENCE, **base)
     if kind == "werkproces" and _ONE_UNIT.search(folded) and not _has(_MANY, QUOTED.sub(" ", folded)) \
-            and not re.match(r"\s*(?:where|waar)\b", folded):  # "where is … part of the work process?": a list
+            and not _ANY_UNIT.search(folded):  # "where is … part of the work process?": no unit named, a list
         return Intent(LOOKUP, **base)  # "het werkproces van de OA over toezicht": the one unit, ranked
-    asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded) or bool(kind and scopes)
+    asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded) or bool(kind and scopes) \
+        or _PROGRAMMES_LISTED.search(folded) is not None
     if kind and asks_list and not scopes:
         unknown, suggestions = _unknown_scope(text, folded, catalogue)
         if unknown:
@@ -667,8 +701,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                          r"\bprofile-specific\b"]
         rest = _topic(text, spans, list_patterns,  # the asker's situation is no topic, unless asked about
                       situated=not _has(_ABOUT, folded))  # by name ("welke werkprocessen gaan over studenten?")
-        if not rest or (scopes and not _has(CUES["theme"], folded)):  # the scope's units; the other words shape
-            return Intent(LIST, mode=TREE, **{**base, "topic": rest})  # it, the asker's situation none ("ik geef les")
+        if not rest or (scopes and not _has(CUES["theme"], _ASKER_COVERS.sub(" ", folded))):  # the scope's units;
+            return Intent(LIST, mode=TREE, **{**base, "topic": rest})  # the other words shape it, the asker's
+            # situation none ("ik geef les"); what the asker has to cover is the whole list
         phrase = _topic(text, spans, list_patterns, marks=True)
         quoted = _quoted_topic(text)  # 'alle werkprocessen "voert coördinerende taken uit", over alle dossiers heen'
         if quoted:
@@ -708,6 +743,7 @@ def _keywords_only(text: str, spans: list[tuple[int, int]], topic: str) -> bool:
 
 # one unit named by what it is about ("the Dienstverlening werkproces about …"), not a list of several
 _ONE_UNIT = re.compile(r"\b(?:het|the)\s+(?:[\w&'’-]+\s+){0,4}?(?:werk ?proces|work ?process)(?!\w)")
+_ANY_UNIT = re.compile(r"\b(?:het|the)\s+(?:werk ?proces|work ?process)\s*[?.!]*\s*$")  # named by nothing
 _MANY = r"\bwelke\b|\bwhich\b|\balle\b|\ball\b|\blist\b|\blijst\b|\bwerk ?processen\b|\bwork ?processes\b"
 
 COVERED = 0.6  # share of a question's topic words a competence name must cover to be the question's subject

@@ -116,6 +116,12 @@ def stem_words(words: list[str], stemmer: str = DEFAULT_STEMMER) -> list[str]:
     ]
 
 
+def written_forms(stem: str) -> tuple[str, ...]:
+    """The start of each written form of a stem, where the stem itself is no prefix of it: a stem in -heid also
+    starts its plural (*mogelijkheid* → *mogelijkheden*, see :func:`stem_words`)."""
+    return (stem, stem[:-4] + "heden") if stem.endswith("heid") else (stem,)
+
+
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 

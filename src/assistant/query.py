@@ -39,6 +39,9 @@ LEVEL_WORD = r"(?:niveaus?|nivo'?s?|niv\.?|levels?|lvls?\.?)"
 ONE_LEVEL_WORD = r"(?:niveau|nivo|niv\.?|level|lvl\.?)"
 _LEVEL_AFTER = re.compile(rf"\b{ONE_LEVEL_WORD}\s*([1-4]|een|één|twee|drie|vier|one|two|three|four|iv|iii|ii|i)\b")
 _LEVEL_BEFORE = re.compile(rf"\b(eerste|tweede|derde|vierde|first|second|third|fourth)\s+{ONE_LEVEL_WORD}\b")
+# the mbo level of programmes, not a competence level: "de niveau 4-opleidingen", "the level-4 profiles"
+PROGRAMME_LEVEL = re.compile(r"\b(?:niveau|level|mbo)[\s-]*[1-4][\s-]*(?:opleiding\w*|profiel\w*|kwalificatie\w*"
+                             r"|programmes?|programs?|profiles?|qualifications?|courses?)\b")
 _HIGHEST = re.compile(rf"\b(hoogste|highest|top|maximale)\s+{ONE_LEVEL_WORD}\b")
 _LOWEST = re.compile(rf"\b(laagste|lowest|eerste|basis|beginning)\s+{ONE_LEVEL_WORD}\b")
 
@@ -309,7 +312,7 @@ def understand(query: str, vocabulary: Vocabulary) -> QueryPlan:
         codes=codes,
         crebos=crebos,
         scopes=frozenset(scopes),
-        level=find_level(folded),
+        level=find_level(PROGRAMME_LEVEL.sub(" ", folded)),
         competences=competences,
         year=year_match.group(1) if year_match else None,
         kinds=kinds,

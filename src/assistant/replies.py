@@ -58,13 +58,13 @@ from assistant.intent import (
     topic_words,
 )
 from assistant.language import QUOTED, corpus_words, language
-from assistant.lexical import STOPWORDS, codes_in, tokenize
+from assistant.lexical import STOPWORDS, codes_in, tokenize, written_forms
 from assistant.model import COMPETENTIE, COMPETENTIENIVEAU, KERNTAAK, PROFIEL, SPECIALISATIES, WERKPROCES, Chunk
 from assistant.names import alternation, fold
-from assistant.query import Vocabulary
+from assistant.query import PROGRAMME_LEVEL, Vocabulary
 from assistant.retrieval import Filters, Hit
 from assistant.spelling import correct_words
-from assistant.target_level import asks_target_level, marked_levels, wanted_mark
+from assistant.target_level import TargetLevel, asks_target_level, target_level
 from assistant.themes.words import fold as fold_accents
 from assistant.views import UnitView, _code_key, split_level, units
 
@@ -642,14 +642,8 @@ def coverage(words: list[tuple[str, ...]], text: str, terms: Sequence[str]) -> f
     haystack = fold_accents(text)
     matched = [fold_accents(t) for t in terms]
     found = sum(1 for forms in words if any(f in haystack or any(f in t for t in matched)
-                                            for f in (*forms, *_plural_heden(forms))))
+                                            for stem in forms for f in written_forms(stem)))
     return found / len(words) if words else 0.0
-
-
-def _plural_heden(stems: Sequence[str]) -> tuple[str, ...]:
-    """The plural of a stem in -heid as it is written (*mogelijkheid* → *mogelijkheden*): the lexical stem keeps
-    -heid nouns whole, so the stem is no prefix of the plural."""
-    return tuple(s[:-4] + "heden" for s in stems if s.endswith("heid"))
 
 
 def _as_asked(stems: Sequence[str], question: str) -> tuple[str, ...]:
@@ -764,7 +758,7 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
 FACTS = {"crebo": re.compile(r"\bcrebo\w*"),
          "niveau": re.compile(r"\b(?:op\s+)?welk\s+(?:mbo[- ]?)?niveau\b|\b(?:what|which)\s+(?:mbo\s+)?level\b"
                               r"|\bniveau\s+(?:is|heeft|hebben|zijn)\b"),
-         "sbu": re.compile(r"\bsbu\b|\bstudiebelasting\w*|\bstudy\s+(?:load|hours)\b|\bstudie-?uren\b"
+         "sbu": re.compile(r"\bsbu\b|\bstudiebelasting\w*|\bstudielast\w*|\bstudy\s+(?:load|hours)\b|\bstudie-?uren\b"
                            r"|\bhoeveel\s+(?:uur|uren)\s+(?:duurt|is|heeft)\b")}
 _SBU = re.compile(r"Studiebelastingsuren\s*\(SBU\)\s*:\s*(\d+)", re.IGNORECASE)  # a profile text's "Opleiding:" part
 
@@ -1419,11 +1413,10 @@ def build(request: Request, library: Library, search: Search) -> Reply:
                           search(intent.question, filters, 3))
     target = _target_level(intent, library)
     if target is not None:  # "welk niveau klantgerichtheid is gewenst voor een sociaalwerker B?": the marking
-        competence, legend, levels = target
-        if levels:
-            return lookup(replace(intent, type=LOOKUP, levels=levels), library, filters, search, request.page)
-        return _not_found(intent, "no_target_level", (competence, legend),
-                          search(f"{competence} niveau 1 2 3 4", replace(filters, kind=COMPETENTIENIVEAU), 4))
+        if target.levels:
+            return lookup(replace(intent, type=LOOKUP, levels=target.levels), library, filters, search, request.page)
+        return _not_found(intent, "no_target_level", (target.competence, target.legend, target.profile),
+                          search(f"{target.competence} niveau 1 2 3 4", replace(filters, kind=COMPETENTIENIVEAU), 4))
     fact = asked_fact(intent, library)
     if fact:  # "wat is het crebonummer van de thuisbegeleider?", "op welk niveau is de OA 2015?": from the model
         return fact_reply(fact, intent, library, filters, search)
@@ -1681,16 +1674,15 @@ def sbb_without_units(intent: Intent, library: Library) -> tuple[str, ...]:
     return tuple(f"{code} {others[code]}" for code in sbb_named(intent.question, others))
 
 
-def _target_level(intent: Intent, library: Library) -> tuple[str, str, tuple[int, ...]] | None:
-    """(competence, legend line, levels marked wanted) when the question asks which level of one competence of the
-    profile is wanted and the profile's legend names the mark for it (:mod:`assistant.target_level`); else None."""
-    if len(intent.competences) != 1 or intent.levels or not asks_target_level(intent.question):
+def _target_level(intent: Intent, library: Library) -> TargetLevel | None:
+    """The wanted level of the one competence a question names, when it asks which level is wanted and names no
+    scope but the competency profile (:mod:`assistant.target_level`); else None ("welk niveau klantgerichtheid
+    moet een OA hebben?" names a profile of a dossier, which marks no competence levels)."""
+    if len(intent.competences) != 1 or intent.levels or intent.kind or not asks_target_level(intent.question):
+        return None  # "in welke werkprocessen laat ik coachen zien en op welk niveau?": the werkprocessen
+    if any(not _is_profile_of_competences(e, library) for e in intent.scopes):
         return None
-    found = wanted_mark(library.chunks)
-    if found is None:
-        return None
-    mark, legend = found
-    return intent.competences[0], legend, marked_levels(library.chunks, intent.competences[0], mark)
+    return target_level(library.chunks, intent.competences[0])
 
 
 def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
@@ -1705,7 +1697,7 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
         or any(_is_profile_of_competences(e, library) for e in intent.scopes))  # a competence asked for by name
     if not (intent.levels or named) or intent.competences or intent.codes_named or intent.kind or not library.levels:
         return ()
-    if _PROGRAMME_LEVEL.search(fold(intent.question)):  # "geldt voor de niveau 4-opleidingen": programmes' level
+    if PROGRAMME_LEVEL.search(fold(intent.question)):  # "geldt voor de niveau 4-opleidingen": programmes' level
         return ()
     if intent.type not in (LOOKUP, LIST, *((COMPETENCE,) if named else ())) \
             or (intent.type == LIST and intent.mode == TREE):
@@ -1720,8 +1712,6 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
     return (" ".join(words), *sorted(library.levels))
 
 
-_PROGRAMME_LEVEL = re.compile(r"\b(?:niveau|level|mbo)[\s-]*[1-4][\s-]*(?:opleiding\w*|profiel\w*|kwalificatie\w*"
-                               r"|programmes?|programs?|profiles?|qualifications?|courses?)\b")
 # the competency profile named by what it is ("staat er iets over samenwerken in het competentieprofiel?")
 _PROFILE_WORD = re.compile(r"\bcompetentieprofiel\w*|\bcompeten(?:ce|cy|cies)[- ]profiles?\b")
 _COMPETENCE_WORD = re.compile(r"\bcompetentie\b|\bcompeten(?:ce|cy)\b(?![- ]profile)"

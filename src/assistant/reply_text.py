@@ -43,9 +43,9 @@ TEXT = {
         "unknown_code": "**{code}** staat niet in {scope}.{extract} Wel: {known}.",
         "unknown_code_extract": " (De bron is een uittreksel: niet elk werkproces van het dossier staat erin.)",
         "unknown_competence": "Het competentieprofiel heeft geen competentie *{words}*. Het heeft wel: {known}.",
-        "no_target_level": "Het competentieprofiel zegt niet welk niveau van **{competence}** gewenst is: de legenda "
-                           "noemt *{legend}*, maar geen niveau van deze competentie is in de tekst zo gemarkeerd. "
-                           "Hieronder de niveaus zelf.",
+        "no_target_level": "Het competentieprofiel {profile} zegt niet welk niveau van **{competence}** "
+                           "gewenst is: de legenda noemt *{legend}*, maar geen niveau van deze competentie is in de "
+                           "tekst zo gemarkeerd. Hieronder de niveaus zelf.",
         "missing_version": "De bronnen hebben **{name}** niet in {years}; wel in: {known}.",
         "empty_list": "De bronnen hebben geen {kind} van {scope}.{extract}",
         "extract_note": " De bron is een uittreksel: niet alles van het dossier staat erin.",
@@ -107,9 +107,9 @@ TEXT = {
         "unknown_code": "**{code}** is not in {scope}.{extract} It does have: {known}.",
         "unknown_code_extract": " (The source is an extract: not every work process of the dossier is in it.)",
         "unknown_competence": "The competency profile has no competence *{words}*. It does have: {known}.",
-        "no_target_level": "The competency profile does not say which level of **{competence}** is wanted: its "
-                           "legend has *{legend}*, but no level of this competence is marked that way in the text. "
-                           "The levels themselves are below.",
+        "no_target_level": "The competency profile {profile} does not say which level of **{competence}** is "
+                           "wanted: its legend has *{legend}*, but no level of this competence is marked that way in "
+                           "the text. The levels themselves are below.",
         "missing_version": "The sources do not have **{name}** in {years}; they do have it in: {known}.",
         "empty_list": "The sources hold no {kind} of {scope}.{extract}",
         "extract_note": " The source is an extract: not all of the dossier is in it.",
@@ -292,7 +292,7 @@ def problem_text(reply: Reply, details: bool = True) -> str:
     elif reply.problem == "unknown_competence":
         text = t["unknown_competence"].format(words=escape(d[0]), known=", ".join(escape(x) for x in d[1:]))
     elif reply.problem == "no_target_level":
-        text = t["no_target_level"].format(competence=escape(d[0]), legend=escape(d[1]))
+        text = t["no_target_level"].format(competence=escape(d[0]), legend=escape(d[1]), profile=escape(d[2]))
     elif reply.problem == "missing_version":
         text = t["missing_version"].format(name=escape(d[0]), years=escape(d[1]),
                                            known=", ".join(escape(x) for x in d[2:]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
 
 from assistant.lexical import STOPWORDS, tokenize
@@ -130,10 +130,10 @@ def excluded(word: str, exclude: Iterable[str]) -> bool:
     return any(word == x or (x.endswith("*") and word.startswith(x[:-1])) for x in exclude)
 
 
-def other_plural(word: str, vocabulary) -> frozenset[str]:
+def other_plural(word: str, vocabulary: Container[str] | Iterable[str]) -> frozenset[str]:
     """The forms of another noun that share ``word``'s stem, told apart by the plural the corpus uses.
 
-    A Dutch noun takes one plural: when the corpus has the plural in -s of the root of a word in -en, the
+    A Dutch noun mostly takes one plural: when the corpus has the plural in -s of the root of a word in -en, the
     root and that plural belong to another word (*ouderen* the elderly, *ouder/ouders* parents; *regelen*
     to arrange, *regel/regels* rules); the same for a word in -s whose root's -en plural is in the corpus.
     A compound's linking s (*tijds-*, *handelings-*) is no plural and keeps the words together.
@@ -149,7 +149,7 @@ def other_plural(word: str, vocabulary) -> frozenset[str]:
     return frozenset()
 
 
-def _linking(form: str, vocabulary) -> bool:
+def _linking(form: str, vocabulary: Iterable[str]) -> bool:
     """Whether a word in -s starts compounds in the corpus (*tijds* in *tijdsplanning*): a linking s."""
     return any(w.startswith(form) and len(w) >= len(form) + 4 for w in vocabulary)
 
