@@ -158,3 +158,39 @@ def test_two_word_profile_titles_have_their_initials_as_a_short_name(library, se
     reply = ask(library, searcher, "welke werkprocessen heeft de BG?")[0].reply
     assert reply.type == LIST and {i.chunk.profile for i in reply.items} >= {"Begeleider gehandicaptenzorg"}
     assert "bg" in library.catalogue.scopes and "en" not in library.catalogue.scopes
+
+
+@pytest.mark.parametrize("question", ["Welke studieduur geldt voor de profielen van MZ?",
+                                      "Welke niveaus gelden voor de profielen van MZ?",
+                                      "Welke studielast geldt voor de profielen van Maatschappelijke Zorg?"])
+def test_what_the_rows_of_a_profile_list_show_still_gives_the_profiles(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type != NOT_FOUND and ("6400" in render(reply) or len(reply.items) == 6), (reply.type, reply.read_as)
+
+
+@pytest.mark.parametrize("question, profiles", [
+    ("What programmes does MZ have?", 6), ("Which programmes does DV offer?", 3),
+    ("what programmes are there at level 2?", 3),
+])
+def test_programmes_asked_as_such_are_the_profiles(library, searcher, question, profiles):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and reply.intent.kind == "profiel" and len(reply.items) == profiles
+
+
+@pytest.mark.parametrize("question", ["What programmes are there for working with children?",
+                                      "Which exercise programmes does the sport coordinator design?",
+                                      "Which programmes are offered by the Onderwijsassistent?"])
+def test_programmes_of_activities_are_no_list_of_profiles(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert not (reply.type == LIST and reply.intent.kind == "profiel"), reply.read_as
+
+
+def test_he_or_she_is_no_role_name(library, searcher):
+    reply = ask(library, searcher, "which work processes does she have to cover as OA?")[0].reply
+    assert reply.type == LIST and reply.problem is None
+
+
+def test_the_wanted_level_reply_shows_every_level_in_order(library, searcher):
+    reply = ask(library, searcher, "Welk niveau klantgerichtheid is gewenst voor een sociaalwerker B?")[0].reply
+    assert [h.chunk.level for h in reply.hits] == [1, 2, 3, 4]
+    assert render(reply).count("Klantgerichtheid – niveau") >= 4

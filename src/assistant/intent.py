@@ -376,7 +376,8 @@ _OWNER = (*_POSSESSIVE,
           rf"(?:{{kinds}})\s+(?:for|voor)\s+(?:de|het|een|the|a|an)\s+{_NAME}\s*(?:[?.!,(]|$|\s+(?:in|bij)\b)")
 
 
-_PRONOUNS = frozenset({"i", "we", "you", "they", "ik", "wij", "jij", "je", "u", "ze", "zij", "jullie"})
+_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "ik", "wij", "jij", "je", "u", "ze", "zij", "hij",
+                       "jullie"})
 
 
 def _name_words(words: list[str]) -> list[str]:
@@ -583,8 +584,10 @@ _ASKER_COVERS = re.compile(r"\b(?:i|we|you|students?)\s+(?:(?:have|has|need|need
                            r"cover\b|\b(?:must|should|do|can)\s+(?:i|we|you)\s+cover\b")
 # programmes asked for as such ("what programmes are there / exist / are offered …"), not a programme of activities
 # ("which programmes does the coordinator design?"); "in all these programmes" names the scope, no theme
-_PROGRAMMES_LISTED = re.compile(r"\b(?:what|which)\s+(?:mbo\s+|other\s+)?(?:programmes|programs)\s+"
-                                r"(?:are\s+there|exist|are\s+(?:available|offered)|can\s+i\s+choose)\b")
+_PROGRAMMES_LISTED = re.compile(r"\b(?:what|which)\s+(?:kinds?\s+of\s+)?(?:mbo[- ]?\d?\s+|other\s+|level[- ]?\d\s+)?"
+                                r"(?:programmes|programs)\s+(?:(?:are\s+there|exist|are\s+(?:available|offered)"
+                                r"|can\s+i\s+choose)\b(?!\s+(?:for|about|with|on|to|by|after)\b)"  # "… for children"
+                                r"|(?:does|do)\s+[\w&' -]{2,40}?\s+(?:have|offer|include|contain)\s*[?.!]*\s*$)")
 _THESE_PROGRAMMES = r"\b(?:in|of|across|for)\s+(?:all\s+)?(?:these|those|the|all)\s+(?:programmes|programs)\b"
 # the programmes one can go on to after this one: the dossier's doorstroom text, not a list of its profiles
 ONWARD = (r"\bmove\s+on\b|\bgo\s+on\s+to\b|\bprogress\w*\s+to\b|\bcontinue\w*\s+(?:to|with|in)\b"
@@ -609,7 +612,8 @@ def _applies_to_kind(folded: str) -> bool:
     return bool(asked)  # "welke studielast geldt voor de profielen?": what every row of their list shows
 
 
-_ROW_FACT = r"^(?:sbu|studielast\w*|studiebelasting\w*|studie-?uren|crebo\w*|niveau|level|study|load|hours)$"
+_ROW_FACT = (r"^(?:sbu|studielast\w*|studiebelasting\w*|studie-?uren|studieduur|duur|crebo\w*|niveaus?|levels?|study"
+             r"|load|hours|length|duration)$")
 
 
 _BACK = frozenset({"daarvan", "hiervan", "waarvan", "those", "these", "ones", "them"})  # words back to a list

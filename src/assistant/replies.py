@@ -1415,8 +1415,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if target is not None:  # "welk niveau klantgerichtheid is gewenst voor een sociaalwerker B?": the marking
         if target.levels:
             return lookup(replace(intent, type=LOOKUP, levels=target.levels), library, filters, search, request.page)
-        return _not_found(intent, "no_target_level", (target.competence, target.legend, target.profile),
-                          search(f"{target.competence} niveau 1 2 3 4", replace(filters, kind=COMPETENTIENIVEAU), 4))
+        levels = search(f"{target.competence} niveau 1 2 3 4", replace(filters, kind=COMPETENTIENIVEAU), 8)
+        levels = sorted((h for h in levels if h.chunk.competence == target.competence), key=lambda h: h.chunk.level)
+        return _not_found(intent, "no_target_level", (target.competence, target.legend, target.profile), levels)
     fact = asked_fact(intent, library)
     if fact:  # "wat is het crebonummer van de thuisbegeleider?", "op welk niveau is de OA 2015?": from the model
         return fact_reply(fact, intent, library, filters, search)

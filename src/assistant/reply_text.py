@@ -330,7 +330,7 @@ def problem_text(reply: Reply, details: bool = True) -> str:
     else:
         text = t["compare_what"]
     if reply.hits:
-        near = list(reply.hits[:3])
+        near = list(reply.hits if reply.problem == "no_target_level" else reply.hits[:3])  # every level
         nearest = "\n".join(hit_item(n, h, reply.lang) for n, h in enumerate(near, start=1))
         text += f"\n\n{t['nearest']}\n\n{nearest}\n\n{sources(near, reply.lang, details)}"
     return text
