@@ -4,7 +4,6 @@ word does not call the entry up. On the real corpus (the built test index)."""
 from __future__ import annotations
 
 import pytest
-from conftest import Built, opened
 
 from assistant.themes import corpus_for, scan
 from assistant.themes.expand import triggered
@@ -14,13 +13,13 @@ from assistant.themes.words import other_plural
 
 
 @pytest.fixture(scope="module")
-def index(built_index: Built):
-    return opened(built_index.index_dir)
+def index(library):
+    return library.index
 
 
 @pytest.fixture(scope="module")
-def corpus(index):
-    return corpus_for(index)
+def corpus(library):
+    return corpus_for(library.index)
 
 
 def test_the_plural_in_s_of_the_root_is_another_noun():
