@@ -88,8 +88,7 @@ CUES: dict[str, str] = {
              r"|\babout\b|\bmet betrekking tot\b|\bdeal\w* with\b|\bmention\w*\b|\bnoemen\b|\bgenoemd\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\bergens\b|\boccur\w*\b|\bappear\w*\b|\binvolv\w*\b"
              r"|\bcalled\b|\bheten\b|\bstaat\b|\bstaan\b|\bshow up\b|\bcome up\b|\bte maken\b|\bto do with\b"
-             r"|\bconcern\w*\b|\bcover\w*\b"
-             r"|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
+             r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
              r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b"
              r"|\brefers?\s+to\b|\breferring\s+to\b|\bverwijz\w*\s+naar\b|\bverwijst\s+naar\b"
              + r"|" + COMES_BACK
@@ -598,6 +597,10 @@ ONWARD = (r"\bmove\s+on\b|\bgo\s+on\s+to\b|\bprogress\w*\s+to\b|\bcontinue\w*\s+
 # level-4 profiles?": the thing asked is what applies, the kind after "voor/to" is whom it applies to
 _APPLIES = re.compile(r"\b(?:welke?|which|what)\s+([^\W\d_][\w-]*(?:\s+[\w-]+){0,4}?)\s+(?:geldt|gelden|applies|apply)"
                       r"\s+(?:voor|for|to|bij)\b")
+_BACK = frozenset({"daarvan", "hiervan", "waarvan", "those", "these", "ones", "them"})  # words back to a list
+# what every row of a profile list shows: asked of the profiles, it is their list
+_ROW_FACT = (r"^(?:sbu|studielast\w*|studiebelasting\w*|studie-?uren|studieduur|duur|crebo\w*|niveaus?|levels?|study"
+             r"|load|hours|length|duration)$")
 
 
 def _applies_to_kind(folded: str) -> bool:
@@ -610,13 +613,6 @@ def _applies_to_kind(folded: str) -> bool:
         return False
     asked = [w for w in re.findall(r"[^\W\d_]+", match.group(1)) if w not in STOPWORDS and not _has(_ROW_FACT, w)]
     return bool(asked)  # "welke studielast geldt voor de profielen?": what every row of their list shows
-
-
-_ROW_FACT = (r"^(?:sbu|studielast\w*|studiebelasting\w*|studie-?uren|studieduur|duur|crebo\w*|niveaus?|levels?|study"
-             r"|load|hours|length|duration)$")
-
-
-_BACK = frozenset({"daarvan", "hiervan", "waarvan", "those", "these", "ones", "them"})  # words back to a list
 
 
 def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str | None = None,

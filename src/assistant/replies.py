@@ -260,7 +260,9 @@ class Reply:
             ``no_sbb`` (a unit whose text names no SBB competences), ``no_fact`` (no crebo or level given),
             ``level_mismatch`` (a profile asked at a level it is not at), ``unknown_sbb`` (an SBB letter the
             werkprocessen do not name),
-            ``absent_fact`` (a fact no dossier states: schools, pay, enrolment dates; details: its name, its kind).
+            ``absent_fact`` (a fact no dossier states: schools, pay, enrolment dates; details: its name, its kind),
+            ``no_target_level`` (the competency profile marks no level of the competence as wanted; details: the
+            competence, the legend line, the profile).
         details: the values the problem is about (the unknown name, the closest known names, …); for a
             qualification's fact (a lookup), the fact's name, then one ``"Name (Dossier year): value"`` per profile.
         filters: the filters applied, as ``(name, value)`` pairs.
