@@ -194,3 +194,29 @@ def test_the_wanted_level_reply_shows_every_level_in_order(library, searcher):
     reply = ask(library, searcher, "Welk niveau klantgerichtheid is gewenst voor een sociaalwerker B?")[0].reply
     assert [h.chunk.level for h in reply.hits] == [1, 2, 3, 4]
     assert render(reply).count("Klantgerichtheid – niveau") >= 4
+
+
+@pytest.mark.parametrize("question", ["Hoe wordt Probleemoplossend vermogen omschreven in het competentieprofiel?",
+                                      "How is Coachen described in the competency profile?"])
+def test_how_a_competence_is_described_is_its_text(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LOOKUP and reply.hits[0].chunk.competence in ("Probleemoplossend vermogen", "Coachen")
+
+
+def test_the_wanted_level_asked_of_a_role_by_the_competency_profile(library, searcher):
+    reply = ask(library, searcher, "Welk niveau Resultaatgericht moet een mbo-4 sociaal werker volgens het "
+                                   "competentieprofiel hebben?")[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "no_target_level" and reply.details[0] == "Resultaatgericht"
+
+
+@pytest.mark.parametrize("question", [
+    "What criteria must a company meet to be accredited as a work placement company (erkend leerbedrijf)?",
+    "aan welke eisen moet een erkend leerbedrijf voldoen?"])
+def test_the_accreditation_of_placement_companies_is_no_fact_of_a_dossier(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "absent_fact" and reply.details[1] == "accreditation"
+    tasks = ask(library, searcher, "welke werkprocessen moet een leerbedrijf kunnen bieden voor de thuisbegeleider?")
+    assert tasks[0].reply.type == LIST and len(tasks[0].reply.items) == 21
+    wants = ask(library, searcher, "Een zorgaanbieder wil erkend leerbedrijf worden voor de thuisbegeleider. Welke "
+                                   "werkprocessen moet de stageplek kunnen bieden?")[0].reply
+    assert wants.type == LIST and len(wants.items) == 21  # the work it must offer, not the accreditation rules

@@ -101,7 +101,9 @@ CUES: dict[str, str] = {
 MUST = r"\bmoet(?:en)?\b|\bmust\b|\bhave to\b|\bhas to\b"  # a requirement: "waar moet je klantgericht zijn?"
 # a question for what a named thing means or holds: its own text, a lookup
 DEFINES = (r"\bdefin\w*|\bomschrijving van\b|\bwhat does\b[^?]*\bmean\b|\bwat betekent\b|\bbetekenis\b"
-           r"|\bwat houdt\b[^?]*\bin\b|\bwhat is meant\b|\bwat wordt\b[^?]*\bbedoeld\b|\bwhat does\b[^?]*\bentail\b")
+           r"|\bwat houdt\b[^?]*\bin\b|\bwhat is meant\b|\bwat wordt\b[^?]*\bbedoeld\b|\bwhat does\b[^?]*\bentail\b"
+           r"|\bhoe\s+(?:wordt|worden)\b[^?]*\b(?:omschreven|beschreven|uitgelegd)\b"
+           r"|\bhow\s+(?:is|are)\b[^?]*\b(?:described|explained)\b")
 INCLUDED = r"\binclud\w*|\binclusief\b|\bincl\b\.?"  # "… included", "including the additions"
 INCLUDING = INCLUDED + r"|\badditions\b|\badd-?ons\b"  # a profile's parts taken along: no theme words
 _PROFILE_KIND = r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b"  # "opleidingen": a dossier's profiles only

@@ -1683,7 +1683,8 @@ def _target_level(intent: Intent, library: Library) -> TargetLevel | None:
     moet een OA hebben?" names a profile of a dossier, which marks no competence levels)."""
     if len(intent.competences) != 1 or intent.levels or intent.kind or not asks_target_level(intent.question):
         return None  # "in welke werkprocessen laat ik coachen zien en op welk niveau?": the werkprocessen
-    if any(not _is_profile_of_competences(e, library) for e in intent.scopes):
+    if any(not _is_profile_of_competences(e, library) for e in intent.scopes) \
+            and _PROFILE_WORD.search(fold(intent.question)) is None:  # "… volgens het competentieprofiel": it
         return None
     return target_level(library.chunks, intent.competences[0])
 
