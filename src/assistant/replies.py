@@ -1417,9 +1417,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if target is not None:  # "welk niveau klantgerichtheid is gewenst voor een sociaalwerker B?": the marking
         if target.levels:
             return lookup(replace(intent, type=LOOKUP, levels=target.levels), library, filters, search, request.page)
-        levels = search(f"{target.competence} niveau 1 2 3 4", replace(filters, kind=COMPETENTIENIVEAU), 8)
-        levels = sorted((h for h in levels if h.chunk.competence == target.competence), key=lambda h: h.chunk.level)
-        return _not_found(intent, "no_target_level", (target.competence, target.legend, target.profile), levels)
+        levels = [_level_item(library, target.competence, n) for n in library.levels.get(target.competence, ())]
+        return _not_found(intent, "no_target_level", (target.competence, target.legend, target.profile),
+                          [_as_hit(i) for i in levels if i is not None])  # the levels themselves, in order
     fact = asked_fact(intent, library)
     if fact:  # "wat is het crebonummer van de thuisbegeleider?", "op welk niveau is de OA 2015?": from the model
         return fact_reply(fact, intent, library, filters, search)
@@ -1678,9 +1678,10 @@ def sbb_without_units(intent: Intent, library: Library) -> tuple[str, ...]:
 
 
 def _target_level(intent: Intent, library: Library) -> TargetLevel | None:
-    """The wanted level of the one competence a question names, when it asks which level is wanted and names no
-    scope but the competency profile (:mod:`assistant.target_level`); else None ("welk niveau klantgerichtheid
-    moet een OA hebben?" names a profile of a dossier, which marks no competence levels)."""
+    """The wanted level of the one competence a question names, when it asks which level is wanted, names no level
+    and no kind of unit, and names no scope but the competency profile or says it asks the profile ("… volgens het
+    competentieprofiel") (:mod:`assistant.target_level`); else None ("welk niveau klantgerichtheid moet een OA
+    hebben?" names a profile of a dossier, which marks no competence levels)."""
     if len(intent.competences) != 1 or intent.levels or intent.kind or not asks_target_level(intent.question):
         return None  # "in welke werkprocessen laat ik coachen zien en op welk niveau?": the werkprocessen
     if any(not _is_profile_of_competences(e, library) for e in intent.scopes) \
@@ -1806,4 +1807,9 @@ def as_hits(reply: Reply) -> tuple[Hit, ...]:
     """The reply's units as hits (for feedback records and exports): its hits, else its items."""
     if reply.hits and not reply.items:
         return reply.hits
-    return tuple(Hit(i.chunk, 0.0, (), i.evidence[0] if i.evidence else "") for i in reply.items)
+    return tuple(_as_hit(i) for i in reply.items)
+
+
+def _as_hit(item: Item) -> Hit:
+    """A listed unit as a hit, its first evidence sentence as the one shown."""
+    return Hit(item.chunk, 0.0, (), item.evidence[0] if item.evidence else "")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container, Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 from assistant.lexical import STOPWORDS, tokenize
@@ -130,7 +130,7 @@ def excluded(word: str, exclude: Iterable[str]) -> bool:
     return any(word == x or (x.endswith("*") and word.startswith(x[:-1])) for x in exclude)
 
 
-def other_plural(word: str, vocabulary: Container[str] | Iterable[str]) -> frozenset[str]:
+def other_plural(word: str, vocabulary: Collection[str]) -> frozenset[str]:
     """The forms of another noun that share ``word``'s stem, told apart by the plural the corpus uses.
 
     A Dutch noun mostly takes one plural: when the corpus has the plural in -s of the root of a word in -en, the
