@@ -47,6 +47,7 @@ FLOOR_BATCH10_F1 = 0.68  # measured 0.377 on arrival (ninth session), 0.719 with
 FLOOR_BATCH11_F1 = 0.56  # measured 0.595 once on arrival, on the ninth session's final method (the start's: 0.595 too)
 FLOOR_BATCH12_F1 = 0.43  # measured 0.458 on arrival (tenth session) and after its theme change (other_plural): an
 # absent theme (werken met ouderen) still lists two werkprocessen through a near word (leeftijden)
+FLOOR_BATCH13_F1 = 0.42  # measured 0.447 on arrival (eleventh session): two English themes far below the Dutch ones
 
 
 @pytest.fixture(scope="module")
@@ -191,8 +192,8 @@ def test_batch_two_is_six_fresh_tune_themes_judged():
     assert {t.slug for t in fresh} <= judged
 
 
-@pytest.mark.parametrize("batch", [3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
-def test_batches_three_to_twelve_are_four_fresh_tune_themes_judged_by_new_judges(batch):
+@pytest.mark.parametrize("batch", [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
+def test_batches_three_to_thirteen_are_four_fresh_tune_themes_judged_by_new_judges(batch):
     fresh = [t for t in load_themes() if t.batch == batch]
     assert len(fresh) == 4 and all(t.split == "tune" for t in fresh)
     assert sorted(t.language for t in fresh) == ["en", "en", "nl", "nl"]
@@ -201,7 +202,7 @@ def test_batches_three_to_twelve_are_four_fresh_tune_themes_judged_by_new_judges
     assert judges and not judges & others  # independent of the judges of every other batch
 
 
-def test_tune_themes_and_batches_two_to_twelve_stay_above_their_floor(index):
+def test_tune_themes_and_batches_two_to_thirteen_stay_above_their_floor(index):
     judgments = load_judgments()
     rows = []
     for theme in [t for t in load_themes() if t.split == "tune"]:
@@ -219,6 +220,7 @@ def test_tune_themes_and_batches_two_to_twelve_stay_above_their_floor(index):
     assert macro(f1 for batch, f1 in rows if batch == 10) >= FLOOR_BATCH10_F1
     assert macro(f1 for batch, f1 in rows if batch == 11) >= FLOOR_BATCH11_F1
     assert macro(f1 for batch, f1 in rows if batch == 12) >= FLOOR_BATCH12_F1
+    assert macro(f1 for batch, f1 in rows if batch == 13) >= FLOOR_BATCH13_F1
     assert np.isfinite([f1 for _, f1 in rows]).all()
 
 
