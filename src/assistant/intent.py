@@ -336,6 +336,7 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
     Words about the asker's situation (:func:`situation_words`) are left out when other words remain, and always
     with ``situated`` (a list of a named scope: "ik ga stage lopen bij X; welke werkprocessen …")."""
     folded = _INTRODUCTION.sub(lambda m: " " * len(m.group(0)), _without(text, spans).lower())
+    folded = _AFTERWORD.sub(lambda m: " " * len(m.group(0)), folded)
     for pattern in extra_patterns:
         folded = re.sub(pattern, " ", folded)
     folded = re.sub(rf"\b{LEVEL_WORD}\s*[1-4]\b|{_YEAR_RANGE.pattern}|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ",
@@ -358,6 +359,11 @@ _INTRODUCTION = re.compile(
     r"|wil\s+(?:graag\s+)?[^.!?]{1,40}?\s+(?:doen|worden|studeren|volgen))"
     r"|i(?:\s+am|'m)\s+(?:a|an|the|in|on|at|from|with|one|currently)\b|i\s+(?:work|teach|study)"
     r"|we\s+(?:zijn|are|werken|work)|mijn\s+(?:zoon|dochter|kind)|my\s+(?:son|daughter|child))\b[^.!?]*[.!](?=\s+\S)")
+# a statement after the question about the asker or their purpose ("Welke werkprocessen heeft X? Ik wil een
+# scholingsplan maken.", "... mention aggression? That is what scares me most."): its words are no topic either
+_AFTERWORD = re.compile(
+    r"(?<=\?)\s+(?:ik|i|i'd|i'm|i've|we|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
+    r"bedankt|dank|alvast|zodat|want|because)\b[^?]*$")
 COORDINATION = frozenset({"or", "of", "(", ")", ",", "/"})  # the marks :func:`_topic` keeps for the theme's structure
 
 

@@ -66,6 +66,7 @@ from assistant.retrieval import Filters, Hit
 from assistant.spelling import correct_words
 from assistant.target_level import TargetLevel, asks_target_level, target_level
 from assistant.themes.words import fold as fold_accents
+from assistant.themes.words import other_plural
 from assistant.views import UnitView, _code_key, split_level, units
 
 PAGE = 5
@@ -614,7 +615,14 @@ def _word_stems(word: str, library: Library) -> list[str]:
         forms.append(GLOSSARY[word].split()[0])
     forms += [other for form in forms if library.vocab.share(_stems([form])[0]) < evidence.GENERIC_SHARE
               for other in _noun_verb(fold(form)) if other in library.words]  # a common noun stays as it is
-    return _stems(forms)
+    return list(dict.fromkeys(fold(form) if _stem_is_other(fold(form), library) else _stems([form])[0]
+                              for form in forms))
+
+
+def _stem_is_other(word: str, library: Library) -> bool:
+    """Whether a word's stem is another noun's (*ouderen* the elderly → *ouder*, the stem of *ouders* parents):
+    such a word stands for itself. A plural in -s keeps its stem (*ouders*: *oudergesprekken* is about parents)."""
+    return not word.endswith("s") and bool(other_plural(word, library.words))
 
 
 def _noun_verb(word: str) -> list[str]:
@@ -662,13 +670,17 @@ def _absent_theme(intent: Intent, alternatives: list[list[tuple[str, ...]]], lib
     """The theme's rare words as asked, when it has a common word beside them ("clients") and none of them stands
     in a werkproces of the scope, neither as written nor as a word the scan expands it to that starts alike
     (*medicatie* finds *medicijnen*, *facility* *faciliteiten*; a neighbour in meaning only, *ziekte* for
-    *dementie*, is no evidence); else ``()`` (a theme of rare words only is ranked, as before)."""
+    *dementie*, is no evidence); else ``()``. A theme of rare words alone ("ouderen") counts when the sources
+    hold its words outside the werkprocessen and they name no competence; else it is ranked, as before."""
     rare = [w for words in alternatives for w in words if min(map(library.vocab.share, w)) < COMMON_SHARE]
     common = len(rare) < sum(len(words) for words in alternatives)  # "clients" beside "dementia"
-    absent = _absent(rare, library, keep) if common else []
+    absent = _absent(rare, library, keep)
     if not rare or len(absent) < len(rare):
         return ()
     asked = _as_asked(absent, intent.question)
+    held = library.words - library.name_words
+    if not common and (intent.competences or not all(any(w.startswith(stem) for w in held) for stem in absent)):
+        return ()  # rare words alone: only words the sources hold elsewhere (not a typo, not a competence's name)
     for word in (*asked, *absent):
         try:
             found = links.theme_units(library.index, word)
@@ -1475,16 +1487,22 @@ def build(request: Request, library: Library, search: Search) -> Reply:
             and (intent.kind or WERKPROCES) in (WERKPROCES, KERNTAAK, PROFIEL):  # the tree has none of them
         return _not_found(intent, "empty_list", _none_in(intent, library, filters), search(intent.question, filters, 3))
     if reply.type == LIST and not reply.items and intent.mode == WHERE and reply.details:  # a word no unit has
-        return _not_found(intent, "not_in_units", reply.details, search(intent.question, filters, 3))
+        return _not_found(intent, "not_in_units", reply.details, _nearest(intent, filters, search))
     if reply.type == LIST and not reply.items and intent.mode == WHERE:
         content, unknown = _topic_evidence(intent, library)
         if unknown and (len(unknown) == len(content) or evidence.not_held(content, unknown, intent.lang,
                                                                           bool(intent.scopes), library.vocab)):
             # nothing listed, and the theme is words the sources lack ("radicalisation in Sociaal Werk 2020")
-            return _not_found(intent, "not_in_sources", tuple(unknown), search(intent.question, filters, 3))
+            return _not_found(intent, "not_in_sources", tuple(unknown), _nearest(intent, filters, search))
     if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     return reply
+
+
+def _nearest(intent: Intent, filters: Filters, search: Search) -> list[Hit]:
+    """The passages nearest to a theme no werkproces holds: searched by the theme, not by the question's words
+    around it ("welke werkprocessen gaan over dementie?" would find units about *werkzaamheden*)."""
+    return search(intent.topic or intent.question, filters, 3)
 
 
 def intent_levels(intent: Intent) -> tuple[int, ...]:
