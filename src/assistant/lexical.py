@@ -118,17 +118,8 @@ def stem_words(words: list[str], stemmer: str = DEFAULT_STEMMER) -> list[str]:
 
 def written_forms(stem: str) -> tuple[str, ...]:
     """The start of each written form of a stem, where the stem itself is no prefix of it: a stem in -heid also
-    starts its plural (*mogelijkheid* → *mogelijkheden*, see :func:`stem_words`); a stem whose last vowel the
-    stemmer undoubled also starts the word with it doubled (*person* → *persoon(lijke)*, *schol* → *school*)."""
-    if stem.endswith("heid"):
-        return stem, stem[:-4] + "heden"
-    if _UNDOUBLED.search(stem):
-        return stem, stem[:-2] + stem[-2] + stem[-2:]
-    return (stem,)
-
-
-# a stem that ends in consonant + single a/e/o/u + consonant: Snowball's Dutch stemmer undoubles that vowel
-_UNDOUBLED = re.compile(r"(?<=\w)[^aeiouy\W][aeou][^aeiouy\W]$")
+    starts its plural (*mogelijkheid* → *mogelijkheden*, see :func:`stem_words`)."""
+    return (stem, stem[:-4] + "heden") if stem.endswith("heid") else (stem,)
 
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
