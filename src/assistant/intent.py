@@ -361,9 +361,12 @@ _INTRODUCTION = re.compile(
     r"|we\s+(?:zijn|are|werken|work)|mijn\s+(?:zoon|dochter|kind)|my\s+(?:son|daughter|child))\b[^.!?]*[.!](?=\s+\S)")
 # a statement after the question about the asker or their purpose ("Welke werkprocessen heeft X? Ik wil een
 # scholingsplan maken.", "... mention aggression? That is what scares me most."): its words are no topic either
+# (unless it says what is asked: "Kun je me helpen? Ik zoek werkprocessen over agressie.", "Het gaat me om medicatie")
 _AFTERWORD = re.compile(
     r"(?<=\?)\s+(?:ik|i|i'd|i'm|i've|we|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
-    r"bedankt|dank|alvast|zodat|want|because)\b[^?]*$")
+    r"bedankt|dank|alvast|zodat|want|because)\b"
+    r"(?![^?]*\b(?:bedoel\w*|mean|meant|zoek\w*|looking|gaat\b[^?]*\bom|regarding|betreft|concerning"
+    r"|werkproces\w*|work\s+process\w*|kerntaa?k\w*|core\s+tasks?)\b)[^?]*$")
 COORDINATION = frozenset({"or", "of", "(", ")", ",", "/"})  # the marks :func:`_topic` keeps for the theme's structure
 
 
