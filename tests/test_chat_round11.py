@@ -67,3 +67,33 @@ def test_a_statement_after_the_question_is_no_theme(library, searcher):
 def test_a_statement_after_the_question_that_says_what_is_asked_stays(library, searcher, question, word):
     reply = ask(library, searcher, question)[0].reply
     assert reply.type == LIST and word in (reply.intent.topic or "").split(), reply.read_as
+
+
+@pytest.mark.parametrize("question", ["Welke werkprocessen vragen de competentie creëren en innoveren (O)?",
+                                      "Welke werkprocessen horen bij de competentie creëren en innoveren?",
+                                      "which work processes require competence O?"])
+def test_an_sbb_competence_no_werkproces_names_says_so(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "no_links" and reply.details == ("O Creëren en innoveren",)
+    letter = ask(library, searcher, "welke werkprocessen vragen competentie Z?")[0].reply
+    assert letter.problem == "unknown_sbb"  # no SBB competence has that letter
+
+
+@pytest.mark.parametrize("question", ["Which keuzedelen fit Agogisch medewerker GGZ best?",
+                                      "welke keuzedelen passen het best bij de thuisbegeleider?"])
+def test_which_electives_fit_is_an_absent_fact(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "absent_fact" and reply.details[1] == "electives"
+
+
+def test_a_followup_that_asks_a_fact_of_its_own_scope_is_a_question_of_its_own(library, searcher):
+    turns = ask(library, searcher, "Which work processes deal with the ondersteuningsplan (support plan)?",
+                "which of those are for the level 4 profiles?", "en wat is het crebonummer van de thuisbegeleider?")
+    reply = turns[-1].reply
+    assert reply.details[:1] == ("crebo",) and "25479" in reply.details[1], reply.read_as
+
+
+def test_levels_and_study_load_of_both(library, searcher):
+    reply = ask(library, searcher, "Is Helpende Zorg en Welzijn lower than Begeleider specifieke doelgroepen? "
+                                   "levels and study load of both please")[0].reply
+    assert reply.details[0] == "sbu" and "3200; level 2" in reply.details[1] and "4800; level 3" in reply.details[2]

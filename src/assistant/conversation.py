@@ -373,6 +373,8 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
         return False
     if mentions.kind and mentions.scope and previous.kind and mentions.kind != previous.kind:
         return False  # "and which work processes does the helpende have?" after its profiles: a question of its own
+    if mentions.scope and _asks_fact(message):
+        return False  # "en wat is het crebonummer van de thuisbegeleider?" after a list: a question of its own
     counted = message
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
         counted = _splice(counted, span, " name ")
@@ -381,6 +383,14 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
         return False
     opened = _fold(message).startswith(OPENERS) or _fold(message) in {o.strip() for o in OPENERS}
     return opened or not mentions.rest
+
+
+def _asks_fact(message: str) -> bool:
+    """Whether a message asks a qualification's fact (crebo, niveau, study load: ``replies.FACTS``)."""
+    from assistant.replies import FACTS  # replies builds on this module
+
+    folded = _fold(message)
+    return any(pattern.search(folded) for pattern in FACTS.values())
 
 
 def version_for(year: str, catalogue: Catalogue) -> str:

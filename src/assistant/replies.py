@@ -893,7 +893,7 @@ def _other_level(question: str, library: Library) -> bool:
 
 
 # the facts a question may ask beside the first one ("op welk niveau zit die opleiding, en hoeveel sbu?")
-_FACT_WORDS = {"crebo": r"\bcrebo", "niveau": r"\bniveau\b|\blevel\b", "sbu": FACTS["sbu"].pattern}
+_FACT_WORDS = {"crebo": r"\bcrebo", "niveau": r"\bniveaus?\b|\blevels?\b", "sbu": FACTS["sbu"].pattern}
 
 
 def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, search: Search) -> Reply:
@@ -1687,12 +1687,13 @@ def _sbb_titles() -> dict[str, str]:
 
 
 def sbb_without_units(intent: Intent, library: Library) -> tuple[str, ...]:
-    """``("O Creëren en innoveren",)`` when the question names an SBB competence (by the word *SBB* and its
-    title) that no werkproces of the sources names; else ``()``."""
-    if intent.sbb or not re.search(r"\bsbb", fold(intent.question)) or not library.sbb:
-        return ()
+    """``("O Creëren en innoveren",)`` when the question names an SBB competence (by the word *SBB* or
+    *competentie* and its title or letter) that no werkproces of the sources names; else ``()``."""
+    if intent.sbb or not re.search(r"\bsbb|\bcompeten", fold(intent.question)) or not library.sbb:
+        return ()  # "SBB-competentie Creëren en innoveren", "de competentie creëren en innoveren (O)"
     others = {code: title for code, title in _sbb_titles().items() if code not in library.sbb}
-    return tuple(f"{code} {others[code]}" for code in sbb_named(intent.question, others))
+    named = [*sbb_named(intent.question, others), *(c for c in sbb_letters(intent.question) if c in others)]
+    return tuple(f"{code} {others[code]}" for code in dict.fromkeys(named))
 
 
 def _target_level(intent: Intent, library: Library) -> TargetLevel | None:
