@@ -366,6 +366,8 @@ _AFTERWORD = re.compile(
     r"(?<=\?)\s+(?:ik|i|i'd|i'm|i've|we|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
     r"bedankt|dank|alvast|zodat|want|because)\b"
     r"(?![^?]*\b(?:bedoel\w*|mean|meant|zoek\w*|looking|gaat\b[^?]*\bom|regarding|betreft|concerning"
+    r"|liefst|vooral|voornamelijk|mainly|especially|particularly|specifi\w+"
+    r"|(?:die|dat|degene|the\s+ones?|those)\s+(?:over|about|on|met|with)|(?:know|weten|learn|leren)\b[^?]*\b(?:about|over)"
     r"|werkproces\w*|work\s+process\w*|kerntaa?k\w*|core\s+tasks?)\b)[^?]*$")
 COORDINATION = frozenset({"or", "of", "(", ")", ",", "/"})  # the marks :func:`_topic` keeps for the theme's structure
 

@@ -620,9 +620,17 @@ def _word_stems(word: str, library: Library) -> list[str]:
 
 
 def _stem_is_other(word: str, library: Library) -> bool:
-    """Whether a word's stem is another noun's (*ouderen* the elderly → *ouder*, the stem of *ouders* parents):
-    such a word stands for itself. A plural in -s keeps its stem (*ouders*: *oudergesprekken* is about parents)."""
-    return not word.endswith("s") and bool(other_plural(word, library.words))
+    """Whether a word's stem is mostly another noun's (*ouderen* the elderly → *ouder*, the stem of *ouders*
+    parents, which more units hold): such a word stands for itself. A plural in -s keeps its stem (*ouders*:
+    *oudergesprekken* is about parents), and so does a word more common than the other (*anderen*, *anders*)."""
+    other = other_plural(word, library.words) if not word.endswith("s") else frozenset()
+    return any(_units_with(o, library) > _units_with(word, library) for o in other if o.endswith("s"))
+
+
+def _units_with(word: str, library: Library) -> int:
+    """How many units hold the word as a word of its own."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    return sum(1 for text in library.unit_texts if pattern.search(text))
 
 
 def _noun_verb(word: str) -> list[str]:
@@ -1501,8 +1509,11 @@ def build(request: Request, library: Library, search: Search) -> Reply:
 
 def _nearest(intent: Intent, filters: Filters, search: Search) -> list[Hit]:
     """The passages nearest to a theme no werkproces holds: searched by the theme, not by the question's words
-    around it ("welke werkprocessen gaan over dementie?" would find units about *werkzaamheden*)."""
-    return search(intent.topic or intent.question, filters, 3)
+    around it ("welke werkprocessen gaan over dementie?" would find units about *werkzaamheden*); those of the
+    question's scope first."""
+    hits = search(intent.topic or intent.question, filters, 10)
+    keep = scope_filter(intent, filters)
+    return sorted(hits, key=lambda h: not keep(h.chunk))[:3]
 
 
 def intent_levels(intent: Intent) -> tuple[int, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answer import compose, escape, escape_html, hit_item, kind_label, sources
-from assistant.intent import READ_AS
+from assistant.intent import READ_AS, describe_scopes
 from assistant.replies import COMPARE, COMPETENCE, LIST, LOOKUP, Item, Reply, fact_value
 from assistant.retrieval import Hit
 from assistant.views import word_diff
@@ -58,6 +58,7 @@ TEXT = {
         "not_in_scope": "In {scope} staat niets over {words}.",
         "not_in_scope_elsewhere": " Wel in: {others}.",
         "not_in_units": "Geen werkproces noemt {words}: de werkprocessen gaan er niet over.",
+        "not_in_units_scope": "Geen werkproces van {scope} noemt {words}: die werkprocessen gaan er niet over.",
         "compare_what": "Ik weet niet wat ik moet vergelijken. Noem twee niveaus, twee versies of twee profielen, "
                         "bijvoorbeeld: *verschil tussen niveau 2 en 3 bij klantgerichtheid*.",
         "no_links": "De bronnen koppelen {what} niet aan werkprocessen (alleen de SBB-dossiers van 2015 noemen "
@@ -122,6 +123,7 @@ TEXT = {
         "not_in_scope": "{scope} says nothing about {words}.",
         "not_in_scope_elsewhere": " It is in: {others}.",
         "not_in_units": "No work process names {words}: the work processes are not about it.",
+        "not_in_units_scope": "No work process of {scope} names {words}: those work processes are not about it.",
         "compare_what": "I don't know what to compare. Name two levels, two versions or two profiles, for example: "
                         "*difference between level 2 and 3 of customer focus*.",
         "no_links": "The sources do not link {what} to work processes (only the 2015 SBB dossiers name SBB "
@@ -308,6 +310,9 @@ def problem_text(reply: Reply, details: bool = True) -> str:
         text = t["no_definition"].format(term=escape(d[0]))
         if len(d) > 1 and d[1] != "0":
             text += t["no_definition_uses"].format(uses=escape(d[1]))
+    elif reply.problem == "not_in_units" and reply.intent is not None and reply.intent.scopes:
+        text = t["not_in_units_scope"].format(words=", ".join(f"*{escape(w)}*" for w in d),
+                                              scope=escape(describe_scopes(reply.intent.scopes, reply.lang)))
     elif reply.problem in ("not_in_sources", "not_in_units"):
         text = t[reply.problem].format(words=", ".join(f"*{escape(w)}*" for w in d))
     elif reply.problem == "not_in_scope":

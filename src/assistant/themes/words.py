@@ -136,11 +136,10 @@ def other_plural(word: str, vocabulary: Collection[str]) -> frozenset[str]:
     A Dutch noun mostly takes one plural: when the corpus has the plural in -s of the root of a word in -en, the
     root and that plural belong to another word (*ouderen* the elderly, *ouder/ouders* parents; *regelen*
     to arrange, *regel/regels* rules); the same for a word in -s whose root's -en plural is in the corpus.
-    An inflected adjective in -e is no noun either (*oudere* older, *ouder/ouders* parents).
     A compound's linking s (*tijds-*, *handelings-*) is no plural and keeps the words together.
     """
-    if word.endswith(("en", "e")) and len(word) >= 5:
-        root = word[:-2] if word.endswith("en") else word[:-1]
+    if word.endswith("en") and len(word) >= 5:
+        root = word[:-2]
         if root + "s" in vocabulary and not _linking(root + "s", vocabulary):
             return frozenset({root, root + "s"})
     elif word.endswith("s") and not word.endswith("'s") and len(word) >= 5:
