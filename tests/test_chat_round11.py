@@ -120,3 +120,10 @@ def test_an_afterword_that_narrows_to_a_theme_stays(library, searcher, question,
 def test_a_noun_in_e_finds_its_plural(library, searcher):
     reply = ask(library, searcher, "which work processes deal with supervising a stagiaire?")[0].reply
     assert reply.type == LIST and len(reply.items) >= 8
+
+
+def test_a_theme_followup_after_a_theme_no_werkproces_names_asks_the_list_again(library, searcher):
+    turns = ask(library, searcher, "which work processes deal with the elderly?", "and with parents?")
+    assert turns[0].reply.problem == "not_in_units"
+    reply = turns[1].reply
+    assert reply.type == LIST and reply.intent.topic == "parents" and len(reply.items) >= 15, reply.read_as

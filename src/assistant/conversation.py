@@ -339,6 +339,7 @@ class Turn:
         asked: the message as typed when it pointed at an earlier answer by number ("welke werkprocessen horen
             bij de eerste?"), and ``pointed``: the list it pointed into; "en de tweede?" asks it again.
         listed: the units a list answer listed (``Item.ref``), for "welke daarvan …": which of those.
+        where: the question asked where a theme occurs (even when no werkproces held it), for "en over ouders?".
     """
 
     question: str
@@ -354,6 +355,7 @@ class Turn:
     asked: str = ""
     pointed: tuple[str, ...] = ()
     listed: tuple[str, ...] = ()
+    where: bool = False
 
 
 @dataclass(frozen=True)

@@ -269,7 +269,8 @@ def _theme_followup(text: str, previous: Turn, library: Library) -> str | None:
     with the new theme, in the same scope; None for anything else (a scope, kind, code, level, year or reference
     named, or only filler words)."""
     match = _THEME_FOLLOWUP.match(text)
-    if match is None or not previous.listed or not previous.topic or previous.kind not in (None, "werkproces"):
+    if match is None or not (previous.listed or previous.where) or not previous.topic \
+            or previous.kind not in (None, "werkproces"):
         return None
     topic = match.group("topic").strip()
     words = re.findall(r"[^\W\d_]+", topic)
@@ -358,5 +359,6 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
     turn = Turn(question, own, scope_word or (previous.scope if previous and followup else None), lang, topic,
                 subjects, history[-6:], intent.unknown_scope, page,
                 intent.kind or (previous.kind if previous else None), asked, pointed,
-                tuple(i.ref for i in reply.items) if reply.type in (LIST, COMPETENCE) else ())
+                tuple(i.ref for i in reply.items) if reply.type in (LIST, COMPETENCE) else (),
+                intent.type == LIST and intent.mode == WHERE)
     return Outcome(reply, turn, question, followup)
