@@ -127,3 +127,10 @@ def test_a_theme_followup_after_a_theme_no_werkproces_names_asks_the_list_again(
     assert turns[0].reply.problem == "not_in_units"
     reply = turns[1].reply
     assert reply.type == LIST and reply.intent.topic == "parents" and len(reply.items) >= 15, reply.read_as
+
+
+def test_a_passage_that_is_a_short_list_is_shown_whole(library, searcher):
+    reply = ask(library, searcher, "Which specialisations are listed in the Sociaalwerker B competence profile?")[0]
+    text = render(reply.reply)
+    assert all(name in text for name in ("Maatschappelijk werk", "Kinderwerk", "Samenlevingsopbouw",
+                                         "Buurtbemiddeling")), text

@@ -210,9 +210,26 @@ def hit_item(number: int, hit: Hit, lang: str) -> str:
     if hit.basisdeel:
         also += f" ({TEXT[lang]['basisdeel']})"
     line = f"{number}. **{escape(heading(hit))}** · {meta}{also} [{number}]"
-    if hit.best_sentence:
+    items = list_items(passage(hit))
+    if items and hit.best_sentence in items:  # a short list (specialisations): all of it, the best line marked
+        line += "\n    > " + " · ".join(f"<mark>{escape(i)}</mark>" if i == hit.best_sentence else escape(i)
+                                          for i in items)
+    elif hit.best_sentence:
         line += f"\n    > <mark>{escape(hit.best_sentence)}</mark>"
     return line
+
+
+LIST_ITEMS = (3, 15)  # a passage of this many list lines ...
+LIST_ITEM_WORDS = 6  # ... of at most this many words each is a list, shown whole
+
+
+def list_items(text: str) -> list[str]:
+    """The lines of a passage that is only a short list ("- Maatschappelijk werk", "- Kinderwerk", …), else []."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not LIST_ITEMS[0] <= len(lines) <= LIST_ITEMS[1] or not all(line.startswith("- ") for line in lines):
+        return []
+    items = [line[2:].strip() for line in lines]
+    return items if all(len(i.split()) <= LIST_ITEM_WORDS for i in items) else []
 
 
 def source_line(number: int, hit: Hit, lang: str) -> str:
