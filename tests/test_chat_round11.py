@@ -134,3 +134,12 @@ def test_a_passage_that_is_a_short_list_is_shown_whole(library, searcher):
     text = render(reply.reply)
     assert all(name in text for name in ("Maatschappelijk werk", "Kinderwerk", "Samenlevingsopbouw",
                                          "Buurtbemiddeling")), text
+
+
+@pytest.mark.parametrize("question", [
+    "For Evalueert de werkzaamheden in Pedagogisch Werk 2015, what does the onderwijsassistent have to do on top of "
+    "the basisdeel?",
+    "wat moet de onderwijsassistent bij Evalueert de werkzaamheden in PW 2015 bovenop het basisdeel doen?"])
+def test_what_a_profile_does_on_top_of_the_basisdeel_by_unquoted_title(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == "compare" and reply.sides == ("B1-K1-W8 basisdeel", "B1-K1-W8 aanvulling Onderwijsassistent")

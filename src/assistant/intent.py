@@ -136,7 +136,9 @@ def years_named(text: str) -> list[str]:
 # "wat voegt de aanvulling voor de GPM toe aan B1-K2-W2?", "what does the OA aanvulling add?", "wat moet ik als OA
 # extra doen tov het basisdeel?": the profile's addition beside the basisdeel unit
 ADDITION = (r"\baanvulling\w*\b.*\b(?:toe|add|adds|added|extra)\b|\b(?:voegt|add|adds)\b.*\baanvulling\w*\b"
-            r"|\bextra\b.*\b(?:basisdeel|core part)\b|\bvoegt\b.*\btoe aan\b|\bwhat does\b.*\badd to\b")
+            r"|\bextra\b.*\b(?:basisdeel|core part)\b|\bvoegt\b.*\btoe aan\b|\bwhat does\b.*\badd to\b"
+            r"|\b(?:on top of|in addition to|beyond|bovenop|boven op|naast)\s+(?:the\s+|het\s+)?"
+            r"(?:basisdeel|core part)\b")
 # a theme asked about by name: then even words of the asker's situation are the theme ("… gaan over de lessen?")
 _ABOUT = (r"\b(?:gaan|gaat)\s+(?:het\s+)?over\b|\babout\b|\bdeal\w*\s+with\b|\bmention\w*\b|\binvolv\w*\b"
           r"|\brelate\w*\s+to\b|\bnoem\w*\b|\bgenoemd\b")

@@ -1476,6 +1476,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
             return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
         return compare(intent, library, filters)
     else:
+        added = _addition(replace(intent, type=COMPARE), library) if _asks_addition_only(intent) else None
+        if added is not None:  # "for Evalueert de werkzaamheden, what does the OA do on top of the basisdeel?"
+            return added
         return lookup(intent, library, filters, search, request.page)
     if reply.type == COMPETENCE and not reply.items:  # no unit links it: say so, show the nearest
         details = reply.details or (intent.topic or describe_scopes(intent.scopes, intent.lang),)
