@@ -687,8 +687,10 @@ def _absent_theme(intent: Intent, alternatives: list[list[tuple[str, ...]]], lib
         return ()
     asked = _as_asked(absent, intent.question)
     held = library.words - library.name_words
-    if not common and (intent.competences or not all(any(w.startswith(stem) for w in held) for stem in absent)):
-        return ()  # rare words alone: only words the sources hold elsewhere (not a typo, not a competence's name)
+    if not common and (intent.competences or unknown_words(intent.topic or "", library)
+                       or not all(any(w.startswith(stem) for w in held) for stem in absent)):
+        return ()  # rare words alone: only words the sources hold elsewhere (no typo, no competence's name, and no
+        # word beside them that the sources lack: "rapporteren via een app" is ranked)
     for word in (*asked, *absent):
         try:
             found = links.theme_units(library.index, word)
