@@ -143,3 +143,25 @@ def test_a_passage_that_is_a_short_list_is_shown_whole(library, searcher):
 def test_what_a_profile_does_on_top_of_the_basisdeel_by_unquoted_title(library, searcher, question):
     reply = ask(library, searcher, question)[0].reply
     assert reply.type == "compare" and reply.sides == ("B1-K1-W8 basisdeel", "B1-K1-W8 aanvulling Onderwijsassistent")
+
+
+def test_an_sbb_competence_no_werkproces_names_is_said_as_such(library, searcher):
+    text = render(ask(library, searcher, "which work processes require competence O?")[0].reply)
+    assert "No work process in the sources names the SBB competence O Creëren en innoveren" in text
+
+
+def test_a_known_profile_after_het_profiel_is_no_unknown_name(library, searcher):
+    reply = ask(library, searcher, "Bij welke werkprocessen van het profiel Helpende Zorg en Welzijn wordt "
+                                   "klantgerichtheid gevraagd?")[0].reply
+    assert reply.type == "competence" and len(reply.items) == 5, (reply.type, reply.problem, reply.details)
+    unknown = ask(library, searcher, "welke werkprocessen heeft het profiel tandartsassistent?")[0].reply
+    assert unknown.problem == "unknown_scope" and unknown.details[0] == "tandartsassistent"
+
+
+def test_someone_who_asks_is_no_topic_and_only_narrows_a_longer_followup(library, searcher):
+    turns = ask(library, searcher, "Een student die Onderwijsassistent doet vraagt welke werkprocessen er in haar "
+                                   "opleiding zitten. Welke zijn dat volgens het KD Pedagogisch Werk van 2015?",
+                "En in het dossier van 2021?", "Only the profile-specific ones from that 2021 list, please.")
+    first, _, narrowed = (t.reply for t in turns)
+    assert first.type == LIST and len(first.items) == 19, first.read_as
+    assert narrowed.type == LIST and len(narrowed.items) == 3 and all(i.chunk.profile for i in narrowed.items)

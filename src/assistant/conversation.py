@@ -44,6 +44,7 @@ from assistant.retrieval import BadQuery, Filters, valid_text
 from assistant.themes.words import is_adjective
 
 MAX_FOLLOWUP_WORDS = 8
+NARROWING_EXTRA = 4  # a follow-up that narrows ("alleen …", "only …") may be this many words longer
 
 OPENERS = (
     "en ", "and ", "alleen", "only", "wat met", "what about", "hoe zit het met", "how about",
@@ -381,8 +382,9 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
         counted = _splice(counted, span, " name ")
     words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
-    if len(words) > MAX_FOLLOWUP_WORDS and mentions.rest:  # only names and filler: "and in the 2021 version of …"
-        return False
+    narrowing = _fold(message).startswith(("alleen", "only"))  # "only the profile-specific ones from that list"
+    if len(words) > MAX_FOLLOWUP_WORDS + (NARROWING_EXTRA if narrowing else 0) and mentions.rest:
+        return False  # only names and filler: "and in the 2021 version of …"
     opened = _fold(message).startswith(OPENERS) or _fold(message) in {o.strip() for o in OPENERS}
     return opened or not mentions.rest
 

@@ -490,6 +490,14 @@ def half_a_name(name: str, catalogue: Catalogue) -> bool:
         w not in known and w not in skip for w in words)
 
 
+def _marked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The question with each named scope replaced by ``#``: no name can start where a known one stood ("het
+    profiel [Helpende Zorg en Welzijn] wordt klantgerichtheid gevraagd" names no profile *wordt …*)."""
+    for start, end in sorted(spans, reverse=True):
+        text = f"{text[:start]} # {text[end:]}"
+    return text
+
+
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
     """The question with the named scopes blanked."""
     return "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
@@ -683,7 +691,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                 missing_version=missing_version,
                 codes_named=re.search(r"\b[bp][1-9i]-k[0-9i]+|\bp[1-9]\b|\b\d{5}\b", folded) is not None)
 
-    named_profile = _unknown_profile(fold(_without(text, spans)), catalogue)
+    named_profile = _unknown_profile(fold(_marked(text, spans)), catalogue)
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)

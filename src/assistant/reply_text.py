@@ -7,6 +7,7 @@ answer (:func:`assistant.answer.compose`) under the reading line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.answer import compose, escape, escape_html, hit_item, kind_label, sources
@@ -61,6 +62,7 @@ TEXT = {
         "not_in_units_scope": "Geen werkproces van {scope} noemt {words}: die werkprocessen gaan er niet over.",
         "compare_what": "Ik weet niet wat ik moet vergelijken. Noem twee niveaus, twee versies of twee profielen, "
                         "bijvoorbeeld: *verschil tussen niveau 2 en 3 bij klantgerichtheid*.",
+        "no_links_sbb": "Geen werkproces in de bronnen noemt de SBB-competentie {what}.",
         "no_links": "De bronnen koppelen {what} niet aan werkprocessen (alleen de SBB-dossiers van 2015 noemen "
                     "SBB-competenties bij hun werkprocessen).",
         "no_sbb": "{code} ({scope}) noemt geen SBB-competenties: alleen de SBB-dossiers van 2015 noemen ze bij hun "
@@ -126,6 +128,7 @@ TEXT = {
         "not_in_units_scope": "No work process of {scope} names {words}: those work processes are not about it.",
         "compare_what": "I don't know what to compare. Name two levels, two versions or two profiles, for example: "
                         "*difference between level 2 and 3 of customer focus*.",
+        "no_links_sbb": "No work process in the sources names the SBB competence {what}.",
         "no_links": "The sources do not link {what} to work processes (only the 2015 SBB dossiers name SBB "
                     "competences for their work processes).",
         "no_sbb": "{code} ({scope}) names no SBB competences: only the 2015 SBB dossiers name them for their work "
@@ -331,7 +334,8 @@ def problem_text(reply: Reply, details: bool = True) -> str:
         text = t["no_sbb"].format(code=escape(d[0]), scope=escape(d[1])) if len(d) > 1 else \
             t["no_sbb_scope"].format(scope=escape(d[0]))
     elif reply.problem == "no_links":
-        text = t["no_links"].format(what=escape(", ".join(d)) or "—")
+        sbb = bool(d) and all(re.match(r"[A-Y] \S", x) for x in d)  # "O Creëren en innoveren": an SBB competence
+        text = t["no_links_sbb" if sbb else "no_links"].format(what=escape(", ".join(d)) or "—")
     else:
         text = t["compare_what"]
     if reply.hits:
