@@ -165,3 +165,12 @@ def test_someone_who_asks_is_no_topic_and_only_narrows_a_longer_followup(library
     first, _, narrowed = (t.reply for t in turns)
     assert first.type == LIST and len(first.items) == 19, first.read_as
     assert narrowed.type == LIST and len(narrowed.items) == 3 and all(i.chunk.profile for i in narrowed.items)
+
+
+@pytest.mark.parametrize("question, value", [("wat is het niveau van de thuisbegeleider?", ": 4"),
+                                             ("what is the level of the pedagogisch medewerker kinderopvang?", ": 3")])
+def test_het_niveau_van_a_profile_is_its_level(library, searcher, question, value):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.details[:1] == ("niveau",) and reply.details[1].endswith(value), reply.details
+    competence = ask(library, searcher, "wat is het niveau van Engels voor de onderwijsassistent?")[0].reply
+    assert competence.details[:1] != ("niveau",)  # a language's level is no programme level

@@ -781,7 +781,8 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
 # a qualification's facts that the curriculum model holds, and how a question asks for them
 FACTS = {"crebo": re.compile(r"\bcrebo\w*"),
          "niveau": re.compile(r"\b(?:op\s+)?welk\s+(?:mbo[- ]?)?niveau\b|\b(?:what|which)\s+(?:mbo\s+)?level\b"
-                              r"|\bniveau\s+(?:is|heeft|hebben|zijn)\b"),
+                              r"|\bniveau\s+(?:is|heeft|hebben|zijn)\b|\bhet\s+(?:mbo[- ]?)?niveau\s+van\b"
+                              r"|\bthe\s+(?:mbo\s+)?level\s+of\b"),
          "sbu": re.compile(r"\bsbu\b|\bstudiebelasting\w*|\bstudielast\w*|\bstudy\s+(?:load|hours)\b|\bstudie-?uren\b"
                            r"|\bhoeveel\s+(?:uur|uren)\s+(?:duurt|is|heeft)\b")}
 _SBU = re.compile(r"Studiebelastingsuren\s*\(SBU\)\s*:\s*(\d+)", re.IGNORECASE)  # a profile text's "Opleiding:" part
