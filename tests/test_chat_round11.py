@@ -174,3 +174,8 @@ def test_het_niveau_van_a_profile_is_its_level(library, searcher, question, valu
     assert reply.details[:1] == ("niveau",) and reply.details[1].endswith(value), reply.details
     competence = ask(library, searcher, "wat is het niveau van Engels voor de onderwijsassistent?")[0].reply
     assert competence.details[:1] != ("niveau",)  # a language's level is no programme level
+
+
+def test_the_words_that_steer_an_afterword_are_no_topic(library, searcher):
+    reply = ask(library, searcher, "Welke werkprocessen heeft de thuisbegeleider? Dat over opvoeding vooral.")[0].reply
+    assert reply.type == LIST and reply.intent.topic == "opvoeding", reply.read_as
