@@ -179,3 +179,24 @@ def test_het_niveau_van_a_profile_is_its_level(library, searcher, question, valu
 def test_the_words_that_steer_an_afterword_are_no_topic(library, searcher):
     reply = ask(library, searcher, "Welke werkprocessen heeft de thuisbegeleider? Dat over opvoeding vooral.")[0].reply
     assert reply.type == LIST and reply.intent.topic == "opvoeding", reply.read_as
+
+
+def test_only_one_question_and_alleenstaande_do_not_narrow_the_previous_list(library, searcher):
+    for message in ("only one question: what does the sociaal cultureel werker do in a typical day?",
+                    "alleenstaande ouders: in welke werkprocessen van de thuisbegeleider komen die voor?"):
+        turns = ask(library, searcher, "welke werkprocessen heeft de helpende zorg en welzijn?", message)
+        assert not turns[1].followup, turns[1].reply.read_as
+
+
+def test_a_verb_of_asking_is_dropped_only_before_the_question_it_reports(library, searcher):
+    reply = ask(library, searcher, "welke werkprocessen gaan over een cliënt die om hulp vraagt?")[0].reply
+    assert "vraagt" in (reply.intent.topic or "").split()
+
+
+def test_a_list_of_headings_is_no_short_list():
+    from assistant.answer import list_items
+
+    assert list_items("- Maatschappelijk werk\n- Kinderwerk\n- Jongerenwerk") == ["Maatschappelijk werk", "Kinderwerk",
+                                                                                   "Jongerenwerk"]
+    headings = "- de sociaal cultureel werker:\n- de sociaal maatschappelijk dienstverlener:\n- heeft kennis"
+    assert list_items(headings) == []

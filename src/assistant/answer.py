@@ -229,7 +229,7 @@ def list_items(text: str) -> list[str]:
     if not LIST_ITEMS[0] <= len(lines) <= LIST_ITEMS[1] or not all(line.startswith("- ") for line in lines):
         return []
     items = [line[2:].strip() for line in lines]
-    return items if all(len(i.split()) <= LIST_ITEM_WORDS for i in items) else []
+    return items if all(len(i.split()) <= LIST_ITEM_WORDS and not i.endswith(":") for i in items) else []
 
 
 def source_line(number: int, hit: Hit, lang: str) -> str:

@@ -382,7 +382,8 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
         counted = _splice(counted, span, " name ")
     words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
-    narrowing = _fold(message).startswith(("alleen", "only"))  # "only the profile-specific ones from that list"
+    narrowing = re.match(r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b", _fold(message)) is not None
+    # "only the profile-specific ones from that list", not "only one question: …" nor "alleenstaande ouders"
     if len(words) > MAX_FOLLOWUP_WORDS + (NARROWING_EXTRA if narrowing else 0) and mentions.rest:
         return False  # only names and filler: "and in the 2021 version of …"
     opened = _fold(message).startswith(OPENERS) or _fold(message) in {o.strip() for o in OPENERS}
@@ -390,11 +391,12 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
 
 
 def _asks_fact(message: str) -> bool:
-    """Whether a message asks a qualification's fact (crebo, niveau, study load: ``replies.FACTS``)."""
+    """Whether a message asks a qualification's crebo or study load (``replies.FACTS``; not a level, which may
+    be a competence's: "en het niveau van de OA bij klantgerichtheid?" follows the earlier turn)."""
     from assistant.replies import FACTS  # replies builds on this module
 
     folded = _fold(message)
-    return any(pattern.search(folded) for pattern in FACTS.values())
+    return any(FACTS[name].search(folded) for name in ("crebo", "sbu"))
 
 
 def version_for(year: str, catalogue: Catalogue) -> str:

@@ -339,6 +339,7 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
     with ``situated`` (a list of a named scope: "ik ga stage lopen bij X; welke werkprocessen …")."""
     folded = _INTRODUCTION.sub(lambda m: " " * len(m.group(0)), _without(text, spans).lower())
     folded = _AFTERWORD.sub(lambda m: " " * len(m.group(0)), folded)
+    folded = _ASKS.sub(" ", folded)
     for pattern in extra_patterns:
         folded = re.sub(pattern, " ", folded)
     folded = re.sub(rf"\b{LEVEL_WORD}\s*[1-4]\b|{_YEAR_RANGE.pattern}|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ",
@@ -371,6 +372,10 @@ _AFTERWORD = re.compile(
     r"|liefst|vooral|voornamelijk|mainly|especially|particularly|specifi\w+"
     r"|(?:die|dat|degene|the\s+ones?|those)\s+(?:over|about|on|met|with)|(?:know|weten|learn|leren)\b[^?]*\b(?:about|over)"
     r"|werkproces\w*|work\s+process\w*|kerntaa?k\w*|core\s+tasks?)\b)[^?]*$")
+# a verb of asking before the question it reports ("een student … vraagt welke werkprocessen …"): no topic word;
+# "een cliënt die om hulp vraagt" keeps it
+_ASKS = re.compile(r"\b(?:vraagt|vroeg|vragen|asks|asked)\s+(?=(?:welke|welk|wat|hoe|waar|of|which|what|how|where"
+                   r"|whether|if)\b)")
 COORDINATION = frozenset({"or", "of", "(", ")", ",", "/"})  # the marks :func:`_topic` keeps for the theme's structure
 
 
