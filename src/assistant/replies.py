@@ -665,12 +665,20 @@ def coverage(words: list[tuple[str, ...]], text: str, terms: Sequence[str]) -> f
 
 
 def _as_asked(stems: Sequence[str], question: str) -> tuple[str, ...]:
-    """Each stem as the question wrote the word (*taalontwikkel* → *taalontwikkeling*, *dementie* → *dementia*)."""
+    """Each stem as the question wrote the word (*taalontwikkel* → *taalontwikkeling*, *dementie* → *dementia*), or
+    with the English word the glossary took it from (*ouderen (elderly)*)."""
+    from assistant.glossary import spans
     from assistant.themes.words import fold as fold_accents
 
     written = re.findall(r"[^\W\d_]+", question)
-    return tuple(dict.fromkeys(next((w for w in written if fold_accents(w).startswith(s[:ALIKE])), s)
-                               for s in stems))
+    translated = {dutch: question[start:end] for start, end, value in spans(question) for dutch in value.split()}
+
+    def asked(stem: str) -> str:
+        typed = next((w for w in written if fold_accents(w).startswith(stem[:ALIKE])), None)
+        english = next((e for d, e in translated.items() if d.startswith(stem)), None)
+        return typed or (f"{stem} ({english})" if english else stem)  # "the elderly": *ouderen (elderly)*
+
+    return tuple(dict.fromkeys(asked(s) for s in stems))
 
 
 def _absent_theme(intent: Intent, alternatives: list[list[tuple[str, ...]]], library: Library,
