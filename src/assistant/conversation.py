@@ -376,8 +376,10 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
         return False
     if mentions.kind and mentions.scope and previous.kind and mentions.kind != previous.kind:
         return False  # "and which work processes does the helpende have?" after its profiles: a question of its own
-    if mentions.scope and _asks_fact(message):
-        return False  # "en wat is het crebonummer van de thuisbegeleider?" after a list: a question of its own
+    from assistant.replies import asks_crebo_or_load  # replies builds on this module
+
+    if mentions.scope and asks_crebo_or_load(message):  # not a level, which may be a competence's ("en het niveau
+        return False  # van de OA bij klantgerichtheid?"); "en wat is het crebonummer van de thuisbegeleider?": its own
     counted = message
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
         counted = _splice(counted, span, " name ")
@@ -388,15 +390,6 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
         return False  # only names and filler: "and in the 2021 version of …"
     opened = _fold(message).startswith(OPENERS) or _fold(message) in {o.strip() for o in OPENERS}
     return opened or not mentions.rest
-
-
-def _asks_fact(message: str) -> bool:
-    """Whether a message asks a qualification's crebo or study load (``replies.FACTS``; not a level, which may
-    be a competence's: "en het niveau van de OA bij klantgerichtheid?" follows the earlier turn)."""
-    from assistant.replies import FACTS  # replies builds on this module
-
-    folded = _fold(message)
-    return any(FACTS[name].search(folded) for name in ("crebo", "sbu"))
 
 
 def version_for(year: str, catalogue: Catalogue) -> str:

@@ -51,7 +51,7 @@ from assistant.intent import KIND_WORDS as KIND_PATTERNS
 from assistant.language import QUOTED, detect
 from assistant.model import KERNTAAK, PROFIEL
 from assistant.names import fold
-from assistant.replies import FACTS, Library, Reply, Request, Search, build
+from assistant.replies import FACTS, Library, Reply, Request, Search, asks_crebo_or_load, build
 from assistant.retrieval import Filters
 from assistant.spelling import correct_names
 
@@ -252,7 +252,7 @@ def _asks_own_fact(text: str) -> bool:
     """"wat is t crebo", "and how many sbu?": the crebo or study load of the scope just named (a level may be a
     competence's, so it needs a reference: "op welk niveau zit die opleiding?")."""
     folded = fold(text)
-    return any(FACTS[name].search(folded) for name in ("crebo", "sbu")) and not any(
+    return asks_crebo_or_load(text) and not any(
         re.search(p, folded) for p in KIND_PATTERNS.values()) and not _OTHER_SCOPES.search(folded)
 
 

@@ -623,8 +623,8 @@ def _stem_is_other(word: str, library: Library) -> bool:
     """Whether a word's stem is mostly another noun's (*ouderen* the elderly → *ouder*, the stem of *ouders*
     parents, which more units hold): such a word stands for itself. A plural in -s keeps its stem (*ouders*:
     *oudergesprekken* is about parents), and so does a word more common than the other (*anderen*, *anders*)."""
-    other = other_plural(word, library.words) if not word.endswith("s") else frozenset()
-    return any(_units_with(o, library) > _units_with(word, library) for o in other if o.endswith("s"))
+    other = [o for o in other_plural(word, library.words) if o.endswith("s")] if not word.endswith("s") else []
+    return bool(other) and max(_units_with(o, library) for o in other) > _units_with(word, library)
 
 
 def _units_with(word: str, library: Library) -> int:
@@ -1519,6 +1519,12 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
         return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
     return reply
+
+
+def asks_crebo_or_load(text: str) -> bool:
+    """Whether a message asks a qualification's crebo or study load (:data:`FACTS`)."""
+    folded = fold(text)
+    return any(FACTS[name].search(folded) for name in ("crebo", "sbu"))
 
 
 def _nearest(intent: Intent, filters: Filters, search: Search) -> list[Hit]:
