@@ -68,6 +68,7 @@ def open_page(browser, live, viewport: dict, query: str = ""):
     page.set_default_timeout(TIMEOUT)
     page.goto(live.url + query)
     page.locator("#vraag textarea").wait_for()
+    page.locator("#verstuur").wait_for()  # Gradio may render the box before the button beside it
     return page
 
 
