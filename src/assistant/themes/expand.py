@@ -222,6 +222,8 @@ def neighbour(word: str, meaning, corpus: Corpus, settings: ScanSettings) -> str
     best = int(np.argmax(scores)) if len(scores) else -1
     if best < 0 or float(scores[best]) < settings.translate_min:
         return None
+    if settings.translate_families:
+        best = family_choice(scores, meaning.words, settings)
     found = meaning.words[best]
     if corpus.unit_share(found) > settings.generic_share or not theme_words(found):
         return None
@@ -232,6 +234,19 @@ def neighbour(word: str, meaning, corpus: Corpus, settings: ScanSettings) -> str
     if piece or lookalike(found, folded):
         return None  # only a shared word piece (*intervisie* for *interprofessioneel*); a cognate stays (*documenten*)
     return found
+
+
+def family_choice(scores: np.ndarray, vocabulary: Sequence[str], settings: ScanSettings, k: int = 8) -> int:
+    """The nearest word of the word family whose forms together are nearest: of the ``k`` nearest words that
+    pass ``translate_min``, the scores of one stem are summed (*omgevingen* 0.30 + *omgeving* 0.25 outweigh
+    *milieubewust* 0.35 for *environment*). One form alone wins when no family outweighs it."""
+    top = [int(i) for i in np.argsort(-scores)[:k] if float(scores[i]) >= settings.translate_min]
+    totals: dict[str, float] = {}
+    for i in top:
+        key = stem(vocabulary[i])
+        totals[key] = totals.get(key, 0.0) + float(scores[i])
+    family = max(totals, key=lambda key: totals[key])
+    return next(i for i in top if stem(vocabulary[i]) == family)
 
 
 def cognate_of(dutch: str, english: str) -> bool:
