@@ -49,6 +49,12 @@ ANYTHING_ON = (r"\b(?:iets|wat)\s+(?:\w+\s+){0,3}?(?:over|rond|omtrent|met betre
                r"|\b(?:anything|something|everything)\s+(?:\w+\s+){0,4}?(?:on|about|regarding|concerning)\s+\w"
                r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\w")
 COMES_BACK = r"\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"  # "in welke werkprocessen komt hygiëne terug?"
+# whether any unit or programme holds something ("Do any of the work processes say …?", "zijn er werkprocessen
+# waarin …", "… in any of these programmes?"): a yes-or-no question answered by the list of those that do
+ANY_UNITS = (r"\b(?:do|does|did|are|is|would|will)\s+(?:there\s+)?any\s+(?:of\s+(?:the|these|those)\s+)?"
+             r"(?:werk ?process\w*|work ?process\w*|programmes?|programs?|profiles?)\b"
+             r"|\bin\s+any\s+of\s+(?:these|those|the)\s+(?:programmes|programs|profiles|work ?processes)\b"
+             r"|\b(?:zijn|staan)\s+er\s+(?:ook\s+)?werkprocessen\b|\bis\s+er\s+(?:ook\s+)?een\s+werkproces\b")
 
 # who is asking ("ik ben curriculumontwerper en …", "I'm a teacher"): the role is no part of the theme
 ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)?[^\W\d_][\w-]*"
@@ -67,7 +73,8 @@ CUES: dict[str, str] = {
                r"|\btegenhangers?\b|\bhow\b[^?]*\brelates?\b|\bverhoudt\b|\bverhouden\b|\bequivalents?\b|\bovereen\b|\bidentie?k\w*\b|\bidentical\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
             r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b"
-            r"|\bwhat\s+(?:kinds?\s+of\s+)?(?:profiles|qualifications|work ?processes|core tasks)\b",
+            r"|\bwhat\s+(?:kinds?\s+of\s+)?(?:profiles|qualifications|work ?processes|core tasks)\b"
+            + r"|" + ANY_UNITS,
     "where": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b"
              r"|\b(?:is|are) about\b|\bdeal with\b|\bover\b|\bmet betrekking tot\b|\babout\b|\bwaarin\b|\bmention\w*\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\boccurs?\b|\bappears?\b|\bergens\b|\banywhere\b"
@@ -213,6 +220,8 @@ class Intent:
         conflict: a contradiction in the scope ("alleen 2015, alleen 2021"), as the values that clash.
         missing_version: a named dossier/profile that has none of the named versions, then its versions.
         codes_named: the question names a unit code ("B1-K1-W5", "P3-K2").
+        asked: the question without an introduction that weighs two names (:func:`_asked_names`), when one was
+            set aside: what a follow-up builds on.
     """
 
     type: str
@@ -237,6 +246,7 @@ class Intent:
     conflict: tuple[str, ...] = field(default=())
     missing_version: tuple[str, ...] = ()
     codes_named: bool = False
+    asked: str = ""
 
 
 def _has(pattern: str, folded: str) -> bool:
@@ -615,7 +625,8 @@ _PROGRAMMES_LISTED = re.compile(r"\b(?:what|which)\s+(?:kinds?\s+of\s+)?(?:mbo[-
                                 r"(?:programmes|programs)\s+(?:(?:are\s+there|exist|are\s+(?:available|offered)"
                                 r"|can\s+i\s+choose)\b(?!\s+(?:for|about|with|on|to|by|after)\b)"  # "… for children"
                                 r"|(?:does|do)\s+[\w&' -]{2,40}?\s+(?:have|offer|include|contain)\s*[?.!]*\s*$)")
-_THESE_PROGRAMMES = r"\b(?:in|of|across|for)\s+(?:all\s+)?(?:these|those|the|all)\s+(?:programmes|programs)\b"
+_THESE_PROGRAMMES = (r"\b(?:in|of|across|for)\s+(?:all\s+|any\s+of\s+)?(?:these|those|the|all)\s+"
+                     r"(?:programmes|programs)\b")
 # the programmes one can go on to after this one: the dossier's doorstroom text, not a list of its profiles
 ONWARD = (r"\bmove\s+on\b|\bgo\s+on\s+to\b|\bprogress\w*\s+to\b|\bcontinue\w*\s+(?:to|with|in)\b"
           r"|\bafter\s+(?:finishing|completing|graduating|it|this|that)\b|\bdoorstro\w*|\bdoorgroei\w*"
@@ -657,7 +668,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     text = _COMPOUND_KIND.sub(r"\1 \2", question)  # "evaluatiewerkprocessen": werkprocessen about evaluatie
     folded = fold(text)
     lang = lang or language(text, phrases=catalogue.pattern())
-    named = find_scope_terms(text, catalogue)
+    all_named = find_scope_terms(text, catalogue)
+    named = _asked_names(text, all_named)
     scope_terms = [t for t, _ in named]
     known_years = {v[:4] for v in catalogue.versions}
     years = years_named(text)
@@ -694,13 +706,14 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                 years=good_years, unknown_years=unknown_years, levels=levels, competences=competence_names,
                 sbb=sbb_codes, only=only, conflict=conflict, topic=topic, phrase=phrase,
                 missing_version=missing_version,
-                codes_named=re.search(r"\b[bp][1-9i]-k[0-9i]+|\bp[1-9]\b|\b\d{5}\b", folded) is not None)
+                codes_named=re.search(r"\b[bp][1-9i]-k[0-9i]+|\bp[1-9]\b|\b\d{5}\b", folded) is not None,
+                asked=_without_weighing(text) if len(named) < len(all_named) else "")
 
     named_profile = _unknown_profile(fold(_marked(text, spans)), catalogue)
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
-    compares = _has(CUES["compare"], folded) or (  # a profile's addition to one werkproces, by code or quoted title
+    compares = (_has(CUES["compare"], folded) and len(named) == len(all_named)) or (  # a profile's addition to one werkproces, by code or quoted title
         _has(ADDITION, folded) and any(e.profile for e in scopes)
         and (re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None or QUOTED.search(text) is not None))
     if compares and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
@@ -745,6 +758,28 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
             and _keywords_only(_PLURAL_UNITS.sub(lambda m: " " * len(m.group()), text), spans, topic):
         return Intent(LIST, mode=WHERE, **base)  # "meldcode huiselijk geweld werkprocessen": where the theme is
     return Intent(LOOKUP, **base)
+
+
+def _asked_names(text: str, named: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
+    """The names the question asks about: an introduction that weighs two of them ("My son is choosing between A
+    and B. For A, which …?") is the asker's situation when the question names one of them itself; then only the
+    question's own names count (and the comparison is not what is asked)."""
+    intros = [m.span() for m in _INTRODUCTION.finditer(text.lower()) if _has(CUES["compare"], fold(m.group(0)))]
+    if not intros:
+        return named
+    own = [(t, span) for t, span in named if not any(a <= span[0] < b for a, b in intros)]
+    rest = fold("".join(" " if any(a <= i < b for a, b in intros) else ch for i, ch in enumerate(text)))
+    if own and len(own) < len(named) and not _has(CUES["compare"], rest):
+        return own
+    return named
+
+
+def _without_weighing(text: str) -> str:
+    """The question without its introductions that weigh two names ("My son is choosing between A and B.")."""
+    spans = [m.span() for m in _INTRODUCTION.finditer(text.lower()) if _has(CUES["compare"], fold(m.group(0)))]
+    for start, end in reversed(spans):
+        text = text[:start] + text[end:]
+    return text.strip()
 
 
 def _quoted_topic(text: str) -> str:
