@@ -356,7 +356,8 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
     history = (*(previous.history if previous else ()), subjects[0]) if subjects else \
         (previous.history if previous else ())
     scope_word = intent.scope_terms[0] if intent.scope_terms else None
-    turn = Turn(intent.asked or question, own, scope_word or (previous.scope if previous and followup else None), lang, topic,
+    turn = Turn(intent.asked or question, own, scope_word or (previous.scope if previous and followup else None),
+                lang, topic,
                 subjects, history[-6:], intent.unknown_scope, page,
                 intent.kind or (previous.kind if previous else None), asked, pointed,
                 tuple(i.ref for i in reply.items) if reply.type in (LIST, COMPETENCE) else (),

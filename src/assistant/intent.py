@@ -111,6 +111,9 @@ DEFINES = (r"\bdefin\w*|\bomschrijving van\b|\bwhat does\b[^?]*\bmean\b|\bwat be
            r"|\bwat houdt\b[^?]*\bin\b|\bwhat is meant\b|\bwat wordt\b[^?]*\bbedoeld\b|\bwhat does\b[^?]*\bentail\b"
            r"|\bhoe\s+(?:wordt|worden)\b[^?]*\b(?:omschreven|beschreven|uitgelegd)\b"
            r"|\bhow\s+(?:is|are)\b[^?]*\b(?:described|explained)\b")
+# units that have an addition for a profile ("welke werkprocessen hebben een aanvulling voor de OA?")
+AN_ADDITION = (r"\b(?:hebben|heeft|hadden|have|has)\s+(?:een\s+|an\s+)?(?:aparte\s+|extra\s+|separate\s+)?"
+               r"(?:profiel)?(?:aanvulling|addition|extension)\b")
 INCLUDED = r"\binclud\w*|\binclusief\b|\bincl\b\.?"  # "… included", "including the additions"
 INCLUDING = INCLUDED + r"|\badditions\b|\badd-?ons\b"  # a profile's parts taken along: no theme words
 _PROFILE_KIND = r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b"  # "opleidingen": a dossier's profiles only
@@ -118,7 +121,8 @@ KIND_WORDS: dict[str, str] = {
     # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
     "werkproces": r"\b(?:\w{4,})?werk ?proce?s+e?(?:n|sen|es)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b"
                   r"|\bwp'?s?\b|\bunits\b|\bprofielwerkprocess\w*|\bbasiswerkprocess\w*"  # "welke wp's", "which units"
-                  r"|\baanvullingen\b",  # "welke aanvullingen heeft de GPM?": werkprocessen (replies._additions_only)
+                  r"|\baanvullingen\b"  # "welke aanvullingen heeft de GPM?": werkprocessen (replies._additions_only)
+                  + r"|" + AN_ADDITION,  # "welke werkprocessen hebben een aanvulling voor de OA?"
     "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b",
     "profiel": _PROFILE_KIND + r"|\bopleidingen\b|\bkwalificaties\b|\bqualifications\b",
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
@@ -670,6 +674,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     lang = lang or language(text, phrases=catalogue.pattern())
     all_named = find_scope_terms(text, catalogue)
     named = _asked_names(text, all_named)
+    weighed = len(named) < len(all_named)  # an introduction weighed two names; the question asks of one
     scope_terms = [t for t, _ in named]
     known_years = {v[:4] for v in catalogue.versions}
     years = years_named(text)
@@ -707,13 +712,14 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                 sbb=sbb_codes, only=only, conflict=conflict, topic=topic, phrase=phrase,
                 missing_version=missing_version,
                 codes_named=re.search(r"\b[bp][1-9i]-k[0-9i]+|\bp[1-9]\b|\b\d{5}\b", folded) is not None,
-                asked=_without_weighing(text) if len(named) < len(all_named) else "")
+                asked=_without_weighing(text) if weighed else "")
 
     named_profile = _unknown_profile(fold(_marked(text, spans)), catalogue)
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
-    compares = (_has(CUES["compare"], folded) and len(named) == len(all_named)) or (  # a profile's addition to one werkproces, by code or quoted title
+    compares = (_has(CUES["compare"], folded) and not weighed) or (  # a profile's addition to one werkproces, by
+        # code or quoted title
         _has(ADDITION, folded) and any(e.profile for e in scopes)
         and (re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None or QUOTED.search(text) is not None))
     if compares and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2

@@ -31,6 +31,7 @@ from assistant.conversation import BASIS_ONLY, Catalogue, ScopeEntry
 from assistant.curriculum import asks_change
 from assistant.intent import (
     ADDITION,
+    AN_ADDITION,
     COMPARE,
     COMPETENCE,
     COORDINATION,
@@ -404,7 +405,8 @@ def _additions_only(question: str) -> bool:
     """"welke daarvan zijn aanvullingen?", "which of its work processes are additions?": a profile's additions to
     basisdeel units only ("inclusief de aanvullingen" is not)."""
     folded = fold(question)
-    return re.search(r"\baanvullingen\b|\badditions\b|\bextensions\b|\badd-?ons\b", folded) is not None and \
+    return re.search(r"\baanvullingen\b|\badditions\b|\bextensions\b|\badd-?ons\b|" + AN_ADDITION,
+                     folded) is not None and \
         re.search(r"\b(?:inclusief|incl|including|met|with|plus|and|en|ook|also)\s+(?:de\s+|the\s+|hun\s+|their\s+)?"
                   r"(?:profile\s+|profiel\s+)?(?:aanvullingen|additions|extensions|add-?ons)\b", folded) is None
 
