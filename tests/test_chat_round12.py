@@ -1,0 +1,72 @@
+"""The chat on the twelfth round's findings (issue 14), from a new teacher who came from youth care and a parent of
+a student with a disability (tune21a): an introduction that weighs two profiles is the asker's situation when the
+question names one of them; "do any of the work processes …" asks for a list; "welke werkprocessen hebben een
+aanvulling voor X" lists X's additions; "en hoe zat dat in het dossier van 2015?" is a follow-up. On the real
+bundled corpus."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ask
+
+from assistant.intent import COMPARE, COMPETENCE, LIST, NOT_FOUND
+
+
+def profile(item) -> str:
+    return item.ref.split("|")[3]
+
+
+def variant(item) -> str:
+    return item.ref.split("|")[5]
+
+
+CHOOSING = "My son is choosing between Begeleider gehandicaptenzorg and Persoonlijk begeleider gehandicaptenzorg. "
+
+
+def test_a_question_about_one_of_two_weighed_profiles_asks_about_that_one(library, searcher):
+    first, second = (t.reply for t in ask(library, searcher, CHOOSING + "For Begeleider gehandicaptenzorg, which "
+                                          "work processes require the competence 'Begeleiden'?",
+                                          "and for Persoonlijk begeleider gehandicaptenzorg?"))
+    assert first.type == COMPETENCE and first.items
+    assert {profile(i) for i in first.items} <= {"Begeleider gehandicaptenzorg", ""}
+    assert second.type == COMPETENCE and second.items  # the follow-up builds on the question, not the weighing
+    assert "Persoonlijk begeleider gehandicaptenzorg" in {profile(i) for i in second.items}
+    assert "Begeleider gehandicaptenzorg" not in {profile(i) for i in second.items}
+
+
+@pytest.mark.parametrize("question", [
+    CHOOSING + "Which one has more work processes?",
+    CHOOSING + "What is the difference?",
+    "Ik twijfel tussen PMK en GPM. Wat is het verschil?",
+])
+def test_a_weighing_without_a_one_sided_question_stays_a_comparison(library, searcher, question):
+    assert ask(library, searcher, question)[0].reply.type == COMPARE
+
+
+@pytest.mark.parametrize("question", [
+    "Do any of the work processes mention the meldcode?",
+    "My son has a back condition. Do any of the work processes say he has to work ergonomically?",
+    "Zijn er werkprocessen over agressie?",
+])
+def test_whether_any_unit_holds_a_theme_is_answered_by_the_list(library, searcher, question):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and reply.items, (reply.type, reply.read_as)
+
+
+def test_which_units_have_an_addition_for_a_profile_lists_its_additions(library, searcher):
+    reply = ask(library, searcher, "Welke werkprocessen van Pedagogisch Werk hebben een aanvulling specifiek voor "
+                                   "de onderwijsassistent?")[0].reply
+    assert reply.type == LIST and reply.items
+    assert {variant(i) for i in reply.items} == {"aanvulling"}
+    assert {profile(i) for i in reply.items} == {"Onderwijsassistent"}
+    english = ask(library, searcher, "Which work processes have an addition for the thuisbegeleider?")[0].reply
+    assert english.items and {variant(i) for i in english.items} == {"aanvulling"}
+    whole = ask(library, searcher, "Which work processes does the thuisbegeleider have?")[0].reply
+    assert len(whole.items) > len(english.items)  # without "an addition": the whole profile
+
+
+def test_how_it_was_in_another_version_is_a_follow_up(library, searcher):
+    first, second = (t.reply for t in ask(library, searcher, "Welke profielen heeft Sociaal Werk 2020?",
+                                          "en hoe zat dat in het dossier van 2015?"))
+    assert first.type == NOT_FOUND
+    assert second.type == LIST and len(second.items) == 2 and second.followup
