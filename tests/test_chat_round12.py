@@ -38,6 +38,7 @@ def test_a_question_about_one_of_two_weighed_profiles_asks_about_that_one(librar
     CHOOSING + "Which one has more work processes?",
     CHOOSING + "What is the difference?",
     "Ik twijfel tussen PMK en GPM. Wat is het verschil?",
+    "Ik twijfel tussen OA en PMK. Welke werkprocessen heeft de OA die de PMK niet heeft?",  # both named again
 ])
 def test_a_weighing_without_a_one_sided_question_stays_a_comparison(library, searcher, question):
     assert ask(library, searcher, question)[0].reply.type == COMPARE
@@ -70,3 +71,12 @@ def test_how_it_was_in_another_version_is_a_follow_up(library, searcher):
                                           "en hoe zat dat in het dossier van 2015?"))
     assert first.type == NOT_FOUND
     assert second.type == LIST and len(second.items) == 2 and second.followup
+
+
+def test_an_addition_in_another_sense_or_of_another_kind_keeps_the_question(library, searcher):
+    """The reviewer's cases: the asker's own "aanvulling op het lesprogramma", and kerntaken asked for."""
+    reply = ask(library, searcher, "Wij hebben een aanvulling op het lesprogramma gemaakt over pesten. Welke "
+                                   "werkprocessen gaan over pesten?")[0].reply
+    assert reply.type == LIST and reply.items and "aanvulling" not in {variant(i) for i in reply.items}
+    kerntaken = ask(library, searcher, "Welke kerntaken hebben een aanvulling voor de OA?")[0].reply
+    assert kerntaken.type == LIST and kerntaken.items and "kerntaken" in kerntaken.read_as

@@ -112,8 +112,9 @@ DEFINES = (r"\bdefin\w*|\bomschrijving van\b|\bwhat does\b[^?]*\bmean\b|\bwat be
            r"|\bhoe\s+(?:wordt|worden)\b[^?]*\b(?:omschreven|beschreven|uitgelegd)\b"
            r"|\bhow\s+(?:is|are)\b[^?]*\b(?:described|explained)\b")
 # units that have an addition for a profile ("welke werkprocessen hebben een aanvulling voor de OA?")
-AN_ADDITION = (r"\b(?:hebben|heeft|hadden|have|has)\s+(?:een\s+|an\s+)?(?:aparte\s+|extra\s+|separate\s+)?"
-               r"(?:profiel)?(?:aanvulling|addition|extension)\b")
+AN_ADDITION = (r"\b(?:werk ?processen|work ?processes)\b[^.?!]{0,40}?\b(?:hebben|heeft|have|has)\s+(?:een\s+|an\s+)?"
+               r"(?:aparte\s+|extra\s+|separate\s+)?(?:profiel)?(?:aanvulling|addition|extension)\b"
+               r"(?!\s+(?:op|to|in|for|voor)\s+(?:het|de|ons|onze|our|the|their|hun)\s+(?:les|curricul|programm|opleiding)\w*)")
 INCLUDED = r"\binclud\w*|\binclusief\b|\bincl\b\.?"  # "… included", "including the additions"
 INCLUDING = INCLUDED + r"|\badditions\b|\badd-?ons\b"  # a profile's parts taken along: no theme words
 _PROFILE_KIND = r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b"  # "opleidingen": a dossier's profiles only
@@ -121,8 +122,7 @@ KIND_WORDS: dict[str, str] = {
     # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
     "werkproces": r"\b(?:\w{4,})?werk ?proce?s+e?(?:n|sen|es)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b"
                   r"|\bwp'?s?\b|\bunits\b|\bprofielwerkprocess\w*|\bbasiswerkprocess\w*"  # "welke wp's", "which units"
-                  r"|\baanvullingen\b"  # "welke aanvullingen heeft de GPM?": werkprocessen (replies._additions_only)
-                  + r"|" + AN_ADDITION,  # "welke werkprocessen hebben een aanvulling voor de OA?"
+                  r"|\baanvullingen\b",  # "welke aanvullingen heeft de GPM?": werkprocessen (replies._additions_only)
     "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b",
     "profiel": _PROFILE_KIND + r"|\bopleidingen\b|\bkwalificaties\b|\bqualifications\b",
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
@@ -700,7 +700,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     missing_version = _missing_version(scope_terms, good_years, catalogue, compare=_has(CUES["compare"], folded),
                                        question=text)
     spans = [span for _, span in named]
-    cue_patterns = [*KIND_WORDS.values(), CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b", ASKER, PARTS,
+    cue_patterns = [*KIND_WORDS.values(), AN_ADDITION, CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b",
+                    ASKER, PARTS,
                     _THESE_PROGRAMMES, _PROGRAMMES_LISTED.pattern,
                     r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
                     INCLUDING]  # "include profile-specific additions": the scope's parts, no theme
@@ -775,8 +776,8 @@ def _asked_names(text: str, named: list[tuple[str, tuple[int, int]]]) -> list[tu
         return named
     own = [(t, span) for t, span in named if not any(a <= span[0] < b for a, b in intros)]
     rest = fold("".join(" " if any(a <= i < b for a, b in intros) else ch for i, ch in enumerate(text)))
-    if own and len(own) < len(named) and not _has(CUES["compare"], rest):
-        return own
+    if len({fold(t) for t, _ in own}) == 1 and len(own) < len(named) and not _has(CUES["compare"], rest):
+        return own  # the question names one of them only: a question of two names may still compare them
     return named
 
 
