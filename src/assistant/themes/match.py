@@ -21,13 +21,16 @@ from assistant.themes.corpus import Corpus, Sentence
 from assistant.themes.expand import Term
 from assistant.themes.words import (
     AUTO_PARTICLES,
+    DETERMINERS,
     NOT_A_HEAD,
+    PREPOSITION_PARTICLES,
     adjective_of,
     content_words,
     excluded,
     fold,
     is_adjective,
     noun_reading,
+    noun_verb,
     other_plural,
     same_word,
     verb_forms,
@@ -109,11 +112,14 @@ class Matcher:
     separable: bool = False
     verb: str | None = None  # the term's infinitive when it is a verb in the corpus (for the noun-reading guard)
     family: str = ""  # terms of one family (forms of one word) count once in a sentence (scan.families)
+    noun_phrase_guard: bool = False  # a prepositional particle split off a noun's verb starts no noun phrase
 
     @classmethod
     def compile(cls, term: Term, corpus: Corpus, exclude: tuple[str, ...] = (), morphology: bool = True,
-                compounds: bool = True, participles: bool = True, adjectives_apart: bool = True) -> Matcher:
-        """Compile one term: single word, separable verb (``af|stemmen``), or several words; ``~guards``."""
+                compounds: bool = True, participles: bool = True, adjectives_apart: bool = True,
+                nouns_separable: bool = True) -> Matcher:
+        """Compile one term: single word, separable verb (``af|stemmen``), or several words; ``~guards``; a noun
+        made of a separable verb also matches that verb split (*overdracht*: *draagt … over*)."""
         tokens = term.text.split()
         guards = frozenset(fold(t[1:]) for t in tokens if t.startswith("~") and len(t) > 1)
         text = " ".join(t for t in tokens if not t.startswith("~"))
@@ -142,13 +148,23 @@ class Matcher:
                 alternatives.append(tuple(word_variants(w, corpus, exclude, morphology, compounds, participles,
                                                         adjectives_apart) for w in parts))
         separable = bool(particle and verb and len(alternatives) == 2 and all(alternatives[1]))
+        guarded = False
+        words_typed = text.replace("|", "").split()
+        if not particle and morphology and nouns_separable and len(words_typed) == 1 and alternatives:
+            made_of = noun_verb(words_typed[0], corpus.vocabulary.keys())
+            forms = frozenset(f for f in verb_forms(made_of[1]) if f in corpus.vocabulary and not f.startswith("ge")
+                              and not excluded(f, exclude)) if made_of else frozenset()
+            if forms:
+                alternatives.append((forms, frozenset({made_of[0]})))
+                separable, guarded = True, made_of[0] in PREPOSITION_PARTICLES
         infinitive = None
         single = text.replace("|", "")
         if morphology and " " not in single and single.endswith("en") and len(single) >= 5:
             third = {f for f in verb_forms(single) if f.endswith("t") and not f.startswith("ge")}
             if third & corpus.vocabulary.keys():
                 infinitive = single
-        return cls(term, tuple(a for a in alternatives if all(a)), guards, separable, infinitive)
+        return cls(term, tuple(a for a in alternatives if all(a)), guards, separable, infinitive,
+                   noun_phrase_guard=guarded)
 
     def trigger_words(self) -> frozenset[str]:
         """Words one of which a sentence must hold to match (the first word set of each alternative)."""
@@ -197,6 +213,9 @@ class Matcher:
                     if self.separable:  # the particle ends the clause (stemt ... af), or just precedes (af te stemmen)
                         near = [i for i in other if 0 < i - anchor <= PARTICLE_AFTER or i == anchor - 1
                                 or (i == anchor - 2 and positions[anchor - 1] == "te")]
+                        if self.noun_phrase_guard:  # *draagt … over aan*, not *informeert over de cliënt*
+                            near = [i for i in near if i <= anchor or i + 1 >= len(positions)
+                                    or positions[i + 1] not in DETERMINERS]
                     else:
                         near = [i for i in other if abs(i - anchor) <= WINDOW and i not in chosen]
                     if not near:
@@ -209,12 +228,14 @@ class Matcher:
 
 
 def matcher(corpus: Corpus, term: Term, exclude: tuple[str, ...] = (), morphology: bool = True,
-            compounds: bool = True, participles: bool = True, adjectives_apart: bool = True) -> Matcher:
+            compounds: bool = True, participles: bool = True, adjectives_apart: bool = True,
+            nouns_separable: bool = True) -> Matcher:
     """The compiled matcher for a term, from the corpus's bounded cache."""
-    key = (term.text, exclude, morphology, compounds, participles, adjectives_apart)
+    key = (term.text, exclude, morphology, compounds, participles, adjectives_apart, nouns_separable)
     compiled = corpus.cached(key, lambda: Matcher.compile(Term(term.text), corpus, exclude, morphology, compounds,
-                                                          participles, adjectives_apart))
-    return Matcher(term, compiled.alternatives, compiled.guards, compiled.separable, compiled.verb)
+                                                          participles, adjectives_apart, nouns_separable))
+    return Matcher(term, compiled.alternatives, compiled.guards, compiled.separable, compiled.verb,
+                   noun_phrase_guard=compiled.noun_phrase_guard)
 
 
 def candidates(corpus: Corpus, matchers: Sequence[Matcher]) -> dict[int, list[Matcher]]:

@@ -457,7 +457,8 @@ def scan(
     def run(expansion: Expansion, vectors) -> tuple[Expansion, list[Matcher], list[tuple[ScanUnit, UnitScore]]]:
         with lock:
             matchers = [matcher(corpus, t, expansion.exclude, settings.morphology, settings.compounds,
-                                not settings.participles_apart, settings.adjectives_apart) for t in expansion.terms]
+                                not settings.participles_apart, settings.adjectives_apart, settings.nouns_separable)
+                        for t in expansion.terms]
             if not expansion.overridden:
                 expansion, matchers = specific(expansion, matchers, corpus, settings)
         matchers = [m for m in matchers if m.alternatives]

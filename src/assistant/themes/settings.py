@@ -37,6 +37,7 @@ class ScanSettings:
     near_heads_apart: bool = True  # a near word holding only a compound theme word's last part is a word piece
     forms_once: bool = True  # terms that match the same corpus words are one family: a sentence counts it once
     thesaurus_typed: bool = True  # a thesaurus entry is called up by the theme's own words, not its glossary Dutch
+    nouns_separable: bool = True  # a noun of a separable verb matches it split (overdracht: draagt … over)
     translate_families: bool = True  # the nearest word family wins a translation, not one form (environment)
     translate_english_only: bool = True  # a Dutch word the corpus lacks gets no nearest word (expressie: not verbale)
 

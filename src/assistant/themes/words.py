@@ -20,6 +20,9 @@ _KOFSCHIP = "tkfschp"
 _INSEPARABLE = ("be", "ge", "her", "ont", "ver", "er")
 # Particles of separable verbs recognised without a "|" (others, such as "in" and "over", need one).
 AUTO_PARTICLES = ("samen", "terug", "mee", "af", "toe", "uit")
+# Particles that are also prepositions: split from their verb only where no noun phrase follows (*draagt … over
+# aan*, *richt ruimten in ter …*), not before one (*over de cliënt*).
+PREPOSITION_PARTICLES = ("over", "in", "op", "aan", "door", "bij", "na", "voor", "om")
 # Function words that never start a compound whose meaning is its tail (*voorwaarden* is not a kind of
 # *waarden*, *zelfvertrouwen* not of *vertrouwen* in the sense of trust between people).
 NOT_A_HEAD = frozenset(
@@ -216,6 +219,28 @@ def verb_forms(infinitive: str) -> frozenset[str]:
 # not planning (Dutch grammar, not a list per theme word).
 DETERMINERS = frozenset("de het een zijn haar hun deze die dit dat onze ons uw jouw mijn z'n d'r elk elke ieder iedere "
                         "alle veel weinig".split())
+
+
+def noun_verb(noun: str, vocabulary: Collection[str]) -> tuple[str, str] | None:
+    """The separable verb a noun is made of, as (particle, infinitive), when the corpus splits that verb:
+    *overdracht* → (over, dragen) through the participle *overgedragen* and the form *draagt*; *inrichting* →
+    (in, richten); *opvang* → (op, vangen). None for a word that is no such noun or whose verb the corpus lacks."""
+    for particle in (*AUTO_PARTICLES, *PREPOSITION_PARTICLES):
+        rest = noun[len(particle):]
+        if not noun.startswith(particle) or len(rest) < 3 or rest.endswith("en"):
+            continue
+        guesses = [rest[:-3] + "en"] if rest.endswith("ing") else [rest + rest[-1] + "en", rest + "en"]
+        guesses += [w[len(particle) + 2:] for w in vocabulary if w.startswith(particle + "ge") and w.endswith("en")
+                    and w[len(particle) + 2:][:3] == rest[:3] and len(w) > len(particle) + 5]
+        for infinitive in guesses:
+            if len(infinitive) < 5 or infinitive.startswith(_INSEPARABLE):
+                continue
+            finite = {f for f in verb_forms(infinitive) if f != infinitive and not f.startswith("ge")}
+            joined = ({particle + f for f in verb_forms(infinitive)} | {particle + infinitive}) - {noun}
+            if finite & set(vocabulary) and joined & set(vocabulary):
+                return particle, infinitive
+        return None
+    return None
 
 
 def noun_reading(previous: str | None, word: str, following: str | None, infinitive: str | None) -> bool:
