@@ -80,3 +80,19 @@ def test_an_addition_in_another_sense_or_of_another_kind_keeps_the_question(libr
     assert reply.type == LIST and reply.items and "aanvulling" not in {variant(i) for i in reply.items}
     kerntaken = ask(library, searcher, "Welke kerntaken hebben een aanvulling voor de OA?")[0].reply
     assert kerntaken.type == LIST and kerntaken.items and "kerntaken" in kerntaken.read_as
+
+
+def test_the_askers_clause_before_a_colon_is_no_topic(library, searcher):
+    reply = ask(library, searcher, "en als ik dat wil koppelen aan de persoonlijk begeleider specifieke doelgroepen: "
+                                   "in welke werkprocessen komt klantgerichtheid dan terug?")[0].reply
+    assert reply.type == COMPETENCE and len(reply.items) == 2, (reply.type, reply.read_as)
+    theme = ask(library, searcher, "agressie: waar komt dat voor?")[0].reply  # no first person: the theme
+    assert theme.type == LIST and theme.items
+    only = ask(library, searcher, "voor mijn lesplan over pesten: welke werkprocessen?")[0].reply
+    assert only.type == LIST and "pesten" in only.read_as  # nothing after the colon of its own: it stays
+
+
+def test_a_level_2_student_is_a_programme_level_not_a_competence_level(library, searcher):
+    reply = ask(library, searcher, "Welk niveau Nederlands moet een niveau 2 student halen?")[0].reply
+    assert reply.problem != "unknown_competence", reply.details
+    assert reply.hits and "2F" in " ".join(h.chunk.text for h in reply.hits)

@@ -350,8 +350,13 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
     """The words of a question that are not cues, names, years, levels or kind words; with ``marks``, the
     coordination beside them too: "or"/"of", commas and brackets ("work , school or leisure ( dagbesteding )").
     Words about the asker's situation (:func:`situation_words`) are left out when other words remain, and always
-    with ``situated`` (a list of a named scope: "ik ga stage lopen bij X; welke werkprocessen …")."""
+    with ``situated`` (a list of a named scope: "ik ga stage lopen bij X; welke werkprocessen …"). The asker's
+    clause before a colon (:data:`_PREAMBLE`) is left out too, unless the question after it has no word of its own
+    ("voor mijn lesplan over pesten: welke werkprocessen?")."""
     folded = _INTRODUCTION.sub(lambda m: " " * len(m.group(0)), _without(text, spans).lower())
+    before = _PREAMBLE.search(folded)
+    if before and _own_words(folded[before.end():]):
+        folded = " " * before.end() + folded[before.end():]
     folded = _AFTERWORD.sub(lambda m: " " * len(m.group(0)), folded)
     folded = _ASKS.sub(" ", folded)
     for pattern in extra_patterns:
@@ -366,6 +371,14 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
     return " ".join(words)
 
 
+def _own_words(text: str) -> bool:
+    """Whether a question holds a word that is no question word nor a kind word ("in welke werkprocessen komt
+    klantgerichtheid terug?" does; "welke werkprocessen?" does not)."""
+    for pattern in KIND_WORDS.values():
+        text = re.sub(pattern, " ", text)
+    return any(w not in question_words() for w in re.findall(r"[^\W\d_]+", text))
+
+
 # a sentence in which the asker introduces themselves, before the question ("Ik zit in de studentenraad. Welke …",
 # "I'm a guest teacher from Ireland. What …"): its words are no topic (a name in it still sets the scope)
 _INTRODUCTION = re.compile(
@@ -376,6 +389,11 @@ _INTRODUCTION = re.compile(
     r"|wil\s+(?:graag\s+)?[^.!?]{1,40}?\s+(?:doen|worden|studeren|volgen))"
     r"|i(?:\s+am|'m)\s+(?:a|an|the|in|on|at|from|with|one|currently)\b|i\s+(?:work|teach|study)"
     r"|we\s+(?:zijn|are|werken|work)|mijn\s+(?:zoon|dochter|kind)|my\s+(?:son|daughter|child))\b[^.!?]*[.!](?=\s+\S)")
+# a clause of the asker's before a colon and the question ("en als ik dat wil koppelen aan de PB: in welke
+# werkprocessen komt klantgerichtheid terug?", "for my lesson plan: which …"): its words are no topic; a theme
+# before a colon ("agressie: waar komt dat voor?") stays, as it has no first person
+_PREAMBLE = re.compile(r"^[^:?.!]*\b(?:ik|wij|we|mijn|onze|ons|i|my|our|me)\b[^:?.!]*:\s*(?=(?:en\s+|and\s+)?(?:in\s+)?"
+                       r"(?:welke|welk|wat|waar|waarin|hoe|wie|which|what|where|how|who)\b)")
 # a statement after the question about the asker or their purpose ("Welke werkprocessen heeft X? Ik wil een
 # scholingsplan maken.", "... mention aggression? That is what scares me most."): its words are no topic either
 # (unless it says what is asked: "Kun je me helpen? Ik zoek werkprocessen over agressie.", "Het gaat me om medicatie")
