@@ -52,6 +52,7 @@ FLOOR_BATCH12_F1 = 0.43  # measured 0.458 on arrival (tenth session) and after i
 FLOOR_BATCH13_F1 = 0.42  # measured 0.447 on arrival (eleventh session): two English themes far below the Dutch ones
 FLOOR_BATCH14_F1 = 0.43  # measured 0.265 on arrival (twelfth session), 0.462 with translate_families and
 # nouns_separable (both found on it)
+FLOOR_BATCH15_F1 = 0.38  # measured once, 0.405, on the twelfth session's final method (0.413 on its start code)
 
 
 @pytest.fixture(scope="module")
@@ -196,8 +197,8 @@ def test_batch_two_is_six_fresh_tune_themes_judged():
     assert {t.slug for t in fresh} <= judged
 
 
-@pytest.mark.parametrize("batch", [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
-def test_batches_three_to_fourteen_are_four_fresh_tune_themes_judged_by_new_judges(batch):
+@pytest.mark.parametrize("batch", [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
+def test_batches_three_to_fifteen_are_four_fresh_tune_themes_judged_by_new_judges(batch):
     fresh = [t for t in load_themes() if t.batch == batch]
     assert len(fresh) == 4 and all(t.split == "tune" for t in fresh)
     assert sorted(t.language for t in fresh) == ["en", "en", "nl", "nl"]
@@ -206,7 +207,7 @@ def test_batches_three_to_fourteen_are_four_fresh_tune_themes_judged_by_new_judg
     assert judges and not judges & others  # independent of the judges of every other batch
 
 
-def test_tune_themes_and_batches_two_to_fourteen_stay_above_their_floor(index):
+def test_tune_themes_and_batches_two_to_fifteen_stay_above_their_floor(index):
     judgments = load_judgments()
     rows = []
     for theme in [t for t in load_themes() if t.split == "tune"]:
@@ -226,6 +227,7 @@ def test_tune_themes_and_batches_two_to_fourteen_stay_above_their_floor(index):
     assert macro(f1 for batch, f1 in rows if batch == 12) >= FLOOR_BATCH12_F1
     assert macro(f1 for batch, f1 in rows if batch == 13) >= FLOOR_BATCH13_F1
     assert macro(f1 for batch, f1 in rows if batch == 14) >= FLOOR_BATCH14_F1
+    assert macro(f1 for batch, f1 in rows if batch == 15) >= FLOOR_BATCH15_F1
     assert np.isfinite([f1 for _, f1 in rows]).all()
 
 
