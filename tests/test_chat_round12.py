@@ -96,3 +96,43 @@ def test_a_level_2_student_is_a_programme_level_not_a_competence_level(library, 
     reply = ask(library, searcher, "Welk niveau Nederlands moet een niveau 2 student halen?")[0].reply
     assert reply.problem != "unknown_competence", reply.details
     assert reply.hits and "2F" in " ".join(h.chunk.text for h in reply.hits)
+
+
+# ----------------------------------------------------------------- the second review and tune21b (read after it
+# was measured twice)
+
+
+def test_a_question_after_a_colon_that_points_back_keeps_the_theme_before_it(library, searcher):
+    reply = ask(library, searcher, "Voor mijn lesplan over pesten: welke werkprocessen gaan daarover?")[0].reply
+    assert reply.type == LIST and reply.items and "pesten" in reply.read_as
+    english = ask(library, searcher, "For my lesson on bullying: which work processes fit?")[0].reply
+    assert english.type == LIST and 0 < len(english.items) <= 5  # was 42 through "fit"
+
+
+def test_no_additions_is_said_as_such_not_as_no_work_processes(library, searcher):
+    reply = ask(library, searcher, "Which work processes have an addition for the PMK?")[0].reply
+    assert reply.type == NOT_FOUND and reply.problem == "empty_list"
+    assert "additions" in reply.details[1]  # not "the sources hold no work processes of PMK"
+    themed = ask(library, searcher, "Welke werkprocessen over medicatie hebben een aanvulling voor de PBG?")[0].reply
+    assert themed.problem != "not_in_units"  # a theme beside it is no additions question
+
+
+def test_a_greeting_before_a_fact_question_and_its_follow_ups(library, searcher):
+    turns = ask(library, searcher, "hey quick one, what level is helpende zorg en welzijn and how many sbu is it?",
+                "ok and which wp's does it have?")
+    first, second = (t.reply for t in turns)
+    assert "Helpende Zorg en Welzijn" in first.read_as and first.details  # the level, not a search
+    assert second.type == LIST and len(second.items) == 12
+
+
+def test_a_request_to_find_out_after_the_question_is_no_theme(library, searcher):
+    reply = ask(library, searcher, "welke wp's gaan over agressie? zoek het uit voor een debat bij de "
+                                   "studentenraad")[0].reply
+    assert reply.type == LIST and len(reply.items) >= 3
+
+
+def test_the_extract_named_in_a_follow_up_is_no_new_question(library, searcher):
+    turns = ask(library, searcher, "List every 2015 work process titled 'Voert coördinerende taken uit'.",
+                "En welke zijn er in de 2021-dossiers uit het extract?")
+    assert turns[1].reply.type == LIST and turns[1].reply.items
+    assert {i.ref.split("|")[2] for i in turns[1].reply.items} == {"2021-08-01"}

@@ -112,8 +112,11 @@ DEFINES = (r"\bdefin\w*|\bomschrijving van\b|\bwhat does\b[^?]*\bmean\b|\bwat be
            r"|\bhoe\s+(?:wordt|worden)\b[^?]*\b(?:omschreven|beschreven|uitgelegd)\b"
            r"|\bhow\s+(?:is|are)\b[^?]*\b(?:described|explained)\b")
 # units that have an addition for a profile ("welke werkprocessen hebben een aanvulling voor de OA?")
-AN_ADDITION = (r"\b(?:werk ?processen|work ?processes)\b[^.?!]{0,40}?\b(?:hebben|heeft|have|has)\s+(?:een\s+|an\s+)?"
-               r"(?:aparte\s+|extra\s+|separate\s+)?(?:profiel)?(?:aanvulling|addition|extension)\b"
+_AN_ADDITION_NOUN = (r"(?:een\s+|an\s+|a\s+)?(?:aparte\s+|eigen\s+|extra\s+|separate\s+|own\s+)?(?:profiel)?"
+                     r"(?:aanvulling|addition|extension)\b")
+AN_ADDITION = (r"\b(?:werk ?processen|work ?processes)\b(?:(?!\b(?:over|about|around|rond\w*|on)\b)[^.?!]){0,40}?"
+               r"\b(?:(?:hebben|heeft|have|has)(?:\s+[\w-]+){0,3}?"
+               r"\s+" + _AN_ADDITION_NOUN + r"|" + _AN_ADDITION_NOUN + r"\s+(?:hebben|heeft|have|has)\b)"
                r"(?!\s+(?:op|to|in|for|voor)\s+(?:het|de|ons|onze|our|the|their|hun)\s+(?:les|curricul|programm|opleiding)\w*)")
 INCLUDED = r"\binclud\w*|\binclusief\b|\bincl\b\.?"  # "… included", "including the additions"
 INCLUDING = INCLUDED + r"|\badditions\b|\badd-?ons\b"  # a profile's parts taken along: no theme words
@@ -376,7 +379,7 @@ def _own_words(text: str) -> bool:
     klantgerichtheid terug?" does; "welke werkprocessen?" does not)."""
     for pattern in KIND_WORDS.values():
         text = re.sub(pattern, " ", text)
-    return any(w not in question_words() for w in re.findall(r"[^\W\d_]+", text))
+    return any(w not in question_words() and not _POINTS_BACK.match(w) for w in re.findall(r"[^\W\d_]+", text))
 
 
 # a sentence in which the asker introduces themselves, before the question ("Ik zit in de studentenraad. Welke …",
@@ -393,13 +396,20 @@ _INTRODUCTION = re.compile(
 # werkprocessen komt klantgerichtheid terug?", "for my lesson plan: which …"): its words are no topic; a theme
 # before a colon ("agressie: waar komt dat voor?") stays, as it has no first person
 _PREAMBLE = re.compile(r"^[^:?.!]*\b(?:ik|wij|we|mijn|onze|ons|i|my|our|me)\b[^:?.!]*:\s*(?=(?:en\s+|and\s+)?(?:in\s+)?"
-                       r"(?:welke|welk|wat|waar|waarin|hoe|wie|which|what|where|how|who)\b)")
+                       r"(?:welke|welk|wat|waar|waarin|hoe|wie|which|what|where|how|who|zijn\s+er|is\s+er"
+                       r"|are\s+there|is\s+there|do|does)\b)")
+# what points back or only weighs fit, after such a colon ("welke werkprocessen passen daarbij?", "which fit?"): no
+# words of the question's own, so the theme before the colon stays
+_POINTS_BACK = re.compile(r"^(?:er|daar|hier|waar)(?:over|bij|voor|mee|op|aan|in|uit|door|onder|naast|tegen|toe|van"
+                          r"|naar)$|^(?:pas|past|passen|passend\w*|hoor|hoort|horen|sluit|sluiten|aansluit\w*|aan|relevant\w*"
+                          r"|fit|fits|suit|suits|match|matches|belong|belongs|apply|applies|it|this|that|them)$")
 # a statement after the question about the asker or their purpose ("Welke werkprocessen heeft X? Ik wil een
 # scholingsplan maken.", "... mention aggression? That is what scares me most."): its words are no topic either
 # (unless it says what is asked: "Kun je me helpen? Ik zoek werkprocessen over agressie.", "Het gaat me om medicatie")
 _AFTERWORD = re.compile(
     r"(?<=\?)\s+(?:ik|i|i'd|i'm|i've|we|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
-    r"bedankt|dank|alvast|zodat|want|because)\b"
+    r"bedankt|dank|alvast|zodat|want|because"
+    r"|zoek\s+(?:het|dat|dit)\s+(?:even\s+|maar\s+)?uit|(?:please\s+)?find\s+(?:it|that|this)\s+out|graag|please)\b"
     r"(?![^?]*\b(?:bedoel\w*|mean|meant|zoek\w*|looking|gaat\b[^?]*\bom|regarding|betreft|concerning"
     r"|liefst|vooral|voornamelijk|mainly|especially|particularly|specifi\w+"
     r"|(?:die|dat|degene|the\s+ones?|those)\s+(?:over|about|on|met|with)|(?:know|weten|learn|leren)\b[^?]*\b(?:about|over)"
@@ -935,6 +945,7 @@ READ_AS = {
         "with_load": " met {load} sbu",
         "operators": {">": "meer dan", "<": "minder dan", ">=": "minstens"},
         "own_part": "de profielen (zonder basisdeel) van {scope}",
+        "additions_part": "de aanvullingen op het basisdeel voor {scope}",
     },
     "en": {
         "prefix": "read as",
@@ -960,6 +971,7 @@ READ_AS = {
         "with_load": " with {load} sbu",
         "operators": {">": "more than", "<": "less than", ">=": "at least"},
         "own_part": "the profiles (without the basisdeel) of {scope}",
+        "additions_part": "the additions to the basisdeel for {scope}",
     },
 }
 

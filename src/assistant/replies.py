@@ -56,6 +56,7 @@ from assistant.intent import (
     sbb_named,
     scope_entries,
     scope_label,
+    situation_words,
     topic_words,
 )
 from assistant.language import QUOTED, corpus_words, language
@@ -910,7 +911,8 @@ def _other_level(question: str, library: Library) -> bool:
     rest = _QUALIFICATION.sub(" ", fold(sentence))
     for pattern in FACTS.values():  # "op welk niveau zit die opleiding en hoeveel sbu heeft hij?": facts of it
         rest = pattern.sub(" ", rest)
-    return bool(evidence.content_words(rest, library.scope_vocab))
+    situation = situation_words()  # "hey quick one, what level is …": a greeting is no other level
+    return any(w not in situation for w in evidence.content_words(rest, library.scope_vocab))
 
 
 # the facts a question may ask beside the first one ("op welk niveau zit die opleiding, en hoeveel sbu?")
@@ -1615,6 +1617,8 @@ def _none_in(intent: Intent, library: Library, filters: Filters) -> tuple[str, s
     scope = describe_scopes(intent.scopes, intent.lang)
     if _own_only(intent.question):
         scope = READ_AS[intent.lang]["own_part"].format(scope=scope)
+    elif _additions_only(intent.question) and not _all_parts(intent.question):  # "… een aanvulling voor de PMK?"
+        scope = READ_AS[intent.lang]["additions_part"].format(scope=scope)
     return (intent.kind or WERKPROCES, scope, "extract" if extract else "")
 
 
