@@ -136,3 +136,13 @@ def test_the_extract_named_in_a_follow_up_is_no_new_question(library, searcher):
                 "En welke zijn er in de 2021-dossiers uit het extract?")
     assert turns[1].reply.type == LIST and turns[1].reply.items
     assert {i.ref.split("|")[2] for i in turns[1].reply.items} == {"2021-08-01"}
+
+
+@pytest.mark.parametrize("question, least", [
+    ("Would my daughter have to give medication or do nursing-type tasks in any of these programmes?", 2),
+    ("Does any of these jobs involve managing money or a budget?", 3),
+])
+def test_any_of_these_programmes_asked_first_means_the_sources_programmes(library, searcher, question, least):
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type == LIST and len(reply.items) >= least, (reply.type, reply.problem, reply.read_as)
+    assert "daughter" not in reply.read_as  # the asker's child is no theme

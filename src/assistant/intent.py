@@ -52,7 +52,7 @@ COMES_BACK = r"\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"  # "in welke werkproc
 # whether any unit or programme holds something ("Do any of the work processes say …?", "zijn er werkprocessen
 # waarin …", "… in any of these programmes?"): a yes-or-no question answered by the list of those that do
 ANY_UNITS = (r"\b(?:do|does|did|are|is|would|will)\s+(?:there\s+)?any\s+(?:of\s+(?:the|these|those)\s+)?"
-             r"(?:werk ?process\w*|work ?process\w*|programmes?|programs?|profiles?)\b"
+             r"(?:werk ?process\w*|work ?process\w*|programmes?|programs?|profiles?|jobs?)\b"
              r"|\bin\s+any\s+of\s+(?:these|those|the)\s+(?:programmes|programs|profiles|work ?processes)\b"
              r"|\b(?:zijn|staan)\s+er\s+(?:ook\s+)?werkprocessen\b|\bis\s+er\s+(?:ook\s+)?een\s+werkproces\b")
 
@@ -657,6 +657,8 @@ _PROGRAMMES_LISTED = re.compile(r"\b(?:what|which)\s+(?:kinds?\s+of\s+)?(?:mbo[-
                                 r"(?:programmes|programs)\s+(?:(?:are\s+there|exist|are\s+(?:available|offered)"
                                 r"|can\s+i\s+choose)\b(?!\s+(?:for|about|with|on|to|by|after)\b)"  # "… for children"
                                 r"|(?:does|do)\s+[\w&' -]{2,40}?\s+(?:have|offer|include|contain)\s*[?.!]*\s*$)")
+ANY_PROGRAMME = re.compile(r"\bany\s+of\s+(?:these|those|the)\s+(?:programmes|programs|opleidingen|jobs|professions)\b"
+                           r"|\bin\s+een\s+van\s+(?:deze|die|de)\s+(?:opleidingen|beroepen)\b")
 _THESE_PROGRAMMES = (r"\b(?:in|of|across|for)\s+(?:all\s+|any\s+of\s+)?(?:these|those|the|all)\s+"
                      r"(?:programmes|programs)\b")
 # the programmes one can go on to after this one: the dossier's doorstroom text, not a list of its profiles
@@ -720,6 +722,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         kind = None
     if kind is None and _PROGRAMMES_LISTED.search(folded):  # "what programmes are there at level 2?"
         kind = "profiel"
+    if kind is None and ANY_PROGRAMME.search(folded):  # "… give medication in any of these programmes?": where
+        kind = "werkproces"
     if kind == "profiel" and _has(ONWARD, folded):  # "which programmes can I move on to?": the doorstroom text
         kind = None
     only = _has(CUES["only"], folded)
