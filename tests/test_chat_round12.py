@@ -146,3 +146,19 @@ def test_any_of_these_programmes_asked_first_means_the_sources_programmes(librar
     reply = ask(library, searcher, question)[0].reply
     assert reply.type == LIST and len(reply.items) >= least, (reply.type, reply.problem, reply.read_as)
     assert "daughter" not in reply.read_as  # the asker's child is no theme
+
+
+def test_a_competence_word_in_the_askers_introduction_is_no_competence(library, searcher):
+    """tune22a (read after its one measurement): "… moeten leren." in an introduction is no SBB competence Leren."""
+    turns = ask(library, searcher, "Hoi! Mijn eerstejaars Helpende Zorg en Welzijn vragen steeds wat ze nou eigenlijk "
+                                   "allemaal moeten leren. Welke werkprocessen horen bij hun opleiding?",
+                "en alleen het profieldeel? dus zonder het basisdeel")
+    first, second = (t.reply for t in turns)
+    assert first.type == LIST and len(first.items) == 12
+    assert second.type == LIST and 0 < len(second.items) < len(first.items)
+
+
+def test_which_qualifications_and_their_level_is_the_list_of_profiles(library, searcher):
+    reply = ask(library, searcher, "Which qualifications (profiles) does the Maatschappelijke Zorg dossier contain, "
+                                   "and at what MBO level is each one?")[0].reply
+    assert reply.type == LIST and len(reply.items) == 6

@@ -391,7 +391,8 @@ _INTRODUCTION = re.compile(
     r"|heb\s+(?:een|twee|drie|\d+)\s+(?:leerling|student|stagiair|klas|groep|zoon|dochter|kind)\w*"
     r"|wil\s+(?:graag\s+)?[^.!?]{1,40}?\s+(?:doen|worden|studeren|volgen))"
     r"|i(?:\s+am|'m)\s+(?:a|an|the|in|on|at|from|with|one|currently)\b|i\s+(?:work|teach|study)"
-    r"|we\s+(?:zijn|are|werken|work)|mijn\s+(?:zoon|dochter|kind)|my\s+(?:son|daughter|child))\b[^.!?]*[.!](?=\s+\S)")
+    r"|we\s+(?:zijn|are|werken|work)|mijn\s+(?:zoon|dochter|kind|eerstejaars|studenten|leerlingen|stagiairs|klas|groep)"
+    r"|my\s+(?:son|daughter|child|students|pupils|interns|class|first-years))\b[^.!?]*[.!](?=\s+\S)")
 # a clause of the asker's before a colon and the question ("en als ik dat wil koppelen aan de PB: in welke
 # werkprocessen komt klantgerichtheid terug?", "for my lesson plan: which …"): its words are no topic; a theme
 # before a colon ("agressie: waar komt dat voor?") stays, as it has no first person
@@ -657,7 +658,8 @@ _PROGRAMMES_LISTED = re.compile(r"\b(?:what|which)\s+(?:kinds?\s+of\s+)?(?:mbo[-
                                 r"(?:programmes|programs)\s+(?:(?:are\s+there|exist|are\s+(?:available|offered)"
                                 r"|can\s+i\s+choose)\b(?!\s+(?:for|about|with|on|to|by|after)\b)"  # "… for children"
                                 r"|(?:does|do)\s+[\w&' -]{2,40}?\s+(?:have|offer|include|contain)\s*[?.!]*\s*$)")
-ANY_PROGRAMME = re.compile(r"\bany\s+of\s+(?:these|those|the)\s+(?:programmes|programs|opleidingen|jobs|professions)\b"
+ANY_PROGRAMME = re.compile(r"\bany\s+of\s+(?:these|those|the)\s+(?:programmes|programs|opleidingen|jobs|professions"
+                           r"|qualifications|profiles|dossiers)\b"
                            r"|\bin\s+een\s+van\s+(?:deze|die|de)\s+(?:opleidingen|beroepen)\b")
 _THESE_PROGRAMMES = (r"\b(?:in|of|across|for)\s+(?:all\s+|any\s+of\s+)?(?:these|those|the|all)\s+"
                      r"(?:programmes|programs)\b")
@@ -712,7 +714,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     unknown_years = tuple(dict.fromkeys(y for y in years if y not in known_years))
     levels = find_levels(programme_levels_removed(folded, catalogue))
     competence_names = _competences(folded, vocabulary)
-    sbb_codes = sbb_named(text, sbb or {}, loose=_has(CUES["competence"], folded))
+    sbb_codes = sbb_named(_without_introductions(text), sbb or {},  # "Mijn eerstejaars … moeten leren.": no
+                          loose=_has(CUES["competence"], folded))  # competence Leren
     sbb_codes = tuple(dict.fromkeys([*sbb_codes, *(c for c in sbb_letters(text) if c in (sbb or {}))]))
     kind = next((k for k, p in KIND_WORDS.items() if _has(p, folded)), None)
     if kind == "profiel" and not _has(_PROFILE_KIND, folded) and any(
@@ -811,6 +814,12 @@ def _asked_names(text: str, named: list[tuple[str, tuple[int, int]]]) -> list[tu
     if len({fold(t) for t, _ in own}) == 1 and len(own) < len(named) and not _has(CUES["compare"], rest):
         return own  # the question names one of them only: a question of two names may still compare them
     return named
+
+
+def _without_introductions(text: str) -> str:
+    """The text with its introduction sentences blanked (same length; matched on the lower-cased text)."""
+    spans = [m.span() for m in _INTRODUCTION.finditer(text.lower())]
+    return "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
 
 
 def _without_weighing(text: str) -> str:

@@ -889,7 +889,8 @@ def _profile_sbu(library: Library) -> dict[tuple, str]:
 _QUALIFICATION = re.compile(r"\b(?:opleiding\w*|kwalificatie\w*|qualifications?|programm?es?|diplomas?|mbo)\b")
 
 
-_WHICH_PROFILES = re.compile(r"\b(?:welke|which|what)\s+(?:\w+\s+)?(?:profielen|profiles|uitstroomprofielen)\b")
+_WHICH_PROFILES = re.compile(r"\b(?:welke|which|what)\s+(?:\w+\s+)?(?:profielen|profiles|uitstroomprofielen"
+                             r"|kwalificaties|qualifications|opleidingen|programmes)\b")
 
 
 def asked_fact(intent: Intent, library: Library) -> str | None:
