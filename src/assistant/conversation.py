@@ -56,7 +56,7 @@ FILLER = frozenset(
     en and alleen only just wat met what about hoe zit het how de het een the a an bij voor for in van of
     op at to with ook also maar but nu now dan then is are die dat dit deze that this those these
     versie version versies versions uit from graag please pls plz aub svp nog still daar there zelfde same vraag
-    question dossier dossiers kd profiel profile kwalificatiedossier extract uittreksel welke which er zijn
+    question dossier dossiers kd profiel profile kwalificatiedossier
     als if ik i je you doe do doen volg follow volgt zit zitten zat zaten study studeer
     uitstroom uitstroomprofiel
     opleiding programme program course oke ok okay ones

@@ -115,7 +115,7 @@ DEFINES = (r"\bdefin\w*|\bomschrijving van\b|\bwhat does\b[^?]*\bmean\b|\bwat be
 _AN_ADDITION_NOUN = (r"(?:een\s+|an\s+|a\s+)?(?:aparte\s+|eigen\s+|extra\s+|separate\s+|own\s+)?(?:profiel)?"
                      r"(?:aanvulling|addition|extension)\b")
 AN_ADDITION = (r"\b(?:werk ?processen|work ?processes)\b(?:(?!\b(?:over|about|around|rond\w*|on)\b)[^.?!]){0,40}?"
-               r"\b(?:(?:hebben|heeft|have|has)(?:\s+[\w-]+){0,3}?"
+               r"\b(?:(?:hebben|heeft|have|has)(?:\s+(?!(?:geen|no|not|niet|don't|doesn't)\b)[\w-]+){0,3}?"
                r"\s+" + _AN_ADDITION_NOUN + r"|" + _AN_ADDITION_NOUN + r"\s+(?:hebben|heeft|have|has)\b)"
                r"(?!\s+(?:op|to|in|for|voor)\s+(?:het|de|ons|onze|our|the|their|hun)\s+(?:les|curricul|programm|opleiding)\w*)")
 INCLUDED = r"\binclud\w*|\binclusief\b|\bincl\b\.?"  # "… included", "including the additions"
@@ -391,8 +391,7 @@ _INTRODUCTION = re.compile(
     r"|heb\s+(?:een|twee|drie|\d+)\s+(?:leerling|student|stagiair|klas|groep|zoon|dochter|kind)\w*"
     r"|wil\s+(?:graag\s+)?[^.!?]{1,40}?\s+(?:doen|worden|studeren|volgen))"
     r"|i(?:\s+am|'m)\s+(?:a|an|the|in|on|at|from|with|one|currently)\b|i\s+(?:work|teach|study)"
-    r"|we\s+(?:zijn|are|werken|work)|mijn\s+(?:zoon|dochter|kind|eerstejaars|studenten|leerlingen|stagiairs|klas|groep)"
-    r"|my\s+(?:son|daughter|child|students|pupils|interns|class|first-years))\b[^.!?]*[.!](?=\s+\S)")
+    r"|we\s+(?:zijn|are|werken|work)|mijn\s+(?:zoon|dochter|kind)|my\s+(?:son|daughter|child))\b[^.!?]*[.!](?=\s+\S)")
 # a clause of the asker's before a colon and the question ("en als ik dat wil koppelen aan de PB: in welke
 # werkprocessen komt klantgerichtheid terug?", "for my lesson plan: which …"): its words are no topic; a theme
 # before a colon ("agressie: waar komt dat voor?") stays, as it has no first person
@@ -403,7 +402,9 @@ _PREAMBLE = re.compile(r"^[^:?.!]*\b(?:ik|wij|we|mijn|onze|ons|i|my|our|me)\b[^:
 # words of the question's own, so the theme before the colon stays
 _POINTS_BACK = re.compile(r"^(?:er|daar|hier|waar)(?:over|bij|voor|mee|op|aan|in|uit|door|onder|naast|tegen|toe|van"
                           r"|naar)$|^(?:pas|past|passen|passend\w*|hoor|hoort|horen|sluit|sluiten|aansluit\w*|aan|relevant\w*"
-                          r"|fit|fits|suit|suits|match|matches|belong|belongs|apply|applies|it|this|that|them)$")
+                          r"|geschikt\w*|bruikbaar\w*|raken|raakt|gebruiken|bruikbare"
+                          r"|fit|fits|suit|suits|suitable|useful|use|match|matches|belong|belongs|apply|applies|relate"
+                          r"|it|this|that|them)$")
 # a statement after the question about the asker or their purpose ("Welke werkprocessen heeft X? Ik wil een
 # scholingsplan maken.", "... mention aggression? That is what scares me most."): its words are no topic either
 # (unless it says what is asked: "Kun je me helpen? Ik zoek werkprocessen over agressie.", "Het gaat me om medicatie")
@@ -412,7 +413,7 @@ _AFTERWORD = re.compile(
     r"bedankt|dank|alvast|zodat|want|because"
     r"|zoek\s+(?:het|dat|dit)\s+(?:even\s+|maar\s+)?uit|(?:please\s+)?find\s+(?:it|that|this)\s+out|graag|please)\b"
     r"(?![^?]*\b(?:bedoel\w*|mean|meant|zoek\w*|looking|gaat\b[^?]*\bom|regarding|betreft|concerning"
-    r"|liefst|vooral|voornamelijk|mainly|especially|particularly|specifi\w+"
+    r"|liefst|vooral|voornamelijk|mainly|especially|particularly|specifi\w+|ook|also|too|bijzonder|including|inclusief"
     r"|(?:die|dat|degene|the\s+ones?|those)\s+(?:over|about|on|met|with)|(?:know|weten|learn|leren)\b[^?]*\b(?:about|over)"
     r"|werkproces\w*|work\s+process\w*|kerntaa?k\w*|core\s+tasks?)\b)[^?]*$")
 # a verb of asking before the question it reports ("een student … vraagt welke werkprocessen …"): no topic word;
@@ -714,8 +715,11 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     unknown_years = tuple(dict.fromkeys(y for y in years if y not in known_years))
     levels = find_levels(programme_levels_removed(folded, catalogue))
     competence_names = _competences(folded, vocabulary)
-    sbb_codes = sbb_named(_without_introductions(text), sbb or {},  # "Mijn eerstejaars … moeten leren.": no
-                          loose=_has(CUES["competence"], folded))  # competence Leren
+    loose = _has(CUES["competence"], folded)
+    asked_sbb = sbb_named(_asking_sentences(text), sbb or {}, loose=loose)
+    sbb_codes = tuple(c for c in sbb_named(text, sbb or {}, loose=loose)  # "Mijn eerstejaars … moeten leren. Welke
+                      if c in asked_sbb or len((sbb or {}).get(c, "").split()) > 1)  # …?": a one-word name (Leren)
+    # in a statement before the question is no competence; "… dat ze goed plant en organiseert. Aan welke …?" is
     sbb_codes = tuple(dict.fromkeys([*sbb_codes, *(c for c in sbb_letters(text) if c in (sbb or {}))]))
     kind = next((k for k, p in KIND_WORDS.items() if _has(p, folded)), None)
     if kind == "profiel" and not _has(_PROFILE_KIND, folded) and any(
@@ -725,7 +729,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         kind = None
     if kind is None and _PROGRAMMES_LISTED.search(folded):  # "what programmes are there at level 2?"
         kind = "profiel"
-    if kind is None and ANY_PROGRAMME.search(folded):  # "… give medication in any of these programmes?": where
+    if kind is None and not scope_terms and ANY_PROGRAMME.search(folded):  # "… give medication in any of these
+        # programmes?": where; "any of the programmes of PW" names a scope, and its theme stays a search
         kind = "werkproces"
     if kind == "profiel" and _has(ONWARD, folded):  # "which programmes can I move on to?": the doorstroom text
         kind = None
@@ -816,10 +821,11 @@ def _asked_names(text: str, named: list[tuple[str, tuple[int, int]]]) -> list[tu
     return named
 
 
-def _without_introductions(text: str) -> str:
-    """The text with its introduction sentences blanked (same length; matched on the lower-cased text)."""
-    spans = [m.span() for m in _INTRODUCTION.finditer(text.lower())]
-    return "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
+def _asking_sentences(text: str) -> str:
+    """The sentences that ask (end in "?"), when the text has any and a statement before them; else the text."""
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    asking = [x for x in sentences if x.rstrip().endswith("?")]
+    return " ".join(asking) if asking and len(asking) < len(sentences) else text
 
 
 def _without_weighing(text: str) -> str:

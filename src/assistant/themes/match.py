@@ -21,7 +21,6 @@ from assistant.themes.corpus import Corpus, Sentence
 from assistant.themes.expand import Term
 from assistant.themes.words import (
     AUTO_PARTICLES,
-    DETERMINERS,
     NOT_A_HEAD,
     PREPOSITION_PARTICLES,
     adjective_of,
@@ -213,9 +212,8 @@ class Matcher:
                     if self.separable:  # the particle ends the clause (stemt ... af), or just precedes (af te stemmen)
                         near = [i for i in other if 0 < i - anchor <= PARTICLE_AFTER or i == anchor - 1
                                 or (i == anchor - 2 and positions[anchor - 1] == "te")]
-                        if self.noun_phrase_guard:  # *draagt … over aan*, not *informeert over de cliënt*
-                            near = [i for i in near if i <= anchor or i + 1 >= len(positions)
-                                    or positions[i + 1] not in DETERMINERS]
+                        if self.noun_phrase_guard:  # *draagt … over aan*, not *over de cliënt*, *in kaart*
+                            near = [i for i in near if i <= anchor or _clause_ends(sentence, i)]
                     else:
                         near = [i for i in other if abs(i - anchor) <= WINDOW and i not in chosen]
                     if not near:
@@ -225,6 +223,20 @@ class Matcher:
                     if not self._guarded(positions, chosen):
                         found.extend(chosen)
         return tuple(sorted(set(found)))
+
+
+# words that may follow a separable verb's particle at the end of its clause (*draagt … over aan haar collega's*,
+# *richt ruimten in ter voorbereiding*, *draagt bij aan*); a particle before any other word is a preposition
+CLAUSE_GOES_ON = frozenset("aan bij naar met en of om te ter tijdens wanneer als zodat waar die dat door voor".split())
+
+
+def _clause_ends(sentence: Sentence, i: int) -> bool:
+    """Whether the word at ``i`` ends its clause: the sentence's end, a punctuation mark or a clause word after it."""
+    words = sentence.words
+    if i + 1 >= len(words):
+        return True
+    between = sentence.text[words[i][2]:words[i + 1][1]]
+    return any(mark in between for mark in ",;:.()") or words[i + 1][0] in CLAUSE_GOES_ON
 
 
 def matcher(corpus: Corpus, term: Term, exclude: tuple[str, ...] = (), morphology: bool = True,

@@ -236,7 +236,8 @@ def noun_verb(noun: str, vocabulary: Collection[str]) -> tuple[str, str] | None:
             if len(infinitive) < 5 or infinitive.startswith(_INSEPARABLE):
                 continue
             finite = {f for f in verb_forms(infinitive) if f != infinitive and not f.startswith("ge")}
-            joined = ({particle + f for f in verb_forms(infinitive)} | {particle + infinitive}) - {noun}
+            joined = ({particle + f for f in verb_forms(infinitive)} | {particle + infinitive}) - {
+                noun, noun + "en", noun + "s"}  # *inzichten* is the noun's plural, no verb *in-zichten*
             if finite & set(vocabulary) and joined & set(vocabulary):
                 return particle, infinitive
         return None
