@@ -392,6 +392,7 @@ _INTRODUCTION = re.compile(
     r"|wil\s+(?:graag\s+)?[^.!?]{1,40}?\s+(?:doen|worden|studeren|volgen))"
     r"|i(?:\s+am|'m)\s+(?:a|an|the|in|on|at|from|with|one|currently)\b|i\s+(?:work|teach|study)"
     r"|we\s+(?:zijn|are|werken|work)|mijn\s+(?:zoon|dochter|kind)|my\s+(?:son|daughter|child))\b[^.!?]*[.!](?=\s+\S)")
+_INTRODUCTION_ANY_CASE = re.compile(_INTRODUCTION.pattern, re.IGNORECASE)  # spans of the text as typed
 # a clause of the asker's before a colon and the question ("en als ik dat wil koppelen aan de PB: in welke
 # werkprocessen komt klantgerichtheid terug?", "for my lesson plan: which …"): its words are no topic; a theme
 # before a colon ("agressie: waar komt dat voor?") stays, as it has no first person
@@ -717,9 +718,10 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     competence_names = _competences(folded, vocabulary)
     loose = _has(CUES["competence"], folded)
     asked_sbb = sbb_named(_asking_sentences(text), sbb or {}, loose=loose)
-    sbb_codes = tuple(c for c in sbb_named(text, sbb or {}, loose=loose)  # "Mijn eerstejaars … moeten leren. Welke
-                      if c in asked_sbb or len((sbb or {}).get(c, "").split()) > 1)  # …?": a one-word name (Leren)
-    # in a statement before the question is no competence; "… dat ze goed plant en organiseert. Aan welke …?" is
+    # a one-word SBB name in a statement before the question is no competence ("Mijn eerstejaars … moeten leren.
+    # Welke …?"); a longer one is ("… dat ze goed plant en organiseert. Aan welke wp's kan ik haar koppelen?")
+    sbb_codes = tuple(c for c in sbb_named(text, sbb or {}, loose=loose)
+                      if c in asked_sbb or len((sbb or {}).get(c, "").split()) > 1)
     sbb_codes = tuple(dict.fromkeys([*sbb_codes, *(c for c in sbb_letters(text) if c in (sbb or {}))]))
     kind = next((k for k, p in KIND_WORDS.items() if _has(p, folded)), None)
     if kind == "profiel" and not _has(_PROFILE_KIND, folded) and any(
@@ -811,7 +813,7 @@ def _asked_names(text: str, named: list[tuple[str, tuple[int, int]]]) -> list[tu
     """The names the question asks about: an introduction that weighs two of them ("My son is choosing between A
     and B. For A, which …?") is the asker's situation when the question names one of them itself; then only the
     question's own names count (and the comparison is not what is asked)."""
-    intros = [m.span() for m in _INTRODUCTION.finditer(text.lower()) if _has(CUES["compare"], fold(m.group(0)))]
+    intros = _weighing_spans(text)
     if not intros:
         return named
     own = [(t, span) for t, span in named if not any(a <= span[0] < b for a, b in intros)]
@@ -828,10 +830,14 @@ def _asking_sentences(text: str) -> str:
     return " ".join(asking) if asking and len(asking) < len(sentences) else text
 
 
+def _weighing_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the introductions that weigh two names, found in ``text`` itself (any case)."""
+    return [m.span() for m in _INTRODUCTION_ANY_CASE.finditer(text) if _has(CUES["compare"], fold(m.group(0)))]
+
+
 def _without_weighing(text: str) -> str:
     """The question without its introductions that weigh two names ("My son is choosing between A and B.")."""
-    spans = [m.span() for m in _INTRODUCTION.finditer(text.lower()) if _has(CUES["compare"], fold(m.group(0)))]
-    for start, end in reversed(spans):
+    for start, end in reversed(_weighing_spans(text)):
         text = text[:start] + text[end:]
     return text.strip()
 
