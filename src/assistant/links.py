@@ -207,7 +207,10 @@ def theme_units(index, theme: str) -> tuple[ThemeUnit, ...]:
 def _scan(index, theme: str) -> tuple[ThemeUnit, ...]:
     from assistant import themescan
 
-    result = themescan.scan(index, theme)
+    # The chat lists units that hold the theme itself: a noun's separable verb (*overdracht*: *draagt … over*) also
+    # takes in other senses of that verb (*draagt expertise over aan naastbetrokkenen*); the scan, read anchor by
+    # anchor, keeps it (ScanSettings.nouns_separable). On the chat's judged sets it changed no answer either way.
+    result = themescan.scan(index, theme, settings=themescan.ScanSettings(nouns_separable=False))
     found = []
     for a in result.anchors:
         matches = [*a.result.sentences, *([a.result.title] if a.result.title else [])]
