@@ -380,7 +380,7 @@ def test_a_noun_made_of_a_separable_verb_knows_its_verb(corpus):
 
 def test_a_noun_matches_its_separable_verb_split_but_not_a_preposition(corpus):
     found = Matcher.compile(Term("overdracht"), corpus)
-    assert found.separable and found.noun_phrase_guard
+    assert found.separable and found.particle_ends_clause
     handed = [s for s in corpus.sentences_with("draagt") if found.find(s)]
     assert any("over aan haar collega" in s.text for s in handed)
     both = next(s for s in handed if s.text.startswith("Ze draagt gegevens over de cliënt"))

@@ -111,7 +111,7 @@ class Matcher:
     separable: bool = False
     verb: str | None = None  # the term's infinitive when it is a verb in the corpus (for the noun-reading guard)
     family: str = ""  # terms of one family (forms of one word) count once in a sentence (scan.families)
-    noun_phrase_guard: bool = False  # a prepositional particle split off a noun's verb starts no noun phrase
+    particle_ends_clause: bool = False  # a prepositional particle split off a noun's verb must end its clause
 
     @classmethod
     def compile(cls, term: Term, corpus: Corpus, exclude: tuple[str, ...] = (), morphology: bool = True,
@@ -148,22 +148,21 @@ class Matcher:
                                                         adjectives_apart) for w in parts))
         separable = bool(particle and verb and len(alternatives) == 2 and all(alternatives[1]))
         guarded = False
-        words_typed = text.replace("|", "").split()
-        if not particle and morphology and nouns_separable and len(words_typed) == 1 and alternatives:
-            made_of = noun_verb(words_typed[0], corpus.vocabulary.keys())
+        single = text.replace("|", "")
+        if not particle and morphology and nouns_separable and single and " " not in single and alternatives:
+            made_of = noun_verb(single, corpus.vocabulary.keys())
             forms = frozenset(f for f in verb_forms(made_of[1]) if f in corpus.vocabulary and not f.startswith("ge")
                               and not excluded(f, exclude)) if made_of else frozenset()
             if forms:
                 alternatives.append((forms, frozenset({made_of[0]})))
                 separable, guarded = True, made_of[0] in PREPOSITION_PARTICLES
         infinitive = None
-        single = text.replace("|", "")
         if morphology and " " not in single and single.endswith("en") and len(single) >= 5:
             third = {f for f in verb_forms(single) if f.endswith("t") and not f.startswith("ge")}
             if third & corpus.vocabulary.keys():
                 infinitive = single
         return cls(term, tuple(a for a in alternatives if all(a)), guards, separable, infinitive,
-                   noun_phrase_guard=guarded)
+                   particle_ends_clause=guarded)
 
     def trigger_words(self) -> frozenset[str]:
         """Words one of which a sentence must hold to match (the first word set of each alternative)."""
@@ -212,7 +211,7 @@ class Matcher:
                     if self.separable:  # the particle ends the clause (stemt ... af), or just precedes (af te stemmen)
                         near = [i for i in other if 0 < i - anchor <= PARTICLE_AFTER or i == anchor - 1
                                 or (i == anchor - 2 and positions[anchor - 1] == "te")]
-                        if self.noun_phrase_guard:  # *draagt … over aan*, not *over de cliënt*, *in kaart*
+                        if self.particle_ends_clause:  # *draagt … over aan*, not *over de cliënt*, *in kaart*
                             near = [i for i in near if i <= anchor or _clause_ends(sentence, i)]
                     else:
                         near = [i for i in other if abs(i - anchor) <= WINDOW and i not in chosen]
@@ -247,7 +246,7 @@ def matcher(corpus: Corpus, term: Term, exclude: tuple[str, ...] = (), morpholog
     compiled = corpus.cached(key, lambda: Matcher.compile(Term(term.text), corpus, exclude, morphology, compounds,
                                                           participles, adjectives_apart, nouns_separable))
     return Matcher(term, compiled.alternatives, compiled.guards, compiled.separable, compiled.verb,
-                   noun_phrase_guard=compiled.noun_phrase_guard)
+                   particle_ends_clause=compiled.particle_ends_clause)
 
 
 def candidates(corpus: Corpus, matchers: Sequence[Matcher]) -> dict[int, list[Matcher]]:

@@ -20,8 +20,8 @@ _KOFSCHIP = "tkfschp"
 _INSEPARABLE = ("be", "ge", "her", "ont", "ver", "er")
 # Particles of separable verbs recognised without a "|" (others, such as "in" and "over", need one).
 AUTO_PARTICLES = ("samen", "terug", "mee", "af", "toe", "uit")
-# Particles that are also prepositions: split from their verb only where no noun phrase follows (*draagt … over
-# aan*, *richt ruimten in ter …*), not before one (*over de cliënt*).
+# Particles that are also prepositions: split from their verb only where the particle ends its clause (*draagt …
+# over aan*, *richt ruimten in ter …*), not before the noun it governs (*over de cliënt*, *in kaart*).
 PREPOSITION_PARTICLES = ("over", "in", "op", "aan", "door", "bij", "na", "voor", "om")
 # Function words that never start a compound whose meaning is its tail (*voorwaarden* is not a kind of
 # *waarden*, *zelfvertrouwen* not of *vertrouwen* in the sense of trust between people).
@@ -224,13 +224,14 @@ DETERMINERS = frozenset("de het een zijn haar hun deze die dit dat onze ons uw j
 def noun_verb(noun: str, vocabulary: Collection[str]) -> tuple[str, str] | None:
     """The separable verb a noun is made of, as (particle, infinitive), when the corpus splits that verb:
     *overdracht* → (over, dragen) through the participle *overgedragen* and the form *draagt*; *inrichting* →
-    (in, richten); *opvang* → (op, vangen). None for a word that is no such noun or whose verb the corpus lacks."""
+    (in, richten). None for a word that is no such noun or whose split verb the corpus lacks (*opvang* here)."""
+    known = set(vocabulary)
     for particle in (*AUTO_PARTICLES, *PREPOSITION_PARTICLES):
         rest = noun[len(particle):]
         if not noun.startswith(particle) or len(rest) < 3 or rest.endswith("en"):
             continue
         guesses = [rest[:-3] + "en"] if rest.endswith("ing") else [rest + rest[-1] + "en", rest + "en"]
-        guesses += [w[len(particle) + 2:] for w in vocabulary if w.startswith(particle + "ge") and w.endswith("en")
+        guesses += [w[len(particle) + 2:] for w in known if w.startswith(particle + "ge") and w.endswith("en")
                     and w[len(particle) + 2:][:3] == rest[:3] and len(w) > len(particle) + 5]
         for infinitive in guesses:
             if len(infinitive) < 5 or infinitive.startswith(_INSEPARABLE):
@@ -238,7 +239,7 @@ def noun_verb(noun: str, vocabulary: Collection[str]) -> tuple[str, str] | None:
             finite = {f for f in verb_forms(infinitive) if f != infinitive and not f.startswith("ge")}
             joined = ({particle + f for f in verb_forms(infinitive)} | {particle + infinitive}) - {
                 noun, noun + "en", noun + "s"}  # *inzichten* is the noun's plural, no verb *in-zichten*
-            if finite & set(vocabulary) and joined & set(vocabulary):
+            if finite & known and joined & known:
                 return particle, infinitive
         return None
     return None
