@@ -43,7 +43,8 @@ HEADING = re.compile(r"^\s*([BP][1-9I]-K[0-9I]+-W[A-Za-z]?[0-9]+)\s*:", re.MULTI
 ABLATION = ("thesaurus", "glossary", "glossary_dutch", "compounds", "morphology", "near", "sense", "feedback", "dense",
             "specificity", "conjuncts", "translate", "near_keep", "dense_kern", "conjuncts_translated",
             "participles_apart", "cognates_translated", "forms_once", "glossary_concepts",
-            "near_heads_apart", "translate_english_only", "thesaurus_typed")
+            "near_heads_apart", "translate_english_only", "thesaurus_typed", "translations_partnered",
+            "absent_rarest", "alternatives_once")
 
 
 def open_or_explain(index_dir: Path):
@@ -201,7 +202,7 @@ def parse_sweep(text: str) -> tuple[str, list[float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True)
-    parser.add_argument("--split", choices=("tune", "dev", *(f"batch{b}" for b in range(1, 16)), "test", "all"),
+    parser.add_argument("--split", choices=("tune", "dev", *(f"batch{b}" for b in range(1, 17)), "test", "all"),
                         default="tune", help="tune: every tune theme, each batch apart; dev: the tune "
                         "batches 1-4 (what the method was chosen on; batch 5 is the check); test: aggregates only")
     parser.add_argument("--ablation", action="store_true", help="each part of the method switched in turn")

@@ -53,6 +53,7 @@ class Term:
     text: str
     weight: float = CORE
     origin: str = "eigen"
+    stands_for: str = ""  # the glossary entry whose alternatives it is (*zorg*, *verzorging* for *care*)
 
     def label(self) -> str:
         """The term as typed in the editable list (``betrokkenen:0.5``)."""
@@ -163,7 +164,8 @@ def glossary_siblings(word: str) -> list[str]:
 CONJUNCTION = re.compile(r"\s+(?:en|of|and|or|&)\s+|/", re.IGNORECASE)
 
 
-def conjunct_partners(phrase: str, corpus: Corpus | None, dutch: Mapping[str, str] | None = None) -> dict[str, str]:
+def conjunct_partners(phrase: str, corpus: Corpus | None, dutch: Mapping[str, str] | None = None,
+                      settings: ScanSettings | None = None, spread: Mapping[str, int] | None = None) -> dict[str, str]:
     """The commoner words of a theme's multi-word concepts, each with the whole concept as one term.
 
     A phrase is split at *en*/*of* (*reflectie en professionele ontwikkeling* → *reflectie*, *professionele
@@ -172,25 +174,44 @@ def conjunct_partners(phrase: str, corpus: Corpus | None, dutch: Mapping[str, st
     and the others only together with it: ``{"professionele": "professionele ontwikkeling"}``.
     With ``dutch`` (:func:`translations`), a theme word the corpus lacks stands in the concept as the first word
     of its Dutch (*customer contact* → *klant contact*): a typed word the corpus holds (*contact*) then counts
-    alone only when it is the rarest; only the typed words get partners.
+    alone only when it is the rarest. With ``translations_partnered`` that Dutch word is partnered like a typed
+    one (*physical environment* → *fysieke omgevingen*: the commoner *omgevingen* counts only with *fysieke*),
+    and with ``absent_rarest`` a word that stays absent (no unit holds it, no translation) is the concept's
+    rarest: the others count only together (``""``: no concept term when fewer than two words occur), as
+    *care* in *care settings* is not the concept.
     """
     if corpus is None:
         return {}
     from assistant.themes.match import word_variants  # match imports this module
 
+    settings = settings or ScanSettings()
     first = {english: theme_words(text)[0] for english, text in (dutch or {}).items() if theme_words(text)}
     found: dict[str, str] = {}
     for part in CONJUNCTION.split(phrase):
         typed = set(theme_words(part))
+        if settings.translations_partnered:
+            typed |= {first[w] for w in typed if w in first}
         concept = theme_words(dutch_text(part, first)) if first else theme_words(part)
         units = {w: corpus.units_with(word_variants(w, corpus)) for w in dict.fromkeys(concept)}
         words = [w for w, n in units.items() if n > 0]
-        if not 2 <= len(words) <= 4:
-            continue
-        rarest = min(words, key=lambda w: (units[w], words.index(w)))
-        for word in words:
-            if word != rarest and word in typed:
-                found[word] = " ".join(words)
+        for english in theme_words(part):
+            if english in first and first[english] in units and english in (spread or {}):
+                units[first[english]] = max(units[first[english]], spread[english])
+        if settings.absent_rarest and words and len(words) < len(units) <= 4:
+            for word in words:
+                if word in typed:
+                    found[word] = " ".join(words) if len(words) >= 2 else ""
+        elif 2 <= len(words) <= 4:
+            rarest = min(words, key=lambda w: (units[w], words.index(w)))
+            for word in words:
+                if word != rarest and word in typed:
+                    found[word] = " ".join(words)
+        if settings.translations_partnered:  # the other Dutch words of a glossary entry (*care*: *verzorging*)
+            for english in typed & set(first):
+                for other in theme_words(dutch[english])[1:]:
+                    if first[english] in found and other not in found:
+                        concept = found[first[english]].split()
+                        found[other] = " ".join(other if w == first[english] else w for w in concept)
     return found
 
 
@@ -290,6 +311,26 @@ def translations(theme: str, corpus: Corpus | None, meaning, settings: ScanSetti
             if near:
                 found[word] = near
     return found
+
+
+def translation_spread(english: str, dutch: str, corpus: Corpus, meaning, settings: ScanSettings) -> int:
+    """How many units hold the meaning of a translated word: any form of its Dutch words (a glossary entry's
+    alternatives) or of the corpus words nearly as near to it as its translation (``spread_margin``).
+
+    A translation names one form, and that form can be rare while its meaning is common: *supporting* →
+    *steun* (6 units), while *ondersteunt*, *ondersteuning* stand in 70. A concept's rarest word is chosen by
+    this count (:func:`conjunct_partners`), as a typed Dutch word's count takes in all its forms.
+    """
+    from assistant.themes.match import word_variants  # match imports this module
+
+    found = list(theme_words(dutch))
+    if meaning is not None and len(found) == 1:
+        scores = meaning.near_scores(meaning.embed([english])[0])
+        top = [int(i) for i in np.argsort(-scores)[:8]]
+        if top:
+            floor = float(scores[top[0]]) - settings.spread_margin
+            found += [meaning.words[i] for i in top if float(scores[i]) >= floor]
+    return corpus.units_with({v for w in found for v in word_variants(w, corpus)})
 
 
 def english_word(word: str) -> bool:
@@ -396,24 +437,27 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
         entries = triggered(thesaurus.entries, [*phrases, *guessed, *compound_parts])
     pinned = {base(t): t for entry in entries for t in (*entry.core, *entry.context)}
 
-    def add(text: str, weight: float, origin: str) -> None:
+    def add(text: str, weight: float, origin: str, stands_for: str = "") -> None:
         text = " ".join(fold(text).split())
         key = base(text)
         if not key or key in found or len(found) >= MAX_TERMS:
             return
         if origin in ("thema", "glossarium") and key in pinned:
             text = fold(pinned[key])  # the thesaurus's form of the same term carries its guards
-        found[key] = Term(text, weight, origin)
+        found[key] = Term(text, weight, origin, stands_for if settings.alternatives_once else "")
 
     for phrase in phrases:
         dutch = translations(phrase, corpus, meaning, settings) if settings.conjuncts_translated else {}
-        partners = conjunct_partners(phrase, corpus, dutch) if settings.conjuncts else {}
+        spread = {english: translation_spread(english, text, corpus, meaning, settings)
+                  for english, text in dutch.items()} if settings.spread_rarest and corpus is not None else {}
+        partners = conjunct_partners(phrase, corpus, dutch, settings, spread) if settings.conjuncts else {}
         for word in theme_words(phrase):
             weight = CORE
             if corpus is not None and corpus.unit_share(word) > settings.generic_share:
                 weight = CONTEXT  # a theme word found in most units carries little on its own
             if word in partners:
-                add(partners[word], CORE, "thema")  # the words of one concept together
+                if partners[word]:
+                    add(partners[word], CORE, "thema")  # the words of one concept together
                 weight = CONTEXT  # a concept's commoner word alone: *professionele* without *ontwikkeling*
             add(word, weight, "thema")
         if settings.glossary:
@@ -422,11 +466,15 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
                 for word in theme_words(dutch):
                     if word in concepts:
                         add(concepts[word], CORE, "glossarium")
-                    add(word, CONTEXT if word in concepts else CORE, "glossarium")
+                    if partners.get(word):
+                        add(partners[word], CORE, "glossarium")  # an English concept's Dutch together
+                    add(word, CONTEXT if word in concepts or word in partners else CORE, "glossarium", dutch)
         if settings.translate and meaning is not None:
             for english, dutch in translations(phrase, corpus, meaning, settings).items():
                 if dutch not in glossary_expand(english):
-                    add(dutch, CORE, "vertaling")
+                    if partners.get(dutch):
+                        add(partners[dutch], CORE, "vertaling")  # a translated concept: its words together
+                    add(dutch, CONTEXT if dutch in partners else CORE, "vertaling")
         if settings.glossary_dutch:
             for word in theme_words(phrase):
                 for sibling in glossary_siblings(word):

@@ -331,9 +331,13 @@ def families(matchers: Sequence[Matcher]) -> list[Matcher]:
     word are not "two context terms together"."""
     marked: list[Matcher] = []
     seen: list[tuple[frozenset[str], str]] = []
+    entries: dict[str, str] = {}  # a glossary entry's alternatives (*zorg*, *verzorging* for *care*): one family
     for found in matchers:
         words = found.trigger_words() if all(len(a) == 1 for a in found.alternatives) else frozenset()
-        family = next((key for other, key in seen if words & other), found.term.text)
+        family = next((key for other, key in seen if words & other), None)
+        if words and found.term.stands_for:
+            family = entries.setdefault(found.term.stands_for, family or found.term.text)
+        family = family or found.term.text
         if words:
             seen.append((words, family))
         marked.append(replace(found, family=family))

@@ -39,8 +39,13 @@ class ScanSettings:
     thesaurus_typed: bool = True  # a thesaurus entry is called up by the theme's own words, not its glossary Dutch
     nouns_separable: bool = True  # a noun of a separable verb matches it split (overdracht: draagt … over)
     translate_families: bool = True  # the nearest word family wins a translation, not one form (environment)
+    translations_partnered: bool = True  # a translated word is partnered in its concept like a typed one
+    alternatives_once: bool = True  # a glossary entry's Dutch alternatives are one family: a sentence counts it once
+    spread_rarest: bool = True  # a translated word's rarity counts the forms of its meaning, not one word
+    absent_rarest: bool = True  # a concept word no unit holds (untranslated) is its rarest: the others count together
     translate_english_only: bool = True  # a Dutch word the corpus lacks gets no nearest word (expressie: not verbale)
 
+    spread_margin: float = 0.25  # corpus words this close to a translation's CSLS count in its spread
     translate_min: float = 0.0  # CSLS of the nearest corpus word to an absent theme word at least (a translation)
     near_k: int = 10  # near words per theme vector at most
     near_min: float = -0.15  # CSLS score of a near word to the theme at least (vectors.Meaning.near_scores)

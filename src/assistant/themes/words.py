@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+
 from assistant.lexical import STOPWORDS, tokenize
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -37,6 +39,10 @@ EXTRA_STOPWORDS = frozenset("""
     dealing working other others own
     omgaan werken werk ander andere anderen zijn eigen hun haar elkaar zich
     """.split())
+# English function words (NLTK's list, as bm25s ships it): a theme typed in English drops *between*,
+# *through*, *during* like the Dutch stop words (*tussen* is no theme word). One that is a common Dutch word
+# as well (wordfreq Zipf ≥ DUTCH_TOO: *was*, *me*, *had*) stays a theme word: *de was doen*.
+DUTCH_TOO = 5.0
 
 
 def fold(text: str) -> str:
@@ -62,7 +68,17 @@ def content_words(text: str) -> list[str]:
 
 def theme_words(text: str) -> list[str]:
     """Content words of a theme: also without the generic words a theme phrase carries (*omgaan met*)."""
-    return [w for w in content_words(text) if w not in EXTRA_STOPWORDS]
+    return [w for w in content_words(text) if w not in EXTRA_STOPWORDS and not english_stopword(w)]
+
+
+@lru_cache(maxsize=4096)
+def english_stopword(word: str) -> bool:
+    """Whether a folded word is an English function word and not also a common Dutch word."""
+    if word not in STOPWORDS_EN_PLUS:
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "nl") < DUTCH_TOO
 
 
 @lru_cache(maxsize=65536)

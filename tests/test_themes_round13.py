@@ -1,0 +1,103 @@
+"""The thirteenth round of the theme scan (issue 13): an English theme's concepts weigh as a Dutch theme's do.
+
+English function words are no theme words; a translated word is partnered in its multi-word concept like a
+typed Dutch word (the commoner words count only together); a word that stays absent is its concept's rarest;
+a glossary entry's Dutch alternatives are one family; and a translation's rarity counts the forms of its
+meaning. All on the real corpus and the bundled embedder; no test theme is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from conftest import Built, opened
+
+from assistant.themes import ScanSettings, corpus_for, scan
+from assistant.themes.expand import expand_theme, translation_spread
+from assistant.themes.vectors import meaning_for
+from assistant.themes.words import english_stopword, theme_words
+
+DEFAULT = ScanSettings()
+
+
+@pytest.fixture(scope="module")
+def index(built_index: Built):
+    return opened(built_index.index_dir)
+
+
+@pytest.fixture(scope="module")
+def corpus(index):
+    return corpus_for(index)
+
+
+@pytest.fixture(scope="module")
+def meaning(index, corpus):
+    found = meaning_for(index, corpus)
+    assert found is not None, "the bundled index's embedder must load for these tests"
+    return found
+
+
+def weights(theme: str, corpus, meaning, settings: ScanSettings = DEFAULT) -> dict[str, float]:
+    expansion = expand_theme(theme, corpus, settings=settings, meaning=meaning)
+    return {term.text: term.weight for term in expansion.terms}
+
+
+def kern_werkprocessen(result) -> set[str]:
+    return {m.judged_ref for a in result.anchors if a.strength == "kern" for m in a.members
+            if m.chunk.kind == "werkproces"}
+
+
+def test_english_function_words_are_no_theme_words_unless_also_common_dutch():
+    assert theme_words("transitions between schools and care settings") == ["transitions", "schools", "care",
+                                                                            "settings"]
+    assert theme_words("working through conflicts during the day") == ["conflicts", "day"]
+    assert theme_words("de was doen") == ["was", "doen"]  # *was* is a Dutch word as well
+    assert english_stopword("between") and not english_stopword("was") and not english_stopword("zorg")
+
+
+def test_between_is_no_longer_translated_into_a_theme_term(corpus, meaning):
+    assert "tussen" not in weights("transitions between schools and care settings", corpus, meaning)
+
+
+def test_a_translated_word_is_partnered_in_its_concept(corpus, meaning):
+    """*arranging the physical environment*: *omgevingen* (the translation of *environment*, in 9 % of the units)
+    alone no longer carries the concept; the concept's words together do."""
+    on = weights("arranging the physical environment", corpus, meaning)
+    off = weights("arranging the physical environment", corpus, meaning, replace(DEFAULT, translations_partnered=False))
+    assert on["omgevingen"] == 0.5 and off["omgevingen"] == 1.0
+    assert any("omgevingen" in text.split() and len(text.split()) > 1 and weight == 1.0 for text, weight in on.items())
+
+
+def test_a_word_that_stays_absent_is_its_concepts_rarest(corpus, meaning):
+    """*transitions* has no Dutch near enough: *schools* alone is not the concept *transitions between schools*."""
+    assert weights("transitions between schools", corpus, meaning)["schools"] == 0.5
+    assert weights("transitions between schools", corpus, meaning,
+                   replace(DEFAULT, absent_rarest=False))["schools"] == 1.0
+
+
+def test_a_glossary_entrys_alternatives_count_once_in_a_sentence(index):
+    """*care* → *zorg*, *verzorging* (both context terms in *care settings*): a sentence with both words is no
+    strong sentence. The theme is judged absent from the corpus; counted twice, they listed units as kern."""
+    theme = "transitions between schools and care settings"
+    assert not kern_werkprocessen(scan(index, theme, budget=120))
+    assert kern_werkprocessen(scan(index, theme, settings=replace(DEFAULT, alternatives_once=False), budget=120))
+
+
+def test_a_translations_rarity_counts_the_forms_of_its_meaning(corpus, meaning):
+    """*supporting* → *steun* (a rare word), while *ondersteunt* and *ondersteuning* stand in many units: in
+    *supporting people with disabilities* the rarest concept word is *beperkingen*, not *steun*."""
+    assert translation_spread("supporting", "steun", corpus, meaning, DEFAULT) > 3 * translation_spread(
+        "disabilities", "beperkingen beperking", corpus, meaning, DEFAULT)
+    on = weights("supporting people with disabilities", corpus, meaning)
+    off = weights("supporting people with disabilities", corpus, meaning, replace(DEFAULT, spread_rarest=False))
+    assert on["steun"] == 0.5 and off["steun"] == 1.0
+    assert on["beperkingen"] == 1.0
+
+
+def test_a_dutch_theme_is_untouched_by_these_parts(corpus, meaning):
+    """The parts act on translated words only: a Dutch theme expands the same with all of them off."""
+    off = replace(DEFAULT, translations_partnered=False, absent_rarest=False, alternatives_once=False,
+                  spread_rarest=False)
+    for theme in ("plannen en organiseren", "huiselijk geweld en kindermishandeling", "feedback geven en ontvangen"):
+        assert weights(theme, corpus, meaning) == weights(theme, corpus, meaning, off)
