@@ -46,6 +46,7 @@ from assistant.intent import (
     Intent,
     find_scope_terms,
     route,
+    without_afterword,
     years_named,
 )
 from assistant.intent import KIND_WORDS as KIND_PATTERNS
@@ -63,6 +64,7 @@ _NO_FILTERS = re.compile(r"^\s*(?:zonder\s+filters?|alle\s+filters\s+weg|no\s+fi
 _INTERJECTION = re.compile(r"^\s*(?:oké|oke|ok|okay|goed|prima|nou|dank\s*je|bedankt|thanks|right|alright|so|great)"
                            r"\s*[,!.]?\s+", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\S\s*[,:;]\s|\s[-–—]\s")
+_SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!]\s+\S")  # a sentence of the message before (not "B1-K1." or "2.")
 KIND_WORDS = {"nl": {"werkproces": "werkprocessen", "kerntaak": "kerntaken", "profiel": "profielen"},
               "en": {"werkproces": "work processes", "kerntaak": "core tasks", "profiel": "profiles"}}
 
@@ -130,11 +132,14 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     if levels is not None:
         return _answer(levels, previous, ui, library, search, lang, followup=True,
                        constraints=ui.merged(replace(previous.constraints, level=None)))
-    reference = find_reference(text)
+    reference = find_reference(without_afterword(text))
     if reference is not None and _SEPARATOR.search(text[: reference.span[0]]) and not (
             previous is not None and _names_only(text[: reference.span[0]], library)):
         reference = None  # "iemand met geldproblemen helpen, welke taak hoort daarbij?": it points inside; "and the
         # Begeleider gehandicaptenzorg, how is that different?" points back
+    if reference is not None and previous is None and _SENTENCE_END.search(text[: reference.span[0]]):
+        reference = None  # a first question: "Ik geef les over pesten. Welke werkprocessen passen daarbij?" points
+        # at its own first sentence
     if reference is not None and reference.kind == "version" and (
             previous is None or previous.listed or find_scope_terms(text, library.catalogue) or _CODE_NAMED.search(text)
             or not [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in FILLER | {"one", "ones"}]):
@@ -221,7 +226,7 @@ def _names_only(text: str, library: Library) -> bool:
 def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:
     """"welke werkprocessen vallen onder P3-K1?", "ok, which profiles are there then?" after a scoped answer: the
     message with the scope just named put in ("… (oa 2021)?"). Unchanged when it names a scope or points back."""
-    reference = find_reference(text)
+    reference = find_reference(without_afterword(text))
     if not previous.scope or find_scope_terms(text, library.catalogue) or (
             reference is not None and reference.kind != "version"):
         return text
@@ -241,7 +246,8 @@ def _compared_with_previous(text: str, previous: Turn, library: Library) -> str:
     the new name compared with the scope just named (put in beside it). Unchanged when the message names two
     scopes, points back, or compares nothing "with" a name."""
     named = {fold(term) for term, _ in find_scope_terms(text, library.catalogue)}
-    if not previous.scope or len(named) != 1 or not _COMPARED_WITH.search(text) or find_reference(text) is not None:
+    if not previous.scope or len(named) != 1 or not _COMPARED_WITH.search(text) or \
+            find_reference(without_afterword(text)) is not None:
         return text
     scope = referent(Reference("scope", "", (0, 0)), previous)
     scopes = library.catalogue.scopes
@@ -278,7 +284,7 @@ def _theme_followup(text: str, previous: Turn, library: Library) -> str | None:
     topic = match.group("topic").strip()
     words = re.findall(r"[^\W\d_]+", topic)
     if (not words or len(words) > THEME_FOLLOWUP_WORDS or find_scope_terms(text, library.catalogue)
-            or _CODE_NAMED.search(text) or years_named(text) or find_reference(text) is not None
+            or _CODE_NAMED.search(text) or years_named(text) or find_reference(without_afterword(text)) is not None
             or any(re.search(p, topic, re.IGNORECASE) for p in KIND_PATTERNS.values())
             or re.search(r"\b(?:niveau|level)\b", topic, re.IGNORECASE)
             or all(w.lower() in FILLER for w in words)):

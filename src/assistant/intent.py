@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.conversation import Catalogue, ScopeEntry
+from assistant.conversation import Catalogue, ScopeEntry, find_reference
 from assistant.language import QUOTED, language
 from assistant.lexical import STOPWORDS, tokenize
 from assistant.names import fold
@@ -349,17 +349,26 @@ def programme_levels_removed(folded: str, catalogue: Catalogue) -> str:
 
 
 def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], marks: bool = False,
-           situated: bool = False) -> str:
+           situated: bool = False, statements: bool = False, scoped: bool = False) -> str:
     """The words of a question that are not cues, names, years, levels or kind words; with ``marks``, the
     coordination beside them too: "or"/"of", commas and brackets ("work , school or leisure ( dagbesteding )").
     Words about the asker's situation (:func:`situation_words`) are left out when other words remain, and always
     with ``situated`` (a list of a named scope: "ik ga stage lopen bij X; welke werkprocessen …"). The asker's
     clause before a colon (:data:`_PREAMBLE`) is left out too, unless the question after it has no word of its own
     ("voor mijn lesplan over pesten: welke werkprocessen?")."""
-    folded = _INTRODUCTION.sub(lambda m: " " * len(m.group(0)), _without(text, spans).lower())
+    folded = _without(text, spans).lower()
+    introduced = _INTRODUCTION.sub(lambda m: " " * len(m.group(0)), folded)
+    asking = _AFTERWORD.sub(" ", introduced)
+    pointing = introduced != folded and not _own_words(asking) and any(
+        _POINTS_BACK.match(w) for w in re.findall(r"[^\W\d_]+", asking))
+    if not pointing:  # "Ik geef les over pesten. Welke werkprocessen passen daarbij?": the introduction's theme
+        folded = introduced
     before = _PREAMBLE.search(folded)
     if before and _own_words(folded[before.end():]):
         folded = " " * before.end() + folded[before.end():]
+    elif statements:
+        end = _statement_end(folded, scoped)
+        folded = " " * end + folded[end:]
     folded = _AFTERWORD.sub(lambda m: " " * len(m.group(0)), folded)
     folded = _ASKS.sub(" ", folded)
     for pattern in extra_patterns:
@@ -368,10 +377,28 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
                     folded)
     tokens = re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*|[(),/]", folded)
     words = [w for w in tokens if (marks and w in COORDINATION) or (w not in question_words() and w not in "(),/")]
+    if pointing:
+        words = [w for w in words if not _POINTS_BACK.match(w)]  # *daarbij*, *relevant* point at the introduction
     situation = situation_words()
     if situated or any(w not in situation and w not in COORDINATION for w in words):
         words = [w for w in words if w not in situation]  # "ik ga stage lopen bij …": the placement is no topic
     return " ".join(words)
+
+
+def _statement_end(folded: str, scoped: bool = False) -> int:
+    """Where the question starts after the asker's statements before it (:data:`_STATEMENT`), or 0: they are set
+    aside when the question has words of its own, or names a scope and points at nothing ("I like sport. Which work
+    processes does X have?"); "Ik geef les over pesten. Welke werkprocessen passen daarbij?" keeps them."""
+    before = _STATEMENT.search(folded)
+    if before is None:
+        return 0
+    rest = folded[before.end():]
+    pointing = find_reference(rest) is not None or _DEMONSTRATIVE.search(rest) is not None
+    return before.end() if _own_words(rest) or (scoped and not pointing) else 0
+
+
+# a word that may point at the statement before the question ("… Bij welke profielen komt dat voor?")
+_DEMONSTRATIVE = re.compile(r"\b(?:dat|dit|die|deze|het|that|this|these|those|it|daar\w*|hier\w*|er\w+)\b")
 
 
 def _own_words(text: str) -> bool:
@@ -399,6 +426,9 @@ _INTRODUCTION_ANY_CASE = re.compile(_INTRODUCTION.pattern, re.IGNORECASE)  # spa
 _PREAMBLE = re.compile(r"^[^:?.!]*\b(?:ik|wij|we|mijn|onze|ons|i|my|our|me)\b[^:?.!]*:\s*(?=(?:en\s+|and\s+)?(?:in\s+)?"
                        r"(?:welke|welk|wat|waar|waarin|hoe|wie|which|what|where|how|who|zijn\s+er|is\s+er"
                        r"|are\s+there|is\s+there|do|does)\b)")
+# the asker's statements about themselves before the question sentence ("I am good at household work like cleaning
+# and cooking. In which work processes does huishouden come up?"): the same, when the question has words of its own
+_STATEMENT = re.compile(r"^(?:[^.!?]*\b(?:ik|wij|we|mijn|onze|ons|i|i'm|my|our|me)\b[^.!?]*[.!]\s+)+(?=[^.!?]*\?\s*$)")
 # what points back or only weighs fit, after such a colon ("welke werkprocessen passen daarbij?", "which fit?"): no
 # words of the question's own, so the theme before the colon stays
 _POINTS_BACK = re.compile(r"^(?:er|daar|hier|waar)(?:over|bij|voor|mee|op|aan|in|uit|door|onder|naast|tegen|toe|van"
@@ -417,6 +447,15 @@ _AFTERWORD = re.compile(
     r"|liefst|vooral|voornamelijk|mainly|especially|particularly|specifi\w+|ook|also|too|bijzonder|including|inclusief"
     r"|(?:die|dat|degene|the\s+ones?|those)\s+(?:over|about|on|met|with)|(?:know|weten|learn|leren)\b[^?]*\b(?:about|over)"
     r"|werkproces\w*|work\s+process\w*|kerntaa?k\w*|core\s+tasks?)\b)[^?]*$")
+_AFTERWORD_ANY_CASE = re.compile(_AFTERWORD.pattern, re.IGNORECASE)
+
+
+def without_afterword(text: str) -> str:
+    """The text with the asker's statement after the question blanked (same length): "Where do the dossiers mention
+    medication? I'd rather not do that." points back at nothing with *that*."""
+    return _AFTERWORD_ANY_CASE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 # a verb of asking before the question it reports ("een student … vraagt welke werkprocessen …"): no topic word;
 # "een cliënt die om hulp vraagt" keeps it
 _ASKS = re.compile(r"\b(?:vraagt|vroeg|vragen|asks|asked)\s+(?=(?:welke|welk|wat|hoe|waar|of|which|what|how|where"
@@ -790,11 +829,14 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         list_patterns = [*cue_patterns, CUES["where"], *competence_patterns, r"\b[bp][1-9]-k[0-9]+\b(?!-w)",
                          r"\bprofile-specific\b"]
         rest = _topic(text, spans, list_patterns,  # the asker's situation is no topic, unless asked about
-                      situated=not _has(_ABOUT, folded))  # by name ("welke werkprocessen gaan over studenten?")
-        if not rest or (scopes and not _has(CUES["theme"], _ASKER_COVERS.sub(" ", folded))):  # the scope's units;
+                      situated=not _has(_ABOUT, folded), statements=True,  # by name ("… gaan over studenten?")
+                      scoped=bool(scopes))
+        asked = fold(_without(text, spans))
+        asked = asked[_statement_end(asked, bool(scopes)):]  # "I'm thinking about becoming X. Which …?"
+        if not rest or (scopes and not _has(CUES["theme"], _ASKER_COVERS.sub(" ", asked))):  # the scope's units;
             return Intent(LIST, mode=TREE, **{**base, "topic": rest})  # the other words shape it, the asker's
             # situation none ("ik geef les"); what the asker has to cover is the whole list
-        phrase = _topic(text, spans, list_patterns, marks=True)
+        phrase = _topic(text, spans, list_patterns, marks=True, statements=True, scoped=bool(scopes))
         quoted = _quoted_topic(text)  # 'alle werkprocessen "voert coördinerende taken uit", over alle dossiers heen'
         if quoted:
             rest, phrase = quoted, quoted

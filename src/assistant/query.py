@@ -41,7 +41,7 @@ _LEVEL_AFTER = re.compile(rf"\b{ONE_LEVEL_WORD}\s*([1-4]|een|één|twee|drie|vie
 _LEVEL_BEFORE = re.compile(rf"\b(eerste|tweede|derde|vierde|first|second|third|fourth)\s+{ONE_LEVEL_WORD}\b")
 # the mbo level of programmes, not a competence level: "de niveau 4-opleidingen", "the level-4 profiles"
 PROGRAMME_LEVEL = re.compile(r"\b(?:niveau|level|mbo)[\s-]*[1-4][\s-]*(?:opleiding\w*|profiel\w*|kwalificatie\w*"
-                             r"|programmes?|programs?|profiles?|qualifications?|courses?"
+                             r"|programmes?|programs?|profiles?|qualifications?|courses?|diploma\w*"
                              r"|student\w*|leerling\w*|deelnemer\w*|pupils?|learners?)\b")  # "a level 2 student"
 _HIGHEST = re.compile(rf"\b(hoogste|highest|top|maximale)\s+{ONE_LEVEL_WORD}\b")
 _LOWEST = re.compile(rf"\b(laagste|lowest|eerste|basis|beginning)\s+{ONE_LEVEL_WORD}\b")

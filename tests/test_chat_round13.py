@@ -1,0 +1,71 @@
+"""The chat on the thirteenth round's findings (issue 14), from a student counsellor and a student who writes
+English (tune23a): the asker's statement after the question points at nothing ("… I'd rather not do that."); the
+asker's statements before a list question with words of its own are no theme; an introduction that carries the
+theme stays when the question only points back at it ("… passen daarbij?"); "op een rij zetten" asks for the list.
+On the real bundled corpus."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ask
+
+from assistant.intent import LIST, TREE
+
+
+def refs(reply) -> set[str]:
+    return {item.ref for item in reply.items}
+
+
+def only(library, searcher, question: str):
+    return ask(library, searcher, question)[0].reply
+
+
+@pytest.mark.parametrize(("question", "plain"), [
+    ("Where do the dossiers mention medication? I'd rather not do that.", "Where do the dossiers mention medication?"),
+    ("Welke werkprocessen gaan over hygiëne? Dat vind ik belangrijk.", "Welke werkprocessen gaan over hygiëne?"),
+])
+def test_a_statement_after_the_question_points_at_nothing(library, searcher, question, plain):
+    """*that* in the asker's afterword is no reference to an earlier turn (there is none): the list is answered."""
+    reply, expected = only(library, searcher, question), only(library, searcher, plain)
+    assert reply.type == LIST and reply.items and refs(reply) == refs(expected)
+
+
+def test_the_askers_statement_before_a_list_question_of_its_own_is_no_theme(library, searcher):
+    reply = only(library, searcher, "I'm good at sports and games. In which work processes does huishouden come up?")
+    plain = only(library, searcher, "In which work processes does huishouden come up?")
+    assert reply.type == LIST and reply.items and refs(reply) == refs(plain)
+    assert "sports" not in reply.read_as and "games" not in reply.read_as
+
+
+@pytest.mark.parametrize(("question", "plain"), [
+    ("Ik geef les over pesten. Welke werkprocessen passen daarbij?", "Welke werkprocessen gaan over pesten?"),
+    ("Ik werk met mantelzorgers. Welke werkprocessen horen daarbij?", "Welke werkprocessen gaan over mantelzorgers?"),
+])
+def test_an_introduction_carries_the_theme_when_the_question_only_points_back(library, searcher, question, plain):
+    reply, expected = only(library, searcher, question), only(library, searcher, plain)
+    assert reply.type == LIST and reply.items and refs(reply) == refs(expected)
+    assert "daarbij" not in reply.read_as
+
+
+def test_an_introduction_with_a_points_back_word_but_no_theme_lists_nothing_of_the_asker(library, searcher):
+    """"I'm a teacher. Which work processes fit?": the situation is no theme, and *fit* is none either."""
+    reply = only(library, searcher, "I'm a teacher. Which work processes fit?")
+    assert "fit" not in reply.read_as.split()
+
+
+@pytest.mark.parametrize("question", [
+    "I'm thinking about becoming a thuisbegeleider. Which work processes are part of the Thuisbegeleider profile?",
+    "Kun je alle werkprocessen van de Thuisbegeleider op een rij zetten?",
+    "Ik maak een overzicht voor mijn klas. Welke werkprocessen heeft de Thuisbegeleider?",
+])
+def test_a_profiles_whole_list_is_not_a_theme_list(library, searcher, question):
+    """*about* in the asker's statement is no theme cue, and "op een rij zetten" is how one asks for a list."""
+    reply = only(library, searcher, question)
+    plain = only(library, searcher, "Welke werkprocessen heeft de Thuisbegeleider?")
+    assert reply.type == LIST and reply.intent.mode == TREE and refs(reply) == refs(plain) and len(plain.items) > 20
+
+
+def test_a_scope_question_after_an_introduction_still_lists_the_scope(library, searcher):
+    reply = only(library, searcher, "Ik zit in de studentenraad. Welke werkprocessen staan er in het kd Sociaal Werk "
+                                    "van 2020?")
+    assert reply.type == LIST and reply.intent.mode == TREE and reply.items
