@@ -69,3 +69,24 @@ def test_a_scope_question_after_an_introduction_still_lists_the_scope(library, s
     reply = only(library, searcher, "Ik zit in de studentenraad. Welke werkprocessen staan er in het kd Sociaal Werk "
                                     "van 2020?")
     assert reply.type == LIST and reply.intent.mode == TREE and reply.items
+
+
+def test_a_scope_question_after_a_statement_lists_the_whole_scope(library, searcher):
+    """The question names a scope and points at nothing: the statement ("I like sport …") is the asker's."""
+    reply = only(library, searcher, "I like sport and want to help people with problems. Which work processes does "
+                                    "Coördinator sport- en bewegingsagogie have?")
+    plain = only(library, searcher, "Which work processes does Coördinator sport- en bewegingsagogie have?")
+    assert reply.type == LIST and reply.intent.mode == TREE and refs(reply) == refs(plain)
+
+
+def test_a_statement_the_question_points_at_stays_its_theme(library, searcher):
+    reply = only(library, searcher, "Voor een les zoek ik in Maatschappelijke Zorg 2015 het werkproces over het "
+                                    "begeleiden van stagiaires. Bij welke profielen komt dat voor?")
+    assert reply.type == LIST and reply.intent.mode != TREE and 0 < len(reply.items) < 10
+
+
+@pytest.mark.parametrize("question", ["What level of Dutch do I need for a niveau 4 diploma?",
+                                      "Welk niveau Nederlands heb ik nodig voor een niveau 4 diploma?"])
+def test_a_diplomas_level_is_a_programme_level_not_a_competence_level(library, searcher, question):
+    reply = only(library, searcher, question)
+    assert reply.type == "lookup" and reply.hits and "Generieke onderdelen" in (reply.hits[0].chunk.title or "")
