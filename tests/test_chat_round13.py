@@ -90,3 +90,13 @@ def test_a_statement_the_question_points_at_stays_its_theme(library, searcher):
 def test_a_diplomas_level_is_a_programme_level_not_a_competence_level(library, searcher, question):
     reply = only(library, searcher, question)
     assert reply.type == "lookup" and reply.hits and "Generieke onderdelen" in (reply.hits[0].chunk.title or "")
+
+
+def test_a_follow_up_replaces_every_mention_of_the_previous_profile(library, searcher):
+    """The previous question named the profile in the asker's statement and in the question: "En bij X?" asks of X
+    alone, not of both."""
+    first, second = (t.reply for t in ask(
+        library, searcher, "Mijn student wil Thuisbegeleider worden. Bij welke werkprocessen van de Thuisbegeleider "
+                           "hoort de SBB-competentie Aansturen?", "En bij Agogisch medewerker GGZ?"))
+    profiles = {item.ref.split("|")[3] for item in second.items}
+    assert first.items and second.items and "Thuisbegeleider" not in profiles
