@@ -1,7 +1,8 @@
 """The thirteenth round of the theme scan (issue 13): an English theme's concepts weigh as a Dutch theme's do.
 
 English function words are no theme words; a translated word is partnered in its multi-word concept like a
-typed Dutch word (the commoner words count only together); a word that stays absent is its concept's rarest;
+typed Dutch word (the commoner words count only together); a word that stays absent (English or Dutch) is its
+concept's rarest;
 a glossary entry's Dutch alternatives are one family; and a translation's rarity counts the forms of its
 meaning. All on the real corpus and the bundled embedder; no test theme is used.
 """
@@ -70,10 +71,13 @@ def test_a_translated_word_is_partnered_in_its_concept(corpus, meaning):
 
 
 def test_a_word_that_stays_absent_is_its_concepts_rarest(corpus, meaning):
-    """*transitions* has no Dutch near enough: *schools* alone is not the concept *transitions between schools*."""
+    """*transitions* has no Dutch near enough: *schools* alone is not the concept *transitions between schools*.
+    The same holds for a typed Dutch word no unit holds: *handelen* alone is not *klimaatbewust handelen*."""
     assert weights("transitions between schools", corpus, meaning)["schools"] == 0.5
     assert weights("transitions between schools", corpus, meaning,
                    replace(DEFAULT, absent_rarest=False))["schools"] == 1.0
+    assert weights("klimaatbewust handelen", corpus, meaning)["handelen"] == 0.5
+    assert weights("klimaatbewust handelen", corpus, meaning, replace(DEFAULT, absent_rarest=False))["handelen"] == 1.0
 
 
 def test_a_glossary_entrys_alternatives_count_once_in_a_sentence(index):
@@ -95,8 +99,9 @@ def test_a_translations_rarity_counts_the_forms_of_its_meaning(corpus, meaning):
     assert on["beperkingen"] == 1.0
 
 
-def test_a_dutch_theme_is_untouched_by_these_parts(corpus, meaning):
-    """The parts act on translated words only: a Dutch theme expands the same with all of them off."""
+def test_a_dutch_theme_whose_words_occur_is_untouched_by_these_parts(corpus, meaning):
+    """The parts act on translated or absent words only: a Dutch theme whose words the corpus holds expands the
+    same with all of them off."""
     off = replace(DEFAULT, translations_partnered=False, absent_rarest=False, alternatives_once=False,
                   spread_rarest=False)
     for theme in ("plannen en organiseren", "huiselijk geweld en kindermishandeling", "feedback geven en ontvangen"):
