@@ -256,6 +256,30 @@ def browser():
 
 
 @pytest.fixture(scope="module")
+def index(built_index: Built):
+    """The bundled corpus's index, opened (a module may define its own)."""
+    return opened(built_index.index_dir)
+
+
+@pytest.fixture(scope="module")
+def corpus(index):
+    """The theme scan's corpus of that index."""
+    from assistant.themes import corpus_for
+
+    return corpus_for(index)
+
+
+@pytest.fixture(scope="module")
+def meaning(index, corpus):
+    """The theme scan's meaning vectors of that index (the bundled embedder must load)."""
+    from assistant.themes.vectors import meaning_for
+
+    found = meaning_for(index, corpus)
+    assert found is not None, "the bundled index's embedder must load for these tests"
+    return found
+
+
+@pytest.fixture(scope="module")
 def library(built_index: Built):
     """The chat's view of the session index (replies.Library)."""
     from assistant.replies import Library

@@ -10,7 +10,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Built, opened
+from conftest import ROOT, Built
 
 from assistant.embedders import load
 from assistant.evaluation import evaluate, grouped, load_questions
@@ -34,11 +34,6 @@ QUESTIONS = ROOT / "eval" / "questions.jsonl"
 # Floors, just under the measured figures of the default configuration (use embedder).
 FLOOR = {"S@1": 0.75, "S@5": 0.93, "MRR@10": 0.83, "nDCG@10": 0.77}
 FLOOR_EN_S5 = 0.91
-
-
-@pytest.fixture(scope="module")
-def index(built_index: Built):
-    return opened(built_index.index_dir)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import Built, opened
 
 from assistant.glossary import spans
 from assistant.themes import ScanSettings, corpus_for, scan
@@ -31,7 +30,6 @@ from assistant.themes.expand import (
 )
 from assistant.themes.judged import load_judgments, load_themes, macro, score_kern
 from assistant.themes.match import COMPOUND_MAX_SHARE, Matcher, word_variants
-from assistant.themes.vectors import meaning_for
 from assistant.themes.words import is_adjective, noun_verb
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,23 +56,6 @@ FLOOR_BATCH15_F1 = 0.60  # measured once, 0.405, on the twelfth session's final 
 # 0.624 with the thirteenth session's translated concepts (tune data since then)
 FLOOR_BATCH16_F1 = 0.20  # measured 0.219 on arrival (thirteenth session), on its start code and its first theme change
 # alike: both English themes 0 (no Dutch for self-esteem or identity; adolescents found as jonge kinderen)
-
-
-@pytest.fixture(scope="module")
-def index(built_index: Built):
-    return opened(built_index.index_dir)
-
-
-@pytest.fixture(scope="module")
-def corpus(index):
-    return corpus_for(index)
-
-
-@pytest.fixture(scope="module")
-def meaning(index, corpus):
-    found = meaning_for(index, corpus)
-    assert found is not None, "the bundled index's embedder must load for these tests"
-    return found
 
 
 def kern_refs(result) -> set[str]:

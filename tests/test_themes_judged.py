@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import KD_TEXT, Built, opened
+from conftest import KD_TEXT
 
 from assistant.themes import ScanSettings, scan
 from assistant.themes.judged import (
@@ -34,11 +34,6 @@ FLOOR_THEME_F1 = 0.44  # measured 0.458 (the lowest test theme)
 FLOOR_LANGUAGE_GAP = 0.06  # measured |en - nl| 0.054 (en 0.722, nl 0.668); the target 0.05 is not met
 FLOOR_OVERVIEW = 0.95  # measured 38/38; the target is 0.9
 HEADING = re.compile(r"^\s*([BP][1-9I]-K[0-9I]+-W[A-Za-z]?[0-9]+)\s*:")
-
-
-@pytest.fixture(scope="module")
-def index(built_index: Built):
-    return opened(built_index.index_dir)
 
 
 def kern_refs(result) -> set[str]:

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import Built, invoke, one_line, opened, run_cli
+from conftest import Built, invoke, one_line, run_cli
 
 from assistant.settings import Settings
 from assistant.themes import BadTheme, Term, corpus_for, parse_terms, scan
@@ -25,17 +25,6 @@ from assistant.themes.match import matcher, word_variants
 from assistant.themes.render import download_name, render_themes, to_csv
 from assistant.themes.scan import ScanTooSlow, short_label
 from assistant.themes.words import lookalike, same_word, verb_forms
-
-
-@pytest.fixture(scope="module")
-def index(built_index: Built):
-    return opened(built_index.index_dir)
-
-
-@pytest.fixture(scope="module")
-def corpus(index):
-    return corpus_for(index)
-
 
 # --------------------------------------------------------------------------- words
 

@@ -11,32 +11,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
-from conftest import Built, opened
-
-from assistant.themes import ScanSettings, corpus_for, scan
+from assistant.themes import ScanSettings, scan
 from assistant.themes.expand import expand_theme, translation_spread
-from assistant.themes.vectors import meaning_for
 from assistant.themes.words import english_stopword, theme_words
 
 DEFAULT = ScanSettings()
-
-
-@pytest.fixture(scope="module")
-def index(built_index: Built):
-    return opened(built_index.index_dir)
-
-
-@pytest.fixture(scope="module")
-def corpus(index):
-    return corpus_for(index)
-
-
-@pytest.fixture(scope="module")
-def meaning(index, corpus):
-    found = meaning_for(index, corpus)
-    assert found is not None, "the bundled index's embedder must load for these tests"
-    return found
 
 
 def weights(theme: str, corpus, meaning, settings: ScanSettings = DEFAULT) -> dict[str, float]:
@@ -106,3 +85,29 @@ def test_a_dutch_theme_whose_words_occur_is_untouched_by_these_parts(corpus, mea
                   spread_rarest=False)
     for theme in ("plannen en organiseren", "huiselijk geweld en kindermishandeling", "feedback geven en ontvangen"):
         assert weights(theme, corpus, meaning) == weights(theme, corpus, meaning, off)
+
+
+def test_a_dutch_theme_keeps_words_that_are_english_function_words_too(corpus, meaning):
+    """*haven* (harbour), *been* (leg), *weren* (ward off): only an English theme loses its function words."""
+    assert weights("werken in de haven", corpus, meaning) == {"haven": 1.0}
+    assert "been" in theme_words("wondzorg bij een open been") and "weren" in theme_words("agressie weren")
+
+
+def test_an_absent_word_common_in_the_language_is_no_concepts_rarest(corpus, meaning):
+    """*personal* (Zipf 5.2) is a modifier, not the concept: *hygiëne* still carries *personal hygiene* alone,
+    while the rarer *transitions* (3.6) does carry *transitions between schools*."""
+    on = weights("bathing and personal hygiene", corpus, meaning)
+    assert all(weight == 1.0 for text, weight in on.items() if text.startswith("hygi") and " " not in text)
+
+
+def test_an_english_phrase_is_not_split_at_of(corpus, meaning):
+    """*next of kin* is one concept (the glossary's *naastbetrokkenen*): it is partnered with *communicatie*."""
+    on = weights("communicating with next of kin", corpus, meaning)
+    assert "communicatie naastbetrokkenen" in on and on["naastbetrokkenen"] == 0.5
+
+
+def test_a_glossary_phrase_stands_in_through_its_word_the_corpus_holds(corpus, meaning):
+    """*elderly care* → *ouderenzorg ouderen*: *ouderenzorg* is in no unit, so *ouderen* stands for it, and
+    *routines* alone is not the concept."""
+    on = weights("elderly care routines", corpus, meaning)
+    assert on["ouderen routines"] == 1.0 and on["routines"] == 0.5

@@ -50,11 +50,6 @@ B1-K1-W1: =SUM(A1) plant het werk samen met collega's
 
 
 @pytest.fixture(scope="module")
-def index(built_index: Built):
-    return opened(built_index.index_dir)
-
-
-@pytest.fixture(scope="module")
 def result(index) -> themescan.ScanResult:
     return themescan.scan(index, THEME)
 

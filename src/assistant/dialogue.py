@@ -64,7 +64,6 @@ _NO_FILTERS = re.compile(r"^\s*(?:zonder\s+filters?|alle\s+filters\s+weg|no\s+fi
 _INTERJECTION = re.compile(r"^\s*(?:oké|oke|ok|okay|goed|prima|nou|dank\s*je|bedankt|thanks|right|alright|so|great)"
                            r"\s*[,!.]?\s+", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\S\s*[,:;]\s|\s[-–—]\s")
-_SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!]\s+\S")  # a sentence of the message before (not "B1-K1." or "2.")
 KIND_WORDS = {"nl": {"werkproces": "werkprocessen", "kerntaak": "kerntaken", "profiel": "profielen"},
               "en": {"werkproces": "work processes", "kerntaak": "core tasks", "profiel": "profiles"}}
 
@@ -137,9 +136,6 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
             previous is not None and _names_only(text[: reference.span[0]], library)):
         reference = None  # "iemand met geldproblemen helpen, welke taak hoort daarbij?": it points inside; "and the
         # Begeleider gehandicaptenzorg, how is that different?" points back
-    if reference is not None and previous is None and _SENTENCE_END.search(text[: reference.span[0]]):
-        reference = None  # a first question: "Ik geef les over pesten. Welke werkprocessen passen daarbij?" points
-        # at its own first sentence
     if reference is not None and reference.kind == "version" and (
             previous is None or previous.listed or find_scope_terms(text, library.catalogue) or _CODE_NAMED.search(text)
             or not [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in FILLER | {"one", "ones"}]):

@@ -356,29 +356,21 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
     with ``situated`` (a list of a named scope: "ik ga stage lopen bij X; welke werkprocessen …"). The asker's
     clause before a colon (:data:`_PREAMBLE`) is left out too, unless the question after it has no word of its own
     ("voor mijn lesplan over pesten: welke werkprocessen?")."""
-    folded = _without(text, spans).lower()
-    introduced = _INTRODUCTION.sub(lambda m: " " * len(m.group(0)), folded)
-    asking = _AFTERWORD.sub(" ", introduced)
-    pointing = introduced != folded and not _own_words(asking) and any(
-        _POINTS_BACK.match(w) for w in re.findall(r"[^\W\d_]+", asking))
-    if not pointing:  # "Ik geef les over pesten. Welke werkprocessen passen daarbij?": the introduction's theme
-        folded = introduced
+    folded = _AFTERWORD.sub(lambda m: " " * len(m.group(0)), _without(text, spans).lower())
+    folded = _INTRODUCTION.sub(lambda m: " " * len(m.group(0)), folded)
     before = _PREAMBLE.search(folded)
     if before and _own_words(folded[before.end():]):
         folded = " " * before.end() + folded[before.end():]
     elif statements:
         end = _statement_end(folded, scoped)
         folded = " " * end + folded[end:]
-    folded = _AFTERWORD.sub(lambda m: " " * len(m.group(0)), folded)
-    folded = _ASKS.sub(" ", folded)
+    folded = _ASKS.sub(" ", _LISTING.sub(" ", folded))
     for pattern in extra_patterns:
         folded = re.sub(pattern, " ", folded)
     folded = re.sub(rf"\b{LEVEL_WORD}\s*[1-4]\b|{_YEAR_RANGE.pattern}|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ",
                     folded)
     tokens = re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*|[(),/]", folded)
     words = [w for w in tokens if (marks and w in COORDINATION) or (w not in question_words() and w not in "(),/")]
-    if pointing:
-        words = [w for w in words if not _POINTS_BACK.match(w)]  # *daarbij*, *relevant* point at the introduction
     situation = situation_words()
     if situated or any(w not in situation and w not in COORDINATION for w in words):
         words = [w for w in words if w not in situation]  # "ik ga stage lopen bij …": the placement is no topic
@@ -387,18 +379,24 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
 
 def _statement_end(folded: str, scoped: bool = False) -> int:
     """Where the question starts after the asker's statements before it (:data:`_STATEMENT`), or 0: they are set
-    aside when the question has words of its own, or names a scope and points at nothing ("I like sport. Which work
-    processes does X have?"); "Ik geef les over pesten. Welke werkprocessen passen daarbij?" keeps them."""
+    aside when the question asks where a theme of its own occurs, or names a scope and points at nothing ("I like
+    sport. Which work processes does X have?") while the statement seeks nothing (:data:`_SEEKS`). "Mijn student
+    moet een opdracht doen over veiligheid. Welke werkprocessen zijn het belangrijkst?" keeps them: *belangrijkst* is
+    no theme."""
     before = _STATEMENT.search(folded)
     if before is None:
         return 0
     rest = folded[before.end():]
+    if _own_words(rest) and _has(CUES["where"], rest):  # "… In which work processes does huishouden come up?"
+        return before.end()
     pointing = find_reference(rest) is not None or _DEMONSTRATIVE.search(rest) is not None
-    return before.end() if _own_words(rest) or (scoped and not pointing) else 0
+    return before.end() if scoped and not pointing and not _SEEKS.search(folded[: before.end()]) else 0
 
 
-# a word that may point at the statement before the question ("… Bij welke profielen komt dat voor?")
-_DEMONSTRATIVE = re.compile(r"\b(?:dat|dit|die|deze|het|that|this|these|those|it|daar\w*|hier\w*|er\w+)\b")
+# a word that may point at the statement before the question ("… Bij welke profielen komt dat voor?"); *het* and *die*
+# are articles far more often
+_DEMONSTRATIVE = re.compile(r"\b(?:dat|dit|that|this|these|those|it|(?:er|daar|hier)(?:over|bij|voor|mee|op|aan|in|uit"
+                            r"|door|onder|naast|tegen|toe|van|naar))\b")
 
 
 def _own_words(text: str) -> bool:
@@ -428,7 +426,11 @@ _PREAMBLE = re.compile(r"^[^:?.!]*\b(?:ik|wij|we|mijn|onze|ons|i|my|our|me)\b[^:
                        r"|are\s+there|is\s+there|do|does)\b)")
 # the asker's statements about themselves before the question sentence ("I am good at household work like cleaning
 # and cooking. In which work processes does huishouden come up?"): the same, when the question has words of its own
-_STATEMENT = re.compile(r"^(?:[^.!?]*\b(?:ik|wij|we|mijn|onze|ons|i|i'm|my|our|me)\b[^.!?]*[.!]\s+)+(?=[^.!?]*\?\s*$)")
+_STATEMENT = re.compile(r"^(?>[^.!?]*\b(?:ik|wij|we|mijn|onze|ons|i|i'm|my|our|me)\b[^.!?]*[.!]\s+)+(?=[^.!?]*\?\s*$)")
+# a statement that says what is sought is the request itself ("Ik zoek werkprocessen over agressie. Welke zijn er bij
+# de Thuisbegeleider?", "My lesson is about medication. Which …?"), never the asker's aside
+_SEEKS = re.compile(r"\b(?:zoek\w*|looking|search\w*|weten|know|werk\s*process\w*|work\s+process\w*|kerntaa?k\w*"
+                    r"|core\s+tasks?|(?:over|about)\s+(?!(?:becoming|being|doing|worden|to)\b)\w)")
 # what points back or only weighs fit, after such a colon ("welke werkprocessen passen daarbij?", "which fit?"): no
 # words of the question's own, so the theme before the colon stays
 _POINTS_BACK = re.compile(r"^(?:er|daar|hier|waar)(?:over|bij|voor|mee|op|aan|in|uit|door|onder|naast|tegen|toe|van"
@@ -446,7 +448,8 @@ _AFTERWORD = re.compile(
     r"(?![^?]*\b(?:bedoel\w*|mean|meant|zoek\w*|looking|gaat\b[^?]*\bom|regarding|betreft|concerning"
     r"|liefst|vooral|voornamelijk|mainly|especially|particularly|specifi\w+|ook|also|too|bijzonder|including|inclusief"
     r"|(?:die|dat|degene|the\s+ones?|those)\s+(?:over|about|on|met|with)|(?:know|weten|learn|leren)\b[^?]*\b(?:about|over)"
-    r"|werkproces\w*|work\s+process\w*|kerntaa?k\w*|core\s+tasks?)\b)[^?]*$")
+    r"|werkproces\w*|work\s+process\w*|kerntaa?k\w*|core\s+tasks?"
+    r"|eerste|tweede|derde|vierde|vijfde|zesde|laatste|first|second|third|fourth|fifth|sixth|last)\b)[^?]*$")
 _AFTERWORD_ANY_CASE = re.compile(_AFTERWORD.pattern, re.IGNORECASE)
 
 
@@ -456,6 +459,8 @@ def without_afterword(text: str) -> str:
     return _AFTERWORD_ANY_CASE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# asking for a list in other words ("kun je alle werkprocessen op een rij zetten?"): no topic
+_LISTING = re.compile(r"\bop\s+een\s+rij(?:tje)?\s+(?:zetten|gezet|krijgen)\b")
 # a verb of asking before the question it reports ("een student … vraagt welke werkprocessen …"): no topic word;
 # "een cliënt die om hulp vraagt" keeps it
 _ASKS = re.compile(r"\b(?:vraagt|vroeg|vragen|asks|asked)\s+(?=(?:welke|welk|wat|hoe|waar|of|which|what|how|where"
@@ -831,7 +836,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         rest = _topic(text, spans, list_patterns,  # the asker's situation is no topic, unless asked about
                       situated=not _has(_ABOUT, folded), statements=True,  # by name ("… gaan over studenten?")
                       scoped=bool(scopes))
-        asked = fold(_without(text, spans))
+        asked = _AFTERWORD.sub(lambda m: " " * len(m.group(0)), fold(_without(text, spans)))
         asked = asked[_statement_end(asked, bool(scopes)):]  # "I'm thinking about becoming X. Which …?"
         if not rest or (scopes and not _has(CUES["theme"], _ASKER_COVERS.sub(" ", asked))):  # the scope's units;
             return Intent(LIST, mode=TREE, **{**base, "topic": rest})  # the other words shape it, the asker's

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -177,7 +177,8 @@ def conjunct_partners(phrase: str, corpus: Corpus | None, dutch: Mapping[str, st
     alone only when it is the rarest. With ``translations_partnered`` that Dutch word is partnered like a typed
     one (*physical environment* → *fysieke omgevingen*: the commoner *omgevingen* counts only with *fysieke*),
     and with ``absent_rarest`` a word that stays absent (no unit holds it, no translation) is the concept's
-    rarest: the others count only together (``""``: no concept term when fewer than two words occur), as
+    rarest when it is rarer in the language (:func:`general_frequency`) than the others: they count only together
+    (``""``: no concept term when fewer than two words occur), as
     *care* in *care settings* is not the concept.
     """
     if corpus is None:
@@ -185,21 +186,23 @@ def conjunct_partners(phrase: str, corpus: Corpus | None, dutch: Mapping[str, st
     from assistant.themes.match import word_variants  # match imports this module
 
     settings = settings or ScanSettings()
-    first = {english: theme_words(text)[0] for english, text in (dutch or {}).items() if theme_words(text)}
+    first = {english: stand_in(text, corpus) for english, text in (dutch or {}).items() if theme_words(text)}
     found: dict[str, str] = {}
-    for part in CONJUNCTION.split(phrase):
+    for part in conjuncts_of(phrase):
         typed = set(theme_words(part))
-        if settings.translations_partnered:
-            typed |= {first[w] for w in typed if w in first}
+        translated = _named_in(part, first)
+        if settings.translations_partnered:  # a translated word or phrase (*daily activities*) stands in for it
+            typed |= {first[key] for key in translated}
         concept = theme_words(dutch_text(part, first)) if first else theme_words(part)
         units = {w: corpus.units_with(word_variants(w, corpus)) for w in dict.fromkeys(concept)}
         words = [w for w, n in units.items() if n > 0]
-        for english in theme_words(part):
-            if english in first and first[english] in units and english in (spread or {}):
+        for english in translated:
+            if first[english] in units and english in (spread or {}):
                 units[first[english]] = max(units[first[english]], spread[english])
         if settings.absent_rarest and words and len(words) < len(units) <= 4:
-            for word in words:
-                if word in typed:
+            floor = min(general_frequency(w) for w, n in units.items() if n == 0)
+            for word in words:  # a word rarer in the language than the absent one still carries it alone
+                if word in typed and general_frequency(word) > floor:
                     found[word] = " ".join(words) if len(words) >= 2 else ""
         elif 2 <= len(words) <= 4:
             rarest = min(words, key=lambda w: (units[w], words.index(w)))
@@ -207,12 +210,35 @@ def conjunct_partners(phrase: str, corpus: Corpus | None, dutch: Mapping[str, st
                 if word != rarest and word in typed:
                     found[word] = " ".join(words)
         if settings.translations_partnered:  # the other Dutch words of a glossary entry (*care*: *verzorging*)
-            for english in typed & set(first):
-                for other in theme_words(dutch[english])[1:]:
+            for english in translated:
+                for other in (w for w in theme_words(dutch[english]) if w != first[english]):
                     if first[english] in found and other not in found:
-                        concept = found[first[english]].split()
-                        found[other] = " ".join(other if w == first[english] else w for w in concept)
+                        together = found[first[english]].split()
+                        found[other] = " ".join(other if w == first[english] else w for w in together)
     return found
+
+
+def _named_in(part: str, keys: Iterable[str]) -> list[str]:
+    """The keys (English words or phrases) that a theme part names as whole words."""
+    folded = fold(part)
+    return [key for key in keys if re.search(rf"\b{re.escape(key)}\b", folded)]
+
+
+def stand_in(dutch: str, corpus: Corpus) -> str:
+    """The Dutch word that stands for a translation in its concept: the first of its words the corpus holds
+    (*elderly care* → *ouderenzorg ouderen*: *ouderen*), else its first word."""
+    listed = theme_words(dutch)
+    return next((w for w in listed if corpus.unit_share(w) > 0), listed[0])
+
+
+def conjuncts_of(phrase: str) -> list[str]:
+    """The concepts of a theme phrase, split at *en*/*of*/*and*/*or*; an English phrase is not split at *of*
+    (*next of kin* is one concept)."""
+    from assistant.language import detect
+
+    if detect(phrase) == "en":
+        return re.split(r"\s+(?:en|and|or|&)\s+|/", phrase, flags=re.IGNORECASE)
+    return CONJUNCTION.split(phrase)
 
 
 def glossary_concepts(dutch: str, corpus: Corpus | None) -> dict[str, str]:
@@ -331,6 +357,14 @@ def translation_spread(english: str, dutch: str, corpus: Corpus, meaning, settin
             floor = float(scores[top[0]]) - settings.spread_margin
             found += [meaning.words[i] for i in top if float(scores[i]) >= floor]
     return corpus.units_with({v for w in found for v in word_variants(w, corpus)})
+
+
+def general_frequency(word: str) -> float:
+    """How common a word is in general Dutch or English (wordfreq's Zipf scale, the higher of the two): *personal*
+    5.2 and *management* 5.1 are common modifiers, *transitions* 3.6 is a specific word."""
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(word, "en"), zipf_frequency(word, "nl"))
 
 
 def english_word(word: str) -> bool:

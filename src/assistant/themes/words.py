@@ -40,8 +40,8 @@ EXTRA_STOPWORDS = frozenset("""
     omgaan werken werk ander andere anderen zijn eigen hun haar elkaar zich
     """.split())
 # English function words (NLTK's list, as bm25s ships it): a theme typed in English drops *between*,
-# *through*, *during* like the Dutch stop words (*tussen* is no theme word). One that is a common Dutch word
-# as well (wordfreq Zipf ≥ DUTCH_TOO: *was*, *me*, *had*) stays a theme word: *de was doen*.
+# *through*, *during* like the Dutch stop words (*tussen* is no theme word). Only an English text loses them, and one
+# that is a common Dutch word as well (wordfreq Zipf ≥ DUTCH_TOO: *was*, *me*, *had*) stays a theme word.
 DUTCH_TOO = 5.0
 
 
@@ -68,7 +68,17 @@ def content_words(text: str) -> list[str]:
 
 def theme_words(text: str) -> list[str]:
     """Content words of a theme: also without the generic words a theme phrase carries (*omgaan met*)."""
-    return [w for w in content_words(text) if w not in EXTRA_STOPWORDS and not english_stopword(w)]
+    english = _english(text)
+    return [w for w in content_words(text) if w not in EXTRA_STOPWORDS and not (english and english_stopword(w))]
+
+
+@lru_cache(maxsize=4096)
+def _english(text: str) -> bool:
+    """Whether a theme text reads as English (its English function words are then no theme words: *werken in de
+    haven* keeps *haven*)."""
+    from assistant.language import detect
+
+    return detect(text) == "en"
 
 
 @lru_cache(maxsize=4096)
