@@ -44,7 +44,7 @@ ABLATION = ("thesaurus", "glossary", "glossary_dutch", "compounds", "morphology"
             "specificity", "conjuncts", "translate", "near_keep", "dense_kern", "conjuncts_translated",
             "participles_apart", "cognates_translated", "forms_once", "glossary_concepts",
             "near_heads_apart", "translate_english_only", "thesaurus_typed", "translations_partnered",
-            "absent_rarest", "alternatives_once")
+            "absent_rarest", "alternatives_once", "spread_rarest")
 
 
 def open_or_explain(index_dir: Path):

@@ -1,4 +1,4 @@
-"""The thirteenth round of the theme scan (issue 13): an English theme's concepts weigh as a Dutch theme's do.
+"""The theme scan's fourteenth round (thirteenth session; issue 13): English concepts weigh as Dutch ones.
 
 English function words are no theme words; a translated word is partnered in its multi-word concept like a
 typed Dutch word (the commoner words count only together); a word that stays absent (English or Dutch) is its

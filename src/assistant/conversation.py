@@ -452,8 +452,8 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
     if new.scope:
         if old.scope_span:  # every mention of that name: "Mijn student wil X worden. Welke … van de X?"
             pattern = catalogue.pattern()
-            same = [m.span() for m in pattern.finditer(previous) if _fold(m.group(0)) == _fold(old.scope)] \
-                if pattern else []
+            same = ([m.span() for m in pattern.finditer(previous) if _fold(m.group(0)) == _fold(old.scope)]
+                    if pattern else [])
             edits.extend((span, new.scope) for span in (same or [old.scope_span]))
         else:
             appends.append(("in " if lang == "en" else "bij ") + new.scope)

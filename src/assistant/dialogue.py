@@ -242,8 +242,8 @@ def _compared_with_previous(text: str, previous: Turn, library: Library) -> str:
     the new name compared with the scope just named (put in beside it). Unchanged when the message names two
     scopes, points back, or compares nothing "with" a name."""
     named = {fold(term) for term, _ in find_scope_terms(text, library.catalogue)}
-    if not previous.scope or len(named) != 1 or not _COMPARED_WITH.search(text) or \
-            find_reference(without_afterword(text)) is not None:
+    if (not previous.scope or len(named) != 1 or not _COMPARED_WITH.search(text)
+            or find_reference(without_afterword(text)) is not None):
         return text
     scope = referent(Reference("scope", "", (0, 0)), previous)
     scopes = library.catalogue.scopes

@@ -341,7 +341,8 @@ def translations(theme: str, corpus: Corpus | None, meaning, settings: ScanSetti
 
 def translation_spread(english: str, dutch: str, corpus: Corpus, meaning, settings: ScanSettings) -> int:
     """How many units hold the meaning of a translated word: any form of its Dutch words (a glossary entry's
-    alternatives) or of the corpus words nearly as near to it as its translation (``spread_margin``).
+    alternatives) or, for a one-word translation, of the 8 nearest corpus words within ``spread_margin`` (CSLS) of
+    the nearest one.
 
     A translation names one form, and that form can be rare while its meaning is common: *supporting* →
     *steun* (6 units), while *ondersteunt*, *ondersteuning* stand in 70. A concept's rarest word is chosen by
