@@ -111,3 +111,13 @@ def test_a_glossary_phrase_stands_in_through_its_word_the_corpus_holds(corpus, m
     *routines* alone is not the concept."""
     on = weights("elderly care routines", corpus, meaning)
     assert on["ouderen routines"] == 1.0 and on["routines"] == 0.5
+
+
+def test_every_glossary_phrase_in_an_english_theme_expands(corpus, meaning):
+    """Robustness of the concept weighing: a glossary phrase beside a word of its own and in a conjunction expands
+    to terms, whatever its Dutch words the corpus holds (every third glossary key)."""
+    from assistant.glossary import GLOSSARY
+
+    for key in sorted(GLOSSARY)[::3]:
+        for theme in (f"{key} routines", f"daily {key} and safety"):
+            assert expand_theme(theme, corpus, meaning=meaning).terms, theme

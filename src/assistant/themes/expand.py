@@ -196,11 +196,12 @@ def conjunct_partners(phrase: str, corpus: Corpus | None, dutch: Mapping[str, st
         concept = theme_words(dutch_text(part, first)) if first else theme_words(part)
         units = {w: corpus.units_with(word_variants(w, corpus)) for w in dict.fromkeys(concept)}
         words = [w for w, n in units.items() if n > 0]
+        absent = [w for w, n in units.items() if n == 0]
         for english in translated:
-            if first[english] in units and english in (spread or {}):
+            if first[english] in words and english in (spread or {}):
                 units[first[english]] = max(units[first[english]], spread[english])
-        if settings.absent_rarest and words and len(words) < len(units) <= 4:
-            floor = min(general_frequency(w) for w, n in units.items() if n == 0)
+        if settings.absent_rarest and words and absent and len(units) <= 4:
+            floor = min(general_frequency(w) for w in absent)
             for word in words:  # a word rarer in the language than the absent one still carries it alone
                 if word in typed and general_frequency(word) > floor:
                     found[word] = " ".join(words) if len(words) >= 2 else ""
