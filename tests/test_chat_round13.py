@@ -133,3 +133,20 @@ def test_a_follow_up_replaces_every_mention_of_the_previous_profile(library, sea
                            "hoort de SBB-competentie Aansturen?", "En bij Agogisch medewerker GGZ?"))
     profiles = {item.ref.split("|")[3] for item in second.items}
     assert first.items and second.items and "Thuisbegeleider" not in profiles
+
+
+@pytest.mark.parametrize("question", ["Does the 2020 Sociaal Werk dossier mention a VOG?",
+                                      "Staat er in het OA-dossier van 2021 iets over de VOG?"])
+def test_an_acronym_the_named_dossier_lacks_is_not_in_scope(library, searcher, question):
+    """The VOG is in PW, DV and MZ 2015, not in the named dossier: the chat says so and where it is (an English
+    question counts its acronyms, which are the same in Dutch; a Dutch one that was routed as a list too)."""
+    reply = only(library, searcher, question)
+    assert reply.type == NOT_FOUND and reply.problem == "not_in_scope"
+    assert "Pedagogisch Werk 2015" in reply.details[1]
+
+
+@pytest.mark.parametrize("question", ["Does the Maatschappelijke Zorg file say anything about a VOG?",
+                                      "Does the Sociaal werk 2015 file say anything about hygiene?"])
+def test_a_dossier_that_holds_it_or_an_english_word_stays_a_ranked_answer(library, searcher, question):
+    """MZ names the VOG; *hygiene* may be said in Dutch in SW: no "says nothing" for either."""
+    assert only(library, searcher, question).type == "lookup"

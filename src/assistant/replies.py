@@ -1522,7 +1522,11 @@ def build(request: Request, library: Library, search: Search) -> Reply:
             # nothing listed, and the theme is words the sources lack ("radicalisation in Sociaal Werk 2020")
             return _not_found(intent, "not_in_sources", tuple(unknown), _nearest(intent, filters, search))
     if reply.type == LIST and not reply.items:  # no complete list to give: the ranked answer (or not found)
-        return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
+        asked = replace(intent, type=LOOKUP)
+        elsewhere = _not_in_scope(asked, library) if intent.mode == WHERE else ()
+        if elsewhere:  # "staat er iets over de VOG in het PMK dossier van 2021?": other dossiers say, that one not
+            return _not_found(asked, "not_in_scope", elsewhere, search(intent.question, filters, 3))
+        return lookup(asked, library, filters, search, request.page)
     return reply
 
 
@@ -1814,21 +1818,31 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
 
 
 # a question for what a source says about something, or which requirements it sets (not how the work is done)
-_ASKS_WHAT_IT_SAYS = re.compile(r"\bstaat (?:er|daar) (?:iets|wat)\b|\bwat staat er\b|\bzeg(?:t|gen)\b.*\bover\b"
-                                r"|\bvermeld\w*|\bnoem(?:t|en)\b.*\bover\b|\b(?:welke|wat voor)\s+(?:\w+\s+)?eisen\b"
+_ASKS_WHAT_IT_SAYS = re.compile(r"\bstaat (?:er|daar)\b[^?]*\b(?:iets|wat)\b|\bwat staat er\b"
+                                r"|\bzeg(?:t|gen)\b.*\bover\b|\bvermeld\w*|\bnoem(?:t|en)\b.*\bover\b"
+                                r"|\b(?:welke|wat voor)\s+(?:\w+\s+)?eisen\b"
                                 r"|\w+eisen\b.*\bgelden\b|\bgelden\b.*\w*eisen\b")
+
+
+_ASKS_WHAT_IT_SAYS_EN = re.compile(r"\bsa(?:y|ys|id)\b.*\babout\b|\bmention\w*|\brequir\w*|\bneed(?:s|ed|ing)?\b")
 
 
 def _not_in_scope(intent: Intent, library: Library) -> tuple[str, ...]:
     """``(scope, where else, word, …)`` when a Dutch question for what a source says or requires, limited to a
     dossier or profile, asks about specific words the sources hold, but none of them in that scope's texts ("wat
     zegt het PMK-dossier van 2021 over de meldcode?"); empty otherwise. Only specific words count (not those in
-    many units); an English word may be said in Dutch in the scope, so English questions are left to the search."""
+    many units); an English word may be said in Dutch in the scope, so an English question counts only its acronyms
+    ("Does the Sociaal werk 2015 file say anything about needing a VOG?")."""
     if intent.type != LOOKUP or not intent.scopes or intent.codes_named or intent.competences or intent.sbb \
-            or not intent.topic or intent.lang != "nl" or not _ASKS_WHAT_IT_SAYS.search(fold(intent.question)):
+            or not intent.topic or not (_ASKS_WHAT_IT_SAYS if intent.lang == "nl" else _ASKS_WHAT_IT_SAYS_EN).search(
+                fold(intent.question)):
         return ()
     content, unknown = _topic_evidence(intent, library)
     specific = [w for w in content if w not in unknown and not evidence.generic(w, library.vocab)]
+    if intent.lang != "nl":  # an English word may be said in Dutch there; an acronym is the same in both (VOG)
+        named = {fold(t) for t in intent.scope_terms}
+        acronyms = {fold(a) for a in re.findall(r"\b[A-Z]{2,6}\b", intent.question)} - named
+        specific = [w for w in specific if w in acronyms]
     if not specific:
         return ()
     entries = narrow_entries(intent.scopes)
