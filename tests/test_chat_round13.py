@@ -150,3 +150,11 @@ def test_an_acronym_the_named_dossier_lacks_is_not_in_scope(library, searcher, q
 def test_a_dossier_that_holds_it_or_an_english_word_stays_a_ranked_answer(library, searcher, question):
     """MZ names the VOG; *hygiene* may be said in Dutch in SW: no "says nothing" for either."""
     assert only(library, searcher, question).type == "lookup"
+
+
+def test_which_ones_beside_a_new_scope_asks_for_the_previous_kind(library, searcher):
+    """"And which ones does X have?" after a list of work processes lists X's work processes (was a search)."""
+    _, second = (t.reply for t in ask(library, searcher, "Which work processes does the Thuisbegeleider have?",
+                                      "And which ones does the 2021 Onderwijsassistent dossier have?"))
+    assert second.type == LIST and second.intent.mode == TREE and second.items
+    assert {item.ref.split("|")[2] for item in second.items} == {"2021-08-01"}

@@ -119,6 +119,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         return _answer(previous.question, previous, Constraints(), library, search, lang,
                        constraints=Constraints(), followup=True)
     if previous is not None:
+        text = _ones_of_previous_kind(text, previous, library)
         compared = _compared_with_previous(text, previous, library)
         if compared != text:  # the new name beside the previous one: a question of its own, not the previous one
             return _answer(compared, previous, ui, library, search, lang, followup=True, constraints=ui)
@@ -210,6 +211,21 @@ _WERKPROCES_WORD = re.compile(KIND_PATTERNS["werkproces"], re.IGNORECASE)
 _CODE_BODY = r"[bp][1-9]-k[0-9]+(?:-w[0-9]+)?"
 _CODE_NAMED = re.compile(rf"\b{_CODE_BODY}\b", re.IGNORECASE)
 _CODE = re.compile(rf"^{_CODE_BODY}$", re.IGNORECASE)
+
+
+# "which ones" with no kind word of its own, beside a new scope ("And which ones does the 2021 Onderwijsassistent
+# dossier have?"): the kind the previous list was of
+_ONES = re.compile(r"\b(?:which|what)\s+ones\b", re.IGNORECASE)
+
+
+def _ones_of_previous_kind(text: str, previous: Turn, library: Library) -> str:
+    """The message with "which ones" made "which <kind>" when the previous turn listed a kind and the message names
+    a scope of its own but no kind; else unchanged."""
+    if not previous.listed or previous.kind not in KIND_WORDS["en"] or not _ONES.search(text) or any(
+            re.search(p, text, re.IGNORECASE) for p in KIND_PATTERNS.values()) \
+            or not find_scope_terms(text, library.catalogue):
+        return text
+    return _ONES.sub(lambda m: f"{m.group(0).split()[0]} {KIND_WORDS['en'][previous.kind]}", text, count=1)
 
 
 def _names_only(text: str, library: Library) -> bool:
