@@ -158,3 +158,12 @@ def test_which_ones_beside_a_new_scope_asks_for_the_previous_kind(library, searc
                                       "And which ones does the 2021 Onderwijsassistent dossier have?"))
     assert second.type == LIST and second.intent.mode == TREE and second.items
     assert {item.ref.split("|")[2] for item in second.items} == {"2021-08-01"}
+
+
+@pytest.mark.parametrize("question", ["Hoe verhoudt zich dat tot de gewone Engels-eis voor niveau 4?",
+                                      "What is the normal English requirement for MBO level 4?"])
+def test_a_requirement_for_a_level_is_a_programmes_level(library, searcher, question):
+    """"de Engels-eis voor niveau 4" is the requirement of the level-4 programmes (was "the competence profile has no
+    competence *gewone engels-eis*"): the generic requirements are shown."""
+    reply = only(library, searcher, question)
+    assert reply.type == "lookup" and any("Generieke onderdelen" in (h.chunk.title or "") for h in reply.hits)

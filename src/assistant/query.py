@@ -42,7 +42,9 @@ _LEVEL_BEFORE = re.compile(rf"\b(eerste|tweede|derde|vierde|first|second|third|f
 # the mbo level of programmes, not a competence level: "de niveau 4-opleidingen", "the level-4 profiles"
 PROGRAMME_LEVEL = re.compile(r"\b(?:niveau|level|mbo)[\s-]*[1-4][\s-]*(?:opleiding\w*|profiel\w*|kwalificatie\w*"
                              r"|programmes?|programs?|profiles?|qualifications?|courses?|diploma\w*"
-                             r"|student\w*|leerling\w*|deelnemer\w*|pupils?|learners?)\b")  # "a level 2 student"
+                             r"|student\w*|leerling\w*|deelnemer\w*|pupils?|learners?)\b"  # "a level 2 student"
+                             r"|\w*(?:eis|eisen|requirements?)\b[^.?!]{0,25}?\b(?:voor|for)\s+(?:(?:de|het|the)\s+)?"
+                             r"(?:mbo[\s-]*)?(?:niveau|level)[\s-]*[1-4]\b")  # "de Engels-eis voor niveau 4"
 _HIGHEST = re.compile(rf"\b(hoogste|highest|top|maximale)\s+{ONE_LEVEL_WORD}\b")
 _LOWEST = re.compile(rf"\b(laagste|lowest|eerste|basis|beginning)\s+{ONE_LEVEL_WORD}\b")
 
