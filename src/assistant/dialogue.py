@@ -221,9 +221,9 @@ _ONES = re.compile(r"\b(?:which|what)\s+ones\b", re.IGNORECASE)
 def _ones_of_previous_kind(text: str, previous: Turn, library: Library) -> str:
     """The message with "which ones" made "which <kind>" when the previous turn listed a kind and the message names
     a scope of its own but no kind; else unchanged."""
-    if not previous.listed or previous.kind not in KIND_WORDS["en"] or not _ONES.search(text) or any(
-            re.search(p, text, re.IGNORECASE) for p in KIND_PATTERNS.values()) \
-            or not find_scope_terms(text, library.catalogue):
+    names_kind = any(re.search(p, text, re.IGNORECASE) for p in KIND_PATTERNS.values())
+    if (not previous.listed or previous.kind not in KIND_WORDS["en"] or not _ONES.search(text) or names_kind
+            or not find_scope_terms(text, library.catalogue)):
         return text
     return _ONES.sub(lambda m: f"{m.group(0).split()[0]} {KIND_WORDS['en'][previous.kind]}", text, count=1)
 

@@ -1824,6 +1824,7 @@ _ASKS_WHAT_IT_SAYS = re.compile(r"\bstaat (?:er|daar)\b[^?]*\b(?:iets|wat)\b|\bw
                                 r"|\w+eisen\b.*\bgelden\b|\bgelden\b.*\w*eisen\b")
 
 
+# the same in English ("Does the 2020 Sociaal Werk file require a VOG?", "… say anything about …")
 _ASKS_WHAT_IT_SAYS_EN = re.compile(r"\bsa(?:y|ys|id)\b.*\babout\b|\bmention\w*|\brequir\w*|\bneed(?:s|ed|ing)?\b")
 
 
@@ -1833,9 +1834,9 @@ def _not_in_scope(intent: Intent, library: Library) -> tuple[str, ...]:
     zegt het PMK-dossier van 2021 over de meldcode?"); empty otherwise. Only specific words count (not those in
     many units); an English word may be said in Dutch in the scope, so an English question counts only its acronyms
     ("Does the Sociaal werk 2015 file say anything about needing a VOG?")."""
+    asks = _ASKS_WHAT_IT_SAYS if intent.lang == "nl" else _ASKS_WHAT_IT_SAYS_EN
     if intent.type != LOOKUP or not intent.scopes or intent.codes_named or intent.competences or intent.sbb \
-            or not intent.topic or not (_ASKS_WHAT_IT_SAYS if intent.lang == "nl" else _ASKS_WHAT_IT_SAYS_EN).search(
-                fold(intent.question)):
+            or not intent.topic or not asks.search(fold(intent.question)):
         return ()
     content, unknown = _topic_evidence(intent, library)
     specific = [w for w in content if w not in unknown and not evidence.generic(w, library.vocab)]

@@ -36,6 +36,7 @@ from assistant.themes.thesaurus import load as load_thesaurus
 from assistant.themes.words import (
     adjective_of,
     content_words,
+    english_text,
     excluded,
     fold,
     lookalike,
@@ -235,9 +236,7 @@ def stand_in(dutch: str, corpus: Corpus) -> str:
 def conjuncts_of(phrase: str) -> list[str]:
     """The concepts of a theme phrase, split at *en*/*of*/*and*/*or*; an English phrase is not split at *of*
     (*next of kin* is one concept)."""
-    from assistant.language import detect
-
-    if detect(phrase) == "en":
+    if english_text(phrase):
         return re.split(r"\s+(?:en|and|or|&)\s+|/", phrase, flags=re.IGNORECASE)
     return CONJUNCTION.split(phrase)
 
@@ -483,10 +482,11 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
         found[key] = Term(text, weight, origin, stands_for if settings.alternatives_once else "")
 
     for phrase in phrases:
-        dutch = translations(phrase, corpus, meaning, settings) if settings.conjuncts_translated else {}
+        translated = translations(phrase, corpus, meaning, settings)  # once per phrase: concepts and terms
+        in_concepts = translated if settings.conjuncts_translated else {}
         spread = {english: translation_spread(english, text, corpus, meaning, settings)
-                  for english, text in dutch.items()} if settings.spread_rarest and corpus is not None else {}
-        partners = conjunct_partners(phrase, corpus, dutch, settings, spread) if settings.conjuncts else {}
+                  for english, text in in_concepts.items()} if settings.spread_rarest and corpus is not None else {}
+        partners = conjunct_partners(phrase, corpus, in_concepts, settings, spread) if settings.conjuncts else {}
         for word in theme_words(phrase):
             weight = CORE
             if corpus is not None and corpus.unit_share(word) > settings.generic_share:
@@ -506,7 +506,7 @@ def expand_theme(theme: str, corpus: Corpus | None = None, terms: str | None = N
                         add(partners[word], CORE, "glossarium")  # an English concept's Dutch together
                     add(word, CONTEXT if word in concepts or word in partners else CORE, "glossarium", dutch)
         if settings.translate and meaning is not None:
-            for english, dutch in translations(phrase, corpus, meaning, settings).items():
+            for english, dutch in translated.items():
                 if dutch not in glossary_expand(english):
                     if partners.get(dutch):
                         add(partners[dutch], CORE, "vertaling")  # a translated concept: its words together

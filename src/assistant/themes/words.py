@@ -68,12 +68,12 @@ def content_words(text: str) -> list[str]:
 
 def theme_words(text: str) -> list[str]:
     """Content words of a theme: also without the generic words a theme phrase carries (*omgaan met*)."""
-    english = _english(text)
+    english = english_text(text)
     return [w for w in content_words(text) if w not in EXTRA_STOPWORDS and not (english and english_stopword(w))]
 
 
 @lru_cache(maxsize=4096)
-def _english(text: str) -> bool:
+def english_text(text: str) -> bool:
     """Whether a theme text reads as English (its English function words are then no theme words: *werken in de
     haven* keeps *haven*)."""
     from assistant.language import detect
