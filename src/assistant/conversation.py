@@ -319,6 +319,13 @@ _PART_NAMES = {"b": "basisdeel", "p": "profieldeel", "profile-specific": "profie
                "profielspecifieke": "profieldeel"}  # "alleen de P-werkprocessen", "the P part": the units coded P…
 
 
+# the parts a question includes beside a profile's own ("inclusief basisdeel en aanvullingen", "including the core
+# part"): a later "alleen de profielspecifieke" narrows instead
+_PART_NOUN = r"(?:(?:het|de|hun|the|their)\s+)?(?:basisdeel|aanvullingen|core part|basic part|additions|add-ons)"
+_INCLUDED_PARTS = re.compile(rf",?\s*\b(?:inclusief|incl\.?|including|plus)\s+{_PART_NOUN}"
+                             rf"(?:\s*(?:,|en|and|&)\s*{_PART_NOUN})*", re.IGNORECASE)
+
+
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
@@ -462,6 +469,9 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
             edits.append((old.level_span, str(new.level)))
         else:
             appends.append(("level " if lang == "en" else "niveau ") + str(new.level))
+    if new.part and _INCLUDED_PARTS.search(previous):  # "… inclusief basisdeel en aanvullingen?", then "alleen de
+        previous = _INCLUDED_PARTS.sub("", previous)  # profielspecifieke": the narrowing replaces what it included
+        old = find_mentions(previous, catalogue)
     if new.part and not _PART_WORDS.search(previous):  # "alleen die uit het profieldeel" after a list
         lead = "only the" if lang == "en" else ("alleen de" if new.part == "aanvullingen" else "alleen het")
         appends.append(f"{lead} {new.part}")
@@ -623,7 +633,8 @@ _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "la
              "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("pair", r"\b(?:die|deze|de)\s+twee\b|\b(?:those|these|the)\s+two\b"
-             r"|\b(?:beide(?:n)?|both)\b(?!\s+(?:jaren|versies|dossiers|kd'?s|years|versions))"),
+             r"|\b(?:beide(?:n)?|both)\b(?!\s+(?:(?:de|het|the)\s+)?(?:jaren|versies|dossiers|kd'?s|years|versions"
+             r"|20\d\d))"),
     ("ordinal", r"\b(?:de|het|the)\s+(eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last)"
                 r"(?:\s+(?:one|daarvan|ervan|uit de lijst))?\b(?!\s+(?:niveau|level|versie|version|keer|time))"
                 r"|\b(?:nummer|number|nr\.?)\s*([1-9])\b"),

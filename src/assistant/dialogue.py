@@ -45,12 +45,14 @@ from assistant.intent import (
     WHERE,
     Intent,
     find_scope_terms,
+    question_words,
     route,
     without_afterword,
     years_named,
 )
 from assistant.intent import KIND_WORDS as KIND_PATTERNS
 from assistant.language import QUOTED, detect
+from assistant.lexical import STOPWORDS
 from assistant.model import KERNTAAK, PROFIEL
 from assistant.names import fold
 from assistant.replies import FACTS, Library, Reply, Request, Search, asks_crebo_or_load, build
@@ -133,7 +135,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         return _answer(levels, previous, ui, library, search, lang, followup=True,
                        constraints=ui.merged(replace(previous.constraints, level=None)))
     reference = find_reference(without_afterword(text))
-    if reference is not None and _SEPARATOR.search(text[: reference.span[0]]) and not (
+    if reference is not None and _clause_before(text[: reference.span[0]]) and not (
             previous is not None and _names_only(text[: reference.span[0]], library)):
         reference = None  # "iemand met geldproblemen helpen, welke taak hoort daarbij?": it points inside; "and the
         # Begeleider gehandicaptenzorg, how is that different?" points back
@@ -226,6 +228,15 @@ def _ones_of_previous_kind(text: str, previous: Turn, library: Library) -> str:
             or not find_scope_terms(text, library.catalogue)):
         return text
     return _ONES.sub(lambda m: f"{m.group(0).split()[0]} {KIND_WORDS['en'][previous.kind]}", text, count=1)
+
+
+def _clause_before(text: str) -> bool:
+    """Whether a clause with words of its own is set off before a reference ("iemand met geldproblemen helpen,
+    welke taak hoort daarbij?"), not only a lead-in of question words ("in short, what is the difference between
+    those two?", "kortom, …")."""
+    return any(any(w.lower() not in question_words() and w.lower() not in STOPWORDS
+                   for w in re.findall(r"[^\W\d_]+", text[: match.start() + 1]))
+               for match in _SEPARATOR.finditer(text))
 
 
 def _names_only(text: str, library: Library) -> bool:

@@ -63,7 +63,7 @@ ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)
 CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk(?!baars\b)\w*\b|\bversus\b|\bvs\.?(?!\w)"
                r"|\bt\.?o\.?v\.?(?!\w)|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b"
-               r"|\bwat is er anders\b"
+               r"|\bwat is er anders\b|\bdiff\b|\bdistinguish\w*\b|\bwat\s+onderscheidt\b|\bonderscheid\s+tussen\b"
                r"|\btwijfel\w*\s+tussen\b|\bkiezen\s+tussen\b|\b(?:choos\w*|deciding|decide|torn)\s+between\b"
                r"|\bwat\s+(?:doe|doet|doen)\s+(?:je|jij|ik|hij|zij|ze|we|wij)\s+anders\b|\bhoe\s+(?:is|zijn)\b[^?]*\banders\b"
                r"|\banders\s+dan\b"
@@ -541,6 +541,7 @@ _PROFILE_NAMED = (
 )
 _NOT_A_NAME = re.compile(rf"\b(?:eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last"
                          rf"|competen\w*)\b|{PARTS}")  # ordinals and parts of a dossier
+_ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
 ONE_WORD_ZIPF = 4.0  # one word this common is a word ("the selected profile", "het profiel zelf"), not a name
 
 
@@ -554,6 +555,9 @@ def _unknown_profile(folded: str, catalogue: Catalogue) -> str | None:
     for pattern in _PROFILE_NAMED:
         for match in re.finditer(pattern, folded):
             given = match.group(1).split()
+            articles = [i for i, w in enumerate(given) if w in _ARTICLES]
+            if articles and not set(given[: articles[-1]]) & situation_words():
+                given = given[articles[-1] + 1:]  # "the definition from the sociaalwerker profile": sociaalwerker
             name = " ".join(_name_words(given))
             words = re.findall(r"[^\W\d_]+", name)
             situated = bool(given) and given[0] in situation_words()  # "a student in the kok profile": a name

@@ -54,6 +54,9 @@ def corpus_words(texts: Iterable[str]) -> frozenset[str]:
 
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”|„[^”“]*[”“]|‘[^’]*’|(?<!\w)\'[^\']+\'(?!\w)')
 _ASIDE = re.compile(r"\([^()]*\)")
+# the first half of a Dutch term that shares its last part ("voor- en vroegschoolse educatie", "sport- en
+# bewegingsagogie"): a term's spelling, no grammar of the question around it
+_ELLIPTIC = re.compile(r"[^\W\d_]+-\s+(?:en|of)\s+(?=[^\W\d_])")
 
 
 def without_names(text: str, phrases: re.Pattern[str] | None = None) -> str:
@@ -91,7 +94,7 @@ def detect(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str]
     whole names, also their function words). A parenthesised aside is the user's own translation
     ("Coaching level 3 (Coachen niveau 3)"): it counts only when the rest shows no language.
     """
-    text = without_names(text, phrases)
+    text = _ELLIPTIC.sub(" ", without_names(text, phrases))
     outside = _ASIDE.sub(" ", text)
     if outside != text:
         return _detect(outside, dutch, names) or _detect(text, dutch, names)

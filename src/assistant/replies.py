@@ -733,6 +733,12 @@ def _narrowed(tree: Reply, intent: Intent, library: Library, filters: Filters) -
     return narrowed if narrowed.items and len(narrowed.items) < len(tree.items) else tree
 
 
+# a list asked of the titles only: "… 'evalueert' in de titel?", "which work processes are titled …", "(titel)"
+TITLE_ASKED = re.compile(r"\b(?:in|met)\s+(?:de|het|hun|zijn|haar|the|their|its)?\s*tit(?:el|le)s?\b|\btitled\b"
+                         r"|\btit(?:el|le)s?\s+(?:bedoel ik|i mean|only|alleen)\b|\(tit(?:el|le)\)"
+                         r"|\bcalled\b|\bheten\b")
+
+
 def list_where(intent: Intent, library: Library, filters: Filters, strict: bool = False) -> Reply:
     """Every unit of the scope where the theme occurs (:func:`_list_where`); noun phrases joined by "or" are read
     apart first, and together when apart they find nothing ("involve parents or keep them informed")."""
@@ -763,6 +769,7 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
         specific = alternatives  # narrowing a tree by common words only ("ouders"): a unit must hold them all
     scored: dict[str, tuple[float, Item]] = {}
     full: dict[str, Item] = {}
+    titled: dict[str, Item] = {}  # "welke werkprocessen hebben 'evalueert' in de titel?": in the title itself
     for unit in found:
         for chunk in (unit.chunk, *unit.also):
             if chunk.kind not in kinds or not keep(chunk):
@@ -775,6 +782,10 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
                 scored[item.ref] = (share, item)
             if any(words and coverage(words, text, ()) >= 1.0 for words in specific):
                 full[item.ref] = item
+                if any(words and coverage(words, chunk.title or "", ()) >= 1.0 for words in specific):
+                    titled[item.ref] = item
+    if titled and TITLE_ASKED.search(fold(intent.question)):
+        full = titled
     if full or strict:
         return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(list(full.values())),
                      filters=_applied(intent, filters))
