@@ -44,8 +44,13 @@ def test_a_lead_in_before_a_reference_to_two_answers_does_not_hide_it(library, s
     assert {item.chunk.title for item in reply.items} == {"Resultaatgericht – niveau 3", "Resultaatgericht – niveau 4"}
 
 
-def test_a_clause_with_words_of_its_own_before_a_reference_still_points_inside(library, searcher):
-    reply = only(library, searcher, "Iemand met geldproblemen helpen, welke taak hoort daarbij?")
+@pytest.mark.parametrize("question", [
+    "Iemand met geldproblemen helpen, welke taak hoort daarbij?",
+    "Wat is een competentie, en hoe verschilt die van een werkproces?",
+    "List the profiles in the dossier, and which of those has the most work processes?",
+])
+def test_a_clause_before_a_reference_on_a_first_question_still_points_inside(library, searcher, question):
+    reply = only(library, searcher, question)
     assert reply.problem != "no_referent"
 
 
@@ -60,14 +65,26 @@ def test_distinguish_asks_for_two_levels_side_by_side(library, searcher, questio
                                                           "Kwaliteitsgericht – niveau 4"}
 
 
+@pytest.mark.parametrize(("question", "word"), [
+    ("How does the thuisbegeleider distinguish signs of abuse?", None),
+    ("Welke werkprocessen vragen om onderscheid tussen feiten en meningen?", "onderscheid"),
+])
+def test_distinguishing_as_the_topic_asks_no_comparison(library, searcher, question, word):
+    reply = only(library, searcher, question)
+    assert reply.type != COMPARE
+    assert word is None or word in reply.read_as
+
+
 def test_diff_is_shorthand_for_a_comparison_of_two_profiles(library, searcher):
     reply = only(library, searcher, "diff between agogisch medewerker ggz and thuisbegeleider?")
     assert reply.type == COMPARE
     assert {item.chunk.profile for item in reply.items} >= {"Agogisch medewerker GGZ", "Thuisbegeleider"}
 
 
-def test_both_years_named_on_a_first_question_point_at_no_earlier_answer(library, searcher):
-    reply = only(library, searcher, "Which work processes mention VVE? Both the 2015 and the 2021 dossiers please.")
+@pytest.mark.parametrize("question", ["Which work processes mention VVE? Both the 2015 and the 2021 dossiers please.",
+                                      "Which work processes mention VVE? both in 2015 and 2021"])
+def test_both_years_named_on_a_first_question_point_at_no_earlier_answer(library, searcher, question):
+    reply = only(library, searcher, question)
     assert reply.type == LIST and reply.problem != "no_referent"
     assert {item.chunk.version[:4] for item in reply.items} == {"2015", "2021"}
     assert all("vve" in (item.chunk.passage or item.chunk.text).lower() for item in reply.items)
@@ -76,7 +93,7 @@ def test_both_years_named_on_a_first_question_point_at_no_earlier_answer(library
 
 @pytest.mark.parametrize(("text", "lang"), [
     ("Which work processes mention VVE or voor- en vroegschoolse educatie?", "en"),
-    ("Where does wet- en regelgeving come up?", "en"),
+    ("Which work processes mention VVE or Voor– en vroegschoolse educatie?", "en"),
     ("Welke werkprocessen gaan over voor- en vroegschoolse educatie?", "nl"),
 ])
 def test_the_first_half_of_a_dutch_term_is_no_grammar_of_the_question(text, lang):
@@ -117,6 +134,14 @@ def test_only_the_profile_specific_ones_narrows_a_list_that_included_the_basisde
     assert all(item.chunk.code.startswith("P") for item in narrowed.items)
 
 
+def test_only_the_profile_specific_ones_after_an_inclusion_in_the_middle_of_the_question(library, searcher):
+    whole, narrowed = (t.reply for t in ask(
+        library, searcher, "Welke werkprocessen horen, inclusief basisdeel en aanvullingen, bij Thuisbegeleider?",
+        "alleen de profielspecifieke"))
+    assert narrowed.items and refs(narrowed) < refs(whole)
+    assert all(item.chunk.code.startswith("P5") for item in narrowed.items)
+
+
 def test_a_list_asked_in_the_title_keeps_the_units_whose_title_holds_the_word(library, searcher):
     reply = only(library, searcher, "Welke werkprocessen hebben 'evalueert' in de titel? Alle dossiers en jaren.")
     titled = {unit_ref(u.chunk) for u in library.units if u.chunk.kind == WERKPROCES
@@ -145,8 +170,43 @@ def test_how_the_exams_are_organised_is_an_absent_fact(library, searcher, questi
 
 @pytest.mark.parametrize("question", [
     "Voor het examenplan: welke werkprocessen moeten we afdekken voor het profiel Thuisbegeleider?",
-    "Which work processes deal with aggression? I need it for a scenario-based exam.",
+    "Hoeveel examens zijn er, en welke werkprocessen worden geëxamineerd bij de thuisbegeleider?",
 ])
 def test_werkprocessen_asked_for_an_exam_are_still_listed(library, searcher, question):
     reply = only(library, searcher, question)
     assert reply.type == LIST and reply.items
+
+
+@pytest.mark.parametrize("question", ["How is the risk of crisis assessed by the agogisch medewerker GGZ?",
+                                      "How are children's developmental needs assessed by the pedagogisch medewerker?"])
+def test_how_a_client_is_assessed_is_no_exam_question(library, searcher, question):
+    reply = only(library, searcher, question)
+    assert reply.problem != "absent_fact"
+
+
+@pytest.mark.parametrize("question", [
+    "Welke werkprocessen moet een persoonlijk begeleider gehandicaptenzorg allemaal beheersen?",
+    "Which work processes does a Persoonlijk begeleider gehandicaptenzorg have to master?",
+])
+def test_what_a_profile_must_master_is_its_whole_list(library, searcher, question):
+    """*beheersen*, *master* ask for the profile's werkprocessen; they are no theme (one PBG unit says *beheerst*)."""
+    reply = only(library, searcher, question)
+    plain = only(library, searcher, "Welke werkprocessen heeft de persoonlijk begeleider gehandicaptenzorg?")
+    assert reply.type == LIST and reply.intent.mode == TREE and refs(reply) == refs(plain) and len(plain.items) > 20
+
+
+def test_only_the_werkprocessen_where_a_competence_belongs_narrows_the_list_just_given(library, searcher):
+    whole, narrowed = (t.reply for t in ask(
+        library, searcher, "Welke werkprocessen heeft de persoonlijk begeleider gehandicaptenzorg?",
+        "Kun je alleen de werkprocessen noemen waarbij plannen en organiseren hoort?"))
+    everywhere = only(library, searcher, "Bij welke werkprocessen hoort plannen en organiseren?")
+    assert narrowed.items and refs(narrowed) <= refs(whole)
+    assert len(narrowed.items) < len(everywhere.items)
+
+
+@pytest.mark.parametrize("extra", ["Met titel graag.", "Ook die het in de titel of de omschrijving noemen."])
+def test_showing_the_titles_or_title_or_text_is_no_title_filter(library, searcher, extra):
+    plain = only(library, searcher, "Welke werkprocessen gaan over evalueren?")
+    reply = only(library, searcher, f"Welke werkprocessen gaan over evalueren? {extra}")
+    titled = only(library, searcher, "Welke werkprocessen hebben evalueren in de titel?")
+    assert refs(reply) == refs(plain) and refs(titled) < refs(plain)

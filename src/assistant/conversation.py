@@ -323,7 +323,7 @@ _PART_NAMES = {"b": "basisdeel", "p": "profieldeel", "profile-specific": "profie
 # part"): a later "alleen de profielspecifieke" narrows instead
 _PART_NOUN = r"(?:(?:het|de|hun|the|their)\s+)?(?:basisdeel|aanvullingen|core part|basic part|additions|add-ons)"
 _INCLUDED_PARTS = re.compile(rf",?\s*\b(?:inclusief|incl\.?|including|plus)\s+{_PART_NOUN}"
-                             rf"(?:\s*(?:,|en|and|&)\s*{_PART_NOUN})*", re.IGNORECASE)
+                             rf"(?:\s*,?\s*(?:en|and|&)?\s*{_PART_NOUN})*\s*,?", re.IGNORECASE)
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -451,6 +451,8 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
         previous = re.sub(r"\s+", " ", BASIS_ONLY.sub(" ", previous)).strip()
     if new.year and not COMPARE_WORD.search(previous):  # "only the 2021 ones" after "… OA 2015 and 2021": that
         previous = _YEAR_LIST.sub(new.year, previous, count=1)  # year alone (two years compared stay two)
+    if new.part:  # "… inclusief basisdeel en aanvullingen?", then "alleen de profielspecifieke": the narrowing
+        previous = re.sub(r"\s{2,}", " ", _INCLUDED_PARTS.sub(" ", previous)).strip()  # replaces what it included
     old = find_mentions(previous, catalogue)
     lang = language(previous)
     # Splice from the end of the text backwards so earlier spans stay valid.
@@ -469,9 +471,6 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
             edits.append((old.level_span, str(new.level)))
         else:
             appends.append(("level " if lang == "en" else "niveau ") + str(new.level))
-    if new.part and _INCLUDED_PARTS.search(previous):  # "… inclusief basisdeel en aanvullingen?", then "alleen de
-        previous = _INCLUDED_PARTS.sub("", previous)  # profielspecifieke": the narrowing replaces what it included
-        old = find_mentions(previous, catalogue)
     if new.part and not _PART_WORDS.search(previous):  # "alleen die uit het profieldeel" after a list
         lead = "only the" if lang == "en" else ("alleen de" if new.part == "aanvullingen" else "alleen het")
         appends.append(f"{lead} {new.part}")
@@ -633,8 +632,8 @@ _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "la
              "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("pair", r"\b(?:die|deze|de)\s+twee\b|\b(?:those|these|the)\s+two\b"
-             r"|\b(?:beide(?:n)?|both)\b(?!\s+(?:(?:de|het|the)\s+)?(?:jaren|versies|dossiers|kd'?s|years|versions"
-             r"|20\d\d))"),
+             r"|\b(?:beide(?:n)?|both)\b(?!\s+(?:(?:in|van|de|het|the)\s+){0,2}(?:jaren|jaargangen|versies|dossiers"
+             r"|kwalificatiedossiers|kd'?s|years|versions|files|qualification files|20\d\d))"),
     ("ordinal", r"\b(?:de|het|the)\s+(eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last)"
                 r"(?:\s+(?:one|daarvan|ervan|uit de lijst))?\b(?!\s+(?:niveau|level|versie|version|keer|time))"
                 r"|\b(?:nummer|number|nr\.?)\s*([1-9])\b"),
@@ -645,7 +644,8 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
               r"|\bdaaronder\b"
-              r"|\b(?:alleen|only)\s+(?:die|diegene|degene|the ones|those)(?=\s+(?:waar\w*|where|in which|that))"),
+              r"|\b(?:alleen|only)\s+(?:die|diegene|degene|the ones|those"
+              r"|(?:de|the)\s+(?:werkprocessen|work processes))(?=\s+(?:\w+\s+)?(?:waar\w*|where|in which|that))"),
     ("topic", r"\bdaar(?:bij|in|over|aan|mee|voor|door)\b|\bthat one\b|\bthis one\b"
               r"|\b(?:kan ik|laat ik|doe ik|leer ik|oefen ik|is|zijn|over|bij|met|voor|hoort|horen)\s+(?:dat|dit|die)\b"
               r"|\b(?:heeft|hebben)\s+(?:dat|dit|die)\b(?=\s*[?.!]*\s*$)"

@@ -45,14 +45,12 @@ from assistant.intent import (
     WHERE,
     Intent,
     find_scope_terms,
-    question_words,
     route,
     without_afterword,
     years_named,
 )
 from assistant.intent import KIND_WORDS as KIND_PATTERNS
 from assistant.language import QUOTED, detect
-from assistant.lexical import STOPWORDS
 from assistant.model import KERNTAAK, PROFIEL
 from assistant.names import fold
 from assistant.replies import FACTS, Library, Reply, Request, Search, asks_crebo_or_load, build
@@ -66,6 +64,10 @@ _NO_FILTERS = re.compile(r"^\s*(?:zonder\s+filters?|alle\s+filters\s+weg|no\s+fi
 _INTERJECTION = re.compile(r"^\s*(?:oké|oke|ok|okay|goed|prima|nou|dank\s*je|bedankt|thanks|right|alright|so|great)"
                            r"\s*[,!.]?\s+", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\S\s*[,:;]\s|\s[-–—]\s")
+# a summing-up lead-in before the question: "Kortom, wat is het verschil tussen die twee?", "So in short: …"
+_LEAD_IN = re.compile(r"^\s*(?:(?:so|and|en|dus|ok(?:ay|é|e)?|nou)\s+)?(?:kortom|kort gezegd|in het kort|kortweg"
+                      r"|samengevat|samenvattend|al met al|in short|in summary|in a nutshell|briefly|to sum up"
+                      r"|to summari[sz]e|long story short)\s*[,:;–-]\s*", re.IGNORECASE)
 KIND_WORDS = {"nl": {"werkproces": "werkprocessen", "kerntaak": "kerntaken", "profiel": "profielen"},
               "en": {"werkproces": "work processes", "kerntaak": "core tasks", "profiel": "profiles"}}
 
@@ -231,12 +233,9 @@ def _ones_of_previous_kind(text: str, previous: Turn, library: Library) -> str:
 
 
 def _clause_before(text: str) -> bool:
-    """Whether a clause with words of its own is set off before a reference ("iemand met geldproblemen helpen,
-    welke taak hoort daarbij?"), not only a lead-in of question words ("in short, what is the difference between
-    those two?", "kortom, …")."""
-    return any(any(w.lower() not in question_words() and w.lower() not in STOPWORDS
-                   for w in re.findall(r"[^\W\d_]+", text[: match.start() + 1]))
-               for match in _SEPARATOR.finditer(text))
+    """Whether a clause is set off before a reference ("iemand met geldproblemen helpen, welke taak hoort
+    daarbij?"): the reference points inside it. A summing-up lead-in ("Kortom, …", "So in short, …") is none."""
+    return _SEPARATOR.search(_LEAD_IN.sub("", text)) is not None
 
 
 def _names_only(text: str, library: Library) -> bool:

@@ -56,7 +56,7 @@ QUOTED = re.compile(r'"[^"]*"|“[^”]*”|„[^”“]*[”“]|‘[^’]*’|
 _ASIDE = re.compile(r"\([^()]*\)")
 # the first half of a Dutch term that shares its last part ("voor- en vroegschoolse educatie", "sport- en
 # bewegingsagogie"): a term's spelling, no grammar of the question around it
-_ELLIPTIC = re.compile(r"[^\W\d_]+-\s+(?:en|of)\s+(?=[^\W\d_])")
+_ELLIPTIC = re.compile(r"[^\W\d_]+[-–]\s+(?:en|of)\s+(?=[^\W\d_])", re.IGNORECASE)
 
 
 def without_names(text: str, phrases: re.Pattern[str] | None = None) -> str:

@@ -733,10 +733,13 @@ def _narrowed(tree: Reply, intent: Intent, library: Library, filters: Filters) -
     return narrowed if narrowed.items and len(narrowed.items) < len(tree.items) else tree
 
 
-# a list asked of the titles only: "… 'evalueert' in de titel?", "which work processes are titled …", "(titel)"
-TITLE_ASKED = re.compile(r"\b(?:in|met)\s+(?:de|het|hun|zijn|haar|the|their|its)?\s*tit(?:el|le)s?\b|\btitled\b"
-                         r"|\btit(?:el|le)s?\s+(?:bedoel ik|i mean|only|alleen)\b|\(tit(?:el|le)\)"
-                         r"|\bcalled\b|\bheten\b")
+# a list asked of the titles only: "… 'evalueert' in de titel?", "which work processes are titled …", "(titel)",
+# "every work process called 'Voert coördinerende taken uit'";
+# not "met titel" (show the titles) nor "in the title or the description"
+_TITLE_ASKED = re.compile(r"(?:\bin\s+(?:de|het|hun|zijn|haar|the|their|its)?\s*tit(?:el|le)s?\b|\btitled\b"
+                          r"|\btit(?:el|le)s?\s+(?:bedoel ik|i mean|only|alleen)\b|\(tit(?:el|le)\)"
+                          r"|\b(?:called|named|heten|heet|genaamd)\s+['\"“‘])"
+                          r"(?!\s*(?:,\s*)?(?:of|or|en|and)\b)")
 
 
 def list_where(intent: Intent, library: Library, filters: Filters, strict: bool = False) -> Reply:
@@ -784,7 +787,7 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
                 full[item.ref] = item
                 if any(words and coverage(words, chunk.title or "", ()) >= 1.0 for words in specific):
                     titled[item.ref] = item
-    if titled and TITLE_ASKED.search(fold(intent.question)):
+    if titled and _TITLE_ASKED.search(fold(intent.question)):
         full = titled
     if full or strict:
         return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(list(full.values())),

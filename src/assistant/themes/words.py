@@ -95,14 +95,7 @@ def english_stopword(word: str) -> bool:
 def stem(word: str) -> str:
     """The lexical index's stem of one folded word (itself when the stemmer drops it as a stop word)."""
     stems = tokenize(word)
-    found = stems[0] if len(stems) == 1 else word
-    return _LONG_VOWEL.sub(r"\1", found) if LONG_VOWELS_ONE else found
-
-
-# The stemmer writes a long vowel double in a closed syllable and single in an open one (*materiaal*, *materialen*;
-# *school*, *scholen*): one spelling, so that both are forms of one word.
-LONG_VOWELS_ONE = True
-_LONG_VOWEL = re.compile(r"(?<![aeou])([aou])\1(?=[^aeiou]$)")
+    return stems[0] if len(stems) == 1 else word
 
 
 _LONGEST_FIRST = tuple(sorted(DERIVATIONS, key=len, reverse=True))
