@@ -148,6 +148,7 @@ def test_a_list_asked_in_the_title_keeps_the_units_whose_title_holds_the_word(li
               and re.search(r"\bevalueert\b", (u.chunk.title or "").lower())}
     assert reply.type == LIST and len(titled) >= 10
     assert refs(reply) == titled
+    assert "in de titel" in reply.read_as  # the reading says the list is of titles
 
 
 def test_without_the_title_cue_the_body_counts_too(library, searcher):
@@ -210,3 +211,4 @@ def test_showing_the_titles_or_title_or_text_is_no_title_filter(library, searche
     reply = only(library, searcher, f"Welke werkprocessen gaan over evalueren? {extra}")
     titled = only(library, searcher, "Welke werkprocessen hebben evalueren in de titel?")
     assert refs(reply) == refs(plain) and refs(titled) < refs(plain)
+    assert "titel" not in reply.read_as and "in de titel" in titled.read_as

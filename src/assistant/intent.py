@@ -1003,6 +1003,7 @@ READ_AS = {
         LOOKUP: "zoekvraag: {topic}",
         "list_tree": "lijst van {kind} van {scope}",
         "list_where": "lijst van {kind} waarin {topic} voorkomt{scope_in}",
+        "list_titled": "lijst van {kind} met {topic} in de titel{scope_in}",
         COMPARE: "vergelijking van {what}",
         COMPETENCE: "{competence}: werkprocessen waarin je dit laat zien{scope_in}",
         NOT_FOUND: "zoekvraag: {topic}",
@@ -1029,6 +1030,7 @@ READ_AS = {
         LOOKUP: "search: {topic}",
         "list_tree": "list of the {kind} of {scope}",
         "list_where": "list of the {kind} where {topic} occurs{scope_in}",
+        "list_titled": "list of the {kind} with {topic} in the title{scope_in}",
         COMPARE: "comparison of {what}",
         COMPETENCE: "{competence}: work processes where you show it{scope_in}",
         NOT_FOUND: "search: {topic}",
@@ -1098,14 +1100,15 @@ def describe_scope(intent: Intent) -> str:
     return describe_scopes(intent.scopes, intent.lang)
 
 
-def read_as(intent: Intent, what: str = "") -> str:
-    """The one-line reading of the question, in its language ("gelezen als: lijst van …")."""
+def read_as(intent: Intent, what: str = "", titled: bool = False) -> str:
+    """The one-line reading of the question, in its language ("gelezen als: lijst van …"); ``titled``: a list of
+    the units whose title holds the topic."""
     words = READ_AS[intent.lang]
     kind = words["kinds"].get(intent.kind, words["kinds"][None])
     scope = describe_scope(intent)
     scope_in = words["in"].format(scope=scope) if intent.scopes or intent.years else ""
     if intent.type == LIST:
-        key = "list_tree" if intent.mode == TREE else "list_where"
+        key = "list_tree" if intent.mode == TREE else "list_titled" if titled else "list_where"
         body = words[key].format(kind=kind, scope=scope, topic=intent.topic, scope_in=scope_in)
         if intent.kind == "profiel" and intent.levels:  # "welke profielen van MZ zijn niveau 3?"
             body += words["at_level"].format(levels=words["and"].join(map(str, intent.levels)))

@@ -787,10 +787,11 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
                 full[item.ref] = item
                 if any(words and coverage(words, chunk.title or "", ()) >= 1.0 for words in specific):
                     titled[item.ref] = item
-    if titled and _TITLE_ASKED.search(fold(intent.question)):
+    in_titles = bool(titled) and _TITLE_ASKED.search(fold(intent.question)) is not None
+    if in_titles:
         full = titled
     if full or strict:
-        return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(list(full.values())),
+        return Reply(LIST, intent.lang, read_as(intent, titled=in_titles), intent, items=_sorted(list(full.values())),
                      filters=_applied(intent, filters))
     absent = _absent_theme(intent, alternatives, library, keep) if intent.kind == WERKPROCES else ()
     if absent:  # "clients with dementia": no werkproces in scope holds "dementia", the clients are no answer
