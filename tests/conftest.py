@@ -311,3 +311,12 @@ def ask(library, searcher, *messages: str, ui=None):
         outcomes.append(outcome)
     return outcomes
 
+
+def only(library, searcher, question: str):
+    """The reply to one question asked on its own."""
+    return ask(library, searcher, question)[0].reply
+
+
+def refs(reply) -> set[str]:
+    """The unit refs a reply lists."""
+    return {item.ref for item in reply.items}

@@ -7,17 +7,9 @@ On the real bundled corpus."""
 from __future__ import annotations
 
 import pytest
-from conftest import ask
+from conftest import ask, only, refs
 
 from assistant.intent import LIST, NOT_FOUND, TREE
-
-
-def refs(reply) -> set[str]:
-    return {item.ref for item in reply.items}
-
-
-def only(library, searcher, question: str):
-    return ask(library, searcher, question)[0].reply
 
 
 @pytest.mark.parametrize(("question", "plain"), [

@@ -10,24 +10,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ask
+from conftest import ask, only, refs
 
 from assistant.intent import COMPARE, LIST, LOOKUP, NOT_FOUND, TREE
 from assistant.language import detect
 from assistant.model import WERKPROCES
+from assistant.themes.corpus import judged_ref
 from assistant.themes.words import fold
-
-
-def refs(reply) -> set[str]:
-    return {item.ref for item in reply.items}
-
-
-def unit_ref(c) -> str:
-    return "|".join(x or "" for x in (c.source, c.dossier, c.version, c.profile, c.code, c.variant))
-
-
-def only(library, searcher, question: str):
-    return ask(library, searcher, question)[0].reply
 
 
 @pytest.mark.parametrize("third", [
@@ -71,7 +60,7 @@ def test_distinguish_asks_for_two_levels_side_by_side(library, searcher, questio
 ])
 def test_distinguishing_as_the_topic_asks_no_comparison(library, searcher, question, word):
     reply = only(library, searcher, question)
-    assert reply.type != COMPARE
+    assert reply.type != COMPARE and reply.intent.type != COMPARE  # not read as a comparison, nor refused as one
     assert word is None or word in reply.read_as
 
 
@@ -142,9 +131,19 @@ def test_only_the_profile_specific_ones_after_an_inclusion_in_the_middle_of_the_
     assert all(item.chunk.code.startswith("P5") for item in narrowed.items)
 
 
+def test_a_new_profile_beside_the_narrowing_replaces_the_old_one_whole(library, searcher):
+    """The inclusion is taken out before the profile's name is put in (spliced at spans of the text as it was, the
+    question read "… gehandicaptenzoThuisbegeleider …")."""
+    _, narrowed = (t.reply for t in ask(
+        library, searcher, "Welke werkprocessen horen, inclusief basisdeel en aanvullingen, bij de Persoonlijk "
+                           "begeleider gehandicaptenzorg?", "alleen de profielspecifieke van de Thuisbegeleider"))
+    assert narrowed.type == LIST and narrowed.items
+    assert {item.chunk.profile for item in narrowed.items} == {"Thuisbegeleider"}
+
+
 def test_a_list_asked_in_the_title_keeps_the_units_whose_title_holds_the_word(library, searcher):
     reply = only(library, searcher, "Welke werkprocessen hebben 'evalueert' in de titel? Alle dossiers en jaren.")
-    titled = {unit_ref(u.chunk) for u in library.units if u.chunk.kind == WERKPROCES
+    titled = {judged_ref(u.chunk) for u in library.units if u.chunk.kind == WERKPROCES
               and re.search(r"\bevalueert\b", (u.chunk.title or "").lower())}
     assert reply.type == LIST and len(titled) >= 10
     assert refs(reply) == titled
@@ -205,7 +204,8 @@ def test_only_the_werkprocessen_where_a_competence_belongs_narrows_the_list_just
     assert len(narrowed.items) < len(everywhere.items)
 
 
-@pytest.mark.parametrize("extra", ["Met titel graag.", "Ook die het in de titel of de omschrijving noemen."])
+@pytest.mark.parametrize("extra", ["Met titel graag.", "Ook die het in de titel of de omschrijving noemen.",
+                                   "Hoe heten ze?"])
 def test_showing_the_titles_or_title_or_text_is_no_title_filter(library, searcher, extra):
     plain = only(library, searcher, "Welke werkprocessen gaan over evalueren?")
     reply = only(library, searcher, f"Welke werkprocessen gaan over evalueren? {extra}")
