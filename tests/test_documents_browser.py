@@ -26,7 +26,10 @@ PASSWORD = "docenten-beheer-2024"
 def live(built_index, tmp_path_factory):
     index_dir = tmp_path_factory.mktemp("docs-browser") / "index"
     shutil.copytree(built_index.index_dir, index_dir)
-    app = start_app(index_dir, tmp_path_factory.mktemp("docs-browser-app"), {"ASSISTANT_ADMIN_PASSWORD": PASSWORD})
+    workdir = tmp_path_factory.mktemp("docs-browser-app")
+    # its own Gradio cache: the upload quota counts this app's uploads only, not what other apps left in /tmp
+    app = start_app(index_dir, workdir, {"ASSISTANT_ADMIN_PASSWORD": PASSWORD,
+                                         "GRADIO_TEMP_DIR": str(workdir / "gradio-cache")})
     yield app
     app.stop()
 
@@ -45,6 +48,22 @@ def page(browser, live):
 def open_documents(page) -> None:
     page.get_by_role("tab", name="Documenten").click()
     page.locator("#docs-table").wait_for()
+
+
+def choose_files(page, paths: list[Path]) -> None:
+    """Pick files in the Documenten file input; wait for Gradio's upload (200) and for each file's row.
+
+    A row reads the name as stem and extension in two spans ("reptielen .pdf" as text), so it is found by
+    its label; Gradio's upload progress shows the whole name only while the upload runs.
+    """
+    def is_upload(response) -> bool:
+        return response.request.method == "POST" and "/gradio_api/upload" in response.url
+
+    with page.expect_response(is_upload) as posted:
+        page.locator("#docs-files input[type=file]").set_input_files([str(p) for p in paths])
+    assert posted.value.status == 200, f"upload refused: {posted.value.status} {posted.value.text()}"
+    for path in paths:
+        page.locator("#docs-files").get_by_label(path.name, exact=True).wait_for()
 
 
 def test_without_login_the_tab_is_read_only_and_upload_is_refused(page):
@@ -73,8 +92,7 @@ def test_login_upload_ask_with_page_citation_then_remove(page, tmp_path):
     open_documents(page)
     page.get_by_text("Je bent ingelogd als beheerder").wait_for()
 
-    page.locator("#docs-files input[type=file]").set_input_files([str(pdf), str(fake)])
-    page.locator("#docs-files").get_by_text("dierverzorging-reptielen.pdf").first.wait_for()
+    choose_files(page, [pdf, fake])
     page.locator("#docs-upload").click()
     steps = re.compile("Controleren|Lezen|Embedden|Schrijven|Overschakelen")
     page.locator(".progress-text, .progress-level-inner, .meta-text").filter(has_text=steps).first.wait_for()
