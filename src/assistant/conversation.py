@@ -301,7 +301,10 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
     if found_part and not _overlaps(found_part.span(), taken):
         part = found_part.group(0).lower()
         coded = re.match(r"(?:(?:the|het|de)\s+)?([bp])[- ]", part)  # "the P part", "P-werkprocessen"
-        part = _PART_NAMES[coded.group(1)] if coded else _PART_NAMES.get(part, part)
+        if re.fullmatch(r"p[1-9]", part):
+            part = part.upper()  # a profile part's code: the list keeps its units (replies.scope_filter)
+        else:
+            part = _PART_NAMES[coded.group(1)] if coded else _PART_NAMES.get(part, part)
         taken.append(found_part.span())
     rest = tuple(
         m.group(0) for m in _WORD.finditer(text)
@@ -311,10 +314,21 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
                     tuple(m.span() for m in matches), part)
 
 
+# the newest or oldest version of a named dossier or profile asked for without its year (intent.route)
+NEWEST = (r"\b(?:nieuwste|recentste|meest recente|newest|latest|most recent)\b"
+          r"|\b(?:huidige|actuele|current|laatste|last)\s+(?:versie|version|dossier|kwalificatiedossier)\b")
+OLDEST = r"\b(?:oudste|oldest|earliest)\b|\b(?:oude|old|eerste|first)\s+(?:versie|version)\b"
+_EDGE_WORDS = re.compile(rf"\s*(?:{NEWEST}|{OLDEST})", re.IGNORECASE)
+
+# a profile part's code asked for alone ("only the P3 ones", "alleen P2?"), not one that labels a profile ("P2
+# Gespecialiseerd pedagogisch medewerker"): the group is that part's code
+_PART_CODE = (r"\b(p[1-9])\b(?=\s*(?:$|[?.!,;:)]|(?:ones?|werk ?process\w*|work ?process\w*|units?|deel|part"
+              r"|kerntaken|core tasks|graag|pls|please|alsjeblieft|aub)\b))")
+PART_CODE = re.compile(_PART_CODE, re.IGNORECASE)
 # the parts of a dossier a follow-up can narrow to ("alleen die uit het profieldeel graag")
 _PART_WORDS = re.compile(r"\b(?:basisdeel|profieldeel|aanvullingen|core part|basic part|profile part|add-ons"
                          r"|[bp]-(?:werkprocessen|work processes|units)|profile-specific|profielspecifieke"
-                         r"|(?:the|het|de)\s+[bp][- ](?:part|deel))\b", re.IGNORECASE)
+                         r"|(?:the|het|de)\s+[bp][- ](?:part|deel))\b|" + _PART_CODE, re.IGNORECASE)
 _PART_NAMES = {"b": "basisdeel", "p": "profieldeel", "profile-specific": "profieldeel",
                "profielspecifieke": "profieldeel"}  # "alleen de P-werkprocessen", "the P part": the units coded P…
 
@@ -392,12 +406,31 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
         counted = _splice(counted, span, " name ")
     words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
-    narrowing = re.match(r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b", _fold(message)) is not None
+    narrowing = re.match(_NARROWING, _fold(message)) is not None
     # "only the profile-specific ones from that list", not "only one question: …" nor "alleenstaande ouders"
+    remark = _remark_before_narrowing(counted)  # "thats a lot.. only the P3 ones": the remark is no question
+    if remark:
+        words, narrowing = words[len(_WORD.findall(remark)):], True
     if len(words) > MAX_FOLLOWUP_WORDS + (NARROWING_EXTRA if narrowing else 0) and mentions.rest:
         return False  # only names and filler: "and in the 2021 version of …"
-    opened = _fold(message).startswith(OPENERS) or _fold(message) in {o.strip() for o in OPENERS}
+    opened = _fold(message).startswith(OPENERS) or _fold(message) in {o.strip() for o in OPENERS} or bool(remark)
     return opened or not mentions.rest
+
+
+_NARROWING = r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b"
+_ASKS = re.compile(r"\?|\b(?:welke?|wat|waar|hoe|wie|which|what|where|how|who)\b", re.IGNORECASE)
+
+
+def _remark_before_narrowing(message: str) -> str:
+    """The remark before a narrowing that opens a later sentence ("dat zijn er veel. Alleen de …", "thats a lot..
+    only the P3 ones"), when the remark asks nothing itself; else ""."""
+    found = re.search(rf"[.!]\s*({_NARROWING})", message, re.IGNORECASE)
+    if found is None:
+        return ""
+    before = message[: found.start(1)].lower()
+    if _ASKS.search(before) or any(w in before for words in KIND_WORDS.values() for w in words):
+        return ""
+    return message[: found.start(1)]
 
 
 def version_for(year: str, catalogue: Catalogue) -> str:
@@ -451,6 +484,8 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
         previous = re.sub(r"\s+", " ", BASIS_ONLY.sub(" ", previous)).strip()
     if new.year and not COMPARE_WORD.search(previous):  # "only the 2021 ones" after "… OA 2015 and 2021": that
         previous = _YEAR_LIST.sub(new.year, previous, count=1)  # year alone (two years compared stay two)
+    if new.year and not find_mentions(previous, catalogue).year:  # "and in 2015?" after "the newest …": that year
+        previous = re.sub(r"\s{2,}", " ", _EDGE_WORDS.sub(f" {new.year}", previous, count=1)).strip()
     if new.part:  # "… inclusief basisdeel en aanvullingen?", then "alleen de profielspecifieke": the narrowing
         previous = re.sub(r"\s{2,}", " ", _INCLUDED_PARTS.sub(" ", previous)).strip()  # replaces what it included
     old = find_mentions(previous, catalogue)
@@ -473,6 +508,7 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
             appends.append(("level " if lang == "en" else "niveau ") + str(new.level))
     if new.part and not _PART_WORDS.search(previous):  # "alleen die uit het profieldeel" after a list
         lead = "only the" if lang == "en" else ("alleen de" if new.part == "aanvullingen" else "alleen het")
+        lead = ("only" if lang == "en" else "alleen") if re.fullmatch(r"P[1-9]", new.part) else lead
         appends.append(f"{lead} {new.part}")
     if new.year and old.year_span:
         edits.append((old.year_span, new.year))
@@ -531,6 +567,10 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
     if not is_followup(message, mentions, previous):
         return Resolved(message, ui, Turn(message, Constraints(), mentions.scope), followup=False)
     assert previous is not None
+    remark = _remark_before_narrowing(message)
+    if remark:  # "thats a lot.. only the P3 ones": the narrowing alone is merged
+        message = message[len(remark):]
+        mentions = find_mentions(message, catalogue)
     question = merge_question(previous.question, mentions, catalogue, message)
     one_level = _one_level_after_comparison(message, mentions, previous)
     if one_level:  # "en niveau 4?" after "verschil tussen Kwaliteitsgericht niveau 1 en 2": that level alone

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.conversation import Catalogue, ScopeEntry, find_reference
+from assistant.conversation import NEWEST, OLDEST, PART_CODE, Catalogue, ScopeEntry, find_reference
 from assistant.language import QUOTED, language
 from assistant.lexical import STOPWORDS, tokenize
 from assistant.names import fold
@@ -79,6 +79,7 @@ CUES: dict[str, str] = {
     "where": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b"
              r"|\b(?:is|are) about\b|\bdeal with\b|\bover\b|\bmet betrekking tot\b|\babout\b|\bwaarin\b|\bmention\w*\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\boccurs?\b|\bappears?\b|\bergens\b|\banywhere\b"
+             r"|\bmet\b(?=[^?.!]*\bte maken\b)|\b(?:has|have|had) to do with\b"  # "… hebben met voeding te maken?"
              + r"|" + COMES_BACK
              + r"|\b(?:werk ?processen|work ?processes)\s+(?:on|around|rond(?:om)?|op het gebied van)\b",
     "competence": r"\blaten zien\b|\blaat\b.*\bzien\b|\bzien\b|\blaten blijken\b|\bshow\b|\bdemonstrat\w*\b"
@@ -528,6 +529,9 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
         if not words:
             continue  # "for a student in the [profile]": the asker's situation, not a name
         name = " ".join(words)  # "de opleiding verpleegkundige", "a student in the kok": the name is the rest
+        if _has(CUES["theme"], folded[match.start(1):]) or _has(NEWEST, name) or _has(OLDEST, name):
+            continue  # "welke werkprocessen hebben met maaltijden te maken?": what they are about, no owner;
+            # "… heeft de oudste versie van PMK?": the version of a known name
         if name not in question_words() and not re.search("|".join(KIND_WORDS.values()), name):
             return name, closest_names(name, catalogue)
     return None, ()
@@ -741,6 +745,18 @@ def _applies_to_kind(folded: str) -> bool:
     return bool(asked)  # "welke studielast geldt voor de profielen?": what every row of their list shows
 
 
+def _edge_version(folded: str, scope_terms: list[str], catalogue: Catalogue) -> tuple[str, ...]:
+    """The year of the named scopes' newest (or oldest) version, when the question asks for it and they have
+    several; else ()."""
+    newest, oldest = _has(NEWEST, folded), _has(OLDEST, folded)
+    if newest == oldest:
+        return ()
+    years = sorted({e.version[:4] for e in scope_entries(scope_terms, (), catalogue) if e.version})
+    if len(years) < 2:
+        return ()
+    return (years[-1] if newest else years[0],)
+
+
 def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str | None = None,
           sbb: dict[str, str] | None = None) -> Intent:
     """The question type and what it names.
@@ -763,6 +779,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     years = years_named(text)
     good_years = tuple(dict.fromkeys(y for y in years if y in known_years))
     unknown_years = tuple(dict.fromkeys(y for y in years if y not in known_years))
+    if not years and scope_terms:  # "the newest onderwijsassistent dossier": the named scope's latest version
+        good_years = _edge_version(folded, scope_terms, catalogue)
     levels = find_levels(programme_levels_removed(folded, catalogue))
     competence_names = _competences(folded, vocabulary)
     loose = _has(CUES["competence"], folded)
@@ -795,7 +813,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                     ASKER, PARTS,
                     _THESE_PROGRAMMES, _PROGRAMMES_LISTED.pattern,
                     r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
-                    INCLUDING]  # "include profile-specific additions": the scope's parts, no theme
+                    INCLUDING,  # "include profile-specific additions": the scope's parts, no theme
+                    NEWEST, OLDEST]
     competence_patterns = [re.escape(c) + _WORKING for c in _competence_phrases(folded, vocabulary)]
     topic = _topic(text, spans, cue_patterns + competence_patterns)
     phrase = _topic(text, spans, cue_patterns + competence_patterns, marks=True)
@@ -837,6 +856,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
             base = {**base, "owner": owner, "suggestions": suggestions}
     if kind and asks_list:
         list_patterns = [*cue_patterns, CUES["where"], *competence_patterns, r"\b[bp][1-9]-k[0-9]+\b(?!-w)",
+                         PART_CODE.pattern,  # "… about parents, only P2": a part's code, no theme
                          r"\bprofile-specific\b"]
         rest = _topic(text, spans, list_patterns,  # the asker's situation is no topic, unless asked about
                       situated=not _has(_ABOUT, folded), statements=True,  # by name ("… gaan over studenten?")

@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 
 from assistant import evidence, links
 from assistant.absent_facts import asked_absent_fact
-from assistant.conversation import BASIS_ONLY, Catalogue, ScopeEntry
+from assistant.conversation import BASIS_ONLY, PART_CODE, Catalogue, ScopeEntry
 from assistant.curriculum import asks_change
 from assistant.intent import (
     ADDITION,
@@ -356,6 +356,8 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
     years = set(intent.years)
     additions, own, basis = (_additions_only(intent.question), _own_only(intent.question),
                              _basis_only(intent.question))
+    part = PART_CODE.search(intent.question)  # "alleen P3": that profile part's units
+    part_code = part.group(1).upper() if part else None
     whole = _all_parts(intent.question) or (basis and own and not additions)  # "in het basisdeel, en welke in het
     additions = additions and not whole  # profieldeel": both parts; "… additions included": no part alone
     own = own and not additions and not whole
@@ -370,6 +372,9 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
             return False
         if own and (chunk.profile is None or chunk.variant == "aanvulling") and chunk.kind in (WERKPROCES, KERNTAAK):
             return False  # "het profieldeel van MZ", "de eigen werkprocessen": the profiles' own units
+        if part_code and chunk.kind in (WERKPROCES, KERNTAAK) and not (chunk.code or "").upper().startswith(
+                f"{part_code}-"):
+            return False
         if years and (chunk.version or "")[:4] not in years:
             return False
         if filters.version and (chunk.version or "") != filters.version:
@@ -458,12 +463,19 @@ def _sorted(items: Sequence[Item]) -> tuple[Item, ...]:
 
 
 def _kerntaak_filter(intent: Intent) -> str | None:
-    """A kerntaak code the question narrows to ("onder kerntaak P3-K2", "kerntaak 1"), if any."""
-    match = re.search(r"\b([BP][1-9]-K[0-9]+)\b(?!-W)", intent.question, re.IGNORECASE)
+    """A kerntaak code the question narrows to ("onder kerntaak P3-K2", "kerntaak 1"), or a profile part's code
+    ("alleen P3": its kerntaken), if any."""
+    match = re.search(r"\b([BP][1-9]-K[0-9]+)\b(?!-W)", intent.question, re.IGNORECASE) \
+        or PART_CODE.search(intent.question)
     if match:
         return match.group(1).upper()
     number = re.search(r"\b(?:kerntaak|core task)\s+([1-9])\b(?!\s*(?:en|and|,))", intent.question, re.IGNORECASE)
     return f"B1-K{number.group(1)}" if number else None  # "kerntaak 1" of a dossier: its basisdeel's B1-K1
+
+
+def _in_task(kerntaak: str, task: str) -> bool:
+    """Whether a unit of kerntaak code ``kerntaak`` is in ``task`` (a kerntaak code, or a part's: "P3")."""
+    return kerntaak == task or kerntaak.startswith(f"{task}-K")
 
 
 def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
@@ -475,7 +487,7 @@ def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
                                                                                       PROFIEL) else ())
              for u in library.units
              if u.chunk.kind == kind and keep(u.chunk)
-             and (task is None or (u.chunk.kerntaak_code or (u.chunk.code or "").rsplit("-W", 1)[0]) == task)]
+             and (task is None or _in_task(u.chunk.kerntaak_code or (u.chunk.code or "").rsplit("-W", 1)[0], task))]
     at = _programme_levels(intent, library) if kind == WERKPROCES else None
     if at is not None:  # "welke werkprocessen heeft MZ op niveau 3?": the basisdeel and the niveau-3 profiles
         asked = {str(n) for n in intent_levels(intent)}

@@ -1,0 +1,130 @@
+"""The chat on the fifteenth round's findings (issue 14), from a re-integration job coach and a refugee teacher who
+writes English (tune25a): "welke werkprocessen hebben met X te maken?" asks where X occurs, not what a profile X has;
+a profile part's code narrows a list ("only the P3 ones", also after a remark: "thats a lot.. only the P3 ones"); "the
+newest" or "the oldest" version of a named dossier is its latest or earliest year; exemptions and admission ("to be
+admitted") are facts the dossiers do not hold; "the normal English for niveau 4" asks a programme level, no
+competence. On the real bundled corpus."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ask, only, refs
+
+from assistant.intent import LIST, NOT_FOUND, TREE, WHERE
+
+MEALS = {"P1-K1-W6", "P2-K1-W6", "P1-K1-W3", "P2-K1-W2"}  # PMK, GPM, MFD and BSD units about meals
+
+
+def codes(reply) -> set[str]:
+    return {item.chunk.code for item in reply.items}
+
+
+@pytest.mark.parametrize("question", [
+    "Welke werkprocessen hebben met maaltijden te maken?",
+    "Mijn deelnemer heeft in de horeca gewerkt. Welke werkprocessen hebben met eten, drinken of maaltijden te maken?",
+    "Welke werkprocessen hebben te maken met maaltijden?",
+])
+def test_having_to_do_with_a_theme_asks_where_it_occurs(library, searcher, question):
+    reply = only(library, searcher, question)
+    assert reply.type == LIST and reply.intent.mode == WHERE and reply.intent.unknown_scope is None
+    assert MEALS <= codes(reply) and len(reply.items) < 12
+    assert "horeca" not in reply.read_as and "maaltijden" in reply.read_as
+
+
+@pytest.mark.parametrize("question", ["welke werkprocessen heeft de astronaut?",
+                                      "welke werkprocessen heeft de kapper in DV?"])
+def test_a_profile_the_index_does_not_know_is_still_refused(library, searcher, question):
+    reply = only(library, searcher, question)
+    assert reply.type == NOT_FOUND and not reply.items
+
+
+OA_2015 = "welke werkprocessen heeft de onderwijsassistent 2015?"
+
+
+@pytest.mark.parametrize("narrowing", [
+    "only the P3 ones pls",
+    "ok thats a lot.. only the P3 ones pls, the ones just for onderwijsassistent",
+    "Dat zijn er veel. Alleen de P3 graag.",
+    "alleen P3?",
+])
+def test_a_profile_parts_code_narrows_the_list_just_given(library, searcher, narrowing):
+    first, second = ask(library, searcher, OA_2015, narrowing)
+    assert len(first.reply.items) == 19
+    assert second.reply.type == LIST and second.reply.intent.mode == TREE
+    assert codes(second.reply) == {"P3-K1-W1", "P3-K1-W2", "P3-K1-W3", "P3-K2-W1", "P3-K2-W2", "P3-K2-W3", "P3-K2-W4"}
+    assert refs(second.reply) < refs(first.reply)
+    assert "thats" not in second.turn.question and "veel" not in second.turn.question  # the remark is not merged
+
+
+def test_a_parts_code_narrows_a_theme_list_too(library, searcher):
+    first, second = ask(library, searcher, "Which work processes of the gespecialiseerd pedagogisch medewerker 2015 "
+                                           "are about parents?", "only the P2 ones")
+    assert any(code.startswith("B1") for code in codes(first.reply))
+    assert second.reply.intent.mode == WHERE and "p2" not in second.reply.intent.topic.lower()
+    assert codes(second.reply) and all(code.startswith("P2-") for code in codes(second.reply))
+    assert refs(second.reply) < refs(first.reply)
+
+
+@pytest.mark.parametrize("question", [
+    "Welke werkprocessen heeft P2 Gespecialiseerd pedagogisch medewerker 2015?",
+    "P3 Medewerker sport en recreatie 2015 - which work processes does it have?",
+])
+def test_a_code_that_labels_a_profile_narrows_nothing(library, searcher, question):
+    reply = only(library, searcher, question)
+    assert reply.type == LIST and any(code.startswith("B1") for code in codes(reply))
+
+
+def test_a_remark_that_asks_something_is_no_narrowing(library, searcher):
+    _, second = ask(library, searcher, OA_2015, "Welke daarvan gaan over ouders? Alleen de werkprocessen van P3.")
+    assert second.reply.type == LIST and "ouders" in second.turn.question  # the asking sentence is kept
+
+
+@pytest.mark.parametrize(("question", "year"), [
+    ("Which werkprocessen are in the newest onderwijsassistent dossier?", "2021"),
+    ("welke werkprocessen heeft de laatste versie van PMK?", "2021"),
+    ("welke werkprocessen heeft de oudste versie van PMK?", "2015"),
+])
+def test_the_newest_or_oldest_version_of_a_named_dossier_is_its_year(library, searcher, question, year):
+    reply = only(library, searcher, question)
+    assert reply.type == LIST and reply.intent.years == (year,) and reply.intent.unknown_scope is None
+    assert reply.items and {item.chunk.version[:4] for item in reply.items} == {year}
+
+
+def test_a_year_after_the_newest_replaces_it(library, searcher):
+    first, second = ask(library, searcher, "Which werkprocessen are in the newest onderwijsassistent dossier?",
+                        "and in 2015?")
+    assert {item.chunk.version[:4] for item in first.reply.items} == {"2021"}
+    assert {item.chunk.version[:4] for item in second.reply.items} == {"2015"} and len(second.reply.items) == 19
+    assert "2015" in second.turn.question and "newest" not in second.turn.question
+
+
+def test_the_newest_version_of_a_dossier_with_one_version_changes_nothing(library, searcher):
+    newest = only(library, searcher, "welke werkprocessen heeft de nieuwste versie van Maatschappelijke Zorg?")
+    plain = only(library, searcher, "welke werkprocessen heeft Maatschappelijke Zorg?")
+    assert refs(newest) == refs(plain) and len(plain.items) > 30
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Can I get vrijstelling (exemption) for parts of the onderwijsassistent opleiding because of my foreign teaching "
+     "diploma?", "exemptions"),
+    ("Krijg ik vrijstelling voor het basisdeel als ik al helpende ben?", "exemptions"),
+    ("Do I need an NT2 diploma or inburgering certificate to be admitted to the pedagogisch medewerker kinderopvang "
+     "opleiding?", "admission"),
+    ("Word ik toegelaten tot de opleiding onderwijsassistent met een havodiploma uit het buitenland?", "admission"),
+])
+def test_exemptions_and_admission_are_absent_facts(library, searcher, question, kind):
+    reply = only(library, searcher, question)
+    assert reply.type == NOT_FOUND and reply.problem == "absent_fact" and reply.details[1] == kind
+
+
+@pytest.mark.parametrize("question", ["welk niveau Engels hoort bij niveau 4?", "hoe hoog is het Engels voor niveau 4?",
+                                      "What is the normal English for niveau 4?"])
+def test_a_subject_at_a_programme_level_is_no_unknown_competence(library, searcher, question):
+    reply = only(library, searcher, question)
+    assert reply.problem != "unknown_competence"
+    assert any(hit.chunk.title == "Generieke onderdelen" for hit in reply.hits)
+
+
+def test_an_unknown_competence_at_a_level_is_still_said(library, searcher):
+    reply = only(library, searcher, "Wat is empathie niveau 2?")
+    assert reply.problem == "unknown_competence"
