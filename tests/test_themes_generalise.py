@@ -290,11 +290,17 @@ def test_an_adjective_is_no_compound_last_part(index, corpus):
     ("facilitaire dienstverlening", {"dienstverlening": "facilitaire dienstverlening"}),
     ("schoonmaken schoonmaak huishouden", {}),  # alternatives, never side by side in the corpus
     ("diensten dienstverlening voorzieningen", {}),
+    ("taken werkzaamheden", {}),  # "taken/werkzaamheden" in the corpus: alternatives, no phrase
 ])
 def test_a_glossary_phrase_the_corpus_holds_is_one_concept(corpus, dutch: str, concepts: dict):
     """glossary_concepts: two neighbouring words of a glossary value that stand side by side in the corpus are
     one concept, whose commoner word counts only together with the rarest; a list of alternatives is none."""
     assert glossary_concepts(dutch, corpus) == concepts
+
+
+def test_words_joined_by_a_slash_are_not_side_by_side(corpus):
+    assert not corpus.adjacent("taken", "werkzaamheden")  # "welke taken/werkzaamheden de cliënt zelf doet"
+    assert corpus.adjacent("facilitaire", "dienstverlening")
 
 
 def test_an_english_theme_weighs_the_commoner_word_of_its_glossary_phrase_as_context(index):

@@ -174,11 +174,12 @@ class Corpus:
         return len(found)
 
     def adjacent(self, first: str, second: str) -> bool:
-        """True when some sentence holds the corpus word ``first`` directly followed by ``second``."""
+        """True when some sentence holds the corpus word ``first`` directly followed by ``second``, with only white
+        space between them (*taken/werkzaamheden* are alternatives, no phrase)."""
         for sentence in self.sentences_with(first):
-            found = [w for w, _, _ in sentence.words]
-            if any(a == first and b == second for a, b in itertools.pairwise(found)):
-                return True
+            for (a, _, end), (b, start, _) in itertools.pairwise(sentence.words):
+                if a == first and b == second and not sentence.text[end:start].strip():
+                    return True
         return False
 
     def unit_share(self, word: str) -> float:
