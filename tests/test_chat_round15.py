@@ -128,3 +128,77 @@ def test_a_subject_at_a_programme_level_is_no_unknown_competence(library, search
 def test_an_unknown_competence_at_a_level_is_still_said(library, searcher):
     reply = only(library, searcher, "Wat is empathie niveau 2?")
     assert reply.problem == "unknown_competence"
+
+
+# ----------------------------------------------------------------- phrasings found by probing (not in any set)
+
+SAFETY = "welke werkprocessen gaan over veiligheid?"
+
+
+@pytest.mark.parametrize("question", [
+    "In welke werkprocessen speelt veiligheid een rol?",
+    "Welke werkprocessen hebben iets met veiligheid?",
+    "Welke werkprocessen raken aan veiligheid?",
+    "Bij welke werkprocessen komt veiligheid kijken?",
+    "Waar wordt aandacht besteed aan veiligheid?",
+    "Welke werkprocessen zijn gericht op veiligheid?",
+    "In welke werkprocessen draait het om veiligheid?",
+    "Waar leer je iets over veiligheid?",
+    "Welke werkprocessen behandelen veiligheid?",
+    "Where does safety play a role?",
+])
+def test_ways_of_asking_what_a_unit_is_about_leave_the_theme_alone(library, searcher, question):
+    reply = only(library, searcher, question)
+    plain = only(library, searcher, "Where does safety occur?" if question.startswith("Where") else SAFETY)
+    assert reply.type == LIST and reply.intent.mode == WHERE and len(plain.items) > 20
+    assert refs(reply) == refs(plain)
+
+
+@pytest.mark.parametrize(("question", "plain"), [
+    ("Welke taken heeft een helpende?", "welke werkprocessen heeft de helpende zorg en welzijn?"),
+    ("Which duties does a begeleider gehandicaptenzorg have?",
+     "which work processes does the begeleider gehandicaptenzorg have?"),
+    ("welke werkzaamheden doet een medewerker facilitaire dienstverlening?",
+     "welke werkprocessen heeft de medewerker facilitaire dienstverlening?"),
+    ("Waar moet een thuisbegeleider goed in zijn?", "welke werkprocessen heeft de thuisbegeleider?"),
+])
+def test_the_tasks_of_a_named_profile_are_its_werkprocessen(library, searcher, question, plain):
+    reply = only(library, searcher, question)
+    assert reply.type == LIST and reply.intent.mode == TREE
+    assert refs(reply) == refs(only(library, searcher, plain)) and len(reply.items) > 10
+
+
+@pytest.mark.parametrize("question", ["Welke huishoudelijke taken heeft de helpende zorg en welzijn?",
+                                      "What does a thuisbegeleider do all day?"])
+def test_tasks_with_a_topic_of_their_own_are_no_whole_list(library, searcher, question):
+    reply = only(library, searcher, question)
+    assert not (reply.type == LIST and reply.intent.mode == TREE)
+
+
+@pytest.mark.parametrize("count", ["hoeveel zijn dat er?", "How many is that?", "en hoeveel zijn het er in totaal?"])
+def test_how_many_after_a_list_gives_that_list_again(library, searcher, count):
+    first, second = ask(library, searcher, "welke werkprocessen van pedagogisch werk 2015 gaan over ouders?", count)
+    assert second.reply.type == LIST and refs(second.reply) == refs(first.reply) and len(first.reply.items) > 5
+
+
+@pytest.mark.parametrize(("again", "profile"), [
+    ("can you do the same for the agogisch medewerker ggz", "Agogisch medewerker GGZ"),
+    ("doe hetzelfde voor de helpende", "Helpende Zorg en Welzijn"),
+])
+def test_the_same_for_another_profile_keeps_the_theme(library, searcher, again, profile):
+    _, second = ask(library, searcher, "welke werkprocessen van de thuisbegeleider gaan over veiligheid?", again)
+    reply = second.reply
+    assert reply.type == LIST and reply.intent.mode == WHERE and "veiligheid" in second.turn.question
+    assert reply.items and {item.chunk.profile for item in reply.items} <= {profile, None}
+
+
+def test_the_year_named_with_a_code_picks_that_version(library, searcher):
+    reply = only(library, searcher, "which SBB competences are linked to P1-K1-W3 of PMK 2015?")
+    assert reply.hits[0].chunk.code == "P1-K1-W3" and reply.hits[0].chunk.version.startswith("2015")
+    assert all(hit.chunk.version.startswith("2015") for hit in reply.hits)
+
+
+def test_two_bare_levels_beside_a_competence_are_compared(library, searcher):
+    reply = only(library, searcher, "plannen en organiseren: wat is het verschil tussen 2 en 3?")
+    assert {item.chunk.title for item in reply.items} == {"Plannen en organiseren – niveau 2",
+                                                          "Plannen en organiseren – niveau 3"}

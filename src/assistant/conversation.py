@@ -60,6 +60,7 @@ FILLER = frozenset(
     als if ik i je you doe do doen volg follow volgt zit zitten zat zaten study studeer
     uitstroom uitstroomprofiel
     opleiding programme program course oke ok okay ones
+    hetzelfde idem can could kun kan kunt u
     """.split()
 )
 

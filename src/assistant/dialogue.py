@@ -63,6 +63,10 @@ _NO_FILTERS = re.compile(r"^\s*(?:zonder\s+filters?|alle\s+filters\s+weg|no\s+fi
                          r"|clear\s+(?:the\s+)?filters?)\s*[.!?]*\s*$", re.IGNORECASE)
 _INTERJECTION = re.compile(r"^\s*(?:oké|oke|ok|okay|goed|prima|nou|dank\s*je|bedankt|thanks|right|alright|so|great)"
                            r"\s*[,!.]?\s+", re.IGNORECASE)
+# how many units the list just given has ("hoeveel zijn dat er?", "how many is that?")
+_COUNT = re.compile(r"^\s*(?:(?:en|and|so)\s+)?(?:hoeveel\s+(?:zijn\s+)?(?:dat|die|het|dit|er)(?:\s+(?:er|dan))?"
+                    r"(?:\s+(?:in\s+totaal|samen|bij\s+elkaar))?|how many\s+(?:is that|are (?:there|those|these|they))"
+                    r"(?:\s+(?:in total|altogether))?)\s*[.!?]*\s*$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\S\s*[,:;]\s|\s[-–—]\s")
 # a summing-up lead-in before the question: "Kortom, wat is het verschil tussen die twee?", "So in short: …"
 _LEAD_IN = re.compile(r"^\s*(?:(?:so|and|en|dus|ok(?:ay|é|e)?|nou)\s+)?(?:kortom|kort gezegd|in het kort|kortweg"
@@ -118,6 +122,9 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         return Outcome(reply, Turn(text, lang=lang), text, False)
     if previous is not None and _MORE.match(text):
         return _answer(previous.question, previous, ui, library, search, lang, page=previous.page + 1,
+                       constraints=ui.merged(previous.constraints), followup=True)
+    if previous is not None and previous.listed and _COUNT.match(text):  # "hoeveel zijn dat er?": the list again,
+        return _answer(previous.question, previous, ui, library, search, lang,  # its heading counts them
                        constraints=ui.merged(previous.constraints), followup=True)
     if previous is not None and _NO_FILTERS.match(text):
         return _answer(previous.question, previous, Constraints(), library, search, lang,

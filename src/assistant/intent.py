@@ -49,6 +49,16 @@ ANYTHING_ON = (r"\b(?:iets|wat)\s+(?:\w+\s+){0,3}?(?:over|rond|omtrent|met betre
                r"|\b(?:anything|something|everything)\s+(?:\w+\s+){0,4}?(?:on|about|regarding|concerning)\s+\w"
                r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\w")
 COMES_BACK = r"\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"  # "in welke werkprocessen komt hygiëne terug?"
+# other ways to ask what a unit is about, matched around the theme, never on it: "speelt X een rol", "komt X kijken",
+# "wordt aandacht besteed aan X", "gericht op X", "draait het om X", "raken aan X", "hebben iets met X", "leer je iets
+# over X", "behandelen X", "does X play a role"
+PLAYS_A_ROLE = (r"\b(?:speelt|spelen)\b(?=[^?.!]*\brol\b)|\been\s+(?:belangrijke\s+|grote\s+)?rol\b(?=\s*(?:[?.!]|$))"
+                r"|\bkom(?:t|en)\b(?=[^?.!]*\bkijken\b)|\bkijken\b(?=\s*(?:[?.!]|$))"
+                r"|\b(?:wordt|worden)?\s*aandacht\s+(?:\w+\s+)?(?:besteed|besteedt|besteden|geschonken)\s+aan\b"
+                r"|\b(?:gericht|richten\s+zich|richt\s+zich)\s+op\b|\bdraai(?:t|en)\s+(?:het\s+)?(?:\w+\s+)?om\b"
+                r"|\bra(?:ken|akt)\s+aan\b|\biets\s+met\b"
+                r"|\bleer(?:t|en)?\s+(?:je|jij|ik|we|ze|u|studenten|leerlingen)\s+(?:iets\s+)?over\b|\bbehandel(?:en|t)\b"
+                r"|\bplays?\s+an?\s+(?:\w+\s+)?role\b")
 # whether any unit or programme holds something ("Do any of the work processes say …?", "zijn er werkprocessen
 # waarin …", "… in any of these programmes?"): a yes-or-no question answered by the list of those that do
 ANY_UNITS = (r"\b(?:do|does|did|are|is|would|will)\s+(?:there\s+)?any\s+(?:of\s+(?:the|these|those)\s+)?"
@@ -80,7 +90,7 @@ CUES: dict[str, str] = {
              r"|\b(?:is|are) about\b|\bdeal with\b|\bover\b|\bmet betrekking tot\b|\babout\b|\bwaarin\b|\bmention\w*\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\boccurs?\b|\bappears?\b|\bergens\b|\banywhere\b"
              r"|\bmet\b(?=[^?.!]*\bte maken\b)|\b(?:has|have|had) to do with\b"  # "… hebben met voeding te maken?"
-             + r"|" + COMES_BACK
+             + r"|" + COMES_BACK + r"|" + PLAYS_A_ROLE
              + r"|\b(?:werk ?processen|work ?processes)\s+(?:on|around|rond(?:om)?|op het gebied van)\b",
     "competence": r"\blaten zien\b|\blaat\b.*\bzien\b|\bzien\b|\blaten blijken\b|\bshow\b|\bdemonstrat\w*\b"
                   r"|\bstage\b|\binternship\b|\bplacement\b|\bwerkplek\b|\bcompeten\w*\b"
@@ -100,7 +110,7 @@ CUES: dict[str, str] = {
              r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
              r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b"
              r"|\brefers?\s+to\b|\breferring\s+to\b|\bverwijz\w*\s+naar\b|\bverwijst\s+naar\b"
-             + r"|" + COMES_BACK
+             + r"|" + COMES_BACK + r"|" + PLAYS_A_ROLE
              + r"|" + ANYTHING_ON,
     # a theme searched across the sources without a kind word ("komt huiselijk geweld ergens voor?")
     "where_alone": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"
@@ -783,6 +793,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         good_years = _edge_version(folded, scope_terms, catalogue)
     levels = find_levels(programme_levels_removed(folded, catalogue))
     competence_names = _competences(folded, vocabulary)
+    bare = re.search(r"\b(?:tussen|between)\s+([1-4])\s+(?:en|and|&)\s+([1-4])\b", folded)
+    if not levels and competence_names and bare:  # "plannen en organiseren: het verschil tussen 2 en 3?"
+        levels = (int(bare.group(1)), int(bare.group(2)))
     loose = _has(CUES["competence"], folded)
     asked_sbb = sbb_named(_asking_sentences(text), sbb or {}, loose=loose)
     # a one-word SBB name in a statement before the question is no competence ("Mijn eerstejaars … moeten leren.
@@ -803,6 +816,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         kind = "werkproces"
     if kind == "profiel" and _has(ONWARD, folded):  # "which programmes can I move on to?": the doorstroom text
         kind = None
+    tasks_asked = kind is None and bool(scope_terms) and _asks_its_tasks(text, [span for _, span in named])
+    if tasks_asked:
+        kind = "werkproces"  # "welke taken heeft een helpende?", "wat moet een PMK'er allemaal kunnen?"
     only = _has(CUES["only"], folded)
     conflict = _conflict(folded, years, levels, scope_terms)
     scopes = scope_entries(scope_terms, good_years, catalogue)
@@ -810,11 +826,12 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                                        question=text)
     spans = [span for _, span in named]
     cue_patterns = [*KIND_WORDS.values(), AN_ADDITION, CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b",
+                    PLAYS_A_ROLE,
                     ASKER, PARTS,
                     _THESE_PROGRAMMES, _PROGRAMMES_LISTED.pattern,
                     r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
                     INCLUDING,  # "include profile-specific additions": the scope's parts, no theme
-                    NEWEST, OLDEST]
+                    NEWEST, OLDEST, *([TASKS] if tasks_asked else [])]
     competence_patterns = [re.escape(c) + _WORKING for c in _competence_phrases(folded, vocabulary)]
     topic = _topic(text, spans, cue_patterns + competence_patterns)
     phrase = _topic(text, spans, cue_patterns + competence_patterns, marks=True)
@@ -879,6 +896,22 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
             and _keywords_only(_PLURAL_UNITS.sub(lambda m: " " * len(m.group()), text), spans, topic):
         return Intent(LIST, mode=WHERE, **base)  # "meldcode huiselijk geweld werkprocessen": where the theme is
     return Intent(LOOKUP, **base)
+
+
+# what a profile or dossier does, asked in plain words: its tasks, duties, what one must be able to do
+TASKS = (r"\b(?:taken|tasks|duties|werkzaamheden|responsibilities)\b|\ballemaal\s+(?:kunnen|doen)\b"
+         r"|\bgoed\s+in\s+zijn\b|\bbe\s+able\s+to\s+do\b")
+
+
+def _asks_its_tasks(text: str, spans: list[tuple[int, int]]) -> bool:
+    """The question asks for the tasks of the scope it names and nothing else ("What are the tasks of an
+    onderwijsassistent?", "welke werkzaamheden doet een X?"): no word of a topic is left beside them."""
+    rest = fold(_without(text, spans))
+    if not _has(TASKS, rest):
+        return False
+    words = re.findall(r"[^\W\d_]+", re.sub(TASKS, " ", rest))
+    skip = question_words() | situation_words() | STOPWORDS
+    return not [w for w in words if w not in skip and len(w) > 1]
 
 
 def _asked_names(text: str, named: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:

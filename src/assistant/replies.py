@@ -1392,6 +1392,7 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
         uses = sum(1 for u in library.units if fold(term) in fold(u.passage))
         return _not_found(intent, "no_definition", (term, str(uses)), near)
     k = PAGE * (page + 1)
+    filters = _year_named(intent, library, filters)
     if len(intent.years) >= 2 and not filters.version:
         hits = _per_version(intent, library, filters, search, k)
     else:
@@ -1401,6 +1402,15 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
     return Reply(LOOKUP, intent.lang, read_as(intent), intent, hits=tuple(shown), ranked=tuple(ranked), page=page,
                  more=len(hits) > k or (page == 0 and len(shown) < min(len(hits), PAGE)),
                  filters=_applied(intent, filters))
+
+
+def _year_named(intent: Intent, library: Library, filters: Filters) -> Filters:
+    """The filters with the one year the question names as their version ("P1-K1-W3 of PMK 2015": not the 2021
+    unit of that code), unless a version is set, the year has several versions, or a change is asked."""
+    if len(intent.years) != 1 or filters.version or asks_change(intent.question):
+        return filters
+    versions = [v for v in library.catalogue.versions if v.startswith(intent.years[0])]
+    return replace(filters, version=versions[0]) if len(versions) == 1 else filters
 
 
 def _per_version(intent: Intent, library: Library, filters: Filters, search: Search, k: int) -> list[Hit]:
