@@ -202,3 +202,42 @@ def test_two_bare_levels_beside_a_competence_are_compared(library, searcher):
     reply = only(library, searcher, "plannen en organiseren: wat is het verschil tussen 2 en 3?")
     assert {item.chunk.title for item in reply.items} == {"Plannen en organiseren – niveau 2",
                                                           "Plannen en organiseren – niveau 3"}
+
+
+# --------------------------------------------------------------------------- from tune25b, read after two measurements
+
+
+def test_a_word_typed_without_its_diacritic_is_the_corpus_word(library, searcher):
+    plain = only(library, searcher, "welke wp gaan over coordinerende taken")
+    accented = only(library, searcher, "welke wp gaan over coördinerende taken")
+    assert refs(plain) == refs(accented) and 5 < len(accented.items) < 20
+
+
+@pytest.mark.parametrize(("narrowing", "level"), [("alleen niveau 2", "2"), ("only level 4", "4")])
+def test_a_programme_level_narrows_a_theme_list(library, searcher, narrowing, level):
+    first, second = ask(library, searcher, "welke werkprocessen gaan over evalueren?", narrowing)
+    narrowed = second.reply
+    assert narrowed.type == LIST and narrowed.intent.mode == WHERE and level in narrowed.read_as
+    assert narrowed.items and refs(narrowed) < refs(first.reply)
+    niveaus = {(c.dossier, c.version, c.profile): c.niveau for c in library.chunks if c.kind == "profiel" and c.niveau}
+    for item in narrowed.items:
+        chunk = item.chunk
+        if chunk.profile:
+            assert niveaus[(chunk.dossier, chunk.version, chunk.profile)] == level
+        else:
+            assert level in {n for (d, v, _), n in niveaus.items() if (d, v) == (chunk.dossier, chunk.version)}
+
+
+@pytest.mark.parametrize("question", ["wich work processes involve dealing with aggression?",
+                                      "wlke werkprocessen gaan over agressie?"])
+def test_a_mistyped_question_word_is_read_as_meant(library, searcher, question):
+    reply = only(library, searcher, question)
+    assert reply.type == LIST and reply.intent.mode == WHERE and reply.items
+    assert "wich" not in reply.intent.topic and "wlke" not in reply.intent.topic
+
+
+def test_a_real_word_near_a_question_word_stays(library, searcher):
+    from assistant.intent import asking_words_fixed
+
+    assert asking_words_fixed("witch hunt, wat waar") == "witch hunt, wat waar"
+    assert asking_words_fixed("Wich work processes?") == "which work processes?"

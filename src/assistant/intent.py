@@ -767,6 +767,26 @@ def _edge_version(folded: str, scope_terms: list[str], catalogue: Catalogue) -> 
     return (years[-1] if newest else years[0],)
 
 
+ASKING = ("which", "where", "what", "welke", "welk", "waar")  # the question words the cues are written for
+ASKING_LIKE = 0.85  # how alike a typed word must be to one of them to be read as it ("wich", "whihc", "wlke")
+
+
+def asking_words_fixed(text: str) -> str:
+    """The question with each mistyped question word written right ("wich work processes …" → "which work
+    processes …"): a word of four letters or more that is no Dutch or English word in use and is near one."""
+    from assistant.spelling import is_word
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        low = word.lower()
+        if len(low) < 4 or low in ASKING or is_word(low, "nl") or is_word(low, "en"):
+            return word
+        near = difflib.get_close_matches(low, ASKING, n=1, cutoff=ASKING_LIKE)
+        return near[0] if near else word
+
+    return re.sub(r"[^\W\d_]+", fix, text)
+
+
 def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str | None = None,
           sbb: dict[str, str] | None = None) -> Intent:
     """The question type and what it names.
@@ -778,7 +798,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         lang: the answer language when already known (a follow-up keeps the conversation's).
         sbb: the SBB competences the werkprocessen name (letter → title).
     """
-    text = _COMPOUND_KIND.sub(r"\1 \2", question)  # "evaluatiewerkprocessen": werkprocessen about evaluatie
+    text = _COMPOUND_KIND.sub(r"\1 \2", asking_words_fixed(question))  # "evaluatiewerkprocessen": werkprocessen
+    # about evaluatie
     folded = fold(text)
     lang = lang or language(text, phrases=catalogue.pattern())
     all_named = find_scope_terms(text, catalogue)

@@ -109,6 +109,11 @@ class Library:
             for u in self.units)
 
     @cached_property
+    def accented(self) -> dict[str, str]:
+        """The corpus's words written with a diacritic, by their plain spelling (*coordinerende* → *coördinerende*)."""
+        return {plain: w for w in self.words if (plain := fold_accents(w)) != w}
+
+    @cached_property
     def name_words(self) -> frozenset[str]:
         """Words of dossier, profile, competence and SBB competence names (no evidence of a language)."""
         names = [*self.catalogue.scopes, *self.vocabulary.competences, *self.vocabulary.competences.values(),
@@ -621,6 +626,8 @@ def _word_stems(word: str, library: Library) -> list[str]:
 
     if word in STOPWORDS or word in library.name_words:
         return []
+    if word not in library.words:  # typed without its diacritic: "coordinerende"
+        word = library.accented.get(word, word)
     held = word in library.words or word in GLOSSARY
     near = None if held else evidence.cognate(word, library.vocab)  # "technology": "technologie"
     if not held and not near and not _compound_known(word, library):
@@ -770,6 +777,12 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
     kind = intent.kind or filters.kind or WERKPROCES
     kinds = {WERKPROCES if kind == PROFIEL else kind}  # "bij welke profielen …": their werkprocessen, per profile
     keep = scope_filter(intent, filters)
+    at = _at_programme_level(intent, library)
+    if at is not None:  # "… gaan over evalueren", then "alleen niveau 2": the units of niveau-2 programmes
+        in_scope_only = keep
+        keep = lambda chunk: in_scope_only(chunk) and at(chunk)  # noqa: E731
+    words = READ_AS[intent.lang]
+    level = words["at_level"].format(levels=words["and"].join(map(str, intent_levels(intent)))) if at else ""
     try:
         found = links.theme_units(library.index, intent.topic)
     except ValueError:
@@ -803,15 +816,17 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
     if in_titles:
         full = titled
     if full or strict:
-        return Reply(LIST, intent.lang, read_as(intent, titled=in_titles), intent, items=_sorted(list(full.values())),
-                     filters=_applied(intent, filters))
+        return Reply(LIST, intent.lang, read_as(intent, titled=in_titles) + level, intent,
+                     items=_sorted(list(full.values())), filters=_applied(intent, filters))
     absent = _absent_theme(intent, alternatives, library, keep) if intent.kind == WERKPROCES else ()
     if absent:  # "clients with dementia": no werkproces in scope holds "dementia", the clients are no answer
-        return Reply(LIST, intent.lang, read_as(intent), intent, details=absent, filters=_applied(intent, filters))
+        return Reply(LIST, intent.lang, read_as(intent) + level, intent, details=absent,
+                     filters=_applied(intent, filters))
     best = max((share for share, _ in scored.values()), default=0.0)
     floor = 1.0 if best >= 1.0 else best
     items = [item for share, item in scored.values() if share >= floor and share > 0]
-    return Reply(LIST, intent.lang, read_as(intent), intent, items=_sorted(items), filters=_applied(intent, filters))
+    return Reply(LIST, intent.lang, read_as(intent) + level, intent, items=_sorted(items),
+                 filters=_applied(intent, filters))
 
 
 # --------------------------------------------------------------------------- facts of a qualification
@@ -1597,6 +1612,29 @@ def _programme_levels(intent: Intent, library: Library) -> dict[tuple, str] | No
               if niveau}
     asked = {str(n) for n in intent_levels(intent)}
     return levels if levels and asked & set(levels.values()) else None
+
+
+def _at_programme_level(intent: Intent, library: Library) -> Callable[[Chunk], bool] | None:
+    """Whether a unit belongs to a programme at the mbo level the question names (a profile's unit: that profile's
+    niveau; a basisdeel unit: one of its dossier's profiles), or None when no level is named, a competence is (its
+    level), or no profile is at that level."""
+    asked = {str(n) for n in intent_levels(intent)}
+    if not asked or intent.competences:
+        return None
+    profiles = {(c.dossier, c.version, fold(c.profile)): c.niveau for c in library.chunks
+                if c.kind == PROFIEL and c.profile and c.niveau}
+    if not asked & set(profiles.values()):
+        return None
+    dossiers: dict[tuple, set[str]] = {}
+    for (dossier, version, _), niveau in profiles.items():
+        dossiers.setdefault((dossier, version), set()).add(niveau)
+
+    def at(chunk: Chunk) -> bool:
+        if chunk.profile:
+            return profiles.get((chunk.dossier, chunk.version, fold(chunk.profile))) in asked
+        return bool(asked & dossiers.get((chunk.dossier, chunk.version), set()))
+
+    return at
 
 
 def _profile_niveaus(entries, library: Library) -> dict[tuple, str | None]:
