@@ -60,7 +60,6 @@ FILLER = frozenset(
     als if ik i je you doe do doen volg follow volgt zit zitten zat zaten study studeer
     uitstroom uitstroomprofiel
     opleiding programme program course oke ok okay ones
-    hetzelfde idem can could kun kan kunt u
     """.split()
 )
 
@@ -298,12 +297,13 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
         if kind:
             break
     part = None
-    found_part = _PART_WORDS.search(text)
+    found_code = PART_CODE.search(text)
+    found_part = found_code or _PART_WORDS.search(text)
     if found_part and not _overlaps(found_part.span(), taken):
         part = found_part.group(0).lower()
         coded = re.match(r"(?:(?:the|het|de)\s+)?([bp])[- ]", part)  # "the P part", "P-werkprocessen"
-        if re.fullmatch(r"p[1-9]", part):
-            part = part.upper()  # a profile part's code: the list keeps its units (replies.scope_filter)
+        if found_code:
+            part = found_code.group(1).upper()  # a profile part's code: the list keeps its units (replies.scope_filter)
         else:
             part = _PART_NAMES[coded.group(1)] if coded else _PART_NAMES.get(part, part)
         taken.append(found_part.span())
@@ -316,20 +316,23 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
 
 
 # the newest or oldest version of a named dossier or profile asked for without its year (intent.route)
-NEWEST = (r"\b(?:nieuwste|recentste|meest recente|newest|latest|most recent)\b"
-          r"|\b(?:huidige|actuele|current|laatste|last)\s+(?:versie|version|dossier|kwalificatiedossier)\b")
-OLDEST = r"\b(?:oudste|oldest|earliest)\b|\b(?:oude|old|eerste|first)\s+(?:versie|version)\b"
-_EDGE_WORDS = re.compile(rf"\s*(?:{NEWEST}|{OLDEST})", re.IGNORECASE)
+_VERSION_NOUN = r"(?:versie|version|dossier|kwalificatiedossier|kd|qualification file|file)\b"
+NEWEST = (r"\b(?:nieuwste|recentste|meest recente|newest|latest|most recent|huidige|actuele|current|laatste|last)\s+"
+          + _VERSION_NOUN)
+OLDEST = rf"\b(?:oudste|oldest|earliest|oude|old|eerste|first)\s+{_VERSION_NOUN}"
+_EDGE_WORD = re.compile(r"\b(?:nieuwste|recentste|meest recente|newest|latest|most recent|huidige|actuele|current"
+                        r"|laatste|last|oudste|oldest|earliest|oude|old|eerste|first)\s+", re.IGNORECASE)
 
-# a profile part's code asked for alone ("only the P3 ones", "alleen P2?"), not one that labels a profile ("P2
-# Gespecialiseerd pedagogisch medewerker"): the group is that part's code
-_PART_CODE = (r"\b(p[1-9])\b(?=\s*(?:$|[?.!,;:)]|(?:ones?|werk ?process\w*|work ?process\w*|units?|deel|part"
-              r"|kerntaken|core tasks|graag|pls|please|alsjeblieft|aub)\b))")
+# a profile part's code asked for as a narrowing ("only the P3 ones", "alleen P2?", "de P3-werkprocessen"), not one
+# that labels a profile ("P2 Gespecialiseerd pedagogisch medewerker", "de OA (P3)") or a teaching period ("in P3"):
+# the group is that part's code
+_PART_CODE = (r"(?:\b(?:alleen|only|just|enkel)\s+(?:(?:de|het|the)\s+)?(?=p[1-9]\b)"
+              r"|(?=p[1-9][\s-]+(?:ones?|werk ?process\w*|work ?process\w*|units?|deel|part)\b))\b(p[1-9])\b(?![-)])")
 PART_CODE = re.compile(_PART_CODE, re.IGNORECASE)
 # the parts of a dossier a follow-up can narrow to ("alleen die uit het profieldeel graag")
 _PART_WORDS = re.compile(r"\b(?:basisdeel|profieldeel|aanvullingen|core part|basic part|profile part|add-ons"
                          r"|[bp]-(?:werkprocessen|work processes|units)|profile-specific|profielspecifieke"
-                         r"|(?:the|het|de)\s+[bp][- ](?:part|deel))\b|" + _PART_CODE, re.IGNORECASE)
+                         r"|(?:the|het|de)\s+[bp][- ](?:part|deel))\b", re.IGNORECASE)
 _PART_NAMES = {"b": "basisdeel", "p": "profieldeel", "profile-specific": "profieldeel",
                "profielspecifieke": "profieldeel"}  # "alleen de P-werkprocessen", "the P part": the units coded P…
 
@@ -418,6 +421,12 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     return opened or not mentions.rest
 
 
+# the previous question asked again for another name or year ("doe hetzelfde voor de helpende", "same question for
+# MZ", "can you do the same for the GPM?"); the words before "voor"/"for" are taken off
+_SAME_FOR = re.compile(r"^\s*(?:(?:en|and|ok(?:ay|é|e)?|dan|then)[,\s]+)?"
+                       r"(?:(?:can|could|kun|kan|kunt)\s+(?:you|je|jij|u)\s+)?(?:(?:doe|do)\s+)?(?:ook\s+|also\s+)?"
+                       r"(?:hetzelfde|zelfde|the same|same)(?:\s+(?:vraag|question))?\s+(?=(?:voor|for|bij|with)\b)",
+                       re.IGNORECASE)
 _NARROWING = r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b"
 _ASKS = re.compile(r"\?|\b(?:welke?|wat|waar|hoe|wie|which|what|where|how|who)\b", re.IGNORECASE)
 
@@ -478,6 +487,19 @@ _YEAR_LIST = re.compile(r"\b20\d\d(?:\s*/\s*\d\d)?(?:\s*(?:,|\band\b|\ben\b|&|\+
                         r"(?:\s*/\s*\d\d)?)+\b", re.IGNORECASE)
 
 
+def _edge_word_replaced(question: str, year: str, catalogue: Catalogue) -> str:
+    """The question with "newest", "oudste" … before its version noun or its name replaced by ``year`` ("the
+    newest onderwijsassistent dossier" → "the 2015 onderwijsassistent dossier"), when it names no year."""
+    if find_mentions(question, catalogue).year:
+        return question
+    names = catalogue.pattern()
+    for match in _EDGE_WORD.finditer(question):
+        rest = question[match.end():]
+        if re.match(_VERSION_NOUN, rest, re.IGNORECASE) or (names is not None and names.match(rest)):
+            return question[: match.start()] + f"{year} " + rest
+    return question
+
+
 def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: str = "") -> str:
     """Rule 3: the previous question with the follow-up's scope, level and year put in. A profile named
     instead of a dossier asks for the profile ("en de coördinator …?" after "… S&B in het basisdeel?")."""
@@ -485,8 +507,8 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
         previous = re.sub(r"\s+", " ", BASIS_ONLY.sub(" ", previous)).strip()
     if new.year and not COMPARE_WORD.search(previous):  # "only the 2021 ones" after "… OA 2015 and 2021": that
         previous = _YEAR_LIST.sub(new.year, previous, count=1)  # year alone (two years compared stay two)
-    if new.year and not find_mentions(previous, catalogue).year:  # "and in 2015?" after "the newest …": that year
-        previous = re.sub(r"\s{2,}", " ", _EDGE_WORDS.sub(f" {new.year}", previous, count=1)).strip()
+    if new.year:  # "and in 2015?" after "the newest …": that year
+        previous = _edge_word_replaced(previous, new.year, catalogue)
     if new.part:  # "… inclusief basisdeel en aanvullingen?", then "alleen de profielspecifieke": the narrowing
         previous = re.sub(r"\s{2,}", " ", _INCLUDED_PARTS.sub(" ", previous)).strip()  # replaces what it included
     old = find_mentions(previous, catalogue)
@@ -507,7 +529,8 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
             edits.append((old.level_span, str(new.level)))
         else:
             appends.append(("level " if lang == "en" else "niveau ") + str(new.level))
-    if new.part and not _PART_WORDS.search(previous):  # "alleen die uit het profieldeel" after a list
+    if new.part and not _PART_WORDS.search(previous) and not PART_CODE.search(previous):  # "alleen die uit het
+        # profieldeel" after a list
         lead = "only the" if lang == "en" else ("alleen de" if new.part == "aanvullingen" else "alleen het")
         lead = ("only" if lang == "en" else "alleen") if re.fullmatch(r"P[1-9]", new.part) else lead
         appends.append(f"{lead} {new.part}")
@@ -564,6 +587,9 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
         ui: the dropdown filter values now.
         catalogue: names, versions and kinds of the index.
     """
+    same = _SAME_FOR.match(message) if previous is not None else None
+    if same:  # "doe hetzelfde voor de helpende", "can you do the same for X": the previous question for X
+        message = message[same.end():]
     mentions = find_mentions(message, catalogue)
     if not is_followup(message, mentions, previous):
         return Resolved(message, ui, Turn(message, Constraints(), mentions.scope), followup=False)

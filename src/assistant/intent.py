@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.conversation import NEWEST, OLDEST, PART_CODE, Catalogue, ScopeEntry, find_reference
+from assistant.curriculum import asks_change
 from assistant.language import QUOTED, language
 from assistant.lexical import STOPWORDS, tokenize
 from assistant.names import fold
@@ -51,13 +52,13 @@ ANYTHING_ON = (r"\b(?:iets|wat)\s+(?:\w+\s+){0,3}?(?:over|rond|omtrent|met betre
 COMES_BACK = r"\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"  # "in welke werkprocessen komt hygiëne terug?"
 # other ways to ask what a unit is about, matched around the theme, never on it: "speelt X een rol", "komt X kijken",
 # "wordt aandacht besteed aan X", "gericht op X", "draait het om X", "raken aan X", "hebben iets met X", "leer je iets
-# over X", "behandelen X", "does X play a role"
+# over X", "does X play a role"
 PLAYS_A_ROLE = (r"\b(?:speelt|spelen)\b(?=[^?.!]*\brol\b)|\been\s+(?:belangrijke\s+|grote\s+)?rol\b(?=\s*(?:[?.!]|$))"
                 r"|\bkom(?:t|en)\b(?=[^?.!]*\bkijken\b)|\bkijken\b(?=\s*(?:[?.!]|$))"
                 r"|\b(?:wordt|worden)?\s*aandacht\s+(?:\w+\s+)?(?:besteed|besteedt|besteden|geschonken)\s+aan\b"
                 r"|\b(?:gericht|richten\s+zich|richt\s+zich)\s+op\b|\bdraai(?:t|en)\s+(?:het\s+)?(?:\w+\s+)?om\b"
                 r"|\bra(?:ken|akt)\s+aan\b|\biets\s+met\b"
-                r"|\bleer(?:t|en)?\s+(?:je|jij|ik|we|ze|u|studenten|leerlingen)\s+(?:iets\s+)?over\b|\bbehandel(?:en|t)\b"
+                r"|\bleer(?:t|en)?\s+(?:je|jij|ik|we|ze|u|studenten|leerlingen)\s+(?:iets\s+)?over\b"
                 r"|\bplays?\s+an?\s+(?:\w+\s+)?role\b")
 # whether any unit or programme holds something ("Do any of the work processes say …?", "zijn er werkprocessen
 # waarin …", "… in any of these programmes?"): a yes-or-no question answered by the list of those that do
@@ -755,9 +756,15 @@ def _applies_to_kind(folded: str) -> bool:
     return bool(asked)  # "welke studielast geldt voor de profielen?": what every row of their list shows
 
 
+_CHANGED = (r"\b(?:verdwen\w*|bijgekomen|erbij gekomen|weggevallen|vervallen|toegevoegd|nieuw in|disappear\w*|dropped"
+            r"|removed|added|new in)\b")  # what a newer version took out or put in: both versions asked
+
+
 def _edge_version(folded: str, scope_terms: list[str], catalogue: Catalogue) -> tuple[str, ...]:
     """The year of the named scopes' newest (or oldest) version, when the question asks for it and they have
     several; else ()."""
+    if asks_change(folded) or _has(_CHANGED, folded):  # "welke werkprocessen zijn verdwenen in de nieuwste
+        return ()  # versie?": both versions
     newest, oldest = _has(NEWEST, folded), _has(OLDEST, folded)
     if newest == oldest:
         return ()
@@ -811,7 +818,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     good_years = tuple(dict.fromkeys(y for y in years if y in known_years))
     unknown_years = tuple(dict.fromkeys(y for y in years if y not in known_years))
     if not years and scope_terms:  # "the newest onderwijsassistent dossier": the named scope's latest version
-        good_years = _edge_version(folded, scope_terms, catalogue)
+        unnamed = re.sub(r"\s+", " ", fold(_without(text, [span for _, span in named])))  # "the newest [OA] dossier"
+        good_years = _edge_version(unnamed, scope_terms, catalogue)
     levels = find_levels(programme_levels_removed(folded, catalogue))
     competence_names = _competences(folded, vocabulary)
     bare = re.search(r"\b(?:tussen|between)\s+([1-4])\s+(?:en|and|&)\s+([1-4])\b", folded)
@@ -894,7 +902,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
             base = {**base, "owner": owner, "suggestions": suggestions}
     if kind and asks_list:
         list_patterns = [*cue_patterns, CUES["where"], *competence_patterns, r"\b[bp][1-9]-k[0-9]+\b(?!-w)",
-                         PART_CODE.pattern,  # "… about parents, only P2": a part's code, no theme
+                         *([r"\bp[1-9]\b(?![-)])"] if PART_CODE.search(folded) else []),  # "… about parents, only
+                         # P2": a part's code, no theme
                          r"\bprofile-specific\b"]
         rest = _topic(text, spans, list_patterns,  # the asker's situation is no topic, unless asked about
                       situated=not _has(_ABOUT, folded), statements=True,  # by name ("… gaan over studenten?")
@@ -928,8 +937,8 @@ def _asks_its_tasks(text: str, spans: list[tuple[int, int]]) -> bool:
     """The question asks for the tasks of the scope it names and nothing else ("What are the tasks of an
     onderwijsassistent?", "welke werkzaamheden doet een X?"): no word of a topic is left beside them."""
     rest = fold(_without(text, spans))
-    if not _has(TASKS, rest):
-        return False
+    if not _has(TASKS, rest) or re.search(r"\b(?:niet|geen|not|never|nooit)\b", rest):
+        return False  # "welke taken mag een helpende niet doen?": not the list of what she does
     words = re.findall(r"[^\W\d_]+", re.sub(TASKS, " ", rest))
     skip = question_words() | situation_words() | STOPWORDS
     return not [w for w in words if w not in skip and len(w) > 1]

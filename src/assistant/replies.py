@@ -1420,9 +1420,11 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
 
 
 def _year_named(intent: Intent, library: Library, filters: Filters) -> Filters:
-    """The filters with the one year the question names as their version ("P1-K1-W3 of PMK 2015": not the 2021
-    unit of that code), unless a version is set, the year has several versions, or a change is asked."""
-    if len(intent.years) != 1 or filters.version or asks_change(intent.question):
+    """The filters with the one year the question names as their version, when it names a unit by code in a named
+    scope ("P1-K1-W3 of PMK 2015": not the 2021 unit of that code), no version is set, the year has one version and
+    no change is asked."""
+    if len(intent.years) != 1 or filters.version or asks_change(intent.question) or not intent.scopes \
+            or not codes_in(intent.question):
         return filters
     versions = [v for v in library.catalogue.versions if v.startswith(intent.years[0])]
     return replace(filters, version=versions[0]) if len(versions) == 1 else filters
