@@ -429,16 +429,21 @@ _SAME_FOR = re.compile(r"^\s*(?:(?:en|and|ok(?:ay|é|e)?|dan|then)[,\s]+)?"
                        re.IGNORECASE)
 _NARROWING = r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b"
 _ASKS = re.compile(r"\?|\b(?:welke?|wat|waar|hoe|wie|which|what|where|how|who)\b", re.IGNORECASE)
+_EXCLAIMED = re.compile(r"\b(?:wat|what)\s+(?:een|veel|lang|a|a lot)\b")  # "wat veel!": no question
 
 
-def _remark_before_narrowing(message: str) -> str:
+def _remark_before_narrowing(message: str, catalogue: Catalogue | None = None) -> str:
     """The remark before a narrowing that opens a later sentence ("dat zijn er veel. Alleen de …", "thats a lot..
-    only the P3 ones"), when the remark asks nothing itself; else ""."""
+    only the P3 ones", "Wat veel! Alleen …"), when the remark names and asks nothing and nothing after it asks; else
+    ""."""
     found = re.search(rf"[.!]\s*({_NARROWING})", message, re.IGNORECASE)
     if found is None:
         return ""
-    before = message[: found.start(1)].lower()
-    if _ASKS.search(before) or any(w in before for words in KIND_WORDS.values() for w in words):
+    before = _EXCLAIMED.sub(" ", message[: found.start(1)].lower())
+    names = catalogue.pattern() if catalogue is not None else re.compile(r"\bname\b")  # is_followup's placeholder
+    if _ASKS.search(before) or _ASKS.search(message[found.start(1):]) or _VERSION.search(before) \
+            or _LEVEL.search(before) or (names is not None and names.search(before)) \
+            or any(w in before for words in KIND_WORDS.values() for w in words):
         return ""
     return message[: found.start(1)]
 
@@ -594,7 +599,7 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
     if not is_followup(message, mentions, previous):
         return Resolved(message, ui, Turn(message, Constraints(), mentions.scope), followup=False)
     assert previous is not None
-    remark = _remark_before_narrowing(message)
+    remark = _remark_before_narrowing(message, catalogue)
     if remark:  # "thats a lot.. only the P3 ones": the narrowing alone is merged
         message = message[len(remark):]
         mentions = find_mentions(message, catalogue)

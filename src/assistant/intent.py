@@ -53,13 +53,16 @@ COMES_BACK = r"\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"  # "in welke werkproc
 # other ways to ask what a unit is about, matched around the theme, never on it: "speelt X een rol", "komt X kijken",
 # "wordt aandacht besteed aan X", "gericht op X", "draait het om X", "raken aan X", "hebben iets met X", "leer je iets
 # over X", "does X play a role"
-PLAYS_A_ROLE = (r"\b(?:speelt|spelen)\b(?=[^?.!]*\brol\b)|\been\s+(?:belangrijke\s+|grote\s+)?rol\b(?=\s*(?:[?.!]|$))"
-                r"|\bkom(?:t|en)\b(?=[^?.!]*\bkijken\b)|\bkijken\b(?=\s*(?:[?.!]|$))"
-                r"|\b(?:wordt|worden)?\s*aandacht\s+(?:\w+\s+)?(?:besteed|besteedt|besteden|geschonken)\s+aan\b"
+PLAYS_A_ROLE = (r"\b(?:speelt|spelen)\b(?=[^?.!]*\brol\b)|\bkom(?:t|en)\b(?=[^?.!]*\bkijken\b)"
+                r"|\b(?:(?:wordt|worden)\s+)?aandacht\s+(?:\w+\s+)?(?:besteed|besteedt|besteden|geschonken)\s+aan\b"
                 r"|\b(?:gericht|richten\s+zich|richt\s+zich)\s+op\b|\bdraai(?:t|en)\s+(?:het\s+)?(?:\w+\s+)?om\b"
                 r"|\bra(?:ken|akt)\s+aan\b|\biets\s+met\b"
                 r"|\bleer(?:t|en)?\s+(?:je|jij|ik|we|ze|u|studenten|leerlingen)\s+(?:iets\s+)?over\b"
                 r"|\bplays?\s+an?\s+(?:\w+\s+)?role\b")
+# the ends of two of them, taken off only beside their verb ("… speelt X een rol?", "… komt X kijken?"): "een rol" and
+# "kijken" alone may be the theme ("gaan over kijken?")
+ROLE_TAILS = ((r"\b(?:speelt|spelen)\b[^?.!]*\brol\b", r"\been\s+(?:belangrijke\s+|grote\s+)?rol\b(?=\s*(?:[?.!]|$))"),
+              (r"\bkom(?:t|en)\b[^?.!]*\bkijken\b", r"\bkijken\b(?=\s*(?:[?.!]|$))"))
 # whether any unit or programme holds something ("Do any of the work processes say …?", "zijn er werkprocessen
 # waarin …", "… in any of these programmes?"): a yes-or-no question answered by the list of those that do
 ANY_UNITS = (r"\b(?:do|does|did|are|is|would|will)\s+(?:there\s+)?any\s+(?:of\s+(?:the|these|those)\s+)?"
@@ -540,7 +543,8 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
         if not words:
             continue  # "for a student in the [profile]": the asker's situation, not a name
         name = " ".join(words)  # "de opleiding verpleegkundige", "a student in the kok": the name is the rest
-        if _has(CUES["theme"], folded[match.start(1):]) or _has(NEWEST, name) or _has(OLDEST, name):
+        if re.match(r"\s*(?:met|te maken|betrekking|iets met)\b", match.group(1)) or _has(NEWEST, name) \
+                or _has(OLDEST, name):
             continue  # "welke werkprocessen hebben met maaltijden te maken?": what they are about, no owner;
             # "… heeft de oudste versie van PMK?": the version of a known name
         if name not in question_words() and not re.search("|".join(KIND_WORDS.values()), name):
@@ -822,9 +826,10 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         good_years = _edge_version(unnamed, scope_terms, catalogue)
     levels = find_levels(programme_levels_removed(folded, catalogue))
     competence_names = _competences(folded, vocabulary)
-    bare = re.search(r"\b(?:tussen|between)\s+([1-4])\s+(?:en|and|&)\s+([1-4])\b", folded)
-    if not levels and competence_names and bare:  # "plannen en organiseren: het verschil tussen 2 en 3?"
-        levels = (int(bare.group(1)), int(bare.group(2)))
+    bare = re.search(r"\b(?:tussen|between)\s+([1-4])\s+(?:en|and|&)\s+([1-4])\b(?!\s*(?:uur|jaar|jaren|weken|dagen"
+                     r"|maanden|minuten|hours?|years?|weeks?|days?|months?|minutes?)\b)", folded)
+    if not levels and competence_names and bare and _has(CUES["compare"], folded):  # "plannen en organiseren:
+        levels = (int(bare.group(1)), int(bare.group(2)))  # het verschil tussen 2 en 3?"
     loose = _has(CUES["competence"], folded)
     asked_sbb = sbb_named(_asking_sentences(text), sbb or {}, loose=loose)
     # a one-word SBB name in a statement before the question is no competence ("Mijn eerstejaars … moeten leren.
@@ -855,7 +860,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                                        question=text)
     spans = [span for _, span in named]
     cue_patterns = [*KIND_WORDS.values(), AN_ADDITION, CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b",
-                    PLAYS_A_ROLE,
+                    PLAYS_A_ROLE, *(tail for verb, tail in ROLE_TAILS if _has(verb, folded)),
                     ASKER, PARTS,
                     _THESE_PROGRAMMES, _PROGRAMMES_LISTED.pattern,
                     r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
@@ -929,7 +934,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
 
 
 # what a profile or dossier does, asked in plain words: its tasks, duties, what one must be able to do
-TASKS = (r"\b(?:taken|tasks|duties|werkzaamheden|responsibilities)\b|\ballemaal\s+(?:kunnen|doen)\b"
+TASKS = (r"\b(?:taken|tasks|duties|werkzaamheden|responsibilities|verantwoordelijkheden)\b"
+         r"|\ballemaal\s+(?:kunnen|doen)\b"
          r"|\bgoed\s+in\s+zijn\b|\bbe\s+able\s+to\s+do\b")
 
 

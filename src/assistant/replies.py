@@ -468,19 +468,12 @@ def _sorted(items: Sequence[Item]) -> tuple[Item, ...]:
 
 
 def _kerntaak_filter(intent: Intent) -> str | None:
-    """A kerntaak code the question narrows to ("onder kerntaak P3-K2", "kerntaak 1"), or a profile part's code
-    ("alleen P3": its kerntaken), if any."""
-    match = re.search(r"\b([BP][1-9]-K[0-9]+)\b(?!-W)", intent.question, re.IGNORECASE) \
-        or PART_CODE.search(intent.question)
+    """A kerntaak code the question narrows to ("onder kerntaak P3-K2", "kerntaak 1"), if any."""
+    match = re.search(r"\b([BP][1-9]-K[0-9]+)\b(?!-W)", intent.question, re.IGNORECASE)
     if match:
         return match.group(1).upper()
     number = re.search(r"\b(?:kerntaak|core task)\s+([1-9])\b(?!\s*(?:en|and|,))", intent.question, re.IGNORECASE)
     return f"B1-K{number.group(1)}" if number else None  # "kerntaak 1" of a dossier: its basisdeel's B1-K1
-
-
-def _in_task(kerntaak: str, task: str) -> bool:
-    """Whether a unit of kerntaak code ``kerntaak`` is in ``task`` (a kerntaak code, or a part's: "P3")."""
-    return kerntaak == task or kerntaak.startswith(f"{task}-K")
 
 
 def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
@@ -492,7 +485,7 @@ def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
                                                                                       PROFIEL) else ())
              for u in library.units
              if u.chunk.kind == kind and keep(u.chunk)
-             and (task is None or _in_task(u.chunk.kerntaak_code or (u.chunk.code or "").rsplit("-W", 1)[0], task))]
+             and (task is None or (u.chunk.kerntaak_code or (u.chunk.code or "").rsplit("-W", 1)[0]) == task)]
     at = _programme_levels(intent, library) if kind == WERKPROCES else None
     if at is not None:  # "welke werkprocessen heeft MZ op niveau 3?": the basisdeel and the niveau-3 profiles
         asked = {str(n) for n in intent_levels(intent)}
@@ -1407,11 +1400,10 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
         uses = sum(1 for u in library.units if fold(term) in fold(u.passage))
         return _not_found(intent, "no_definition", (term, str(uses)), near)
     k = PAGE * (page + 1)
-    filters = _year_named(intent, library, filters)
     if len(intent.years) >= 2 and not filters.version:
         hits = _per_version(intent, library, filters, search, k)
-    else:
-        hits = search(intent.question, filters, k + 1)
+    else:  # the version a named year gives is the search's only: the chips show the question's own filters
+        hits = search(intent.question, _year_named(intent, library, filters), k + 1)
     ranked = hits[page * PAGE: k]
     shown = trim(ranked) if page == 0 else ranked
     return Reply(LOOKUP, intent.lang, read_as(intent), intent, hits=tuple(shown), ranked=tuple(ranked), page=page,

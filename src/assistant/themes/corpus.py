@@ -175,10 +175,10 @@ class Corpus:
 
     def adjacent(self, first: str, second: str) -> bool:
         """True when some sentence holds the corpus word ``first`` directly followed by ``second``, with only white
-        space between them (*taken/werkzaamheden* are alternatives, no phrase)."""
+        space or a hyphen between them (*non-verbale*; *taken/werkzaamheden* are alternatives, no phrase)."""
         for sentence in self.sentences_with(first):
             for (a, _, end), (b, start, _) in itertools.pairwise(sentence.words):
-                if a == first and b == second and not sentence.text[end:start].strip():
+                if a == first and b == second and not sentence.text[end:start].strip(" -"):
                     return True
         return False
 
