@@ -323,8 +323,10 @@ def test_a_question_after_a_narrowing_keeps_its_own_theme(library, searcher):
     assert "ouders" not in outcome.turn.question
 
 
-@pytest.mark.parametrize("question", ["Welke werkprocessen gaan over het aanvragen van een vrijstelling voor de cliënt?",
-                                      "Which work processes are about getting admitted to a care home?"])
+@pytest.mark.parametrize("question", [
+    "Welke werkprocessen gaan over het aanvragen van een vrijstelling voor de cliënt?",
+    "Which work processes are about getting admitted to a care home?",
+])
 def test_a_clients_exemption_or_admission_is_no_absent_fact(library, searcher, question):
     assert only(library, searcher, question).problem != "absent_fact"
 
