@@ -342,3 +342,9 @@ def test_two_numbers_of_hours_are_no_levels(library, searcher):
 
 def test_a_hyphen_joins_a_phrase(corpus):
     assert corpus.adjacent("non", "verbale")
+
+
+def test_the_same_for_something_that_is_no_name_keeps_the_message(library, searcher):
+    _, outcome = ask(library, searcher, "welke werkprocessen van de thuisbegeleider gaan over veiligheid?",
+                     "doe hetzelfde voor morgen")
+    assert outcome.turn.question == "doe hetzelfde voor morgen"

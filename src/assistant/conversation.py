@@ -302,10 +302,12 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
     if found_part and not _overlaps(found_part.span(), taken):
         part = found_part.group(0).lower()
         coded = re.match(r"(?:(?:the|het|de)\s+)?([bp])[- ]", part)  # "the P part", "P-werkprocessen"
-        if found_code:
-            part = found_code.group(1).upper()  # a profile part's code: the list keeps its units (replies.scope_filter)
+        if found_code:  # a profile part's code: the list keeps its units (replies.scope_filter)
+            part = found_code.group(1).upper()
+        elif coded:
+            part = _PART_NAMES[coded.group(1)]
         else:
-            part = _PART_NAMES[coded.group(1)] if coded else _PART_NAMES.get(part, part)
+            part = _PART_NAMES.get(part, part)
         taken.append(found_part.span())
     rest = tuple(
         m.group(0) for m in _WORD.finditer(text)
@@ -536,8 +538,12 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
             appends.append(("level " if lang == "en" else "niveau ") + str(new.level))
     if new.part and not _PART_WORDS.search(previous) and not PART_CODE.search(previous):  # "alleen die uit het
         # profieldeel" after a list
-        lead = "only the" if lang == "en" else ("alleen de" if new.part == "aanvullingen" else "alleen het")
-        lead = ("only" if lang == "en" else "alleen") if re.fullmatch(r"P[1-9]", new.part) else lead
+        if PART_CODE.fullmatch(f"only {new.part}"):  # a part's code: "alleen P3"
+            lead = "only" if lang == "en" else "alleen"
+        elif lang == "en":
+            lead = "only the"
+        else:
+            lead = "alleen de" if new.part == "aanvullingen" else "alleen het"
         appends.append(f"{lead} {new.part}")
     if new.year and old.year_span:
         edits.append((old.year_span, new.year))
@@ -594,7 +600,9 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
     """
     same = _SAME_FOR.match(message) if previous is not None else None
     if same:  # "doe hetzelfde voor de helpende", "can you do the same for X": the previous question for X
-        message = message[same.end():]
+        rest = message[same.end():]
+        if is_followup(rest, find_mentions(rest, catalogue), previous):
+            message = rest
     mentions = find_mentions(message, catalogue)
     if not is_followup(message, mentions, previous):
         return Resolved(message, ui, Turn(message, Constraints(), mentions.scope), followup=False)
