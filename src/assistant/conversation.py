@@ -328,9 +328,9 @@ _EDGE_WORD = re.compile(r"\b(?:nieuwste|recentste|meest recente|newest|latest|mo
 # a profile part's code asked for as a narrowing ("only the P3 ones", "alleen P2?", "de P3-werkprocessen"), not one
 # that labels a profile ("P2 Gespecialiseerd pedagogisch medewerker", "de OA (P3)") or a teaching period ("in P3"):
 # the group is that part's code
-_PART_CODE = (r"(?:\b(?:alleen|only|just|enkel)\s+(?:(?:de|het|the)\s+)?(?=p[1-9]\b)"
-              r"|(?=p[1-9][\s-]+(?:ones?|werk ?process\w*|work ?process\w*|units?|deel|part)\b))\b(p[1-9])\b(?![-)])")
-PART_CODE = re.compile(_PART_CODE, re.IGNORECASE)
+PART_CODE = re.compile(r"(?:\b(?:alleen|only|just|enkel)\s+(?:(?:de|het|the)\s+)?(?=p[1-9]\b)"
+                       r"|(?=p[1-9][\s-]+(?:ones?|werk ?process\w*|work ?process\w*|units?|deel|part)\b))"
+                       r"\b(p[1-9])\b(?![-)])", re.IGNORECASE)
 # the parts of a dossier a follow-up can narrow to ("alleen die uit het profieldeel graag")
 _PART_WORDS = re.compile(r"\b(?:basisdeel|profieldeel|aanvullingen|core part|basic part|profile part|add-ons"
                          r"|[bp]-(?:werkprocessen|work processes|units)|profile-specific|profielspecifieke"

@@ -120,11 +120,10 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         reply = Reply(NOT_FOUND, lang, _reading(lang, text), intent, problem="unknown_scope",
                       details=(typed, entry.profile or entry.dossier))
         return Outcome(reply, Turn(text, lang=lang), text, False)
-    if previous is not None and _MORE.match(text):
-        return _answer(previous.question, previous, ui, library, search, lang, page=previous.page + 1,
-                       constraints=ui.merged(previous.constraints), followup=True)
-    if previous is not None and previous.listed and _COUNT.match(text):  # "hoeveel zijn dat er?": the list again,
-        return _answer(previous.question, previous, ui, library, search, lang,  # its heading counts them
+    more = previous is not None and _MORE.match(text) is not None
+    if more or (previous is not None and previous.listed and _COUNT.match(text)):  # "meer", or "hoeveel zijn dat
+        return _answer(previous.question, previous, ui, library, search, lang,  # er?": the list again (its heading
+                       page=previous.page + 1 if more else 0,  # counts it)
                        constraints=ui.merged(previous.constraints), followup=True)
     if previous is not None and _NO_FILTERS.match(text):
         return _answer(previous.question, previous, Constraints(), library, search, lang,

@@ -809,8 +809,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         lang: the answer language when already known (a follow-up keeps the conversation's).
         sbb: the SBB competences the werkprocessen name (letter → title).
     """
-    text = _COMPOUND_KIND.sub(r"\1 \2", asking_words_fixed(question))  # "evaluatiewerkprocessen": werkprocessen
-    # about evaluatie
+    # "wich …" → "which …"; "evaluatiewerkprocessen": werkprocessen about evaluatie
+    text = _COMPOUND_KIND.sub(r"\1 \2", asking_words_fixed(question))
     folded = fold(text)
     lang = lang or language(text, phrases=catalogue.pattern())
     all_named = find_scope_terms(text, catalogue)

@@ -45,11 +45,11 @@ PROGRAMME_LEVEL = re.compile(r"\b(?:niveau|level|mbo)[\s-]*[1-4][\s-]*(?:opleidi
                              r"|student\w*|leerling\w*|deelnemer\w*|pupils?|learners?)\b"  # "a level 2 student"
                              r"|\w*(?:eis|eisen|requirements?)\b[^.?!]{0,25}?\b(?:voor|for)\s+(?:(?:de|het|the)\s+)?"
                              r"(?:mbo[\s-]*)?(?:niveau|level)[\s-]*[1-4]\b"  # "de Engels-eis voor niveau 4"
+                             # a generic subject at a programme level ("the normal English for niveau 4"; "in Dutch"
+                             # is the answer's language)
                              r"|(?<!\bin )(?<!\bin het )\b(?:engels|english|nederlands|dutch|rekenen|maths?"
-                             r"|mathematics)\b"
-                             r"[^.?!]{0,25}?\b"
-                             r"(?:voor|for|op|at|on|bij|in)\s+(?:(?:de|het|the)\s+)?(?:mbo[\s-]*)?(?:niveau|level)[\s-]*[1-4]\b")
-# a generic subject at a programme level: "the normal English for niveau 4"
+                             r"|mathematics)\b[^.?!]{0,25}?\b(?:voor|for|op|at|on|bij|in)\s+(?:(?:de|het|the)\s+)?(?:mbo[\s-]*)?"
+                             r"(?:niveau|level)[\s-]*[1-4]\b")
 _HIGHEST = re.compile(rf"\b(hoogste|highest|top|maximale)\s+{ONE_LEVEL_WORD}\b")
 _LOWEST = re.compile(rf"\b(laagste|lowest|eerste|basis|beginning)\s+{ONE_LEVEL_WORD}\b")
 

@@ -508,10 +508,7 @@ def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
         if stating:
             items = [replace(i, chunk=stating[_profile_key(i.chunk)]) if _profile_key(i.chunk) in stating else i
                      for i in items]
-    reading = read_as(intent)
-    if at is not None:  # the programme's level is a filter too: show it
-        words = READ_AS[intent.lang]
-        reading += words["at_level"].format(levels=words["and"].join(map(str, intent_levels(intent))))
+    reading = read_as(intent) + (_level_phrase(intent) if at is not None else "")  # the level filters too: show it
     if kind == PROFIEL:
         reading += _load_phrase(intent)
     return Reply(LIST, intent.lang, reading, intent, items=_sorted(items), filters=_applied(intent, filters))
@@ -772,10 +769,8 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
     keep = scope_filter(intent, filters)
     at = _at_programme_level(intent, library)
     if at is not None:  # "… gaan over evalueren", then "alleen niveau 2": the units of niveau-2 programmes
-        in_scope_only = keep
-        keep = lambda chunk: in_scope_only(chunk) and at(chunk)  # noqa: E731
-    words = READ_AS[intent.lang]
-    level = words["at_level"].format(levels=words["and"].join(map(str, intent_levels(intent)))) if at else ""
+        keep = _both(keep, at)
+    level = _level_phrase(intent) if at is not None else ""
     try:
         found = links.theme_units(library.index, intent.topic)
     except ValueError:
@@ -1606,6 +1601,17 @@ def _programme_levels(intent: Intent, library: Library) -> dict[tuple, str] | No
               if niveau}
     asked = {str(n) for n in intent_levels(intent)}
     return levels if levels and asked & set(levels.values()) else None
+
+
+def _level_phrase(intent: Intent) -> str:
+    """The reading's " op niveau 2" for the programme levels a question names."""
+    words = READ_AS[intent.lang]
+    return words["at_level"].format(levels=words["and"].join(map(str, intent_levels(intent))))
+
+
+def _both(first: Callable[[Chunk], bool], second: Callable[[Chunk], bool]) -> Callable[[Chunk], bool]:
+    """A filter that keeps what both keep."""
+    return lambda chunk: first(chunk) and second(chunk)
 
 
 def _at_programme_level(intent: Intent, library: Library) -> Callable[[Chunk], bool] | None:
