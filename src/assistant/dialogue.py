@@ -370,6 +370,13 @@ def _reading(lang: str, text: str) -> str:
     return f"{READ_AS[lang]['prefix']}: {text}"
 
 
+def _scopes_in_version(intent: Intent, version: str | None) -> Intent:
+    """The question's scopes in the version a filter holds ("GPM", then "and in the 2015 version?": GPM of PW 2015,
+    not also GPM 2021), when some are and some are not."""
+    kept = tuple(e for e in intent.scopes if e.version == version) if version else ()
+    return replace(intent, scopes=kept) if kept and len(kept) < len(intent.scopes) else intent
+
+
 def _answer(question: str, previous: Turn | None, ui: Constraints, library: Library, search: Search, lang: str,
             constraints: Constraints, followup: bool, page: int = 0, own: Constraints | None = None,
             asked: str = "", pointed: tuple[str, ...] = (), within: tuple[str, ...] = ()) -> Outcome:
@@ -377,6 +384,7 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
     own = own if own is not None else (previous.constraints if previous and followup else Constraints())
     typed = intent.type != LOOKUP  # a lookup keeps today's follow-up filters; typed answers read the question's scope
     filters = _filters(constraints, own, ui, typed and bool(intent.scopes), typed and bool(intent.years))
+    intent = _scopes_in_version(intent, filters.version)
     reply = replace(build(Request(intent, filters, page), library, search), followup=followup)
     if within and reply.type in (LIST, COMPETENCE) and reply.items:  # which of those: the earlier list, narrowed
         kept = set(within)

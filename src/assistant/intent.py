@@ -75,7 +75,7 @@ ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)
 
 # Word patterns (on the folded question) that mark a question type; Dutch and English.
 CUES: dict[str, str] = {
-    "compare": r"\bverschil(?:len|t)?\b|\bvergelijk(?!baars\b)\w*\b|\bversus\b|\bvs\.?(?!\w)"
+    "compare": r"\bverschil(?:len|t)?\b|\bvergelijk(?!baars\b)\w*\b|\bvergeleken\b|\bversus\b|\bvs\.?(?!\w)"
                r"|\bt\.?o\.?v\.?(?!\w)|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b"
                r"|\bwat is er anders\b|\bdiff\b|\bdistinguish\w*\s+(?:[\w-]+\s+){1,6}?from\b"
                r"|\bwat\s+onderscheidt\s+(?:[\w-]+\s+){1,6}?van\s+(?:de|het|een|niveau|die|dat)\b"
@@ -131,11 +131,13 @@ DEFINES = (r"\bdefin\w*|\bomschrijving van\b|\bwhat does\b[^?]*\bmean\b|\bwat be
 _AN_ADDITION_NOUN = (r"(?:een\s+|an\s+|a\s+)?(?:aparte\s+|eigen\s+|extra\s+|separate\s+|own\s+)?(?:profiel)?"
                      r"(?:aanvulling|addition|extension)\b")
 AN_ADDITION = (r"\b(?:werk ?processen|work ?processes)\b(?:(?!\b(?:over|about|around|rond\w*|on)\b)[^.?!]){0,40}?"
-               r"\b(?:(?:hebben|heeft|have|has)(?:\s+(?!(?:geen|no|not|niet|don't|doesn't)\b)[\w-]+){0,3}?"
+               r"\b(?:(?:hebben|heeft|have|has|kennen|kent)(?:\s+(?!(?:geen|no|not|niet|don't|doesn't)\b)[\w-]+){0,3}?"
                r"\s+" + _AN_ADDITION_NOUN + r"|" + _AN_ADDITION_NOUN + r"\s+(?:hebben|heeft|have|has)\b)"
                r"(?!\s+(?:op|to|in|for|voor)\s+(?:het|de|ons|onze|our|the|their|hun)\s+(?:les|curricul|programm|opleiding)\w*)")
 INCLUDED = r"\binclud\w*|\binclusief\b|\bincl\b\.?"  # "… included", "including the additions"
-INCLUDING = INCLUDED + r"|\badditions\b|\badd-?ons\b"  # a profile's parts taken along: no theme words
+INCLUDING = INCLUDED + r"|\badditions\b|\badd-?ons\b|\baanvullende\s+eisen\b"  # a profile's parts taken along (SBB
+# calls the additions "aanvullende eisen"): no theme words
+CREBO_GIVEN = r"\bcrebo\w*(?:\s*(?:nr\.?|nummer|number|no\.?))?\s*:?\s*\d{5}\b"  # "(crebo 25479)": names, asks nothing
 _PROFILE_KIND = r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b"  # "opleidingen": a dossier's profiles only
 KIND_WORDS: dict[str, str] = {
     # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
@@ -616,6 +618,13 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
+def _with_gloss(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A name's span with the short bracketed gloss right after it ("Sociaal-cultureel werker (community worker)"):
+    the gloss names the same thing, no theme."""
+    gloss = re.match(r"\s*\([^()\d]{3,40}\)", text[span[1]:])
+    return (span[0], span[1] + gloss.end()) if gloss else span
+
+
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
     """The question with the named scopes blanked."""
     return "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
@@ -831,10 +840,11 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if not levels and competence_names and bare and _has(CUES["compare"], folded):  # "plannen en organiseren:
         levels = (int(bare.group(1)), int(bare.group(2)))  # het verschil tussen 2 en 3?"
     loose = _has(CUES["competence"], folded)
-    asked_sbb = sbb_named(_asking_sentences(text), sbb or {}, loose=loose)
+    spoken = re.sub(LEARNS_ABOUT, " ", text, flags=re.IGNORECASE)  # "leren ze iets over …" names no SBB "Leren"
+    asked_sbb = sbb_named(_asking_sentences(spoken), sbb or {}, loose=loose)
     # a one-word SBB name in a statement before the question is no competence ("Mijn eerstejaars … moeten leren.
     # Welke …?"); a longer one is ("… dat ze goed plant en organiseert. Aan welke wp's kan ik haar koppelen?")
-    sbb_codes = tuple(c for c in sbb_named(text, sbb or {}, loose=loose)
+    sbb_codes = tuple(c for c in sbb_named(spoken, sbb or {}, loose=loose)
                       if c in asked_sbb or len((sbb or {}).get(c, "").split()) > 1)
     sbb_codes = tuple(dict.fromkeys([*sbb_codes, *(c for c in sbb_letters(text) if c in (sbb or {}))]))
     kind = next((k for k, p in KIND_WORDS.items() if _has(p, folded)), None)
@@ -858,14 +868,15 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     scopes = scope_entries(scope_terms, good_years, catalogue)
     missing_version = _missing_version(scope_terms, good_years, catalogue, compare=_has(CUES["compare"], folded),
                                        question=text)
-    spans = [span for _, span in named]
+    spans = [_with_gloss(text, span) for _, span in named]
     cue_patterns = [*KIND_WORDS.values(), AN_ADDITION, CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b",
                     PLAYS_A_ROLE, *(tail for verb, tail in ROLE_TAILS if _has(verb, folded)),
                     ASKER, PARTS,
                     _THESE_PROGRAMMES, _PROGRAMMES_LISTED.pattern,
                     r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
-                    INCLUDING,  # "include profile-specific additions": the scope's parts, no theme
-                    NEWEST, OLDEST, *([TASKS] if tasks_asked else [])]
+                    INCLUDING, CREBO_GIVEN,  # "include profile-specific additions": the scope's parts, no theme
+                    NEWEST, OLDEST, LEARNS_ABOUT, *([TASKS] if tasks_asked else []),
+                    *([REFERS] if re.search(UNITS_REFER, folded) else [])]
     competence_patterns = [re.escape(c) + _WORKING for c in _competence_phrases(folded, vocabulary)]
     topic = _topic(text, spans, cue_patterns + competence_patterns)
     phrase = _topic(text, spans, cue_patterns + competence_patterns, marks=True)
@@ -1008,7 +1019,13 @@ def _keywords_only(text: str, spans: list[tuple[int, int]], topic: str) -> bool:
 # one unit named by what it is about ("the Dienstverlening werkproces about …"), not a list of several
 _ONE_UNIT = re.compile(r"\b(?:het|the)\s+(?:[\w&'’-]+\s+){0,4}?(?:werk ?proces|work ?process)(?!\w)")
 _ANY_UNIT = re.compile(r"\b(?:het|the)\s+(?:werk ?proces|work ?process)\s*[?.!]*\s*$")  # named by nothing
-_MANY = r"\bwelke\b|\bwhich\b|\balle\b|\ball\b|\blist\b|\blijst\b|\bwerk ?processen\b|\bwork ?processes\b"
+# "leren ze iets over palliatieve zorg?", "what do they learn about X": the learning is the question, X the theme
+LEARNS_ABOUT = r"\b(?:leer|leert|leren|learn|learns|learnt|learned|taught)\b(?=[^?.!]*\b(?:over|about)\b)"
+# "welke werkprocessen verwijzen naar een multidisciplinair team?", "which units refer to X": the units mention X
+REFERS = r"\b(?:verwijzen|verwijst|refer|refers)\s+(?:naar|to)\b"
+UNITS_REFER = r"\b(?:werk ?process?en|wp'?s|work ?process(?:es)?|units?|kerntaken|core tasks)\b[^?.!]*" + REFERS
+_MANY = r"\bwelke\b|\bwhich\b|\balle\b|\ball\b|\blist\b|\blijst\b|\bwerk ?processen\b|\bwork ?processes\b" \
+    r"|\ballemaal\b|\boveral\b|\beverywhere\b"  # "waar komt het werkproces 'Voert … uit' allemaal voor?": its places
 
 COVERED = 0.6  # share of a question's topic words a competence name must cover to be the question's subject
 SHOWN = 0.5  # the same share when the question asks how to show it in practice ("laten zien", "op stage")

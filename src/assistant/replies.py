@@ -397,7 +397,8 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
 # the parts of a profile asked together: "the basisdeel, the profile-specific additions …", "additions included"
 _OWN_PART = r"(?:profiel\w*|profile\w*|aanvulling\w*|additions?|add-?ons?|eigen|own|p[1-9]\w*)"
 _ALL_PARTS = re.compile(INCLUDED
-                        + rf"|\bbasisdeel\s*(?:,|\+|&|\band\b|\ben\b|\bplus\b)\s*(?:[\w-]+\s+){{0,3}}?{_OWN_PART}\b"
+                        + rf"|\bbasisdeel\b[^.?!]{{0,40}}?(?:,|\+|&|\band\b|\ben\b|\bplus\b)\s*(?:[\w-]+\s+){{0,3}}?"
+                          rf"{_OWN_PART}\b"  # "basisdeel met eventuele aanvullingen en het profieldeel"
                         rf"|\b{_OWN_PART}\b[^.?!]{{0,40}}?(?:,|\+|&|\band|\ben|\bplus)\s+(?:the\s+|het\s+)?basisdeel\b")
 
 
@@ -418,14 +419,16 @@ def _additions_only(question: str) -> bool:
     folded = fold(question)
     return re.search(r"\baanvullingen\b|\badditions\b|\bextensions\b|\badd-?ons\b|" + AN_ADDITION,
                      folded) is not None and \
-        re.search(r"\b(?:inclusief|incl|including|met|with|plus|and|en|ook|also)\s+(?:de\s+|the\s+|hun\s+|their\s+)?"
+        re.search(r"\b(?:inclusief|incl|including|met|with|plus|and|en|ook|also)\s+"
+                  r"(?:de\s+|the\s+|hun\s+|their\s+|eventuele\s+|any\s+|alle\s+|all\s+)?"
                   r"(?:profile\s+|profiel\s+)?(?:aanvullingen|additions|extensions|add-?ons)\b", folded) is None
 
 
 def _own_only(question: str) -> bool:
     return re.search(r"\bprofielspecifiek\w*|\bprofile[- ]specific\b|\beigen werkprocessen\b|\bown work"
                      r"|\bprofieldeel\b|\bprofile part\b"
-                     r"|\bprofielwerkprocess\w*"
+                     r"|\bprofielwerkprocess\w*|\bprofielgebonden\b|\bprofile[- ]bound\b"
+                     r"|\b(?:zonder|without)\s+(?:het\s+|de\s+|the\s+)?(?:basisdeel|basis part|core part)\b"
                      r"|\bspecifiek voor\b|\bspecific to\b|\bspecifically for\b",
                      fold(question)) is not None
 
@@ -568,23 +571,34 @@ def core_words(topic: str, library: Library, phrase: str = "", lang: str = "nl",
     "or" share a slot. With ``split``, noun phrases joined by "or" (:func:`disjuncts`) are alternatives of
     their own."""
     result = []
-    for alternative in _alternatives(topic, phrase):
-        for part in disjuncts(alternative) if split else [alternative]:
+    alternatives = _alternatives(topic, phrase)
+    glossed = len(alternatives) == 2 and re.fullmatch(r"[^()]*\([^()]*\)\s*", phrase or "") is not None
+    for index, alternative in enumerate(alternatives):
+        parts = disjuncts(alternative, lang) if split else [alternative]
+        if glossed and index == 0 and len(parts) >= 2:  # "…, child abuse or the reporting code (meldcode)": the
+            parts = parts[:-1]  # aside at the end glosses the last part, which it stands for
+        for part in parts:
             words = _slots(part, library, lang)
             if words:
                 result.append(words)
     return result
 
 
-def disjuncts(alternative: str) -> list[str]:
+def disjuncts(alternative: str, lang: str = "nl") -> list[str]:
     """The noun phrases of a theme joined by "or"/"of" (and commas before it) when one of them has several words:
     "aggression or crisis situations" → aggression | crisis situations, "voeding, maaltijden of eten drinken" →
-    voeding | maaltijden | eten drinken. Single words joined by "or" stay one slot ("parents or carers")."""
+    voeding | maaltijden | eten drinken. Single words joined by "or" stay one slot ("parents or carers"). In an
+    English question *of* is no "or" ("signals of child abuse, domestic violence or sexual abuse"), and a lone verb
+    in -ing shares the object of the last part ("checking, registering or administering medicines")."""
     text = alternative.lower()
-    if not re.search(r"\b(?:or|of)\b", text):
+    joint = r"\bor\b" if lang == "en" else r"\bor\b|\bof\b"
+    if not re.search(joint, text):
         return [alternative]
-    parts = [p.strip() for p in re.split(r"\s*(?:,|\bor\b|\bof\b)\s*", text)]
+    parts = [p.strip() for p in re.split(rf"\s*(?:,|{joint})\s*", text)]
     if len(parts) >= 2 and all(parts) and any(len(p.split()) >= 2 for p in parts):
+        if lang == "en" and len(parts[-1].split()) >= 2:  # "checking, registering or administering medicines":
+            head = parts[-1].split()[-1]  # the verbs share the last part's object
+            parts = [f"{p} {head}" if len(p.split()) == 1 and p.endswith("ing") else p for p in parts]
         return parts
     return [alternative]
 
@@ -625,8 +639,9 @@ def _word_stems(word: str, library: Library) -> list[str]:
     forms = [near] if near else [word] if word in library.words or word not in GLOSSARY else []
     if word in GLOSSARY:
         forms.append(GLOSSARY[word].split()[0])
-    forms += [other for form in forms if library.vocab.share(_stems([form])[0]) < evidence.GENERIC_SHARE
-              for other in _noun_verb(fold(form)) if other in library.words]  # a common noun stays as it is
+    forms += [other for form in dict.fromkeys([*forms, word]) if library.vocab.share(_stems([form])[0])
+              < evidence.GENERIC_SHARE for other in _noun_verb(fold(form)) if other in library.words]  # a common
+    # noun stays as it is; the word as asked too (*observatie*, held only as *observaties*: *observeert*)
     return list(dict.fromkeys(fold(form) if _stem_is_other(fold(form), library) else _stems([form])[0]
                               for form in forms))
 
@@ -646,14 +661,16 @@ def _units_with(word: str, library: Library) -> int:
 
 
 def _noun_verb(word: str) -> list[str]:
-    """The verb of a Dutch noun in -atie and the noun of a verb in -eren (*evaluatie* ↔ *evalueren*, *observatie*
-    ↔ *observeren*): the stemmer keeps them apart, a theme means both."""
-    if word.endswith("atie") and len(word) > 6:
-        return [word[:-4] + "eren", word[:-4] + "eert"]
-    if word.endswith("eren") and len(word) > 6:
-        return [word[:-4] + "atie"]
-    if word.endswith("eert") and len(word) > 6:
-        return [word[:-4] + "atie", word[:-4] + "eren"]
+    """The verb of a Dutch noun in -atie or -age and the nouns of a verb in -eren (*evaluatie* ↔ *evalueren*,
+    *rapportage* ↔ *rapporteren*): the stemmer keeps them apart, a theme means both. The caller keeps only the
+    forms the sources hold."""
+    word = word[:-1] if word.endswith(("aties", "ages")) else word  # a plural: *observaties*
+    for noun in ("atie", "age"):
+        if word.endswith(noun) and len(word) > len(noun) + 3:
+            return [word[:-len(noun)] + "eren", word[:-len(noun)] + "eert"]
+    for verb in ("eren", "eert"):
+        if word.endswith(verb) and len(word) > 6:
+            return [word[:-4] + "atie", word[:-4] + "age", *([word[:-4] + "eren"] if verb == "eert" else [])]
     return []
 
 
@@ -755,7 +772,7 @@ def list_where(intent: Intent, library: Library, filters: Filters, strict: bool 
     """Every unit of the scope where the theme occurs (:func:`_list_where`); noun phrases joined by "or" are read
     apart first, and together when apart they find nothing ("involve parents or keep them informed")."""
     reply = _list_where(intent, library, filters, strict, split=True)
-    split = any(len(disjuncts(a)) > 1 for a in _alternatives(intent.topic or "", intent.phrase or ""))
+    split = any(len(disjuncts(a, intent.lang)) > 1 for a in _alternatives(intent.topic or "", intent.phrase or ""))
     return reply if reply.items or not split else _list_where(intent, library, filters, strict, split=False)
 
 
@@ -820,7 +837,7 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
 # --------------------------------------------------------------------------- facts of a qualification
 
 # a qualification's facts that the curriculum model holds, and how a question asks for them
-FACTS = {"crebo": re.compile(r"\bcrebo\w*"),
+FACTS = {"crebo": re.compile(r"\bcrebo\w*(?!\w|\s*(?:nr\.?|nummer|number|no\.?)?\s*:?\s*\d)"),  # "crebo 25479": given
          "niveau": re.compile(r"\b(?:op\s+)?welk\s+(?:mbo[- ]?)?niveau\b|\b(?:what|which)\s+(?:mbo\s+)?level\b"
                               r"|\bniveau\s+(?:is|heeft|hebben|zijn)\b|\bhet\s+(?:mbo[- ]?)?niveau\s+van\b"
                               r"|\bthe\s+(?:mbo\s+)?level\s+of\b"),
@@ -1381,6 +1398,7 @@ def _compound_known(word: str, library: Library) -> bool:
     return evidence.compound_known(word, library.vocab)
 
 
+
 def lookup(intent: Intent, library: Library, filters: Filters, search: Search, page: int = 0) -> Reply:
     """The ranked passages (several versions named: each version searched), weak ones left out, paged."""
     bad_levels = [lv for lv in intent.levels if intent.competences and
@@ -1399,11 +1417,33 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
         hits = _per_version(intent, library, filters, search, k)
     else:  # the version a named year gives is the search's only: the chips show the question's own filters
         hits = search(intent.question, _year_named(intent, library, filters), k + 1)
+    hits = _in_named_scope(intent, hits, filters)
+    if intent.kind == COMPETENTIE:  # "welke SBB-competenties horen bij B1-K1-W3 van PW?": the unit's SBB line
+        hits = [_sbb_shown(hit) for hit in hits]
     ranked = hits[page * PAGE: k]
     shown = trim(ranked) if page == 0 else ranked
     return Reply(LOOKUP, intent.lang, read_as(intent), intent, hits=tuple(shown), ranked=tuple(ranked), page=page,
                  more=len(hits) > k or (page == 0 and len(shown) < min(len(hits), PAGE)),
                  filters=_applied(intent, filters))
+
+
+def _in_named_scope(intent: Intent, hits: list[Hit], filters: Filters) -> list[Hit]:
+    """The hits of a unit asked by code in a named scope ("B1-K1-W3 van Pedagogisch werk"): the scope's own, when
+    it holds any (the same code in other dossiers is another unit)."""
+    if not intent.scopes or not codes_in(intent.question):
+        return hits
+    keep = scope_filter(intent, filters)
+    own = [hit for hit in hits if keep(hit.chunk)]
+    return own or hits
+
+
+def _sbb_shown(hit: Hit) -> Hit:
+    """A werkproces hit with its ``SBB-competenties:`` line as the quoted sentence (a question that asks for a
+    unit's competences), when it has one."""
+    named = links.sbb_competences(hit.chunk.passage or hit.chunk.text)
+    if hit.chunk.kind != WERKPROCES or not named:
+        return hit
+    return replace(hit, best_sentence="SBB-competenties: " + "; ".join(f"{c.code} {c.title}" for c in named))
 
 
 def _year_named(intent: Intent, library: Library, filters: Filters) -> Filters:
