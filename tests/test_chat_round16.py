@@ -21,6 +21,7 @@ def test_a_noun_in_age_or_atie_means_its_verb_and_back():
     assert _noun_verb("observaties") == ["observeren", "observeert"]
     assert "rapportage" in _noun_verb("rapporteren") and "evaluatie" in _noun_verb("evalueert")
     assert _noun_verb("stage") == [] and _noun_verb("begeleiding") == []
+    assert _noun_verb("notatie") == ["noteren", "noteert"]  # seven letters still have their verb
 
 
 def units_text(reply) -> list[str]:
@@ -52,10 +53,22 @@ def test_the_competences_of_a_unit_in_a_named_scope_are_its_sbb_line(library, se
                                    "T Instructies en procedures opvolgen")
 
 
-def test_a_unit_asked_by_code_keeps_its_own_best_sentence_when_no_competence_is_asked(library, searcher):
-    reply = only(library, searcher, "Wat houdt B1-K1-W6 van Dienstverlening in?")
-    assert {hit.chunk.dossier for hit in reply.hits} == {"Dienstverlening"}
-    assert not reply.hits[0].best_sentence.startswith("SBB-competenties")
+def test_the_sbb_line_is_labelled_in_the_questions_language(library, searcher):
+    reply = only(library, searcher, "Which SBB competences does B1-K1-W3 of Pedagogisch werk require?")
+    assert reply.hits[0].best_sentence.startswith("SBB competences: L Materialen en middelen inzetten")
+
+
+def test_the_competences_a_2021_unit_names_in_its_text_are_shown(library, searcher):
+    reply = only(library, searcher, "Sport & Bewegen 2021 B1-K3-W2 - which competences underlie it?")
+    assert reply.hits[0].chunk.code == "B1-K3-W2"
+    assert reply.hits[0].best_sentence.startswith("SBB competences:")
+    assert "Samenwerken en overleggen" in reply.hits[0].best_sentence
+
+
+def test_a_unit_asked_without_competences_keeps_its_best_sentence(library, searcher):
+    scoped = only(library, searcher, "Wat houdt B1-K1-W6 van Dienstverlening in?")
+    assert {hit.chunk.dossier for hit in scoped.hits} == {"Dienstverlening"}
+    assert not any(hit.best_sentence.startswith("SBB") for hit in scoped.hits)
 
 
 def test_a_version_follow_up_reads_as_that_version_only(library, searcher):
@@ -76,13 +89,20 @@ def test_vergeleken_met_compares(library, searcher, question):
     assert only(library, searcher, question).type == COMPARE
 
 
+def test_vergeleken_alone_compares_nothing(library, searcher):
+    reply = only(library, searcher, "Ik heb de dossiers al vergeleken. Welke werkprocessen van GPM gaan over ouders?")
+    assert reply.type == LIST and reply.intent.mode == WHERE
+
+
 def test_where_a_named_werkproces_occurs_lists_its_places(library, searcher):
     reply = only(library, searcher, "Waar komt het werkproces 'Voert coördinerende taken uit' allemaal voor? "
                                     "Zowel 2015 als 2020/21 graag.")
     assert reply.type == LIST and len(reply.items) >= 8
     assert {item.chunk.version[:4] for item in reply.items} >= {"2015", "2021"}
-    assert all("coördinerende taken" in (item.chunk.title or "").lower() or "coördin" in item.passage.lower()
-               for item in reply.items)
+    titled = [item for item in reply.items if "coördinerende taken" in (item.chunk.title or "").lower()]
+    assert len(titled) >= 8 and len(titled) >= len(reply.items) - 3
+    what = only(library, searcher, "Wat moet je allemaal doen in het werkproces over toezicht van de OA?")
+    assert what.type == LOOKUP  # "allemaal" without "voor": what the one unit asks
 
 
 def test_the_source_file_is_no_theme(library, searcher):
@@ -93,9 +113,12 @@ def test_the_source_file_is_no_theme(library, searcher):
 def test_learning_about_a_theme_asks_for_the_theme_not_the_sbb_competence_leren(library, searcher):
     reply = only(library, searcher, "Leren ze in maatschappelijke zorg of als helpende iets over palliatieve zorg of "
                                     "stervensbegeleiding?")
-    assert reply.type == NOT_FOUND and not reply.items and not reply.intent.sbb
-    competence = only(library, searcher, "welke werkprocessen horen bij de competentie leren?")
-    assert competence.intent.sbb == ("P",) and competence.items
+    assert reply.type == NOT_FOUND and reply.problem == "not_in_sources" and not reply.intent.sbb
+    assert reply.intent.topic == "palliatieve zorg stervensbegeleiding"
+    for question in ("welke werkprocessen horen bij de competentie leren?",
+                     "welke werkprocessen horen bij de competentie leren en wat staat erin over reflectie?"):
+        competence = only(library, searcher, question)
+        assert competence.intent.sbb == ("P",) and competence.items
 
 
 def test_an_english_of_is_no_or_and_a_lone_verb_shares_the_last_object():
@@ -104,6 +127,7 @@ def test_an_english_of_is_no_or_and_a_lone_verb_shares_the_last_object():
     assert disjuncts("voeding , maaltijden of eten drinken") == ["voeding", "maaltijden", "eten drinken"]
     assert disjuncts("medication checking , registering or administering medicines", "en") == [
         "medication checking", "registering medicines", "administering medicines"]
+    assert disjuncts("bullying , stalking or domestic violence", "en") == ["bullying", "stalking", "domestic violence"]
 
 
 def test_an_aside_at_the_end_glosses_the_last_part(library):
@@ -120,8 +144,11 @@ def test_units_that_refer_to_a_theme_list_the_theme_not_the_verb(library, search
                                     "team?")
     assert reply.type == LIST and "verwijz" not in reply.intent.topic and len(reply.items) >= 6
     assert all("multidisciplin" in text for text in units_text(reply))
-    referral = only(library, searcher, "welke werkprocessen gaan over doorverwijzen naar hulpverlening?")
-    assert "doorverwijzen" in referral.intent.topic  # referring clients on is a theme of its own
+    one = only(library, searcher, "Welk werkproces verwijst naar een multidisciplinair team?")
+    assert one.type == LIST and "verwijst" not in one.intent.topic
+    for question in ("welke werkprocessen gaan over doorverwijzen naar hulpverlening?",
+                     "Welke werkprocessen gaan over het verwijzen naar hulpverlening?"):
+        assert "verwijzen" in only(library, searcher, question).intent.topic  # referring clients on: a theme
 
 
 def test_a_glossed_profile_name_and_a_given_crebo_ask_for_the_profiles_units(library, searcher):
@@ -131,8 +158,11 @@ def test_a_glossed_profile_name_and_a_given_crebo_ask_for_the_profiles_units(lib
     given = only(library, searcher, "welke wp's heeft de Thuisbegeleider (KD Maatschappelijke Zorg 2015, crebo 25479)? "
                                     "Graag inclusief de aanvullende eisen bij het basisdeel.")
     assert given.type == LIST and len(given.items) == 21
-    asked = only(library, searcher, "wat is het crebonummer van de thuisbegeleider?")
-    assert asked.type == LOOKUP and "crebo" in asked.read_as and "25479" in render(asked)
+    for question in ("wat is het crebonummer van de thuisbegeleider?", "wat is het crebo 2015 van de thuisbegeleider?"):
+        asked = only(library, searcher, question)
+        assert asked.type == LOOKUP and "crebo" in asked.read_as and "25479" in render(asked)
+    narrowing = only(library, searcher, "Welke werkprocessen heeft Sociaal werk (jongerenwerk)?")
+    assert narrowing.intent.topic == "jongerenwerk"  # a Dutch bracket is no gloss of the name
 
 
 def test_an_exemption_between_profiles_is_a_fact_the_dossiers_do_not_hold(library, searcher):
@@ -147,6 +177,7 @@ def test_an_exemption_between_profiles_is_a_fact_the_dossiers_do_not_hold(librar
      "Onderwijsassistent?", 2),  # its additions to basisdeel units
     ("Welke werkprocessen omvat de kwalificatie Persoonlijk begeleider gehandicaptenzorg in het KD Maatschappelijke "
      "Zorg 2015? Ik wil het volledige overzicht, dus basisdeel met eventuele aanvullingen en het profieldeel.", 23),
+    ("Welke werkprocessen in PW 2015 hebben aanvullende eisen voor de OA?", 2),  # SBB's word for the additions
 ])
 def test_a_profiles_parts_as_asked(library, searcher, question, count):
     reply = only(library, searcher, question)

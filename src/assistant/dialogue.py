@@ -373,7 +373,9 @@ def _reading(lang: str, text: str) -> str:
 def _scopes_in_version(intent: Intent, version: str | None) -> Intent:
     """The question's scopes in the version a filter holds ("GPM", then "and in the 2015 version?": GPM of PW 2015,
     not also GPM 2021), when some are and some are not."""
-    kept = tuple(e for e in intent.scopes if e.version == version) if version else ()
+    if not version:
+        return intent
+    kept = tuple(e for e in intent.scopes if fold(e.version or "") == fold(version))
     return replace(intent, scopes=kept) if kept and len(kept) < len(intent.scopes) else intent
 
 

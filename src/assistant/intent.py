@@ -75,7 +75,7 @@ ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)
 
 # Word patterns (on the folded question) that mark a question type; Dutch and English.
 CUES: dict[str, str] = {
-    "compare": r"\bverschil(?:len|t)?\b|\bvergelijk(?!baars\b)\w*\b|\bvergeleken\b|\bversus\b|\bvs\.?(?!\w)"
+    "compare": r"\bverschil(?:len|t)?\b|\bvergelijk(?!baars\b)\w*\b|\bvergeleken\s+met\b|\bversus\b|\bvs\.?(?!\w)"
                r"|\bt\.?o\.?v\.?(?!\w)|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b"
                r"|\bwat is er anders\b|\bdiff\b|\bdistinguish\w*\s+(?:[\w-]+\s+){1,6}?from\b"
                r"|\bwat\s+onderscheidt\s+(?:[\w-]+\s+){1,6}?van\s+(?:de|het|een|niveau|die|dat)\b"
@@ -132,12 +132,12 @@ _AN_ADDITION_NOUN = (r"(?:een\s+|an\s+|a\s+)?(?:aparte\s+|eigen\s+|extra\s+|sepa
                      r"(?:aanvulling|addition|extension)\b")
 AN_ADDITION = (r"\b(?:werk ?processen|work ?processes)\b(?:(?!\b(?:over|about|around|rond\w*|on)\b)[^.?!]){0,40}?"
                r"\b(?:(?:hebben|heeft|have|has|kennen|kent)(?:\s+(?!(?:geen|no|not|niet|don't|doesn't)\b)[\w-]+){0,3}?"
-               r"\s+" + _AN_ADDITION_NOUN + r"|" + _AN_ADDITION_NOUN + r"\s+(?:hebben|heeft|have|has)\b)"
+               r"\s+" + _AN_ADDITION_NOUN + r"|" + _AN_ADDITION_NOUN + r"\s+(?:hebben|heeft|have|has|kennen|kent)\b)"
                r"(?!\s+(?:op|to|in|for|voor)\s+(?:het|de|ons|onze|our|the|their|hun)\s+(?:les|curricul|programm|opleiding)\w*)")
 INCLUDED = r"\binclud\w*|\binclusief\b|\bincl\b\.?"  # "… included", "including the additions"
-INCLUDING = INCLUDED + r"|\badditions\b|\badd-?ons\b|\baanvullende\s+eisen\b"  # a profile's parts taken along (SBB
-# calls the additions "aanvullende eisen"): no theme words
-CREBO_GIVEN = r"\bcrebo\w*(?:\s*(?:nr\.?|nummer|number|no\.?))?\s*:?\s*\d{5}\b"  # "(crebo 25479)": names, asks nothing
+# a profile's parts taken along (SBB calls the additions "aanvullende eisen"): no theme words
+INCLUDING = INCLUDED + r"|\badditions\b|\badd-?ons\b|\baanvullende\s+eisen\b"
+CREBO_GIVEN = r"\bcrebo[\w'’-]*(?:\s*(?:nr\.?|nummer|number|no\.?))?\s*:?\s*\d{5}\b"  # "(crebo 25479)": names it
 _PROFILE_KIND = r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b"  # "opleidingen": a dossier's profiles only
 KIND_WORDS: dict[str, str] = {
     # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
@@ -619,10 +619,22 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _with_gloss(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """A name's span with the short bracketed gloss right after it ("Sociaal-cultureel werker (community worker)"):
-    the gloss names the same thing, no theme."""
-    gloss = re.match(r"\s*\([^()\d]{3,40}\)", text[span[1]:])
-    return (span[0], span[1] + gloss.end()) if gloss else span
+    """A name's span with the short bracketed gloss right after it, when it is the name in English ("Sociaal-
+    cultureel werker (community worker)": English words, one like a word of the name): the same thing, no theme.
+    A bracket that narrows ("Sociaal werk (jongerenwerk)", "(youth work)") stays."""
+    from wordfreq import zipf_frequency
+
+    gloss = re.match(r"\s*\(([^()\d]{3,40})\)", text[span[1]:])
+    if gloss is None:
+        return span
+    words = re.findall(r"[^\W\d_]+", gloss.group(1).lower())
+    named = re.findall(r"[^\W\d_]+", text[span[0]:span[1]].lower())
+    english = all(zipf_frequency(w, "en") > zipf_frequency(w, "nl") for w in words)
+    alike = any(difflib.SequenceMatcher(None, w, n).ratio() >= GLOSS_ALIKE for w in words for n in named)
+    return (span[0], span[1] + gloss.end()) if words and english and alike else span
+
+
+GLOSS_ALIKE = 0.8  # a gloss word this like a word of the name (*worker*, *werker*: 0.83; *work*, *werk*: 0.75)
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
@@ -1020,12 +1032,14 @@ def _keywords_only(text: str, spans: list[tuple[int, int]], topic: str) -> bool:
 _ONE_UNIT = re.compile(r"\b(?:het|the)\s+(?:[\w&'’-]+\s+){0,4}?(?:werk ?proces|work ?process)(?!\w)")
 _ANY_UNIT = re.compile(r"\b(?:het|the)\s+(?:werk ?proces|work ?process)\s*[?.!]*\s*$")  # named by nothing
 # "leren ze iets over palliatieve zorg?", "what do they learn about X": the learning is the question, X the theme
-LEARNS_ABOUT = r"\b(?:leer|leert|leren|learn|learns|learnt|learned|taught)\b(?=[^?.!]*\b(?:over|about)\b)"
+LEARNS_ABOUT = (r"(?<!competentie )(?<!competence )\b(?:leer|leert|leren|learn|learns|learnt|learned|taught)\b"
+                r"(?=(?:(?!\b(?:en|and)\s+(?:wat|welke|hoe|what|which|how)\b)[^?.!,]){0,80}\b(?:over|about)\b)")
 # "welke werkprocessen verwijzen naar een multidisciplinair team?", "which units refer to X": the units mention X
 REFERS = r"\b(?:verwijzen|verwijst|refer|refers)\s+(?:naar|to)\b"
-UNITS_REFER = r"\b(?:werk ?process?en|wp'?s|work ?process(?:es)?|units?|kerntaken|core tasks)\b[^?.!]*" + REFERS
+UNITS_REFER = (r"\b(?:werk ?process?(?:en)?|wp'?s?|work ?process(?:es)?|units?|kerntaa?k(?:en)?|core tasks?)\b"
+               r"(?:(?!\b(?:over|about)\b)[^?.!])*" + REFERS)  # not "gaan over het verwijzen naar …": a theme
 _MANY = r"\bwelke\b|\bwhich\b|\balle\b|\ball\b|\blist\b|\blijst\b|\bwerk ?processen\b|\bwork ?processes\b" \
-    r"|\ballemaal\b|\boveral\b|\beverywhere\b"  # "waar komt het werkproces 'Voert … uit' allemaal voor?": its places
+    r"|\ballemaal\s+voor\b|\boveral\b|\beverywhere\b"  # "waar komt het werkproces 'Voert … uit' allemaal voor?"
 
 COVERED = 0.6  # share of a question's topic words a competence name must cover to be the question's subject
 SHOWN = 0.5  # the same share when the question asks how to show it in practice ("laten zien", "op stage")

@@ -36,6 +36,7 @@ from assistant.intent import (
     COMPETENCE,
     COORDINATION,
     COVERED,
+    CREBO_GIVEN,
     CUES,
     INCLUDED,
     LIST,
@@ -397,7 +398,8 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
 # the parts of a profile asked together: "the basisdeel, the profile-specific additions …", "additions included"
 _OWN_PART = r"(?:profiel\w*|profile\w*|aanvulling\w*|additions?|add-?ons?|eigen|own|p[1-9]\w*)"
 _ALL_PARTS = re.compile(INCLUDED
-                        + rf"|\bbasisdeel\b[^.?!]{{0,40}}?(?:,|\+|&|\band\b|\ben\b|\bplus\b)\s*(?:[\w-]+\s+){{0,3}}?"
+                        + rf"|\bbasisdeel\b(?:(?!\b(?:zonder|without|niet|not|geen|no)\b)[^.?!]){{0,40}}?"
+                          rf"(?:,|\+|&|\band\b|\ben\b|\bplus\b)\s*(?:[\w-]+\s+){{0,3}}?"
                           rf"{_OWN_PART}\b"  # "basisdeel met eventuele aanvullingen en het profieldeel"
                         rf"|\b{_OWN_PART}\b[^.?!]{{0,40}}?(?:,|\+|&|\band|\ben|\bplus)\s+(?:the\s+|het\s+)?basisdeel\b")
 
@@ -417,11 +419,13 @@ def _additions_only(question: str) -> bool:
     """"welke daarvan zijn aanvullingen?", "which of its work processes are additions?": a profile's additions to
     basisdeel units only ("inclusief de aanvullingen" is not)."""
     folded = fold(question)
-    return re.search(r"\baanvullingen\b|\badditions\b|\bextensions\b|\badd-?ons\b|" + AN_ADDITION,
+    return re.search(r"\baanvullingen\b|\baanvullende\s+eisen\b|\badditions\b|\bextensions\b|\badd-?ons\b|"
+                     + AN_ADDITION,
                      folded) is not None and \
         re.search(r"\b(?:inclusief|incl|including|met|with|plus|and|en|ook|also)\s+"
                   r"(?:de\s+|the\s+|hun\s+|their\s+|eventuele\s+|any\s+|alle\s+|all\s+)?"
-                  r"(?:profile\s+|profiel\s+)?(?:aanvullingen|additions|extensions|add-?ons)\b", folded) is None
+                  r"(?:profile\s+|profiel\s+)?(?:aanvullingen|aanvullende\s+eisen|additions|extensions|add-?ons)\b",
+                  folded) is None
 
 
 def _own_only(question: str) -> bool:
@@ -572,7 +576,8 @@ def core_words(topic: str, library: Library, phrase: str = "", lang: str = "nl",
     their own."""
     result = []
     alternatives = _alternatives(topic, phrase)
-    glossed = len(alternatives) == 2 and re.fullmatch(r"[^()]*\([^()]*\)\s*", phrase or "") is not None
+    glossed = len(alternatives) == 2 and re.fullmatch(r"[^()]*\([^()]*\)\s*", phrase or "") is not None \
+        and bool(_slots(alternatives[1], library, lang))
     for index, alternative in enumerate(alternatives):
         parts = disjuncts(alternative, lang) if split else [alternative]
         if glossed and index == 0 and len(parts) >= 2:  # "…, child abuse or the reporting code (meldcode)": the
@@ -596,8 +601,8 @@ def disjuncts(alternative: str, lang: str = "nl") -> list[str]:
         return [alternative]
     parts = [p.strip() for p in re.split(rf"\s*(?:,|{joint})\s*", text)]
     if len(parts) >= 2 and all(parts) and any(len(p.split()) >= 2 for p in parts):
-        if lang == "en" and len(parts[-1].split()) >= 2:  # "checking, registering or administering medicines":
-            head = parts[-1].split()[-1]  # the verbs share the last part's object
+        if lang == "en" and len(parts[-1].split()) >= 2 and parts[-1].split()[0].endswith("ing"):  # "checking,
+            head = parts[-1].split()[-1]  # registering or administering medicines": the verbs share its object
             parts = [f"{p} {head}" if len(p.split()) == 1 and p.endswith("ing") else p for p in parts]
         return parts
     return [alternative]
@@ -639,9 +644,10 @@ def _word_stems(word: str, library: Library) -> list[str]:
     forms = [near] if near else [word] if word in library.words or word not in GLOSSARY else []
     if word in GLOSSARY:
         forms.append(GLOSSARY[word].split()[0])
+    # the verb of a noun and back, also of the word as asked (*observatie*, held only as *observaties*:
+    # *observeert*); a common noun stays as it is
     forms += [other for form in dict.fromkeys([*forms, word]) if library.vocab.share(_stems([form])[0])
-              < evidence.GENERIC_SHARE for other in _noun_verb(fold(form)) if other in library.words]  # a common
-    # noun stays as it is; the word as asked too (*observatie*, held only as *observaties*: *observeert*)
+              < evidence.GENERIC_SHARE for other in _noun_verb(fold(form)) if other in library.words]
     return list(dict.fromkeys(fold(form) if _stem_is_other(fold(form), library) else _stems([form])[0]
                               for form in forms))
 
@@ -666,7 +672,7 @@ def _noun_verb(word: str) -> list[str]:
     forms the sources hold."""
     word = word[:-1] if word.endswith(("aties", "ages")) else word  # a plural: *observaties*
     for noun in ("atie", "age"):
-        if word.endswith(noun) and len(word) > len(noun) + 3:
+        if word.endswith(noun) and len(word) > 6:
             return [word[:-len(noun)] + "eren", word[:-len(noun)] + "eert"]
     for verb in ("eren", "eert"):
         if word.endswith(verb) and len(word) > 6:
@@ -837,7 +843,7 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
 # --------------------------------------------------------------------------- facts of a qualification
 
 # a qualification's facts that the curriculum model holds, and how a question asks for them
-FACTS = {"crebo": re.compile(r"\bcrebo\w*(?!\w|\s*(?:nr\.?|nummer|number|no\.?)?\s*:?\s*\d)"),  # "crebo 25479": given
+FACTS = {"crebo": re.compile(rf"(?!{CREBO_GIVEN})\bcrebo\w*"),  # not "(crebo 25479)": given, not asked
          "niveau": re.compile(r"\b(?:op\s+)?welk\s+(?:mbo[- ]?)?niveau\b|\b(?:what|which)\s+(?:mbo\s+)?level\b"
                               r"|\bniveau\s+(?:is|heeft|hebben|zijn)\b|\bhet\s+(?:mbo[- ]?)?niveau\s+van\b"
                               r"|\bthe\s+(?:mbo\s+)?level\s+of\b"),
@@ -964,7 +970,7 @@ def _other_level(question: str, library: Library) -> bool:
 
 
 # the facts a question may ask beside the first one ("op welk niveau zit die opleiding, en hoeveel sbu?")
-_FACT_WORDS = {"crebo": r"\bcrebo", "niveau": r"\bniveaus?\b|\blevels?\b", "sbu": FACTS["sbu"].pattern}
+_FACT_WORDS = {"crebo": FACTS["crebo"].pattern, "niveau": r"\bniveaus?\b|\blevels?\b", "sbu": FACTS["sbu"].pattern}
 
 
 def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, search: Search) -> Reply:
@@ -1398,7 +1404,6 @@ def _compound_known(word: str, library: Library) -> bool:
     return evidence.compound_known(word, library.vocab)
 
 
-
 def lookup(intent: Intent, library: Library, filters: Filters, search: Search, page: int = 0) -> Reply:
     """The ranked passages (several versions named: each version searched), weak ones left out, paged."""
     bad_levels = [lv for lv in intent.levels if intent.competences and
@@ -1418,8 +1423,8 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
     else:  # the version a named year gives is the search's only: the chips show the question's own filters
         hits = search(intent.question, _year_named(intent, library, filters), k + 1)
     hits = _in_named_scope(intent, hits, filters)
-    if intent.kind == COMPETENTIE:  # "welke SBB-competenties horen bij B1-K1-W3 van PW?": the unit's SBB line
-        hits = [_sbb_shown(hit) for hit in hits]
+    if intent.kind == COMPETENTIE:  # "welke SBB-competenties horen bij B1-K1-W3 van PW?", "which competences does
+        hits = [_sbb_shown(hit, library.sbb, intent.lang) for hit in hits]  # a TA need for …": what the units name
     ranked = hits[page * PAGE: k]
     shown = trim(ranked) if page == 0 else ranked
     return Reply(LOOKUP, intent.lang, read_as(intent), intent, hits=tuple(shown), ranked=tuple(ranked), page=page,
@@ -1437,13 +1442,19 @@ def _in_named_scope(intent: Intent, hits: list[Hit], filters: Filters) -> list[H
     return own or hits
 
 
-def _sbb_shown(hit: Hit) -> Hit:
-    """A werkproces hit with its ``SBB-competenties:`` line as the quoted sentence (a question that asks for a
-    unit's competences), when it has one."""
-    named = links.sbb_competences(hit.chunk.passage or hit.chunk.text)
-    if hit.chunk.kind != WERKPROCES or not named:
+_SBB_LABEL = {"nl": "SBB-competenties", "en": "SBB competences"}
+
+
+def _sbb_shown(hit: Hit, sbb: dict[str, str], lang: str) -> Hit:
+    """A werkproces hit with the SBB competences it names as the quoted sentence (a question that asks for
+    competences), when it names any (:func:`unit_sbb`: its SBB line, or the 2020/21 "onderliggende competenties")."""
+    if hit.chunk.kind != WERKPROCES:
         return hit
-    return replace(hit, best_sentence="SBB-competenties: " + "; ".join(f"{c.code} {c.title}" for c in named))
+    letters = sorted(unit_sbb(hit.chunk.passage or hit.chunk.text, sbb))
+    if not letters:
+        return hit
+    named = "; ".join(f"{code} {sbb.get(code, '')}".strip() for code in letters)
+    return replace(hit, best_sentence=f"{_SBB_LABEL.get(lang, _SBB_LABEL['nl'])}: {named}")
 
 
 def _year_named(intent: Intent, library: Library, filters: Filters) -> Filters:
