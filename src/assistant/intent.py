@@ -1037,7 +1037,8 @@ LEARNS_ABOUT = (r"(?<!competentie )(?<!competence )\b(?:leer|leert|leren|learn|l
 # "welke werkprocessen verwijzen naar een multidisciplinair team?", "which units refer to X": the units mention X
 REFERS = r"\b(?:verwijzen|verwijst|refer|refers)\s+(?:naar|to)\b"
 UNITS_REFER = (r"\b(?:werk ?process?(?:en)?|wp'?s?|work ?process(?:es)?|units?|kerntaa?k(?:en)?|core tasks?)\b"
-               r"(?:(?!\b(?:over|about)\b)[^?.!])*" + REFERS)  # not "gaan over het verwijzen naar …": a theme
+               r"(?:(?!\b(?:over|about|je|jij|ik|we|wij|u|men|you|they|ze|zij|leer|leert|leren|learn)\b)[^?.!])*"
+               + REFERS)  # the units refer; not "gaan over het verwijzen naar …", "leer je verwijzen naar …": a theme
 _MANY = r"\bwelke\b|\bwhich\b|\balle\b|\ball\b|\blist\b|\blijst\b|\bwerk ?processen\b|\bwork ?processes\b" \
     r"|\ballemaal\s+voor\b|\boveral\b|\beverywhere\b"  # "waar komt het werkproces 'Voert … uit' allemaal voor?"
 

@@ -580,8 +580,9 @@ def core_words(topic: str, library: Library, phrase: str = "", lang: str = "nl",
         and bool(_slots(alternatives[1], library, lang))
     for index, alternative in enumerate(alternatives):
         parts = disjuncts(alternative, lang) if split else [alternative]
-        if glossed and index == 0 and len(parts) >= 2:  # "…, child abuse or the reporting code (meldcode)": the
-            parts = parts[:-1]  # aside at the end glosses the last part, which it stands for
+        if glossed and index == 0 and (_lost_word(parts[-1], library) or (len(parts) >= 2 and " " not in parts[-1])):
+            parts = parts[:-1]  # "…, child abuse or the reporting code (meldcode)": the aside glosses the last part,
+            # which lost a word (*code*) or is one word ("multidisciplinary teams or meetings (multidisciplinair)")
         for part in parts:
             words = _slots(part, library, lang)
             if words:
@@ -589,21 +590,30 @@ def core_words(topic: str, library: Library, phrase: str = "", lang: str = "nl",
     return result
 
 
+def _lost_word(part: str, library: Library) -> bool:
+    """Whether a theme part holds a content word that stands for nothing the sources hold (no stop word, name or
+    question word): *code* in "the reporting code"."""
+    from assistant.intent import question_words
+
+    return any(t not in STOPWORDS and t not in library.name_words and t not in question_words()
+               and not _word_stems(t, library) for t in re.findall(r"[^\W\d_]{4,}", part.lower()))
+
+
 def disjuncts(alternative: str, lang: str = "nl") -> list[str]:
     """The noun phrases of a theme joined by "or"/"of" (and commas before it) when one of them has several words:
     "aggression or crisis situations" → aggression | crisis situations, "voeding, maaltijden of eten drinken" →
     voeding | maaltijden | eten drinken. Single words joined by "or" stay one slot ("parents or carers"). In an
-    English question *of* is no "or" ("signals of child abuse, domestic violence or sexual abuse"), and a lone verb
-    in -ing shares the object of the last part ("checking, registering or administering medicines")."""
+    English question *of* is no "or" ("signals of child abuse, domestic violence or sexual abuse"), and a last
+    part's "of …" is the single words' too ("wishes or needs of parents")."""
     text = alternative.lower()
     joint = r"\bor\b" if lang == "en" else r"\bor\b|\bof\b"
     if not re.search(joint, text):
         return [alternative]
     parts = [p.strip() for p in re.split(rf"\s*(?:,|{joint})\s*", text)]
     if len(parts) >= 2 and all(parts) and any(len(p.split()) >= 2 for p in parts):
-        if lang == "en" and len(parts[-1].split()) >= 2 and parts[-1].split()[0].endswith("ing"):  # "checking,
-            head = parts[-1].split()[-1]  # registering or administering medicines": the verbs share its object
-            parts = [f"{p} {head}" if len(p.split()) == 1 and p.endswith("ing") else p for p in parts]
+        shared = re.search(r"\s(of\s.+)$", parts[-1]) if lang == "en" else None
+        if shared:  # "wishes or needs of parents": the single words are of parents too
+            parts = [f"{p} {shared.group(1)}" if len(p.split()) == 1 else p for p in parts]
         return parts
     return [alternative]
 
@@ -766,11 +776,12 @@ def _narrowed(tree: Reply, intent: Intent, library: Library, filters: Filters) -
 
 
 # a list asked of the titles only: "… 'evalueert' in de titel?", "which work processes are titled …", "(titel)",
-# "every work process called 'Voert coördinerende taken uit'";
+# "every work process called 'Voert coördinerende taken uit'", "waar komt het werkproces 'Evalueert …' voor?";
 # not "met titel" (show the titles) nor "in the title or the description"
 _TITLE_ASKED = re.compile(r"(?:\bin\s+(?:de|het|hun|zijn|haar|the|their|its)?\s*tit(?:el|le)s?\b|\btitled\b"
                           r"|\btit(?:el|le)s?\s+(?:bedoel ik|i mean|only|alleen)\b|\(tit(?:el|le)\)"
-                          r"|\b(?:called|named|heten|heet|genaamd)\s+['\"“‘])"
+                          r"|\b(?:called|named|heten|heet|genaamd)\s+['\"“‘]"
+                          r"|\b(?:het|the)\s+(?:werk ?proces|work ?process)\s+['\"“‘])"
                           r"(?!\s*(?:,\s*)?(?:of|or|en|and)\b)")
 
 
