@@ -168,7 +168,7 @@ def test_a_glossed_profile_name_and_a_given_crebo_ask_for_the_profiles_units(lib
     assert glossed.type == LIST and glossed.intent.mode == TREE and len(glossed.items) == 13
     given = only(library, searcher, "welke wp's heeft de Thuisbegeleider (KD Maatschappelijke Zorg 2015, crebo 25479)? "
                                     "Graag inclusief de aanvullende eisen bij het basisdeel.")
-    assert given.type == LIST and len(given.items) == 21
+    assert given.type == LIST and len(given.items) == 21 and "25479" not in given.intent.topic
     for question in ("wat is het crebonummer van de thuisbegeleider?", "wat is het crebo 2015 van de thuisbegeleider?"):
         asked = only(library, searcher, question)
         assert asked.type == LOOKUP and "crebo" in asked.read_as and "25479" in render(asked)
