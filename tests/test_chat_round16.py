@@ -176,10 +176,14 @@ def test_a_glossed_profile_name_and_a_given_crebo_ask_for_the_profiles_units(lib
     assert narrowing.intent.topic == "jongerenwerk"  # a Dutch bracket is no gloss of the name
 
 
-def test_an_exemption_between_profiles_is_a_fact_the_dossiers_do_not_hold(library, searcher):
-    reply = only(library, searcher, "Bestaat er een vastgestelde vrijstellingsregeling tussen het PMK-profiel uit 2015 "
-                                    "en het KD PMK 2021?")
-    assert reply.type == NOT_FOUND and reply.problem == "absent_fact"
+@pytest.mark.parametrize("question", [
+    "Bestaat er een vastgestelde vrijstellingsregeling tussen het PMK-profiel uit 2015 en het KD PMK 2021?",
+    "Kan ik vrijstelling krijgen voor B1-K1-W1 van PW?",
+    "Is there an exemption for students who worked in childcare?",
+])
+def test_an_exemption_is_a_fact_the_dossiers_do_not_hold(library, searcher, question):
+    reply = only(library, searcher, question)
+    assert reply.type == NOT_FOUND and reply.problem == "absent_fact" and reply.details[1] == "exemptions"
 
 
 @pytest.mark.parametrize(("question", "count"), [
@@ -194,3 +198,21 @@ def test_an_exemption_between_profiles_is_a_fact_the_dossiers_do_not_hold(librar
 def test_a_profiles_parts_as_asked(library, searcher, question, count):
     reply = only(library, searcher, question)
     assert reply.type == LIST and reply.intent.mode == TREE and len(reply.items) == count
+
+
+@pytest.mark.parametrize(("listing", "pointing", "profile", "count"), [
+    ("What qualifications (profiles) are in the Dienstverlening dossier?",
+     "Which work processes does the sports one have?", "Medewerker sport en recreatie", 12),
+    ("welke profielen heeft maatschappelijke zorg?", "welke werkprocessen heeft de ggz-variant?",
+     "Agogisch medewerker GGZ", 20),
+])
+def test_a_profile_just_listed_is_named_by_a_word_of_its_name(library, searcher, listing, pointing, profile, count):
+    first, second = ask(library, searcher, listing, pointing)
+    assert first.reply.intent.kind == "profiel"
+    assert second.reply.type == LIST and second.reply.intent.mode == TREE and len(second.reply.items) == count
+    assert {item.chunk.profile for item in second.reply.items} - {None} == {profile}
+
+
+def test_a_word_that_several_listed_profiles_share_points_at_none(library, searcher):
+    _, second = ask(library, searcher, "welke profielen heeft maatschappelijke zorg?", "en de begeleider variant?")
+    assert second.reply.intent.scopes == () or len(second.reply.intent.scopes) != 1

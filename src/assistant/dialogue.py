@@ -130,6 +130,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                        constraints=Constraints(), followup=True)
     if previous is not None:
         text = _ones_of_previous_kind(text, previous, library)
+        text = _described_subject(text, previous)
         compared = _compared_with_previous(text, previous, library)
         if compared != text:  # the new name beside the previous one: a question of its own, not the previous one
             return _answer(compared, previous, ui, library, search, lang, followup=True, constraints=ui)
@@ -236,6 +237,26 @@ def _ones_of_previous_kind(text: str, previous: Turn, library: Library) -> str:
             or not find_scope_terms(text, library.catalogue)):
         return text
     return _ONES.sub(lambda m: f"{m.group(0).split()[0]} {KIND_WORDS['en'][previous.kind]}", text, count=1)
+
+
+# "the sports one", "de ggz-variant": one of the profiles just listed, by a word of its name
+_DESCRIBED = re.compile(r"\b(?:the|that|this|de|die|dat|het)\s+([^\W\d_]{3,})(?:[- ]?(?:variant|versie|profiel)|\s+"
+                        r"(?:one|variant|version|profile))\b", re.IGNORECASE)
+_SAME_WORD = 4  # letters a described word and a word of the name share at least (*sports*, *sport*)
+
+
+def _described_subject(text: str, previous: Turn) -> str:
+    """The message with "the <word> one" replaced by the one profile of the previous list whose name has that word
+    ("What qualifications are in DV?", then "Which work processes does the sports one have?": Medewerker sport en
+    recreatie); unchanged when no profile or several have it."""
+    match = _DESCRIBED.search(text)
+    if match is None or previous.kind != PROFIEL or not previous.subjects:
+        return text  # a list of profiles only: a unit is pointed at by its place ("de tweede")
+    word = fold(match.group(1))
+    start = word[:max(_SAME_WORD, len(word) - 2)]  # *sports*: *sport*; *ggz*: *GGZ*
+    named = [s for s in dict.fromkeys(previous.subjects)
+             if any(fold(w).startswith(start) for w in re.findall(r"[^\W\d_]+", s))]
+    return text[:match.start()] + named[0] + text[match.end():] if len(named) == 1 else text
 
 
 def _clause_before(text: str) -> bool:
