@@ -248,7 +248,9 @@ _SAME_WORD = 4  # letters a described word and a word of the name share at least
 def _described_subject(text: str, previous: Turn) -> str:
     """The message with "the <word> one" replaced by the one profile of the previous list whose name has that word
     ("What qualifications are in DV?", then "Which work processes does the sports one have?": Medewerker sport en
-    recreatie); unchanged when no profile or several have it."""
+    recreatie); unchanged when no profile or several have it. It works on the message, before routing, because a
+    lone word names no profile the router knows; :func:`_one_listed_profile` narrows, after routing, the profiles a
+    typed name fits to the one the list held."""
     match = _DESCRIBED.search(text)
     if match is None or previous.kind != PROFIEL or not previous.subjects:
         return text  # a list of profiles only: a unit is pointed at by its place ("de tweede")

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from assistant.conversation import NEWEST, OLDEST, PART_CODE, Catalogue, ScopeEntry, find_reference
 from assistant.curriculum import asks_change
-from assistant.language import QUOTED, language
+from assistant.language import QUOTED, english_word, language
 from assistant.lexical import STOPWORDS, tokenize
 from assistant.names import fold
 from assistant.query import LEVEL_WORD, Vocabulary, find_level
@@ -622,14 +622,12 @@ def _with_gloss(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A name's span with the short bracketed gloss right after it, when it is the name in English ("Sociaal-
     cultureel werker (community worker)": English words, one like a word of the name): the same thing, no theme.
     A bracket that narrows ("Sociaal werk (jongerenwerk)", "(youth work)") stays."""
-    from wordfreq import zipf_frequency
-
     gloss = re.match(r"\s*\(([^()\d]{3,40})\)", text[span[1]:])
     if gloss is None:
         return span
     words = re.findall(r"[^\W\d_]+", gloss.group(1).lower())
     named = re.findall(r"[^\W\d_]+", text[span[0]:span[1]].lower())
-    english = all(zipf_frequency(w, "en") > zipf_frequency(w, "nl") for w in words)
+    english = all(map(english_word, words))
     alike = any(difflib.SequenceMatcher(None, w, n).ratio() >= GLOSS_ALIKE for w in words for n in named)
     return (span[0], span[1] + gloss.end()) if words and english and alike else span
 

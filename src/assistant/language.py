@@ -122,3 +122,11 @@ def language(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[st
         phrases: whole names that count for neither language.
     """
     return detect(text, dutch, names, phrases) or "nl"
+
+
+def english_word(word: str) -> bool:
+    """Whether a word is more an English word than a Dutch one (wordfreq): *wellbeing* is, *expressie* and an
+    unknown Dutch compound (*dagstructuur*) are not."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") > zipf_frequency(word, "nl")

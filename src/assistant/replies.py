@@ -52,6 +52,7 @@ from assistant.intent import (
     find_levels,
     half_a_name,
     narrow_entries,
+    question_words,
     read_as,
     sbb_letters,
     sbb_named,
@@ -593,8 +594,6 @@ def core_words(topic: str, library: Library, phrase: str = "", lang: str = "nl",
 def _lost_word(part: str, library: Library) -> bool:
     """Whether a theme part holds a content word that stands for nothing the sources hold (no stop word, name or
     question word): *code* in "the reporting code"."""
-    from assistant.intent import question_words
-
     return any(t not in STOPWORDS and t not in library.name_words and t not in question_words()
                and not _word_stems(t, library) for t in re.findall(r"[^\W\d_]{4,}", part.lower()))
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.glossary import expand as glossary_expand
+from assistant.language import english_word
 from assistant.themes.corpus import Corpus
 from assistant.themes.limits import (
     MAX_PHRASES,
@@ -332,6 +333,8 @@ def translations(theme: str, corpus: Corpus | None, meaning, settings: ScanSetti
     for word, start, _ in words(theme):
         if start in covered or word not in theme_words(word) or word in found:
             continue
+        # only an English word gets its nearest corpus word: a Dutch word the corpus lacks is no other language's
+        # word, and its nearest word is only something else
         if absent(word) and (english_word(word) or not settings.translate_english_only):
             near = neighbour(word, meaning, corpus, settings)
             if near:
@@ -366,15 +369,6 @@ def general_frequency(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return max(zipf_frequency(word, "en"), zipf_frequency(word, "nl"))
-
-
-def english_word(word: str) -> bool:
-    """Whether a word is more an English word than a Dutch one (wordfreq): *wellbeing* is, *expressie* and an
-    unknown Dutch compound (*dagstructuur*) are not. Only an English word is translated by its nearest corpus word;
-    a Dutch word the corpus lacks is no other language's word, and its nearest word is only something else."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en") > zipf_frequency(word, "nl")
 
 
 def dutch_text(theme: str, found: dict[str, str]) -> str:
