@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from assistant.language import language
-from assistant.lexical import STOPWORDS
+from assistant.lexical import STOPWORDS, split_compound
 from assistant.model import Chunk
 from assistant.names import alternation
 from assistant.query import ONE_LEVEL_WORD
@@ -194,7 +194,9 @@ def short_names(titles: Iterable[str], vocabulary: set[str]) -> dict[str, tuple[
     """The short names users give a long profile title that has no abbreviation: its initials (*Helpende Zorg
     en Welzijn* → *hzw*), and, when no other title starts with its first word and the corpus does not use that
     word as an adjective (:func:`~assistant.themes.words.is_adjective`: *gespecialiseerd*/*gespecialiseerde*),
-    that word alone and with the initials of the rest (*helpende*, *helpende zw*)."""
+    that word alone and with the initials of the rest (*helpende*, *helpende zw*). A compound's parts give
+    initials too, as users shorten it (*Persoonlijk begeleider gehandicaptenzorg* → *pbgz*, *pb gz*,
+    *persoonlijk begeleider gz*)."""
     split = {t: [w for w in re.split(r"[\s,&/-]+", t) if w and w not in ("en", "and", "of")] for t in titles}
     firsts = Counter(words[0] for words in split.values() if words)
     found: dict[str, tuple[str, ...]] = {}
@@ -206,8 +208,30 @@ def short_names(titles: Iterable[str], vocabulary: set[str]) -> dict[str, tuple[
         head = words[0]
         if firsts[head] == 1 and not is_adjective(head, vocabulary):
             aliases += [head, f"{head} {''.join(w[0] for w in words[1:])}"]
-        found[title] = tuple(aliases)
+        found[title] = tuple(aliases) + compound_initials(words, vocabulary)
     return found
+
+
+def compound_initials(words: list[str], vocabulary: set[str]) -> tuple[str, ...]:
+    """The short names of a title whose compound words read as the initials of their parts: all initials
+    (*bgz*, *pbgz*), the plain words' initials apart from each compound's (*pb gz*) and the words with each
+    compound shortened (*begeleider gz*); none when no word of the title is a compound of corpus words."""
+    parts = [split_compound(w, vocabulary) or [w] for w in words]  # type: ignore[arg-type]
+    if all(len(p) == 1 for p in parts):
+        return ()
+    shortened = ["".join(x[0] for x in p) for p in parts]
+    groups: list[str] = []
+    for p, short in zip(parts, shortened, strict=True):
+        if len(p) == 1 and groups and len(groups[-1]) and not groups[-1].endswith(" "):
+            groups[-1] += short  # plain words' initials run together (*pb*)
+        else:
+            groups.append(short if len(p) == 1 else f" {short} ")
+    spaced = " ".join("".join(groups).split())
+    found = ["".join(shortened), " ".join(w if len(p) == 1 else s for w, p, s in zip(words, parts, shortened,
+                                                                                   strict=True))]
+    if all(len(g) >= 2 for g in spaced.split()):
+        found.append(spaced)
+    return tuple(dict.fromkeys(a for a in found if not _a_word(a, vocabulary)))
 
 
 def _a_word(text: str, vocabulary: set[str]) -> bool:
@@ -326,11 +350,12 @@ _EDGE_WORD = re.compile(r"\b(?:nieuwste|recentste|meest recente|newest|latest|mo
                         r"|laatste|last|oudste|oldest|earliest|oude|old|eerste|first)\s+", re.IGNORECASE)
 
 # a profile part's code asked for as a narrowing ("only the P3 ones", "alleen P2?", "de P3-werkprocessen"), not one
-# that labels a profile ("P2 Gespecialiseerd pedagogisch medewerker", "de OA (P3)") or a teaching period ("in P3"):
+# that labels a profile ("P2 Gespecialiseerd pedagogisch medewerker", "de OA (P3)"), a unit's code ("P3-K1") or a
+# teaching period ("in P3"):
 # the group is that part's code
 PART_CODE = re.compile(r"(?:\b(?:alleen|only|just|enkel)\s+(?:(?:de|het|the)\s+)?(?=p[1-9]\b)"
                        r"|(?=p[1-9][\s-]+(?:ones?|werk ?process\w*|work ?process\w*|units?|deel|part)\b))"
-                       r"\b(p[1-9])\b(?![-)])", re.IGNORECASE)
+                       r"\b(p[1-9])\b(?!\)|-?k\d)", re.IGNORECASE)
 # the parts of a dossier a follow-up can narrow to ("alleen die uit het profieldeel graag")
 _PART_WORDS = re.compile(r"\b(?:basisdeel|profieldeel|aanvullingen|core part|basic part|profile part|add-ons"
                          r"|[bp]-(?:werkprocessen|work processes|units)|profile-specific|profielspecifieke"
@@ -408,9 +433,15 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
 
     if mentions.scope and asks_crebo_or_load(message):  # not a level, which may be a competence's ("en het niveau
         return False  # van de OA bij klantgerichtheid?"); "en wat is het crebonummer van de thuisbegeleider?": its own
+    aside = {w for m in _ASIDE.finditer(message) if not re.search(r"\d", m.group(0))
+             and not any(_overlaps(span, [m.span()]) for span in mentions.names) for w in _WORD.findall(m.group(0))}
+    if (mentions.year or mentions.level) and not mentions.scope and sum(w not in aside for w in mentions.rest) \
+            <= BACK_WORDS and _BACK.search(message):  # "Hoe ziet dat eruit in 2021?", "Kan het wel met het oude kd van 2015?"
+        return True
     counted = message
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
         counted = _splice(counted, span, " name ")
+    counted = _ASIDE.sub(lambda m: m.group(0) if re.search(r"\bname\b|\d", m.group(0)) else " ", counted)
     words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
     narrowing = re.match(_NARROWING, _fold(message)) is not None
     # "only the profile-specific ones from that list", not "only one question: …" nor "alleenstaande ouders"
@@ -430,6 +461,12 @@ _SAME_FOR = re.compile(r"^\s*(?:(?:en|and|ok(?:ay|é|e)?|dan|then)[,\s]+)?"
                        r"(?:hetzelfde|zelfde|the same|same)(?:\s+(?:vraag|question))?\s+(?=(?:voor|for|bij|with)\b)",
                        re.IGNORECASE)
 _NARROWING = r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b"
+# a word that points back at the previous answer ("dat", "those"; "het" as a pronoun: "kan het wel …")
+_BACK = re.compile(r"\b(?:dat|die|dit|deze|daar\w*|hetzelfde|that|those|these|this|it|there|same)\b"
+                   r"|\bhet\s+(?:wel|niet|ook|dan|nog|er|daar|zo|eruit)\b", re.IGNORECASE)
+BACK_WORDS = 4  # ... in a message naming a version or level and at most this many other words: a follow-up
+_ASIDE = re.compile(r"\([^()]*\)")  # "(ik oefen mijn Nederlands 🙂)": an aside naming nothing does not count
+SAME_FOR_WORDS = 3  # "hetzelfde voor …" is the previous question for what it names, with at most this many other words
 _ASKS = re.compile(r"\?|\b(?:welke?|wat|waar|hoe|wie|which|what|where|how|who)\b", re.IGNORECASE)
 _EXCLAIMED = re.compile(r"\b(?:wat|what)\s+(?:een|veel|lang|a|a lot)\b")  # "wat veel!": no question
 
@@ -599,12 +636,15 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
         catalogue: names, versions and kinds of the index.
     """
     same = _SAME_FOR.match(message) if previous is not None else None
+    named = False
     if same:  # "doe hetzelfde voor de helpende", "can you do the same for X": the previous question for X
         rest = message[same.end():]
-        if is_followup(rest, find_mentions(rest, catalogue), previous):
+        found = find_mentions(rest, catalogue)
+        named = found.any and len(found.rest) <= SAME_FOR_WORDS  # "hetzelfde voor mijn bgz-stagiaire (niv 3)?"
+        if named or is_followup(rest, found, previous):
             message = rest
     mentions = find_mentions(message, catalogue)
-    if not is_followup(message, mentions, previous):
+    if not named and not is_followup(message, mentions, previous):
         return Resolved(message, ui, Turn(message, Constraints(), mentions.scope), followup=False)
     assert previous is not None
     remark = _remark_before_narrowing(message, catalogue)
@@ -724,7 +764,7 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
               r"|\bdaaronder\b"
-              r"|\b(?:alleen|only)\s+(?:die|diegene|degene|the ones|those"
+              r"|\b(?:alleen|only|just)\s+(?:die|diegene|degene|the ones|those"
               r"|(?:de|the)\s+(?:werkprocessen|work processes))(?=\s+(?:\w+\s+)?(?:waar\w*|where|in which|that))"),
     ("topic", r"\bdaar(?:bij|in|over|aan|mee|voor|door)\b|\bthat one\b|\bthis one\b"
               r"|\b(?:kan ik|laat ik|doe ik|leer ik|oefen ik|is|zijn|over|bij|met|voor|hoort|horen)\s+(?:dat|dit|die)\b"

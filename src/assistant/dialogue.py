@@ -268,8 +268,10 @@ def _clause_before(text: str) -> bool:
 
 
 def _names_only(text: str, library: Library) -> bool:
-    """The text holds a scope name and nothing but filler besides ("and the Begeleider gehandicaptenzorg,")."""
-    spans = [span for _, span in find_scope_terms(text, library.catalogue)]
+    """The text holds a scope or competence name and nothing but filler besides ("and the Begeleider
+    gehandicaptenzorg,", "and klantgerichtheid,")."""
+    spans = [span for _, span in find_scope_terms(text, library.catalogue)] + [
+        m.span() for m in library.name_phrases.finditer(text)]
     rest = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
     return bool(spans) and all(w.lower() in FILLER for w in re.findall(r"[^\W\d_]+", rest))
 

@@ -165,12 +165,15 @@ def years_named(text: str) -> list[str]:
     return [year for _, year in sorted(found)]
 
 
+# compared with the basisdeel ("wat komt er bij ten opzichte van het basisdeel?"): what a profile adds to it
+BASE_COMPARED = (r"\b(?:ten opzichte van|t\.?o\.?v\.?|vergeleken met|compared (?:to|with)|relative to)\s+"
+                 r"(?:the\s+|het\s+)?(?:basisdeel|core part|base unit)\b(?!\s+(?:van|of)\b)")  # not another dossier's
 # "wat voegt de aanvulling voor de GPM toe aan B1-K2-W2?", "what does the OA aanvulling add?", "wat moet ik als OA
 # extra doen tov het basisdeel?": the profile's addition beside the basisdeel unit
-ADDITION = (r"\baanvulling\w*\b.*\b(?:toe|add|adds|added|extra)\b|\b(?:voegt|add|adds)\b.*\baanvulling\w*\b"
+ADDITION = (r"(?:\baanvulling\w*\b.*\b(?:toe|add|adds|added|extra)\b|\b(?:voegt|add|adds)\b.*\baanvulling\w*\b"
             r"|\bextra\b.*\b(?:basisdeel|core part)\b|\bvoegt\b.*\btoe aan\b|\bwhat does\b.*\badd to\b"
             r"|\b(?:on top of|in addition to|beyond|bovenop|boven op|naast)\s+(?:the\s+|het\s+)?"
-            r"(?:basisdeel|core part)\b")
+            r"(?:basisdeel|core part)\b|" + BASE_COMPARED + ")")
 # a theme asked about by name: then even words of the asker's situation are the theme ("… gaan over de lessen?")
 _ABOUT = (r"\b(?:gaan|gaat)\s+(?:het\s+)?over\b|\babout\b|\bdeal\w*\s+with\b|\bmention\w*\b|\binvolv\w*\b"
           r"|\brelate\w*\s+to\b|\bnoem\w*\b|\bgenoemd\b")
@@ -541,6 +544,8 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
         match = re.search(pattern.replace("{kinds}", kinds), folded)
         if match is None:
             continue
+        if re.search(r"\bto$", match.group(1).strip()):
+            continue  # "what does a [profile] learn to do?": a verb before its infinitive, no name
         words = _name_words(match.group(1).split())
         if not words:
             continue  # "for a student in the [profile]": the asker's situation, not a name
@@ -747,9 +752,14 @@ _PROGRAMMES_LISTED = re.compile(r"\b(?:what|which)\s+(?:kinds?\s+of\s+)?(?:mbo[-
                                 r"(?:programmes|programs)\s+(?:(?:are\s+there|exist|are\s+(?:available|offered)"
                                 r"|can\s+i\s+choose)\b(?!\s+(?:for|about|with|on|to|by|after)\b)"  # "… for children"
                                 r"|(?:does|do)\s+[\w&' -]{2,40}?\s+(?:have|offer|include|contain)\s*[?.!]*\s*$)")
-ANY_PROGRAMME = re.compile(r"\bany\s+of\s+(?:these|those|the)\s+(?:programmes|programs|opleidingen|jobs|professions"
-                           r"|qualifications|profiles|dossiers)\b"
-                           r"|\bin\s+een\s+van\s+(?:deze|die|de)\s+(?:opleidingen|beroepen)\b")
+ANY_PROGRAMME = re.compile(r"\b(?:any|which)\s+of\s+(?:these|those|the)\s+(?:(?:mbo|vocational|dutch)\s+)?"
+                           r"(?:programmes|programs|opleidingen|jobs|professions|occupations|roles|careers|courses"
+                           r"|qualifications|diplomas|grads|graduates|profiles|dossiers)\b"
+                           r"|\b(?:in\s+een|welke)\s+van\s+(?:deze|die|de)\s+(?:mbo-?\s?)?(?:opleidingen|beroepen|functies"
+                           r"|diploma'?s|profielen)\b"  # "which jobs involve food", "who deals with admin": where
+                           r"|\bwhich\s+(?:mbo\s+)?(?:jobs|roles|programmes|programs|occupations|professions|grads|graduates)"
+                           r"\s+(?:\w+\s+){0,2}?(?:involve|deal|cover|include|teach|train|prepare|learn|need|require|handle"
+                           r"|focus|work)\w*\b|\bwho\s+(?:deals?|works?|handles?|takes?\s+care|is\s+responsible)\b")
 _THESE_PROGRAMMES = (r"\b(?:in|of|across|for)\s+(?:all\s+|any\s+of\s+)?(?:these|those|the|all)\s+"
                      r"(?:programmes|programs)\b")
 # the programmes one can go on to after this one: the dossier's doorstroom text, not a list of its profiles

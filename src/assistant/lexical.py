@@ -22,7 +22,7 @@ import Stemmer
 DEFAULT_STEMMER = "dutch_porter"  # "dutch" stems begeleiden/begeleiding to "beleid": measured worse
 SPLIT_COMPOUNDS = True  # compound parts added as tokens: measured better (docs/retrieval.md)
 
-_CODE = re.compile(r"\b([bp])([0-9]+|i)-k([0-9]+|i)(?:-w[a-z]?([0-9]+))?(?![\w-])", re.IGNORECASE)
+_CODE = re.compile(r"\b([bp])([0-9]+|i)-\s?k([0-9]+|i)(?:-\s?w[a-z]?([0-9]+))?(?![\w-])", re.IGNORECASE)
 _TOKEN = re.compile(r"[bp]\d+-k\d+(?:-w\d+)?|\bp\d+\b|\d+|[^\W\d_]+", re.IGNORECASE)
 
 # Function words that carry no topic (a short, explicit list).
@@ -47,7 +47,7 @@ def _normalise_code(match: re.Match[str]) -> str:
 
 
 def codes_in(text: str) -> list[str]:
-    """The unit codes a text names, as the index writes them (OCR forms read: ``BI-K2-WS5`` → ``B1-K2-W5``)."""
+    """The unit codes a text names, as the index writes them (OCR forms read: ``BI-K2-WS5`` → ``B1-K2-W5``, ``P1- K1-W1`` → ``P1-K1-W1``)."""
     return list(dict.fromkeys(_normalise_code(m).upper() for m in _CODE.finditer(text)))
 
 

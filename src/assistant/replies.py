@@ -31,6 +31,8 @@ from assistant.conversation import BASIS_ONLY, PART_CODE, Catalogue, ScopeEntry
 from assistant.curriculum import asks_change
 from assistant.intent import (
     ADDITION,
+    BASE_COMPARED,
+    ONWARD,
     AN_ADDITION,
     COMPARE,
     COMPETENCE,
@@ -62,7 +64,7 @@ from assistant.intent import (
     topic_words,
 )
 from assistant.language import QUOTED, corpus_words, language
-from assistant.lexical import STOPWORDS, codes_in, tokenize, written_forms
+from assistant.lexical import STOPWORDS, codes_in, split_sentences, tokenize, written_forms
 from assistant.model import COMPETENTIE, COMPETENTIENIVEAU, KERNTAAK, PROFIEL, SPECIALISATIES, WERKPROCES, Chunk
 from assistant.names import alternation, fold
 from assistant.query import PROGRAMME_LEVEL, Vocabulary
@@ -1143,7 +1145,7 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
     if sides is None:
         return _not_found(intent, "compare_what", ())
     (label_a, keep_a), (label_b, keep_b) = sides
-    kind = intent.kind or WERKPROCES
+    kind = WERKPROCES if intent.kind in (None, COMPETENTIE) else intent.kind  # "same competences?": the units' own
     codes = {c.upper() for c in re.findall(r"\b[BP][1-9]-K[0-9]+(?:-W[0-9]+)?\b", intent.question, re.IGNORECASE)}
     additions = bool(codes) and re.search(r"\baanvulling\w*|\badd-?ons?\b", fold(intent.question)) is not None
 
@@ -1169,6 +1171,11 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
     if titles:  # 'How did "Zorgt voor uitvoering van een dagprogramma" change from 2015 to 2021?': that unit only
         pairs = tuple(p for p in pairs
                       if any(x is not None and fold(x.title or "") in titles for x in (p.left, p.right)))
+        titled = [[c for c in pick(keep, by_code=False) if fold(c.title or "") in titles] for keep in (keep_a, keep_b)]
+        if not two_versions and all(len(side) == 1 for side in titled) and not any(
+                p.left == titled[0][0] and p.right == titled[1][0] for p in pairs):
+            # "Stemt de werkzaamheden af: in PW and in MZ, is it the same?": the unit of that title on each side
+            pairs = (links.Pair(titled[0][0], titled[1][0]),)
     rows = []
     for pair in pairs:
         left = Item(pair.left, passages[pair.left.id], _part(pair.left)) if pair.left else None
@@ -1184,7 +1191,7 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
 def _asks_addition_only(intent: Intent) -> bool:
     """The question asks what a profile adds ("voegt … toe aan", "what does … add to") and compares nothing else."""
     question = fold(intent.question)
-    return bool(re.search(ADDITION, question)) and not re.search(CUES["compare"], question)
+    return bool(re.search(ADDITION, question)) and not re.search(CUES["compare"], re.sub(BASE_COMPARED, " ", question))
 
 
 def _addition(intent: Intent, library: Library) -> Reply | None:
@@ -1274,16 +1281,20 @@ TITLE_CLOSE = 0.9  # a quoted title this alike to a unit's title names that unit
 
 
 def _quoted_titles(question: str, library: Library) -> frozenset[str]:
-    """The unit titles (folded) that a phrase the question quotes names exactly or nearly ("Maakt een plan van
-    aanpak"), if any."""
+    """The unit titles (folded) that a phrase the question quotes, or sets before a colon at its start ("Stemt de
+    werkzaamheden af: …"), names exactly or nearly ("Maakt een plan van aanpak"), if any."""
     quoted = [fold(q.strip("\"“”„‘’' ")) for q in QUOTED.findall(question)]
     quoted = [q for q in quoted if len(q.split()) >= 2]
-    if not quoted:
+    lead = re.match(r"\s*([^:?!.]{8,80}):", question)
+    led = fold(lead.group(1)) if lead else ""  # a title leads the question only as itself or its start
+    if not quoted and not led:
         return frozenset()
     titles = {fold(u.chunk.title or "") for u in library.units if u.chunk.kind in (WERKPROCES, KERNTAAK)}
     return frozenset(t for t in titles if any(q == t or (len(q) >= 12 and q in t)
                                               or difflib.SequenceMatcher(None, q, t).ratio() >= TITLE_CLOSE
-                                              for q in quoted))
+                                              for q in quoted)
+                     or (len(led.split()) >= 2 and (t.startswith(led)
+                                                    or difflib.SequenceMatcher(None, led, t).ratio() >= TITLE_CLOSE)))
 
 
 def _compare_sides(intent: Intent, library: Library):
@@ -1582,6 +1593,11 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         intent = replace(intent, scopes=(), scope_terms=(), question=f"{intent.question} ({relative})")
     if intent.type == LIST and intent.kind == PROFIEL and study_load_asked(intent.question):
         intent = replace(intent, mode=TREE)  # "which 2015 profiles have 6400 sbu?": the profiles, by their load
+    stated = stated_where(intent, library, filters)
+    if stated:  # "bij welke werkprocessen wordt taalniveau 3F gevraagd?": a toelichting names them, the units not
+        asked = replace(intent, type=LOOKUP)
+        return Reply(LOOKUP, intent.lang, read_as(asked), asked, hits=tuple(stated[:PAGE]), ranked=tuple(stated),
+                     filters=_applied(asked, filters))
     if intent.type == LIST:
         reply = list_tree(intent, library, filters) if intent.mode == TREE else list_where(intent, library, filters)
         if intent.mode == TREE and intent.scopes and (intent.kind or WERKPROCES) == WERKPROCES:
@@ -1932,11 +1948,47 @@ def _topic_evidence(intent: Intent, library: Library) -> tuple[list[str], list[s
     return evidence.missing(correct_words(intent.topic, library.words, intent.lang), library.vocab, intent.lang)
 
 
+def stated_where(intent: Intent, library: Library, filters: Filters) -> list[Hit]:
+    """The sources' own statement of which werkprocessen a topic is in, for a "where" list: an explanatory
+    passage in the question's scope whose sentence holds a topic word no werkproces holds, and names werkproces
+    codes in it or the next sentence ("… is een beheersing gewenst op niveau 3F. In het kwalificatiedossier is
+    dit hogere beheersingsniveau in de relevante werkprocessen opgenomen, namelijk … (B1-K1-W5) …"). The hits:
+    each such passage, its sentence shown, then the werkprocessen it names. Empty when there is none."""
+    if intent.type != LIST or intent.mode != WHERE or (intent.kind or WERKPROCES) != WERKPROCES or intent.codes_named:
+        return []
+    skip = question_words() | STOPWORDS
+    asked = {w for w in re.findall(r"\w+", fold(intent.topic)) if len(w) >= 2 and w not in skip}
+    in_units = set(re.findall(r"\w+", " ".join(fold(u.passage) for u in library.units if u.chunk.kind == WERKPROCES)))
+    markers = asked - in_units
+    if not markers:
+        return []
+    keep = scope_filter(intent, filters)
+    hits: list[Hit] = []
+    named: list[tuple[Chunk, str]] = []
+    for chunk in library.chunks:
+        if chunk.kind == WERKPROCES or not keep(chunk):
+            continue
+        said = split_sentences(chunk.text)
+        for i, sentence in enumerate(said):
+            if not markers & set(re.findall(r"\w+", fold(sentence))):
+                continue
+            codes = [c for c in codes_in(" ".join(said[i:i + 2])) if re.search(r"-W\d", c)]
+            if codes:
+                hits.append(Hit(chunk, 1.0, (), " ".join(said[i:i + 2])))
+                named += [(chunk, code) for code in codes]
+                break
+    units_named = [u.chunk for chunk, code in named for u in library.units
+                   if u.chunk.kind == WERKPROCES and u.chunk.code == code and u.chunk.dossier == chunk.dossier
+                   and u.chunk.version == chunk.version and u.chunk.variant != "aanvulling"]
+    return hits + [Hit(c, 0.5, (), "") for c in dict.fromkeys(units_named)]
+
+
 def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
     """The topic words the sources do not hold, when they are at least half of a lookup's or a theme's words."""
     if intent.type not in (LOOKUP, LIST) or (intent.type == LIST and intent.mode == TREE):
         return ()
-    if intent.codes_named or intent.competences or intent.sbb or not intent.topic:
+    if intent.codes_named or intent.competences or intent.sbb or not intent.topic \
+            or re.search(ONWARD, fold(intent.question)):  # "which programmes can I move on to?": the doorstroom text
         return ()
     for aside in re.findall(r"\(([^)]*)\)", intent.question):  # "first aid (EHBO)": the user's own translation
         words, absent = evidence.missing(aside, library.vocab, "nl")
