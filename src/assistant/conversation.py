@@ -435,9 +435,9 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
         return False  # van de OA bij klantgerichtheid?"); "en wat is het crebonummer van de thuisbegeleider?": its own
     aside = {w for m in _ASIDE.finditer(message) if not re.search(r"\d", m.group(0))
              and not any(_overlaps(span, [m.span()]) for span in mentions.names) for w in _WORD.findall(m.group(0))}
-    if (mentions.year or mentions.level) and not mentions.scope and sum(w not in aside for w in mentions.rest) \
-            <= BACK_WORDS and _BACK.search(message):  # "Hoe ziet dat eruit in 2021?", "Kan het wel met het oude kd van 2015?"
-        return True
+    others = sum(w not in aside for w in mentions.rest)
+    if (mentions.year or mentions.level) and not mentions.scope and others <= BACK_WORDS and _BACK.search(message):
+        return True  # "Hoe ziet dat eruit in 2021?", "Kan het wel met het oude kd van 2015?"
     counted = message
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
         counted = _splice(counted, span, " name ")

@@ -47,7 +47,8 @@ def _normalise_code(match: re.Match[str]) -> str:
 
 
 def codes_in(text: str) -> list[str]:
-    """The unit codes a text names, as the index writes them (OCR forms read: ``BI-K2-WS5`` → ``B1-K2-W5``, ``P1- K1-W1`` → ``P1-K1-W1``)."""
+    """The unit codes a text names, as the index writes them (OCR forms read: ``BI-K2-WS5`` → ``B1-K2-W5``; a
+    space after a hyphen at a line break: ``P1- K1-W1`` → ``P1-K1-W1``)."""
     return list(dict.fromkeys(_normalise_code(m).upper() for m in _CODE.finditer(text)))
 
 

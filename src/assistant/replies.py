@@ -31,9 +31,8 @@ from assistant.conversation import BASIS_ONLY, PART_CODE, Catalogue, ScopeEntry
 from assistant.curriculum import asks_change
 from assistant.intent import (
     ADDITION,
-    BASE_COMPARED,
-    ONWARD,
     AN_ADDITION,
+    BASE_COMPARED,
     COMPARE,
     COMPETENCE,
     COORDINATION,
@@ -44,6 +43,7 @@ from assistant.intent import (
     LIST,
     LOOKUP,
     NOT_FOUND,
+    ONWARD,
     READ_AS,
     TREE,
     WHERE,
