@@ -216,13 +216,13 @@ def compound_initials(words: list[str], vocabulary: set[str]) -> tuple[str, ...]
     """The short names of a title whose compound words read as the initials of their parts: all initials
     (*bgz*, *pbgz*), the plain words' initials apart from each compound's (*pb gz*) and the words with each
     compound shortened (*begeleider gz*); none when no word of the title is a compound of corpus words."""
-    parts = [split_compound(w, vocabulary) or [w] for w in words]  # type: ignore[arg-type]
+    parts = [split_compound(w, vocabulary) or [w] for w in words]
     if all(len(p) == 1 for p in parts):
         return ()
     shortened = ["".join(x[0] for x in p) for p in parts]
     groups: list[str] = []
     for p, short in zip(parts, shortened, strict=True):
-        if len(p) == 1 and groups and len(groups[-1]) and not groups[-1].endswith(" "):
+        if len(p) == 1 and groups and not groups[-1].endswith(" "):
             groups[-1] += short  # plain words' initials run together (*pb*)
         else:
             groups.append(short if len(p) == 1 else f" {short} ")
@@ -436,7 +436,7 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     aside = {w for m in _ASIDE.finditer(message) if not re.search(r"\d", m.group(0))
              and not any(_overlaps(span, [m.span()]) for span in mentions.names) for w in _WORD.findall(m.group(0))}
     others = sum(w not in aside for w in mentions.rest)
-    if (mentions.year or mentions.level) and not mentions.scope and others <= BACK_WORDS and _BACK.search(message):
+    if mentions.year and not mentions.scope and not mentions.kind and others <= BACK_WORDS and _BACK.search(message):
         return True  # "Hoe ziet dat eruit in 2021?", "Kan het wel met het oude kd van 2015?"
     counted = message
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
@@ -462,11 +462,12 @@ _SAME_FOR = re.compile(r"^\s*(?:(?:en|and|ok(?:ay|é|e)?|dan|then)[,\s]+)?"
                        re.IGNORECASE)
 _NARROWING = r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b"
 # a word that points back at the previous answer ("dat", "those"; "het" as a pronoun: "kan het wel …")
-_BACK = re.compile(r"\b(?:dat|die|dit|deze|daar\w*|hetzelfde|that|those|these|this|it|there|same)\b"
+_BACK = re.compile(r"\b(?:dat|dit|deze|daar\w*|hetzelfde|that|those|these|this|it|same)\b"
                    r"|\bhet\s+(?:wel|niet|ook|dan|nog|er|daar|zo|eruit)\b", re.IGNORECASE)
-BACK_WORDS = 4  # ... in a message naming a version or level and at most this many other words: a follow-up
+BACK_WORDS = 4  # ... in a message naming a version, no kind, and at most this many other words: a follow-up
 _ASIDE = re.compile(r"\([^()]*\)")  # "(ik oefen mijn Nederlands 🙂)": an aside naming nothing does not count
 SAME_FOR_WORDS = 3  # "hetzelfde voor …" is the previous question for what it names, with at most this many other words
+_QUESTION_WORD = re.compile(r"\b(?:welke?|wat|waar|hoe|wie|which|what|where|how|who)\b", re.IGNORECASE)
 _ASKS = re.compile(r"\?|\b(?:welke?|wat|waar|hoe|wie|which|what|where|how|who)\b", re.IGNORECASE)
 _EXCLAIMED = re.compile(r"\b(?:wat|what)\s+(?:een|veel|lang|a|a lot)\b")  # "wat veel!": no question
 
@@ -640,7 +641,9 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
     if same:  # "doe hetzelfde voor de helpende", "can you do the same for X": the previous question for X
         rest = message[same.end():]
         found = find_mentions(rest, catalogue)
-        named = found.any and len(found.rest) <= SAME_FOR_WORDS  # "hetzelfde voor mijn bgz-stagiaire (niv 3)?"
+        # "hetzelfde voor mijn bgz-stagiaire (niv 3)?", not "… voor de OA, wat is het niveau?" nor another kind
+        named = found.any and len(found.rest) <= SAME_FOR_WORDS and not _QUESTION_WORD.search(rest) and not (
+            found.kind and previous.kind and found.kind != previous.kind)
         if named or is_followup(rest, found, previous):
             message = rest
     mentions = find_mentions(message, catalogue)

@@ -51,7 +51,7 @@ from assistant.intent import (
 )
 from assistant.intent import KIND_WORDS as KIND_PATTERNS
 from assistant.language import QUOTED, detect
-from assistant.model import KERNTAAK, PROFIEL
+from assistant.model import KERNTAAK, PROFIEL, WERKPROCES
 from assistant.names import fold
 from assistant.replies import FACTS, Library, Reply, Request, Search, asks_crebo_or_load, build
 from assistant.retrieval import Filters
@@ -144,8 +144,10 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         return _answer(levels, previous, ui, library, search, lang, followup=True,
                        constraints=ui.merged(replace(previous.constraints, level=None)))
     reference = find_reference(without_afterword(text))
+    subset = reference is not None and reference.kind == "scope" and previous is not None \
+        and previous.kind == WERKPROCES  # "and klantgerichtheid, in which of them …": within the units listed
     if reference is not None and _clause_before(text[: reference.span[0]]) and not (
-            previous is not None and _names_only(text[: reference.span[0]], library)):
+            previous is not None and _names_only(text[: reference.span[0]], library, competences=subset)):
         reference = None  # "iemand met geldproblemen helpen, welke taak hoort daarbij?": it points inside; "and the
         # Begeleider gehandicaptenzorg, how is that different?" points back
     if reference is not None and reference.kind == "version" and (
@@ -267,11 +269,11 @@ def _clause_before(text: str) -> bool:
     return _SEPARATOR.search(_LEAD_IN.sub("", text)) is not None
 
 
-def _names_only(text: str, library: Library) -> bool:
-    """The text holds a scope or competence name and nothing but filler besides ("and the Begeleider
-    gehandicaptenzorg,", "and klantgerichtheid,")."""
-    spans = [span for _, span in find_scope_terms(text, library.catalogue)] + [
-        m.span() for m in library.name_phrases.finditer(text)]
+def _names_only(text: str, library: Library, competences: bool = False) -> bool:
+    """The text holds a scope name (with ``competences`` also a competence name) and nothing but filler besides
+    ("and the Begeleider gehandicaptenzorg,", "and klantgerichtheid,")."""
+    spans = [span for _, span in find_scope_terms(text, library.catalogue)] + (
+        [m.span() for m in library.name_phrases.finditer(text)] if competences else [])
     rest = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
     return bool(spans) and all(w.lower() in FILLER for w in re.findall(r"[^\W\d_]+", rest))
 

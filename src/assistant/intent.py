@@ -165,9 +165,10 @@ def years_named(text: str) -> list[str]:
     return [year for _, year in sorted(found)]
 
 
-# compared with the basisdeel ("wat komt er bij ten opzichte van het basisdeel?"): what a profile adds to it
+# compared with the basisdeel ("wat komt er bij ten opzichte van het basisdeel?"): what a profile adds to it; "… het
+# basisdeel van X" may be another dossier's
 BASE_COMPARED = (r"\b(?:ten opzichte van|t\.?o\.?v\.?|vergeleken met|compared (?:to|with)|relative to)\s+"
-                 r"(?:the\s+|het\s+)?(?:basisdeel|core part|base unit)\b(?!\s+(?:van|of)\b)")  # not another dossier's
+                 r"(?:the\s+|het\s+)?(?:basisdeel|core part|base unit)\b(?!\s+(?:van|of)\b)")
 # "wat voegt de aanvulling voor de GPM toe aan B1-K2-W2?", "what does the OA aanvulling add?", "wat moet ik als OA
 # extra doen tov het basisdeel?": the profile's addition beside the basisdeel unit
 ADDITION = (r"(?:\baanvulling\w*\b.*\b(?:toe|add|adds|added|extra)\b|\b(?:voegt|add|adds)\b.*\baanvulling\w*\b"
@@ -544,9 +545,8 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
         match = re.search(pattern.replace("{kinds}", kinds), folded)
         if match is None:
             continue
-        if re.search(r"\bto$", match.group(1).strip()):
-            continue  # "what does a [profile] learn to do?": a verb before its infinitive, no name
-        words = _name_words(match.group(1).split())
+        named = re.sub(r"\s*\b\w+\s+to$", "", match.group(1).strip())  # "does a hairdresser learn to do": hairdresser
+        words = _name_words(named.split())
         if not words:
             continue  # "for a student in the [profile]": the asker's situation, not a name
         name = " ".join(words)  # "de opleiding verpleegkundige", "a student in the kok": the name is the rest
@@ -752,14 +752,15 @@ _PROGRAMMES_LISTED = re.compile(r"\b(?:what|which)\s+(?:kinds?\s+of\s+)?(?:mbo[-
                                 r"(?:programmes|programs)\s+(?:(?:are\s+there|exist|are\s+(?:available|offered)"
                                 r"|can\s+i\s+choose)\b(?!\s+(?:for|about|with|on|to|by|after)\b)"  # "… for children"
                                 r"|(?:does|do)\s+[\w&' -]{2,40}?\s+(?:have|offer|include|contain)\s*[?.!]*\s*$)")
-ANY_PROGRAMME = re.compile(r"\b(?:any|which)\s+of\s+(?:these|those|the)\s+(?:(?:mbo|vocational|dutch)\s+)?"
+ANY_PROGRAMME = re.compile(r"\bany\s+of\s+(?:these|those|the)\s+(?:(?:mbo|vocational|dutch)\s+)?"
                            r"(?:programmes|programs|opleidingen|jobs|professions|occupations|roles|careers|courses"
                            r"|qualifications|diplomas|grads|graduates|profiles|dossiers)\b"
                            r"|\b(?:in\s+een|welke)\s+van\s+(?:deze|die|de)\s+(?:mbo-?\s?)?(?:opleidingen|beroepen|functies"
-                           r"|diploma'?s|profielen)\b"  # "which jobs involve food", "who deals with admin": where
+                           r"|diploma'?s|profielen)\b"  # "which of these grads …", "which jobs involve food": where
+                           r"|\bwhich\s+of\s+(?:these|those)\s+(?:(?:mbo|vocational|dutch)\s+)?(?:programmes|programs|jobs"
+                           r"|professions|occupations|roles|careers|courses|qualifications|diplomas|grads|graduates)\b"
                            r"|\bwhich\s+(?:mbo\s+)?(?:jobs|roles|programmes|programs|occupations|professions|grads|graduates)"
-                           r"\s+(?:\w+\s+){0,2}?(?:involve|deal|cover|include|teach|train|prepare|learn|need|require|handle"
-                           r"|focus|work)\w*\b|\bwho\s+(?:deals?|works?|handles?|takes?\s+care|is\s+responsible)\b")
+                           r"\s+(?:\w+\s+){0,2}?(?:involve|deal|cover|teach|train|learn|need|require|handle|focus)\w*\b")
 _THESE_PROGRAMMES = (r"\b(?:in|of|across|for)\s+(?:all\s+|any\s+of\s+)?(?:these|those|the|all)\s+"
                      r"(?:programmes|programs)\b")
 # the programmes one can go on to after this one: the dossier's doorstroom text, not a list of its profiles
@@ -875,8 +876,10 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         kind = None
     if kind is None and _PROGRAMMES_LISTED.search(folded):  # "what programmes are there at level 2?"
         kind = "profiel"
-    if kind is None and not scope_terms and ANY_PROGRAMME.search(folded):  # "… give medication in any of these
-        # programmes?": where; "any of the programmes of PW" names a scope, and its theme stays a search
+    programme = ANY_PROGRAMME.search(folded) if kind is None and not scope_terms else None
+    if programme and _topic_left(folded[: programme.start()] + " " + folded[programme.end():]):
+        # "… give medication in any of these programmes?": where; "any of the programmes of PW" names a scope, and
+        # its theme stays a search; with no theme left ("which of these programmes include an internship?") no list
         kind = "werkproces"
     if kind == "profiel" and _has(ONWARD, folded):  # "which programmes can I move on to?": the doorstroom text
         kind = None
@@ -938,7 +941,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
             base = {**base, "owner": owner, "suggestions": suggestions}
     if kind and asks_list:
         list_patterns = [*cue_patterns, CUES["where"], *competence_patterns, r"\b[bp][1-9]-k[0-9]+\b(?!-w)",
-                         *([r"\bp[1-9]\b(?![-)])"] if PART_CODE.search(folded) else []),  # "… about parents, only
+                         *([r"\bp[1-9]\b(?!\)|-?k\d)"] if PART_CODE.search(folded) else []),  # "… about parents, only
                          # P2": a part's code, no theme
                          r"\bprofile-specific\b"]
         rest = _topic(text, spans, list_patterns,  # the asker's situation is no topic, unless asked about
@@ -970,15 +973,24 @@ TASKS = (r"\b(?:taken|tasks|duties|werkzaamheden|responsibilities|verantwoordeli
          r"|\bgoed\s+in\s+zijn\b|\bbe\s+able\s+to\s+do\b")
 
 
+# "the full list of", "de volledige lijst": a list asked for, no topic
+_FULL_LIST = r"\b(?:full|complete|whole|entire|volledige|hele)\s+(?:list|lijst|overview|overzicht)\b"
+
+
+def _topic_left(text: str) -> bool:
+    """Whether a text holds a word of a topic: no question, situation or stop word."""
+    skip = question_words() | situation_words() | STOPWORDS
+    return any(w not in skip and len(w) > 1 for w in re.findall(r"[^\W\d_]+", text))
+
+
 def _asks_its_tasks(text: str, spans: list[tuple[int, int]]) -> bool:
     """The question asks for the tasks of the scope it names and nothing else ("What are the tasks of an
     onderwijsassistent?", "welke werkzaamheden doet een X?"): no word of a topic is left beside them."""
     rest = fold(_without(text, spans))
     if not _has(TASKS, rest) or re.search(r"\b(?:niet|geen|not|never|nooit)\b", rest):
         return False  # "welke taken mag een helpende niet doen?": not the list of what she does
-    words = re.findall(r"[^\W\d_]+", re.sub(TASKS, " ", rest))
-    skip = question_words() | situation_words() | STOPWORDS
-    return not [w for w in words if w not in skip and len(w) > 1]
+    return not _topic_left(re.sub(rf"{TASKS}|{_FULL_LIST}", " ", rest))
+
 
 
 def _asked_names(text: str, named: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -62,7 +62,7 @@ MIN_PART = 4
 COMPOUND_MIN_COUNT = 2
 
 
-def split_compound(word: str, vocabulary: frozenset[str]) -> list[str]:
+def split_compound(word: str, vocabulary: Collection[str]) -> list[str]:
     """The two known words a compound is made of (``kindercentrum`` -> kinder, centrum), or [].
 
     A linking ``s`` or ``e`` between the parts is allowed (``ontwikkelingsgerichte``).

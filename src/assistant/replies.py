@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -64,7 +64,7 @@ from assistant.intent import (
     topic_words,
 )
 from assistant.language import QUOTED, corpus_words, language
-from assistant.lexical import STOPWORDS, codes_in, split_sentences, tokenize, written_forms
+from assistant.lexical import STOPWORDS, codes_in, split_compound, split_sentences, tokenize, written_forms
 from assistant.model import COMPETENTIE, COMPETENTIENIVEAU, KERNTAAK, PROFIEL, SPECIALISATIES, WERKPROCES, Chunk
 from assistant.names import alternation, fold
 from assistant.query import PROGRAMME_LEVEL, Vocabulary
@@ -130,6 +130,22 @@ class Library:
         names = {fold(n) for n in [*self.catalogue.scopes, *self.vocabulary.competences,
                                    *self.vocabulary.competences.values(), *self.sbb.values()] if len(n) > 3}
         return re.compile(rf"(?<!\w)(?:{alternation(names)})(?!\w)", re.IGNORECASE)
+
+    @cached_property
+    def werkproces_words(self) -> frozenset[str]:
+        """The folded words of the werkprocessen (what "where" lists find)."""
+        return frozenset(re.findall(r"\w+", " ".join(fold(u.passage) for u in self.units
+                                                      if u.chunk.kind == WERKPROCES)))
+
+    @cached_property
+    def werkproces_stems(self) -> frozenset[str]:
+        """The lexical stems of the werkprocessen's words."""
+        return frozenset(tokenize(" ".join(self.werkproces_words)))
+
+    @cached_property
+    def words_elsewhere(self) -> frozenset[str]:
+        """The folded words of every passage that is no werkproces (explanations, descriptions, profiles)."""
+        return frozenset(re.findall(r"\w+", " ".join(fold(c.text) for c in self.chunks if c.kind != WERKPROCES)))
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -1145,7 +1161,10 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
     if sides is None:
         return _not_found(intent, "compare_what", ())
     (label_a, keep_a), (label_b, keep_b) = sides
-    kind = WERKPROCES if intent.kind in (None, COMPETENTIE) else intent.kind  # "same competences?": the units' own
+    kind = intent.kind or WERKPROCES
+    if kind == COMPETENTIE and not any(u.chunk.kind == COMPETENTIE and (keep_a(u.chunk) or keep_b(u.chunk))
+                                       for u in library.units):
+        kind = WERKPROCES  # "… in PW and in MZ, same competences?": the units' own SBB lines
     codes = {c.upper() for c in re.findall(r"\b[BP][1-9]-K[0-9]+(?:-W[0-9]+)?\b", intent.question, re.IGNORECASE)}
     additions = bool(codes) and re.search(r"\baanvulling\w*|\badd-?ons?\b", fold(intent.question)) is not None
 
@@ -1949,17 +1968,18 @@ def _topic_evidence(intent: Intent, library: Library) -> tuple[list[str], list[s
 
 
 def stated_where(intent: Intent, library: Library, filters: Filters) -> list[Hit]:
-    """The sources' own statement of which werkprocessen a topic is in, for a "where" list: an explanatory
-    passage in the question's scope whose sentence holds a topic word no werkproces holds, and names werkproces
-    codes in it or the next sentence ("… is een beheersing gewenst op niveau 3F. In het kwalificatiedossier is
-    dit hogere beheersingsniveau in de relevante werkprocessen opgenomen, namelijk … (B1-K1-W5) …"). The hits:
-    each such passage, its sentence shown, then the werkprocessen it names. Empty when there is none."""
+    """The sources' own statement of which werkprocessen a topic is in, for a "where" list: a passage that is no
+    werkproces, in the question's scope, whose sentence (with the next) holds every topic word that no werkproces
+    holds but the sources do, and names werkproces codes ("… is een beheersing gewenst op niveau 3F. In het
+    kwalificatiedossier is dit hogere beheersingsniveau in de relevante werkprocessen opgenomen, namelijk …
+    (B1-K1-W5) …"). A word counts as held by its compound parts too (*taalniveau*: taal…, niveau). The hits: each
+    such passage, its sentences shown, then the scope's werkprocessen it names. Empty when there is none."""
     if intent.type != LIST or intent.mode != WHERE or (intent.kind or WERKPROCES) != WERKPROCES or intent.codes_named:
         return []
     skip = question_words() | STOPWORDS
     asked = {w for w in re.findall(r"\w+", fold(intent.topic)) if len(w) >= 2 and w not in skip}
-    in_units = set(re.findall(r"\w+", " ".join(fold(u.passage) for u in library.units if u.chunk.kind == WERKPROCES)))
-    markers = asked - in_units
+    markers = {w for w in asked if w not in library.werkproces_words and tokenize(w)[:1] != [] and
+               tokenize(w)[0] not in library.werkproces_stems and w in library.words_elsewhere}
     if not markers:
         return []
     keep = scope_filter(intent, filters)
@@ -1970,17 +1990,26 @@ def stated_where(intent: Intent, library: Library, filters: Filters) -> list[Hit
             continue
         said = split_sentences(chunk.text)
         for i, sentence in enumerate(said):
-            if not markers & set(re.findall(r"\w+", fold(sentence))):
+            window = " ".join(said[i:i + 2])
+            words = set(re.findall(r"\w+", fold(window)))
+            if not markers & set(re.findall(r"\w+", fold(sentence))) or not all(
+                    _in_words(w, words, library.words_elsewhere) for w in markers):
                 continue
-            codes = [c for c in codes_in(" ".join(said[i:i + 2])) if re.search(r"-W\d", c)]
+            codes = [c for c in codes_in(window) if re.search(r"-W\d", c)]
             if codes:
-                hits.append(Hit(chunk, 1.0, (), " ".join(said[i:i + 2])))
+                hits.append(Hit(chunk, 1.0, (), window))
                 named += [(chunk, code) for code in codes]
                 break
     units_named = [u.chunk for chunk, code in named for u in library.units
                    if u.chunk.kind == WERKPROCES and u.chunk.code == code and u.chunk.dossier == chunk.dossier
-                   and u.chunk.version == chunk.version and u.chunk.variant != "aanvulling"]
+                   and u.chunk.version == chunk.version and u.chunk.variant != "aanvulling" and keep(u.chunk)]
     return hits + [Hit(c, 0.5, (), "") for c in dict.fromkeys(units_named)]
+
+
+def _in_words(word: str, words: set[str], vocabulary: Collection[str]) -> bool:
+    """The word, or each part of it as a compound, begins a word of ``words``."""
+    parts = split_compound(word, vocabulary) or [word]
+    return word in words or all(any(w.startswith(part) for w in words) for part in parts)
 
 
 def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
