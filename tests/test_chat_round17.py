@@ -62,7 +62,7 @@ def test_two_profiles_shortened_are_compared(library, searcher):
 
 
 def test_only_the_profile_part_narrows_the_list_before(library, searcher):
-    first, second, third = ask(library, searcher, "Welke werkprocessen horen bij de Begeleider gehandicaptenzorg?",
+    _first, second, third = ask(library, searcher, "Welke werkprocessen horen bij de Begeleider gehandicaptenzorg?",
                                "zelfde vraag voor de pb gz (niveau 4) graag",
                                "alleen de P3-werkprocessen graag, de basis ken ik inmiddels wel")
     assert second.reply.type == LIST and {i.chunk.profile for i in second.reply.items} == {None, PBGZ}
@@ -81,7 +81,7 @@ def test_the_same_for_a_name_with_words_around_it_is_the_question_before(library
 
 
 def test_a_back_reference_with_a_year_and_an_aside_is_a_follow_up(library, searcher):
-    first, second = ask(library, searcher, "which werkprocessen has onderwijsassistent in the 2015 dossier?",
+    _first, second = ask(library, searcher, "which werkprocessen has onderwijsassistent in the 2015 dossier?",
                         "Hoe ziet dat eruit in het dossier van 2021? (ik oefen mijn Nederlands 🙂)")
     assert second.followup and second.reply.type == LIST and second.reply.intent.mode == TREE
     assert {i.chunk.version for i in second.reply.items} == {"2021-08-01"}
@@ -89,7 +89,7 @@ def test_a_back_reference_with_a_year_and_an_aside_is_a_follow_up(library, searc
 
 
 def test_het_as_a_pronoun_with_a_year_points_back(library, searcher):
-    first, second = ask(library, searcher, "Welke werkprocessen van Sociaal Werk 2020 horen bij klantgerichtheid?",
+    _first, second = ask(library, searcher, "Welke werkprocessen van Sociaal Werk 2020 horen bij klantgerichtheid?",
                         "Oké. Kan het wel met het oude kd van 2015?")
     assert second.followup and second.reply.type == COMPETENCE and second.reply.items
     assert {i.chunk.dossier for i in second.reply.items} == {"Sociaal werk"}
@@ -113,7 +113,7 @@ def test_a_question_of_its_own_with_there_and_a_year_is_no_follow_up(library):
 
 
 def test_the_same_for_a_name_with_a_question_of_its_own_is_that_question(library, searcher):
-    first, second = ask(library, searcher, "Welke werkprocessen heeft de thuisbegeleider?",
+    _first, second = ask(library, searcher, "Welke werkprocessen heeft de thuisbegeleider?",
                         "Hetzelfde voor de OA, wat is het niveau?")
     assert second.reply.type != LIST  # not the OA's werkprocessen: the message asks something else
 
