@@ -11,7 +11,7 @@ from __future__ import annotations
 from conftest import ask, only
 
 from assistant.conversation import compound_initials, find_mentions
-from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, TREE, WHERE
+from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, TREE, WHERE
 from assistant.lexical import codes_in
 
 PBGZ = "Persoonlijk begeleider gehandicaptenzorg"
@@ -108,7 +108,8 @@ def test_a_question_of_its_own_with_there_and_a_year_is_no_follow_up(library):
 
     previous = Turn("Welke werkprocessen heeft de thuisbegeleider?", Constraints(), "thuisbegeleider",
                     kind="werkproces")
-    for message in ("Which work processes are there in 2021?", "Which profiles are there in 2015?"):
+    for message in ("Which work processes are there in 2021?", "Which profiles are there in 2015?",
+                    "Welke werkprocessen van die opleiding gaan over ouders in 2015?"):
         assert not is_followup(message, find_mentions(message, library.catalogue), previous)
 
 
@@ -116,6 +117,17 @@ def test_the_same_for_a_name_with_a_question_of_its_own_is_that_question(library
     _first, second = ask(library, searcher, "Welke werkprocessen heeft de thuisbegeleider?",
                         "Hetzelfde voor de OA, wat is het niveau?")
     assert second.reply.type != LIST  # not the OA's werkprocessen: the message asks something else
+
+
+def test_a_competence_name_before_which_of_them_after_profiles_is_no_narrowing(library, searcher):
+    _first, second = ask(library, searcher, "Which profiles does Maatschappelijke Zorg have?",
+                        "and klantgerichtheid, in which of them is it required?")
+    assert second.reply.type == COMPETENCE and second.reply.items
+
+
+def test_the_explanation_needs_every_word_the_werkprocessen_lack(library, searcher):
+    reply = only(library, searcher, "Welke werkprocessen vragen een hogere beheersing van Engels?")
+    assert reply.type == LIST and not any(hit.chunk.kind == "toelichting" for hit in reply.hits)
 
 
 def test_which_of_them_after_a_competence_name_is_within_the_list(library, searcher):
@@ -163,7 +175,7 @@ def test_which_of_these_programmes_asked_first_is_where_in_all_of_them(library, 
 
 def test_which_programmes_with_no_theme_left_lists_no_werkprocessen(library, searcher):
     reply = only(library, searcher, "Which of these programmes include an internship?")
-    assert not (reply.type == LIST and reply.intent.mode == WHERE)
+    assert not reply.items  # not every werkproces of every dossier
 
 
 def test_competences_compared_stay_competences_where_a_side_has_them(library, searcher):
@@ -193,3 +205,13 @@ def test_the_full_list_of_their_tasks_is_the_profiles_werkprocessen(library, sea
 def test_which_programmes_one_moves_on_to_is_no_absent_topic(library, searcher):
     reply = only(library, searcher, "After finishing Helpende Zorg en Welzijn, which programmes can I move on to?")
     assert reply.type == LOOKUP
+
+
+def test_the_werkprocessen_of_a_programme_the_sources_only_mention_are_an_unknown_name(library, searcher):
+    for question in ("which werkprocessen has Verzorgende-IG? maybe i switch",
+                     "Can you show me the work processes in the Verzorgende-IG qualification?"):
+        reply = only(library, searcher, question)
+        assert reply.type == NOT_FOUND and reply.problem == "unknown_scope", question
+        assert reply.details[0] == "verzorgende-ig"
+    kept = only(library, searcher, "which work processes have the word stagiair in them?")
+    assert kept.type == LIST and kept.items

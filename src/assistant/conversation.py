@@ -436,7 +436,7 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     aside = {w for m in _ASIDE.finditer(message) if not re.search(r"\d", m.group(0))
              and not any(_overlaps(span, [m.span()]) for span in mentions.names) for w in _WORD.findall(m.group(0))}
     others = sum(w not in aside for w in mentions.rest)
-    if mentions.year and not mentions.scope and not mentions.kind and others <= BACK_WORDS and _BACK.search(message):
+    if mentions.year and not mentions.scope and others <= BACK_WORDS and _BACK.search(message):
         return True  # "Hoe ziet dat eruit in 2021?", "Kan het wel met het oude kd van 2015?"
     counted = message
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
@@ -464,7 +464,7 @@ _NARROWING = r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b"
 # a word that points back at the previous answer ("dat", "those"; "het" as a pronoun: "kan het wel …")
 _BACK = re.compile(r"\b(?:dat|dit|deze|daar\w*|hetzelfde|that|those|these|this|it|same)\b"
                    r"|\bhet\s+(?:wel|niet|ook|dan|nog|er|daar|zo|eruit)\b", re.IGNORECASE)
-BACK_WORDS = 4  # ... in a message naming a version, no kind, and at most this many other words: a follow-up
+BACK_WORDS = 4  # ... in a message naming a version and at most this many other words: a follow-up
 _ASIDE = re.compile(r"\([^()]*\)")  # "(ik oefen mijn Nederlands 🙂)": an aside naming nothing does not count
 SAME_FOR_WORDS = 3  # "hetzelfde voor …" is the previous question for what it names, with at most this many other words
 _QUESTION_WORD = re.compile(r"\b(?:welke?|wat|waar|hoe|wie|which|what|where|how|who)\b", re.IGNORECASE)

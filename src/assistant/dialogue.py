@@ -35,7 +35,6 @@ from assistant.conversation import (
     resolve,
 )
 from assistant.intent import (
-    ANY_PROGRAMME,
     COMPARE,
     COMPETENCE,
     LIST,
@@ -45,6 +44,7 @@ from assistant.intent import (
     WHERE,
     Intent,
     find_scope_terms,
+    programmes_with_theme,
     route,
     without_afterword,
     years_named,
@@ -160,7 +160,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         reference = None  # "welke competenties heeft die?" points at a unit; after a theme it asks again, unresolved
     if reference is not None and previous is None and reference.kind == "topic" and QUOTED.search(text):
         reference = None  # "… 'Voert coördinerende taken uit' (or a variant of that title)": the quote itself
-    if reference is not None and previous is None and ANY_PROGRAMME.search(fold(text)):
+    if reference is not None and previous is None and programmes_with_theme(fold(text)):
         reference = None  # "… in any of these programmes?" first: the programmes of the sources
     again = repeated_ordinal(text, reference, previous) if reference is not None and previous is not None else None
     if again is not None:

@@ -498,6 +498,9 @@ _POSSESSIVE = (
     rf"\b(?:does|do)\s+(?:(?:the|a|an)\s+)?{_NAME}\s+(?:\(?(?:level|niveau)\s*[1-4]\)?\s+)?"  # "(level 4)"
     rf"(?:have|has|do|carry out|perform|contain|cover)\b(?!\s+to\b)",
     rf"\b(?:heeft|hebben)\s+(?:de|het|een)\s+{_NAME}\s*(?:[?.!,]|$)",
+    # "which werkprocessen has Verzorgende-IG?", "the work processes in the Verzorgende-IG qualification"
+    rf"(?:{{kinds}})\s+has\s+(?:the\s+)?{_NAME}\s*(?:[?.!,]|$)",
+    rf"(?:{{kinds}})\s+(?:in|of)\s+(?:the|a|an)\s+{_NAME}\s+(?:qualification|programme|program|diploma|course)\b",
 )
 
 
@@ -876,8 +879,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         kind = None
     if kind is None and _PROGRAMMES_LISTED.search(folded):  # "what programmes are there at level 2?"
         kind = "profiel"
-    programme = ANY_PROGRAMME.search(folded) if kind is None and not scope_terms else None
-    if programme and _topic_left(folded[: programme.start()] + " " + folded[programme.end():]):
+    if kind is None and not scope_terms and programmes_with_theme(folded):
         # "… give medication in any of these programmes?": where; "any of the programmes of PW" names a scope, and
         # its theme stays a search; with no theme left ("which of these programmes include an internship?") no list
         kind = "werkproces"
@@ -975,6 +977,13 @@ TASKS = (r"\b(?:taken|tasks|duties|werkzaamheden|responsibilities|verantwoordeli
 
 # "the full list of", "de volledige lijst": a list asked for, no topic
 _FULL_LIST = r"\b(?:full|complete|whole|entire|volledige|hele)\s+(?:list|lijst|overview|overzicht)\b"
+
+
+def programmes_with_theme(folded: str) -> bool:
+    """The (folded) question asks which of the programmes hold a theme (:data:`ANY_PROGRAMME`), and a theme is
+    left beside those words."""
+    found = ANY_PROGRAMME.search(folded)
+    return found is not None and _topic_left(folded[: found.start()] + " " + folded[found.end():])
 
 
 def _topic_left(text: str) -> bool:
