@@ -433,15 +433,15 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
 
     if mentions.scope and asks_crebo_or_load(message):  # not a level, which may be a competence's ("en het niveau
         return False  # van de OA bij klantgerichtheid?"); "en wat is het crebonummer van de thuisbegeleider?": its own
-    aside = {w for m in _ASIDE.finditer(message) if not re.search(r"\d", m.group(0))
-             and not any(_overlaps(span, [m.span()]) for span in mentions.names) for w in _WORD.findall(m.group(0))}
-    others = sum(w not in aside for w in mentions.rest)
-    if mentions.year and not mentions.scope and others <= BACK_WORDS and _BACK.search(message):
-        return True  # "Hoe ziet dat eruit in 2021?", "Kan het wel met het oude kd van 2015?"
     counted = message
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
         counted = _splice(counted, span, " name ")
-    counted = _ASIDE.sub(lambda m: m.group(0) if re.search(r"\bname\b|\d", m.group(0)) else " ", counted)
+    asides = [m.group(0) for m in _ASIDE.finditer(counted) if not re.search(r"\bname\b|\d", m.group(0))]
+    aside_words = {w for aside in asides for w in _WORD.findall(aside)}
+    others = sum(w not in aside_words for w in mentions.rest)
+    if mentions.year and not mentions.scope and others <= BACK_WORDS and _BACK.search(message):
+        return True  # "Hoe ziet dat eruit in 2021?", "Kan het wel met het oude kd van 2015?"
+    counted = _ASIDE.sub(lambda m: " " if m.group(0) in asides else m.group(0), counted)
     words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
     narrowing = re.match(_NARROWING, _fold(message)) is not None
     # "only the profile-specific ones from that list", not "only one question: …" nor "alleenstaande ouders"
@@ -468,7 +468,7 @@ BACK_WORDS = 4  # ... in a message naming a version and at most this many other 
 _ASIDE = re.compile(r"\([^()]*\)")  # "(ik oefen mijn Nederlands 🙂)": an aside naming nothing does not count
 SAME_FOR_WORDS = 3  # "hetzelfde voor …" is the previous question for what it names, with at most this many other words
 _QUESTION_WORD = re.compile(r"\b(?:welke?|wat|waar|hoe|wie|which|what|where|how|who)\b", re.IGNORECASE)
-_ASKS = re.compile(r"\?|\b(?:welke?|wat|waar|hoe|wie|which|what|where|how|who)\b", re.IGNORECASE)
+_ASKS = re.compile(rf"\?|{_QUESTION_WORD.pattern}", re.IGNORECASE)
 _EXCLAIMED = re.compile(r"\b(?:wat|what)\s+(?:een|veel|lang|a|a lot)\b")  # "wat veel!": no question
 
 

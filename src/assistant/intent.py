@@ -755,13 +755,13 @@ _PROGRAMMES_LISTED = re.compile(r"\b(?:what|which)\s+(?:kinds?\s+of\s+)?(?:mbo[-
                                 r"(?:programmes|programs)\s+(?:(?:are\s+there|exist|are\s+(?:available|offered)"
                                 r"|can\s+i\s+choose)\b(?!\s+(?:for|about|with|on|to|by|after)\b)"  # "… for children"
                                 r"|(?:does|do)\s+[\w&' -]{2,40}?\s+(?:have|offer|include|contain)\s*[?.!]*\s*$)")
-ANY_PROGRAMME = re.compile(r"\bany\s+of\s+(?:these|those|the)\s+(?:(?:mbo|vocational|dutch)\s+)?"
-                           r"(?:programmes|programs|opleidingen|jobs|professions|occupations|roles|careers|courses"
-                           r"|qualifications|diplomas|grads|graduates|profiles|dossiers)\b"
+_PROGRAMME_NOUNS = ("programmes|programs|jobs|professions|occupations|roles|careers|courses|qualifications|diplomas"
+                    "|grads|graduates")
+ANY_PROGRAMME = re.compile(rf"\bany\s+of\s+(?:these|those|the)\s+(?:(?:mbo|vocational|dutch)\s+)?"
+                           rf"(?:{_PROGRAMME_NOUNS}|opleidingen|profiles|dossiers)\b"
                            r"|\b(?:in\s+een|welke)\s+van\s+(?:deze|die|de)\s+(?:mbo-?\s?)?(?:opleidingen|beroepen|functies"
                            r"|diploma'?s|profielen)\b"  # "which of these grads …", "which jobs involve food": where
-                           r"|\bwhich\s+of\s+(?:these|those)\s+(?:(?:mbo|vocational|dutch)\s+)?(?:programmes|programs|jobs"
-                           r"|professions|occupations|roles|careers|courses|qualifications|diplomas|grads|graduates)\b"
+                           rf"|\bwhich\s+of\s+(?:these|those)\s+(?:(?:mbo|vocational|dutch)\s+)?(?:{_PROGRAMME_NOUNS})\b"
                            r"|\bwhich\s+(?:mbo\s+)?(?:jobs|roles|programmes|programs|occupations|professions|grads|graduates)"
                            r"\s+(?:\w+\s+){0,2}?(?:involve|deal|cover|teach|train|learn|need|require|handle|focus)\w*\b")
 _THESE_PROGRAMMES = (r"\b(?:in|of|across|for)\s+(?:all\s+|any\s+of\s+)?(?:these|those|the|all)\s+"

@@ -1978,8 +1978,8 @@ def stated_where(intent: Intent, library: Library, filters: Filters) -> list[Hit
         return []
     skip = question_words() | STOPWORDS
     asked = {w for w in re.findall(r"\w+", fold(intent.topic)) if len(w) >= 2 and w not in skip}
-    markers = {w for w in asked if w not in library.werkproces_words and tokenize(w)[:1] != [] and
-               tokenize(w)[0] not in library.werkproces_stems and w in library.words_elsewhere}
+    markers = {w for w in asked if w not in library.werkproces_words and w in library.words_elsewhere
+               and (stem := tokenize(w)[:1]) and stem[0] not in library.werkproces_stems}
     if not markers:
         return []
     keep = scope_filter(intent, filters)
