@@ -64,6 +64,8 @@ FLOOR_BATCH19_F1 = 0.80  # measured 0.851 on arrival (sixteenth session, its sta
 # kern units for 12 judged; respectvolle bejegening finds 7 of its 11
 FLOOR_BATCH20_F1 = 0.55  # measured 0.586 on arrival (seventeenth session, its start code): doelen stellen lists 70
 # kern units for 17 judged (any 'doelen'), doorverwijzen 38 for 6 (near word 'expertise')
+FLOOR_BATCH21_F1 = 0.62  # measured 0.662 on arrival (eighteenth session, its start code): handling resistance,
+# judged nearly absent (no kern unit), lists 5; werken met een begeleidingsplan finds 10 of its 15
 
 
 def kern_refs(result) -> set[str]:
@@ -192,8 +194,8 @@ def test_batch_two_is_six_fresh_tune_themes_judged():
     assert {t.slug for t in fresh} <= judged
 
 
-@pytest.mark.parametrize("batch", range(3, 21))
-def test_batches_three_to_twenty_are_four_fresh_tune_themes_judged_by_new_judges(batch):
+@pytest.mark.parametrize("batch", range(3, 22))
+def test_batches_three_to_twenty_one_are_four_fresh_tune_themes_judged_by_new_judges(batch):
     fresh = [t for t in load_themes() if t.batch == batch]
     assert len(fresh) == 4 and all(t.split == "tune" for t in fresh)
     assert sorted(t.language for t in fresh) == ["en", "en", "nl", "nl"]
@@ -202,7 +204,7 @@ def test_batches_three_to_twenty_are_four_fresh_tune_themes_judged_by_new_judges
     assert judges and not judges & others  # independent of the judges of every other batch
 
 
-def test_tune_themes_and_batches_two_to_twenty_stay_above_their_floor(index):
+def test_tune_themes_and_batches_two_to_twenty_one_stay_above_their_floor(index):
     judgments = load_judgments()
     rows = []
     for theme in [t for t in load_themes() if t.split == "tune"]:
@@ -228,6 +230,7 @@ def test_tune_themes_and_batches_two_to_twenty_stay_above_their_floor(index):
     assert macro(f1 for batch, f1 in rows if batch == 18) >= FLOOR_BATCH18_F1
     assert macro(f1 for batch, f1 in rows if batch == 19) >= FLOOR_BATCH19_F1
     assert macro(f1 for batch, f1 in rows if batch == 20) >= FLOOR_BATCH20_F1
+    assert macro(f1 for batch, f1 in rows if batch == 21) >= FLOOR_BATCH21_F1
     assert np.isfinite([f1 for _, f1 in rows]).all()
 
 
@@ -402,3 +405,12 @@ def test_the_separable_noun_finds_the_handover_units(index):
     off = score_kern(kern_refs(scan(index, "overdracht aan collega's", budget=120,
                                     settings=ScanSettings(nouns_separable=False))), judged)
     assert on.recall >= 0.6 and off.recall == 0.0
+
+
+def test_handling_is_a_light_verb_like_dealing_with(index):
+    """*handling X* is *omgaan met X*: the verb names no theme (no *bedienen* through its nearest word), the object
+    does; the tune theme *handling complaints* (judged absent) listed five units through it."""
+    weights = term_weights(scan(index, "handling complaints", budget=120))
+    assert "handling" not in weights and not any("bedienen" in term for term in weights)
+    assert "klachten" in weights
+    assert term_weights(scan(index, "handling money", budget=120)).keys() >= {"money", "geld"}

@@ -171,6 +171,9 @@ class Catalogue:
             for alias in aliases:
                 if alias not in scopes:
                     scopes[alias] = set(scopes[title])
+        for start, sharing in shared_starts({_fold(p) for _, _, p, _, _ in named if p}).items():
+            if start not in scopes:  # "persoonlijk begeleider": each profile whose title starts so
+                scopes[start] = set().union(*(scopes[title] for title in sharing))
         return cls(
             scopes={k: tuple(sorted(v, key=_entry_order)) for k, v in scopes.items()},
             versions=tuple(sorted(versions)),
@@ -188,6 +191,18 @@ class Catalogue:
         body = alternation(self.scopes)
         # "PMK-dossier", "GPM-opleiding": a name may lead a hyphenated compound (not a code: "SW-2020", "P3-K2")
         return re.compile(rf"(?<![\w-])(?:{body})(?!\w)(?!-[\w]*\d)", re.IGNORECASE)
+
+
+def shared_starts(titles: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The first two or more words that several profile titles share, with those titles: users name the profiles
+    by them ("persoonlijk begeleider" for *Persoonlijk begeleider gehandicaptenzorg* and *… specifieke
+    doelgroepen*). One word alone ("begeleider") is too common a word to name anything."""
+    found: dict[str, set[str]] = {}
+    for title in titles:
+        words = title.split()
+        for n in range(2, len(words)):
+            found.setdefault(" ".join(words[:n]), set()).add(title)
+    return {start: tuple(sorted(sharing)) for start, sharing in found.items() if len(sharing) > 1}
 
 
 def short_names(titles: Iterable[str], vocabulary: set[str]) -> dict[str, tuple[str, ...]]:
@@ -322,7 +337,7 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
             break
     part = None
     found_code = PART_CODE.search(text)
-    found_part = found_code or _PART_WORDS.search(text)
+    found_part = found_code or _PART_WORDS.search(text) or EXCLUSIVE_TO.search(text)
     if found_part and not _overlaps(found_part.span(), taken):
         part = found_part.group(0).lower()
         coded = re.match(r"(?:(?:the|het|de)\s+)?([bp])[- ]", part)  # "the P part", "P-werkprocessen"
@@ -330,6 +345,8 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
             part = found_code.group(1).upper()
         elif coded:
             part = _PART_NAMES[coded.group(1)]
+        elif EXCLUSIVE_TO.fullmatch(found_part.group(0)):
+            part = "profieldeel"
         else:
             part = _PART_NAMES.get(part, part)
         taken.append(found_part.span())
@@ -360,6 +377,10 @@ PART_CODE = re.compile(r"(?:\b(?:alleen|only|just|enkel)\s+(?:(?:de|het|the)\s+)
 _PART_WORDS = re.compile(r"\b(?:basisdeel|profieldeel|aanvullingen|core part|basic part|profile part|add-ons"
                          r"|[bp]-(?:werkprocessen|work processes|units)|profile-specific|profielspecifieke"
                          r"|(?:the|het|de)\s+[bp][- ](?:part|deel))\b", re.IGNORECASE)
+# a profile's own units asked for as the ones only it has ("welke zijn alleen voor de helpende?", "which are only for
+# the OA"): its profile part
+EXCLUSIVE_TO = re.compile(r"\b(?:zijn|is|gelden|geldt|horen|hoort|are|apply|applies|belongs?)\s+(?:er\s+)?"
+                          r"(?:alleen|enkel|uitsluitend|only|exclusively)\s+(?:voor|bij|for|to)\b", re.IGNORECASE)
 _PART_NAMES = {"b": "basisdeel", "p": "profieldeel", "profile-specific": "profieldeel",
                "profielspecifieke": "profieldeel"}  # "alleen de P-werkprocessen", "the P part": the units coded P…
 
@@ -442,6 +463,7 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     if mentions.year and not mentions.scope and others <= BACK_WORDS and _BACK.search(message):
         return True  # "Hoe ziet dat eruit in 2021?", "Kan het wel met het oude kd van 2015?"
     counted = _ASIDE.sub(lambda m: " " if m.group(0) in asides else m.group(0), counted)
+    counted = _EXCLUSION.sub(" ", counted)  # "… alleen voor helpende? dus niet voor facilitair en sport"
     words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
     narrowing = re.match(_NARROWING, _fold(message)) is not None
     # "only the profile-specific ones from that list", not "only one question: …" nor "alleenstaande ouders"
@@ -465,6 +487,10 @@ _NARROWING = r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b"
 _BACK = re.compile(r"\b(?:dat|dit|deze|daar\w*|hetzelfde|that|those|these|this|it|same)\b"
                    r"|\bhet\s+(?:wel|niet|ook|dan|nog|er|daar|zo|eruit)\b", re.IGNORECASE)
 BACK_WORDS = 4  # ... in a message naming a version and at most this many other words: a follow-up
+# a closing sentence that says what is not meant ("? dus niet voor facilitair en sport", ", not for the other
+# profiles"): it narrows the question, it asks nothing new
+_EXCLUSION = re.compile(r"(?<=[?.!,])\s*(?:dus\s+|so\s+|maar\s+|but\s+)?(?:niet|not|geen|no)\s+(?:voor|bij|for|in)\b"
+                        r"[^.?!]*[.?!]?\s*$", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()]*\)")  # "(ik oefen mijn Nederlands 🙂)": an aside naming nothing does not count
 SAME_FOR_WORDS = 3  # "hetzelfde voor …" is the previous question for what it names, with at most this many other words
 _QUESTION_WORD = re.compile(r"\b(?:welke?|wat|waar|hoe|wie|which|what|where|how|who)\b", re.IGNORECASE)
@@ -523,7 +549,11 @@ BASIS_ONLY = re.compile(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|t
                         # "in the MZ basisdeel", "the basisdeel work processes of DV"
                         rf"|\b(?:in|uit|from|within)\s+(?:het|de|the)\s+(?:(?!inclusief|including|met|with|plus)"
                         rf"[\w&'’-]+\s+){{1,3}}?{_PART}"
-                        rf"|{_PART}\s+(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks)", re.IGNORECASE)
+                        rf"|{_PART}\s+(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks|units)"
+                        # "shared by all three profiles", "die alle profielen gemeen hebben": what no profile adds
+                        r"|\b(?:shared|common)\s+(?:by|to)\s+(?:all|every|both)\s+(?:\w+\s+)?profiles\b"
+                        r"|\b(?:alle|beide)\s+(?:\w+\s+)?profielen\s+(?:[\w&-]+\s+){0,3}?(?:gemeen|gemeenschappelijk|delen)\b",
+                        re.IGNORECASE)
 
 
 _EVERY_DOSSIER = re.compile(r"\b(?:dossiers|alle|all|every|elk\w*)\b", re.IGNORECASE)
@@ -763,14 +793,15 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("scope", r"\b(?:welke|which|wat|what)\s+(?:daarvan|ervan|of\s+(?:those|these|them))\b|\bdaarvan\b"
               r"|\bwelke\s+van\s+(?:die|deze)\b"
               r"|\b(?:die|deze|dat|dit|that|this)\s+(?:opleiding|kwalificatie|programm?a?e?|qualification|profiel"
-              r"|profile)\b"
+              r"|profile|dossier|kd|kwalificatiedossier)\b"
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
               r"|\bdaaronder\b"
               r"|\b(?:alleen|only|just)\s+(?:die|diegene|degene|the ones|those"
               r"|(?:de|the)\s+(?:werkprocessen|work processes))(?=\s+(?:\w+\s+)?(?:waar\w*|where|in which|that))"),
     ("topic", r"\bdaar(?:bij|in|over|aan|mee|voor|door)\b|\bthat one\b|\bthis one\b"
-              r"|\b(?:kan ik|laat ik|doe ik|leer ik|oefen ik|is|zijn|over|bij|met|voor|hoort|horen)\s+(?:dat|dit|die)\b"
+              r"|\b(?:kan ik|laat ik|doe ik|leer ik|oefen ik|is|zijn|over|bij|met|voor|hoort|horen|past|passen)"
+              r"\s+(?:dat|dit|die)\b"
               r"|\b(?:heeft|hebben)\s+(?:dat|dit|die)\b(?=\s*[?.!]*\s*$)"
               r"|\b(?:show|demonstrate|do|practi[sc]e|about|for|with|of|to|does|is|are)\s+(?:this|that|it|them)\b"
               r"|\b(?:die|deze|dat|dit|that|this)\s+(?:kerntaak|werkproces|core task|work process|unit"

@@ -168,6 +168,8 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                        constraints=ui.merged(previous.constraints), asked=previous.asked, pointed=previous.pointed)
     if reference is not None:
         target = referent(reference, previous) if previous is not None else None
+        if target is not None and reference.kind == "scope" and previous.scope and years_named(text):
+            target = previous.scope  # "the 2021 version of that dossier": its name, not the year it was asked in
         if target is not None and previous.scope and COMPARE_WORD.search(text) \
                 and find_scope_terms(text, library.catalogue):  # "vergelijk dat met <profiel>", "en de PMK, hoe is
             # dat anders?": the previous scope
@@ -192,8 +194,9 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
             asked = text if reference.kind == "ordinal" and previous else ""
             within: tuple[str, ...] = ()
             other_kind = previous is not None and previous.kind == KERNTAAK and _WERKPROCES_WORD.search(text)
+            other_year = any(year not in previous.question for year in years_named(text)) if previous else False
             if (reference.kind == "scope" and previous is not None and previous.listed and not other_kind
-                    and not names_programme(reference)):
+                    and not names_programme(reference) and not other_year):  # "the 2021 version of that dossier"
                 within = previous.listed  # "welke daarvan …": which of the units just listed
                 kind_word = kind_word or KIND_WORDS[lang]["werkproces"]
                 target = target if previous.scope else ""

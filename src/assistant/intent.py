@@ -45,10 +45,12 @@ TREE = "tree"
 WHERE = "where"
 
 # "is er iets over X te vinden?", "is there anything on X?", "does S&B say anything about X?", "waar gaat het
-# in MZ over X?": whether (and where) the sources hold a theme
-ANYTHING_ON = (r"\b(?:iets|wat)\s+(?:\w+\s+){0,3}?(?:over|rond|omtrent|met betrekking tot)\s+\w"
-               r"|\b(?:anything|something|everything)\s+(?:\w+\s+){0,4}?(?:on|about|regarding|concerning)\s+\w"
-               r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\w")
+# in MZ over X?": whether (and where) the sources hold a theme; not a lead-in before a colon and its question ("Nog
+# iets over het competentieprofiel: wat is …?", "Something about X: which …?")
+_LEAD_IN = (r"(?![^?.!:]*:\s*(?:wat|welke?|hoe|waar|wie|wanneer|what|which|how|where|who|when)\b)")
+ANYTHING_ON = (r"\b(?:iets|wat)\s+(?:\w+\s+){0,3}?(?:over|rond|omtrent|met betrekking tot)\s+\w" + _LEAD_IN
+               + r"|\b(?:anything|something|everything)\s+(?:\w+\s+){0,4}?(?:on|about|regarding|concerning)\s+\w"
+               + _LEAD_IN + r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\w")
 COMES_BACK = r"\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"  # "in welke werkprocessen komt hygiëne terug?"
 # other ways to ask what a unit is about, matched around the theme, never on it: "speelt X een rol", "komt X kijken",
 # "wordt aandacht besteed aan X", "gericht op X", "draait het om X", "raken aan X", "hebben iets met X", "leer je iets
@@ -72,6 +74,11 @@ ANY_UNITS = (r"\b(?:do|does|did|are|is|would|will)\s+(?:there\s+)?any\s+(?:of\s+
 
 # who is asking ("ik ben curriculumontwerper en …", "I'm a teacher"): the role is no part of the theme
 ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)?[^\W\d_][\w-]*"
+
+# the asker's own material compared with what is asked ("ik wil dat vergelijken met ons leerplan", "to compare with
+# our curriculum"): a reason for asking, not a comparison the sources can answer
+OWN_COMPARED = (r"\b(?:vergelijk\w*|vergeleken|compar\w*)\b[^.?!]{0,30}?\b(?:met|with|to|against)\s+"
+                r"(?:ons|onze|mijn|m'n|our|my)\b[^.?!]*")
 
 # Word patterns (on the folded question) that mark a question type; Dutch and English.
 CUES: dict[str, str] = {
@@ -290,15 +297,29 @@ def find_scope_terms(text: str, catalogue: Catalogue) -> list[tuple[str, tuple[i
     return [(m.group(0), m.span()) for m in pattern.finditer(text)]
 
 
-def scope_entries(terms: list[str], years: tuple[str, ...], catalogue: Catalogue) -> tuple[ScopeEntry, ...]:
-    """The index's dossiers/profiles for the named terms, in the named years (all versions when none)."""
+def scope_entries(terms: list[str], years: tuple[str, ...], catalogue: Catalogue,
+                  text: str = "") -> tuple[ScopeEntry, ...]:
+    """The index's dossiers/profiles for the named terms, in the named years (all versions when none); a term that
+    several profiles share is narrowed by the rest of a title that ``text`` names (:func:`_told_apart`)."""
     found: list[ScopeEntry] = []
     for term in terms:
-        entries = catalogue.scopes.get(fold(term), ())
+        entries = _told_apart(term, catalogue.scopes.get(fold(term), ()), text)
         if years:
             entries = tuple(e for e in entries if (e.version or "")[:4] in years) or entries
         found.extend(entries)
     return tuple(dict.fromkeys(found))
+
+
+def _told_apart(term: str, entries: tuple[ScopeEntry, ...], text: str) -> tuple[ScopeEntry, ...]:
+    """The entries of a term several profiles share ("persoonlijk begeleider") whose title's other words the text
+    holds ("… in de gehandicaptenzorg als persoonlijk begeleider"); all of them when it holds none or every one's."""
+    profiles = {e.profile for e in entries}
+    if not text or len(profiles) < 2 or None in profiles:
+        return entries
+    named = set(fold(term).split())
+    words = set(re.findall(r"[^\W\d_]+", fold(text))) - named
+    fitting = {p for p in profiles if words & (set(re.findall(r"[^\W\d_]+", fold(p))) - named - STOPWORDS)}
+    return tuple(e for e in entries if e.profile in fitting) if 0 < len(fitting) < len(profiles) else entries
 
 
 def _missing_version(terms: list[str], years: tuple[str, ...], catalogue: Catalogue,
@@ -411,8 +432,12 @@ def _statement_end(folded: str, scoped: bool = False) -> int:
     rest = folded[before.end():]
     if _own_words(rest) and _has(CUES["where"], rest):  # "… In which work processes does huishouden come up?"
         return before.end()
-    pointing = find_reference(rest) is not None or _DEMONSTRATIVE.search(rest) is not None
+    pointing = (find_reference(rest) is not None or _DEMONSTRATIVE.search(rest) is not None) \
+        and not _CONTAINER.search(rest)  # "which work processes are in it?": the programme named, not a theme
     return before.end() if scoped and not pointing and not _SEEKS.search(folded[: before.end()]) else 0
+
+
+_CONTAINER = re.compile(r"\b(?:in it|in there|erin|daarin|(?:er|daar)\s+(?:\w+\s+)?in)\s*\?\s*$")
 
 
 # a word that may point at the statement before the question ("… Bij welke profielen komt dat voor?"); *het* and *die*
@@ -448,7 +473,8 @@ _PREAMBLE = re.compile(r"^[^:?.!]*\b(?:ik|wij|we|mijn|onze|ons|i|my|our|me)\b[^:
                        r"|are\s+there|is\s+there|do|does)\b)")
 # the asker's statements about themselves before the question sentence ("I am good at household work like cleaning
 # and cooking. In which work processes does huishouden come up?"): the same, when the question has words of its own
-_STATEMENT = re.compile(r"^(?>[^.!?]*\b(?:ik|wij|we|mijn|onze|ons|i|i'm|my|our|me)\b[^.!?]*[.!]\s+)+(?=[^.!?]*\?\s*$)")
+_STATEMENT = re.compile(r"^(?>[^.!?]*\b(?:ik|wij|we|mijn|onze|ons|i|i'm|my|our|me|she|he|hij|zij)\b[^.!?]*[.!]\s+)+"
+                        r"(?=[^.!?]*\?\s*$)")  # the asker's, or their student's or child's ("she follows …")
 # a statement that says what is sought is the request itself ("Ik zoek werkprocessen over agressie. Welke zijn er bij
 # de Thuisbegeleider?", "My lesson is about medication. Which …?"), never the asker's aside
 _SEEKS = re.compile(r"\b(?:zoek\w*|looking|search\w*|weten|know|werk\s*process\w*|work\s+process\w*|kerntaa?k\w*"
@@ -812,20 +838,22 @@ def _edge_version(folded: str, scope_terms: list[str], catalogue: Catalogue) -> 
 
 
 ASKING = ("which", "where", "what", "welke", "welk", "waar")  # the question words the cues are written for
+UNIT_WORDS = ("werkprocessen", "werkproces", "kerntaken", "competenties")  # the unit kinds asked for
 ASKING_LIKE = 0.85  # how alike a typed word must be to one of them to be read as it ("wich", "whihc", "wlke")
 
 
 def asking_words_fixed(text: str) -> str:
-    """The question with each mistyped question word written right ("wich work processes …" → "which work
-    processes …"): a word of four letters or more that is no Dutch or English word in use and is near one."""
+    """The question with each mistyped question word or unit kind written right ("wich work processes …" →
+    "which work processes …", "welke werprocessen" → "welke werkprocessen"): a word of four letters or more that
+    is no Dutch or English word in use and is near one."""
     from assistant.spelling import is_word
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         low = word.lower()
-        if len(low) < 4 or low in ASKING or is_word(low, "nl") or is_word(low, "en"):
+        if len(low) < 4 or low in ASKING or low in UNIT_WORDS or is_word(low, "nl") or is_word(low, "en"):
             return word
-        near = difflib.get_close_matches(low, ASKING, n=1, cutoff=ASKING_LIKE)
+        near = difflib.get_close_matches(low, ASKING + UNIT_WORDS, n=1, cutoff=ASKING_LIKE)
         return near[0] if near else word
 
     return re.sub(r"[^\W\d_]+", fix, text)
@@ -890,7 +918,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         kind = "werkproces"  # "welke taken heeft een helpende?", "wat moet een PMK'er allemaal kunnen?"
     only = _has(CUES["only"], folded)
     conflict = _conflict(folded, years, levels, scope_terms)
-    scopes = scope_entries(scope_terms, good_years, catalogue)
+    scopes = scope_entries(scope_terms, good_years, catalogue, text)
     missing_version = _missing_version(scope_terms, good_years, catalogue, compare=_has(CUES["compare"], folded),
                                        question=text)
     spans = [_with_gloss(text, span) for _, span in named]
@@ -916,8 +944,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
-    compares = (_has(CUES["compare"], folded) and not weighed) or (  # a profile's addition to one werkproces, by
-        # code or quoted title
+    compared = _has(CUES["compare"], re.sub(OWN_COMPARED, " ", folded))  # not "… vergelijken met ons leerplan"
+    compares = (compared and not weighed) or (  # a profile's addition to one werkproces, by code or quoted title
         _has(ADDITION, folded) and any(e.profile for e in scopes)
         and (re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None or QUOTED.search(text) is not None))
     if compares and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
@@ -1154,6 +1182,7 @@ READ_AS = {
         "list_tree": "lijst van {kind} van {scope}",
         "list_where": "lijst van {kind} waarin {topic} voorkomt{scope_in}",
         "list_titled": "lijst van {kind} met {topic} in de titel{scope_in}",
+        "list_code": "lijst van alle eenheden met code {topic}{scope_in}",
         COMPARE: "vergelijking van {what}",
         COMPETENCE: "{competence}: werkprocessen waarin je dit laat zien{scope_in}",
         NOT_FOUND: "zoekvraag: {topic}",
@@ -1181,6 +1210,7 @@ READ_AS = {
         "list_tree": "list of the {kind} of {scope}",
         "list_where": "list of the {kind} where {topic} occurs{scope_in}",
         "list_titled": "list of the {kind} with {topic} in the title{scope_in}",
+        "list_code": "list of every unit with code {topic}{scope_in}",
         COMPARE: "comparison of {what}",
         COMPETENCE: "{competence}: work processes where you show it{scope_in}",
         NOT_FOUND: "search: {topic}",
@@ -1250,14 +1280,16 @@ def describe_scope(intent: Intent) -> str:
     return describe_scopes(intent.scopes, intent.lang)
 
 
-def read_as(intent: Intent, what: str = "", titled: bool = False) -> str:
+def read_as(intent: Intent, what: str = "", titled: bool = False, code: str = "") -> str:
     """The one-line reading of the question, in its language ("gelezen als: lijst van …"); ``titled``: a list of
-    the units whose title holds the topic."""
+    the units whose title holds the topic; ``code``: a list of every unit with that code."""
     words = READ_AS[intent.lang]
     kind = words["kinds"].get(intent.kind, words["kinds"][None])
     scope = describe_scope(intent)
     scope_in = words["in"].format(scope=scope) if intent.scopes or intent.years else ""
-    if intent.type == LIST:
+    if intent.type == LIST and code:
+        body = words["list_code"].format(topic=code, scope_in=scope_in)
+    elif intent.type == LIST:
         key = "list_tree" if intent.mode == TREE else "list_titled" if titled else "list_where"
         body = words[key].format(kind=kind, scope=scope, topic=intent.topic, scope_in=scope_in)
         if intent.kind == "profiel" and intent.levels:  # "welke profielen van MZ zijn niveau 3?"

@@ -117,10 +117,20 @@ def stem_words(words: list[str], stemmer: str = DEFAULT_STEMMER) -> list[str]:
     ]
 
 
+_UNDOUBLED = re.compile(r"[^aeiouy]([aeou])[^aeiouy]$")  # Snowball's Dutch stemmer undoubles a long vowel here
+
+
 def written_forms(stem: str) -> tuple[str, ...]:
     """The start of each written form of a stem, where the stem itself is no prefix of it: a stem in -heid also
-    starts its plural (*mogelijkheid* → *mogelijkheden*, see :func:`stem_words`)."""
-    return (stem, stem[:-4] + "heden") if stem.endswith("heid") else (stem,)
+    starts its plural (*mogelijkheid* → *mogelijkheden*, see :func:`stem_words`), and a stem whose long vowel the
+    stemmer undoubled starts its words with the vowel doubled (*vroegschol* → *vroegschoolse*, *voorrad* →
+    *voorraad*)."""
+    if stem.endswith("heid"):
+        return stem, stem[:-4] + "heden"
+    undoubled = _UNDOUBLED.search(stem)
+    if undoubled:
+        return stem, stem[:-1] + undoubled.group(1) + stem[-1]
+    return (stem,)
 
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")

@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 
 from assistant import evidence, links
 from assistant.absent_facts import asked_absent_fact
-from assistant.conversation import BASIS_ONLY, PART_CODE, Catalogue, ScopeEntry
+from assistant.conversation import BASIS_ONLY, EXCLUSIVE_TO, PART_CODE, Catalogue, ScopeEntry
 from assistant.curriculum import asks_change
 from assistant.intent import (
     ADDITION,
@@ -452,7 +452,8 @@ def _own_only(question: str) -> bool:
                      r"|\bprofieldeel\b|\bprofile part\b"
                      r"|\bprofielwerkprocess\w*|\bprofielgebonden\b|\bprofile[- ]bound\b"
                      r"|\b(?:zonder|without)\s+(?:het\s+|de\s+|the\s+)?(?:basisdeel|basis part|core part)\b"
-                     r"|\bspecifiek voor\b|\bspecific to\b|\bspecifically for\b",
+                     r"|\bspecifiek voor\b|\bspecific to\b|\bspecifically for\b"
+                     r"|" + EXCLUSIVE_TO.pattern,  # "welke zijn alleen voor de helpende?"
                      fold(question)) is not None
 
 
@@ -745,15 +746,15 @@ def _as_asked(stems: Sequence[str], question: str) -> tuple[str, ...]:
 
 def _absent_theme(intent: Intent, alternatives: list[list[tuple[str, ...]]], library: Library,
                   keep) -> tuple[str, ...]:
-    """The theme's rare words as asked, when it has a common word beside them ("clients") and none of them stands
-    in a werkproces of the scope, neither as written nor as a word the scan expands it to that starts alike
-    (*medicatie* finds *medicijnen*, *facility* *faciliteiten*; a neighbour in meaning only, *ziekte* for
-    *dementie*, is no evidence); else ``()``. A theme of rare words alone ("ouderen") counts when the sources
+    """The theme's rare words as asked, when it has a common word beside them ("clients") and none of them (or none
+    of those after *met*/*with*: "mensen met dementie") stands in a werkproces of the scope, neither as written nor
+    as a word the scan expands it to that starts alike (*medicatie* finds *medicijnen*, *facility*
+    *faciliteiten*; a neighbour in meaning only, *ziekte* for *dementie*, is no evidence); else ``()``. A theme of rare words alone ("ouderen") counts when the sources
     hold its words outside the werkprocessen and they name no competence; else it is ranked, as before."""
     rare = [w for words in alternatives for w in words if min(map(library.vocab.share, w)) < COMMON_SHARE]
     common = len(rare) < sum(len(words) for words in alternatives)  # "clients" beside "dementia"
     absent = _absent(rare, library, keep)
-    if not rare or len(absent) < len(rare):
+    if not rare or not absent or (len(absent) < len(rare) and not _qualifies(absent, intent.question)):
         return ()
     asked = _as_asked(absent, intent.question)
     held = library.words - library.name_words
@@ -771,6 +772,14 @@ def _absent_theme(intent: Intent, alternatives: list[list[tuple[str, ...]]], lib
                for u in found):
             return ()
     return asked
+
+
+def _qualifies(absent: list[str], question: str) -> bool:
+    """Whether every absent word qualifies the theme after *met*/*with* ("mensen met dementie", "overleg met de
+    logopedist", "clients with autism"): then the theme asked is absent, whatever the words before it find."""
+    folded = fold(question)
+    return all(re.search(rf"\b(?:met|with)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(fold(word.split()[0])[:ALIKE])}", folded)
+               for word in _as_asked(absent, question))
 
 
 def _absent(words: list[tuple[str, ...]], library: Library, keep) -> list[str]:
@@ -802,9 +811,33 @@ _TITLE_ASKED = re.compile(r"(?:\bin\s+(?:de|het|hun|zijn|haar|the|their|its)?\s*
                           r"(?!\s*(?:,\s*)?(?:of|or|en|and)\b)")
 
 
+# an abbreviation and the words it stands for ("VVE (voor- en vroegschoolse educatie)", "VVE / voor- en …", "BHV:
+# bedrijfshulpverlening"): the group of words after it, up to a mark
+_SPELLED_OUT = re.compile(r"\b([A-Z]{2,6})\b\s*(?:[/,:=(]|-\s)\s*([^/,:;()?.!]+)")
+
+
+def spelled_out(question: str, topic: str) -> str | None:
+    """The theme as an abbreviation with its words in brackets ("vve ( vroegschoolse educatie )"), when the
+    question spells an abbreviation out by the initials of the words after it and the theme is just those: the
+    abbreviation and its words are then alternatives (:func:`_alternatives`), not one concept of all of them."""
+    words = topic.split()
+    for match in _SPELLED_OUT.finditer(question):
+        short = match.group(1).lower()
+        typed = [w for w in re.findall(r"[^\W\d_]+", match.group(2).lower()) if w not in ("en", "of", "and", "or")]
+        if "".join(w[0] for w in typed[:len(short)]) != short or short not in words:
+            continue
+        spelled = [w for w in words if w != short]
+        if spelled and all(any(t.startswith(w[:4]) for t in typed[:len(short)]) for w in spelled):
+            return f"{short} ( {' '.join(spelled)} )"
+    return None
+
+
 def list_where(intent: Intent, library: Library, filters: Filters, strict: bool = False) -> Reply:
     """Every unit of the scope where the theme occurs (:func:`_list_where`); noun phrases joined by "or" are read
     apart first, and together when apart they find nothing ("involve parents or keep them informed")."""
+    glossed = spelled_out(intent.question, intent.topic or "")
+    if glossed:
+        intent = replace(intent, phrase=glossed)
     reply = _list_where(intent, library, filters, strict, split=True)
     split = any(len(disjuncts(a, intent.lang)) > 1 for a in _alternatives(intent.topic or "", intent.phrase or ""))
     return reply if reply.items or not split else _list_where(intent, library, filters, strict, split=False)
@@ -822,8 +855,10 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
     if at is not None:  # "… gaan over evalueren", then "alleen niveau 2": the units of niveau-2 programmes
         keep = _both(keep, at)
     level = _level_phrase(intent) if at is not None else ""
-    try:
-        found = links.theme_units(library.index, intent.topic)
+    glosses = [" ".join(a.strip(" ,()").split()) for a in _alternatives(intent.topic, intent.phrase)]
+    theme = ", ".join(g for g in glosses if g) if len(glosses) > 1 else intent.topic  # "VVE (voor- en vroegschoolse
+    try:  # educatie)": each its own phrase, not one concept of all their words
+        found = links.theme_units(library.index, theme)
     except ValueError:
         found = ()
     alternatives = core_words(intent.topic, library, intent.phrase, intent.lang, split)
@@ -1632,7 +1667,7 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         added = _addition(replace(intent, type=COMPARE), library) if _asks_addition_only(intent) else None
         if added is not None:  # "for Evalueert de werkzaamheden, what does the OA do on top of the basisdeel?"
             return added
-        return lookup(intent, library, filters, search, request.page)
+        return every_with_code(intent, library, filters) or lookup(intent, library, filters, search, request.page)
     if reply.type == COMPETENCE and not reply.items:  # no unit links it: say so, show the nearest
         details = reply.details or (intent.topic or describe_scopes(intent.scopes, intent.lang),)
         return _not_found(intent, "no_links", details, search(intent.question, filters, 3))
@@ -1665,6 +1700,28 @@ def build(request: Request, library: Library, search: Search) -> Reply:
             return _not_found(asked, "not_in_scope", elsewhere, search(intent.question, filters, 3))
         return lookup(asked, library, filters, search, request.page)
     return reply
+
+
+# "every unit whose code is B1-K2-W2", "alle B1-K2-W2's in alle dossiers": each unit with that code, from the model
+_EVERY = re.compile(r"\b(?:every|all|alle|elke|ieder\w*|overal)\b")
+
+
+def every_with_code(intent: Intent, library: Library, filters: Filters) -> Reply | None:
+    """The list of every unit in scope with the one code a question names (a profile's addition to it included),
+    when it asks for all of them: a code is one unit per dossier version and profile, and a lookup would rank
+    only the nearest few; else None."""
+    codes = set(codes_in(intent.question))
+    if len(codes) != 1 or not _EVERY.search(fold(intent.question)):
+        return None
+    keep = scope_filter(intent, filters)
+    code = codes.pop()  # a profile's addition to the unit too (its variant): it is that unit for the profile
+    chunks = [c for c in library.chunks if (c.code or "").upper() == code and c.part == 1 and keep(c)]
+    if len(chunks) < 2:
+        return None
+    asked = replace(intent, type=LIST)
+    items = [Item(c, c.passage or c.text, _part(c)) for c in chunks]
+    return Reply(LIST, intent.lang, read_as(asked, code=chunks[0].code), asked, items=_sorted(items),
+                 filters=_applied(asked, filters))
 
 
 def asks_crebo_or_load(text: str) -> bool:

@@ -192,8 +192,8 @@ def best_sentence_of(chunk: Chunk, wanted: set[str]) -> str:
 def _best(sentences: tuple[tuple[str, frozenset[str]], ...], wanted: set[str]) -> str:
     if not sentences:
         return ""
-    scores = [len(wanted & stems) for _, stems in sentences]
-    return sentences[scores.index(max(scores))][0]
+    scores = [(len(wanted & stems), len(stems) if wanted & stems else 0) for _, stems in sentences]
+    return sentences[scores.index(max(scores))][0]  # on a tie the fuller sentence, not a heading ("Nederlandse taal")
 
 
 @lru_cache(maxsize=8192)

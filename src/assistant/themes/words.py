@@ -36,7 +36,7 @@ DERIVATIONS = ("lijk", "lijke", "lijkheid", "baar", "bare", "baarheid", "loos", 
                "ig", "ige", "igheid", "isch", "ische", "schap", "dom")
 EXTRA_STOPWORDS = frozenset("""
     the a an and or of with to for in on at by from its their your our my his her as into about
-    dealing working other others own
+    dealing handling working other others own
     omgaan werken werk ander andere anderen zijn eigen hun haar elkaar zich
     """.split())
 # English function words (NLTK's list, as bm25s ships it): a theme typed in English drops *between*,
