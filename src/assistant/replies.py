@@ -749,8 +749,9 @@ def _absent_theme(intent: Intent, alternatives: list[list[tuple[str, ...]]], lib
     """The theme's rare words as asked, when it has a common word beside them ("clients") and none of them (or none
     of those after *met*/*with*: "mensen met dementie") stands in a werkproces of the scope, neither as written nor
     as a word the scan expands it to that starts alike (*medicatie* finds *medicijnen*, *facility*
-    *faciliteiten*; a neighbour in meaning only, *ziekte* for *dementie*, is no evidence); else ``()``. A theme of rare words alone ("ouderen") counts when the sources
-    hold its words outside the werkprocessen and they name no competence; else it is ranked, as before."""
+    *faciliteiten*; a neighbour in meaning only, *ziekte* for *dementie*, is no evidence); else ``()``. A theme
+    of rare words alone ("ouderen") counts when the sources hold its words outside the werkprocessen and they
+    name no competence; else it is ranked, as before."""
     rare = [w for words in alternatives for w in words if min(map(library.vocab.share, w)) < COMMON_SHARE]
     common = len(rare) < sum(len(words) for words in alternatives)  # "clients" beside "dementia"
     absent = _absent(rare, library, keep)
