@@ -380,7 +380,10 @@ _PART_WORDS = re.compile(r"\b(?:basisdeel|profieldeel|aanvullingen|core part|bas
 # a profile's own units asked for as the ones only it has ("welke zijn alleen voor de helpende?", "which are only for
 # the OA"): its profile part
 EXCLUSIVE_TO = re.compile(r"\b(?:zijn|is|gelden|geldt|horen|hoort|are|apply|applies|belongs?)\s+(?:er\s+)?"
-                          r"(?:alleen|enkel|uitsluitend|only|exclusively)\s+(?:voor|bij|for|to)\b", re.IGNORECASE)
+                          r"(?:alleen|enkel|uitsluitend|only|exclusively)\s+(?:voor|bij|for|to)\b"
+                          # not a kerntaak, level, year or code ("horen alleen bij kerntaak 2", "alleen voor niveau 2")
+                          r"(?!\s+(?:(?:de|het|the)\s+)?(?:kerntaa?k\w*|core\s+tasks?|niveau|level|versie|version"
+                          r"|jaar|year|20\d\d|[bp]\d))", re.IGNORECASE)
 _PART_NAMES = {"b": "basisdeel", "p": "profieldeel", "profile-specific": "profieldeel",
                "profielspecifieke": "profieldeel"}  # "alleen de P-werkprocessen", "the P part": the units coded P…
 
@@ -489,8 +492,8 @@ _BACK = re.compile(r"\b(?:dat|dit|deze|daar\w*|hetzelfde|that|those|these|this|i
 BACK_WORDS = 4  # ... in a message naming a version and at most this many other words: a follow-up
 # a closing sentence that says what is not meant ("? dus niet voor facilitair en sport", ", not for the other
 # profiles"): it narrows the question, it asks nothing new
-_EXCLUSION = re.compile(r"(?<=[?.!,])\s*(?:dus\s+|so\s+|maar\s+|but\s+)?(?:niet|not|geen|no)\s+(?:voor|bij|for|in)\b"
-                        r"[^.?!]*[.?!]?\s*$", re.IGNORECASE)
+_EXCLUSION = re.compile(r"(?<=[?.!])\s*(?:dus\s+|so\s+)?(?:niet|not|geen|no)\s+(?:voor|bij|for|in)\b"
+                        r"(?![^.?!]*\b(?:maar|but)\b)[^.?!]*[.?!]?\s*$", re.IGNORECASE)  # not "…, niet X maar Y"
 _ASIDE = re.compile(r"\([^()]*\)")  # "(ik oefen mijn Nederlands 🙂)": an aside naming nothing does not count
 SAME_FOR_WORDS = 3  # "hetzelfde voor …" is the previous question for what it names, with at most this many other words
 _QUESTION_WORD = re.compile(r"\b(?:welke?|wat|waar|hoe|wie|which|what|where|how|who)\b", re.IGNORECASE)
@@ -793,7 +796,7 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("scope", r"\b(?:welke|which|wat|what)\s+(?:daarvan|ervan|of\s+(?:those|these|them))\b|\bdaarvan\b"
               r"|\bwelke\s+van\s+(?:die|deze)\b"
               r"|\b(?:die|deze|dat|dit|that|this)\s+(?:opleiding|kwalificatie|programm?a?e?|qualification|profiel"
-              r"|profile|dossier|kd|kwalificatiedossier)\b"
+              r"|profile)\b"
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
               r"|\bdaaronder\b"

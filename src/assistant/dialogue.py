@@ -155,6 +155,9 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
             or not [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in FILLER | {"one", "ones"}]):
         reference = None  # "welke werkprocessen heeft de 2021-versie van OA?" names what it means; "and the 2020
         # one?" asks the previous question again in that year (below)
+    if reference is not None and reference.kind == "topic" and re.match(r"(?:past|passen)\s", reference.text.lower()) \
+            and (previous is None or previous.listed):
+        reference = None  # "past dat bij een stage op …?" after a list: it weighs the list, not its first unit
     if reference is not None and reference.kind == "topic" and re.match(r"(?:heeft|hebben)\s", reference.text.lower()) \
             and not (previous is not None and _CODE_NAMED.search(previous.topic or "")):
         reference = None  # "welke competenties heeft die?" points at a unit; after a theme it asks again, unresolved
@@ -168,8 +171,6 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                        constraints=ui.merged(previous.constraints), asked=previous.asked, pointed=previous.pointed)
     if reference is not None:
         target = referent(reference, previous) if previous is not None else None
-        if target is not None and reference.kind == "scope" and previous.scope and years_named(text):
-            target = previous.scope  # "the 2021 version of that dossier": its name, not the year it was asked in
         if target is not None and previous.scope and COMPARE_WORD.search(text) \
                 and find_scope_terms(text, library.catalogue):  # "vergelijk dat met <profiel>", "en de PMK, hoe is
             # dat anders?": the previous scope
@@ -194,9 +195,8 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
             asked = text if reference.kind == "ordinal" and previous else ""
             within: tuple[str, ...] = ()
             other_kind = previous is not None and previous.kind == KERNTAAK and _WERKPROCES_WORD.search(text)
-            other_year = any(year not in previous.question for year in years_named(text)) if previous else False
             if (reference.kind == "scope" and previous is not None and previous.listed and not other_kind
-                    and not names_programme(reference) and not other_year):  # "the 2021 version of that dossier"
+                    and not names_programme(reference)):
                 within = previous.listed  # "welke daarvan …": which of the units just listed
                 kind_word = kind_word or KIND_WORDS[lang]["werkproces"]
                 target = target if previous.scope else ""

@@ -79,7 +79,7 @@ def _by_prefix(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=512)
 def _share(texts: tuple[str, ...], form: str) -> float:
-    forms = written_forms(form)  # a stem in -heid also stands in its plural (*werkzaamheden*)
+    forms = written_forms(form)  # -heid also in its plural (*werkzaamheden*), *vroegschol* in *vroegschoolse*
     return sum(1 for t in texts if any(f in t for f in forms)) / len(texts)
 
 

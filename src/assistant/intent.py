@@ -80,6 +80,17 @@ ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)
 OWN_COMPARED = (r"\b(?:vergelijk\w*|vergeleken|compar\w*)\b[^.?!]{0,30}?\b(?:met|with|to|against)\s+"
                 r"(?:ons|onze|mijn|m'n|our|my)\b[^.?!]*")
 
+
+
+def _without_own_material(folded: str, scope_terms: list[str]) -> str:
+    """The question without a comparison with the asker's own material (:data:`OWN_COMPARED`), unless that names
+    a programme of the sources ("compare the OA with our current PMK programme")."""
+    def own(match: re.Match[str]) -> str:
+        return match.group(0) if any(fold(t) in match.group(0) for t in scope_terms) else " "
+
+    return re.sub(OWN_COMPARED, own, folded)
+
+
 # Word patterns (on the folded question) that mark a question type; Dutch and English.
 CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk(?!baars\b)\w*\b|\bvergeleken\s+met\b|\bversus\b|\bvs\.?(?!\w)"
@@ -312,13 +323,15 @@ def scope_entries(terms: list[str], years: tuple[str, ...], catalogue: Catalogue
 
 def _told_apart(term: str, entries: tuple[ScopeEntry, ...], text: str) -> tuple[ScopeEntry, ...]:
     """The entries of a term several profiles share ("persoonlijk begeleider") whose title's other words the text
-    holds ("… in de gehandicaptenzorg als persoonlijk begeleider"); all of them when it holds none or every one's."""
+    holds, all of them ("… in de gehandicaptenzorg als persoonlijk begeleider"); all entries when it holds no
+    title's or every title's."""
     profiles = {e.profile for e in entries}
     if not text or len(profiles) < 2 or None in profiles:
         return entries
     named = set(fold(term).split())
     words = set(re.findall(r"[^\W\d_]+", fold(text))) - named
-    fitting = {p for p in profiles if words & (set(re.findall(r"[^\W\d_]+", fold(p))) - named - STOPWORDS)}
+    fitting = {p for p in profiles if (rest := set(re.findall(r"[^\W\d_]+", fold(p))) - named - STOPWORDS)
+               and rest <= words}  # every other word of the title: not "specifieke" alone for "specifieke doelgroepen"
     return tuple(e for e in entries if e.profile in fitting) if 0 < len(fitting) < len(profiles) else entries
 
 
@@ -401,6 +414,7 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
     ("voor mijn lesplan over pesten: welke werkprocessen?")."""
     folded = _AFTERWORD.sub(lambda m: " " * len(m.group(0)), _without(text, spans).lower())
     folded = _INTRODUCTION.sub(lambda m: " " * len(m.group(0)), folded)
+    folded = _QUESTION_LEAD.sub(lambda m: " " * len(m.group(0)), folded)
     before = _PREAMBLE.search(folded)
     if before and _own_words(folded[before.end():]):
         folded = " " * before.end() + folded[before.end():]
@@ -432,11 +446,14 @@ def _statement_end(folded: str, scoped: bool = False) -> int:
     rest = folded[before.end():]
     if _own_words(rest) and _has(CUES["where"], rest):  # "… In which work processes does huishouden come up?"
         return before.end()
-    pointing = (find_reference(rest) is not None or _DEMONSTRATIVE.search(rest) is not None) \
-        and not _CONTAINER.search(rest)  # "which work processes are in it?": the programme named, not a theme
+    aimed = _THE_PROGRAMME.sub(" ", rest)  # "… bij dit profiel?": the programme named, not a theme of the statement
+    pointing = (find_reference(aimed) is not None or _DEMONSTRATIVE.search(aimed) is not None) \
+        and not _CONTAINER.search(aimed)  # "which work processes are in it?": the same
     return before.end() if scoped and not pointing and not _SEEKS.search(folded[: before.end()]) else 0
 
 
+_THE_PROGRAMME = re.compile(r"\b(?:die|deze|dat|dit|that|this)\s+(?:opleiding|kwalificatie|programm?a?e?|qualification"
+                            r"|profiel|profile)\b")
 _CONTAINER = re.compile(r"\b(?:in it|in there|erin|daarin|(?:er|daar)\s+(?:\w+\s+)?in)\s*\?\s*$")
 
 
@@ -471,10 +488,13 @@ _INTRODUCTION_ANY_CASE = re.compile(_INTRODUCTION.pattern, re.IGNORECASE)  # spa
 _PREAMBLE = re.compile(r"^[^:?.!]*\b(?:ik|wij|we|mijn|onze|ons|i|my|our|me)\b[^:?.!]*:\s*(?=(?:en\s+|and\s+)?(?:in\s+)?"
                        r"(?:welke|welk|wat|waar|waarin|hoe|wie|which|what|where|how|who|zijn\s+er|is\s+er"
                        r"|are\s+there|is\s+there|do|does)\b)")
+# a lead-in that announces a question ("Vraag:", "Snelle vraag:", "Ik heb een vraag:", "Quick question:"); one that
+# says what about ("Vraag over agressie: …") keeps what it is about
+_QUESTION_LEAD = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,4}?(?:vraag|vraagje|question)"
+                            r"(?:\s*:|\s+(?:over|about|on|omtrent)\b(?=[^:?.!]*:))\s*")
 # the asker's statements about themselves before the question sentence ("I am good at household work like cleaning
 # and cooking. In which work processes does huishouden come up?"): the same, when the question has words of its own
-_STATEMENT = re.compile(r"^(?>[^.!?]*\b(?:ik|wij|we|mijn|onze|ons|i|i'm|my|our|me|she|he|hij|zij)\b[^.!?]*[.!]\s+)+"
-                        r"(?=[^.!?]*\?\s*$)")  # the asker's, or their student's or child's ("she follows …")
+_STATEMENT = re.compile(r"^(?>[^.!?]*\b(?:ik|wij|we|mijn|onze|ons|i|i'm|my|our|me)\b[^.!?]*[.!]\s+)+(?=[^.!?]*\?\s*$)")
 # a statement that says what is sought is the request itself ("Ik zoek werkprocessen over agressie. Welke zijn er bij
 # de Thuisbegeleider?", "My lesson is about medication. Which …?"), never the asker's aside
 _SEEKS = re.compile(r"\b(?:zoek\w*|looking|search\w*|weten|know|werk\s*process\w*|work\s+process\w*|kerntaa?k\w*"
@@ -851,8 +871,9 @@ def asking_words_fixed(text: str) -> str:
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         low = word.lower()
-        if len(low) < 4 or low in ASKING or low in UNIT_WORDS or is_word(low, "nl") or is_word(low, "en"):
-            return word
+        if len(low) < 4 or low in ASKING or low in UNIT_WORDS or is_word(low, "nl") or is_word(low, "en") or any(
+                re.fullmatch(pattern, low) for pattern in KIND_WORDS.values()):
+            return word  # a word in use, or a kind word already ("competences", "werkprocesen")
         near = difflib.get_close_matches(low, ASKING + UNIT_WORDS, n=1, cutoff=ASKING_LIKE)
         return near[0] if near else word
 
@@ -944,7 +965,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
-    compared = _has(CUES["compare"], re.sub(OWN_COMPARED, " ", folded))  # not "… vergelijken met ons leerplan"
+    compared = _has(CUES["compare"], _without_own_material(folded, scope_terms))  # not "… met ons leerplan"
     compares = (compared and not weighed) or (  # a profile's addition to one werkproces, by code or quoted title
         _has(ADDITION, folded) and any(e.profile for e in scopes)
         and (re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None or QUOTED.search(text) is not None))

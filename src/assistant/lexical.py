@@ -127,9 +127,9 @@ def written_forms(stem: str) -> tuple[str, ...]:
     *voorraad*)."""
     if stem.endswith("heid"):
         return stem, stem[:-4] + "heden"
-    undoubled = _UNDOUBLED.search(stem)
-    if undoubled:
-        return stem, stem[:-1] + undoubled.group(1) + stem[-1]
+    vowel = _UNDOUBLED.search(stem)
+    if vowel:
+        return stem, stem[:-1] + vowel.group(1) + stem[-1]
     return (stem,)
 
 

@@ -452,9 +452,8 @@ def _own_only(question: str) -> bool:
                      r"|\bprofieldeel\b|\bprofile part\b"
                      r"|\bprofielwerkprocess\w*|\bprofielgebonden\b|\bprofile[- ]bound\b"
                      r"|\b(?:zonder|without)\s+(?:het\s+|de\s+|the\s+)?(?:basisdeel|basis part|core part)\b"
-                     r"|\bspecifiek voor\b|\bspecific to\b|\bspecifically for\b"
-                     r"|" + EXCLUSIVE_TO.pattern,  # "welke zijn alleen voor de helpende?"
-                     fold(question)) is not None
+                     r"|\bspecifiek voor\b|\bspecific to\b|\bspecifically for\b",
+                     fold(question)) is not None or EXCLUSIVE_TO.search(question) is not None  # "alleen voor de …"
 
 
 def _applied(intent: Intent, filters: Filters) -> tuple[tuple[str, str], ...]:
@@ -723,7 +722,7 @@ def coverage(words: list[tuple[str, ...]], text: str, terms: Sequence[str]) -> f
     haystack = fold_accents(text)
     matched = [fold_accents(t) for t in terms]
     found = sum(1 for forms in words if any(f in haystack or any(f in t for t in matched)
-                                            for stem in forms for f in written_forms(stem)))
+                                            for stem in forms for f in map(fold_accents, written_forms(stem))))
     return found / len(words) if words else 0.0
 
 
@@ -755,7 +754,8 @@ def _absent_theme(intent: Intent, alternatives: list[list[tuple[str, ...]]], lib
     rare = [w for words in alternatives for w in words if min(map(library.vocab.share, w)) < COMMON_SHARE]
     common = len(rare) < sum(len(words) for words in alternatives)  # "clients" beside "dementia"
     absent = _absent(rare, library, keep)
-    if not rare or not absent or (len(absent) < len(rare) and not _qualifies(absent, intent.question)):
+    qualified = _qualifies(absent, intent.question, (intent.topic or "").split()) if absent else False
+    if not rare or not absent or (len(absent) < len(rare) and not qualified):
         return ()
     asked = _as_asked(absent, intent.question)
     held = library.words - library.name_words
@@ -775,12 +775,15 @@ def _absent_theme(intent: Intent, alternatives: list[list[tuple[str, ...]]], lib
     return asked
 
 
-def _qualifies(absent: list[str], question: str) -> bool:
-    """Whether every absent word qualifies the theme after *met*/*with* ("mensen met dementie", "overleg met de
-    logopedist", "clients with autism"): then the theme asked is absent, whatever the words before it find."""
+def _qualifies(absent: list[str], question: str, topic_words: list[str]) -> bool:
+    """Whether every absent word qualifies a theme word after *met*/*with* ("mensen met dementie", "overleg met de
+    logopedist", "clients with autism"; not a verb's *with*: "deal with supervising"): then the theme asked is
+    absent, whatever the words before it find."""
     folded = fold(question)
-    return all(re.search(rf"\b(?:met|with)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(fold(word.split()[0])[:ALIKE])}", folded)
-               for word in _as_asked(absent, question))
+    topic = set(topic_words)
+    return all(any(m.group(1) in topic for m in re.finditer(
+        rf"([\w'’-]+)\s+(?:met|with)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(fold(word.split()[0])[:ALIKE])}", folded))
+        for word in _as_asked(absent, question))
 
 
 def _absent(words: list[tuple[str, ...]], library: Library, keep) -> list[str]:
@@ -837,14 +840,18 @@ def list_where(intent: Intent, library: Library, filters: Filters, strict: bool 
     """Every unit of the scope where the theme occurs (:func:`_list_where`); noun phrases joined by "or" are read
     apart first, and together when apart they find nothing ("involve parents or keep them informed")."""
     glossed = spelled_out(intent.question, intent.topic or "")
-    if glossed:
+    theme = intent.topic or ""
+    if glossed:  # the abbreviation and its words scanned as two phrases, not one concept of all their words
         intent = replace(intent, phrase=glossed)
-    reply = _list_where(intent, library, filters, strict, split=True)
+        theme = ", ".join(" ".join(a.strip(" ,()").split()) for a in _alternatives(theme, glossed))
+    reply = _list_where(intent, library, filters, strict, split=True, theme=theme)
     split = any(len(disjuncts(a, intent.lang)) > 1 for a in _alternatives(intent.topic or "", intent.phrase or ""))
-    return reply if reply.items or not split else _list_where(intent, library, filters, strict, split=False)
+    return reply if reply.items or not split else _list_where(intent, library, filters, strict, split=False,
+                                                              theme=theme)
 
 
-def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool, split: bool) -> Reply:
+def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool, split: bool,
+                theme: str = "") -> Reply:
     """Every unit of the scope where the theme occurs, with the sentences that carry it: the units that hold all
     its specific words, those fewer than :data:`evidence.GENERIC_SHARE` of the units hold ("persoonlijk
     ontwikkelplan maken": not *maken*), or those of one alternative. When no unit has them all, the units that
@@ -856,10 +863,9 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
     if at is not None:  # "… gaan over evalueren", then "alleen niveau 2": the units of niveau-2 programmes
         keep = _both(keep, at)
     level = _level_phrase(intent) if at is not None else ""
-    glosses = [" ".join(a.strip(" ,()").split()) for a in _alternatives(intent.topic, intent.phrase)]
-    theme = ", ".join(g for g in glosses if g) if len(glosses) > 1 else intent.topic  # "VVE (voor- en vroegschoolse
-    try:  # educatie)": each its own phrase, not one concept of all their words
-        found = links.theme_units(library.index, theme)
+    scanned = re.sub(r"[^\W\d_]+", lambda m: library.accented.get(m.group(0), m.group(0)), theme or intent.topic)
+    try:  # a word typed without its diacritic scanned as the corpus writes it (*coordinerende*: *coördinerende*)
+        found = links.theme_units(library.index, scanned)
     except ValueError:
         found = ()
     alternatives = core_words(intent.topic, library, intent.phrase, intent.lang, split)
@@ -1704,7 +1710,10 @@ def build(request: Request, library: Library, search: Search) -> Reply:
 
 
 # "every unit whose code is B1-K2-W2", "alle B1-K2-W2's in alle dossiers": each unit with that code, from the model
-_EVERY = re.compile(r"\b(?:every|all|alle|elke|ieder\w*|overal)\b")
+_EVERY = re.compile(r"\b(?:every|all|alle|elke|ieder\w*)\s+(?:(?:de|het|the)\s+)?[bp][1-9]-k"
+                    r"|\b(?:every|all|alle|elke|ieder\w*)\s+(?:[\w-]+\s+){0,2}?(?:units?|eenheden|werk ?process\w*"
+                    r"|work ?process\w*|versies|versions|varianten|variants)\b"
+                    r"|\b(?:met|with|whose)\s+(?:de\s+|the\s+)?code\b|\boveral\b")  # not "alle informatie over X"
 
 
 def every_with_code(intent: Intent, library: Library, filters: Filters) -> Reply | None:

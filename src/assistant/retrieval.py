@@ -189,11 +189,14 @@ def best_sentence_of(chunk: Chunk, wanted: set[str]) -> str:
     return _best(tuple(zip(sentences, (frozenset(line.split()) for line in prepared), strict=True)), wanted)
 
 
+SENTENCE_MIN_STEMS = 4  # a line with fewer word stems is a heading or a label, not a sentence to quote
+
+
 def _best(sentences: tuple[tuple[str, frozenset[str]], ...], wanted: set[str]) -> str:
     if not sentences:
         return ""
-    scores = [(len(wanted & stems), len(stems) if wanted & stems else 0) for _, stems in sentences]
-    return sentences[scores.index(max(scores))][0]  # on a tie the fuller sentence, not a heading ("Nederlandse taal")
+    scores = [(len(wanted & stems), len(stems) >= SENTENCE_MIN_STEMS) for _, stems in sentences]
+    return sentences[scores.index(max(scores))][0]  # on a tie the first that is no heading ("Nederlandse taal")
 
 
 @lru_cache(maxsize=8192)

@@ -71,7 +71,7 @@ def correct_names(text: str, catalogue: Catalogue, known: frozenset[str] = froze
         for i in range(len(words) - size):  # a compound of the name typed apart: "gehandicapten zorg"
             start, end = words[i].start(), words[i + size].end()
             if "".join(w.group(0).lower() for w in words[i:i + size + 1]) == name.replace(" ", "") and not any(
-                    start < b and a < end for a, b in taken):
+                    start < b and a < end and not (start <= a and b <= end) for a, b in taken):  # it may hold a name
                 candidates.append((1.0, start, end, name))
         for i in range(len(words) - size + 1):
             start, end = words[i].start(), words[i + size - 1].end()
