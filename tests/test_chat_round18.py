@@ -231,3 +231,10 @@ def test_a_closing_exclusion_is_a_sentence_of_its_own_without_but():
     assert _EXCLUSION.search("en welke zijn alleen voor helpende? dus niet voor facilitair en sport")
     assert not _EXCLUSION.search("en de OA? niet voor hygiëne maar voor veiligheid")  # it asks for veiligheid
     assert not _EXCLUSION.search("en de OA, niet voor hygiëne")  # a clause, not a sentence of its own
+
+
+def test_this_profile_after_a_statement_points_at_the_programme_named(library, searcher):
+    reply = only(library, searcher, "Ik schrijf een leerlijn voor de Sociaal-cultureel werker uit het KD Sociaal "
+                                    "werk (2015). Welke werkprocessen horen allemaal bij dit profiel, basisdeel "
+                                    "meegerekend?")
+    assert reply.type == LIST and reply.intent.mode == TREE and len(reply.items) == 13

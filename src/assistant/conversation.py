@@ -345,7 +345,7 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
             part = found_code.group(1).upper()
         elif coded:
             part = _PART_NAMES[coded.group(1)]
-        elif EXCLUSIVE_TO.fullmatch(found_part.group(0)):
+        elif found_part.re is EXCLUSIVE_TO:
             part = "profieldeel"
         else:
             part = _PART_NAMES.get(part, part)
@@ -907,7 +907,8 @@ def compared_levels(message: str, previous: Turn) -> str | None:
     return None
 
 
-_PROGRAMME = re.compile(r"\b(?:opleiding|kwalificatie|programm?a?e?|qualification|profiel|profile)\b")
+PROGRAMME_WORD = r"\b(?:opleiding|kwalificatie|programm?a?e?|qualification|profiel|profile)\b"
+_PROGRAMME = re.compile(PROGRAMME_WORD)
 
 
 def names_programme(reference: Reference) -> bool:

@@ -27,7 +27,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.conversation import NEWEST, OLDEST, PART_CODE, Catalogue, ScopeEntry, find_reference
+from assistant.conversation import (
+    NEWEST,
+    OLDEST,
+    PART_CODE,
+    PROGRAMME_WORD,
+    Catalogue,
+    ScopeEntry,
+    find_reference,
+)
 from assistant.curriculum import asks_change
 from assistant.language import QUOTED, english_word, language
 from assistant.lexical import STOPWORDS, tokenize
@@ -79,7 +87,6 @@ ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)
 # our curriculum"): a reason for asking, not a comparison the sources can answer
 OWN_COMPARED = (r"\b(?:vergelijk\w*|vergeleken|compar\w*)\b[^.?!]{0,30}?\b(?:met|with|to|against)\s+"
                 r"(?:ons|onze|mijn|m'n|our|my)\b[^.?!]*")
-
 
 
 def _without_own_material(folded: str, scope_terms: list[str]) -> str:
@@ -447,14 +454,11 @@ def _statement_end(folded: str, scoped: bool = False) -> int:
     if _own_words(rest) and _has(CUES["where"], rest):  # "… In which work processes does huishouden come up?"
         return before.end()
     aimed = _THE_PROGRAMME.sub(" ", rest)  # "… bij dit profiel?": the programme named, not a theme of the statement
-    pointing = (find_reference(aimed) is not None or _DEMONSTRATIVE.search(aimed) is not None) \
-        and not _CONTAINER.search(aimed)  # "which work processes are in it?": the same
+    pointing = find_reference(aimed) is not None or _DEMONSTRATIVE.search(aimed) is not None
     return before.end() if scoped and not pointing and not _SEEKS.search(folded[: before.end()]) else 0
 
 
-_THE_PROGRAMME = re.compile(r"\b(?:die|deze|dat|dit|that|this)\s+(?:opleiding|kwalificatie|programm?a?e?|qualification"
-                            r"|profiel|profile)\b")
-_CONTAINER = re.compile(r"\b(?:in it|in there|erin|daarin|(?:er|daar)\s+(?:\w+\s+)?in)\s*\?\s*$")
+_THE_PROGRAMME = re.compile(rf"\b(?:die|deze|dat|dit|that|this)\s+{PROGRAMME_WORD}")
 
 
 # a word that may point at the statement before the question ("… Bij welke profielen komt dat voor?"); *het* and *die*
@@ -871,7 +875,7 @@ def asking_words_fixed(text: str) -> str:
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         low = word.lower()
-        if len(low) < 4 or low in ASKING or low in UNIT_WORDS or is_word(low, "nl") or is_word(low, "en") or any(
+        if len(low) < 4 or low in ASKING or is_word(low, "nl") or is_word(low, "en") or any(
                 re.fullmatch(pattern, low) for pattern in KIND_WORDS.values()):
             return word  # a word in use, or a kind word already ("competences", "werkprocesen")
         near = difflib.get_close_matches(low, ASKING + UNIT_WORDS, n=1, cutoff=ASKING_LIKE)
