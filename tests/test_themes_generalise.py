@@ -66,6 +66,8 @@ FLOOR_BATCH20_F1 = 0.55  # measured 0.586 on arrival (seventeenth session, its s
 # kern units for 17 judged (any 'doelen'), doorverwijzen 38 for 6 (near word 'expertise')
 FLOOR_BATCH21_F1 = 0.62  # measured 0.662 on arrival (eighteenth session, its start code): handling resistance,
 # judged nearly absent (no kern unit), lists 5; werken met een begeleidingsplan finds 10 of its 15
+FLOOR_BATCH22_F1 = 0.30  # measured 0.342 on arrival (nineteenth session, its start code): three of its four themes
+# judged (nearly) absent; dementia lists a title close in meaning, verantwoording afleggen 16 kern units for 1 judged
 
 
 def kern_refs(result) -> set[str]:
@@ -194,8 +196,8 @@ def test_batch_two_is_six_fresh_tune_themes_judged():
     assert {t.slug for t in fresh} <= judged
 
 
-@pytest.mark.parametrize("batch", range(3, 22))
-def test_batches_three_to_twenty_one_are_four_fresh_tune_themes_judged_by_new_judges(batch):
+@pytest.mark.parametrize("batch", range(3, 23))
+def test_batches_three_to_twenty_two_are_four_fresh_tune_themes_judged_by_new_judges(batch):
     fresh = [t for t in load_themes() if t.batch == batch]
     assert len(fresh) == 4 and all(t.split == "tune" for t in fresh)
     assert sorted(t.language for t in fresh) == ["en", "en", "nl", "nl"]
@@ -204,7 +206,7 @@ def test_batches_three_to_twenty_one_are_four_fresh_tune_themes_judged_by_new_ju
     assert judges and not judges & others  # independent of the judges of every other batch
 
 
-def test_tune_themes_and_batches_two_to_twenty_one_stay_above_their_floor(index):
+def test_tune_themes_and_batches_two_to_twenty_two_stay_above_their_floor(index):
     judgments = load_judgments()
     rows = []
     for theme in [t for t in load_themes() if t.split == "tune"]:
@@ -231,6 +233,7 @@ def test_tune_themes_and_batches_two_to_twenty_one_stay_above_their_floor(index)
     assert macro(f1 for batch, f1 in rows if batch == 19) >= FLOOR_BATCH19_F1
     assert macro(f1 for batch, f1 in rows if batch == 20) >= FLOOR_BATCH20_F1
     assert macro(f1 for batch, f1 in rows if batch == 21) >= FLOOR_BATCH21_F1
+    assert macro(f1 for batch, f1 in rows if batch == 22) >= FLOOR_BATCH22_F1
     assert np.isfinite([f1 for _, f1 in rows]).all()
 
 

@@ -391,7 +391,7 @@ _PART_NAMES = {"b": "basisdeel", "p": "profieldeel", "profile-specific": "profie
 # the parts a question includes beside a profile's own ("inclusief basisdeel en aanvullingen", "including the core
 # part"): a later "alleen de profielspecifieke" narrows instead
 _PART_NOUN = r"(?:(?:het|de|hun|the|their)\s+)?(?:basisdeel|aanvullingen|core part|basic part|additions|add-ons)"
-_INCLUDED_PARTS = re.compile(rf",?\s*\b(?:inclusief|incl\.?|including|plus)\s+{_PART_NOUN}"
+_INCLUDED_PARTS = re.compile(rf",?\s*\b(?:inclusief|incl\.?|including|plus|met inbegrip van|along with)\s+{_PART_NOUN}"
                              rf"(?:\s*,?\s*(?:en|and|&)?\s*{_PART_NOUN})*\s*,?", re.IGNORECASE)
 
 
@@ -483,7 +483,12 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
 # MZ", "can you do the same for the GPM?"); the words before "voor"/"for" are taken off
 _SAME_FOR = re.compile(r"^\s*(?:(?:en|and|ok(?:ay|é|e)?|dan|then)[,\s]+)?"
                        r"(?:(?:can|could|kun|kan|kunt)\s+(?:you|je|jij|u)\s+)?(?:(?:doe|do)\s+)?(?:ook\s+|also\s+)?"
-                       r"(?:hetzelfde|zelfde|the same|same)(?:\s+(?:vraag|question))?\s+(?=(?:voor|for|bij|with)\b)",
+                       r"(?:(?:hetzelfde|zelfde|the same|same)(?:\s+(?:vraag|question))?"
+                       # "does the same apply to X?", "geldt dat ook voor X?", "is dat hetzelfde bij X?"
+                       r"|(?:(?:does|do|would|will)\s+)?(?:the same|that|this|it)\s+(?:also\s+)?"
+                       r"(?:apply|applies|hold|holds)"
+                       r"|(?:geldt|gelden|is)\s+(?:dat|dit|hetzelfde)\s+(?:ook|dan)?(?:\s+hetzelfde)?)"
+                       r"\s+(?=(?:voor|for|bij|with|to)\b)",
                        re.IGNORECASE)
 _NARROWING = r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b"
 # a word that points back at the previous answer ("dat", "those"; "het" as a pronoun: "kan het wel …")
@@ -553,6 +558,8 @@ BASIS_ONLY = re.compile(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|t
                         rf"|\b(?:in|uit|from|within)\s+(?:het|de|the)\s+(?:(?!inclusief|including|met|with|plus)"
                         rf"[\w&'’-]+\s+){{1,3}}?{_PART}"
                         rf"|{_PART}\s+(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks|units)"
+                        # "did the basisdeel of the 2015 Sociaal werk dossier contain", not "besides the basisdeel"
+                        rf"|(?<!naast )(?<!besides )(?<!behalve )\b(?:het|the)\s+{_PART}\s*(?:of|van)\b"
                         # "shared by all three profiles", "die alle profielen gemeen hebben": what no profile adds
                         r"|\b(?:shared|common)\s+(?:by|to)\s+(?:all|every|both)\s+(?:\w+\s+)?profiles\b"
                         r"|\b(?:alle|beide)\s+(?:\w+\s+)?profielen\s+(?:[\w&-]+\s+){0,3}?(?:gemeen|gemeenschappelijk|delen)\b",
@@ -791,7 +798,8 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
              r"|\b(?:beide(?:n)?|both)\b(?!\s+(?:(?:in|van|de|het|the)\s+){0,2}(?:jaren|jaargangen|versies|dossiers"
              r"|kwalificatiedossiers|kd'?s|years|versions|files|qualification files|20\d\d))"),
     ("ordinal", r"\b(?:de|het|the)\s+(eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last)"
-                r"(?:\s+(?:one|daarvan|ervan|uit de lijst))?\b(?!\s+(?:niveau|level|versie|version|keer|time))"
+                r"(?:\s+(?:one|daarvan|ervan|uit de lijst))?\b(?!\s+(?:niveau|level|versie|version|keer|time"
+                r"|\w*jaar|jaren|year|week|weken|weeks|dag|dagen|days?|maand|maanden|months?|periode|period|blok|semester|term))"
                 r"|\b(?:nummer|number|nr\.?)\s*([1-9])\b"),
     ("scope", r"\b(?:welke|which|wat|what)\s+(?:daarvan|ervan|of\s+(?:those|these|them))\b|\bdaarvan\b"
               r"|\bwelke\s+van\s+(?:die|deze)\b"
@@ -800,6 +808,10 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
               r"|\bdaaronder\b"
+              # "en bij welke moet ik … laten zien?" after a list: "welke" stands alone, for the units listed
+              r"|(?:(?<=\bbij )|(?<=\bin )|(?<=\bvoor )|(?<=\bmet )|(?<=\bat )|(?<=\bfor )|(?<=\bwith ))"
+              r"(?:welke|which)\b"
+              r"(?=\s+(?:moet|kan|mag|hoort|horen|past|passen|zit|zitten|komt|laat|should|can|must|do|does)\b)"
               r"|\b(?:alleen|only|just)\s+(?:die|diegene|degene|the ones|those"
               r"|(?:de|the)\s+(?:werkprocessen|work processes))(?=\s+(?:\w+\s+)?(?:waar\w*|where|in which|that))"),
     ("topic", r"\bdaar(?:bij|in|over|aan|mee|voor|door)\b|\bthat one\b|\bthis one\b"
@@ -877,7 +889,8 @@ def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str 
     return replace_reference(previous.asked, earlier, target)
 
 
-COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk(?!baars\b)\w*|\banders\b",
+COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk(?!baars\b)\w*|\banders\b|\bverhoud\w*"
+                          r"|\brelates?\s+to\b",
                           re.IGNORECASE)
 _BARE_PAIR = re.compile(r"\b([1-4])\s*(?:en|and|&|vs\.?|versus|tot|to|-)\s*([1-4])\b")
 _ONE_LEVEL = re.compile(rf"\b{ONE_LEVEL_WORD}\s*([1-4])\b", re.IGNORECASE)

@@ -55,7 +55,7 @@ from assistant.model import KERNTAAK, PROFIEL, WERKPROCES
 from assistant.names import fold
 from assistant.replies import FACTS, Library, Reply, Request, Search, asks_crebo_or_load, build
 from assistant.retrieval import Filters
-from assistant.spelling import correct_names
+from assistant.spelling import correct_names, split_glued
 
 _MORE = re.compile(r"^\s*(?:(?:nog\s+)?meer(?:\s+resultaten)?|volgende(?:\s+resultaten)?|verder|(?:show\s+)?more"
                    r"(?:\s+results)?|next(?:\s+(?:page|results))?)\s*[.!?]*\s*$", re.IGNORECASE)
@@ -71,7 +71,12 @@ _SEPARATOR = re.compile(r"\S\s*[,:;]\s|\s[-–—]\s")
 # a summing-up lead-in before the question: "Kortom, wat is het verschil tussen die twee?", "So in short: …"
 _LEAD_IN = re.compile(r"^\s*(?:(?:so|and|en|dus|ok(?:ay|é|e)?|nou)\s+)?(?:kortom|kort gezegd|in het kort|kortweg"
                       r"|samengevat|samenvattend|al met al|in short|in summary|in a nutshell|briefly|to sum up"
-                      r"|to summari[sz]e|long story short)\s*[,:;–-]\s*", re.IGNORECASE)
+                      r"|to summari[sz]e|long story short"
+                      # one that points back itself: "Voortbouwend op dat overzicht: bij welke van deze …"
+                      r"|(?:voortbouwend op|naar aanleiding van|op basis van|aansluitend op|uitgaande van"
+                      r"|terugkomend op|building on|following up on|following|based on|going back to)\s+"
+                      r"(?:dat|dit|het|die|deze|je|jouw|uw|that|this|the|your)\s+(?:vorige\s+|previous\s+|laatste\s+|last\s+)?(?:overzicht|antwoord"
+                      r"|lijst\w*|resultaat|overview|answer|list|result))\s*[,:;–-]\s*", re.IGNORECASE)
 KIND_WORDS = {"nl": {"werkproces": "werkprocessen", "kerntaak": "kerntaken", "profiel": "profielen"},
               "en": {"werkproces": "work processes", "kerntaak": "core tasks", "profiel": "profiles"}}
 
@@ -111,8 +116,8 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     """
     text = _INTERJECTION.sub("", message) or message
     lang = message_language(text, previous, library)
-    spelling = correct_names(text, library.catalogue, library.words)
-    text = spelling.text
+    spelling = correct_names(text, library.catalogue, library.words, library.competence_names)
+    text = split_glued(spelling.text, library.words, library.word_pairs)  # "eerstehulp" → "eerste hulp"
     if spelling.unknown and not find_scope_terms(text, library.catalogue):  # "Sociaalwerker A": another thing
         typed, near = spelling.unknown
         entry = library.catalogue.scopes[near][0]
@@ -268,7 +273,8 @@ def _described_subject(text: str, previous: Turn) -> str:
 
 def _clause_before(text: str) -> bool:
     """Whether a clause is set off before a reference ("iemand met geldproblemen helpen, welke taak hoort
-    daarbij?"): the reference points inside it. A summing-up lead-in ("Kortom, …", "So in short, …") is none."""
+    daarbij?"): the reference points inside it. A summing-up lead-in ("Kortom, …", "So in short, …") or one that
+    points back ("Voortbouwend op dat overzicht: …") is none."""
     return _SEPARATOR.search(_LEAD_IN.sub("", text)) is not None
 
 

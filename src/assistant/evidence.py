@@ -215,11 +215,10 @@ def common_english(word: str) -> bool:
 
 def content_words(topic: str, vocab: Vocab) -> list[str]:
     """The topic's words that could name a subject: no question words, stop words, names, numbers or codes."""
-    from assistant.intent import question_words
+    from assistant.intent import is_question_word
 
-    skip = question_words()
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", topic.lower())
-    return [w for w in words if len(w) >= MIN_LENGTH and w not in skip and w not in STOPWORDS
+    return [w for w in words if len(w) >= MIN_LENGTH and not is_question_word(w) and w not in STOPWORDS
             and w not in vocab.names]
 
 

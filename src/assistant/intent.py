@@ -23,6 +23,7 @@ import difflib
 import itertools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -159,7 +160,8 @@ AN_ADDITION = (r"\b(?:werk ?processen|work ?processes)\b(?:(?!\b(?:over|about|ar
                r"\b(?:(?:hebben|heeft|have|has|kennen|kent)(?:\s+(?!(?:geen|no|not|niet|don't|doesn't)\b)[\w-]+){0,3}?"
                r"\s+" + _AN_ADDITION_NOUN + r"|" + _AN_ADDITION_NOUN + r"\s+(?:hebben|heeft|have|has|kennen|kent)\b)"
                r"(?!\s+(?:op|to|in|for|voor)\s+(?:het|de|ons|onze|our|the|their|hun)\s+(?:les|curricul|programm|opleiding)\w*)")
-INCLUDED = r"\binclud\w*|\binclusief\b|\bincl\b\.?"  # "… included", "including the additions"
+INCLUDED = r"\binclud\w*|\binclusief\b|\bincl\b\.?|\bmet inbegrip van\b|\binbegrepen\b"  # "… included", "including
+# the additions", "met inbegrip van het basisdeel"
 # a profile's parts taken along (SBB calls the additions "aanvullende eisen"): no theme words
 INCLUDING = INCLUDED + r"|\badditions\b|\badd-?ons\b|\baanvullende\s+eisen\b"
 CREBO_GIVEN = r"\bcrebo[\w'’-]*(?:\s*(?:nr\.?|nummer|number|no\.?))?\s*:?\s*\d{5}\b"  # "(crebo 25479)": names it
@@ -401,14 +403,18 @@ def find_levels(folded: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(levels))
 
 
-def programme_levels_removed(folded: str, catalogue: Catalogue) -> str:
+def programme_levels_removed(folded: str, catalogue: Catalogue, competences: Iterable[str] = ()) -> str:
     """The question without the mbo level that follows a dossier or profile ("ik doe dienstverlening niveau 2"):
-    that is the level of a programme, not a competence level."""
+    that is the level of a programme, not a competence level. A level said to be of a competence stays ("het
+    competentieprofiel Sociaalwerker B op niveau 1 van de competentie coachen"); ``competences``: folded names."""
     pattern = catalogue.pattern()
     if pattern is None:
         return folded
-    return re.sub(rf"({pattern.pattern})\s*,?\s*(?:op\s+|at\s+)?{LEVEL_WORD}\s*[1-4]\b", r"\1", folded,
-                  flags=re.IGNORECASE)
+    names = "|".join(re.escape(c) for c in sorted(competences, key=len, reverse=True) if c)
+    of_competence = r"\s+(?:van|of|bij|for)\s+(?:de\s+|het\s+|the\s+)?(?:competentie|competence|competency" + (
+        rf"|{names})" if names else ")")
+    return re.sub(rf"({pattern.pattern})\s*,?\s*(?:op\s+|at\s+)?{LEVEL_WORD}\s*[1-4]\b(?!{of_competence})", r"\1",
+                  folded, flags=re.IGNORECASE)
 
 
 def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], marks: bool = False,
@@ -433,12 +439,48 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
         folded = re.sub(pattern, " ", folded)
     folded = re.sub(rf"\b{LEVEL_WORD}\s*[1-4]\b|{_YEAR_RANGE.pattern}|\b20\d\d(?:-\d\d-\d\d)?\b|\b[1-4]\b", " ",
                     folded)
-    tokens = re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*|[(),/]", folded)
-    words = [w for w in tokens if (marks and w in COORDINATION) or (w not in question_words() and w not in "(),/")]
+    tokens = _or_words(re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*|[(),/]", folded))
+    words = [w for w in tokens if (marks and w in COORDINATION) or (not is_question_word(w) and w not in "(),/")]
     situation = situation_words()
     if situated or any(w not in situation and w not in COORDINATION for w in words):
         words = [w for w in words if w not in situation]  # "ik ga stage lopen bij …": the placement is no topic
     return " ".join(words)
+
+
+def _or_words(tokens: list[str]) -> list[str]:
+    """The tokens with "dan wel" and "en/of" between two topic words made "of" ("diversiteit dan wel interculturele
+    sensitiviteit": either)."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        pair = tuple(tokens[i:i + 2])
+        if pair in (("dan", "wel"), ("en", "/")) and out and not is_question_word(out[-1]) \
+                and i + 2 < len(tokens) and not is_question_word(tokens[i + 2]) and tokens[i + 2] != "of":
+            out.append("of")
+            i += 2
+            continue
+        if pair == ("en", "/") and tokens[i + 2:i + 3] == ["of"]:
+            out.append("of")
+            i += 3
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
+QUESTION_PART_MIN = 4  # letters of each part of a compound of question words ("ankerpuntenoverzicht")
+
+
+def is_question_word(word: str) -> bool:
+    """A word of :func:`question_words`, or one made of two of them: hyphenated ("mbo-dossiers", "anchor-point") or
+    written together ("ankerpuntenoverzicht")."""
+    words = question_words()
+    if word in words:
+        return True
+    if "-" in word:
+        return all(p in words for p in word.split("-"))
+    return any(word[:i] in words and word[i:] in words
+               for i in range(QUESTION_PART_MIN, len(word) - QUESTION_PART_MIN + 1))
 
 
 def _statement_end(folded: str, scoped: bool = False) -> int:
@@ -515,7 +557,8 @@ _POINTS_BACK = re.compile(r"^(?:er|daar|hier|waar)(?:over|bij|voor|mee|op|aan|in
 # (unless it says what is asked: "Kun je me helpen? Ik zoek werkprocessen over agressie.", "Het gaat me om medicatie")
 _AFTERWORD = re.compile(
     r"(?<=\?)\s+(?:ik|i|i'd|i'm|i've|we|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
-    r"bedankt|dank|alvast|zodat|want|because"
+    r"bedankt|dank|alvast|zodat|want|because|omdat|since|our|onze|ons"
+    r"|wil|wilde|wou|moet|ga|ben|heb|vind|die|deze"  # a chat statement without its subject: "wil het in me portfolio"
     r"|zoek\s+(?:het|dat|dit)\s+(?:even\s+|maar\s+)?uit|(?:please\s+)?find\s+(?:it|that|this)\s+out|graag|please)\b"
     r"(?![^?]*\b(?:bedoel\w*|mean|meant|zoek\w*|looking|gaat\b[^?]*\bom|regarding|betreft|concerning"
     r"|liefst|vooral|voornamelijk|mainly|especially|particularly|specifi\w+|ook|also|too|bijzonder|including|inclusief"
@@ -864,6 +907,8 @@ def _edge_version(folded: str, scope_terms: list[str], catalogue: Catalogue) -> 
 ASKING = ("which", "where", "what", "welke", "welk", "waar")  # the question words the cues are written for
 UNIT_WORDS = ("werkprocessen", "werkproces", "kerntaken", "competenties")  # the unit kinds asked for
 ASKING_LIKE = 0.85  # how alike a typed word must be to one of them to be read as it ("wich", "whihc", "wlke")
+LONG_LIKE = 0.8  # ... a word of LONG_WORD letters or more, where two letters typed by ear weigh less ("werkprossesen")
+LONG_WORD = 10
 
 
 def asking_words_fixed(text: str) -> str:
@@ -878,10 +923,29 @@ def asking_words_fixed(text: str) -> str:
         if len(low) < 4 or low in ASKING or is_word(low, "nl") or is_word(low, "en") or any(
                 re.fullmatch(pattern, low) for pattern in KIND_WORDS.values()):
             return word  # a word in use, or a kind word already ("competences", "werkprocesen")
-        near = difflib.get_close_matches(low, ASKING + UNIT_WORDS, n=1, cutoff=ASKING_LIKE)
+        near = difflib.get_close_matches(low, ASKING + UNIT_WORDS, n=1,
+                                         cutoff=LONG_LIKE if len(low) >= LONG_WORD else ASKING_LIKE)
         return near[0] if near else word
 
     return re.sub(r"[^\W\d_]+", fix, text)
+
+
+# a leading clause that gives the purpose or the reason ("Ten behoeve van een analyse van …, zou ik graag …",
+# "Aangezien … vormt, en wij … willen beoordelen, verneem ik graag …"): up to the last comma before the request
+_REASON_LEAD = re.compile(
+    r"^\s*(?:ten behoeve van|in het kader van|met het oog op|omdat|aangezien|doordat|nu|daar|zodat|for the purpose of"
+    r"|in the context of|with a view to|because|since|as)\b.*,\s*"
+    r"(?=(?:zou|zouden|wil|willen|kan|kunt|kun|mag|verneem|hoor|ontvang|vraag|graag|welke?|wat|waar|hoe|would|could"
+    r"|can|may|i'd|i\s+would|i\s+want|please|which|what|where|how)\b)", re.IGNORECASE)
+
+
+def without_reason_lead(text: str, catalogue: Catalogue) -> str:
+    """The question without a leading purpose or reason clause that names no dossier or profile: its words are no
+    theme ("Ten behoeve van een analyse van de aansluiting …, zou ik graag een overzicht …")."""
+    lead = _REASON_LEAD.match(text)
+    if lead is None or find_scope_terms(lead.group(0), catalogue):
+        return text
+    return text[lead.end():]
 
 
 def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str | None = None,
@@ -897,8 +961,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     """
     # "wich …" → "which …"; "evaluatiewerkprocessen": werkprocessen about evaluatie
     text = _COMPOUND_KIND.sub(r"\1 \2", asking_words_fixed(question))
-    folded = fold(text)
     lang = lang or language(text, phrases=catalogue.pattern())
+    text = without_reason_lead(text, catalogue)
+    folded = fold(text)
     all_named = find_scope_terms(text, catalogue)
     named = _asked_names(text, all_named)
     weighed = len(named) < len(all_named)  # an introduction weighed two names; the question asks of one
@@ -910,7 +975,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if not years and scope_terms:  # "the newest onderwijsassistent dossier": the named scope's latest version
         unnamed = re.sub(r"\s+", " ", fold(_without(text, [span for _, span in named])))  # "the newest [OA] dossier"
         good_years = _edge_version(unnamed, scope_terms, catalogue)
-    levels = find_levels(programme_levels_removed(folded, catalogue))
+    levels = find_levels(programme_levels_removed(folded, catalogue, vocabulary.competences))
     competence_names = _competences(folded, vocabulary)
     bare = re.search(r"\b(?:tussen|between)\s+([1-4])\s+(?:en|and|&)\s+([1-4])\b(?!\s*(?:uur|jaar|jaren|weken|dagen"
                      r"|maanden|minuten|hours?|years?|weeks?|days?|months?|minutes?)\b)", folded)
@@ -969,7 +1034,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
-    compared = _has(CUES["compare"], _without_own_material(folded, scope_terms))  # not "… met ons leerplan"
+    compared = _has(CUES["compare"], _without_own_material(without_afterword(folded), scope_terms))  # not "… met
+    # ons leerplan", nor the asker's plan after the question ("… GGZ? I want to compare them with an NVQ.")
     compares = (compared and not weighed) or (  # a profile's addition to one werkproces, by code or quoted title
         _has(ADDITION, folded) and any(e.profile for e in scopes)
         and (re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None or QUOTED.search(text) is not None))
@@ -986,12 +1052,13 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded) or bool(kind and scopes) \
         or _PROGRAMMES_LISTED.search(folded) is not None
     if kind and asks_list and not scopes:
-        unknown, suggestions = _unknown_scope(text, folded, catalogue)
+        unknown, suggestions = _unknown_scope(text, without_afterword(folded), catalogue)
         if unknown:
             return Intent(LIST, mode=TREE, unknown_scope=unknown, suggestions=suggestions, **base)
     if kind and asks_list:
         patterns = _OWNER if scopes else _OWNER[len(_POSSESSIVE):]  # unscoped, the possessive was asked above
-        owner, suggestions = _unknown_scope(text, fold(_without(text, spans)), catalogue, patterns)
+        owner, suggestions = _unknown_scope(text, without_afterword(fold(_without(text, spans))), catalogue,
+                                            patterns)  # not a thing the asker compares with after the question
         if owner:  # "which werkprocessen does the hairdresser have in DV?": the replies check the corpus's words
             base = {**base, "owner": owner, "suggestions": suggestions}
     if kind and asks_list:
@@ -1140,7 +1207,9 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
         return False  # "how does the profile define 'Ondernemerschap'?", "wat houdt niveau 1 in?": its text
     full = bool(competence_names) or bool(sbb_named(text, sbb, loose=False)) or bool(sbb_letters(text))
     cue = _has(CUES["competence"], folded)
-    words = topic_words(topic)
+    asking = set(re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", fold(_asking_sentences(text))))
+    words = [w for w in topic_words(topic) if w in asking]  # a statement before the question ("Mijn kandidaat is
+    # echt een mensen-mens.") holds no words of what is asked
     names = " ".join([*competence_names, *(sbb.get(c, "") for c in sbb_codes),
                       *(n for c in sbb_codes for n in sbb_english().get(c, ()))])
     share = covered(words, names)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import itertools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
@@ -113,6 +114,15 @@ class Library:
             for u in self.units)
 
     @cached_property
+    def word_pairs(self) -> frozenset[str]:
+        """Two words that stand side by side in a passage, lower case ("eerste hulp"): for words typed together."""
+        pairs: set[str] = set()
+        for u in self.units:
+            found = re.findall(r"[^\W\d_]+", u.passage.lower())
+            pairs.update(f"{a} {b}" for a, b in itertools.pairwise(found))
+        return frozenset(pairs)
+
+    @cached_property
     def accented(self) -> dict[str, str]:
         """The corpus's words written with a diacritic, by their plain spelling (*coordinerende* → *coördinerende*)."""
         return {plain: w for w in self.words if (plain := fold_accents(w)) != w}
@@ -123,6 +133,11 @@ class Library:
         names = [*self.catalogue.scopes, *self.vocabulary.competences, *self.vocabulary.competences.values(),
                  *self.sbb.values()]
         return corpus_words(names) - {"en", "and", "van", "of", "de", "het", "the", "op", "met"}
+
+    @cached_property
+    def competence_names(self) -> tuple[str, ...]:
+        """Competence and SBB competence names, lower case (for spelling them right)."""
+        return tuple(dict.fromkeys(fold(n) for n in [*self.vocabulary.competences, *self.sbb.values()]))
 
     @cached_property
     def name_phrases(self) -> re.Pattern[str]:

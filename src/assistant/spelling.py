@@ -1,4 +1,4 @@
-"""Dossier and profile names typed with a typo ("maatschapelijke zorg", "sociaal-maatschapelijk dienstverlener").
+"""Dossier, profile and competence names typed with a typo ("maatschapelijke zorg", "klantgerigtheid").
 
 :func:`correct_names` puts the index's spelling of a name into a message when a run of its words is close to
 that name (difflib ratio :data:`CLOSE`), is not itself a name, and holds a word the corpus lacks (a run of
@@ -20,6 +20,7 @@ from functools import lru_cache
 from assistant.conversation import Catalogue
 
 CLOSE = 0.88
+IN_USE = 1.5  # a word at least this frequent (wordfreq's Zipf scale) in Dutch or English is no typo of a competence
 WORD_CLOSE = 0.8
 MIN_CHARS = 8
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|&", re.UNICODE)
@@ -60,14 +61,17 @@ def _long_names(names: tuple[str, ...]) -> list[tuple[str, int]]:
     return sorted(found, key=lambda x: (-x[1], -len(x[0])))
 
 
-def correct_names(text: str, catalogue: Catalogue, known: frozenset[str] = frozenset()) -> Spelling:
-    """The message with near-miss names corrected (see the module); ``known``: the corpus's lower-case words."""
+def correct_names(text: str, catalogue: Catalogue, known: frozenset[str] = frozenset(),
+                  others: tuple[str, ...] = ()) -> Spelling:
+    """The message with near-miss names corrected (see the module); ``known``: the corpus's lower-case words;
+    ``others``: more names to spell right, lower case (competences: "klantgerigtheid" → "klantgerichtheid"), only
+    when a word of the run is no word in use (English spelling variants stay as typed)."""
     pattern = catalogue.pattern()
     taken = [m.span() for m in pattern.finditer(text)] if pattern is not None else []
     words = list(_WORD.finditer(text))
     candidates: list[tuple[float, int, int, str]] = []
     unknown = None
-    for name, size in _long_names(tuple(catalogue.scopes)):
+    for name, size in _long_names((*catalogue.scopes, *others)):
         for i in range(len(words) - size):  # a compound of the name typed apart: "gehandicapten zorg"
             start, end = words[i].start(), words[i + size].end()
             if "".join(w.group(0).lower() for w in words[i:i + size + 1]) == name.replace(" ", "") and not any(
@@ -91,7 +95,9 @@ def correct_names(text: str, catalogue: Catalogue, known: frozenset[str] = froze
                 continue  # a typo changes letters of a word, not a word: "social network" is no "social work"
             if _identifiers(folded.split()) != _identifiers(name.split()):
                 unknown = unknown or (text[start:end], name)
-            elif not (known and all(w in known for w in _WORD.findall(folded))):
+            elif not (known and all(w in known for w in _WORD.findall(folded))) and not (
+                    name in others and all(w in known or is_word(w, "nl", IN_USE) or is_word(w, "en", IN_USE)
+                                           for w in _WORD.findall(folded))):  # "communicative" is no typo
                 candidates.append((ratio, start, end, name))
     edits: list[tuple[int, int, str]] = []
     for _, start, end, name in sorted(candidates, key=lambda c: (-c[0], c[1])):
@@ -125,6 +131,32 @@ def correct_words(text: str, known: frozenset[str], lang: str | None = None) -> 
             token = by_fold[close[0]] if close else token
         out.append(token)
     return "".join(out)
+
+
+GLUED_MIN = 8  # letters of a word that may be two corpus words typed together
+PART_MIN = 4  # letters of each of those words at least
+
+
+def split_glued(text: str, known: frozenset[str], pairs: frozenset[str]) -> str:
+    """``text`` with each word typed together from two words that a passage has side by side (``pairs``) split
+    ("eerstehulp" → "eerste hulp"): a word of :data:`GLUED_MIN`+ letters that the corpus (``known``) lacks and that
+    is hardly a word in Dutch or English (below :data:`IN_USE` on wordfreq's Zipf scale). A compound the corpus
+    writes as one word or not at all stays ("profielspecifieke"). Of several splits the commoner rarer part wins."""
+    from wordfreq import zipf_frequency
+
+    def split(match: re.Match[str]) -> str:
+        word = match.group(0)
+        low = word.lower()
+        if len(low) < GLUED_MIN or low in known or is_word(low, "nl", IN_USE) or is_word(low, "en", IN_USE):
+            return word
+        splits = [(low[:i], low[i:]) for i in range(PART_MIN, len(low) - PART_MIN + 1)
+                  if f"{low[:i]} {low[i:]}" in pairs]
+        if not splits:
+            return word
+        first = max(splits, key=lambda p: min(zipf_frequency(p[0], "nl"), zipf_frequency(p[1], "nl")))[0]
+        return f"{word[:len(first)]} {word[len(first):]}"
+
+    return re.sub(r"[^\W\d_]+", split, text)
 
 
 REAL_WORD_ZIPF = 3.0  # a word this frequent in the language (wordfreq's Zipf scale: 3 = once per million words)

@@ -32,6 +32,7 @@ from assistant.themes.words import (
     noun_verb,
     other_plural,
     same_word,
+    split_verbs,
     verb_forms,
 )
 
@@ -112,6 +113,8 @@ class Matcher:
     verb: str | None = None  # the term's infinitive when it is a verb in the corpus (for the noun-reading guard)
     family: str = ""  # terms of one family (forms of one word) count once in a sentence (scan.families)
     particle_ends_clause: bool = False  # a prepositional particle split off a noun's verb must end its clause
+    split_off: tuple[tuple[str, frozenset[str]], ...] = ()  # a matched verb form with a particle ending its
+    # clause is another verb (*rust … toe* is *toerusten*): the form and the particles of its separable verbs
 
     @classmethod
     def compile(cls, term: Term, corpus: Corpus, exclude: tuple[str, ...] = (), morphology: bool = True,
@@ -161,8 +164,11 @@ class Matcher:
             third = {f for f in verb_forms(single) if f.endswith("t") and not f.startswith("ge")}
             if third & corpus.vocabulary.keys():
                 infinitive = single
-        return cls(term, tuple(a for a in alternatives if all(a)), guards, separable, infinitive,
-                   particle_ends_clause=guarded)
+        kept = tuple(a for a in alternatives if all(a))
+        split = corpus.cached("split verbs", lambda: split_verbs(corpus.vocabulary.keys())) if morphology else {}
+        single_forms = {w for a in kept if len(a) == 1 for w in a[0]}
+        split_off = tuple(sorted((w, split[w]) for w in single_forms if w in split))
+        return cls(term, kept, guards, separable, infinitive, particle_ends_clause=guarded, split_off=split_off)
 
     def trigger_words(self) -> frozenset[str]:
         """Words one of which a sentence must hold to match (the first word set of each alternative)."""
@@ -190,6 +196,18 @@ class Matcher:
         low, high = max(0, min(chosen) - GUARD_BEFORE), max(chosen) + GUARD_AFTER
         return any(positions[i] in self.guards for i in range(low, min(high + 1, len(positions))) if i not in chosen)
 
+    def _split_off(self, sentence: Sentence, i: int) -> bool:
+        """Whether the verb form at ``i`` is part of a separable verb whose particle ends the clause after it."""
+        particles = dict(self.split_off).get(sentence.words[i][0])
+        if not particles:
+            return False
+        for j in range(i + 1, min(len(sentence.words), i + 1 + PARTICLE_AFTER)):
+            if any(mark in sentence.text[sentence.words[j - 1][2]:sentence.words[j][1]] for mark in ",;:.()"):
+                return False  # the clause ended before a particle
+            if sentence.words[j][0] in particles and _clause_ends(sentence, j):
+                return True
+        return False
+
     def find(self, sentence: Sentence) -> tuple[int, ...]:
         """Indices of the sentence's words that make this term match (empty when it does not)."""
         vocab = sentence.vocab
@@ -203,7 +221,8 @@ class Matcher:
             if not all(hits):
                 continue
             if len(alternative) == 1:
-                found.extend(i for i in hits[0] if not self._guarded(positions, (i,)))
+                found.extend(i for i in hits[0] if not self._guarded(positions, (i,))
+                             and not self._split_off(sentence, i))
                 continue
             for anchor in hits[0]:
                 chosen = [anchor]
@@ -246,7 +265,7 @@ def matcher(corpus: Corpus, term: Term, exclude: tuple[str, ...] = (), morpholog
     compiled = corpus.cached(key, lambda: Matcher.compile(Term(term.text), corpus, exclude, morphology, compounds,
                                                           participles, adjectives_apart, nouns_separable))
     return Matcher(term, compiled.alternatives, compiled.guards, compiled.separable, compiled.verb,
-                   particle_ends_clause=compiled.particle_ends_clause)
+                   particle_ends_clause=compiled.particle_ends_clause, split_off=compiled.split_off)
 
 
 def candidates(corpus: Corpus, matchers: Sequence[Matcher]) -> dict[int, list[Matcher]]:

@@ -241,6 +241,39 @@ def verb_forms(infinitive: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def split_verbs(vocabulary: Collection[str]) -> dict[str, frozenset[str]]:
+    """The simple verb forms whose separable verb the corpus holds, with its particles: ``rust`` → {toe}.
+
+    A corpus word made of a particle and a verb (*toegerust*, *afstemmen*, *voorbereidt*) says that the verb
+    with that particle is a verb of its own: *rust … toe* is *toerusten* (to equip), not *rusten* (to rest).
+    The infinitive is guessed from the word (participles, infinitive, third person); a wrong guess only adds
+    forms that no sentence splits off that particle.
+    """
+    found: dict[str, set[str]] = {}
+    for word in vocabulary:
+        for particle in (*AUTO_PARTICLES, *PREPOSITION_PARTICLES):
+            rest = word[len(particle):]
+            if not word.startswith(particle) or len(rest) < 4:
+                continue
+            guesses = set()
+            if rest.startswith("ge") and rest[-1] in "dt" and len(rest) >= 5:  # weak participle
+                core = rest[2:]
+                guesses |= {core + "en", core[:-1] + "en", core[:-1] + core[-2] + "en"}
+            elif rest.startswith("ge") and rest.endswith("en"):  # strong participle (*aangegeven*)
+                guesses.add(rest[2:])
+            elif rest.endswith("en") and not rest.startswith("te"):
+                guesses.add(rest)
+            elif rest.endswith("t") and not rest.startswith("ge"):
+                guesses |= {rest[:-1] + "en", rest[:-1] + rest[-2] + "en"}
+            for infinitive in guesses:
+                if len(infinitive) < 5:
+                    continue
+                for form in verb_forms(infinitive):
+                    if not form.startswith("ge"):
+                        found.setdefault(form, set()).add(particle)
+    return {form: frozenset(particles) for form, particles in found.items()}
+
+
 # Words that make the next word a noun (articles, possessives, demonstratives): *zijn plannen* is plans,
 # not planning (Dutch grammar, not a list per theme word).
 DETERMINERS = frozenset("de het een zijn haar hun deze die dit dat onze ons uw jouw mijn z'n d'r elk elke ieder iedere "
