@@ -418,6 +418,7 @@ class Turn:
             bij de eerste?"), and ``pointed``: the list it pointed into; "en de tweede?" asks it again.
         listed: the units a list answer listed (``Item.ref``), for "welke daarvan …": which of those.
         where: the question asked where a theme occurs (even when no werkproces held it), for "en over ouders?".
+        scopes: the dossier or profile word of each turn that named one, oldest first, for "die twee opleidingen".
     """
 
     question: str
@@ -434,6 +435,7 @@ class Turn:
     pointed: tuple[str, ...] = ()
     listed: tuple[str, ...] = ()
     where: bool = False
+    scopes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -794,7 +796,8 @@ def choice_value(text: str | None, choices: Iterable[tuple[str, str]]) -> str:
 _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "laatste": -1,
              "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("pair", r"\b(?:die|deze|de)\s+twee\b|\b(?:those|these|the)\s+two\b"
+    ("pair", r"\b(?:die|deze|de)\s+twee(?:\s+(?:opleidingen|profielen|kwalificaties))?\b"
+             r"|\b(?:those|these|the)\s+two(?:\s+(?:programmes|programs|profiles|qualifications))?\b"
              r"|\b(?:beide(?:n)?|both)\b(?!\s+(?:(?:in|van|de|het|the)\s+){0,2}(?:jaren|jaargangen|versies|dossiers"
              r"|kwalificatiedossiers|kd'?s|years|versions|files|qualification files|20\d\d))"),
     ("ordinal", r"\b(?:de|het|the)\s+(eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last)"
@@ -859,6 +862,10 @@ def referent(reference: Reference, previous: Turn) -> str | None:
     """What a reference stands for in the previous turn (None when the turn holds nothing to point at)."""
     if reference.kind == "pair":
         pair = previous.history[-2:] if len(previous.history) >= 2 else previous.subjects[:2]
+        named = list(dict.fromkeys(previous.scopes))[-2:]
+        if re.search(r"\s(?:opleid|kwalific|program|qualific|profie|profil)", reference.text.lower()) \
+                and len(named) == 2:
+            pair = named  # "die twee opleidingen" after "… begeleider gehandicaptenzorg?", "en voor thuisbegeleider?"
         return None if len(pair) < 2 else f"{pair[0]} en {pair[1]}"
     if reference.kind == "ordinal":
         n = reference.number or 1
@@ -952,7 +959,7 @@ def replace_reference(message: str, reference: Reference, target: str, kind_word
         first = reference.text.split()[0]
         lead = first if first.lower() in ("welke", "which", "wat", "what") else ""
         kinds = f"{kind_word} " if kind_word else ""
-        new = f"{lead} {kinds}{'of' if english else 'van'} {target}".strip()
+        new = f"{lead} {kinds}{'of' if english else 'van'} {target}".strip() if target else f"{lead} {kinds}".strip()
     else:
         new = target
     start, end = reference.span

@@ -176,6 +176,8 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                        constraints=ui.merged(previous.constraints), asked=previous.asked, pointed=previous.pointed)
     if reference is not None:
         target = referent(reference, previous) if previous is not None else None
+        if target and reference.kind == "scope" and years_named(text):  # "that profile in the 2015 dossier": the
+            target = re.sub(r"\s*\b20\d\d\b", "", target).strip() or None  # year the message names, not the last
         if target is not None and previous.scope and COMPARE_WORD.search(text) \
                 and find_scope_terms(text, library.catalogue):  # "vergelijk dat met <profiel>", "en de PMK, hoe is
             # dat anders?": the previous scope
@@ -444,5 +446,6 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
                 subjects, history[-6:], intent.unknown_scope, page,
                 intent.kind or (previous.kind if previous else None), asked, pointed,
                 tuple(i.ref for i in reply.items) if reply.type in (LIST, COMPETENCE) else (),
-                intent.type == LIST and intent.mode == WHERE)
+                intent.type == LIST and intent.mode == WHERE,
+                (*(previous.scopes if previous else ()), *intent.scope_terms[:1])[-6:])
     return Outcome(reply, turn, question, followup)

@@ -989,7 +989,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     sbb_codes = tuple(c for c in sbb_named(spoken, sbb or {}, loose=loose)
                       if c in asked_sbb or len((sbb or {}).get(c, "").split()) > 1)
     sbb_codes = tuple(dict.fromkeys([*sbb_codes, *(c for c in sbb_letters(text) if c in (sbb or {}))]))
-    kind = next((k for k, p in KIND_WORDS.items() if _has(p, folded)), None)
+    asked_part = without_afterword(folded)  # "… GGZ? I want to compare them with the units of an NVQ.": kerntaken
+    kind = next((k for k, p in KIND_WORDS.items() if _has(p, asked_part)), None)
     if kind == "profiel" and not _has(_PROFILE_KIND, folded) and any(
             e.profile for e in scope_entries(scope_terms, (), catalogue)):  # "welke kwalificaties moet … hebben?"
         kind = None

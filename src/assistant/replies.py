@@ -1086,7 +1086,9 @@ def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, se
     for (dossier, version, profile), values in sorted(
             found.items(), key=lambda kv: (kv[0][2] is not None, kv[1][fact][1].code or "")):
         where = f"{dossier} {(version or '')[:4]}".strip()
-        value = "; ".join([values[fact][0], *(f"{names[n]} {values[n][0]}" for n in asked[1:] if n in values)])
+        first = f"{names[fact]} {values[fact][0]}" if fact == "niveau" else values[fact][0]  # "niveau 4", a bare 4
+        # says less
+        value = "; ".join([first, *(f"{names[n]} {values[n][0]}" for n in asked[1:] if n in values)])
         lines.append(f"{profile} ({where}): {value}" if profile else f"{where}: {value}")
         hits.extend(Hit(chunk, 1.0, (), "") for chunk in dict.fromkeys(c for _, c in values.values())
                     if chunk.kind == PROFIEL)
