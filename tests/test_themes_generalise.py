@@ -30,7 +30,7 @@ from assistant.themes.expand import (
 )
 from assistant.themes.judged import load_judgments, load_themes, macro, score_kern
 from assistant.themes.match import COMPOUND_MAX_SHARE, Matcher, word_variants
-from assistant.themes.words import is_adjective, noun_verb
+from assistant.themes.words import is_adjective, noun_verb, split_verbs
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR_TUNE_F1 = 0.72  # measured 0.756 on the 17 tune themes of batches 1-3 (docs/theme-scan.md)
@@ -417,3 +417,21 @@ def test_handling_is_a_light_verb_like_dealing_with(index):
     assert "handling" not in weights and not any("bedienen" in term for term in weights)
     assert "klachten" in weights
     assert term_weights(scan(index, "handling money", budget=120)).keys() >= {"money", "geld"}
+
+
+def test_a_verb_with_its_separable_particle_is_another_verb(index):
+    """*rust … toe* is *toerusten* (to equip), not *rusten*; *stelt een plan op* is *opstellen*, not *stellen*: a verb
+    form whose clause ends in a particle with which the corpus also writes it as one verb (*toegerust*, *opgesteld*)
+    is that other verb. The batch-22 theme *rust, slaap en ontspanning* listed two units through *rust … toe*."""
+    corpus = corpus_for(index)
+    assert split_verbs(corpus.vocabulary.keys())["rust"] >= {"toe"}
+    assert {"samen"} <= split_verbs(corpus.vocabulary.keys())["werkt"]
+    equipped = {a.unit.chunk.code for a in scan(index, "rust, slaap en ontspanning", budget=120).anchors
+                if any("rust" in s.terms for s in a.result.sentences)}
+    assert equipped and not any("toe" in s.text.split() for a in scan(index, "rust", budget=120).anchors
+                                for s in a.result.sentences if "rust" in s.terms)
+    sentence = next(s for u in corpus.units for s in u.sentences if "stelt een ontwikkelplan op" in s.text)
+    stellen = Matcher.compile(Term("stellen"), corpus)
+    assert not stellen.find(sentence)  # *opstellen*
+    assert stellen.find(next(s for u in corpus.units for s in u.sentences
+                             if "stelt reëele, haalbare" in s.text))  # the verb itself: no particle ends the clause

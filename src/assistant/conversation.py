@@ -489,7 +489,7 @@ _SAME_FOR = re.compile(r"^\s*(?:(?:en|and|ok(?:ay|é|e)?|dan|then)[,\s]+)?"
                        # "does the same apply to X?", "geldt dat ook voor X?", "is dat hetzelfde bij X?"
                        r"|(?:(?:does|do|would|will)\s+)?(?:the same|that|this|it)\s+(?:also\s+)?"
                        r"(?:apply|applies|hold|holds)"
-                       r"|(?:geldt|gelden|is)\s+(?:dat|dit|hetzelfde)\s+(?:ook|dan)?(?:\s+hetzelfde)?)"
+                       r"|(?:geldt|gelden|is)\s+(?:dat|dit|hetzelfde)(?:\s+(?:ook|dan))?(?:\s+hetzelfde)?)"
                        r"\s+(?=(?:voor|for|bij|with|to)\b)",
                        re.IGNORECASE)
 _NARROWING = r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b"
@@ -552,6 +552,9 @@ def _append(question: str, phrase: str) -> str:
 
 
 _PART = r"(?:basisdeel|core part|basic part|common part|shared part)\b"
+# "did the basisdeel of the 2015 Sociaal werk dossier contain?": the basisdeel of a dossier named, when no profile is
+# (a profile "together with the basisdeel of MZ" takes it along)
+BASIS_OF = re.compile(rf"\b(?:het|the)\s+{_PART}\s*(?:of|van)\b", re.IGNORECASE)
 # "in het basisdeel", "only the core part", "the basisdeel work processes": the basisdeel of a dossier, without
 # its profiles' own units
 BASIS_ONLY = re.compile(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|their)\s+{_PART}"
@@ -560,8 +563,6 @@ BASIS_ONLY = re.compile(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|t
                         rf"|\b(?:in|uit|from|within)\s+(?:het|de|the)\s+(?:(?!inclusief|including|met|with|plus)"
                         rf"[\w&'’-]+\s+){{1,3}}?{_PART}"
                         rf"|{_PART}\s+(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks|units)"
-                        # "did the basisdeel of the 2015 Sociaal werk dossier contain", not "besides the basisdeel"
-                        rf"|(?<!naast )(?<!besides )(?<!behalve )\b(?:het|the)\s+{_PART}\s*(?:of|van)\b"
                         # "shared by all three profiles", "die alle profielen gemeen hebben": what no profile adds
                         r"|\b(?:shared|common)\s+(?:by|to)\s+(?:all|every|both)\s+(?:\w+\s+)?profiles\b"
                         r"|\b(?:alle|beide)\s+(?:\w+\s+)?profielen\s+(?:[\w&-]+\s+){0,3}?(?:gemeen|gemeenschappelijk|delen)\b",
@@ -802,7 +803,8 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
              r"|kwalificatiedossiers|kd'?s|years|versions|files|qualification files|20\d\d))"),
     ("ordinal", r"\b(?:de|het|the)\s+(eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last)"
                 r"(?:\s+(?:one|daarvan|ervan|uit de lijst))?\b(?!\s+(?:niveau|level|versie|version|keer|time"
-                r"|\w*jaar|jaren|year|week|weken|weeks|dag|dagen|days?|maand|maanden|months?|periode|period|blok|semester|term))"
+                r"|\w*jaar|jaren|year|week|weken|weeks|dag|dagen|days?|maand|maanden|months?|periode|period|blok|semester"
+                r"|term)\b)"
                 r"|\b(?:nummer|number|nr\.?)\s*([1-9])\b"),
     ("scope", r"\b(?:welke|which|wat|what)\s+(?:daarvan|ervan|of\s+(?:those|these|them))\b|\bdaarvan\b"
               r"|\bwelke\s+van\s+(?:die|deze)\b"
@@ -862,7 +864,7 @@ def referent(reference: Reference, previous: Turn) -> str | None:
     """What a reference stands for in the previous turn (None when the turn holds nothing to point at)."""
     if reference.kind == "pair":
         pair = previous.history[-2:] if len(previous.history) >= 2 else previous.subjects[:2]
-        named = list(dict.fromkeys(previous.scopes))[-2:]
+        named = list({s.lower(): s for s in previous.scopes}.values())[-2:]
         if re.search(r"\s(?:opleid|kwalific|program|qualific|profie|profil)", reference.text.lower()) \
                 and len(named) == 2:
             pair = named  # "die twee opleidingen" after "… begeleider gehandicaptenzorg?", "en voor thuisbegeleider?"
@@ -896,8 +898,8 @@ def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str 
     return replace_reference(previous.asked, earlier, target)
 
 
-COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk(?!baars\b)\w*|\banders\b|\bverhoud\w*"
-                          r"|\brelates?\s+to\b",
+COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk(?!baars\b)\w*|\banders\b"
+                          r"|\bverhoud(?:t|en)\s+(?:zich|dat|dit|het|ze)\b",
                           re.IGNORECASE)
 _BARE_PAIR = re.compile(r"\b([1-4])\s*(?:en|and|&|vs\.?|versus|tot|to|-)\s*([1-4])\b")
 _ONE_LEVEL = re.compile(rf"\b{ONE_LEVEL_WORD}\s*([1-4])\b", re.IGNORECASE)

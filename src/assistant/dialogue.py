@@ -160,6 +160,10 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
             or not [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in FILLER | {"one", "ones"}]):
         reference = None  # "welke werkprocessen heeft de 2021-versie van OA?" names what it means; "and the 2020
         # one?" asks the previous question again in that year (below)
+    if reference is not None and reference.kind == "scope" and reference.text.lower() in ("welke", "which") and not (
+            previous is not None and previous.listed and previous.kind == WERKPROCES):
+        reference = None  # "bij welke moet ik … laten zien?" points into a list of werkprocessen only ("In welke komt
+        # agressie voor?" first is a question of its own)
     if reference is not None and reference.kind == "topic" and re.match(r"(?:past|passen)\s", reference.text.lower()) \
             and (previous is None or previous.listed):
         reference = None  # "past dat bij een stage op …?" after a list: it weighs the list, not its first unit

@@ -411,8 +411,8 @@ def programme_levels_removed(folded: str, catalogue: Catalogue, competences: Ite
     if pattern is None:
         return folded
     names = "|".join(re.escape(c) for c in sorted(competences, key=len, reverse=True) if c)
-    of_competence = r"\s+(?:van|of|bij|for)\s+(?:de\s+|het\s+|the\s+)?(?:competentie|competence|competency" + (
-        rf"|{names})" if names else ")")
+    of_competence = r"\s+(?:van|of)\s+(?:de\s+|het\s+|the\s+)?(?:competentie|competence|competency" + (
+        rf"|{names})\b" if names else r")\b")
     return re.sub(rf"({pattern.pattern})\s*,?\s*(?:op\s+|at\s+)?{LEVEL_WORD}\s*[1-4]\b(?!{of_competence})", r"\1",
                   folded, flags=re.IGNORECASE)
 
@@ -468,19 +468,11 @@ def _or_words(tokens: list[str]) -> list[str]:
     return out
 
 
-QUESTION_PART_MIN = 4  # letters of each part of a compound of question words ("ankerpuntenoverzicht")
-
-
 def is_question_word(word: str) -> bool:
-    """A word of :func:`question_words`, or one made of two of them: hyphenated ("mbo-dossiers", "anchor-point") or
-    written together ("ankerpuntenoverzicht")."""
+    """A word of :func:`question_words`, or a hyphenated word made of them ("mbo-dossiers", "anchor-point"); a
+    compound written as one word is not split (*voorlezen* is no *voor* + *lezen*)."""
     words = question_words()
-    if word in words:
-        return True
-    if "-" in word:
-        return all(p in words for p in word.split("-"))
-    return any(word[:i] in words and word[i:] in words
-               for i in range(QUESTION_PART_MIN, len(word) - QUESTION_PART_MIN + 1))
+    return word in words or ("-" in word and all(p in words for p in word.split("-")))
 
 
 def _statement_end(folded: str, scoped: bool = False) -> int:
@@ -557,8 +549,8 @@ _POINTS_BACK = re.compile(r"^(?:er|daar|hier|waar)(?:over|bij|voor|mee|op|aan|in
 # (unless it says what is asked: "Kun je me helpen? Ik zoek werkprocessen over agressie.", "Het gaat me om medicatie")
 _AFTERWORD = re.compile(
     r"(?<=\?)\s+(?:ik|i|i'd|i'm|i've|we|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
-    r"bedankt|dank|alvast|zodat|want|because|omdat|since|our|onze|ons"
-    r"|wil|wilde|wou|moet|ga|ben|heb|vind|die|deze"  # a chat statement without its subject: "wil het in me portfolio"
+    r"bedankt|dank|alvast|zodat|want|because|omdat|since"
+    r"|wil|wilde|wou|ben|heb|vind"  # a chat statement without its subject: "wil het in me portfolio zetten"
     r"|zoek\s+(?:het|dat|dit)\s+(?:even\s+|maar\s+)?uit|(?:please\s+)?find\s+(?:it|that|this)\s+out|graag|please)\b"
     r"(?![^?]*\b(?:bedoel\w*|mean|meant|zoek\w*|looking|gaat\b[^?]*\bom|regarding|betreft|concerning"
     r"|liefst|vooral|voornamelijk|mainly|especially|particularly|specifi\w+|ook|also|too|bijzonder|including|inclusief"
@@ -909,6 +901,7 @@ UNIT_WORDS = ("werkprocessen", "werkproces", "kerntaken", "competenties")  # the
 ASKING_LIKE = 0.85  # how alike a typed word must be to one of them to be read as it ("wich", "whihc", "wlke")
 LONG_LIKE = 0.8  # ... a word of LONG_WORD letters or more, where two letters typed by ear weigh less ("werkprossesen")
 LONG_WORD = 10
+UNWRITTEN = 0.5  # wordfreq's Zipf scale: a word below this in Dutch and English is written by nobody (a typo)
 
 
 def asking_words_fixed(text: str) -> str:
@@ -923,8 +916,10 @@ def asking_words_fixed(text: str) -> str:
         if len(low) < 4 or low in ASKING or is_word(low, "nl") or is_word(low, "en") or any(
                 re.fullmatch(pattern, low) for pattern in KIND_WORDS.values()):
             return word  # a word in use, or a kind word already ("competences", "werkprocesen")
+        unwritten = not (is_word(low, "nl", UNWRITTEN) or is_word(low, "en", UNWRITTEN))  # "werkprossesen", not
+        # "leerprocessen" or "rekentaken"
         near = difflib.get_close_matches(low, ASKING + UNIT_WORDS, n=1,
-                                         cutoff=LONG_LIKE if len(low) >= LONG_WORD else ASKING_LIKE)
+                                         cutoff=LONG_LIKE if len(low) >= LONG_WORD and unwritten else ASKING_LIKE)
         return near[0] if near else word
 
     return re.sub(r"[^\W\d_]+", fix, text)
@@ -933,19 +928,31 @@ def asking_words_fixed(text: str) -> str:
 # a leading clause that gives the purpose or the reason ("Ten behoeve van een analyse van …, zou ik graag …",
 # "Aangezien … vormt, en wij … willen beoordelen, verneem ik graag …"): up to the last comma before the request
 _REASON_LEAD = re.compile(
-    r"^\s*(?:ten behoeve van|in het kader van|met het oog op|omdat|aangezien|doordat|nu|daar|zodat|for the purpose of"
-    r"|in the context of|with a view to|because|since|as)\b.*,\s*"
-    r"(?=(?:zou|zouden|wil|willen|kan|kunt|kun|mag|verneem|hoor|ontvang|vraag|graag|welke?|wat|waar|hoe|would|could"
+    r"^\s*(?:ten behoeve van|in het kader van|met het oog op|omdat|aangezien|for the purpose of|in the context of"
+    r"|with a view to|because|since)\b.*?,\s*"
+    r"(?=(?:zou|zouden|wil|willen|kan|kunt|kun|mag|verneem|hoor|ontvang|graag|welke?|wat|waar|hoe|would|could"
     r"|can|may|i'd|i\s+would|i\s+want|please|which|what|where|how)\b)", re.IGNORECASE)
+# what a lead must keep: it names a year, level, kind or asks itself ("Omdat ik wil weten welke …, kun je …")
+_LEAD_KEEPS = re.compile(r"\b20\d\d\b|\b(?:niveau|level)\s*[1-4]\b|\b(?:welke?|wat|waar|which|what|where)\b|"
+                         + "|".join(KIND_WORDS.values()), re.IGNORECASE)
+# a rest that points back into the lead ("…, welke werkprocessen gaan daarover?", "which … mention it?")
+_POINTS_INTO = re.compile(r"\bdaar(?:over|in|bij|mee|aan|voor|door|van)\b|\ber(?:over|in|bij|mee|aan|van)\b"
+                          r"|\b(?:it|them|those|these|hetzelfde)\b", re.IGNORECASE)
 
 
-def without_reason_lead(text: str, catalogue: Catalogue) -> str:
-    """The question without a leading purpose or reason clause that names no dossier or profile: its words are no
-    theme ("Ten behoeve van een analyse van de aansluiting …, zou ik graag een overzicht …")."""
+def without_reason_lead(text: str, catalogue: Catalogue, competences: Iterable[str] = ()) -> str:
+    """The question without a leading purpose or reason clause ("Ten behoeve van een analyse van de aansluiting …,
+    zou ik graag een overzicht …"): its words are no theme. The lead stays when it names a dossier, profile,
+    competence, year, level or kind, or asks itself, and when the rest points back into it or has no words of
+    its own ("Since my students struggle with aggression, which work processes should I look at?")."""
     lead = _REASON_LEAD.match(text)
-    if lead is None or find_scope_terms(lead.group(0), catalogue):
+    if lead is None:
         return text
-    return text[lead.end():]
+    head, rest = lead.group(0), text[lead.end():]
+    if find_scope_terms(head, catalogue) or _LEAD_KEEPS.search(head) or _POINTS_INTO.search(rest) \
+            or any(re.search(rf"\b{re.escape(c)}\b", fold(head)) for c in competences) or not _own_words(fold(rest)):
+        return text
+    return rest
 
 
 def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str | None = None,
@@ -962,7 +969,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     # "wich …" → "which …"; "evaluatiewerkprocessen": werkprocessen about evaluatie
     text = _COMPOUND_KIND.sub(r"\1 \2", asking_words_fixed(question))
     lang = lang or language(text, phrases=catalogue.pattern())
-    text = without_reason_lead(text, catalogue)
+    text = without_reason_lead(text, catalogue, vocabulary.competences)
     folded = fold(text)
     all_named = find_scope_terms(text, catalogue)
     named = _asked_names(text, all_named)

@@ -28,7 +28,7 @@ from functools import cached_property, lru_cache
 
 from assistant import evidence, links
 from assistant.absent_facts import asked_absent_fact
-from assistant.conversation import BASIS_ONLY, EXCLUSIVE_TO, PART_CODE, Catalogue, ScopeEntry
+from assistant.conversation import BASIS_OF, BASIS_ONLY, EXCLUSIVE_TO, PART_CODE, Catalogue, ScopeEntry
 from assistant.curriculum import asks_change
 from assistant.intent import (
     ADDITION,
@@ -396,6 +396,7 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
     years = set(intent.years)
     additions, own, basis = (_additions_only(intent.question), _own_only(intent.question),
                              _basis_only(intent.question))
+    basis = basis or (BASIS_OF.search(intent.question) is not None and not any(e.profile for e in entries))
     part = PART_CODE.search(intent.question)  # "alleen P3": that profile part's units
     part_code = part.group(1).upper() if part else None
     whole = _all_parts(intent.question) or (basis and own and not additions)  # "in het basisdeel, en welke in het
@@ -646,8 +647,44 @@ def disjuncts(alternative: str, lang: str = "nl") -> list[str]:
         shared = re.search(r"\s(of\s.+)$", parts[-1]) if lang == "en" else None
         if shared:  # "wishes or needs of parents": the single words are of parents too
             parts = [f"{p} {shared.group(1)}" if len(p.split()) == 1 else p for p in parts]
+        after, before = _shared_object(parts[-1], lang), _object_before(parts[0], lang)
+        if after or before:  # "checking, registering or administering medicines", "medicijnen controleren,
+            # registreren of toedienen": each verb acts on the medicines
+            parts = [" ".join(w for w in (before, p, after) if w) if _bare_verb(p, lang) else p for p in parts]
         return parts
     return [alternative]
+
+
+VERB_IN_USE = 2.0  # wordfreq's Zipf scale: a third person this common is a verb's ("evalueert" 2.4)
+
+
+def _bare_verb(part: str, lang: str) -> bool:
+    """A part that is one verb: an English gerund ("registering"), a Dutch infinitive whose third person is a
+    Dutch word in use ("registreren": *registreert*; a plural noun has none: "kinderen", "jongeren")."""
+    from assistant.spelling import is_word
+    from assistant.themes.words import verb_forms
+
+    if len(part.split()) != 1 or len(part) < 6:
+        return False
+    if lang == "en":
+        return part.endswith("ing")
+    return part.endswith("en") and any(
+        is_word(form, "nl", VERB_IN_USE) for form in verb_forms(part)
+        if form.endswith("t") and not form.startswith("ge") and form != part[:-2])
+
+
+def _shared_object(last: str, lang: str) -> str:
+    """What the last of coordinated verbs acts on, which the bare verbs before it share: "administering medicines"
+    → "medicines", "toedienen medicijnen" (the topic without *van*) → "medicijnen"; else ""."""
+    words = last.split()
+    return " ".join(words[1:]) if len(words) >= 2 and _bare_verb(words[0], lang) else ""
+
+
+def _object_before(first: str, lang: str) -> str:
+    """In Dutch, what the first of coordinated verbs acts on when it comes before it: "medicijnen controleren" →
+    "medicijnen"; else ""."""
+    words = first.split()
+    return " ".join(words[:-1]) if lang == "nl" and len(words) >= 2 and _bare_verb(words[-1], lang) else ""
 
 
 def _slots(alternative: str, library: Library, lang: str) -> list[tuple[str, ...]]:

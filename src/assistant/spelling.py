@@ -94,7 +94,8 @@ def correct_names(text: str, catalogue: Catalogue, known: frozenset[str] = froze
             if not _word_by_word(folded, name):
                 continue  # a typo changes letters of a word, not a word: "social network" is no "social work"
             if _identifiers(folded.split()) != _identifiers(name.split()):
-                unknown = unknown or (text[start:end], name)
+                if name in catalogue.scopes:  # another programme ("Sociaalwerker A"), not a competence
+                    unknown = unknown or (text[start:end], name)
             elif not (known and all(w in known for w in _WORD.findall(folded))) and not (
                     name in others and all(w in known or is_word(w, "nl", IN_USE) or is_word(w, "en", IN_USE)
                                            for w in _WORD.findall(folded))):  # "communicative" is no typo

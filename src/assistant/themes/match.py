@@ -204,7 +204,8 @@ class Matcher:
         for j in range(i + 1, min(len(sentence.words), i + 1 + PARTICLE_AFTER)):
             if any(mark in sentence.text[sentence.words[j - 1][2]:sentence.words[j][1]] for mark in ",;:.()"):
                 return False  # the clause ended before a particle
-            if sentence.words[j][0] in particles and _clause_ends(sentence, j):
+            if sentence.words[j][0] in particles and _clause_ends(sentence, j) and (
+                    j + 1 >= len(sentence.words) or sentence.words[j + 1][0] != "te"):  # "aan te sluiten": another verb
                 return True
         return False
 
