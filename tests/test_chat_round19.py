@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from conftest import ask, only
 
-from assistant.conversation import Catalogue
+from assistant.conversation import _SAME_FOR, Catalogue
 from assistant.intent import (
     COMPARE,
     COMPETENCE,
@@ -21,6 +21,7 @@ from assistant.intent import (
     is_question_word,
     without_reason_lead,
 )
+from assistant.replies import disjuncts
 from assistant.spelling import correct_names, split_glued
 
 OA = "Onderwijsassistent"
@@ -46,10 +47,14 @@ def test_a_reason_clause_before_the_request_is_no_theme(library, searcher):
 
 def test_a_reason_clause_that_names_a_profile_stays(library):
     catalogue = library.catalogue
-    kept = "Omdat ik thuisbegeleider doe, welke werkprocessen moet ik kennen?"
+    kept = "Omdat ik thuisbegeleider doe, welke werkprocessen gaan over hygiëne?"  # the profile asked about
     assert without_reason_lead(kept, catalogue) == kept
     assert without_reason_lead("Omdat wij een module maken, welke werkprocessen gaan over hygiëne?",
                                catalogue) == "welke werkprocessen gaan over hygiëne?"
+    for kept in ("Omdat wij met de versie van 2021 werken, welke werkprocessen heeft de onderwijsassistent?",
+                 "Aangezien het om de kerntaken gaat, welke zijn er bij de thuisbegeleider?",
+                 "Omdat ik wil weten welke werkprocessen over agressie gaan, kun je die opzoeken?"):
+        assert without_reason_lead(kept, catalogue) == kept  # a year, a kind, the question itself
     assert without_reason_lead("Welke werkprocessen gaan over hygiëne?", Catalogue({})) == \
         "Welke werkprocessen gaan over hygiëne?"
 
@@ -216,3 +221,17 @@ def test_what_the_new_rules_leave_alone(library, searcher):
     *_, same = ask(library, searcher, "wat is het crebo van de thuisbegeleider?", "is dat hetzelfde bij de agogisch "
                    "medewerker ggz?")
     assert same.followup and "agogisch medewerker ggz" in same.question.lower()
+    for message in ("is dat hetzelfde bij de thuisbegeleider?", "geldt hetzelfde voor de thuisbegeleider?",
+                    "geldt dat ook voor de thuisbegeleider?", "Does the same apply to the thuisbegeleider?"):
+        assert _SAME_FOR.match(message), message
+
+
+def test_coordinated_verbs_share_their_object(library, searcher):
+    """"checking, registering or administering medicines": each verb acts on the medicines, so *registreert* alone
+    (any registration) is no match; a Dutch plural noun is no verb ("ouders, kinderen of jongeren")."""
+    for question in ("which work processes cover medication - checking, registering or administering medicines?",
+                     "in welke werkprocessen moet je medicijnen controleren, registreren of toedienen?"):
+        reply = only(library, searcher, question)
+        assert reply.type == LIST and 0 < len(reply.items) <= 3, (question, len(reply.items))
+    assert disjuncts("ouders, kinderen of jongeren met autisme", "nl") == ["ouders", "kinderen",
+                                                                         "jongeren met autisme"]
