@@ -1042,7 +1042,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
-    compared = _has(CUES["compare"], _without_own_material(without_afterword(folded), scope_terms))  # not "… met
+    compared = _has(CUES["compare"], _without_own_material(asked_part, scope_terms))  # not "… met
     # ons leerplan", nor the asker's plan after the question ("… GGZ? I want to compare them with an NVQ.")
     compares = (compared and not weighed) or (  # a profile's addition to one werkproces, by code or quoted title
         _has(ADDITION, folded) and any(e.profile for e in scopes)
@@ -1060,7 +1060,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded) or bool(kind and scopes) \
         or _PROGRAMMES_LISTED.search(folded) is not None
     if kind and asks_list and not scopes:
-        unknown, suggestions = _unknown_scope(text, without_afterword(folded), catalogue)
+        unknown, suggestions = _unknown_scope(text, asked_part, catalogue)
         if unknown:
             return Intent(LIST, mode=TREE, unknown_scope=unknown, suggestions=suggestions, **base)
     if kind and asks_list:
