@@ -202,7 +202,7 @@ def parse_sweep(text: str) -> tuple[str, list[float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True)
-    parser.add_argument("--split", choices=("tune", "dev", *(f"batch{b}" for b in range(1, 23)), "test", "all"),
+    parser.add_argument("--split", choices=("tune", "dev", *(f"batch{b}" for b in range(1, 24)), "test", "all"),
                         default="tune", help="tune: every tune theme, each batch apart; dev: the tune "
                         "batches 1-4 (what the method was chosen on; batch 5 is the check); test: aggregates only")
     parser.add_argument("--ablation", action="store_true", help="each part of the method switched in turn")

@@ -809,7 +809,7 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("scope", r"\b(?:welke|which|wat|what)\s+(?:daarvan|ervan|of\s+(?:those|these|them))\b|\bdaarvan\b"
               r"|\bwelke\s+van\s+(?:die|deze)\b"
               r"|\b(?:die|deze|dat|dit|that|this)\s+(?:opleiding|kwalificatie|programm?a?e?|qualification|profiel"
-              r"|profile)\b"
+              r"|profile|course)\b"
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
               r"|\bdaaronder\b"
@@ -929,7 +929,7 @@ def compared_levels(message: str, previous: Turn) -> str | None:
     return None
 
 
-PROGRAMME_WORD = r"\b(?:opleiding|kwalificatie|programm?a?e?|qualification|profiel|profile)\b"
+PROGRAMME_WORD = r"\b(?:opleiding|kwalificatie|programm?a?e?|qualification|profiel|profile|course)\b"
 _PROGRAMME = re.compile(PROGRAMME_WORD)
 
 

@@ -44,6 +44,7 @@ from assistant.intent import (
     WHERE,
     Intent,
     find_scope_terms,
+    glued_levels,
     programmes_with_theme,
     route,
     without_afterword,
@@ -55,7 +56,7 @@ from assistant.model import KERNTAAK, PROFIEL, WERKPROCES
 from assistant.names import fold
 from assistant.replies import FACTS, Library, Reply, Request, Search, asks_crebo_or_load, build
 from assistant.retrieval import Filters
-from assistant.spelling import correct_names, split_glued
+from assistant.spelling import correct_names, correct_words, split_glued
 
 _MORE = re.compile(r"^\s*(?:(?:nog\s+)?meer(?:\s+resultaten)?|volgende(?:\s+resultaten)?|verder|(?:show\s+)?more"
                    r"(?:\s+results)?|next(?:\s+(?:page|results))?)\s*[.!?]*\s*$", re.IGNORECASE)
@@ -91,6 +92,24 @@ class Outcome:
     followup: bool
 
 
+# the asker names the language of the answer ("can you answer in English pls", "graag antwoord in het Nederlands")
+_ANSWER_IN = re.compile(
+    r"[,;]?\s*(?:(?:can|could|would)\s+you\s+)?(?:please\s+|pls\s+|plz\s+)?(?:answer|reply|respond|write)"
+    r"\s+(?:it\s+|this\s+)?in\s+(english|dutch)\b(?:\s*,?\s*(?:please|pls|plz)\b)?"
+    r"|[,;]?\s*(?:graag\s+)?(?:antwoord|antwoorden|schrijf)\s+(?:graag\s+)?in\s+het\s+(engels|nederlands)\b"
+    r"(?:\s+graag\b)?", re.IGNORECASE)
+_NAMED_LANGUAGE = {"english": "en", "engels": "en", "dutch": "nl", "nederlands": "nl"}
+
+
+def answer_language(message: str) -> tuple[str, str | None]:
+    """The message without the asker's request for a language, and that language ("en", "nl") or None."""
+    found = _ANSWER_IN.search(message)
+    if found is None:
+        return message, None
+    rest = f"{message[: found.start()].rstrip()} {message[found.end():].lstrip(' ,;')}".strip()
+    return rest or message, _NAMED_LANGUAGE[(found.group(1) or found.group(2)).lower()]
+
+
 def message_language(message: str, previous: Turn | None, library: Library) -> str:
     """The message's language when its words show one, else the conversation's (Dutch at the start)."""
     found = detect(message, library.words, library.name_words, library.name_phrases)
@@ -114,10 +133,13 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     Raises:
         BadQuery: a dropdown filter value the index does not know (the caller shows its message).
     """
-    text = _INTERJECTION.sub("", message) or message
-    lang = message_language(text, previous, library)
+    text, asked_in = answer_language(_INTERJECTION.sub("", message) or message)
+    lang = asked_in or message_language(text, previous, library)
     spelling = correct_names(text, library.catalogue, library.words, library.competence_names)
     text = split_glued(spelling.text, library.words, library.word_pairs)  # "eerstehulp" → "eerste hulp"
+    text = glued_levels(text, library.catalogue, lang)  # "pw3" → "pw niveau 3"
+    if lang == "nl":  # a Dutch word spelled as it sounds: "verwagt" → "verwacht", "oplijding" → "opleiding"
+        text = correct_words(text, library.words, lang, sounds_only=True)
     if spelling.unknown and not find_scope_terms(text, library.catalogue):  # "Sociaalwerker A": another thing
         typed, near = spelling.unknown
         entry = library.catalogue.scopes[near][0]

@@ -127,7 +127,8 @@ CUES: dict[str, str] = {
                   r"|\bhoren\b|\bhoort\b|\bbelong\w*\b|\blinked\b|\bgekoppeld\b|\bvragen\b|\bvraagt\b|\bcalls? for\b"
                   r"|\bask for\b|\bneed\w*\b|\brequire\w*\b|\bvereis\w*\b|\bnodig\b|\bgevraagd\b|\binvolve\w*\b"
                   r"|\bin de praktijk\b|\bin practice\b|\boefenen\b|\bpractis\w*\b|\bpractic\w*\b"
-                  r"|\btrains?\b|\btrainen\b|\btraint\b|\bpassen\b|\bpast\b|\bfits?\b|\bmatch(?:es)?\b",
+                  r"|\btrains?\b|\btrainen\b|\btraint\b|\bpassen\b|\bpast\b|\bfits?\b|\bmatch(?:es)?\b"
+                  r"|\bassess\w*\b|\bbeoordee?l\w*\b",  # "in which wp's do I assess klantgerichtheid?"
     # showing a competence in practice: with any competence named, the question is about where it shows
     "show": r"\blaten zien\b|\blaat\b.*\bzien\b|\blaten blijken\b|\bdemonstrat\w*\b|\bstage\b|\binternship\b"
             r"|\bplacement\b|\bwerkplek\b|\bin de praktijk\b|\bin practice\b",
@@ -171,8 +172,9 @@ KIND_WORDS: dict[str, str] = {
     "werkproces": r"\b(?:\w{4,})?werk ?proce?s+e?(?:n|sen|es)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b"
                   r"|\bwp'?s?\b|\bunits\b|\bprofielwerkprocess\w*|\bbasiswerkprocess\w*"  # "welke wp's", "which units"
                   r"|\baanvullingen\b",  # "welke aanvullingen heeft de GPM?": werkprocessen (replies._additions_only)
-    "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b",
-    "profiel": _PROFILE_KIND + r"|\bopleidingen\b|\bkwalificaties\b|\bqualifications\b",
+    "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b|\bkt'?s?\b",  # "welke kt's"
+    "profiel": _PROFILE_KIND + r"|\bopleidingen\b|\bkwalificaties\b|\bqualifications\b"
+               r"|\b(?:uitstroom)?richtingen\b",  # "welke richtingen kun je kiezen?"
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
     "competentie": r"\bcompetenties\b|\bcompetences\b|\bcompetencies\b",
 }
@@ -307,6 +309,17 @@ class Intent:
 
 def _has(pattern: str, folded: str) -> bool:
     return re.search(pattern, folded) is not None
+
+
+_GLUED_LEVEL = re.compile(r"\b([^\W\d_]{2,})([1-4])\b")
+
+
+def glued_levels(text: str, catalogue: Catalogue, lang: str) -> str:
+    """``text`` with a dossier or profile abbreviation typed together with its level split ("pw3" → "pw niveau 3",
+    "gpm4" → "gpm level 4"); other words with a digit ("b1", "a2") stay."""
+    word = "niveau" if lang == "nl" else "level"
+    return _GLUED_LEVEL.sub(lambda m: f"{m.group(1)} {word} {m.group(2)}" if m.group(1).lower() in catalogue.scopes
+                            else m.group(0), text)
 
 
 def find_scope_terms(text: str, catalogue: Catalogue) -> list[tuple[str, tuple[int, int]]]:
@@ -549,8 +562,9 @@ _POINTS_BACK = re.compile(r"^(?:er|daar|hier|waar)(?:over|bij|voor|mee|op|aan|in
 # (unless it says what is asked: "Kun je me helpen? Ik zoek werkprocessen over agressie.", "Het gaat me om medicatie")
 _AFTERWORD = re.compile(
     r"(?<=\?)\s+(?:ik|i|i'd|i'm|i've|we|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
-    r"bedankt|dank|alvast|zodat|want|because|omdat|since"
+    r"bedankt|dank|alvast|zodat|want|because|omdat|since|ivm|i\.v\.m\.|vanwege|in\s+verband\s+met"
     r"|wil|wilde|wou|ben|heb|vind"  # a chat statement without its subject: "wil het in me portfolio zetten"
+    r"|(?:[\w'-]+\s+){0,3}?(?:vroeg|vroegen|asked)"  # who asked it: "nieuwe stagiair vroeg t", "my manager asked"
     r"|zoek\s+(?:het|dat|dit)\s+(?:even\s+|maar\s+)?uit|(?:please\s+)?find\s+(?:it|that|this)\s+out|graag|please)\b"
     r"(?![^?]*\b(?:bedoel\w*|mean|meant|zoek\w*|looking|gaat\b[^?]*\bom|regarding|betreft|concerning"
     r"|liefst|vooral|voornamelijk|mainly|especially|particularly|specifi\w+|ook|also|too|bijzonder|including|inclusief"
@@ -1022,6 +1036,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     spans = [_with_gloss(text, span) for _, span in named]
     cue_patterns = [*KIND_WORDS.values(), AN_ADDITION, CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b",
                     PLAYS_A_ROLE, *(tail for verb, tail in ROLE_TAILS if _has(verb, folded)),
+                    *([r"\bte maken\b"] if _has(HAS_TO_DO_WITH, folded) else []),  # "… met X te maken": no *maken*
                     ASKER, PARTS,
                     _THESE_PROGRAMMES, _PROGRAMMES_LISTED.pattern,
                     r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
@@ -1099,7 +1114,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
 
 # what a profile or dossier does, asked in plain words: its tasks, duties, what one must be able to do
 TASKS = (r"\b(?:taken|tasks|duties|werkzaamheden|responsibilities|verantwoordelijkheden)\b"
-         r"|\ballemaal\s+(?:kunnen|doen)\b"
+         r"|\ballemaal\s+(?:(?:leren|moeten)\s+)?(?:kunnen|doen)\b|\blearn\s+to\s+do\b"
          r"|\bgoed\s+in\s+zijn\b|\bbe\s+able\s+to\s+do\b")
 
 
@@ -1124,6 +1139,8 @@ def _asks_its_tasks(text: str, spans: list[tuple[int, int]]) -> bool:
     """The question asks for the tasks of the scope it names and nothing else ("What are the tasks of an
     onderwijsassistent?", "welke werkzaamheden doet een X?"): no word of a topic is left beside them."""
     rest = fold(_without(text, spans))
+    asking = fold(_asking_sentences(_without(text, spans)))
+    rest = asking if _has(TASKS, asking) else rest  # not a statement around it ("Ik snap die termen niet.")
     if not _has(TASKS, rest) or re.search(r"\b(?:niet|geen|not|never|nooit)\b", rest):
         return False  # "welke taken mag een helpende niet doen?": not the list of what she does
     return not _topic_left(re.sub(rf"{TASKS}|{_FULL_LIST}", " ", rest))
@@ -1186,11 +1203,13 @@ def _keywords_only(text: str, spans: list[tuple[int, int]], topic: str) -> bool:
 
 
 # one unit named by what it is about ("the Dienstverlening werkproces about …"), not a list of several
-_ONE_UNIT = re.compile(r"\b(?:het|the)\s+(?:[\w&'’-]+\s+){0,4}?(?:werk ?proces|work ?process)(?!\w)")
+_ONE_UNIT = re.compile(r"\b(?:het|the)\s+(?:[\w&'’-]+\s+){0,4}?(?:werk ?proces|work ?process)(?!\w)"
+                       r"|\b(?:in|van|of|from)\s+(?:wp|werk ?proces|work ?process)\s+(?=[\"“'‘])")  # "in wp 'X'"
 _ANY_UNIT = re.compile(r"\b(?:het|the)\s+(?:werk ?proces|work ?process)\s*[?.!]*\s*$")  # named by nothing
 # "leren ze iets over palliatieve zorg?", "what do they learn about X": the learning is the question, X the theme
 LEARNS_ABOUT = (r"(?<!competentie )(?<!competence )\b(?:leer|leert|leren|learn|learns|learnt|learned|taught)\b"
-                r"(?=(?:(?!\b(?:en|and)\s+(?:wat|welke|hoe|what|which|how)\b)[^?.!,]){0,80}\b(?:over|about)\b)")
+                r"(?=(?:(?!\b(?:en|and)\s+(?:wat|welke|hoe|what|which|how)\b)[^?.!,]){0,80}\b(?:over|about)\b"
+                r"|\s+(?:doen|kennen|kunnen|to\s+do)\b)")  # "wat gaat ze allemaal leren doen?": no SBB *Leren*
 # "welke werkprocessen verwijzen naar een multidisciplinair team?", "which units refer to X": the units mention X
 REFERS = r"\b(?:verwijzen|verwijst|refer|refers)\s+(?:naar|to)\b"
 UNITS_REFER = (r"\b(?:werk ?process?(?:en)?|wp'?s?|work ?process(?:es)?|units?|kerntaa?k(?:en)?|core tasks?)\b"
@@ -1199,6 +1218,7 @@ UNITS_REFER = (r"\b(?:werk ?process?(?:en)?|wp'?s?|work ?process(?:es)?|units?|k
 _MANY = r"\bwelke\b|\bwhich\b|\balle\b|\ball\b|\blist\b|\blijst\b|\bwerk ?processen\b|\bwork ?processes\b" \
     r"|\ballemaal\s+voor\b|\boveral\b|\beverywhere\b"  # "waar komt het werkproces 'Voert … uit' allemaal voor?"
 
+HAS_TO_DO_WITH = r"\bmet\b[^?.!]*\bte maken\b|\bte maken\b[^?.!]*\bmet\b"  # "(hebben) met X te maken (met)"
 COVERED = 0.6  # share of a question's topic words a competence name must cover to be the question's subject
 SHOWN = 0.5  # the same share when the question asks how to show it in practice ("laten zien", "op stage")
 

@@ -1194,6 +1194,9 @@ def competence_list(intent: Intent, library: Library, filters: Filters) -> Reply
         # the competence comes from; it holds no werkprocessen
         intent = replace(intent, scopes=tuple(e for e in intent.scopes if not _is_profile_of_competences(e, library)))
     keep = scope_filter(intent, filters)
+    at = _at_programme_level(intent, library)
+    if at is not None:  # "bij welke wp's van pw niveau 3 hoort klantgerichtheid?": the niveau-3 programmes' units
+        keep = _both(keep, at)
     items = []
     for u in library.units:
         if u.chunk.kind != WERKPROCES or not keep(u.chunk):
@@ -1207,8 +1210,9 @@ def competence_list(intent: Intent, library: Library, filters: Filters) -> Reply
         return _not_found(intent, "no_links", tuple(scope_label(e) for e in narrow_entries(intent.scopes)))
     details = tuple(f"{c} {library.sbb[c]}" for c in codes)
     named = ", ".join(dict.fromkeys([*intent.competences, *(library.sbb[c] for c in intent.sbb if c in library.sbb)]))
-    return Reply(COMPETENCE, intent.lang, read_as(intent, named), intent, items=_sorted(items), details=details,
-                 filters=_applied(intent, filters))
+    level = _level_phrase(intent) if at is not None else ""
+    return Reply(COMPETENCE, intent.lang, read_as(intent, named) + level, intent, items=_sorted(items),
+                 details=details, filters=_applied(intent, filters))
 
 
 # --------------------------------------------------------------------------- compare
@@ -1834,9 +1838,10 @@ def _both(first: Callable[[Chunk], bool], second: Callable[[Chunk], bool]) -> Ca
 def _at_programme_level(intent: Intent, library: Library) -> Callable[[Chunk], bool] | None:
     """Whether a unit belongs to a programme at the mbo level the question names (a profile's unit: that profile's
     niveau; a basisdeel unit: one of its dossier's profiles), or None when no level is named, a competence is (its
-    level), or no profile is at that level."""
+    level; but a level after a programme's name is the programme's: "klantgerichtheid bij PW niveau 3"), or no
+    profile is at that level."""
     asked = {str(n) for n in intent_levels(intent)}
-    if not asked or intent.competences:
+    if not asked or (intent.competences and intent.levels):
         return None
     profiles = {(c.dossier, c.version, fold(c.profile)): c.niveau for c in library.chunks
                 if c.kind == PROFIEL and c.profile and c.niveau}

@@ -114,44 +114,86 @@ WORD_TYPO = 0.85  # a topic word this close to exactly one corpus word is read a
 MIN_TYPO_CHARS = 5
 
 
-def correct_words(text: str, known: frozenset[str], lang: str | None = None) -> str:
+def correct_words(text: str, known: frozenset[str], lang: str | None = None, sounds_only: bool = False) -> str:
     """``text`` with each word of :data:`MIN_TYPO_CHARS`+ letters that the corpus lacks replaced by the corpus word
-    closest to it, when one is close enough (:data:`WORD_TYPO`, accents ignored): "hygene" → "hygiëne".
+    closest to it, when one is close enough (:data:`WORD_TYPO`, accents ignored: "hygene" → "hygiëne") or the
+    only one that sounds the same in Dutch (:func:`sound`: "verwagt" → "verwacht", "krisis" → "crisis").
     Words the corpus holds are left alone, and so, with ``lang``, are the words of that language (:func:`is_word`):
-    "verdient" is no typo for "verdiept", nor "between" for "bewegen"."""
+    "verdient" is no typo for "verdiept", nor "between" for "bewegen". With ``sounds_only``, only a word that
+    sounds the same is put in (a whole question, before it is read: "competences" stays)."""
     from assistant.themes.words import fold as fold_accents
 
     by_fold, buckets = _folded_words(known)
+    by_sound = _sounds(known)
     out = []
     for token in re.split(r"(\W+)", text):
         folded = fold_accents(token)
         if len(folded) >= MIN_TYPO_CHARS and token.isalpha() and token.lower() not in known and folded not in by_fold \
                 and not (lang and is_word(token.lower(), lang)):
-            candidates = [w for n in range(len(folded) - 2, len(folded) + 3) for w in buckets.get((folded[0], n), ())]
+            candidates = [] if sounds_only else [w for n in range(len(folded) - 2, len(folded) + 3)
+                                                 for w in buckets.get((folded[0], n), ())]
             close = difflib.get_close_matches(folded, candidates, n=1, cutoff=WORD_TYPO)
-            token = by_fold[close[0]] if close else token
+            same = by_sound.get(sound(folded.lower()))
+            token = same or (by_fold[close[0]] if close else token)
         out.append(token)
     return "".join(out)
 
 
+# Dutch spellings of one sound, in order: "ch" and "g", "ij" and "ei", "au" and "ou", a final "dt" or "d" and "t",
+# "c" as "s" (before e, i) or "k", "z" and "s", "v" and "f", "ph" and "f", "th" and "t"; a doubled letter is one
+_SOUNDS = (("sch", "sg"), ("ch", "g"), ("ij", "ei"), ("au", "ou"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "kw"),
+           ("c(?=[eiy])", "s"), ("c", "k"), ("z", "s"), ("v", "f"), ("dt$", "t"), ("d$", "t"), (r"(\w)\1+", r"\1"))
+
+
+def sound(word: str) -> str:
+    """A key for how a Dutch word sounds (:data:`_SOUNDS`): "verwagt" and "verwacht", "oplijding" and "opleiding"
+    have one key."""
+    for pattern, repl in _SOUNDS:
+        word = re.sub(pattern, repl, word)
+    return word
+
+
+@lru_cache(maxsize=4)
+def _sounds(known: frozenset[str]) -> dict[str, str]:
+    """The corpus words by :func:`sound`, for each sound that one word alone has."""
+    from assistant.themes.words import fold as fold_accents
+
+    words: dict[str, set[str]] = {}
+    for word in known:
+        if len(word) >= MIN_TYPO_CHARS and word.isalpha():
+            words.setdefault(sound(fold_accents(word)), set()).add(word)
+    return {key: next(iter(ws)) for key, ws in words.items() if len(ws) == 1}
+
+
 GLUED_MIN = 8  # letters of a word that may be two corpus words typed together
 PART_MIN = 4  # letters of each of those words at least
+FUNCTION_ZIPF = 6.0  # a word this frequent is a function word ("te", "in", "met"; wordfreq's Zipf scale)
+GLUED_GAP = 3.0  # a function word typed onto the next word: the two apart this much more frequent (1000×)
 
 
 def split_glued(text: str, known: frozenset[str], pairs: frozenset[str]) -> str:
     """``text`` with each word typed together from two words that a passage has side by side (``pairs``) split
-    ("eerstehulp" → "eerste hulp"): a word of :data:`GLUED_MIN`+ letters that the corpus (``known``) lacks and that
-    is hardly a word in Dutch or English (below :data:`IN_USE` on wordfreq's Zipf scale). A compound the corpus
-    writes as one word or not at all stays ("profielspecifieke"). Of several splits the commoner rarer part wins."""
+    ("eerstehulp" → "eerste hulp"): a word the corpus (``known``) lacks and that is either
+    - of :data:`GLUED_MIN`+ letters, from parts of :data:`PART_MIN`+, and hardly a word in Dutch or English
+      (below :data:`IN_USE` on wordfreq's Zipf scale); or
+    - a function word typed onto the next ("temaken" → "te maken", "metde" → "met de"): the first part a
+      function word (:data:`FUNCTION_ZIPF`), and the two written apart :data:`GLUED_GAP` more common than together.
+    A compound the corpus writes as one word or not at all stays ("profielspecifieke"), and so does a word that is
+    common as one ("opvoeden", "voorlezen"). Of several splits the commoner rarer part wins."""
     from wordfreq import zipf_frequency
+
+    def glued_function_word(low: str, first: str) -> bool:
+        return (zipf_frequency(first, "nl") >= FUNCTION_ZIPF and zipf_frequency(f"{first} {low[len(first):]}", "nl")
+                >= zipf_frequency(low, "nl") + GLUED_GAP)
 
     def split(match: re.Match[str]) -> str:
         word = match.group(0)
         low = word.lower()
-        if len(low) < GLUED_MIN or low in known or is_word(low, "nl", IN_USE) or is_word(low, "en", IN_USE):
+        if low in known:
             return word
-        splits = [(low[:i], low[i:]) for i in range(PART_MIN, len(low) - PART_MIN + 1)
-                  if f"{low[:i]} {low[i:]}" in pairs]
+        long_rare = len(low) >= GLUED_MIN and not (is_word(low, "nl", IN_USE) or is_word(low, "en", IN_USE))
+        splits = [(low[:i], low[i:]) for i in range(1, len(low)) if f"{low[:i]} {low[i:]}" in pairs
+                  and ((long_rare and PART_MIN <= i <= len(low) - PART_MIN) or glued_function_word(low, low[:i]))]
         if not splits:
             return word
         first = max(splits, key=lambda p: min(zipf_frequency(p[0], "nl"), zipf_frequency(p[1], "nl")))[0]

@@ -1,0 +1,152 @@
+"""The chat on the twentieth round's findings (issue 14), from a kinderopvang praktijkopleider typing terse chat
+Dutch with a parent of a student (tune30a), and a dyslexic mbo-4 student (tune29a): a function word typed onto the
+next ("temaken"); "hebben met X te maken"; a word spelled as it sounds ("verwagt"); "pw3" for PW at niveau 3;
+"kt" and "richtingen"; a programme's level beside a competence; what a student "allemaal leren doen"; assessing a
+competence; "wat staat er in wp 'X'"; who asked it or why, after the question. On the real bundled corpus."""
+
+from __future__ import annotations
+
+from conftest import only
+
+from assistant.intent import COMPETENCE, LIST, LOOKUP, NOT_FOUND, TREE, glued_levels, route
+from assistant.spelling import correct_words, sound, split_glued
+
+PMK = "Pedagogisch medewerker kinderopvang"
+HZW = "Helpende Zorg en Welzijn"
+
+
+def test_a_function_word_typed_onto_the_next_is_split(library):
+    words, pairs = library.words, library.word_pairs
+    assert split_glued("hebben met klantgerichtheid temaken", words, pairs) == \
+        "hebben met klantgerichtheid te maken"
+    assert split_glued("een plan temaken", words, pairs) == "een plan te maken"
+    for kept in ("opvoeden", "voorlezen", "ondersteunen", "samenwerken"):  # common as one word
+        assert split_glued(kept, words, pairs) == kept
+
+
+def test_hebben_met_a_competence_te_maken_asks_for_its_werkprocessen(library, searcher):
+    for question in (f"welke werkprocessen van {HZW.lower()} hebben met klantgerichtheid temaken",
+                     "welke werkprocessen hebben te maken met klantgerichtheid"):
+        reply = only(library, searcher, question)
+        assert reply.type == COMPETENCE and reply.intent.competences == ("Klantgerichtheid",), reply.read_as
+    scoped = only(library, searcher, f"welke werkprocessen van {HZW} hebben met klantgerichtheid te maken")
+    assert len(scoped.items) == 5
+    theme = only(library, searcher, "welke werkprocessen hebben met voeding te maken")
+    assert theme.type == LIST and theme.intent.topic == "voeding"
+
+
+def test_a_dutch_word_spelled_as_it_sounds_is_read_right(library, searcher):
+    words = library.words
+    assert sound("verwagt") == sound("verwacht") and sound("oplijding") == sound("opleiding")
+    assert correct_words("word er van me verwagt", words, "nl", sounds_only=True) == "word er van me verwacht"
+    assert correct_words("de oplijding", words, "nl", sounds_only=True) == "de opleiding"
+    assert correct_words("het oversigt", words, "nl", sounds_only=True) == "het overzicht"  # not "overstijgt"
+    assert correct_words("competences", words, "nl", sounds_only=True) == "competences"  # no other sound
+    reply = only(library, searcher, "hoi ik doe tuisbegeleider nivo 4, welke werkprossesen word er van me verwagt "
+                                    "dat ik kan? wil het oversigt voor me stage")
+    assert reply.type == LIST and reply.intent.mode == TREE and len(reply.items) == 21, reply.read_as
+
+
+def test_what_is_expected_of_me_is_no_theme(library, searcher):
+    reply = only(library, searcher, "welke werkprocessen worden er van me verwacht bij thuisbegeleider?")
+    assert reply.type == LIST and reply.intent.mode == TREE and len(reply.items) == 21
+    first_aid = only(library, searcher, "In which work processes is the student expected to give first aid?")
+    assert first_aid.intent.topic == "first aid"
+
+
+def test_an_abbreviation_typed_with_its_level_is_the_programme_at_that_level(library, searcher):
+    catalogue = library.catalogue
+    assert glued_levels("welke wp's heeft pw3?", catalogue, "nl") == "welke wp's heeft pw niveau 3?"
+    assert glued_levels("verschil pw3 en gpm4", catalogue, "en") == "verschil pw level 3 en gpm level 4"
+    assert glued_levels("Engels op B1 en A2, kerntaak P2 en x3", catalogue, "nl") == \
+        "Engels op B1 en A2, kerntaak P2 en x3"  # not a dossier or profile
+    reply = only(library, searcher, "welke wp's heeft pw3?")
+    assert reply.type == LIST and reply.intent.mode == TREE
+    assert {i.chunk.profile for i in reply.items} == {None, PMK} and len(reply.items) == 16
+
+
+def test_kt_and_richtingen_are_kinds(library, searcher):
+    tasks = only(library, searcher, "welke kt heeft pmk 2021?")
+    assert tasks.type == LIST and tasks.intent.kind == "kerntaak" and len(tasks.items) == 2
+    profiles = only(library, searcher, "Mijn neef wil iets in de zorg doen, maatschappelijke zorg heet het geloof ik. "
+                                       "Welke richtingen kun je daarbinnen kiezen?")
+    assert profiles.type == LIST and profiles.intent.kind == "profiel" and len(profiles.items) == 6
+
+
+def test_a_programme_level_beside_a_competence_narrows_its_werkprocessen(library, searcher):
+    reply = only(library, searcher, "bij welke wp's van pw3 (kd 2015) hoort klantgerichtheid?")
+    assert reply.type == COMPETENCE and "niveau 3" in reply.read_as
+    assert {i.chunk.profile for i in reply.items} <= {None, PMK} and len(reply.items) == 4
+    four = only(library, searcher, "waar komt klantgerichtheid voor bij PW op niveau 4?")
+    assert PMK not in {i.chunk.profile for i in four.items} and len(four.items) == 6
+    level = only(library, searcher, "welke werkprocessen horen bij klantgerichtheid niveau 3?")  # its own level
+    assert level.type == COMPETENCE and "niveau 3" not in level.read_as and len(level.items) == 29
+
+
+def test_what_a_student_will_learn_to_do_is_the_profiles_list(library, searcher):
+    for question in (f"Mijn dochter is begonnen met de opleiding {HZW}. Wat gaat ze daar eigenlijk allemaal leren "
+                     "doen? Ik snap die termen niet zo goed.",
+                     f"Mijn dochter doet {HZW.lower()}. Wat moet ze allemaal kunnen?"):
+        reply = only(library, searcher, question)
+        assert reply.type == LIST and reply.intent.mode == TREE and len(reply.items) == 12, reply.read_as
+    tasks = only(library, searcher, f"What can someone with a {HZW} diploma actually do on the job? Give me the full "
+                                    "list of their tasks.")
+    assert tasks.type == LIST and len(tasks.items) == 12  # the request after the question
+    learning = only(library, searcher, "bij welke werkprocessen moet je kunnen leren?")  # SBB *Leren* itself
+    assert learning.type == COMPETENCE
+
+
+def test_assessing_a_competence_asks_for_its_werkprocessen(library, searcher):
+    for question in (f"{HZW.lower()} intern: in which wp's do I assess klantgerichtheid?",
+                     f"bij welke werkprocessen beoordeel ik klantgerichtheid bij {HZW.lower()}?"):
+        reply = only(library, searcher, question)
+        assert reply.type == COMPETENCE and len(reply.items) == 5, reply.read_as
+    theme = only(library, searcher, "welke werkprocessen gaan over beoordelen?")
+    assert theme.type == LIST and theme.intent.topic == "beoordelen"
+
+
+def test_what_one_quoted_werkproces_says_is_a_lookup(library):
+    catalogue, vocabulary = library.catalogue, library.vocabulary
+    one = route("wat staat er precies in wp 'zorgt voor een veilig pedagogisch klimaat' (pw 2015)?", catalogue,
+                vocabulary)
+    assert one.type == LOOKUP
+    where = route("waar komt werkproces 'voert coördinerende taken uit' voor?", catalogue, vocabulary)
+    assert where.type == LIST
+
+
+def test_who_asked_or_why_after_the_question_is_no_theme(library, searcher):
+    reply = only(library, searcher, "wat staat er precies in wp 'zorgt voor een veilig pedagogisch klimaat' "
+                                    "(pw 2015)? ivm pestgedrag op de bso")
+    assert reply.type == LOOKUP and reply.hits[0].chunk.code == "B1-K1-W7"
+    absent = only(library, searcher, "staat er iets over allergieën bij kinderen in het pw kd? nieuwe stagiair vroeg t")
+    assert absent.type == NOT_FOUND
+    asked = only(library, searcher, "welke werkprocessen gaan over pesten? mijn collega vroeg het")
+    assert asked.type == LIST and asked.intent.topic == "pesten"
+
+
+def test_that_course_is_the_programme_named_before(library, searcher):
+    from conftest import ask
+
+    first, crebo, hours = ask(library, searcher, "Hi, my son just started the Thuisbegeleider programme. What are the "
+                                                "big parts (kerntaken?) of that course?",
+                              "what is the crebo number for that course? school asked me",
+                              "and how many study hours is that course in total?")
+    assert first.reply.type == LIST and first.reply.intent.kind == "kerntaak"
+    assert "25479" in crebo.reply.read_as or "25479" in str(crebo.reply.as_json())
+    assert "6400" in str(hours.reply.as_json())
+
+
+def test_the_language_the_asker_asks_for_is_the_answers(library, searcher):
+    from assistant.dialogue import answer_language
+
+    assert answer_language("and level 3? can you answer in English pls, it's for my coordinator") == \
+        ("and level 3? it's for my coordinator", "en")
+    assert answer_language("which units mention hygiene? graag antwoord in het Nederlands") == \
+        ("which units mention hygiene?", "nl")
+    assert answer_language("welke werkprocessen gaan over agressie?") == ("welke werkprocessen gaan over agressie?",
+                                                                          None)
+    english = only(library, searcher, "welke werkprocessen gaan over agressie? please answer in English, my "
+                                      "classmate from Spain reads along")
+    assert english.lang == "en" and english.type == LIST and english.intent.topic == "agressie"
+    dutch = only(library, searcher, "which work processes mention hygiene? graag antwoord in het Nederlands")
+    assert dutch.lang == "nl" and dutch.type == LIST and len(dutch.items) >= 5
