@@ -297,7 +297,7 @@ def level_unit(context: _Context, block: _Block, competence: str) -> Unit:
     summary, indicators = (items[0], items[1:]) if items else ("", [])
     return replace(
         _unit(context, COMPETENTIENIVEAU, block.lines),
-        title=f"{competence} – niveau {block.level}",
+        title=f"{competence} niveau {block.level}",  # as a question names it: "Klantgerichtheid niveau 2"
         competence=competence,
         level=block.level,
         sections=(("niveau", summary), ("gedragsindicatoren", as_list(indicators))),

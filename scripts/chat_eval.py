@@ -215,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="Ablation: no word lists (every word may be a typo; no English word is everyday).")
     parser.add_argument("--no-absent-facts", action="store_true",
                         help="Ablation: without data/absent_facts.toml (no question kind is an absent fact).")
+    parser.add_argument("--no-shorthand", action="store_true",
+                        help="Ablation: without data/shorthand.toml (no chat token is read as its word).")
     parser.add_argument("--no-evidence", action="store_true",
                         help="Ablation: no not_found from the corpus's evidence (assistant.evidence.not_held).")
     args = parser.parse_args(argv)
@@ -236,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
         from assistant import evidence, spelling
 
         spelling.is_word = evidence.is_word = lambda *args: False  # evidence imported it by name
+    if args.no_shorthand:
+        from assistant import dialogue
+
+        dialogue.expand_shorthand = lambda text, lang: text  # dialogue imported it by name
     if args.no_absent_facts:
         from assistant import replies
 

@@ -294,7 +294,7 @@ def test_feedback_unwritable_log_is_reported_not_raised(tmp_path):
 
 def level_chunk(competence: str, level: int, start: int, text: str, **extra) -> Chunk:
     return chunk(id=f"{competence}{level}{extra.get('part', 1)}", kind="competentieniveau", dossier="Sociaalwerker B",
-                 dossier_abbr="SWB", version=None, code=None, title=f"{competence} – niveau {level}",
+                 dossier_abbr="SWB", version=None, code=None, title=f"{competence} niveau {level}",
                  competence=competence, level=level, location=Location("lines", start, start + 5), text=text,
                  passage=text, **extra)
 

@@ -150,3 +150,100 @@ def test_the_language_the_asker_asks_for_is_the_answers(library, searcher):
     assert english.lang == "en" and english.type == LIST and english.intent.topic == "agressie"
     dutch = only(library, searcher, "which work processes mention hygiene? graag antwoord in het Nederlands")
     assert dutch.lang == "nl" and dutch.type == LIST and len(dutch.items) >= 5
+
+
+# The review of round 20's changes: each reading kept to the messages it was made for.
+
+def test_a_language_request_counts_only_when_addressed_to_the_assistant(library, searcher):
+    from conftest import ask
+
+    from assistant.dialogue import answer_language
+
+    content = "which work processes ask students to write in English?"
+    assert answer_language(content) == (content, None)  # what the units ask, not a request
+    dutch = "bij welke werkprocessen moeten studenten kunnen antwoorden in het Engels?"
+    assert answer_language(dutch) == (dutch, None)
+    assert answer_language("Answer in English. Which units mention hygiene?") == ("Which units mention hygiene?", "en")
+    assert answer_language("welke wp gaan over hygiëne, antwoord in het engels") == ("welke wp gaan over hygiëne",
+                                                                                     "en")
+    alone = only(library, searcher, "can you answer in English?")
+    assert alone.type == NOT_FOUND and alone.problem == "language_only" and alone.lang == "en"
+    first, again = ask(library, searcher, "welke werkprocessen gaan over hygiëne?", "can you answer in English?")
+    assert again.reply.lang == "en" and {i.ref for i in again.reply.items} == {i.ref for i in first.reply.items}
+    assert len(first.reply.items) >= 5
+
+
+def test_a_reason_after_a_question_without_a_topic_is_the_topic(library, searcher):
+    reply = only(library, searcher, "welke werkprocessen moet ik bekijken? ivm agressie van ouders")
+    assert reply.type == LIST and reply.intent.topic == "agressie ouders" and reply.items
+    own = only(library, searcher, "welke werkprocessen gaan over pesten? ivm een incident op de bso")
+    assert own.type == LIST and own.intent.topic == "pesten"  # the question's own theme; the reason is context
+    unit = only(library, searcher, "wat staat er precies in wp 'zorgt voor een veilig pedagogisch klimaat' "
+                                   "(pw 2015)? ivm pestgedrag op de bso")
+    assert unit.type == LOOKUP and unit.hits[0].chunk.code == "B1-K1-W7"
+
+
+def test_assessing_counts_as_a_competence_cue_only_for_a_name_assessed(library, searcher):
+    for question in ("welke werkprocessen gaan over het beoordelen en begeleiden van stagiaires?",
+                     "in welke werkprocessen beoordeel je het leren van kinderen?"):
+        reply = only(library, searcher, question)
+        assert reply.type == LIST and not reply.intent.competences, reply.read_as
+
+
+def test_richtingen_is_a_kind_only_when_asked_for(library, searcher):
+    reply = only(library, searcher, "welke werkprocessen gaan over levensbeschouwelijke richtingen?")
+    assert reply.type == LIST and reply.intent.kind == "werkproces" and "richtingen" in reply.intent.topic
+    profiles = only(library, searcher, "welke uitstroomrichtingen heeft pw?")
+    assert profiles.type == LIST and profiles.intent.kind == "profiel" and len(profiles.items) == 3
+
+
+def test_a_focus_stated_beside_a_tasks_question_narrows_it(library, searcher):
+    medication = only(library, searcher, f"Wat voor taken heeft een {HZW.lower()}? Het gaat mij vooral om medicatie.")
+    assert medication.type == NOT_FOUND and medication.intent.topic == "medicatie"  # HZW names no medication
+    parents = only(library, searcher, f"What are the tasks of a {PMK.lower()}? mainly with parents")
+    assert parents.type == LIST and parents.intent.topic == "parents" and 0 < len(parents.items) < 16
+    aside = only(library, searcher, f"What are the tasks of a {HZW.lower()}? I am new.")
+    assert aside.type == LIST and len(aside.items) == 12
+
+
+def test_this_course_first_is_the_askers_own_course_or_the_chosen_one(library, searcher):
+    from conftest import ask
+
+    from assistant.conversation import Constraints
+
+    reply = only(library, searcher, "Which work processes in this course deal with hygiene?")
+    assert reply.type == LIST and reply.intent.topic == "hygiene" and reply.items
+    chosen = ask(library, searcher, "welke werkprocessen van deze opleiding gaan over hygiëne?",
+                 ui=Constraints(dossier="Pedagogisch Werk"))[0].reply
+    assert chosen.type == LIST and chosen.items
+    assert {i.chunk.dossier for i in chosen.items} == {"Pedagogisch Werk"}
+
+
+def test_a_function_word_is_split_off_only_before_an_article_or_infinitive(library):
+    words, pairs = library.words, library.word_pairs
+    assert split_glued("metde ouders", words, pairs) == "met de ouders"
+    for kept in ("voorschool", "meerwerk", "metals"):  # words of their own
+        assert split_glued(kept, words, pairs) == kept
+    assert split_glued("tots", words, pairs, "en") == "tots"
+    assert split_glued("een plan temaken", words, pairs, "en") == "een plan temaken"  # Dutch messages only
+
+
+def test_a_dossier_asked_at_a_level_none_of_its_versions_has_says_so(library, searcher):
+    reply = only(library, searcher, "welke werkprocessen heeft sw2?")
+    assert reply.type == NOT_FOUND and reply.problem == "level_mismatch" and "4" in reply.details[1]
+    four = only(library, searcher, "welke werkprocessen heeft sociaal werk niveau 4?")
+    assert four.type == LIST and len(four.items) == 24
+
+
+def test_chat_shorthand_is_read_as_its_word(library, searcher):
+    from assistant.spelling import expand_shorthand, shorthand
+
+    table = shorthand()
+    assert table["nl"]["t"] == "het" and table["en"]["r"] == "are" and "u" not in table["nl"]  # "u": formal you
+    assert expand_shorthand("wat is t crebo van de pmk", "nl") == "wat is het crebo van de pmk"
+    assert expand_shorthand("t.o.v. het basisdeel", "nl") == "t.o.v. het basisdeel"
+    assert expand_shorthand("which wp r about ondernemerschap", "en") == "which wp are about ondernemerschap"
+    assert expand_shorthand("which wp's have competence r", "en") == "which wp's have competence r"  # SBB R
+    assert expand_shorthand("wat is t crebo", "en") == "wat is t crebo"  # per language
+    reply = only(library, searcher, "which wp r about ondernemerschap?? need it for my pop")
+    assert reply.type in (LIST, COMPETENCE) and reply.items

@@ -109,7 +109,7 @@ def test_two_line_heading_is_one_name(result):
 
 def test_level_title_and_sections(result):
     unit = level(result, "Kwaliteitsgericht", 2)
-    assert unit.title == "Kwaliteitsgericht – niveau 2"
+    assert unit.title == "Kwaliteitsgericht niveau 2"
     assert [name for name, _ in unit.sections] == ["niveau", "gedragsindicatoren"]
     assert section(unit, "niveau") == (
         "Stelt hoge eisen aan de kwaliteit van het eigen werk en onderneemt actie om de "

@@ -123,7 +123,7 @@ def test_ask_accepts_the_dropdown_labels(assistant):
     profile = assistant.ask(question, "", "Onderwijsassistent (OA)", "", "", "")
     assert profile == assistant.ask(question, "", "Onderwijsassistent", "", "", "")
     level = assistant.ask("Coachen", "", "", "", "Alle soorten", "Niveau 2")
-    assert level.startswith("Het best passend is **Coachen – niveau 2**"), level[:120]
+    assert level.startswith("Het best passend is **Coachen niveau 2**"), level[:120]
 
 
 def test_ask_errors_are_plain_text(assistant):

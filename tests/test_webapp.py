@@ -179,8 +179,8 @@ def test_ask_citation_names_dossier_version_profile_code_title_and_location(clie
 
 def test_ask_with_filters_and_dutch_question(client):
     text = ask(client, "Coachen niveau 2", "Sociaalwerker B", "", "", "competentieniveau", "2")
-    assert text.startswith("Het best passend is **Coachen – niveau 2**")
-    assert "- [1] Sociaalwerker B · Coachen – niveau 2 · competentieprofiel-sociaalwerker-b.txt r. " in text
+    assert text.startswith("Het best passend is **Coachen niveau 2**")
+    assert "- [1] Sociaalwerker B · Coachen niveau 2 · competentieprofiel-sociaalwerker-b.txt r. " in text
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,7 @@ from assistant.model import KERNTAAK, PROFIEL, WERKPROCES
 from assistant.names import fold
 from assistant.replies import FACTS, Library, Reply, Request, Search, asks_crebo_or_load, build
 from assistant.retrieval import Filters
-from assistant.spelling import correct_names, correct_words, split_glued
+from assistant.spelling import correct_names, correct_words, expand_shorthand, split_glued
 
 _MORE = re.compile(r"^\s*(?:(?:nog\s+)?meer(?:\s+resultaten)?|volgende(?:\s+resultaten)?|verder|(?:show\s+)?more"
                    r"(?:\s+results)?|next(?:\s+(?:page|results))?)\s*[.!?]*\s*$", re.IGNORECASE)
@@ -94,20 +94,37 @@ class Outcome:
 
 # the asker names the language of the answer ("can you answer in English pls", "graag antwoord in het Nederlands")
 _ANSWER_IN = re.compile(
-    r"[,;]?\s*(?:(?:can|could|would)\s+you\s+)?(?:please\s+|pls\s+|plz\s+)?(?:answer|reply|respond|write)"
-    r"\s+(?:it\s+|this\s+)?in\s+(english|dutch)\b(?:\s*,?\s*(?:please|pls|plz)\b)?"
-    r"|[,;]?\s*(?:graag\s+)?(?:antwoord|antwoorden|schrijf)\s+(?:graag\s+)?in\s+het\s+(engels|nederlands)\b"
-    r"(?:\s+graag\b)?", re.IGNORECASE)
+    r"[,;]?\s*(?P<ask>(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+|pls\s+|plz\s+)?"
+    r"(?:answer|reply|respond|write)\s+(?:it\s+|this\s+|that\s+)?in\s+(?P<en>english|dutch)\b"
+    r"(?P<ask_after>\s*,?\s*(?:please|pls|plz)\b)?"
+    r"|[,;]?\s*(?P<graag>graag\s+|kun\s+je\s+|kunt\s+u\s+|wil\s+je\s+)?(?:antwoord|antwoorden|schrijf|schrijven)"
+    r"\s+(?P<graag_in>graag\s+)?in\s+het\s+(?P<nl>engels|nederlands)\b(?P<graag_after>\s+graag\b)?", re.IGNORECASE)
 _NAMED_LANGUAGE = {"english": "en", "engels": "en", "dutch": "nl", "nederlands": "nl"}
 
 
+def _addressed(found: re.Match[str], before: str) -> bool:
+    """Whether a found "answer in English" is a request to the assistant: asked ("can you", "please", "graag"), or
+    a sentence of its own (at the start or after "?", "."), not a question's content ("students write in English")."""
+    asked = any(found.group(g) for g in ("ask", "ask_after", "graag", "graag_in", "graag_after"))
+    head = (before + found.group(0)[: len(found.group(0)) - len(found.group(0).lstrip(",; "))]).rstrip()
+    return asked or not head or head[-1] in "?.!,;:"
+
+
 def answer_language(message: str) -> tuple[str, str | None]:
-    """The message without the asker's request for a language, and that language ("en", "nl") or None."""
-    found = _ANSWER_IN.search(message)
-    if found is None:
+    """The message without the asker's requests for a language, and that language ("en", "nl") or None. Only a
+    request addressed to the assistant counts (:func:`_addressed`); a message that is only the request gives ""."""
+    lang, rest, at = None, [], 0
+    for found in _ANSWER_IN.finditer(message):
+        if not _addressed(found, message[: found.start()]):
+            continue
+        rest.append(message[at: found.start()])
+        at = found.end()
+        lang = _NAMED_LANGUAGE[(found.group("en") or found.group("nl")).lower()]
+    if lang is None:
         return message, None
-    rest = f"{message[: found.start()].rstrip()} {message[found.end():].lstrip(' ,;')}".strip()
-    return rest or message, _NAMED_LANGUAGE[(found.group(1) or found.group(2)).lower()]
+    rest.append(message[at:].lstrip(" ,;"))
+    text = re.sub(r"\s+", " ", " ".join(part.strip() for part in rest)).strip().lstrip(".!,;: ")
+    return ("" if not re.search(r"[^\W\d_]", text) else text), lang
 
 
 def message_language(message: str, previous: Turn | None, library: Library) -> str:
@@ -134,10 +151,17 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         BadQuery: a dropdown filter value the index does not know (the caller shows its message).
     """
     text, asked_in = answer_language(_INTERJECTION.sub("", message) or message)
+    if asked_in and not text:  # only "can you answer in English?": the previous answer again in that language
+        if previous is not None:
+            return _answer(previous.question, previous, ui, library, search, asked_in, page=previous.page,
+                           constraints=ui.merged(previous.constraints), followup=True)
+        intent = route(message, library.catalogue, library.vocabulary, asked_in, library.sbb)
+        reply = Reply(NOT_FOUND, asked_in, _reading(asked_in, message), intent, problem="language_only")
+        return Outcome(reply, Turn(message, lang=asked_in), message, False)
     lang = asked_in or message_language(text, previous, library)
     spelling = correct_names(text, library.catalogue, library.words, library.competence_names)
-    text = split_glued(spelling.text, library.words, library.word_pairs)  # "eerstehulp" → "eerste hulp"
-    text = glued_levels(text, library.catalogue, lang)  # "pw3" → "pw niveau 3"
+    text = split_glued(spelling.text, library.words, library.word_pairs, lang)  # "eerstehulp" → "eerste hulp"
+    text = glued_levels(expand_shorthand(text, lang), library.catalogue, lang)  # "t" → "het", "pw3" → "pw niveau 3"
     if lang == "nl":  # a Dutch word spelled as it sounds: "verwagt" → "verwacht", "oplijding" → "opleiding"
         text = correct_words(text, library.words, lang, sounds_only=True)
     if spelling.unknown and not find_scope_terms(text, library.catalogue):  # "Sociaalwerker A": another thing
@@ -196,6 +220,11 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         reference = None  # "… 'Voert coördinerende taken uit' (or a variant of that title)": the quote itself
     if reference is not None and previous is None and programmes_with_theme(fold(text)):
         reference = None  # "… in any of these programmes?" first: the programmes of the sources
+    if reference is not None and previous is None and names_programme(reference) and (
+            ui.dossier or ui.profile or re.search(r"\bcourse\b", reference.text.lower())):
+        text = f"{text[: reference.span[0]].rstrip()} {text[reference.span[1]:].lstrip()}".strip()
+        reference = None  # "deze opleiding" first, with a programme chosen in the filters: that one; "this course"
+        # first: the asker's own course, not named: the question over all sources
     again = repeated_ordinal(text, reference, previous) if reference is not None and previous is not None else None
     if again is not None:
         return _answer(again, previous, ui, library, search, lang, followup=True,

@@ -128,7 +128,11 @@ CUES: dict[str, str] = {
                   r"|\bask for\b|\bneed\w*\b|\brequire\w*\b|\bvereis\w*\b|\bnodig\b|\bgevraagd\b|\binvolve\w*\b"
                   r"|\bin de praktijk\b|\bin practice\b|\boefenen\b|\bpractis\w*\b|\bpractic\w*\b"
                   r"|\btrains?\b|\btrainen\b|\btraint\b|\bpassen\b|\bpast\b|\bfits?\b|\bmatch(?:es)?\b"
-                  r"|\bassess\w*\b|\bbeoordee?l\w*\b",  # "in which wp's do I assess klantgerichtheid?"
+                  # assessing a thing named bare ("in which wp's do I assess klantgerichtheid?"), not "het beoordelen
+                  # en begeleiden van stagiaires" nor "beoordeel je het leren van kinderen"
+                  r"|\b(?:assess\w*|beoordee?l\w*)\s+(?:(?:ik|je|jij|u|we|wij|jullie|i|you|they)\s+)?+"
+                  r"(?!(?:de|het|een|the|a|an|en|and|of|or|van|hoe|how|whether|if|dat|that|this|dit|hun|their|his|"
+                  r"her|zijn|haar)\b)[^\W\d_]",
     # showing a competence in practice: with any competence named, the question is about where it shows
     "show": r"\blaten zien\b|\blaat\b.*\bzien\b|\blaten blijken\b|\bdemonstrat\w*\b|\bstage\b|\binternship\b"
             r"|\bplacement\b|\bwerkplek\b|\bin de praktijk\b|\bin practice\b",
@@ -174,7 +178,8 @@ KIND_WORDS: dict[str, str] = {
                   r"|\baanvullingen\b",  # "welke aanvullingen heeft de GPM?": werkprocessen (replies._additions_only)
     "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b|\bkt'?s?\b",  # "welke kt's"
     "profiel": _PROFILE_KIND + r"|\bopleidingen\b|\bkwalificaties\b|\bqualifications\b"
-               r"|\b(?:uitstroom)?richtingen\b",  # "welke richtingen kun je kiezen?"
+               r"|\buitstroomrichtingen\b|(?<=\bwelke )richtingen\b",  # "welke richtingen kun je kiezen?", not
+    # "levensbeschouwelijke richtingen"
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
     "competentie": r"\bcompetenties\b|\bcompetences\b|\bcompetencies\b",
 }
@@ -438,7 +443,7 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
     with ``situated`` (a list of a named scope: "ik ga stage lopen bij X; welke werkprocessen …"). The asker's
     clause before a colon (:data:`_PREAMBLE`) is left out too, unless the question after it has no word of its own
     ("voor mijn lesplan over pesten: welke werkprocessen?")."""
-    folded = _AFTERWORD.sub(lambda m: " " * len(m.group(0)), _without(text, spans).lower())
+    folded = _blank_afterword(_without(text, spans).lower(), topic=True)
     folded = _INTRODUCTION.sub(lambda m: " " * len(m.group(0)), folded)
     folded = _QUESTION_LEAD.sub(lambda m: " " * len(m.group(0)), folded)
     before = _PREAMBLE.search(folded)
@@ -574,10 +579,33 @@ _AFTERWORD = re.compile(
 _AFTERWORD_ANY_CASE = re.compile(_AFTERWORD.pattern, re.IGNORECASE)
 
 
+# an afterword that gives the question's reason ("… bekijken? ivm agressie van ouders"): the topic when the question
+# before it has no word of its own
+_REASON = re.compile(r"\s*(?:ivm|i\.v\.m\.|vanwege|in\s+verband\s+met)\b", re.IGNORECASE)
+
+
+def _blank_afterword(text: str, pattern: re.Pattern[str] = _AFTERWORD, topic: bool = False) -> str:
+    """The text with the asker's statement after the question blanked (same length). A reason ("? ivm agressie")
+    stays, as "over agressie", when the question before it asks about nothing ("welke werkprocessen moet ik
+    bekijken?"); with ``topic``, that question's own words are blanked then ("bekijken" is no theme)."""
+    found = pattern.search(text)
+    if found is None:
+        return text
+    blanked = text[: found.start()] + " " * len(found.group(0)) + text[found.end():]
+    asked = blanked.lower()[: found.start()]
+    own_theme = _own_words(asked) and (_has(CUES["theme"], asked) or QUOTED.search(asked) is not None)
+    if _REASON.match(found.group(0)) and not own_theme:
+        reason = _REASON.match(text, found.start())
+        before = " " * reason.start() if topic else text[: reason.start()]
+        width = reason.end() - reason.start()  # same length: " ivm" → "over"
+        return before + (" over" if width > 4 else "over").ljust(width) + text[reason.end():]
+    return blanked
+
+
 def without_afterword(text: str) -> str:
     """The text with the asker's statement after the question blanked (same length): "Where do the dossiers mention
     medication? I'd rather not do that." points back at nothing with *that*."""
-    return _AFTERWORD_ANY_CASE.sub(lambda m: " " * len(m.group(0)), text)
+    return _blank_afterword(text, _AFTERWORD_ANY_CASE)
 
 
 # asking for a list in other words ("kun je alle werkprocessen op een rij zetten?"): no topic
@@ -1025,8 +1053,11 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         kind = "werkproces"
     if kind == "profiel" and _has(ONWARD, folded):  # "which programmes can I move on to?": the doorstroom text
         kind = None
-    tasks_asked = kind is None and bool(scope_terms) and _asks_its_tasks(text, [span for _, span in named])
-    if tasks_asked:
+    focused = kind is None and bool(scope_terms) and _tasks_with_focus(
+        text, [span for _, span in named])  # "… taken heeft een helpende? Het gaat mij vooral om medicatie."
+    tasks_asked = kind is None and bool(scope_terms) and not focused and _asks_its_tasks(
+        text, [span for _, span in named])
+    if tasks_asked or focused:
         kind = "werkproces"  # "welke taken heeft een helpende?", "wat moet een PMK'er allemaal kunnen?"
     only = _has(CUES["only"], folded)
     conflict = _conflict(folded, years, levels, scope_terms)
@@ -1041,7 +1072,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                     _THESE_PROGRAMMES, _PROGRAMMES_LISTED.pattern,
                     r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
                     INCLUDING, CREBO_GIVEN,  # "include profile-specific additions": the scope's parts, no theme
-                    NEWEST, OLDEST, LEARNS_ABOUT, *([TASKS] if tasks_asked else []),
+                    NEWEST, OLDEST, LEARNS_ABOUT, *([TASKS] if tasks_asked or focused else []),
+                    *([_FOCUS] if focused else []),
                     *([REFERS] if re.search(UNITS_REFER, folded) else [])]
     competence_patterns = [re.escape(c) + _WORKING for c in _competence_phrases(folded, vocabulary)]
     topic = _topic(text, spans, cue_patterns + competence_patterns)
@@ -1092,9 +1124,10 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         rest = _topic(text, spans, list_patterns,  # the asker's situation is no topic, unless asked about
                       situated=not _has(_ABOUT, folded), statements=True,  # by name ("… gaan over studenten?")
                       scoped=bool(scopes))
-        asked = _AFTERWORD.sub(lambda m: " " * len(m.group(0)), fold(_without(text, spans)))
+        asked = _blank_afterword(fold(_without(text, spans)))
         asked = asked[_statement_end(asked, bool(scopes)):]  # "I'm thinking about becoming X. Which …?"
-        if not rest or (scopes and not _has(CUES["theme"], _ASKER_COVERS.sub(" ", asked))):  # the scope's units;
+        if not rest or (scopes and not focused and not _has(CUES["theme"], _ASKER_COVERS.sub(" ", asked))):  # the
+            # scope's units;
             return Intent(LIST, mode=TREE, **{**base, "topic": rest})  # the other words shape it, the asker's
             # situation none ("ik geef les"); what the asker has to cover is the whole list
         phrase = _topic(text, spans, list_patterns, marks=True, statements=True, scoped=bool(scopes))
@@ -1133,6 +1166,20 @@ def _topic_left(text: str) -> bool:
     """Whether a text holds a word of a topic: no question, situation or stop word."""
     skip = question_words() | situation_words() | STOPWORDS
     return any(w not in skip and len(w) > 1 for w in re.findall(r"[^\W\d_]+", text))
+
+
+# a statement of what matters most in the question ("Het gaat mij vooral om medicatie.", "mainly with medication")
+_FOCUS = r"\bgaat\b[^.?!]*\bom\b|\bvooral\b|\bvoornamelijk\b|\bmet name\b|\bmainly\b|\bespecially\b" \
+    r"|\bparticularly\b|\bin particular\b|\bspecifically\b|\bfocus\w*\b"
+
+
+def _tasks_with_focus(text: str, spans: list[tuple[int, int]]) -> bool:
+    """The question asks for the tasks of the scope it names, and a statement beside it says what matters ("Wat voor
+    taken heeft een helpende? Het gaat mij vooral om medicatie.", "… tasks of X? mainly with medication")."""
+    rest = fold(_without(text, spans))
+    asking = fold(_asking_sentences(_without(text, spans)))
+    focus = [x for x in re.split(r"(?<=[.!?])\s+", rest) if not x.rstrip().endswith("?") and _has(_FOCUS, x)]
+    return _has(TASKS, asking) and bool(focus) and _topic_left(re.sub(_FOCUS, " ", " ".join(focus)))
 
 
 def _asks_its_tasks(text: str, spans: list[tuple[int, int]]) -> bool:

@@ -304,6 +304,7 @@ class Reply:
             ``level_mismatch`` (a profile asked at a level it is not at), ``unknown_sbb`` (an SBB letter the
             werkprocessen do not name),
             ``absent_fact`` (a fact no dossier states: schools, pay, enrolment dates; details: its name, its kind),
+            ``language_only`` (the message only asks for an answer language, with no earlier question),
             ``no_target_level`` (the competency profile marks no level of the competence as wanted; details: the
             competence, the legend line, the profile).
         details: the values the problem is about (the unknown name, the closest known names, …); for a
@@ -1873,7 +1874,7 @@ def _profile_niveaus(entries, library: Library) -> dict[tuple, str | None]:
 def _profile_not_at(intent: Intent, library: Library) -> tuple[str, ...]:
     """``(profile or dossier, its niveau, the levels asked)`` when a werkproces list names one profile, or one
     dossier, and a level it is not at (the SBB exports give each profile's niveau; a dossier is at the levels of
-    its profiles); empty otherwise."""
+    its profiles, in any of its versions that give them); empty otherwise."""
     asked = intent_levels(intent)  # "de helpende op niveau 3": a programme's level
     if intent.type != LIST or intent.mode != TREE or not asked or intent.competences \
             or (intent.kind or WERKPROCES) != WERKPROCES:
@@ -1886,9 +1887,10 @@ def _profile_not_at(intent: Intent, library: Library) -> tuple[str, ...]:
         name = entry.profile
         levels = {niveau for (_, _, profile), niveau in _profile_niveaus([entry], library).items()
                   if niveau and profile == fold(entry.profile)}
-    elif not profiles and len(dossiers) == 1:  # "welke werkprocessen heeft Dienstverlening op niveau 3?"
+    elif not profiles and len({fold(d) for d, _ in dossiers}) == 1:  # "welke werkprocessen heeft Dienstverlening
+        # op niveau 3?"; of a dossier in two versions, the levels its versions' profiles give ("sw2": SW is niveau 4)
         name = describe_scopes(intent.scopes, intent.lang)
-        levels = set(_profile_niveaus(entries[:1], library).values())
+        levels = set(_profile_niveaus(entries, library).values())
         if not levels or None in levels or "" in levels:
             return ()
     else:

@@ -53,6 +53,8 @@ TEXT = {
         "conflict": "Je vraag beperkt tot elkaar uitsluitende waarden: {values}. Welke bedoel je?",
         "no_referent": "Waar verwijst *{word}* naar? Ik heb nog geen eerdere vraag of antwoord. "
                        "Noem het onderwerp, bijvoorbeeld: *welke werkprocessen horen bij klantgerichtheid?*",
+        "language_only": "Goed, ik antwoord in het Nederlands. Wat wil je weten? Bijvoorbeeld: *welke werkprocessen "
+                         "horen bij klantgerichtheid?*",
         "no_definition": "De bronnen geven geen definitie van **{term}**.",
         "no_definition_uses": " Het woord komt voor in {uses} passages, zonder uitleg.",
         "not_in_sources": "Dit staat niet in de bronnen: ik vind niets over {words}.",
@@ -119,6 +121,8 @@ TEXT = {
         "conflict": "Your question narrows to values that exclude each other: {values}. Which one do you mean?",
         "no_referent": "What does *{word}* refer to? There is no earlier question or answer yet. "
                        "Please name the topic, for example: *which work processes belong to customer focus?*",
+        "language_only": "Sure, I will answer in English. What would you like to know? For example: *which work "
+                         "processes belong to customer focus?*",
         "no_definition": "The sources give no definition of **{term}**.",
         "no_definition_uses": " The word occurs in {uses} passages, without an explanation.",
         "not_in_sources": "This is not in the sources: I find nothing about {words}.",
@@ -309,6 +313,8 @@ def problem_text(reply: Reply, details: bool = True) -> str:
         text = t["conflict"].format(values=" / ".join(escape(x) for x in d))
     elif reply.problem == "no_referent":
         text = t["no_referent"].format(word=escape(d[0] if d else ""))
+    elif reply.problem == "language_only":
+        text = t["language_only"]
     elif reply.problem == "no_definition":
         text = t["no_definition"].format(term=escape(d[0]))
         if len(d) > 1 and d[1] != "0":

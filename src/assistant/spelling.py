@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import difflib
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from assistant.conversation import Catalogue
 
@@ -165,26 +167,53 @@ def _sounds(known: frozenset[str]) -> dict[str, str]:
     return {key: next(iter(ws)) for key, ws in words.items() if len(ws) == 1}
 
 
+SHORTHAND_FILE = Path(__file__).parent / "data" / "shorthand.toml"
+
+
+@lru_cache(maxsize=4)
+def shorthand(path: Path = SHORTHAND_FILE) -> dict[str, dict[str, str]]:
+    """Language → chat token → the word it stands for (``data/shorthand.toml``)."""
+    with path.open("rb") as f:
+        return {lang: {k.lower(): v for k, v in table.items()} for lang, table in tomllib.load(f).items()}
+
+
+def expand_shorthand(text: str, lang: str, path: Path = SHORTHAND_FILE) -> str:
+    """``text`` with each chat token of ``lang`` (:func:`shorthand`) in lower case on its own replaced by its word
+    ("in t basisdeel" → "in het basisdeel"); not a letter after "competentie", "competence" or "SBB" ("competence
+    r" is SBB competence R), nor a part of a word, code, abbreviation or contraction ("wp's", "B1-K1", "t.o.v.")."""
+    table = shorthand(path).get(lang, {})
+    if not table:
+        return text
+    tokens = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
+    pattern = rf"(?<![\w'’-])(?<!competentie )(?<!competence )(?<!sbb )(?<!SBB )['’]?({tokens})(?![\w'’-]|\.\w)"
+    return re.sub(pattern, lambda m: table[m.group(1)], text)
+
+
 GLUED_MIN = 8  # letters of a word that may be two corpus words typed together
 PART_MIN = 4  # letters of each of those words at least
 FUNCTION_ZIPF = 6.0  # a word this frequent is a function word ("te", "in", "met"; wordfreq's Zipf scale)
 GLUED_GAP = 3.0  # a function word typed onto the next word: the two apart this much more frequent (1000×)
 
 
-def split_glued(text: str, known: frozenset[str], pairs: frozenset[str]) -> str:
+def split_glued(text: str, known: frozenset[str], pairs: frozenset[str], lang: str = "nl") -> str:
     """``text`` with each word typed together from two words that a passage has side by side (``pairs``) split
     ("eerstehulp" → "eerste hulp"): a word the corpus (``known``) lacks and that is either
     - of :data:`GLUED_MIN`+ letters, from parts of :data:`PART_MIN`+, and hardly a word in Dutch or English
       (below :data:`IN_USE` on wordfreq's Zipf scale); or
-    - a function word typed onto the next ("temaken" → "te maken", "metde" → "met de"): the first part a
-      function word (:data:`FUNCTION_ZIPF`), and the two written apart :data:`GLUED_GAP` more common than together.
+    - in a Dutch message (``lang``), a function word typed onto an article or infinitive ("metde" → "met de",
+      "temaken" → "te maken"): the first part a function word (:data:`FUNCTION_ZIPF`), the second one too or an
+      infinitive after "te"/"om", the two written apart :data:`GLUED_GAP` more common than together, and the whole no
+      English word ("metals"); not "voorschool" or "meerwerk".
     A compound the corpus writes as one word or not at all stays ("profielspecifieke"), and so does a word that is
     common as one ("opvoeden", "voorlezen"). Of several splits the commoner rarer part wins."""
     from wordfreq import zipf_frequency
 
     def glued_function_word(low: str, first: str) -> bool:
-        return (zipf_frequency(first, "nl") >= FUNCTION_ZIPF and zipf_frequency(f"{first} {low[len(first):]}", "nl")
-                >= zipf_frequency(low, "nl") + GLUED_GAP)
+        second = low[len(first):]
+        joined = zipf_frequency(second, "nl") >= FUNCTION_ZIPF or (first in ("te", "om") and second.endswith("en"))
+        return (lang == "nl" and joined and zipf_frequency(first, "nl") >= FUNCTION_ZIPF
+                and not is_word(low, "en", REAL_WORD_ZIPF)
+                and zipf_frequency(f"{first} {second}", "nl") >= zipf_frequency(low, "nl") + GLUED_GAP)
 
     def split(match: re.Match[str]) -> str:
         word = match.group(0)
