@@ -337,7 +337,7 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
             break
     part = None
     found_code = PART_CODE.search(text)
-    found_part = found_code or _PART_WORDS.search(text) or EXCLUSIVE_TO.search(text)
+    found_part = found_code or NOT_THE_BASE.search(text) or _PART_WORDS.search(text) or EXCLUSIVE_TO.search(text)
     if found_part and not _overlaps(found_part.span(), taken):
         part = found_part.group(0).lower()
         coded = re.match(r"(?:(?:the|het|de)\s+)?([bp])[- ]", part)  # "the P part", "P-werkprocessen"
@@ -345,7 +345,7 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
             part = found_code.group(1).upper()
         elif coded:
             part = _PART_NAMES[coded.group(1)]
-        elif found_part.re is EXCLUSIVE_TO:
+        elif found_part.re in (EXCLUSIVE_TO, NOT_THE_BASE):
             part = "profieldeel"
         else:
             part = _PART_NAMES.get(part, part)
@@ -384,6 +384,14 @@ EXCLUSIVE_TO = re.compile(r"\b(?:zijn|is|gelden|geldt|horen|hoort|are|apply|appl
                           # not a kerntaak, level, year or code ("horen alleen bij kerntaak 2", "alleen voor niveau 2")
                           r"(?!\s+(?:(?:de|het|the)\s+)?(?:kerntaa?k\w*|core\s+tasks?|niveau|level|versie|version"
                           r"|jaar|year|20\d\d|[bp]\d))", re.IGNORECASE)
+# the profile's own units asked for by leaving out the shared part ("not the general part", "zonder het basisdeel") or
+# as the ones special to it ("only the ones special for helpende", "specifiek voor de OA")
+NOT_THE_BASE = re.compile(r"\b(?:niet|not|zonder|without|excluding|exclusief|behalve|except)\s+(?:(?:het|de|the)\s+)?"
+                          r"(?:basisdeel|algemene\s+deel|gemeenschappelijke\s+deel|general\s+part|common\s+part"
+                          r"|core\s+part|basic\s+part|shared\s+part)\b"
+                          r"|\b(?:special|specific)\s+(?:for|to)\b|\b(?:speciaal|specifiek)\s+voor\b"
+                          r"(?!\s+(?:(?:de|het|the)\s+)?(?:kerntaa?k\w*|core\s+tasks?|niveau|level|versie|version|jaar|year"
+                          r"|20\d\d|[bp]\d))", re.IGNORECASE)
 _PART_NAMES = {"b": "basisdeel", "p": "profieldeel", "profile-specific": "profieldeel",
                "profielspecifieke": "profieldeel"}  # "alleen de P-werkprocessen", "the P part": the units coded P…
 
@@ -510,14 +518,14 @@ _EXCLAIMED = re.compile(r"\b(?:wat|what)\s+(?:een|veel|lang|a|a lot)\b")  # "wat
 
 def _remark_before_narrowing(message: str, catalogue: Catalogue | None = None) -> str:
     """The remark before a narrowing that opens a later sentence ("dat zijn er veel. Alleen de …", "thats a lot..
-    only the P3 ones", "Wat veel! Alleen …"), when the remark names and asks nothing and nothing after it asks; else
-    ""."""
+    only the P3 ones", "Wat veel! Alleen …"), when the remark names and asks nothing and nothing after it asks (a
+    question mark alone does not: "… only the ones special for X?"); else ""."""
     found = re.search(rf"[.!]\s*({_NARROWING})", message, re.IGNORECASE)
     if found is None:
         return ""
     before = _EXCLAIMED.sub(" ", message[: found.start(1)].lower())
     names = catalogue.pattern() if catalogue is not None else re.compile(r"\bname\b")  # is_followup's placeholder
-    if _ASKS.search(before) or _ASKS.search(message[found.start(1):]) or _VERSION.search(before) \
+    if _ASKS.search(before) or _QUESTION_WORD.search(message[found.start(1):]) or _VERSION.search(before) \
             or _LEVEL.search(before) or (names is not None and names.search(before)) \
             or any(w in before for words in KIND_WORDS.values() for w in words):
         return ""
@@ -927,6 +935,21 @@ def compared_levels(message: str, previous: Turn) -> str | None:
         lead = "difference between" if word == "level" else "verschil tussen"
         return f"{lead} {levels} ({named.group(1)})"
     return None
+
+
+_BEYOND_SCALE = re.compile(rf"^\s*(?:(?:en|and|maar|but|ok[eé]?|okay)\s*,?\s*)?"
+                           rf"(?:(?:wat is|what is|what about|hoe zit het met)\s+)?{ONE_LEVEL_WORD}"
+                           r"\s*([5-9])\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def level_beyond_scale(message: str, previous: Turn) -> str | None:
+    """"en niveau 5?" after a question about one level of a competence ("Klantgerichtheid niveau 3"): that
+    competence at the level asked, so the reply can say the scale has no such level. None otherwise."""
+    named = _LEVEL_NAMED.match(previous.topic or "")
+    asked = _BEYOND_SCALE.match(message)
+    if named is None or not named.group(1) or asked is None:
+        return None
+    return f"{named.group(1)} {'level' if _is_english(message) else 'niveau'} {asked.group(1)}"
 
 
 PROGRAMME_WORD = r"\b(?:opleiding|kwalificatie|programm?a?e?|qualification|profiel|profile|course)\b"

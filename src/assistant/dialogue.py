@@ -28,6 +28,7 @@ from assistant.conversation import (
     Turn,
     compared_levels,
     find_reference,
+    level_beyond_scale,
     names_programme,
     referent,
     repeated_ordinal,
@@ -102,12 +103,27 @@ _ANSWER_IN = re.compile(
 _NAMED_LANGUAGE = {"english": "en", "engels": "en", "dutch": "nl", "nederlands": "nl"}
 
 
-def _addressed(found: re.Match[str], before: str) -> bool:
-    """Whether a found "answer in English" is a request to the assistant: asked ("can you", "please", "graag"), or
-    a sentence of its own (at the start or after "?", "."), not a question's content ("students write in English")."""
-    asked = any(found.group(g) for g in ("ask", "ask_after", "graag", "graag_in", "graag_after"))
+def _addressed(found: re.Match[str], message: str) -> bool:
+    """Whether a found "answer in English" is a request to the assistant, not a question's content ("students have to
+    respond in English, please?", "lezen, schrijven in het Nederlands en rekenen"): not after a verb of obligation or
+    "to"; asked ("can you", "please", "graag"); or a sentence of its own, at the start or after "?", "." or "!", or
+    after a comma at the very end; never inside a clause that goes on. A Dutch infinitive ("schrijven in het
+    Engels") counts only when asked."""
+    before = message[: found.start()]
     head = (before + found.group(0)[: len(found.group(0)) - len(found.group(0).lstrip(",; "))]).rstrip()
-    return asked or not head or head[-1] in "?.!,;:"
+    if _OBLIGED.search(head) or re.match(r"\s*[^\W\d_]", message[found.end():]):
+        return False  # "… in het Nederlands beoordelen": the clause goes on, the phrase is its content
+    if any(found.group(g) for g in ("ask", "ask_after", "graag", "graag_in", "graag_after")):
+        return True
+    if re.match(r"[,;\s]*(?:antwoorden|schrijven)\b", found.group(0), re.IGNORECASE):
+        return False
+    at_end = not message[found.end():].strip(" .!?")
+    return not head or head[-1] in "?.!:" or (head[-1] in ",;" and at_end)
+
+
+# a verb of obligation or "to" right before: what the units ask of students, not a request
+_OBLIGED = re.compile(r"\b(?:to|must|should|have to|has to|moet|moeten|kunnen|kan|leren|leert|mag|mogen)$",
+                      re.IGNORECASE)
 
 
 def answer_language(message: str) -> tuple[str, str | None]:
@@ -115,7 +131,7 @@ def answer_language(message: str) -> tuple[str, str | None]:
     request addressed to the assistant counts (:func:`_addressed`); a message that is only the request gives ""."""
     lang, rest, at = None, [], 0
     for found in _ANSWER_IN.finditer(message):
-        if not _addressed(found, message[: found.start()]):
+        if not _addressed(found, message):
             continue
         rest.append(message[at: found.start()])
         at = found.end()
@@ -191,6 +207,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
             return _answer(theme, previous, ui, library, search, lang, followup=True,
                            constraints=ui.merged(previous.constraints))
     levels = compared_levels(text, previous) if previous is not None else None
+    levels = levels or (level_beyond_scale(text, previous) if previous is not None else None)  # "en niveau 5?"
     if levels is not None:
         return _answer(levels, previous, ui, library, search, lang, followup=True,
                        constraints=ui.merged(replace(previous.constraints, level=None)))
@@ -220,11 +237,10 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         reference = None  # "… 'Voert coördinerende taken uit' (or a variant of that title)": the quote itself
     if reference is not None and previous is None and programmes_with_theme(fold(text)):
         reference = None  # "… in any of these programmes?" first: the programmes of the sources
-    if reference is not None and previous is None and names_programme(reference) and (
-            ui.dossier or ui.profile or re.search(r"\bcourse\b", reference.text.lower())):
+    if reference is not None and previous is None and names_programme(reference) and (ui.dossier or ui.profile):
         text = f"{text[: reference.span[0]].rstrip()} {text[reference.span[1]:].lstrip()}".strip()
-        reference = None  # "deze opleiding" first, with a programme chosen in the filters: that one; "this course"
-        # first: the asker's own course, not named: the question over all sources
+        reference = None  # "deze opleiding" first, with a programme chosen in the filters: that one (without, the
+        # reply asks which programme is meant)
     again = repeated_ordinal(text, reference, previous) if reference is not None and previous is not None else None
     if again is not None:
         return _answer(again, previous, ui, library, search, lang, followup=True,

@@ -171,15 +171,19 @@ INCLUDED = r"\binclud\w*|\binclusief\b|\bincl\b\.?|\bmet inbegrip van\b|\binbegr
 INCLUDING = INCLUDED + r"|\badditions\b|\badd-?ons\b|\baanvullende\s+eisen\b"
 CREBO_GIVEN = r"\bcrebo[\w'’-]*(?:\s*(?:nr\.?|nummer|number|no\.?))?\s*:?\s*\d{5}\b"  # "(crebo 25479)": names it
 _PROFILE_KIND = r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b"  # "opleidingen": a dossier's profiles only
+# "in the same dossier as X", "in hetzelfde kwalificatiedossier als X": X's dossier, not a comparison
+SAME_DOSSIER = (r"\b(?:the\s+same|hetzelfde|dezelfde|zelfde)\s+(?:kwalificatie)?(?:dossier|kd|qualification file|file"
+                r"|opleiding|programme|program|sector|richting)\s+(?:as|als)\b")
+SAME_DOSSIER_RE = re.compile(SAME_DOSSIER)
+_PROFILE_WORDS = _PROFILE_KIND + r"|\bopleidingen\b|\bkwalificaties\b|\bqualifications\b"
+_DIRECTIONS = r"\b(?:uitstroom ?)?richtingen\b"  # a programme's directions: its profiles, when it is named
 KIND_WORDS: dict[str, str] = {
     # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
     "werkproces": r"\b(?:\w{4,})?werk ?proce?s+e?(?:n|sen|es)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b"
                   r"|\bwp'?s?\b|\bunits\b|\bprofielwerkprocess\w*|\bbasiswerkprocess\w*"  # "welke wp's", "which units"
                   r"|\baanvullingen\b",  # "welke aanvullingen heeft de GPM?": werkprocessen (replies._additions_only)
     "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b|\bkt'?s?\b",  # "welke kt's"
-    "profiel": _PROFILE_KIND + r"|\bopleidingen\b|\bkwalificaties\b|\bqualifications\b"
-               r"|\buitstroomrichtingen\b|(?<=\bwelke )richtingen\b",  # "welke richtingen kun je kiezen?", not
-    # "levensbeschouwelijke richtingen"
+    "profiel": _PROFILE_WORDS + "|" + _DIRECTIONS,  # "welke richtingen kun je kiezen?" (of a programme named: route)
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
     "competentie": r"\bcompetenties\b|\bcompetences\b|\bcompetencies\b",
 }
@@ -443,7 +447,7 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
     with ``situated`` (a list of a named scope: "ik ga stage lopen bij X; welke werkprocessen …"). The asker's
     clause before a colon (:data:`_PREAMBLE`) is left out too, unless the question after it has no word of its own
     ("voor mijn lesplan over pesten: welke werkprocessen?")."""
-    folded = _blank_afterword(_without(text, spans).lower(), topic=True)
+    folded = _blank_afterword(_without(text, spans).lower(), topic=True, named=bool(spans))
     folded = _INTRODUCTION.sub(lambda m: " " * len(m.group(0)), folded)
     folded = _QUESTION_LEAD.sub(lambda m: " " * len(m.group(0)), folded)
     before = _PREAMBLE.search(folded)
@@ -582,20 +586,26 @@ _AFTERWORD_ANY_CASE = re.compile(_AFTERWORD.pattern, re.IGNORECASE)
 # an afterword that gives the question's reason ("… bekijken? ivm agressie van ouders"): the topic when the question
 # before it has no word of its own
 _REASON = re.compile(r"\s*(?:ivm|i\.v\.m\.|vanwege|in\s+verband\s+met)\b", re.IGNORECASE)
+# a reason said with a determiner is the asker's own occasion ("ivm mijn examen", "vanwege een nieuwe opdracht")
+_PURPOSE = re.compile(r"\s+(?:een|mijn|m'n|mn|me|onze|ons|jullie|dat|dit|die|deze|het|zo'n|a|an|my|our|that"
+                      r"|this)\b", re.IGNORECASE)
 
 
-def _blank_afterword(text: str, pattern: re.Pattern[str] = _AFTERWORD, topic: bool = False) -> str:
+def _blank_afterword(text: str, pattern: re.Pattern[str] = _AFTERWORD, topic: bool = False,
+                     named: bool = False) -> str:
     """The text with the asker's statement after the question blanked (same length). A reason ("? ivm agressie")
     stays, as "over agressie", when the question before it asks about nothing ("welke werkprocessen moet ik
-    bekijken?"); with ``topic``, that question's own words are blanked then ("bekijken" is no theme)."""
+    bekijken?"), names nothing (``named``: "welke kerntaken heeft de OA? ivm een stagegesprek") and the reason is no
+    purpose of the asker's own, said with a determiner ("ivm mijn examen", "ivm een presentatie", "ivm dat
+    project"); with ``topic``, that question's own words are blanked then ("bekijken" is no theme)."""
     found = pattern.search(text)
     if found is None:
         return text
     blanked = text[: found.start()] + " " * len(found.group(0)) + text[found.end():]
     asked = blanked.lower()[: found.start()]
     own_theme = _own_words(asked) and (_has(CUES["theme"], asked) or QUOTED.search(asked) is not None)
-    if _REASON.match(found.group(0)) and not own_theme:
-        reason = _REASON.match(text, found.start())
+    reason = _REASON.match(text, found.start())
+    if reason and not own_theme and not named and not _PURPOSE.match(text, reason.end()):
         before = " " * reason.start() if topic else text[: reason.start()]
         width = reason.end() - reason.start()  # same length: " ivm" → "over"
         return before + (" over" if width > 4 else "over").ljust(width) + text[reason.end():]
@@ -1040,9 +1050,11 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     sbb_codes = tuple(dict.fromkeys([*sbb_codes, *(c for c in sbb_letters(text) if c in (sbb or {}))]))
     asked_part = without_afterword(folded)  # "… GGZ? I want to compare them with the units of an NVQ.": kerntaken
     kind = next((k for k, p in KIND_WORDS.items() if _has(p, asked_part)), None)
-    if kind == "profiel" and not _has(_PROFILE_KIND, folded) and any(
+    if kind == "profiel" and not _has(_PROFILE_KIND, folded) and not _has(SAME_DOSSIER, folded) and any(
             e.profile for e in scope_entries(scope_terms, (), catalogue)):  # "welke kwalificaties moet … hebben?"
         kind = None
+    if kind == "profiel" and not scope_terms and not _has(_PROFILE_WORDS, asked_part):
+        kind = None  # "richtingen" of no programme named: a theme ("waar komen levensbeschouwelijke richtingen voor?")
     if kind == "profiel" and _applies_to_kind(folded):  # "welk referentieniveau geldt voor de niveau 4-opleidingen?"
         kind = None
     if kind is None and _PROGRAMMES_LISTED.search(folded):  # "what programmes are there at level 2?"
@@ -1062,10 +1074,15 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     only = _has(CUES["only"], folded)
     conflict = _conflict(folded, years, levels, scope_terms)
     scopes = scope_entries(scope_terms, good_years, catalogue, text)
+    if kind == "profiel" and _has(SAME_DOSSIER, folded):  # "welke andere opleidingen zitten in hetzelfde dossier als
+        # de thuisbegeleider?": the profiles of its dossier
+        scopes = tuple(dict.fromkeys(ScopeEntry(e.dossier, None, e.version) for e in scopes))
     missing_version = _missing_version(scope_terms, good_years, catalogue, compare=_has(CUES["compare"], folded),
                                        question=text)
     spans = [_with_gloss(text, span) for _, span in named]
-    cue_patterns = [*KIND_WORDS.values(), AN_ADDITION, CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b",
+    kind_patterns = [_PROFILE_WORDS if k == "profiel" and kind != "profiel" else p for k, p in KIND_WORDS.items()]
+    # "richtingen" not read as profiles is a theme word
+    cue_patterns = [*kind_patterns, AN_ADDITION, CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b",
                     PLAYS_A_ROLE, *(tail for verb, tail in ROLE_TAILS if _has(verb, folded)),
                     *([r"\bte maken\b"] if _has(HAS_TO_DO_WITH, folded) else []),  # "… met X te maken": no *maken*
                     ASKER, PARTS,
@@ -1089,8 +1106,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
-    compared = _has(CUES["compare"], _without_own_material(asked_part, scope_terms))  # not "… met
-    # ons leerplan", nor the asker's plan after the question ("… GGZ? I want to compare them with an NVQ.")
+    compared = _has(CUES["compare"], _without_own_material(SAME_DOSSIER_RE.sub(" ", asked_part), scope_terms))
+    # not "… met ons leerplan", nor the asker's plan after the question ("… GGZ? I want to compare them with an
+    # NVQ."), nor "in hetzelfde dossier als X"
     compares = (compared and not weighed) or (  # a profile's addition to one werkproces, by code or quoted title
         _has(ADDITION, folded) and any(e.profile for e in scopes)
         and (re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None or QUOTED.search(text) is not None))
@@ -1124,7 +1142,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         rest = _topic(text, spans, list_patterns,  # the asker's situation is no topic, unless asked about
                       situated=not _has(_ABOUT, folded), statements=True,  # by name ("… gaan over studenten?")
                       scoped=bool(scopes))
-        asked = _blank_afterword(fold(_without(text, spans)))
+        asked = _blank_afterword(fold(_without(text, spans)), named=bool(spans))
         asked = asked[_statement_end(asked, bool(scopes)):]  # "I'm thinking about becoming X. Which …?"
         if not rest or (scopes and not focused and not _has(CUES["theme"], _ASKER_COVERS.sub(" ", asked))):  # the
             # scope's units;
@@ -1173,12 +1191,19 @@ _FOCUS = r"\bgaat\b[^.?!]*\bom\b|\bvooral\b|\bvoornamelijk\b|\bmet name\b|\bmain
     r"|\bparticularly\b|\bin particular\b|\bspecifically\b|\bfocus\w*\b"
 
 
+# a sentence about the asker's own work or placement ("Ik werk vooral op een basisschool.", "Ik loop vooral stage in
+# de thuiszorg."): their situation, not what the question is about
+_ASKER_SITUATION = re.compile(r"\s*(?:ik|i|we|wij|mijn|my|our|onze)\b(?![^.!?]*\b(?:ge[iï]nteresseerd|interested|zoek"
+                              r"\w*|looking|wil\s+weten|want\s+to\s+know)\b)", re.IGNORECASE)
+
+
 def _tasks_with_focus(text: str, spans: list[tuple[int, int]]) -> bool:
     """The question asks for the tasks of the scope it names, and a statement beside it says what matters ("Wat voor
     taken heeft een helpende? Het gaat mij vooral om medicatie.", "… tasks of X? mainly with medication")."""
     rest = fold(_without(text, spans))
     asking = fold(_asking_sentences(_without(text, spans)))
-    focus = [x for x in re.split(r"(?<=[.!?])\s+", rest) if not x.rstrip().endswith("?") and _has(_FOCUS, x)]
+    focus = [x for x in re.split(r"(?<=[.!?])\s+", rest) if not x.rstrip().endswith("?") and _has(_FOCUS, x)
+             and not _ASKER_SITUATION.match(x)]
     return _has(TASKS, asking) and bool(focus) and _topic_left(re.sub(_FOCUS, " ", " ".join(focus)))
 
 
@@ -1304,7 +1329,7 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
 def topic_words(topic: str) -> list[str]:
     skip = question_words()
     return [w for w in re.findall(r"[^\W\d_]+", topic.lower()) if len(w) > 2 and w not in skip and w not in STOPWORDS
-            and not re.fullmatch(CUES["competence"], w)]
+            and not re.fullmatch(CUES["competence"], w) and not re.fullmatch(r"assess\w*|beoordee?l\w*", w)]
 
 
 def _prefix(word: str) -> str:

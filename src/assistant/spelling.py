@@ -185,10 +185,25 @@ def expand_shorthand(text: str, lang: str, path: Path = SHORTHAND_FILE) -> str:
     if not table:
         return text
     tokens = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
-    pattern = rf"(?<![\w'’-])(?<!competentie )(?<!competence )(?<!sbb )(?<!SBB )['’]?({tokens})(?![\w'’-]|\.\w)"
-    return re.sub(pattern, lambda m: table[m.group(1)], text)
+    pattern = rf"(?<![\w'’./-])['’]?({tokens})(?![\w'’/-]|\.\w)"
+
+    def expand(match: re.Match[str]) -> str:
+        before, after = text[: match.start()], text[match.end():]
+        if _LETTER_BEFORE.search(before) or _LETTER_AFTER.match(after):
+            return match.group(0)  # "competence r", "q, r en t", "r and u": letters (SBB competences), not words
+        return table[match.group(1)]
+
+    return re.sub(pattern, expand, text)
 
 
+# a token beside a letter in a list, or after a competence word: a letter itself ("competenties q, r en t")
+_LETTER_BEFORE = re.compile(r"(?:\bcompeten\w*|\bsbb|(?<![\w'’])[a-z](?:\s*,|\s+(?:en|and|of|or|&)))\s*$",
+                            re.IGNORECASE)
+_LETTER_AFTER = re.compile(r"^\s*(?:,|en\b|and\b|of\b|or\b|&)\s*[a-z](?![\w'’])", re.IGNORECASE)
+
+
+ARTICLES = frozenset({"de", "het", "een"})  # Dutch articles (a closed word class): typed onto any word
+INFINITIVE_MARKERS = frozenset({"te", "om"})  # typed onto the infinitive after them ("temaken", "omte")
 GLUED_MIN = 8  # letters of a word that may be two corpus words typed together
 PART_MIN = 4  # letters of each of those words at least
 FUNCTION_ZIPF = 6.0  # a word this frequent is a function word ("te", "in", "met"; wordfreq's Zipf scale)
@@ -200,17 +215,19 @@ def split_glued(text: str, known: frozenset[str], pairs: frozenset[str], lang: s
     ("eerstehulp" → "eerste hulp"): a word the corpus (``known``) lacks and that is either
     - of :data:`GLUED_MIN`+ letters, from parts of :data:`PART_MIN`+, and hardly a word in Dutch or English
       (below :data:`IN_USE` on wordfreq's Zipf scale); or
-    - in a Dutch message (``lang``), a function word typed onto an article or infinitive ("metde" → "met de",
-      "temaken" → "te maken"): the first part a function word (:data:`FUNCTION_ZIPF`), the second one too or an
-      infinitive after "te"/"om", the two written apart :data:`GLUED_GAP` more common than together, and the whole no
-      English word ("metals"); not "voorschool" or "meerwerk".
+    - in a Dutch message (``lang``), a function word typed onto the next ("hetcontact" → "het contact", "metde" →
+      "met de", "temaken" → "te maken"): the first part a function word (:data:`FUNCTION_ZIPF`), and either an
+      article (:data:`ARTICLES`, before any word), or before a function word, or "te"/"om" before an infinitive;
+      the two written apart :data:`GLUED_GAP` more common than together, and the whole no English word ("metals");
+      a preposition stays on a noun ("voorschool", "meerwerk").
     A compound the corpus writes as one word or not at all stays ("profielspecifieke"), and so does a word that is
     common as one ("opvoeden", "voorlezen"). Of several splits the commoner rarer part wins."""
     from wordfreq import zipf_frequency
 
     def glued_function_word(low: str, first: str) -> bool:
         second = low[len(first):]
-        joined = zipf_frequency(second, "nl") >= FUNCTION_ZIPF or (first in ("te", "om") and second.endswith("en"))
+        joined = (first in ARTICLES or zipf_frequency(second, "nl") >= FUNCTION_ZIPF
+                  or (first in INFINITIVE_MARKERS and second.endswith("en")))
         return (lang == "nl" and joined and zipf_frequency(first, "nl") >= FUNCTION_ZIPF
                 and not is_word(low, "en", REAL_WORD_ZIPF)
                 and zipf_frequency(f"{first} {second}", "nl") >= zipf_frequency(low, "nl") + GLUED_GAP)
