@@ -315,3 +315,12 @@ def test_electives_and_pay_asked_in_other_words_are_facts_no_dossier_states(libr
         assert reply.type == NOT_FOUND and reply.problem == "absent_fact", question
     theme = only(library, searcher, "welke werkprocessen gaan over keuzes maken voor kinderen?")
     assert theme.type == LIST and theme.items
+
+
+def test_an_sbb_letter_typed_in_lower_case_is_that_competence(library, searcher):
+    from assistant.intent import sbb_letters
+
+    assert sbb_letters("welke werkprocessen horen bij competentie r?") == ("R",)
+    assert sbb_letters("which competences a student needs") == ()  # an article, not a letter
+    reply = only(library, searcher, "which work processes have competence r?")
+    assert reply.type == COMPETENCE and reply.intent.sbb == ("R",) and len(reply.items) == 29

@@ -817,13 +817,14 @@ def _conflict(folded: str, years: list[str], levels: tuple[int, ...], scope_term
     return tuple(dict.fromkeys(values)) if len(set(values)) > 1 else ()
 
 
-_SBB_LETTER = re.compile(r"\b(?:sbb[- ]?)?(?:competenties?|competences?|competencies|competency)\s+([A-Z])"
+_SBB_LETTER = re.compile(r"\b(?:sbb[- ]?)?(?:competenties?|competences?|competencies|competency)\s+([A-Za-z])"
                          r"(?=\s*(?:[?.!,;:)]|$|\s+(?:en|and|or|of|in|bij|van|voor|for|uit|from)\b))")
 
 
 def sbb_letters(text: str) -> tuple[str, ...]:
-    """SBB competences named by their letter ("SBB-competentie K", "competence E"; the letter in capitals)."""
-    return tuple(dict.fromkeys(m.group(1) for m in _SBB_LETTER.finditer(text)))
+    """SBB competences named by their letter ("SBB-competentie K", "competence e": alone, before punctuation or
+    "en", "in", …; as capitals)."""
+    return tuple(dict.fromkeys(m.group(1).upper() for m in _SBB_LETTER.finditer(text)))
 
 
 def sbb_named(text: str, sbb: dict[str, str], loose: bool = False) -> tuple[str, ...]:
