@@ -100,6 +100,7 @@ def _without_own_material(folded: str, scope_terms: list[str]) -> str:
 
 
 # Word patterns (on the folded question) that mark a question type; Dutch and English.
+ASSESS = r"assess\w*|beoordee?l\w*"  # the verbs of assessing: a competence cue before a name, never a topic word
 CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk(?!baars\b)\w*\b|\bvergeleken\s+met\b|\bversus\b|\bvs\.?(?!\w)"
                r"|\bt\.?o\.?v\.?(?!\w)|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b"
@@ -130,7 +131,7 @@ CUES: dict[str, str] = {
                   r"|\btrains?\b|\btrainen\b|\btraint\b|\bpassen\b|\bpast\b|\bfits?\b|\bmatch(?:es)?\b"
                   # assessing a thing named bare ("in which wp's do I assess klantgerichtheid?"), not "het beoordelen
                   # en begeleiden van stagiaires" nor "beoordeel je het leren van kinderen"
-                  r"|\b(?:assess\w*|beoordee?l\w*)\s+(?:(?:ik|je|jij|u|we|wij|jullie|i|you|they)\s+)?+"
+                  rf"|\b(?:{ASSESS})\s+(?:(?:ik|je|jij|u|we|wij|jullie|i|you|they)\s+)?+"
                   r"(?!(?:de|het|een|the|a|an|en|and|of|or|van|hoe|how|whether|if|dat|that|this|dit|hun|their|his|"
                   r"her|zijn|haar)\b)[^\W\d_]",
     # showing a competence in practice: with any competence named, the question is about where it shows
@@ -172,9 +173,8 @@ INCLUDING = INCLUDED + r"|\badditions\b|\badd-?ons\b|\baanvullende\s+eisen\b"
 CREBO_GIVEN = r"\bcrebo[\w'’-]*(?:\s*(?:nr\.?|nummer|number|no\.?))?\s*:?\s*\d{5}\b"  # "(crebo 25479)": names it
 _PROFILE_KIND = r"\bprofielen\b|\bprofiles\b|\buitstroomprofielen\b"  # "opleidingen": a dossier's profiles only
 # "in the same dossier as X", "in hetzelfde kwalificatiedossier als X": X's dossier, not a comparison
-SAME_DOSSIER = (r"\b(?:the\s+same|hetzelfde|dezelfde|zelfde)\s+(?:kwalificatie)?(?:dossier|kd|qualification file|file"
-                r"|opleiding|programme|program|sector|richting)\s+(?:as|als)\b")
-SAME_DOSSIER_RE = re.compile(SAME_DOSSIER)
+SAME_DOSSIER = re.compile(r"\b(?:the\s+same|hetzelfde|dezelfde|zelfde)\s+(?:kwalificatie)?(?:dossier|kd"
+                          r"|qualification file|file|opleiding|programme|program|sector|richting)\s+(?:as|als)\b")
 _PROFILE_WORDS = _PROFILE_KIND + r"|\bopleidingen\b|\bkwalificaties\b|\bqualifications\b"
 _DIRECTIONS = r"\b(?:uitstroom ?)?richtingen\b"  # a programme's directions: its profiles, when it is named
 KIND_WORDS: dict[str, str] = {
@@ -1066,10 +1066,10 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         kind = "werkproces"
     if kind == "profiel" and _has(ONWARD, folded):  # "which programmes can I move on to?": the doorstroom text
         kind = None
-    focused = kind is None and bool(scope_terms) and _tasks_with_focus(
-        text, [span for _, span in named])  # "… taken heeft een helpende? Het gaat mij vooral om medicatie."
-    tasks_asked = kind is None and bool(scope_terms) and not focused and _asks_its_tasks(
-        text, [span for _, span in named])
+    named_spans = [span for _, span in named]
+    focused = kind is None and bool(scope_terms) and _tasks_with_focus(text, named_spans)  # "… taken heeft een
+    # helpende? Het gaat mij vooral om medicatie."
+    tasks_asked = kind is None and bool(scope_terms) and not focused and _asks_its_tasks(text, named_spans)
     if tasks_asked or focused:
         kind = "werkproces"  # "welke taken heeft een helpende?", "wat moet een PMK'er allemaal kunnen?"
     only = _has(CUES["only"], folded)
@@ -1107,7 +1107,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
-    compared = _has(CUES["compare"], _without_own_material(SAME_DOSSIER_RE.sub(" ", asked_part), scope_terms))
+    compared = _has(CUES["compare"], _without_own_material(SAME_DOSSIER.sub(" ", asked_part), scope_terms))
     # not "… met ons leerplan", nor the asker's plan after the question ("… GGZ? I want to compare them with an
     # NVQ."), nor "in hetzelfde dossier als X"
     compares = (compared and not weighed) or (  # a profile's addition to one werkproces, by code or quoted title
@@ -1330,7 +1330,7 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
 def topic_words(topic: str) -> list[str]:
     skip = question_words()
     return [w for w in re.findall(r"[^\W\d_]+", topic.lower()) if len(w) > 2 and w not in skip and w not in STOPWORDS
-            and not re.fullmatch(CUES["competence"], w) and not re.fullmatch(r"assess\w*|beoordee?l\w*", w)]
+            and not re.fullmatch(CUES["competence"], w) and not re.fullmatch(ASSESS, w)]
 
 
 def _prefix(word: str) -> str:
