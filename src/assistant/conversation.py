@@ -60,6 +60,7 @@ FILLER = frozenset(
     als if ik i je you doe do doen volg follow volgt zit zitten zat zaten study studeer
     uitstroom uitstroomprofiel
     opleiding programme program course oke ok okay ones
+    extract uittreksel corpus bron bronnen source sources file files qualification kwalificatiedossiers
     """.split()
 )
 
@@ -69,6 +70,7 @@ _LEVEL = re.compile(
 _LEVEL_WORDS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "one": 1, "two": 2, "three": 3, "four": 4}
 _VERSION = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+_YEARS_NAMED = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d\b|\s*/\s*(?:20)?(\d\d)\b(?![-/]?\d))?")  # "2021", "2020/21"
 
 KIND_WORDS = {
     "werkproces": ("werkproces", "werkprocessen", "work process", "work processes", "workprocess",
@@ -134,6 +136,7 @@ class Catalogue:
     scopes: dict[str, tuple[ScopeEntry, ...]] = field(default_factory=dict)
     versions: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    crebos: dict[str, ScopeEntry] = field(default_factory=dict)  # a crebo number → the dossier or profile it names
 
     @classmethod
     def from_chunks(cls, chunks: Iterable[Chunk]) -> Catalogue:
@@ -150,12 +153,15 @@ class Catalogue:
                     scopes.setdefault(_fold(re.sub(r"(?<=\w)-(?=\w)", " ", term)), set()).add(entry)
 
         named: set[tuple] = set()  # each distinct naming once: an index has far fewer than chunks
+        numbered: dict[str, set[ScopeEntry]] = {}
         for c in chunks:
             kinds.add(c.kind)
             if c.version:
                 versions.add(c.version)
             if c.dossier:
                 named.add((c.dossier, c.dossier_abbr, c.profile, c.profile_abbr, c.version))
+                if c.crebo:
+                    numbered.setdefault(c.crebo, set()).add(ScopeEntry(c.dossier, c.profile, c.version))
         for dossier, dossier_abbr, profile, profile_abbr, version in named:
             add(dossier, ScopeEntry(dossier, None, version))
             add(dossier_abbr, ScopeEntry(dossier, None, version))
@@ -178,6 +184,7 @@ class Catalogue:
             scopes={k: tuple(sorted(v, key=_entry_order)) for k, v in scopes.items()},
             versions=tuple(sorted(versions)),
             kinds=tuple(sorted(kinds)),
+            crebos={crebo: crebo_entry(entries) for crebo, entries in numbered.items()},
         )
 
     def pattern(self) -> re.Pattern[str] | None:
@@ -191,6 +198,19 @@ class Catalogue:
         body = alternation(self.scopes)
         # "PMK-dossier", "GPM-opleiding": a name may lead a hyphenated compound (not a code: "SW-2020", "P3-K2")
         return re.compile(rf"(?<![\w-])(?:{body})(?!\w)(?!-[\w]*\d)", re.IGNORECASE)
+
+
+def crebo_entry(entries: Iterable[ScopeEntry]) -> ScopeEntry:
+    """The scope a crebo number names: its dossier when the dossier's own chunks carry it (a profile's chunks carry
+    the dossier's number too), else its one profile."""
+    entries = sorted(entries, key=_entry_order)
+    return next((e for e in entries if e.profile is None), entries[0])
+
+
+def crebo_scopes(text: str, catalogue: Catalogue) -> tuple[ScopeEntry, ...]:
+    """The dossiers and profiles whose crebo numbers ``text`` names ("KD Sociaal werk (crebo 23185)")."""
+    return tuple(dict.fromkeys(catalogue.crebos[n] for n in re.findall(r"(?<![\d-])\d{5}(?![\d-])", text)
+                               if n in catalogue.crebos))
 
 
 def shared_starts(titles: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -290,6 +310,7 @@ class Mentions:
     rest: tuple[str, ...] = ()
     names: tuple[tuple[int, int], ...] = ()  # the spans of every scope name (a dossier and its profile)
     part: str | None = None  # "basisdeel", "profieldeel", "aanvullingen": a part of a dossier
+    years: tuple[str, ...] = ()  # every version year named ("2020/21": 2020 and 2021), when more than one
 
     @property
     def any(self) -> bool:
@@ -322,6 +343,13 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
             year, year_span = match.group(1), match.span()
             taken.append(year_span)
             break
+    named_years: list[str] = []
+    for match in _YEARS_NAMED.finditer(text):  # "2020 en 2021", "the 2020/21 extract": each year, no other word
+        found = [y for y in (match.group(1), match.group(2) and match.group(1)[:2] + match.group(2)) if y]
+        if any(y in years for y in found):
+            named_years.extend(y for y in found if y in years)
+            taken.append(match.span())
+    named_years = list(dict.fromkeys(named_years))
     kind = None
     lowered = text.lower()
     for name, words in KIND_WORDS.items():
@@ -350,12 +378,13 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
         else:
             part = _PART_NAMES.get(part, part)
         taken.append(found_part.span())
+    taken.extend(m.span() for m in re.finditer(WITHOUT_ADDITIONS, text, re.IGNORECASE))  # "zonder de aanvullingen"
     rest = tuple(
         m.group(0) for m in _WORD.finditer(text)
         if not _overlaps(m.span(), taken) and m.group(0).lower() not in FILLER
     )
     return Mentions(scope, scope_span, level, level_span, year, year_span, kind, rest,
-                    tuple(m.span() for m in matches), part)
+                    tuple(m.span() for m in matches), part, tuple(named_years) if len(named_years) > 1 else ())
 
 
 # the newest or oldest version of a named dossier or profile asked for without its year (intent.route)
@@ -374,9 +403,12 @@ PART_CODE = re.compile(r"(?:\b(?:alleen|only|just|enkel)\s+(?:(?:de|het|the)\s+)
                        r"|(?=p[1-9][\s-]+(?:ones?|werk ?process\w*|work ?process\w*|units?|deel|part)\b))"
                        r"\b(p[1-9])\b(?!\)|-?k\d)", re.IGNORECASE)
 # the parts of a dossier a follow-up can narrow to ("alleen die uit het profieldeel graag")
-_PART_WORDS = re.compile(r"\b(?:basisdeel|profieldeel|aanvullingen|core part|basic part|profile part|add-ons"
+_PART_WORDS = re.compile(r"\b(?:basisdelen|basisdeel|profieldeel|aanvullingen|core part|basic part|profile part|add-ons"
                          r"|[bp]-(?:werkprocessen|work processes|units)|profile-specific|profielspecifieke"
                          r"|(?:the|het|de)\s+[bp][- ](?:part|deel))\b", re.IGNORECASE)
+# the additions left out beside the basisdeel ("alleen de basisdelen, zonder de profielaanvullingen"): no theme words
+WITHOUT_ADDITIONS = (r"\b(?:zonder|without|excluding|exclusief)\s+(?:de\s+|the\s+|hun\s+|their\s+|any\s+)?"
+                     r"(?:profiel-?|profile\s+)?(?:aanvullingen|additions|add-?ons)\b")
 # a profile's own units asked for as the ones only it has ("welke zijn alleen voor de helpende?", "which are only for
 # the OA"): its profile part
 EXCLUSIVE_TO = re.compile(r"\b(?:zijn|is|gelden|geldt|horen|hoort|are|apply|applies|belongs?)\s+(?:er\s+)?"
@@ -392,7 +424,7 @@ NOT_THE_BASE = re.compile(r"\b(?:niet|not|zonder|without|excluding|exclusief|beh
                           r"|\b(?:special|specific)\s+(?:for|to)\b|\b(?:speciaal|specifiek)\s+voor\b"
                           r"(?!\s+(?:(?:de|het|the)\s+)?(?:kerntaa?k\w*|core\s+tasks?|niveau|level|versie|version|jaar|year"
                           r"|20\d\d|[bp]\d))", re.IGNORECASE)
-_PART_NAMES = {"b": "basisdeel", "p": "profieldeel", "profile-specific": "profieldeel",
+_PART_NAMES = {"b": "basisdeel", "p": "profieldeel", "basisdelen": "basisdeel", "profile-specific": "profieldeel",
                "profielspecifieke": "profieldeel"}  # "alleen de P-werkprocessen", "the P part": the units coded P…
 
 
@@ -427,6 +459,8 @@ class Turn:
         listed: the units a list answer listed (``Item.ref``), for "welke daarvan …": which of those.
         where: the question asked where a theme occurs (even when no werkproces held it), for "en over ouders?".
         scopes: the dossier or profile word of each turn that named one, oldest first, for "die twee opleidingen".
+        profiles: the profiles the answer's passages belong to, first first ("BG 2015"), for "those two profiles"
+            after an answer that cites two profiles' texts.
     """
 
     question: str
@@ -444,6 +478,7 @@ class Turn:
     listed: tuple[str, ...] = ()
     where: bool = False
     scopes: tuple[str, ...] = ()
+    profiles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -473,8 +508,10 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     asides = [m.group(0) for m in _ASIDE.finditer(counted) if not re.search(r"\bname\b|\d", m.group(0))]
     aside_words = {w for aside in asides for w in _WORD.findall(aside)}
     others = sum(w not in aside_words for w in mentions.rest)
-    if mentions.year and not mentions.scope and others <= BACK_WORDS and _BACK.search(message):
-        return True  # "Hoe ziet dat eruit in 2021?", "Kan het wel met het oude kd van 2015?"
+    if mentions.year and not mentions.scope and others <= BACK_WORDS and (
+            _BACK.search(message) or COMPARE_WORD.search(message)):
+        return True  # "Hoe ziet dat eruit in 2021?", "Kan het wel met het oude kd van 2015?", "wat is er anders in
+        # 2021?"
     counted = _ASIDE.sub(lambda m: " " if m.group(0) in asides else m.group(0), counted)
     counted = _EXCLUSION.sub(" ", counted)  # "… alleen voor helpende? dus niet voor facilitair en sport"
     words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
@@ -483,8 +520,9 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     remark = _remark_before_narrowing(counted)  # "thats a lot.. only the P3 ones": the remark is no question
     if remark:
         words, narrowing = words[len(_WORD.findall(remark)):], True
-    if len(words) > MAX_FOLLOWUP_WORDS + (NARROWING_EXTRA if narrowing else 0) and mentions.rest:
-        return False  # only names and filler: "and in the 2021 version of …"
+    if len(words) > MAX_FOLLOWUP_WORDS + (NARROWING_EXTRA if narrowing else 0) and any(
+            not _VERSION.fullmatch(w) for w in mentions.rest):
+        return False  # only names, years and filler: "and in the 2021 version of …", "… the 2020/2021 dossiers of …"
     opened = _fold(message).startswith(OPENERS) or _fold(message) in {o.strip() for o in OPENERS} or bool(remark)
     return opened or not mentions.rest
 
@@ -559,7 +597,7 @@ def _append(question: str, phrase: str) -> str:
     return f"{stripped.rstrip('?').rstrip()} {phrase}{mark}"
 
 
-_PART = r"(?:basisdeel|core part|basic part|common part|shared part)\b"
+_PART = r"(?:basisdelen|basisdeel|core[- ]parts?|basic parts?|common parts?|shared parts?)\b"
 # "did the basisdeel of the 2015 Sociaal werk dossier contain?": the basisdeel of a dossier named, when no profile is
 # (a profile "together with the basisdeel of MZ" takes it along)
 BASIS_OF = re.compile(rf"\b(?:het|the)\s+{_PART}\s*(?:of|van)\b", re.IGNORECASE)
@@ -570,7 +608,8 @@ BASIS_ONLY = re.compile(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|t
                         # "in the MZ basisdeel", "the basisdeel work processes of DV"
                         rf"|\b(?:in|uit|from|within)\s+(?:het|de|the)\s+(?:(?!inclusief|including|met|with|plus)"
                         rf"[\w&'’-]+\s+){{1,3}}?{_PART}"
-                        rf"|{_PART}\s+(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks|units)"
+                        rf"|{_PART}(?:\s*\([^()]{{1,30}}\))?\s+(?:werk ?process\w*|work ?process\w*|kerntaken"
+                        rf"|core tasks|units)"  # "the core-part (basisdeel) work processes"
                         # "shared by all three profiles", "die alle profielen gemeen hebben": what no profile adds
                         r"|\b(?:shared|common)\s+(?:by|to)\s+(?:all|every|both)\s+(?:\w+\s+)?profiles\b"
                         r"|\b(?:alle|beide)\s+(?:\w+\s+)?profielen\s+(?:[\w&-]+\s+){0,3}?(?:gemeen|gemeenschappelijk|delen)\b",
@@ -601,6 +640,11 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
     instead of a dossier asks for the profile ("en de coördinator …?" after "… S&B in het basisdeel?")."""
     if new.scope and any(e.profile for e in catalogue.scopes.get(_fold(new.scope), ())):
         previous = re.sub(r"\s+", " ", BASIS_ONLY.sub(" ", previous)).strip()
+    if new.years:  # "only those from the 2020/21 extract": each of those years, in place of the years asked before
+        return _with_years(previous, new, catalogue, message)
+    compared = _year_compared(previous, new, catalogue, message)
+    if compared:
+        return compared
     if new.year and not COMPARE_WORD.search(previous):  # "only the 2021 ones" after "… OA 2015 and 2021": that
         previous = _YEAR_LIST.sub(new.year, previous, count=1)  # year alone (two years compared stay two)
     if new.year:  # "and in 2015?" after "the newest …": that year
@@ -634,9 +678,16 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
         else:
             lead = "alleen de" if new.part == "aanvullingen" else "alleen het"
         appends.append(f"{lead} {new.part}")
+    successors = _successors(old.scope, new.year, catalogue) if new.year and not new.scope and old.scope \
+        and old.scope_span and old.year_span and not _has_year(old.scope, new.year, catalogue) else ()
+    successors = successors if not (old.kind and _EVERY_DOSSIER.search(message)) else ()
+    if successors:  # "en in 2021?" after "… in pw 2015": its profiles' dossiers of 2021 (PMK, GPM, OA), since PW
+        edits.append((old.scope_span, (" and " if lang == "en" else " en ").join(successors)))  # has no 2021 version
     if new.year and old.year_span:
         edits.append((old.year_span, new.year))
-        if not new.scope and old.scope and old.scope_span and old.kind and _EVERY_DOSSIER.search(message) \
+        if successors:
+            pass
+        elif not new.scope and old.scope and old.scope_span and old.kind and _EVERY_DOSSIER.search(message) \
                 and not _has_year(old.scope, new.year, catalogue):  # "and in the 2021 dossiers?" after "… 2015 PW
             lead = _LEAD_WORDS.search(previous[: old.scope_span[0]])  # work processes": PW has no 2021 version,
             edits.append(((lead.start() if lead else old.scope_span[0], old.scope_span[1]), ""))  # so every 2021
@@ -651,6 +702,39 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
         if phrase:
             question = _append(question, phrase)
     return question
+
+
+def _year_compared(previous: str, new: Mentions, catalogue: Catalogue, message: str) -> str | None:
+    """"wat is er anders in 2021?" after "wat houdt p2-k1-w3 in bij gpm 2015?": the previous question in both years,
+    compared (None when the message compares nothing, names a scope, or the previous question names no other
+    year)."""
+    if not new.year or new.scope or not COMPARE_WORD.search(message) or COMPARE_WORD.search(previous):
+        return None
+    old = find_mentions(previous, catalogue)
+    if not old.year or old.year == new.year or not old.year_span:
+        return None
+    english = language(previous) == "en"
+    start, end = old.year_span
+    both = f"{previous[start:end]} {'and' if english else 'en'} {new.year}"
+    return _append(previous[:start] + both + previous[end:], "what is different" if english else "wat is er anders")
+
+
+def _with_years(previous: str, new: Mentions, catalogue: Catalogue, message: str) -> str:
+    """The previous question with the several years a follow-up names (``new.years``) in place of its own year or
+    years, or added; the follow-up's other constraints merged as for one year."""
+    lang = language(previous)
+    old = find_mentions(previous, catalogue)
+    if old.scope and old.scope_span and _EVERY_DOSSIER.search(message) and not any(
+            _has_year(old.scope, year, catalogue) for year in new.years):  # "which of the 2020/2021 dossiers …?"
+        lead = _LEAD_WORDS.search(previous[: old.scope_span[0]])  # after "… in MZ (2015)": every dossier of those
+        previous = _splice(previous, (lead.start() if lead else old.scope_span[0], old.scope_span[1]), "")  # years
+    joined = (" and " if lang == "en" else " en ").join(new.years)
+    listed = _YEAR_LIST.search(previous) or _VERSION.search(previous)
+    if listed:
+        previous = previous[: listed.start()] + joined + previous[listed.end():]
+    else:
+        previous = _append(previous, f"in {joined}")
+    return merge_question(previous, replace(new, year=None, year_span=None, years=()), catalogue, message)
 
 
 _LEVEL_PAIR = re.compile(r"\b(?:niveau|nivo|level)s?\s*[1-4]\b.*"
@@ -671,6 +755,21 @@ def _one_level_after_comparison(message: str, mentions: Mentions, previous: Turn
         return None
     word = "level" if _is_english(message) else "niveau"
     return f"{previous.topic} {word} {mentions.level}"
+
+
+def _successors(scope: str, year: str, catalogue: Catalogue) -> tuple[str, ...]:
+    """The dossiers of ``year`` named as the profiles of the dossier ``scope`` names ("Pedagogisch Werk" 2015 →
+    the 2021 dossiers PMK, GPM and OA), by their names in that year; empty when it has none."""
+    entries = catalogue.scopes.get(_fold(scope), ())
+    dossiers = {(e.dossier, e.version) for e in entries if e.profile is None}
+    profiles = dict.fromkeys(e.profile for entries_ in catalogue.scopes.values() for e in entries_
+                             if e.profile and (e.dossier, e.version) in dossiers)
+    named = []
+    for profile in profiles:
+        later = [e for e in catalogue.scopes.get(_fold(profile), ()) if e.profile is None
+                 and (e.version or "").startswith(str(year))]
+        named.extend(e.dossier for e in later)
+    return tuple(sorted(set(named)))
 
 
 def _has_year(scope: str, year: str, catalogue: Catalogue) -> bool:
@@ -712,7 +811,9 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
     own = previous.constraints
     if mentions.level and (previous.constraints.level or find_mentions(previous.question, catalogue).level):
         own = replace(own, level=str(mentions.level))
-    if mentions.year:
+    if mentions.years:  # several years: the question names them; no one version is the filter
+        own = replace(own, version="")
+    elif mentions.year:
         own = replace(own, version=version_for(mentions.year, catalogue) or own.version)
     if mentions.kind:
         own = replace(own, kind=mentions.kind)
@@ -873,9 +974,11 @@ def referent(reference: Reference, previous: Turn) -> str | None:
     if reference.kind == "pair":
         pair = previous.history[-2:] if len(previous.history) >= 2 else previous.subjects[:2]
         named = list({s.lower(): s for s in previous.scopes}.values())[-2:]
-        if re.search(r"\s(?:opleid|kwalific|program|qualific|profie|profil)", reference.text.lower()) \
-                and len(named) == 2:
+        programmes = re.search(r"\s(?:opleid|kwalific|program|qualific|profie|profil)", reference.text.lower())
+        if programmes and len(named) == 2:
             pair = named  # "die twee opleidingen" after "… begeleider gehandicaptenzorg?", "en voor thuisbegeleider?"
+        elif programmes and len(previous.profiles) >= 2:
+            pair = list(previous.profiles[:2])  # "compare those two profiles" after an answer citing two profiles
         return None if len(pair) < 2 else f"{pair[0]} en {pair[1]}"
     if reference.kind == "ordinal":
         n = reference.number or 1

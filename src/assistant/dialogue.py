@@ -499,7 +499,9 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
     reply = replace(build(Request(intent, filters, page), library, search), followup=followup)
     if within and reply.type in (LIST, COMPETENCE) and reply.items:  # which of those: the earlier list, narrowed
         kept = set(within)
-        reply = replace(reply, items=tuple(i for i in reply.items if i.ref in kept))
+        profiles = {ref.rsplit("|", 2)[0] for ref in within} if intent.kind == PROFIEL else set()
+        reply = replace(reply, items=tuple(i for i in reply.items  # a profile by any of its texts (requirements)
+                                           if i.ref in kept or i.ref.rsplit("|", 2)[0] in profiles))
     subjects = reply.subjects()
     topic = ", ".join(intent.competences) or ", ".join(reply.details[:1] if reply.type == "competence" else ()) \
         or intent.topic or (subjects[0] if subjects else "")
@@ -518,5 +520,15 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
                 intent.kind or (previous.kind if previous else None), asked, pointed,
                 tuple(i.ref for i in reply.items) if reply.type in (LIST, COMPETENCE) else (),
                 intent.type == LIST and intent.mode == WHERE,
-                (*(previous.scopes if previous else ()), *intent.scope_terms[:1])[-6:])
+                (*(previous.scopes if previous else ()), *intent.scope_terms[:1])[-6:],
+                _cited_profiles(reply))
     return Outcome(reply, turn, question, followup)
+
+
+def _cited_profiles(reply) -> tuple[str, ...]:
+    """The profiles whose passages a lookup cites, or a list of profiles lists, first first, by name and year
+    ("Begeleider gehandicaptenzorg 2015")."""
+    chunks = [h.chunk for h in reply.hits] if reply.type == LOOKUP else \
+        [i.chunk for i in reply.items] if reply.intent is not None and reply.intent.kind == PROFIEL else []
+    return tuple(dict.fromkeys(f"{c.profile} {(c.version or '')[:4]}".strip()
+                               for c in chunks if c.profile and c.profile != c.dossier))

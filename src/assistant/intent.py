@@ -33,8 +33,10 @@ from assistant.conversation import (
     OLDEST,
     PART_CODE,
     PROGRAMME_WORD,
+    WITHOUT_ADDITIONS,
     Catalogue,
     ScopeEntry,
+    crebo_scopes,
     find_reference,
 )
 from assistant.curriculum import asks_change
@@ -191,7 +193,7 @@ KIND_WORDS: dict[str, str] = {
 _COMPOUND_KIND = re.compile(r"\b(?!profiel|basis)([^\W\d_]{4,}?)(werk ?proces\w*)", re.IGNORECASE)
 
 # the parts of a dossier: "in het basisdeel", "the profile part" shape the list, they are no theme
-PARTS = r"\b(?:basisdeel|profieldeel|core part|basic part|common part|shared part|profile part)\b"
+PARTS = r"\b(?:basisdelen|basisdeel|profieldeel|core[- ]parts?|basic part|common part|shared part|profile part)\b"
 _YEAR = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
 _YEAR_RANGE = re.compile(r"\b(20)(\d\d)\s*[/-]\s*(\d\d)\b(?![-/]?\d)")  # "2020/21": 2020 and 2021, not "2015-08-01"
 
@@ -213,6 +215,18 @@ ADDITION = (r"(?:\baanvulling\w*\b.*\b(?:toe|add|adds|added|extra)\b|\b(?:voegt|
             r"|\bextra\b.*\b(?:basisdeel|core part)\b|\bvoegt\b.*\btoe aan\b|\bwhat does\b.*\badd to\b"
             r"|\b(?:on top of|in addition to|beyond|bovenop|boven op|naast)\s+(?:the\s+|het\s+)?"
             r"(?:basisdeel|core part)\b|" + BASE_COMPARED + ")")
+# which profiles add something of their own to one basisdeel werkproces ("welke profielen van MZ hebben een
+# aanvulling op B1-K1-W5?", "which profiles add a supplement to B1-K1-W5"): the additions to that unit, listed
+ADDITIONS_TO_CODE = (r"\b(?:welke|which|what)\s+(?:[\w&-]+\s+){0,3}?(?:profielen|profiles|uitstroomprofielen)\b[^?.!]*"
+                     r"\b(?:aanvulling\w*|supplement\w*|additions?|add|adds|toevoeg\w*|voegen)\b[^?.!]*?"
+                     r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b")
+# what a title starts with or holds ("whose title starts with 'Evalueert'", "waarvan de titel begint met"): the title
+# asked, no theme words
+TITLE_HOLDS = (r"\btit(?:el|le)s?\s+(?:(?:die|dat|that|which)\s+)?(?:starts?|begins?|begint|beginnen|starten|start"
+               r"|contains?|includes?|bevat|bevatten|opens?)(?:\s+(?:with|met))?\b")
+# what a programme requires of its students or trainees ("voor welke profielen is een VOG vereist?", "which of those
+# require a certificate of good conduct?"): a condition asked of the profiles, answered from their requirement texts
+REQUIRED = r"\bvereis\w*|\bverplicht\w*|\brequire\w*|\bmandatory\b|\bcompulsory\b"
 # a theme asked about by name: then even words of the asker's situation are the theme ("… gaan over de lessen?")
 _ABOUT = (r"\b(?:gaan|gaat)\s+(?:het\s+)?over\b|\babout\b|\bdeal\w*\s+with\b|\bmention\w*\b|\binvolv\w*\b"
           r"|\brelate\w*\s+to\b|\bnoem\w*\b|\bgenoemd\b")
@@ -638,6 +652,10 @@ _POSSESSIVE = (
     # "which werkprocessen has Verzorgende-IG?", "the work processes in the Verzorgende-IG qualification"
     rf"(?:{{kinds}})\s+has\s+(?:the\s+)?{_NAME}\s*(?:[?.!,]|$)",
     rf"(?:{{kinds}})\s+(?:in|of)\s+(?:the|a|an)\s+{_NAME}\s+(?:qualification|programme|program|diploma|course)\b",
+    # "welke werkprocessen van het KD Verzorgende-IG gaan over …", "work processes in the qualification file X"
+    rf"(?:{{kinds}})\s+(?:van|in|uit|of|from)\s+(?:(?:de|het|een|the|a|an)\s+)?(?:kd|kwalificatiedossier|dossier"
+    rf"|qualification file|qualification)\s+{_NAME}\s*(?:[?.!,(]|$|\s+(?:in|bij|op|gaan|gaat|over|about|deal\w*"
+    rf"|mention\w*|noem\w*|met|with|have|has)\b)",
 )
 
 
@@ -1075,6 +1093,10 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     only = _has(CUES["only"], folded)
     conflict = _conflict(folded, years, levels, scope_terms)
     scopes = scope_entries(scope_terms, good_years, catalogue, text)
+    numbered = crebo_scopes(text, catalogue)
+    if numbered:  # "het KD Sociaal werk (crebo 23185)": the version the number names
+        scopes = tuple(e for e in scopes if any(e.dossier == n.dossier and e.version == n.version
+                                                 for n in numbered)) or (scopes if scope_terms else numbered)
     if kind == "profiel" and _has(SAME_DOSSIER, folded):  # "welke andere opleidingen zitten in hetzelfde dossier als
         # de thuisbegeleider?": the profiles of its dossier
         scopes = tuple(dict.fromkeys(ScopeEntry(e.dossier, None, e.version) for e in scopes))
@@ -1090,6 +1112,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                     _THESE_PROGRAMMES, _PROGRAMMES_LISTED.pattern,
                     r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
                     INCLUDING, CREBO_GIVEN,  # "include profile-specific additions": the scope's parts, no theme
+                    WITHOUT_ADDITIONS, TITLE_HOLDS,
                     NEWEST, OLDEST, LEARNS_ABOUT, *([TASKS] if tasks_asked or focused else []),
                     *([_FOCUS] if focused else []),
                     *([REFERS] if re.search(UNITS_REFER, folded) else [])]
@@ -1116,6 +1139,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if compares and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
                      or len(set(scope_terms)) >= 2 or competence_names or scopes):
         return Intent(COMPARE, **base)
+    if scopes and _has(ADDITIONS_TO_CODE, folded):  # "welke profielen hebben een aanvulling op B1-K1-W5?"
+        return Intent(LIST, mode=TREE, **{**base, "kind": "werkproces", "topic": ""})
     if re.search(r"\b[bp][1-9i]-k[0-9i]+-w\w*\d\b", folded):  # one werkproces named: look it up
         return Intent(LOOKUP, **base)
     if _is_competence(text, folded, topic, competence_names, sbb_codes, sbb or {}, kind, levels, bool(scopes)):
@@ -1145,7 +1170,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                       scoped=bool(scopes))
         asked = _blank_afterword(fold(_without(text, spans)), named=bool(spans))
         asked = asked[_statement_end(asked, bool(scopes)):]  # "I'm thinking about becoming X. Which …?"
-        if not rest or (scopes and not focused and not _has(CUES["theme"], _ASKER_COVERS.sub(" ", asked))):  # the
+        if not rest or (scopes and not focused and not _has(CUES["theme"], _ASKER_COVERS.sub(" ", asked))) or (
+                kind == "profiel" and _has(REQUIRED, folded)):  # the profiles that require something; the
             # scope's units;
             return Intent(LIST, mode=TREE, **{**base, "topic": rest})  # the other words shape it, the asker's
             # situation none ("ik geef les"); what the asker has to cover is the whole list
@@ -1395,6 +1421,9 @@ READ_AS = {
         "facts": {"crebo": "crebonummer", "niveau": "niveau", "sbu": "studiebelastingsuren (sbu)"},
         "at_level": " op niveau {levels}",
         "with_load": " met {load} sbu",
+        "additions_to": ": de aanvullingen van de profielen op {codes}",
+        "no_additions_to": " met een aanvulling van een profiel op {codes}",
+        "with_requirement": " die dit als bijzondere vereiste stellen",
         "operators": {">": "meer dan", "<": "minder dan", ">=": "minstens"},
         "own_part": "de profielen (zonder basisdeel) van {scope}",
         "additions_part": "de aanvullingen op het basisdeel voor {scope}",
@@ -1423,6 +1452,9 @@ READ_AS = {
         "facts": {"crebo": "crebo number", "niveau": "level", "sbu": "study load (sbu)"},
         "at_level": " at level {levels}",
         "with_load": " with {load} sbu",
+        "additions_to": ": the profiles' additions to {codes}",
+        "no_additions_to": " with a profile's addition to {codes}",
+        "with_requirement": " that set this as a special requirement",
         "operators": {">": "more than", "<": "less than", ">=": "at least"},
         "own_part": "the profiles (without the basisdeel) of {scope}",
         "additions_part": "the additions to the basisdeel for {scope}",

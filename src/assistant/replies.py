@@ -26,12 +26,13 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-from assistant import evidence, links
+from assistant import evidence, glossary, links
 from assistant.absent_facts import asked_absent_fact
 from assistant.conversation import BASIS_OF, BASIS_ONLY, EXCLUSIVE_TO, PART_CODE, Catalogue, ScopeEntry
 from assistant.curriculum import asks_change
 from assistant.intent import (
     ADDITION,
+    ADDITIONS_TO_CODE,
     AN_ADDITION,
     BASE_COMPARED,
     COMPARE,
@@ -46,6 +47,8 @@ from assistant.intent import (
     NOT_FOUND,
     ONWARD,
     READ_AS,
+    REQUIRED,
+    TITLE_HOLDS,
     TREE,
     WHERE,
     Intent,
@@ -433,11 +436,13 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
 
 # the parts of a profile asked together: "the basisdeel, the profile-specific additions …", "additions included"
 _OWN_PART = r"(?:profiel\w*|profile\w*|aanvulling\w*|additions?|add-?ons?|eigen|own|p[1-9]\w*)"
+_BASE_PART = r"(?:basisdeel|core[- ]part|basic part|common part|shared part)"
 _ALL_PARTS = re.compile(INCLUDED
-                        + rf"|\bbasisdeel\b(?:(?!\b(?:zonder|without|niet|not|geen|no)\b)[^.?!]){{0,40}}?"
+                        + rf"|\b{_BASE_PART}\b(?:(?!\b(?:zonder|without|niet|not|geen|no)\b)[^.?!]){{0,40}}?"
                           rf"(?:,|\+|&|\band\b|\ben\b|\bplus\b)\s*(?:[\w-]+\s+){{0,3}}?"
                           rf"{_OWN_PART}\b"  # "basisdeel met eventuele aanvullingen en het profieldeel"
-                        rf"|\b{_OWN_PART}\b[^.?!]{{0,40}}?(?:,|\+|&|\band|\ben|\bplus)\s+(?:the\s+|het\s+)?basisdeel\b")
+                        rf"|\b{_OWN_PART}\b[^.?!]{{0,40}}?(?:,|\+|&|\band|\ben|\bplus)\s+(?:the\s+|het\s+)?"
+                        rf"{_BASE_PART}\b")
 
 
 def _all_parts(question: str) -> bool:
@@ -522,13 +527,16 @@ def _kerntaak_filter(intent: Intent) -> str | None:
 def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
     """Every werkproces (or kerntaak) of the named dossiers/profiles, grouped, basisdeel labelled."""
     kind = intent.kind or filters.kind or WERKPROCES
-    keep = scope_filter(intent, filters)
+    added_to = codes_in(intent.question) if re.search(ADDITIONS_TO_CODE, fold(intent.question)) else []
+    keep = scope_filter(replace(intent, question="") if added_to else intent, filters)  # the additions: every part
     task = _kerntaak_filter(intent)
     items = [Item(u.chunk, u.passage, _part(u.chunk), _lines(u.passage) if kind not in (WERKPROCES, KERNTAAK,
                                                                                       PROFIEL) else ())
              for u in library.units
              if u.chunk.kind == kind and keep(u.chunk)
              and (task is None or (u.chunk.kerntaak_code or (u.chunk.code or "").rsplit("-W", 1)[0]) == task)]
+    if added_to:  # "welke profielen hebben een aanvulling op B1-K1-W5?": the profiles' additions to that unit
+        items = [i for i in items if i.chunk.variant == "aanvulling" and (i.chunk.code or "").upper() in added_to]
     at = _programme_levels(intent, library) if kind == WERKPROCES else None
     if at is not None:  # "welke werkprocessen heeft MZ op niveau 3?": the basisdeel and the niveau-3 profiles
         asked = {str(n) for n in intent_levels(intent)}
@@ -547,14 +555,58 @@ def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
         if load:  # "which 2015 profiles have 6400 sbu?": the profiles whose text states that study load
             stated = _profile_sbu(library)
             items = [i for i in items if _compares(stated.get(_profile_key(i.chunk)), *load)]
-        stating = library.sbu_chunks  # the text that states level, crebo and study load, cited and shown
+        required = _requirements_asked(intent, library)
+        if required is not None:  # "voor welke profielen gelden bijzondere vereisten, zoals een VOG?": the profiles
+            items = [replace(i, chunk=required[_profile_key(i.chunk)][0],
+                             passage="\n".join(c.text for c in required[_profile_key(i.chunk)]),
+                             evidence=_requirement_lines(required[_profile_key(i.chunk)]))
+                     for i in items if _profile_key(i.chunk) in required]  # whose requirement text says so, shown
+        stating = library.sbu_chunks if required is None else {}  # the text that states level, crebo and study load
         if stating:
             items = [replace(i, chunk=stating[_profile_key(i.chunk)]) if _profile_key(i.chunk) in stating else i
                      for i in items]
     reading = read_as(intent) + (_level_phrase(intent) if at is not None else "")  # the level filters too: show it
+    if added_to:
+        reading += READ_AS[intent.lang]["additions_to"].format(codes=", ".join(added_to))
     if kind == PROFIEL:
         reading += _load_phrase(intent)
     return Reply(LIST, intent.lang, reading, intent, items=_sorted(items), filters=_applied(intent, filters))
+
+
+_NO_REQUIREMENT = re.compile(r"^\s*vereisten\s*:\s*nee\b|^\s*(?:niet van toepassing|n\.?v\.?t)", re.IGNORECASE)
+_REQUIREMENT_WORDS = re.compile(REQUIRED + r"|\bbijzondere\b|\bspecial\b|\bzoals\b|\blike\b|\bsuch\b")
+
+
+def _requirements_asked(intent: Intent, library: Library) -> dict[tuple, list[Chunk]] | None:
+    """For a list of profiles asked by what they require ("which profiles require a VOG?", "welke profielen hebben
+    bijzondere vereisten?"): each profile whose requirement text (SBB's *bijzondere vereisten*) sets one, and that
+    names a word of the question's topic when it has one beside the requirement words (its English through the
+    glossary) → its requirement texts. None when no requirement is asked, or none of those texts names the topic."""
+    if not re.search(REQUIRED, fold(intent.question)):
+        return None
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", fold(_REQUIREMENT_WORDS.sub(" ", fold(intent.topic or ""))))
+             if w not in STOPWORDS]
+    dutch = [w for phrase in glossary.expand(intent.question) for w in fold(phrase).split()]
+    texts: dict[tuple, list[Chunk]] = {}
+    for chunk in library.chunks:
+        if chunk.kind == "beroepsvereisten" and chunk.profile and not _NO_REQUIREMENT.search(chunk.text):
+            texts.setdefault(_profile_key(chunk), []).append(chunk)
+    found = {key: chunks for key, chunks in texts.items()
+             if not words or any(re.search(rf"\b{re.escape(w)}", fold(" ".join(c.text for c in chunks)))
+                                 for w in (*words, *dutch))}
+    return found if found or not words else None  # "which of those requires a modern foreign language?": not one
+    # of SBB's special requirements, another question
+
+
+def _requirement_lines(chunks: Sequence[Chunk]) -> tuple[str, ...]:
+    """The first sentence of each requirement text, without SBB's labels ("Vereisten: Ja", "Toelichting:")."""
+    lines = []
+    for chunk in chunks:
+        text = re.sub(r"^\s*vereisten\s*:\s*ja\s*|\btoelichting\s*:\s*", " ", chunk.text, flags=re.IGNORECASE)
+        first = next(iter(split_sentences(" ".join(text.split()))), "")
+        if first:
+            lines.append(first)
+    return tuple(lines)
 
 
 def _lines(passage: str) -> tuple[str, ...]:
@@ -861,8 +913,9 @@ def _narrowed(tree: Reply, intent: Intent, library: Library, filters: Filters) -
 # a list asked of the titles only: "… 'evalueert' in de titel?", "which work processes are titled …", "(titel)",
 # "every work process called 'Voert coördinerende taken uit'", "waar komt het werkproces 'Evalueert …' voor?";
 # not "met titel" (show the titles) nor "in the title or the description"
-_TITLE_ASKED = re.compile(r"(?:\bin\s+(?:de|het|hun|zijn|haar|the|their|its)?\s*tit(?:el|le)s?\b|\btitled\b"
-                          r"|\btit(?:el|le)s?\s+(?:bedoel ik|i mean|only|alleen)\b|\(tit(?:el|le)\)"
+_TITLE_ASKED = re.compile(r"(?:\bin\s+(?:de|het|hun|zijn|haar|the|their|its)?\s*tit(?:el|le)s?\b|\btitled\b|"
+                          + TITLE_HOLDS
+                          + r"|\btit(?:el|le)s?\s+(?:bedoel ik|i mean|only|alleen)\b|\(tit(?:el|le)\)"
                           r"|\b(?:called|named|heten|heet|genaamd)\s+['\"“‘]"
                           r"|\b(?:het|the)\s+(?:werk ?proces|work ?process)\s+['\"“‘])"
                           r"(?!\s*(?:,\s*)?(?:of|or|en|and)\b)")
@@ -1748,6 +1801,14 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == LIST and not reply.items and intent.mode == TREE and intent.kind == PROFIEL \
             and study_load_asked(intent.question):  # "which profiles have 9999 sbu?": none
         return _not_found(intent, "empty_list", (PROFIEL, describe_scope(intent) + _load_phrase(intent), ""))
+    added_to = codes_in(intent.question) if re.search(ADDITIONS_TO_CODE, fold(intent.question)) else []
+    if reply.type == LIST and not reply.items and intent.mode == TREE and intent.kind == PROFIEL \
+            and _requirements_asked(intent, library) is not None:  # "welke profielen vereisen een BHV-diploma?"
+        return _not_found(intent, "empty_list", (PROFIEL, describe_scope(intent) + READ_AS[intent.lang][
+            "with_requirement"], ""))
+    if reply.type == LIST and not reply.items and intent.mode == TREE and intent.scopes and added_to:
+        return _not_found(intent, "empty_list", (WERKPROCES, describe_scope(intent) + READ_AS[intent.lang][
+            "no_additions_to"].format(codes=", ".join(added_to)), ""))  # no profile adds to that unit
     if reply.type == LIST and not reply.items and intent.mode == TREE and intent.scopes \
             and (intent.kind or WERKPROCES) in (WERKPROCES, KERNTAAK, PROFIEL):  # the tree has none of them
         return _not_found(intent, "empty_list", _none_in(intent, library, filters), search(intent.question, filters, 3))
@@ -1964,11 +2025,13 @@ def unknown_code(intent: Intent, library: Library) -> tuple[str, ...]:
     profiles = _profile_codes(intent.question) if intent.scopes else []
     if not codes and not profiles:
         return ()
+    whole = replace(intent, question="")  # the scope's units of every part: "the profile-specific supplement to
+    # B1-K1-W5" asks of a basisdeel code
     if intent.years and intent.type != COMPARE and not asks_change(intent.question):  # "P2-K1-W5 of GPM 2021"
-        keep = scope_filter(intent, Filters())
+        keep = scope_filter(whole, Filters())
     else:  # another version is a crosswalk ("what changed in OA P3-K2-W2 compared to 2015?")
         every_version = scope_entries(list(intent.scope_terms), (), library.catalogue)
-        keep = scope_filter(replace(intent, scopes=every_version, years=()), Filters())
+        keep = scope_filter(replace(whole, scopes=every_version, years=()), Filters())
     if profiles:  # "welke werkprocessen heeft profiel P1 van Sport & Bewegen 2021?": the scope's profiles only
         now = scope_filter(intent, Filters())
         own = sorted({c.code for c in library.chunks if c.kind == PROFIEL and c.code and now(c)}, key=_code_key)
