@@ -317,6 +317,13 @@ def only(library, searcher, question: str):
     return ask(library, searcher, question)[0].reply
 
 
+def assert_not_found(library, searcher, questions, problem: str) -> None:
+    """Each question, asked on its own, is answered as not in the sources for ``problem``."""
+    for question in questions:
+        reply = only(library, searcher, question)
+        assert reply.type == "not_found" and reply.problem == problem, (question, reply.read_as)
+
+
 def refs(reply) -> set[str]:
     """The unit refs a reply lists."""
     return {item.ref for item in reply.items}

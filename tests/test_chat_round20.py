@@ -6,7 +6,7 @@ competence; "wat staat er in wp 'X'"; who asked it or why, after the question. O
 
 from __future__ import annotations
 
-from conftest import only
+from conftest import assert_not_found, only
 
 from assistant.intent import COMPETENCE, LIST, LOOKUP, NOT_FOUND, TREE, glued_levels, route
 from assistant.spelling import correct_words, sound, split_glued
@@ -309,10 +309,9 @@ def test_the_same_dossier_as_a_profile_lists_its_dossiers_profiles(library, sear
 # measured held back
 
 def test_electives_and_pay_asked_in_other_words_are_facts_no_dossier_states(library, searcher):
-    for question in ("welke keuzedelen zijn er voor de thuisbegeleider?",
-                     "What do Dutch care workers with these qualifications typically earn?"):
-        reply = only(library, searcher, question)
-        assert reply.type == NOT_FOUND and reply.problem == "absent_fact", question
+    assert_not_found(library, searcher, ("welke keuzedelen zijn er voor de thuisbegeleider?",
+                                         "What do Dutch care workers with these qualifications typically earn?"),
+                     "absent_fact")
     theme = only(library, searcher, "welke werkprocessen gaan over keuzes maken voor kinderen?")
     assert theme.type == LIST and theme.items
 

@@ -6,7 +6,7 @@ does not know; which profiles require a certificate. On the real bundled corpus.
 
 from __future__ import annotations
 
-from conftest import ask, only
+from conftest import ask, assert_not_found, only
 
 from assistant.conversation import crebo_scopes
 from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, TREE
@@ -69,10 +69,9 @@ def test_the_core_part_glossed_in_brackets_narrows_a_competence_list(library, se
 
 
 def test_a_dossier_named_after_kd_that_the_index_lacks_is_an_unknown_scope(library, searcher):
-    for question in ("Welke werkprocessen van het KD Verzorgende-IG gaan over medicatie?",
-                     "welke werkprocessen uit het dossier verpleegkunde gaan over wondzorg?"):
-        reply = only(library, searcher, question)
-        assert reply.type == NOT_FOUND and reply.problem == "unknown_scope", question
+    assert_not_found(library, searcher, ("Welke werkprocessen van het KD Verzorgende-IG gaan over medicatie?",
+                                         "welke werkprocessen uit het dossier verpleegkunde gaan over wondzorg?"),
+                     "unknown_scope")
     known = only(library, searcher, "welke werkprocessen van het kd sociaal werk gaan over agressie?")
     assert known.type == LIST and known.problem is None
 
@@ -92,6 +91,8 @@ def test_which_profiles_require_a_certificate_lists_those_with_that_requirement(
     anywhere = only(library, searcher, "Voor welke profielen gelden bijzondere vereisten, zoals een VOG of een "
                                        "inenting? Ik wil studenten daar op tijd op wijzen.")
     assert anywhere.type == LIST and {i.chunk.profile for i in anywhere.items} == gh
+    programmes = only(library, searcher, "Which programmes require a certificate of good conduct?")
+    assert programmes.type == LIST and {i.chunk.profile for i in programmes.items} == gh
     for other in ("welke profielen vereisen een BHV-diploma?", "Which profiles of Dienstverlening require a modern "
                                                                 "foreign language?"):  # no special requirement
         reply = only(library, searcher, other)
@@ -152,12 +153,21 @@ def test_a_title_that_starts_with_a_word_lists_the_units_with_it_in_the_title(li
         assert reply.items and all("evalueert" in i.chunk.title.lower() for i in reply.items)
 
 
-def test_where_a_theme_is_central_asks_where_it_occurs(library, searcher):
-    reply = only(library, searcher, "In welke werkprocessen staat het ondersteuningsplan centraal (opstellen, "
-                                    "schrijven of eraan bijdragen)?")
-    assert reply.type == LIST and "centraal" not in reply.intent.topic and "eraan" not in reply.intent.topic
-    held = {i.chunk.profile for i in reply.items if i.chunk.dossier == "Maatschappelijke Zorg"}
-    assert {"Thuisbegeleider", "Agogisch medewerker GGZ", "Begeleider specifieke doelgroepen"} <= held
+def test_words_of_the_list_shape_are_no_topic_and_words_of_a_theme_stay(library, searcher):
+    shaped = only(library, searcher, "Geef een volledig overzicht van de werkprocessen van Sociaal werk 2015, met "
+                                     "code en titel.")
+    assert shaped.type == LIST and shaped.intent.topic == "", shaped.read_as
+    corpus = only(library, searcher, "Across the whole corpus, which work processes are about coordinating tasks?")
+    assert corpus.intent.topic == "coordinating tasks"
+    for question, word in (("In welke werkprocessen staat de cliënt centraal?", "centraal"),  # the text says so
+                           ("Welke werkprocessen gaan over een volledig dossier van de cliënt?", "volledig"),
+                           ("Which work processes mention the whole family?", "whole"),
+                           ("Which work processes mention a dress code?", "code")):
+        assert word in only(library, searcher, question).intent.topic, question
+    central = only(library, searcher, "In welke werkprocessen staat de cliënt centraal?")
+    assert central.type == LIST and len(central.items) == 1
+    assert "eraan" not in only(library, searcher, "In welke werkprocessen staat het ondersteuningsplan centraal "
+                                                  "(opstellen, schrijven of eraan bijdragen)?").intent.topic
 
 
 def test_another_year_of_a_dossier_without_it_is_its_profiles_dossiers_of_that_year(library, searcher):
@@ -170,3 +180,52 @@ def test_another_year_of_a_dossier_without_it_is_its_profiles_dossiers_of_that_y
     assert {e.version for e in reply.intent.scopes} == {"2021-08-01"}
     sw = ask(library, searcher, "welke werkprocessen gaan over agressie in sociaal werk 2015?", "en in 2021?")[1]
     assert sw.reply.problem == "missing_version"  # Sociaal werk has no 2021 version and no profiles that have one
+
+
+# a review of this round's first changes (about 150 probe messages against the start code) found readings too broad;
+# each is pinned here
+
+def test_a_requirement_the_requirement_texts_do_not_name_lists_no_profiles_by_it(library, searcher):
+    for question in ("Welke profielen vereisen een rijbewijs?", "Voor welke profielen is een stage verplicht?",
+                     "Which profiles require English?"):
+        reply = only(library, searcher, question)
+        assert not any(i.chunk.kind == "beroepsvereisten" for i in reply.items), question
+        assert not (reply.type == LIST and reply.intent.kind == "profiel" and len(reply.items) > 3), question
+
+
+def test_a_comparing_word_with_a_year_is_no_comparison_of_the_previous_question(library, searcher):
+    for message in ("welke profielen verschillen in 2021?", "Which different dossiers are there in 2021?",
+                    "Wat is het verschil tussen een kerntaak en een werkproces in 2021?"):
+        second = ask(library, searcher, "Welke werkprocessen van GPM 2015 gaan over ouders?", message)[1]
+        assert second.reply.type != COMPARE, message
+
+
+def test_all_dossiers_of_two_years_after_one_dossier_leaves_that_dossier(library, searcher):
+    for message in ("And in all dossiers of 2020 and 2021?", "And in the 2020/2021 dossiers of the extract?"):
+        second = ask(library, searcher, "Welke werkprocessen gaan over veiligheid in Sport & Bewegen 2021?",
+                     message)[1]
+        assert second.reply.type == LIST and second.reply.items, (message, second.reply.read_as)
+        assert len({i.chunk.dossier for i in second.reply.items}) > 1
+
+
+def test_a_crebo_number_beside_other_names_keeps_them(library, searcher):
+    both = only(library, searcher, "Welke werkprocessen over verzorging hebben de thuisbegeleider (25479) en de "
+                                   "helpende zorg en welzijn?")
+    assert {e.profile for e in both.intent.scopes} == {"Thuisbegeleider", "Helpende Zorg en Welzijn"}
+    assert both.intent.topic == "verzorging"
+    versions = only(library, searcher, "Welke werkprocessen over ouders hebben PMK (25486) en PMK 2021?")
+    assert {e.version for e in versions.intent.scopes} == {"2015-08-01", "2021-08-01"}
+
+
+def test_het_kd_with_part_of_a_known_name_is_no_unknown_scope(library, searcher):
+    for question in ("Welke werkprocessen van het KD Pedagogisch Medewerker gaan over ouders?",
+                     "Welke werkprocessen van het KD Kinderopvang gaan over ouders?",
+                     "Hebben begeleiders in de gehandicaptenzorg volgens het kwalificatiedossier een VOG nodig?"):
+        assert only(library, searcher, question).problem != "unknown_scope", question
+
+
+def test_profiles_that_add_nothing_to_a_werkproces_are_not_listed_as_adding(library, searcher):
+    for question in ("Welke profielen van MZ hebben geen aanvulling op B1-K1-W5?",
+                     "Which profiles add nothing to B1-K1-W5 in MZ?"):
+        reply = only(library, searcher, question)
+        assert not (reply.items and all(i.chunk.variant == "aanvulling" for i in reply.items)), question

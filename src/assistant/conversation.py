@@ -209,8 +209,12 @@ def crebo_entry(entries: Iterable[ScopeEntry]) -> ScopeEntry:
 
 def crebo_scopes(text: str, catalogue: Catalogue) -> tuple[ScopeEntry, ...]:
     """The dossiers and profiles whose crebo numbers ``text`` names ("KD Sociaal werk (crebo 23185)")."""
-    return tuple(dict.fromkeys(catalogue.crebos[n] for n in re.findall(r"(?<![\d-])\d{5}(?![\d-])", text)
-                               if n in catalogue.crebos))
+    return tuple(dict.fromkeys(catalogue.crebos[n] for n in crebo_numbers(text, catalogue)))
+
+
+def crebo_numbers(text: str, catalogue: Catalogue) -> tuple[str, ...]:
+    """The crebo numbers of the index that ``text`` names."""
+    return tuple(n for n in re.findall(r"(?<![\d-])\d{5}(?![\d-])", text) if n in catalogue.crebos)
 
 
 def shared_starts(titles: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -509,7 +513,7 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     aside_words = {w for aside in asides for w in _WORD.findall(aside)}
     others = sum(w not in aside_words for w in mentions.rest)
     if mentions.year and not mentions.scope and others <= BACK_WORDS and (
-            _BACK.search(message) or COMPARE_WORD.search(message)):
+            _BACK.search(message) or _CHANGE_ASKED.search(message)):
         return True  # "Hoe ziet dat eruit in 2021?", "Kan het wel met het oude kd van 2015?", "wat is er anders in
         # 2021?"
     counted = _ASIDE.sub(lambda m: " " if m.group(0) in asides else m.group(0), counted)
@@ -708,7 +712,7 @@ def _year_compared(previous: str, new: Mentions, catalogue: Catalogue, message: 
     """"wat is er anders in 2021?" after "wat houdt p2-k1-w3 in bij gpm 2015?": the previous question in both years,
     compared (None when the message compares nothing, names a scope, or the previous question names no other
     year)."""
-    if not new.year or new.scope or not COMPARE_WORD.search(message) or COMPARE_WORD.search(previous):
+    if not new.year or new.scope or not _CHANGE_ASKED.search(message) or COMPARE_WORD.search(previous):
         return None
     old = find_mentions(previous, catalogue)
     if not old.year or old.year == new.year or not old.year_span:
@@ -724,10 +728,10 @@ def _with_years(previous: str, new: Mentions, catalogue: Catalogue, message: str
     years, or added; the follow-up's other constraints merged as for one year."""
     lang = language(previous)
     old = find_mentions(previous, catalogue)
-    if old.scope and old.scope_span and _EVERY_DOSSIER.search(message) and not any(
-            _has_year(old.scope, year, catalogue) for year in new.years):  # "which of the 2020/2021 dossiers …?"
-        lead = _LEAD_WORDS.search(previous[: old.scope_span[0]])  # after "… in MZ (2015)": every dossier of those
-        previous = _splice(previous, (lead.start() if lead else old.scope_span[0], old.scope_span[1]), "")  # years
+    if old.scope and old.scope_span and _EVERY_DOSSIER.search(message):  # "and in all dossiers of 2020 and 2021?",
+        lead = _LEAD_WORDS.search(previous[: old.scope_span[0]])  # "which of the 2020/2021 dossiers …?" after "… in
+        previous = _splice(previous, (lead.start() if lead else old.scope_span[0], old.scope_span[1]), "")  # MZ
+        # (2015)": every dossier of those years
     joined = (" and " if lang == "en" else " en ").join(new.years)
     listed = _YEAR_LIST.search(previous) or _VERSION.search(previous)
     if listed:
@@ -811,13 +815,14 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
     own = previous.constraints
     if mentions.level and (previous.constraints.level or find_mentions(previous.question, catalogue).level):
         own = replace(own, level=str(mentions.level))
+    every = bool(mentions.years) and not mentions.scope and _EVERY_DOSSIER.search(message) is not None
     if mentions.years:  # several years: the question names them; no one version is the filter
-        own = replace(own, version="")
+        own = replace(own, version="", **({"dossier": "", "profile": ""} if every else {}))  # "in all dossiers of …"
     elif mentions.year:
         own = replace(own, version=version_for(mentions.year, catalogue) or own.version)
     if mentions.kind:
         own = replace(own, kind=mentions.kind)
-    scope = mentions.scope or previous.scope
+    scope = mentions.scope or (None if every else previous.scope)
     if scope and (mentions.scope or mentions.year):
         own = replace(own, dossier=dossier_for(scope, own.version or ui.version, catalogue))
     return Resolved(question, ui.merged(own), Turn(question, own, scope), followup=True)
@@ -1012,6 +1017,14 @@ def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str 
 COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk(?!baars\b)\w*|\banders\b"
                           r"|\bverhoud(?:t|en)\s+(?:zich|dat|dit|het|ze)\b",
                           re.IGNORECASE)
+# what changed, asked of the thing just asked ("wat is er anders in 2021?", "what changed in 2015?"), not another
+# question with a comparing word ("welke profielen verschillen in 2021?", "which different dossiers are there?")
+_CHANGE_ASKED = re.compile(r"\bwat\s+is\s+(?:er\s+)?(?:dan\s+)?(?:anders|veranderd|gewijzigd)\b"
+                           r"|\bwat\s+(?:verandert|veranderde|wijzigt)\b|\bwhat(?:'s|\s+is)\s+(?:different|changed)\b"
+                           r"|\bwhat\s+(?:has\s+)?changed\b|\bhoe\s+verschilt\s+(?:dat|dit|het)\b"
+                           r"|\bhow\s+(?:does|did)\s+(?:that|this|it)\s+(?:differ|change)\b"
+                           r"|\b(?:het\s+)?verschil\s+met\b|\b(?:the\s+)?difference\s+(?:with|from)\b",
+                           re.IGNORECASE)
 _BARE_PAIR = re.compile(r"\b([1-4])\s*(?:en|and|&|vs\.?|versus|tot|to|-)\s*([1-4])\b")
 _ONE_LEVEL = re.compile(rf"\b{ONE_LEVEL_WORD}\s*([1-4])\b", re.IGNORECASE)
 _LEVEL_NAMED = re.compile(rf"^(.*?)\s*\b{ONE_LEVEL_WORD}\s*[1-4]\b", re.IGNORECASE)

@@ -36,6 +36,7 @@ from assistant.conversation import (
     WITHOUT_ADDITIONS,
     Catalogue,
     ScopeEntry,
+    crebo_numbers,
     crebo_scopes,
     find_reference,
 )
@@ -217,9 +218,20 @@ ADDITION = (r"(?:\baanvulling\w*\b.*\b(?:toe|add|adds|added|extra)\b|\b(?:voegt|
             r"(?:basisdeel|core part)\b|" + BASE_COMPARED + ")")
 # which profiles add something of their own to one basisdeel werkproces ("welke profielen van MZ hebben een
 # aanvulling op B1-K1-W5?", "which profiles add a supplement to B1-K1-W5"): the additions to that unit, listed
-ADDITIONS_TO_CODE = (r"\b(?:welke|which|what)\s+(?:[\w&-]+\s+){0,3}?(?:profielen|profiles|uitstroomprofielen)\b[^?.!]*"
-                     r"\b(?:aanvulling\w*|supplement\w*|additions?|add|adds|toevoeg\w*|voegen)\b[^?.!]*?"
-                     r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b")
+_NOT_NEGATED = r"(?:(?!\b(?:geen|niet|nothing|not|no|don't|doesn't|never|nooit|zonder|without)\b)[^?.!])"
+ADDITIONS_TO_CODE = (r"\b(?:welke|which|what)\s+(?:[\w&-]+\s+){0,3}?(?:profielen|profiles|uitstroomprofielen)\b"
+                     + _NOT_NEGATED + r"*\b(?:aanvulling\w*|supplement\w*|additions?|add|adds|toevoeg\w*|voegen)\b"
+                     + _NOT_NEGATED + r"*?\b[bp][1-9]-k[0-9]+-w[0-9]+\b")
+# how the list is to be shaped, not what it is about: "across the whole corpus", "in het hele corpus", "een volledig
+# overzicht", "met code en titel", "core part plus profile part"
+LIST_SHAPE = (r"\b(?:across|in|over|throughout|within)\s+(?:the\s+)?(?:whole|entire|complete|full)\s+"
+              r"(?:corpus|collection|set|sources?|dossiers?|files?|extract)\b"
+              r"|\b(?:in|over|binnen)\s+(?:het|de)\s+(?:hele|gehele|volledige)\s+"
+              r"(?:corpus|verzameling|bronnen|dossiers?|extract|uittreksel)\b"
+              r"|\b(?:volledige?|complete?|compleet|full|totale?)\s+(?:overzicht|lijst|list|overview|opsomming)\b"
+              r"|\b(?:met|with)\s+(?:(?:hun|de|their|the)\s+)?(?:codes?\s+(?:en|and|&)\s+(?:(?:hun|de|their|the)\s+)?"
+              r"tit(?:el|els|le|les)|tit(?:el|els|le|les)\s+(?:en|and|&)\s+(?:(?:hun|de|their|the)\s+)?codes?)\b"
+              r"|\bplus\b(?=\s+(?:the\s+|het\s+|de\s+)?(?:profile|profiel|core|basis|aanvulling|addition))")
 # what a title starts with or holds ("whose title starts with 'Evalueert'", "waarvan de titel begint met"): the title
 # asked, no theme words
 TITLE_HOLDS = (r"\btit(?:el|le)s?\s+(?:(?:die|dat|that|which)\s+)?(?:starts?|begins?|begint|beginnen|starten|start"
@@ -652,10 +664,6 @@ _POSSESSIVE = (
     # "which werkprocessen has Verzorgende-IG?", "the work processes in the Verzorgende-IG qualification"
     rf"(?:{{kinds}})\s+has\s+(?:the\s+)?{_NAME}\s*(?:[?.!,]|$)",
     rf"(?:{{kinds}})\s+(?:in|of)\s+(?:the|a|an)\s+{_NAME}\s+(?:qualification|programme|program|diploma|course)\b",
-    # "welke werkprocessen van het KD Verzorgende-IG gaan over …", "work processes in the qualification file X"
-    rf"(?:{{kinds}})\s+(?:van|in|uit|of|from)\s+(?:(?:de|het|een|the|a|an)\s+)?(?:kd|kwalificatiedossier|dossier"
-    rf"|qualification file|qualification)\s+{_NAME}\s*(?:[?.!,(]|$|\s+(?:in|bij|op|gaan|gaat|over|about|deal\w*"
-    rf"|mention\w*|noem\w*|met|with|have|has)\b)",
 )
 
 
@@ -724,20 +732,28 @@ _PROFILE_NAMED = (
     rf"\b(?:the|a|an)\s+{_NAME}\s+profile\b",
     rf"\bprofile\s+[\"“'‘]{_NAME}[\"”'’]",
 )
+# a name given as a dossier's ("welke werkprocessen van het KD Verzorgende-IG …", "the qualification file X"); the
+# known names are blanked before
+_DOSSIER_NAMED = (
+    rf"\b(?:het|de|een|the|a|an)\s+(?:kd|kwalificatiedossier|dossier|qualification file)\s+"
+    rf"(?!(?:een|de|het|the|a|an|van|of|voor|for|in|en|and|dat|die|that|zelf|itself)\b)[\"“'‘]?{_NAME}[\"”'’]?"
+    rf"\s*(?:[?.!,(]|$|\s+(?:in|bij|op|gaan|gaat|over|about|deal\w*|mention\w*|noem\w*|met|with|have|has)\b)",
+)
 _NOT_A_NAME = re.compile(rf"\b(?:eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last"
                          rf"|competen\w*)\b|{PARTS}")  # ordinals and parts of a dossier
 _ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
 ONE_WORD_ZIPF = 4.0  # one word this common is a word ("the selected profile", "het profiel zelf"), not a name
 
 
-def _unknown_profile(folded: str, catalogue: Catalogue) -> str | None:
-    """The name the question gives as a profile's, when a word of it is in no profile or dossier name (one common
-    word is no name, and a name has no digits: "het profiel [OA] toe aan B1-K1-W8")."""
+def _unknown_profile(folded: str, catalogue: Catalogue, patterns: tuple[str, ...] = _PROFILE_NAMED) -> str | None:
+    """The name the question gives as a profile's (or, with ``_DOSSIER_NAMED``, a dossier's), when a word of it is
+    in no profile or dossier name (one common word is no name, and a name has no digits: "het profiel [OA] toe aan
+    B1-K1-W8")."""
     from assistant.spelling import is_word
 
     skip = question_words() | STOPWORDS
     known = {w[:5] for term in catalogue.scopes for w in re.findall(r"[^\W\d_]+", term)}
-    for pattern in _PROFILE_NAMED:
+    for pattern in patterns:
         for match in re.finditer(pattern, folded):
             given = match.group(1).split()
             articles = [i for i, w in enumerate(given) if w in _ARTICLES]
@@ -1026,6 +1042,20 @@ def without_reason_lead(text: str, catalogue: Catalogue, competences: Iterable[s
     return rest
 
 
+def _numbered_versions(scopes: tuple[ScopeEntry, ...], numbered: tuple[ScopeEntry, ...],
+                       years: tuple[str, ...]) -> tuple[ScopeEntry, ...]:
+    """The scopes with a crebo number's version of its name: another version of the same name goes, unless its
+    year is named too ("PMK (25486) en PMK 2021"); other names stay; the numbered ones are added."""
+    def same_name(entry: ScopeEntry, number: ScopeEntry) -> bool:
+        names = {fold(x) for x in (entry.dossier, entry.profile) if x}
+        return bool(names & {fold(x) for x in (number.dossier, number.profile) if x}) if number.profile is None \
+            else fold(number.profile) in names
+
+    kept = [e for e in scopes if not any(same_name(e, n) and e.version != n.version
+                                         and (e.version or "")[:4] not in years for n in numbered)]
+    return tuple(dict.fromkeys([*kept, *numbered]))
+
+
 def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str | None = None,
           sbb: dict[str, str] | None = None) -> Intent:
     """The question type and what it names.
@@ -1076,8 +1106,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         kind = None  # "richtingen" of no programme named: a theme ("waar komen levensbeschouwelijke richtingen voor?")
     if kind == "profiel" and _applies_to_kind(folded):  # "welk referentieniveau geldt voor de niveau 4-opleidingen?"
         kind = None
-    if kind is None and _PROGRAMMES_LISTED.search(folded):  # "what programmes are there at level 2?"
-        kind = "profiel"
+    if kind is None and (_PROGRAMMES_LISTED.search(folded) or re.search(
+            rf"\b(?:which|what|welke)\s+(?:programmes|programs|opleidingen)\s+(?:{REQUIRED})", folded)):
+        kind = "profiel"  # "what programmes are there at level 2?", "which programmes require a VOG?"
     if kind is None and not scope_terms and programmes_with_theme(folded):
         # "… give medication in any of these programmes?": where; "any of the programmes of PW" names a scope, and
         # its theme stays a search; with no theme left ("which of these programmes include an internship?") no list
@@ -1094,9 +1125,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     conflict = _conflict(folded, years, levels, scope_terms)
     scopes = scope_entries(scope_terms, good_years, catalogue, text)
     numbered = crebo_scopes(text, catalogue)
-    if numbered:  # "het KD Sociaal werk (crebo 23185)": the version the number names
-        scopes = tuple(e for e in scopes if any(e.dossier == n.dossier and e.version == n.version
-                                                 for n in numbered)) or (scopes if scope_terms else numbered)
+    if numbered:  # "het KD Sociaal werk (crebo 23185)": the version the number names; other names stay
+        scopes = _numbered_versions(scopes, numbered, good_years)
     if kind == "profiel" and _has(SAME_DOSSIER, folded):  # "welke andere opleidingen zitten in hetzelfde dossier als
         # de thuisbegeleider?": the profiles of its dossier
         scopes = tuple(dict.fromkeys(ScopeEntry(e.dossier, None, e.version) for e in scopes))
@@ -1105,14 +1135,15 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     spans = [_with_gloss(text, span) for _, span in named]
     kind_patterns = [_PROFILE_WORDS if k == "profiel" and kind != "profiel" else p for k, p in KIND_WORDS.items()]
     # "richtingen" not read as profiles is a theme word
-    cue_patterns = [*kind_patterns, AN_ADDITION, CUES["compare"], CUES["only"], r"\bkomt\b|\bkomen\b|\bvoor\b",
+    cue_patterns = [LIST_SHAPE, *kind_patterns, AN_ADDITION, CUES["compare"], CUES["only"],
+                    r"\bkomt\b|\bkomen\b|\bvoor\b",
                     PLAYS_A_ROLE, *(tail for verb, tail in ROLE_TAILS if _has(verb, folded)),
                     *([r"\bte maken\b"] if _has(HAS_TO_DO_WITH, folded) else []),  # "… met X te maken": no *maken*
                     ASKER, PARTS,
                     _THESE_PROGRAMMES, _PROGRAMMES_LISTED.pattern,
                     r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
                     INCLUDING, CREBO_GIVEN,  # "include profile-specific additions": the scope's parts, no theme
-                    WITHOUT_ADDITIONS, TITLE_HOLDS,
+                    WITHOUT_ADDITIONS, TITLE_HOLDS, *(rf"\b{n}\b" for n in crebo_numbers(text, catalogue)),
                     NEWEST, OLDEST, LEARNS_ABOUT, *([TASKS] if tasks_asked or focused else []),
                     *([_FOCUS] if focused else []),
                     *([REFERS] if re.search(UNITS_REFER, folded) else [])]
@@ -1126,7 +1157,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                 codes_named=re.search(r"\b[bp][1-9i]-k[0-9i]+|\bp[1-9]\b|\b\d{5}\b", folded) is not None,
                 asked=_without_weighing(text) if weighed else "")
 
-    named_profile = _unknown_profile(fold(_marked(text, spans)), catalogue)
+    named_profile = _unknown_profile(fold(_marked(text, spans)), catalogue) or _unknown_profile(
+        fold(_marked(text, spans)), catalogue, _DOSSIER_NAMED)  # "… van het KD Verzorgende-IG …"
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
@@ -1170,8 +1202,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                       scoped=bool(scopes))
         asked = _blank_afterword(fold(_without(text, spans)), named=bool(spans))
         asked = asked[_statement_end(asked, bool(scopes)):]  # "I'm thinking about becoming X. Which …?"
-        if not rest or (scopes and not focused and not _has(CUES["theme"], _ASKER_COVERS.sub(" ", asked))) or (
-                kind == "profiel" and _has(REQUIRED, folded)):  # the profiles that require something; the
+        if not rest or (scopes and not focused and not _has(CUES["theme"], _ASKER_COVERS.sub(" ", asked))):  # the
             # scope's units;
             return Intent(LIST, mode=TREE, **{**base, "topic": rest})  # the other words shape it, the asker's
             # situation none ("ik geef les"); what the asker has to cover is the whole list

@@ -574,6 +574,10 @@ def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
 
 
 _NO_REQUIREMENT = re.compile(r"^\s*vereisten\s*:\s*nee\b|^\s*(?:niet van toepassing|n\.?v\.?t)", re.IGNORECASE)
+_STATES_REQUIREMENT = re.compile(r"\bvereist\b|\bverplicht\w*|\bdient\b|\bmoet\b|\bingeent\b|\bingeënt\b"
+                                 r"|\bvaccin\w*|\binenting\w*|\boverleggen\b")
+_SPECIAL_REQUIREMENTS = re.compile(r"\bbijzondere\s+(?:vereisten|eisen)\b|\bspecial\s+requirements?\b"
+                                   r"|\bberoepsvereisten\b|\bprofessional\s+requirements?\b")
 _REQUIREMENT_WORDS = re.compile(REQUIRED + r"|\bbijzondere\b|\bspecial\b|\bzoals\b|\blike\b|\bsuch\b")
 
 
@@ -582,10 +586,14 @@ def _requirements_asked(intent: Intent, library: Library) -> dict[tuple, list[Ch
     bijzondere vereisten?"): each profile whose requirement text (SBB's *bijzondere vereisten*) sets one, and that
     names a word of the question's topic when it has one beside the requirement words (its English through the
     glossary) → its requirement texts. None when no requirement is asked, or none of those texts names the topic."""
-    if not re.search(REQUIRED, fold(intent.question)):
+    question = fold(intent.question)
+    if not re.search(REQUIRED, question):
         return None
     words = [w for w in re.findall(r"[^\W\d_]{2,}", fold(_REQUIREMENT_WORDS.sub(" ", fold(intent.topic or ""))))
              if w not in STOPWORDS]
+    if not words and not _SPECIAL_REQUIREMENTS.search(question):
+        return None  # "voor welke profielen is een stage verplicht?", "which profiles require level 4?": no word of
+        # the requirement texts asked
     dutch = [w for phrase in glossary.expand(intent.question) for w in fold(phrase).split()]
     texts: dict[tuple, list[Chunk]] = {}
     for chunk in library.chunks:
@@ -599,14 +607,14 @@ def _requirements_asked(intent: Intent, library: Library) -> dict[tuple, list[Ch
 
 
 def _requirement_lines(chunks: Sequence[Chunk]) -> tuple[str, ...]:
-    """The first sentence of each requirement text, without SBB's labels ("Vereisten: Ja", "Toelichting:")."""
+    """The sentences of the requirement texts that state a requirement (the first of each text, and each that
+    names a document, a vaccination or an obligation), without SBB's labels ("Vereisten: Ja", "Toelichting:")."""
     lines = []
     for chunk in chunks:
         text = re.sub(r"^\s*vereisten\s*:\s*ja\s*|\btoelichting\s*:\s*", " ", chunk.text, flags=re.IGNORECASE)
-        first = next(iter(split_sentences(" ".join(text.split()))), "")
-        if first:
-            lines.append(first)
-    return tuple(lines)
+        sentences = split_sentences(" ".join(text.split()))
+        lines.extend(s for n, s in enumerate(sentences) if n == 0 or _STATES_REQUIREMENT.search(fold(s)))
+    return tuple(dict.fromkeys(lines))[:4]
 
 
 def _lines(passage: str) -> tuple[str, ...]:
@@ -1766,6 +1774,8 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         intent = replace(intent, scopes=(), scope_terms=(), question=f"{intent.question} ({relative})")
     if intent.type == LIST and intent.kind == PROFIEL and study_load_asked(intent.question):
         intent = replace(intent, mode=TREE)  # "which 2015 profiles have 6400 sbu?": the profiles, by their load
+    if intent.type == LIST and intent.kind == PROFIEL and _requirements_asked(intent, library) is not None:
+        intent = replace(intent, mode=TREE)  # "voor welke profielen is een VOG vereist?": by their requirements
     stated = stated_where(intent, library, filters)
     if stated:  # "bij welke werkprocessen wordt taalniveau 3F gevraagd?": a toelichting names them, the units not
         asked = replace(intent, type=LOOKUP)
