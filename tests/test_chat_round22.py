@@ -229,3 +229,11 @@ def test_profiles_that_add_nothing_to_a_werkproces_are_not_listed_as_adding(libr
                      "Which profiles add nothing to B1-K1-W5 in MZ?"):
         reply = only(library, searcher, question)
         assert not (reply.items and all(i.chunk.variant == "aanvulling" for i in reply.items)), question
+
+
+def test_a_crebo_number_asked_about_names_its_qualification(library, searcher):
+    for question, name in (("wat is crebo 25479?", "Thuisbegeleider"),
+                           ("welk profiel heeft crebonummer 25485?", "Onderwijsassistent")):
+        reply = only(library, searcher, question)
+        assert reply.type == LOOKUP and reply.details[:1] == ("crebo",), question  # the facts row, stated
+        assert reply.details[1].startswith(name), reply.details

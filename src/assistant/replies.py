@@ -28,7 +28,15 @@ from functools import cached_property, lru_cache
 
 from assistant import evidence, glossary, links
 from assistant.absent_facts import asked_absent_fact
-from assistant.conversation import BASIS_OF, BASIS_ONLY, EXCLUSIVE_TO, PART_CODE, Catalogue, ScopeEntry
+from assistant.conversation import (
+    BASIS_OF,
+    BASIS_ONLY,
+    EXCLUSIVE_TO,
+    PART_CODE,
+    Catalogue,
+    ScopeEntry,
+    crebo_numbers,
+)
 from assistant.curriculum import asks_change
 from assistant.intent import (
     ADDITION,
@@ -1138,6 +1146,9 @@ def asked_fact(intent: Intent, library: Library) -> str | None:
     if intent.type == LIST and intent.kind == PROFIEL and _WHICH_PROFILES.search(fold(intent.question)):
         return None  # "welke profielen heeft DV, en op welk niveau?": the list of profiles shows level and crebo
     fact = next((name for name, pattern in FACTS.items() if pattern.search(fold(intent.question))), None)
+    if fact is None and intent.type == LOOKUP and not intent.topic and crebo_numbers(intent.question,
+                                                                                     library.catalogue):
+        return "crebo"  # "wat is crebo 25479?", "welk profiel heeft crebonummer 25485?": what the number numbers
     if fact == "niveau" and (codes_in(intent.question) or _other_level(intent.question, library)):
         return None  # a unit has no level; "welk niveau Nederlands", "op welk niveau rapporteren": another level
     return fact
