@@ -19,7 +19,9 @@ and one or more ``<dossier>`` elements. Each dossier yields:
   (moderne vreemde talen, aanvullende informatie).
 
 The dossier's administration (voorblad, brondocumenten, onderhoudsagenda,
-wijzigingen, betrokkenen, examenprofielen) stays out (:data:`ADMIN_TAGS`). An
+wijzigingen, betrokkenen, examenprofielen) stays out (:data:`ADMIN_TAGS`), except
+the voorblad's vaststellingsinformatie (when, where and by whom the dossier was
+adopted), a TOELICHTING unit "Vaststelling". An
 element this parser does not know is kept as a TOELICHTING unit with its text
 and reported as a warning; it never makes the file fail.
 
@@ -45,6 +47,7 @@ import lxml.html
 from lxml import etree
 
 from assistant.model import (
+    ADOPTION_TITLE,
     ARBEIDSMARKT,
     BEROEPSBESCHRIJVING,
     BEROEPSVEREISTEN,
@@ -746,6 +749,20 @@ def part_unit(context: Context, element: etree._Element, kind: str, default_titl
     )
 
 
+_ADOPTION_FIELDS = (("vastgestelddoor", "Vastgesteld door"), ("vastgesteldop", "Vastgesteld op"),
+                    ("vastgesteldte", "Vastgesteld te"))
+
+
+def adoption_unit(context: Context, element: etree._Element | None) -> Unit | None:
+    """When, where and by whom the dossier was adopted (the voorblad's *vaststellingsinformatie*), or None."""
+    if element is None:
+        return None
+    lines = [f"{label}: {value}" for tag, label in _ADOPTION_FIELDS if (value := child_text(element, tag))]
+    if not lines:
+        return None
+    return context.unit(TOELICHTING, element, title=ADOPTION_TITLE, sections=(("tekst", "\n".join(lines)),))
+
+
 def bijzondere_vereisten_units(context: Context, element: etree._Element) -> list[Unit]:
     """Per profile: whether there are bijzondere vereisten, and which (e.g. a VOG)."""
     units: list[Unit] = []
@@ -942,6 +959,9 @@ def dossier_units(context: Context, dossier: etree._Element) -> list[Unit]:
     verantwoording = dossier.find("verantwoordingsinformatie")
     if verantwoording is not None:
         units += verantwoording_units(context, verantwoording)
+    adoption = adoption_unit(context, dossier.find("voorblad//vaststellingsinformatie"))
+    if adoption is not None:
+        units.append(adoption)
     units += unknown_units(context, dossier)
     return units
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.model import (
+    ADOPTION_TITLE,
     BEROEPSBESCHRIJVING,
     BEROEPSVEREISTEN,
     INLEIDING,
@@ -97,6 +98,20 @@ def test_one_of_each_dossier_wide_unit(name: str) -> None:
     ]
     assert [n for n, _ in units(name, INLEIDING)[0].sections] == ["tekst"]
     assert [n for n, _ in generiek[0].sections] == ["tekst"]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_the_adoption_of_each_dossier_is_one_passage(name: str) -> None:
+    """When, where and by whom the dossier was adopted (voorblad), cited at its element; the rest of the voorblad
+    stays out."""
+    adopted = [u for u in units(name, TOELICHTING) if u.title == ADOPTION_TITLE]
+    assert len(adopted) == 1 and adopted[0].profile is None
+    text = dict(adopted[0].sections)["tekst"]
+    assert re.search(r"^Vastgesteld door: Sectorkamer \w", text, re.MULTILINE), text
+    assert re.search(r"^Vastgesteld op: \d\d-\d\d-20\d\d$", text, re.MULTILINE), text
+    assert "<vaststellingsinformatie>" in source_lines(name)[adopted[0].location.start - 1]
+    if name == PW:
+        assert "Vastgesteld op: 26-11-2015" in text and "zorg, welzijn en sport" in text
 
 
 def test_dossier_title_crebo_and_version() -> None:

@@ -151,6 +151,11 @@ class Catalogue:
                 scopes.setdefault(_fold(term), set()).add(entry)
                 if re.search(r"\w-\w", term):  # "sociaal cultureel werker" as typed for "Sociaal-cultureel werker"
                     scopes.setdefault(_fold(re.sub(r"(?<=\w)-(?=\w)", " ", term)), set()).add(entry)
+                joiner = re.search(r"\s+en\s+|\s*&\s*", term)  # "helpende zorg & welzijn", "sport&bewegen",
+                if joiner:  # "sport en bewegen"
+                    for joined in (" & ", "&", " en "):
+                        scopes.setdefault(_fold(term[: joiner.start()] + joined + term[joiner.end():]), set()).add(
+                            entry)
 
         named: set[tuple] = set()  # each distinct naming once: an index has far fewer than chunks
         numbered: dict[str, set[ScopeEntry]] = {}
@@ -408,11 +413,12 @@ PART_CODE = re.compile(r"(?:\b(?:alleen|only|just|enkel)\s+(?:(?:de|het|the)\s+)
                        r"\b(p[1-9])\b(?!\)|-?k\d)", re.IGNORECASE)
 # the parts of a dossier a follow-up can narrow to ("alleen die uit het profieldeel graag")
 _PART_WORDS = re.compile(r"\b(?:basisdelen|basisdeel|profieldeel|aanvullingen|core part|basic part|profile part|add-ons"
-                         r"|[bp]-(?:werkprocessen|work processes|units)|profile-specific|profielspecifieke"
+                         r"|[bp]-(?:werkprocessen|work processes|units)|profile-specific|profielspecifieke|profile ones"
                          r"|(?:the|het|de)\s+[bp][- ](?:part|deel))\b", re.IGNORECASE)
 # the additions left out beside the basisdeel ("alleen de basisdelen, zonder de profielaanvullingen"): no theme words
 WITHOUT_ADDITIONS = (r"\b(?:zonder|without|excluding|exclusief)\s+(?:de\s+|the\s+|hun\s+|their\s+|any\s+)?"
-                     r"(?:profiel-?|profile\s+)?(?:aanvullingen|additions|add-?ons)\b")
+                     r"(?:profiel-?|profile[\s-]+|profile-specific\s+|profielspecifieke\s+)?"
+                     r"(?:aanvullingen|additions|add-?ons|supplements|aanvullende\s+eisen|profieldeel|part)\b")
 # a profile's own units asked for as the ones only it has ("welke zijn alleen voor de helpende?", "which are only for
 # the OA"): its profile part
 EXCLUSIVE_TO = re.compile(r"\b(?:zijn|is|gelden|geldt|horen|hoort|are|apply|applies|belongs?)\s+(?:er\s+)?"
@@ -429,7 +435,8 @@ NOT_THE_BASE = re.compile(r"\b(?:niet|not|zonder|without|excluding|exclusief|beh
                           r"(?!\s+(?:(?:de|het|the)\s+)?(?:kerntaa?k\w*|core\s+tasks?|niveau|level|versie|version|jaar|year"
                           r"|20\d\d|[bp]\d))", re.IGNORECASE)
 _PART_NAMES = {"b": "basisdeel", "p": "profieldeel", "basisdelen": "basisdeel", "profile-specific": "profieldeel",
-               "profielspecifieke": "profieldeel"}  # "alleen de P-werkprocessen", "the P part": the units coded P…
+               "profielspecifieke": "profieldeel", "profile ones": "profieldeel"}  # "alleen de P-werkprocessen", "the
+# P part": the units coded P…
 
 
 # the parts a question includes beside a profile's own ("inclusief basisdeel en aanvullingen", "including the core
@@ -543,6 +550,42 @@ _SAME_FOR = re.compile(r"^\s*(?:(?:en|and|ok(?:ay|é|e)?|dan|then)[,\s]+)?"
                        r"\s+(?=(?:voor|for|bij|with|to)\b)",
                        re.IGNORECASE)
 _NARROWING = r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b"
+# a request before a narrowing ("could you give me only …", "kun je me alleen … geven?", "please show only …")
+_REQUEST = re.compile(r"\s*(?:(?:ok(?:ay|é|e)?|thanks|thank you|dank\w*|top|super)[,.!\s]+)?(?:please\s+)?"
+                      r"(?:(?:can|could|would|will|kun|kan|kunt|wil|zou|zoudt)\s+(?:you|je|jij|u)\s+"
+                      r"(?:(?:please|maybe|also|misschien|even|ook|nog)\s+)*)?"
+                      r"(?:(?:give|show|list|send|geef|toon|laat|stuur|noem)\s+)?(?:(?:me|mij|us|ons)\s+)?"
+                      r"(?:(?:nu|now|just|even)\s+)?")
+# the asker's closing remark after the question mark ("… ? It's for our Erasmus student."): it asks nothing
+_CLOSING_REMARK = re.compile(r"(?<=\?)\s*[^?]+$")
+_IN_LANGUAGE = re.compile(r",?\s*\bin\s+(?:het\s+)?(?:english|engels|dutch|nederlands)\b", re.IGNORECASE)
+# the verb that ends a Dutch request ("kun je me alleen die uit het profieldeel geven?")
+_REQUEST_VERB = re.compile(r"\s+(?:geven|tonen|laten\s+zien|noemen|sturen|opsommen)(?=\s*[?.!]*\s*$)", re.IGNORECASE)
+
+
+def _clarifies(remark: str, catalogue: Catalogue) -> bool:
+    """A closing remark that says which name or year is meant ("I mean for GPM."), not a doubt between two ("Ik
+    twijfel nog tussen PMK en OA.")."""
+    names = catalogue.pattern()
+    named = (names is not None and names.search(remark) is not None) or _VERSION.search(remark) is not None
+    return named and not re.search(r"\btwijfel|\bdoubt|\bverschil|\bdiffer|\bcompar|\bvergelijk|\bnot sure\b"
+                                   r"|\bunsure\b|\bbetween\b|\btussen\b", remark, re.IGNORECASE)
+
+
+def polite_narrowing(message: str, catalogue: Catalogue) -> str | None:
+    """A narrowing asked politely ("could you give me only the ones from the profile part? It's for our Erasmus
+    student.", "kun je me alleen die uit het profieldeel geven?"): the narrowing alone, without the request, its
+    closing verb and a closing remark (kept when it names a scope or a year and weighs nothing: "… ? I mean for
+    GPM."); None for any other message."""
+    request = _REQUEST.match(_fold(message))
+    if request is None or not request.group(0).strip() or not re.match(_NARROWING, _fold(message)[request.end():]):
+        return None
+    narrowing = message[request.end():]
+    remark = _CLOSING_REMARK.search(narrowing)
+    if remark and not _clarifies(remark.group(0), catalogue):
+        narrowing = narrowing[: remark.start()]
+    narrowing = _IN_LANGUAGE.sub("", narrowing)  # ", in English?": the reply's language follows the message
+    return _REQUEST_VERB.sub("", narrowing.rstrip())
 # a word that points back at the previous answer ("dat", "those"; "het" as a pronoun: "kan het wel …")
 _BACK = re.compile(r"\b(?:dat|dit|deze|daar\w*|hetzelfde|that|those|these|this|it|same)\b"
                    r"|\bhet\s+(?:wel|niet|ook|dan|nog|er|daar|zo|eruit)\b", re.IGNORECASE)
@@ -601,18 +644,18 @@ def _append(question: str, phrase: str) -> str:
     return f"{stripped.rstrip('?').rstrip()} {phrase}{mark}"
 
 
-_PART = r"(?:basisdelen|basisdeel|core[- ]parts?|basic parts?|common parts?|shared parts?)\b"
+BASE_PART = r"(?:basisdelen|basisdeel|core[- ]parts?|basic parts?|common parts?|shared parts?)\b"
 # "did the basisdeel of the 2015 Sociaal werk dossier contain?": the basisdeel of a dossier named, when no profile is
 # (a profile "together with the basisdeel of MZ" takes it along)
-BASIS_OF = re.compile(rf"\b(?:het|the)\s+{_PART}\s*(?:of|van)\b", re.IGNORECASE)
+BASIS_OF = re.compile(rf"\b(?:het|the)\s+{BASE_PART}\s*(?:of|van)\b", re.IGNORECASE)
 # "in het basisdeel", "only the core part", "the basisdeel work processes": the basisdeel of a dossier, without
 # its profiles' own units
-BASIS_ONLY = re.compile(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|their)\s+{_PART}"
-                        rf"|\b(?:alleen|only|just)\s+(?:het\s+|the\s+)?{_PART}"
+BASIS_ONLY = re.compile(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|their)\s+{BASE_PART}"
+                        rf"|\b(?:alleen|only|just)\s+(?:het\s+|the\s+)?{BASE_PART}"
                         # "in the MZ basisdeel", "the basisdeel work processes of DV"
                         rf"|\b(?:in|uit|from|within)\s+(?:het|de|the)\s+(?:(?!inclusief|including|met|with|plus)"
-                        rf"[\w&'’-]+\s+){{1,3}}?{_PART}"
-                        rf"|{_PART}(?:\s*\([^()]{{1,30}}\))?\s+(?:werk ?process\w*|work ?process\w*|kerntaken"
+                        rf"[\w&'’-]+\s+){{1,3}}?{BASE_PART}"
+                        rf"|{BASE_PART}(?:\s*\([^()]{{1,30}}\))?\s+(?:werk ?process\w*|work ?process\w*|kerntaken"
                         rf"|core tasks|units)"  # "the core-part (basisdeel) work processes"
                         # "shared by all three profiles", "die alle profielen gemeen hebben": what no profile adds
                         r"|\b(?:shared|common)\s+(?:by|to)\s+(?:all|every|both)\s+(?:\w+\s+)?profiles\b"
@@ -689,9 +732,7 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
         edits.append((old.scope_span, (" and " if lang == "en" else " en ").join(successors)))  # has no 2021 version
     if new.year and old.year_span:
         edits.append((old.year_span, new.year))
-        if successors:
-            pass
-        elif not new.scope and old.scope and old.scope_span and old.kind and _EVERY_DOSSIER.search(message) \
+        if not new.scope and old.scope and old.scope_span and old.kind and _EVERY_DOSSIER.search(message) \
                 and not _has_year(old.scope, new.year, catalogue):  # "and in the 2021 dossiers?" after "… 2015 PW
             lead = _LEAD_WORDS.search(previous[: old.scope_span[0]])  # work processes": PW has no 2021 version,
             edits.append(((lead.start() if lead else old.scope_span[0], old.scope_span[1]), ""))  # so every 2021
@@ -800,6 +841,9 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
             found.kind and previous.kind and found.kind != previous.kind)
         if named or is_followup(rest, found, previous):
             message = rest
+    polite = polite_narrowing(message, catalogue) if previous is not None and not named else None
+    if polite and is_followup(polite, find_mentions(polite, catalogue), previous):
+        message = polite  # "could you give me only the ones from the profile part?": "only the ones from …"
     mentions = find_mentions(message, catalogue)
     if not named and not is_followup(message, mentions, previous):
         return Resolved(message, ui, Turn(message, Constraints(), mentions.scope), followup=False)

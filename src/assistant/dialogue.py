@@ -211,6 +211,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     if levels is not None:
         return _answer(levels, previous, ui, library, search, lang, followup=True,
                        constraints=ui.merged(replace(previous.constraints, level=None)))
+    text = _pair_member(text, previous, library) if previous is not None else text
     reference = find_reference(without_afterword(text))
     subset = reference is not None and reference.kind == "scope" and previous is not None \
         and previous.kind == WERKPROCES  # "and klantgerichtheid, in which of them …": within the units listed
@@ -268,7 +269,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                 earlier = _with_scope(target, "topic", previous) if COMPARE_WORD.search(text) else ""
                 target = f"{earlier} en" if earlier else target.split()[0]
             else:
-                target = _with_scope(target, reference.kind, previous, text)
+                target = _with_scope(target, reference.kind, previous, text, library.unit_titles)
             kind_word = KIND_WORDS[lang].get(previous.kind or "", "") if previous else ""
             asked = text if reference.kind == "ordinal" and previous else ""
             within: tuple[str, ...] = ()
@@ -374,7 +375,29 @@ def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:
     return f"{text.rstrip(' ?')} ({scope})?" if scope else text  # a year the message names replaces the earlier
 
 
-_COMPARED_WITH = re.compile(r"\b(?:verschil\w*|vergelijk\w*|compar\w*|differen\w*)\s+(?:met|with|to|from)\b",
+# one of two names the previous question gave: "the latter", "the former", "laatstgenoemde", "eerstgenoemde"
+_PAIR_MEMBER = re.compile(r"\b(?:the\s+(?P<last>latter)|the\s+(?P<first>former)|(?:de|het)\s+(?P<laatst>laatstgenoemde)"
+                          r"|(?:de|het)\s+(?P<eerst>eerstgenoemde))\b(?!\s+(?:part|half|two|three|ones?|section|case|"
+                          r"of|deel|helft|twee|drie)\b)", re.IGNORECASE)  # not "the latter part of the list"
+
+
+def _pair_member(text: str, previous: Turn, library: Library) -> str:
+    """"Which work processes does the latter have …?" after a question naming two profiles: the message with the
+    one it means (the last or first name of the previous question, with its year); unchanged otherwise."""
+    match = _PAIR_MEMBER.search(text)
+    if match is None or not any(re.search(p, fold(text)) for p in KIND_PATTERNS.values()):
+        return text  # "the former, please", "wat doet de eerstgenoemde met medicatie?": no list asked of it
+    names = list(dict.fromkeys(term for term, _ in find_scope_terms(previous.question, library.catalogue)))
+    if len(names) != 2:
+        return text  # one name, or three: nothing to choose between, or no pair
+    name = names[-1] if match.group("last") or match.group("laatst") else names[0]
+    article = "the" if match.group("last") or match.group("first") else "de"
+    years = "".join(f" {y}" for y in dict.fromkeys(re.findall(r"\b20\d\d\b", previous.question)))
+    return f"{text[: match.start()]}{article} {name}{years}{text[match.end():]}"
+
+
+_COMPARED_WITH = re.compile(r"\b(?:verschil\w*|vergelijk\w*|compar\w*|differen\w*)\s+(?:met|with|to|from)\b"
+                            r"|\bverh(?:oudt|ouden)\s+(?:zich\s+)?(?:(?:dat|dit|het|die|ze)\s+)?(?:zich\s+)?tot\b",
                             re.IGNORECASE)
 
 
@@ -440,13 +463,14 @@ def _has_year(scope: str | None, years: list[str], library: Library) -> bool:
     return all(year in versions for year in years)
 
 
-def _with_scope(target: str, kind: str, previous: Turn, message: str = "") -> str:
-    """A bare code the reference stands for, with the scope and years of the turn it came from
-    ("b1-k1-w5" → "b1-k1-w5 Onderwijsassistent 2021"): a code means nothing without its dossier. A year the
-    message names itself replaces the earlier ones ("welke SBB-competenties horen bij die 2020-versie?")."""
+def _with_scope(target: str, kind: str, previous: Turn, message: str = "", titles: frozenset[str] = frozenset()) -> str:
+    """A bare code or unit title the reference stands for, with the scope and years of the turn it came from
+    ("b1-k1-w5" → "b1-k1-w5 Onderwijsassistent 2021", "behartigt belangen" → "behartigt belangen Sociaal werk
+    2015"): a unit means nothing without its dossier. A year the message names itself replaces the earlier ones
+    ("welke SBB-competenties horen bij die 2020-versie?")."""
     if len(set(target.split())) == 1:  # "B1-K1-W3 in 2020 … as B1-K1-W3 in 2015": the one code
         target = target.split()[0]
-    if kind not in ("topic", "version") or not _CODE.match(target) or not previous.scope:
+    if kind not in ("topic", "version") or not (_CODE.match(target) or fold(target) in titles) or not previous.scope:
         return target
     own = years_named(message)
     years = [] if own else [y for y in dict.fromkeys(re.findall(r"\b(20\d\d)\b", previous.question))

@@ -195,12 +195,18 @@ def _folded(words: frozenset[str]) -> tuple[str, ...]:
 def known(word: str, vocab: Vocab, lang: str = "nl") -> bool:
     """Whether the sources hold ``word``: itself, its stem, a compound, another form; in an English question
     also a glossary key or a cognate (a Dutch word like a corpus word is another word: "verdient", "verdiept");
-    a hyphenated word when each part is held itself ("dutch-language"; a cognate part is no evidence)."""
+    a hyphenated word when each part is held: in Dutch in any of these ways ("vog-plicht", not "rijbewijs-eis"),
+    in English itself ("dutch-language"; a cognate part is no evidence)."""
+    parts = word.split("-")
+    if len(parts) >= 2 and lang != "en":  # "rijbewijs-eis": one concept, held when each part is ("vog-plicht")
+        joined = word.replace("-", "")  # "werk-gever", "zorg-vrager": the word typed apart
+        return word in vocab.words or fold(word) in vocab.words or known(joined, vocab, lang) or all(
+            len(p) <= 4 or p in STOPWORDS or known(p, vocab, lang) for p in parts)  # "anti-", "co-", "e-": prefixes
     if _stem_known(word, vocab) or compound_known(word, vocab) or other_form(word, vocab):
         return True
     if lang == "en" and (word in _glossary_keys() or cognate(word, vocab) is not None):
         return True
-    parts = word.split("-")  # "dutch-language", "foreign-language": each part a word the sources hold as it is
+    # "dutch-language", "foreign-language": each part a word the sources hold as it is
     return len(parts) >= 2 and all(len(p) >= 3 and p not in STOPWORDS and (
         _stem_known(p, vocab) or (lang == "en" and p in _glossary_keys())) for p in parts)
 

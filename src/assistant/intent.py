@@ -106,7 +106,8 @@ def _without_own_material(folded: str, scope_terms: list[str]) -> str:
 ASSESS = r"assess\w*|beoordee?l\w*"  # the verbs of assessing: a competence cue before a name, never a topic word
 CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk(?!baars\b)\w*\b|\bvergeleken\s+met\b|\bversus\b|\bvs\.?(?!\w)"
-               r"|\bt\.?o\.?v\.?(?!\w)|\bdiffer\w*\b|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b"
+               r"|\bt\.?o\.?v\.?(?!\w)|\bdiffer\w*\b"
+               r"|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b"
                r"|\bwat is er anders\b|\bdiff\b|\bdistinguish\w*\s+(?:[\w-]+\s+){1,6}?from\b"
                r"|\bwat\s+onderscheidt\s+(?:[\w-]+\s+){1,6}?van\s+(?:de|het|een|niveau|die|dat)\b"
                r"|\btwijfel\w*\s+tussen\b|\bkiezen\s+tussen\b|\b(?:choos\w*|deciding|decide|torn)\s+between\b"
@@ -164,7 +165,7 @@ DEFINES = (r"\bdefin\w*|\bomschrijving van\b|\bwhat does\b[^?]*\bmean\b|\bwat be
            r"|\bhow\s+(?:is|are)\b[^?]*\b(?:described|explained)\b")
 # units that have an addition for a profile ("welke werkprocessen hebben een aanvulling voor de OA?")
 _AN_ADDITION_NOUN = (r"(?:een\s+|an\s+|a\s+)?(?:aparte\s+|eigen\s+|extra\s+|separate\s+|own\s+)?(?:profiel)?"
-                     r"(?:aanvulling|addition|extension)\b")
+                     r"(?:aanvulling|addition|extension|supplement)\b")
 AN_ADDITION = (r"\b(?:werk ?processen|work ?processes)\b(?:(?!\b(?:over|about|around|rond\w*|on)\b)[^.?!]){0,40}?"
                r"\b(?:(?:hebben|heeft|have|has|kennen|kent)(?:\s+(?!(?:geen|no|not|niet|don't|doesn't)\b)[\w-]+){0,3}?"
                r"\s+" + _AN_ADDITION_NOUN + r"|" + _AN_ADDITION_NOUN + r"\s+(?:hebben|heeft|have|has|kennen|kent)\b)"
@@ -222,10 +223,17 @@ _NOT_NEGATED = r"(?:(?!\b(?:geen|niet|nothing|not|no|don't|doesn't|never|nooit|z
 ADDITIONS_TO_CODE = (r"\b(?:welke|which|what)\s+(?:[\w&-]+\s+){0,3}?(?:profielen|profiles|uitstroomprofielen)\b"
                      + _NOT_NEGATED + r"*\b(?:aanvulling\w*|supplement\w*|additions?|add|adds|toevoeg\w*|voegen)\b"
                      + _NOT_NEGATED + r"*?\b[bp][1-9]-k[0-9]+-w[0-9]+\b")
+# what one programme asks beyond another ("wat moet een GPM'er meer kunnen dan een PMK'er?"): a comparison when two
+# programmes are named
+MORE_THAN = r"\bmeer\s+(?:moet(?:en)?\s+)?(?:kunnen|kan|kun|kunt|doen|doet|weten|kennen|leren)\s+dan\s+(?:een|de)\b"
+# the document the asker writes ("for a comparative report …"): what they use the answer for, asks nothing
+_ASKERS_DOCUMENT = re.compile(r"\bcomparative\s+(?:report|study|research|paper|essay|project|thesis)\b", re.IGNORECASE)
 # how the list is to be shaped, not what it is about: "across the whole corpus", "in het hele corpus", "een volledig
 # overzicht", "met code en titel", "core part plus profile part"
 LIST_SHAPE = (r"\b(?:across|in|over|throughout|within)\s+(?:the\s+)?(?:whole|entire|complete|full)\s+"
               r"(?:corpus|collection|set|sources?|dossiers?|files?|extract)\b"
+              r"|\b(?:across|throughout)\s+(?:(?:the|all|these|those)\s+)?(?:(?:two|three|four|five|\d)\s+)?"
+              r"(?:20\d\d\s+)?(?:(?:sbb|xml|mbo)\s+)?(?:dossiers|files|qualification\s+files|qualifications)\b"
               r"|\b(?:in|over|binnen)\s+(?:het|de)\s+(?:hele|gehele|volledige)\s+"
               r"(?:corpus|verzameling|bronnen|dossiers?|extract|uittreksel)\b"
               r"|\b(?:volledige?|complete?|compleet|full|totale?)\s+(?:overzicht|lijst|list|overview|opsomming)\b"
@@ -362,7 +370,12 @@ def find_scope_terms(text: str, catalogue: Catalogue) -> list[tuple[str, tuple[i
     pattern = catalogue.pattern()
     if pattern is None:
         return []
-    return [(m.group(0), m.span()) for m in pattern.finditer(text)]
+    return [(m.group(0), (m.start(), _PERSON_SUFFIX.match(text, m.end()).end() if _PERSON_SUFFIX.match(
+        text, m.end()) else m.end())) for m in pattern.finditer(text)]
+
+
+# a name's person or possessive ending ("PMK'ers", "GPM'er", "de OA's"): part of the name's span, no topic
+_PERSON_SUFFIX = re.compile(r"['’](?:ers?|s)\b", re.IGNORECASE)
 
 
 def scope_entries(terms: list[str], years: tuple[str, ...], catalogue: Catalogue,
@@ -549,6 +562,17 @@ _DEMONSTRATIVE = re.compile(r"\b(?:dat|dit|that|this|these|those|it|(?:er|daar|h
                             r"|door|onder|naast|tegen|toe|van|naar))\b")
 
 
+# a sentence that says what the question is about ("Het gaat om het dossier van 2015.", "It's about the 2021 file.")
+_ABOUT_SENTENCE = re.compile(r"(?:^|(?<=[.!?]))\s*(?:het|dit|it|this)\s*(?:gaat|gaan|is|'s|’s|concerns?)\s+"
+                             r"(?:(?:mij|me|ons|hier|here)\s+)?(?:om|over|about)\b[^.!?]*[.!?]?")
+
+
+def _without_scope_statements(folded: str) -> str:
+    """The folded question with each sentence blanked that says what it is about and names nothing but the scope
+    (its words no topic, its names blanked before): "… Het gaat om het dossier van 2015." points at no theme."""
+    return _ABOUT_SENTENCE.sub(lambda m: m.group(0) if _own_words(m.group(0)) else " " * len(m.group(0)), folded)
+
+
 def _own_words(text: str) -> bool:
     """Whether a question holds a word that is no question word nor a kind word ("in welke werkprocessen komt
     klantgerichtheid terug?" does; "welke werkprocessen?" does not)."""
@@ -597,8 +621,10 @@ _POINTS_BACK = re.compile(r"^(?:er|daar|hier|waar)(?:over|bij|voor|mee|op|aan|in
 # (unless it says what is asked: "Kun je me helpen? Ik zoek werkprocessen over agressie.", "Het gaat me om medicatie")
 _AFTERWORD = re.compile(
     r"(?<=\?)\s+(?:ik|i|i'd|i'm|i've|we|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
+    r"(?:ze|zij|they|they're|hij|he|she)\b(?![^?]*\b(?:over|about|om)\b)|"  # "Ze rijden bij ons van cliënt naar
+    # cliënt.", not "ze moeten iets over ouders weten"
     r"bedankt|dank|alvast|zodat|want|because|omdat|since|ivm|i\.v\.m\.|vanwege|in\s+verband\s+met"
-    r"|wil|wilde|wou|ben|heb|vind"  # a chat statement without its subject: "wil het in me portfolio zetten"
+    r"|wil|wilde|wou|ben|heb|vind|twijfel"  # a chat statement without its subject: "wil het in me portfolio zetten"
     r"|(?:[\w'-]+\s+){0,3}?(?:vroeg|vroegen|asked)"  # who asked it: "nieuwe stagiair vroeg t", "my manager asked"
     r"|zoek\s+(?:het|dat|dit)\s+(?:even\s+|maar\s+)?uit|(?:please\s+)?find\s+(?:it|that|this)\s+out|graag|please)\b"
     r"(?![^?]*\b(?:bedoel\w*|mean|meant|zoek\w*|looking|gaat\b[^?]*\bom|regarding|betreft|concerning"
@@ -701,6 +727,9 @@ def _typed_question_word(word: str) -> bool:
                                           n=1, cutoff=0.88))
 
 
+_ABOUT_AFTER_NAME = re.compile(r"\s+(?:gaan|gaat|ging|gingen|over|about|deal\w*|mention\w*|noem\w*)\b.*$")
+
+
 def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
                    patterns: tuple[str, ...] = _POSSESSIVE) -> tuple[str | None, tuple[str, ...]]:
     """In "welke werkprocessen heeft de astronaut?": the owner named that the index does not know ("… incl.
@@ -712,13 +741,16 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
         if match is None:
             continue
         named = re.sub(r"\s*\b\w+\s+to$", "", match.group(1).strip())  # "does a hairdresser learn to do": hairdresser
+        named = _ABOUT_AFTER_NAME.sub("", named)  # "van de kinderverzorgster gaan over hygiene": kinderverzorgster
         words = _name_words(named.split())
         if not words:
             continue  # "for a student in the [profile]": the asker's situation, not a name
         name = " ".join(words)  # "de opleiding verpleegkundige", "a student in the kok": the name is the rest
-        if re.match(r"\s*(?:met|te maken|betrekking|iets met)\b", match.group(1)) or _has(NEWEST, name) \
+        if re.match(r"\s*(?:met|te maken|betrekking|iets met|(?:gaan|gaat|ging|gingen)\s+(?:over|om)|over|about"
+                    r"|deal\w*|mention\w*|noem\w*)\b", match.group(1)) or _has(NEWEST, name) \
                 or _has(OLDEST, name):
-            continue  # "welke werkprocessen hebben met maaltijden te maken?": what they are about, no owner;
+            continue  # "welke werkprocessen hebben met maaltijden te maken?", "… van de [name] gaan over rijden?":
+            # what they are about, no owner;
             # "… heeft de oudste versie van PMK?": the version of a known name
         if name not in question_words() and not re.search("|".join(KIND_WORDS.values()), name):
             return name, closest_names(name, catalogue)
@@ -819,8 +851,9 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
 
 
-def closest_names(name: str, catalogue: Catalogue, n: int = 5) -> tuple[str, ...]:
-    """The known dossier/profile names most like ``name`` (display spelling), else the first few known."""
+def closest_names(name: str, catalogue: Catalogue, n: int = 5, pad: bool = True) -> tuple[str, ...]:
+    """The known dossier/profile names most like ``name`` (display spelling); with ``pad``, the first few known
+    after them when fewer than three are alike."""
     shown = {}
     for term, entries in catalogue.scopes.items():
         for entry in entries:
@@ -829,7 +862,7 @@ def closest_names(name: str, catalogue: Catalogue, n: int = 5) -> tuple[str, ...
                 shown.setdefault(term, label if fold(label) == term else term.upper())
     close = difflib.get_close_matches(fold(name), list(shown), n=n, cutoff=0.5)
     names = [shown[t] for t in close]
-    if len(names) < 3:
+    if len(names) < 3 and pad:
         full = sorted({e.profile or e.dossier for entries in catalogue.scopes.values() for e in entries})
         names += [f for f in full if f not in names][: n - len(names)]
     return tuple(dict.fromkeys(names))
@@ -1071,6 +1104,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     text = _COMPOUND_KIND.sub(r"\1 \2", asking_words_fixed(question))
     lang = lang or language(text, phrases=catalogue.pattern())
     text = without_reason_lead(text, catalogue, vocabulary.competences)
+    text = _ASKERS_DOCUMENT.sub(lambda m: " " * len(m.group(0)), text)  # "for a comparative report, …": no
+    # comparison, no topic, no SBB competence ("report")
     folded = fold(text)
     all_named = find_scope_terms(text, catalogue)
     named = _asked_names(text, all_named)
@@ -1135,7 +1170,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     spans = [_with_gloss(text, span) for _, span in named]
     kind_patterns = [_PROFILE_WORDS if k == "profiel" and kind != "profiel" else p for k, p in KIND_WORDS.items()]
     # "richtingen" not read as profiles is a theme word
-    cue_patterns = [LIST_SHAPE, *kind_patterns, AN_ADDITION, CUES["compare"], CUES["only"],
+    cue_patterns = [LIST_SHAPE, *kind_patterns, AN_ADDITION, CUES["compare"], MORE_THAN, CUES["only"],
                     r"\bkomt\b|\bkomen\b|\bvoor\b",
                     PLAYS_A_ROLE, *(tail for verb, tail in ROLE_TAILS if _has(verb, folded)),
                     *([r"\bte maken\b"] if _has(HAS_TO_DO_WITH, folded) else []),  # "… met X te maken": no *maken*
@@ -1162,7 +1197,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
-    compared = _has(CUES["compare"], _without_own_material(SAME_DOSSIER.sub(" ", asked_part), scope_terms))
+    compared = _has(CUES["compare"], _without_own_material(SAME_DOSSIER.sub(" ", asked_part), scope_terms)) or (
+        _has(MORE_THAN, asked_part) and len({fold(t) for t in scope_terms}) >= 2)  # "wat moet een GPM'er meer
+    # kunnen dan een PMK'er?", not "… meer kunnen dan een stagiair?"
     # not "… met ons leerplan", nor the asker's plan after the question ("… GGZ? I want to compare them with an
     # NVQ."), nor "in hetzelfde dossier als X"
     compares = (compared and not weighed) or (  # a profile's addition to one werkproces, by code or quoted title
@@ -1201,7 +1238,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                       situated=not _has(_ABOUT, folded), statements=True,  # by name ("… gaan over studenten?")
                       scoped=bool(scopes))
         asked = _blank_afterword(fold(_without(text, spans)), named=bool(spans))
-        asked = asked[_statement_end(asked, bool(scopes)):]  # "I'm thinking about becoming X. Which …?"
+        asked = _without_scope_statements(asked[_statement_end(asked, bool(scopes)):])  # "I'm thinking about
+        # becoming X. Which …?", "… Het gaat om het dossier van 2015."
         if not rest or (scopes and not focused and not _has(CUES["theme"], _ASKER_COVERS.sub(" ", asked))):  # the
             # scope's units;
             return Intent(LIST, mode=TREE, **{**base, "topic": rest})  # the other words shape it, the asker's

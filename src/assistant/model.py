@@ -31,6 +31,7 @@ BEROEPSVEREISTEN = "beroepsvereisten"
 ONTWIKKELINGEN = "ontwikkelingen"
 DOORSTROOM = "doorstroom"
 ARBEIDSMARKT = "arbeidsmarkt"
+ADOPTION_TITLE = "Vaststelling"  # a TOELICHTING unit: when, where and by whom a dossier was adopted (SBB voorblad)
 
 KINDS = (
     WERKPROCES,

@@ -29,10 +29,12 @@ from functools import cached_property, lru_cache
 from assistant import evidence, glossary, links
 from assistant.absent_facts import asked_absent_fact
 from assistant.conversation import (
+    BASE_PART,
     BASIS_OF,
     BASIS_ONLY,
     EXCLUSIVE_TO,
     PART_CODE,
+    WITHOUT_ADDITIONS,
     Catalogue,
     ScopeEntry,
     crebo_numbers,
@@ -60,6 +62,7 @@ from assistant.intent import (
     TREE,
     WHERE,
     Intent,
+    closest_names,
     covered,
     describe_scope,
     describe_scopes,
@@ -77,7 +80,16 @@ from assistant.intent import (
 )
 from assistant.language import QUOTED, corpus_words, language
 from assistant.lexical import STOPWORDS, codes_in, split_compound, split_sentences, tokenize, written_forms
-from assistant.model import COMPETENTIE, COMPETENTIENIVEAU, KERNTAAK, PROFIEL, SPECIALISATIES, WERKPROCES, Chunk
+from assistant.model import (
+    ADOPTION_TITLE,
+    COMPETENTIE,
+    COMPETENTIENIVEAU,
+    KERNTAAK,
+    PROFIEL,
+    SPECIALISATIES,
+    WERKPROCES,
+    Chunk,
+)
 from assistant.names import alternation, fold
 from assistant.query import PROGRAMME_LEVEL, Vocabulary
 from assistant.retrieval import Filters, Hit
@@ -116,6 +128,11 @@ class Library:
     def units(self) -> tuple[UnitView, ...]:
         """Whole units (split units joined), in index order."""
         return units(self.chunks)
+
+    @cached_property
+    def unit_titles(self) -> frozenset[str]:
+        """The folded titles of the werkprocessen and kerntaken ("behartigt belangen")."""
+        return frozenset(fold(u.chunk.title) for u in self.units if u.chunk.title)
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -406,8 +423,9 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
     """Membership in the question's scope and the active filters (version, dossier, profile, level)."""
     entries = narrow_entries(intent.scopes)
     years = set(intent.years)
-    additions, own, basis = (_additions_only(intent.question), _own_only(intent.question),
-                             _basis_only(intent.question))
+    kept = re.sub(WITHOUT_ADDITIONS, " ", intent.question, flags=re.IGNORECASE)  # "without the profile-specific
+    # supplements": no part asked
+    additions, own, basis = _additions_only(kept), _own_only(kept), _basis_only(intent.question)
     basis = basis or (BASIS_OF.search(intent.question) is not None and not any(e.profile for e in entries))
     part = PART_CODE.search(intent.question)  # "alleen P3": that profile part's units
     part_code = part.group(1).upper() if part else None
@@ -444,13 +462,13 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
 
 # the parts of a profile asked together: "the basisdeel, the profile-specific additions …", "additions included"
 _OWN_PART = r"(?:profiel\w*|profile\w*|aanvulling\w*|additions?|add-?ons?|eigen|own|p[1-9]\w*)"
-_BASE_PART = r"(?:basisdeel|core[- ]part|basic part|common part|shared part)"
+_NEGATION = r"(?:zonder|without|niet|not|geen|no|except|excluding|behalve)"
 _ALL_PARTS = re.compile(INCLUDED
-                        + rf"|\b{_BASE_PART}\b(?:(?!\b(?:zonder|without|niet|not|geen|no)\b)[^.?!]){{0,40}}?"
-                          rf"(?:,|\+|&|\band\b|\ben\b|\bplus\b)\s*(?:[\w-]+\s+){{0,3}}?"
+                        + rf"|\b{BASE_PART}(?:(?!\b{_NEGATION}\b)[^.?!]){{0,40}}?"
+                          rf"(?:,|\+|&|\band\b|\ben\b|\bplus\b)\s*(?:(?!{_NEGATION}\b)[\w-]+\s+){{0,3}}?"
                           rf"{_OWN_PART}\b"  # "basisdeel met eventuele aanvullingen en het profieldeel"
                         rf"|\b{_OWN_PART}\b[^.?!]{{0,40}}?(?:,|\+|&|\band|\ben|\bplus)\s+(?:the\s+|het\s+)?"
-                        rf"{_BASE_PART}\b")
+                        rf"{BASE_PART}")
 
 
 def _all_parts(question: str) -> bool:
@@ -532,10 +550,17 @@ def _kerntaak_filter(intent: Intent) -> str | None:
     return f"B1-K{number.group(1)}" if number else None  # "kerntaak 1" of a dossier: its basisdeel's B1-K1
 
 
-def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
-    """Every werkproces (or kerntaak) of the named dossiers/profiles, grouped, basisdeel labelled."""
+def _added_to(question: str) -> list[str]:
+    """The codes whose profile additions are asked ("welke profielen hebben een aanvulling op B1-K1-W5?")."""
+    return codes_in(question) if re.search(ADDITIONS_TO_CODE, fold(question)) else []
+
+
+def list_tree(intent: Intent, library: Library, filters: Filters,
+              required: dict[tuple, list[Chunk]] | None = None) -> Reply:
+    """Every werkproces (or kerntaak) of the named dossiers/profiles, grouped, basisdeel labelled. For a list of
+    profiles asked by what they require, `required` holds their requirement texts (`_requirements_asked`)."""
     kind = intent.kind or filters.kind or WERKPROCES
-    added_to = codes_in(intent.question) if re.search(ADDITIONS_TO_CODE, fold(intent.question)) else []
+    added_to = _added_to(intent.question)
     keep = scope_filter(replace(intent, question="") if added_to else intent, filters)  # the additions: every part
     task = _kerntaak_filter(intent)
     items = [Item(u.chunk, u.passage, _part(u.chunk), _lines(u.passage) if kind not in (WERKPROCES, KERNTAAK,
@@ -563,7 +588,6 @@ def list_tree(intent: Intent, library: Library, filters: Filters) -> Reply:
         if load:  # "which 2015 profiles have 6400 sbu?": the profiles whose text states that study load
             stated = _profile_sbu(library)
             items = [i for i in items if _compares(stated.get(_profile_key(i.chunk)), *load)]
-        required = _requirements_asked(intent, library)
         if required is not None:  # "voor welke profielen gelden bijzondere vereisten, zoals een VOG?": the profiles
             items = [replace(i, chunk=required[_profile_key(i.chunk)][0],
                              passage="\n".join(c.text for c in required[_profile_key(i.chunk)]),
@@ -1041,7 +1065,28 @@ FACTS = {"crebo": re.compile(rf"(?!{CREBO_GIVEN})\bcrebo\w*"),  # not "(crebo 25
                               r"|\bthe\s+(?:mbo\s+)?level\s+of\b"),
          "sbu": re.compile(r"\bsbu\b|\bstudiebelasting\w*|\bstudielast\w*|\bstudy\s+(?:load|hours)\b|\bstudie-?uren\b"
                            r"|\bhoeveel\s+(?:uur|uren)\s+(?:duurt|is|heeft)\b")}
+_ADOPTION_ASKED = re.compile(r"\bvastgesteld\b|\bvaststelling\w*|\badopted\b|\badoption\b")  # when and by whom
 _SBU = re.compile(r"Studiebelastingsuren\s*\(SBU\)\s*:\s*(\d+)", re.IGNORECASE)  # a profile text's "Opleiding:" part
+
+
+def adoption_asked(intent: Intent) -> bool:
+    """The question asks when or by whom a dossier was adopted, and nothing else ("wanneer is het KD PW 2015
+    vastgesteld en door wie?", "who adopted the 2015 PW file?"; not "wanneer wordt het zorgplan vastgesteld?")."""
+    question = fold(intent.question)
+    if not _ADOPTION_ASKED.search(question) or codes_in(intent.question):
+        return False
+    return not [w for w in topic_words(intent.topic) if not _ADOPTION_ASKED.fullmatch(w)
+                and w not in ("date", "datum", "wie", "who", "whom", "door", "when", "wanneer", "file")]
+
+
+def _adoption_first(reply: Reply, intent: Intent, library: Library, filters: Filters) -> Reply:
+    """A lookup with the adoption passages of the dossiers in scope (of all dossiers without one) first."""
+    keep = scope_filter(intent, filters)
+    adopted = [Hit(c, 1.0, (), "") for c in library.chunks if c.title == ADOPTION_TITLE and keep(c)]
+    if not adopted:
+        return reply
+    ranked = (*adopted, *(h for h in reply.ranked if h.chunk.title != ADOPTION_TITLE))
+    return replace(reply, hits=tuple(ranked[:max(PAGE, len(adopted))]), ranked=ranked)
 
 
 def fact_value(chunk: Chunk, fact: str) -> str | None:
@@ -1202,6 +1247,9 @@ def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, se
         lines.append(f"{profile} ({where}): {value}" if profile else f"{where}: {value}")
         hits.extend(Hit(chunk, 1.0, (), "") for chunk in dict.fromkeys(c for _, c in values.values())
                     if chunk.kind == PROFIEL)
+    if _ADOPTION_ASKED.search(question):  # "… its crebo number, and when and by whom was it adopted?": the voorblad
+        hits[:0] = [Hit(c, 1.0, (), "") for c in library.chunks if c.title == ADOPTION_TITLE and c.profile is None
+                    and any(in_scope(c, e) for e in entries)]
     words = READ_AS[intent.lang]
     reading = f"{words['prefix']}: " + words["fact"].format(fact=words["facts"][fact],
                                                               scope=describe_scopes(intent.scopes, intent.lang))
@@ -1391,7 +1439,7 @@ def _addition(intent: Intent, library: Library) -> Reply | None:
     addition to it (SBB exports), or None when the question names no werkproces code or the profile has no
     addition to it."""
     question = fold(intent.question)
-    if not re.search(rf"{ADDITION}|\baanvulling|\badd-?ons?\b|\bbasisdeel\b|\bbase unit\b", question):
+    if not re.search(rf"{ADDITION}|\baanvulling|\badd-?ons?\b|\bsupplement|\bbasisdeel\b|\bbase unit\b", question):
         return None
     codes = {c for c in codes_in(intent.question) if "-W" in c}
     if not codes:  # "how does the GPM aanvulling of Evalueert de werkzaamheden differ from the basisdeel?"
@@ -1721,10 +1769,12 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if intent.conflict:
         return Reply(LOOKUP, intent.lang, read_as(intent), intent, problem="conflict", details=intent.conflict)
     if intent.unknown_scope:
-        return _not_found(intent, "unknown_scope", (intent.unknown_scope, *intent.suggestions))
+        return _not_found(intent, "unknown_scope", (intent.unknown_scope, *_closest(
+            intent.unknown_scope, intent.suggestions, library, search)))
     if intent.owner and (unknown_words(intent.owner, library) or half_a_name(intent.owner, library.catalogue)):
         # a role no dossier has ("sports masseur", "de pedagogisch medewerker jeugdzorg in PW 2015")
-        return _not_found(intent, "unknown_scope", (intent.owner, *intent.suggestions))
+        return _not_found(intent, "unknown_scope", (intent.owner, *_closest(intent.owner, intent.suggestions,
+                                                                             library, search)))
     if intent.unknown_years and not intent.years:
         known = tuple(sorted({v[:4] for v in library.catalogue.versions}))
         return _not_found(intent, "unknown_version", (intent.unknown_years[0], *known))
@@ -1785,7 +1835,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         intent = replace(intent, scopes=(), scope_terms=(), question=f"{intent.question} ({relative})")
     if intent.type == LIST and intent.kind == PROFIEL and study_load_asked(intent.question):
         intent = replace(intent, mode=TREE)  # "which 2015 profiles have 6400 sbu?": the profiles, by their load
-    if intent.type == LIST and intent.kind == PROFIEL and _requirements_asked(intent, library) is not None:
+    required = _requirements_asked(intent, library) if intent.type == LIST \
+        and (intent.kind or filters.kind) == PROFIEL else None  # a list of profiles by what they require
+    if required is not None and intent.kind == PROFIEL:
         intent = replace(intent, mode=TREE)  # "voor welke profielen is een VOG vereist?": by their requirements
     stated = stated_where(intent, library, filters)
     if stated:  # "bij welke werkprocessen wordt taalniveau 3F gevraagd?": a toelichting names them, the units not
@@ -1793,7 +1845,8 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         return Reply(LOOKUP, intent.lang, read_as(asked), asked, hits=tuple(stated[:PAGE]), ranked=tuple(stated),
                      filters=_applied(asked, filters))
     if intent.type == LIST:
-        reply = list_tree(intent, library, filters) if intent.mode == TREE else list_where(intent, library, filters)
+        reply = list_tree(intent, library, filters, required) if intent.mode == TREE \
+            else list_where(intent, library, filters)
         if intent.mode == TREE and intent.scopes and (intent.kind or WERKPROCES) == WERKPROCES:
             reply = _narrowed(reply, intent, library, filters)
     elif intent.type == COMPETENCE:
@@ -1807,7 +1860,15 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         added = _addition(replace(intent, type=COMPARE), library) if _asks_addition_only(intent) else None
         if added is not None:  # "for Evalueert de werkzaamheden, what does the OA do on top of the basisdeel?"
             return added
+        if adoption_asked(intent):  # "wanneer is het KD PW vastgesteld en door wie?": the voorblad's passage first
+            return _adoption_first(lookup(intent, library, filters, search, request.page), intent, library, filters)
         return every_with_code(intent, library, filters) or lookup(intent, library, filters, search, request.page)
+    if reply.type == LIST and reply.items and intent.mode == WHERE:
+        content, unknown = _topic_evidence(intent, library)
+        if any("-" in w for w in unknown) and evidence.not_held(content, unknown, intent.lang, bool(intent.scopes),
+                                                                library.vocab):  # "rijbewijs-eis": units that
+            # hold its known part ("eis") are no answer when the concept is unknown
+            return _not_found(intent, "not_in_sources", tuple(unknown), _nearest(intent, filters, search))
     if reply.type == COMPETENCE and not reply.items:  # no unit links it: say so, show the nearest
         details = reply.details or (intent.topic or describe_scopes(intent.scopes, intent.lang),)
         return _not_found(intent, "no_links", details, search(intent.question, filters, 3))
@@ -1822,9 +1883,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == LIST and not reply.items and intent.mode == TREE and intent.kind == PROFIEL \
             and study_load_asked(intent.question):  # "which profiles have 9999 sbu?": none
         return _not_found(intent, "empty_list", (PROFIEL, describe_scope(intent) + _load_phrase(intent), ""))
-    added_to = codes_in(intent.question) if re.search(ADDITIONS_TO_CODE, fold(intent.question)) else []
+    added_to = _added_to(intent.question)
     if reply.type == LIST and not reply.items and intent.mode == TREE and intent.kind == PROFIEL \
-            and _requirements_asked(intent, library) is not None:  # "welke profielen vereisen een BHV-diploma?"
+            and required is not None:  # "welke profielen vereisen een BHV-diploma?"
         return _not_found(intent, "empty_list", (PROFIEL, describe_scope(intent) + READ_AS[intent.lang][
             "with_requirement"], ""))
     if reply.type == LIST and not reply.items and intent.mode == TREE and intent.scopes and added_to:
@@ -2134,6 +2195,18 @@ def _target_level(intent: Intent, library: Library) -> TargetLevel | None:
     return target_level(library.chunks, intent.competences[0])
 
 
+def _closest(name: str, suggested: tuple[str, ...], library: Library, search: Search, n: int = 5) -> tuple[str, ...]:
+    """The known profiles and dossiers closest to an unknown name: those spelled alike, then those whose profile
+    text is nearest in meaning ("kinderverzorgster" → Pedagogisch medewerker kinderopvang); ``suggested`` when
+    neither gives three."""
+    alike = closest_names(name, library.catalogue, n, pad=False)
+    if len(alike) >= 3:
+        return alike
+    near = [h.chunk.profile or h.chunk.dossier for h in search(name, Filters(kind=PROFIEL), 2 * n)]
+    names = tuple(dict.fromkeys(x for x in (*alike, *near) if x))[:n]
+    return names if len(names) >= 3 else suggested
+
+
 def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
     """``("integriteit", "Coachen", "Klantgerichtheid", …)`` when a question asks for a competence level
     ("empathie niveau 2", "gedragsindicatoren van de competentie Integriteit op niveau 3"), or about the
@@ -2154,7 +2227,7 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
     if any(e.profile or e.dossier for e in intent.scopes if not _is_profile_of_competences(e, library)):
         return ()  # "alleen niveau 3" over a dossier's profiles: a profile level, not a competence level
     words = [w for w in evidence.content_words(intent.topic, library.scope_vocab)  # SBB names count
-             if not _INDICATOR_WORD.fullmatch(w)]
+             if not _INDICATOR_WORD.fullmatch(w) and w not in situation_words()]  # "… for an mbo student?"
     names = {fold(w)[:5] for name in library.vocabulary.competences for w in name.split() if len(w) > 3}
     if not words or any(fold(w)[:5] in names for w in words) or names_section(" ".join(words), library):
         return ()  # no name, part of a known one ("plannen niveau 3"), or a section ("uitleg niveaus"): ranked
@@ -2166,7 +2239,9 @@ _PROFILE_WORD = re.compile(r"\bcompetentieprofiel\w*|\bcompeten(?:ce|cy|cies)[- 
 _COMPETENCE_WORD = re.compile(r"\bcompetentie\b|\bcompeten(?:ce|cy)\b(?![- ]profile)"
                               r"|\b(?:gedragsindicator\w*|behaviou?r(?:al)? indicators?|niveaus|levels)"
                               r"\s+(?:van|voor|bij|for|of)\b")
-_INDICATOR_WORD = re.compile(r"gedragsindicator\w*|behaviou?r(?:al)?|indicators?|niveaus|levels")
+_INDICATOR_WORD = re.compile(r"gedragsindicator\w*|behaviou?r(?:al)?|indicators?|niveaus|levels"
+                            r"|explain\w*|mean\w*|betek\w*|uitleg\w*|general\w*|algeme\w*|practi[cs]e|praktijk")  # what
+# a level means
 
 
 def _is_profile_of_competences(entry: ScopeEntry, library: Library) -> bool:
