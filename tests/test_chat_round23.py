@@ -210,3 +210,25 @@ def test_when_and_by_whom_a_dossier_was_adopted(library, searcher):
     assert not plan.hits or plan.hits[0].chunk.title != "Vaststelling"
     children = only(library, searcher, "which work processes are about adopted children?")
     assert all(i.chunk.title != "Vaststelling" for i in children.items)
+
+
+def test_a_programmes_language_requirement_against_the_generic_one(library, searcher):
+    """Six earlier sets asked it after a question on the OA's English: its own requirement beside the generic one."""
+    for follow_up in ("Is that higher than the normal English requirement for MBO level 4?",
+                      "En hoe verhoudt dat zich tot de gewone Engels-eis voor niveau 4?"):
+        _, second = ask(library, searcher, "What level of English does an Onderwijsassistent need?", follow_up)
+        reply = second.reply
+        assert reply.type == COMPARE and len(reply.items) == 2, (follow_up, reply.read_as)
+        own, generic = (i.chunk.text for i in reply.items)
+        assert "Onderwijsassistent" in own and "B1" in own and "A2" in generic
+    alone = only(library, searcher, "Is the English requirement of the Onderwijsassistent higher than the generic "
+                                    "requirement for level 4?")
+    assert alone.type == COMPARE and len(alone.items) == 2
+    two = only(library, searcher, "verschil tussen PMK en GPM qua algemene eisen")
+    assert not two.items or "vreemde talen" not in (two.items[0].chunk.title or "")
+
+
+def test_the_version_from_a_year_points_back(library, searcher):
+    _, second = ask(library, searcher, "wat staat er bij B1-K1-W5 van PMK 2015?",
+                    "En welke SBB-competenties horen bij de versie uit 2021?")
+    assert second.reply.problem == "no_sbb", second.reply.read_as  # the 2021 extract names no SBB competences

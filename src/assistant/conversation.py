@@ -986,7 +986,8 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|competentie|competence|competency)\b|\bits\b"
               r"|\b(?:verschilt|verschillen|verandert|veranderde|differs?|changed?|vergelijk\w*|compare)"
               r"\s+(?:dat|dit|die|deze|it|this|that)\b"),
-    ("version", r"\b(?:de|het|die|deze|the|that|this)(?=\s+20\d\d(?:\s*-?\s*versie|\s+(?:version|one)\b))"),
+    ("version", r"\b(?:de|het|die|deze|the|that|this)(?=\s+20\d\d(?:\s*-?\s*versie|\s+(?:version|one)\b)"
+                r"|\s+(?:versie|version)\s+(?:uit|van|of|from)\s+20\d\d\b)"),
 )
 _DEMONSTRATIVE = ("die", "deze", "dat", "dit", "that", "this")
 _PREPOSITION = {"daarbij": "bij", "daarin": "in", "daarover": "over", "daaraan": "aan", "daarmee": "met",

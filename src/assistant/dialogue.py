@@ -38,6 +38,8 @@ from assistant.conversation import (
 from assistant.intent import (
     COMPARE,
     COMPETENCE,
+    GENERIC_COMPARED,
+    GENERIC_WEIGHED,
     LIST,
     LOOKUP,
     NOT_FOUND,
@@ -206,6 +208,10 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         if theme is not None:  # "en privacy?" after "waar komt hygiëne voor in PW 2015?": the same list, that theme
             return _answer(theme, previous, ui, library, search, lang, followup=True,
                            constraints=ui.merged(previous.constraints))
+    generic = _generic_compared(text, previous, library) if previous is not None else None
+    if generic is not None:  # "is that higher than the normal English requirement for level 4?" after the OA's
+        return _answer(generic, previous, ui, library, search, lang, followup=True,
+                       constraints=ui.merged(previous.constraints))
     levels = compared_levels(text, previous) if previous is not None else None
     levels = levels or (level_beyond_scale(text, previous) if previous is not None else None)  # "en niveau 5?"
     if levels is not None:
@@ -415,6 +421,18 @@ def _compared_with_previous(text: str, previous: Turn, library: Library) -> str:
     if not scope or new_entries & old_entries:
         return text  # "en verschil met PMK?" after the pedagogisch medewerker kinderopvang: the same one
     return f"{text.rstrip(' ?')} ({scope})?"
+
+
+def _generic_compared(text: str, previous: Turn, library: Library) -> str | None:
+    """"Is that higher than the normal English requirement for MBO level 4?" after a question on one programme's
+    English: that question with the programme just named (its requirement beside the generic one); None when the
+    message names a programme itself or weighs nothing against a generic requirement."""
+    folded = fold(text)
+    if not (previous.scope and GENERIC_COMPARED.search(folded) and GENERIC_WEIGHED.search(folded)) \
+            or find_scope_terms(text, library.catalogue):
+        return None
+    scope = referent(Reference("scope", "", (0, 0)), previous)
+    return f"{text.rstrip(' ?')} ({scope})?" if scope else None
 
 
 def _asks_own_fact(text: str) -> bool:

@@ -223,6 +223,14 @@ _NOT_NEGATED = r"(?:(?!\b(?:geen|niet|nothing|not|no|don't|doesn't|never|nooit|z
 ADDITIONS_TO_CODE = (r"\b(?:welke|which|what)\s+(?:[\w&-]+\s+){0,3}?(?:profielen|profiles|uitstroomprofielen)\b"
                      + _NOT_NEGATED + r"*\b(?:aanvulling\w*|supplement\w*|additions?|add|adds|toevoeg\w*|voegen)\b"
                      + _NOT_NEGATED + r"*?\b[bp][1-9]-k[0-9]+-w[0-9]+\b")
+# a programme's own (language) requirement weighed against the generic one ("is that higher than the normal English
+# requirement for level 4?", "hoe verhoudt dat zich tot de gewone Engels-eis?")
+GENERIC_COMPARED = re.compile(
+    r"\b(?:generie\w*|generic|gewone?|normal|standaard|standard|algemene?|general)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:eis\w*|requirements?|niveau|level|engels\w*|english)\b"
+    r"|\b(?:generie\w*|generic|gewone?|normal|standaard|standard)\s+(?:engels-?eis\w*|taaleis\w*)")
+GENERIC_WEIGHED = re.compile(r"\b(?:hoger|higher|lager|lower|meer|more|minder|less|strenger|stricter|zwaarder"
+                             r"|heavier|verhoudt|verhouden|compar\w*|vergelijk\w*|verschil\w*|differ\w*)\b")
 # what one programme asks beyond another ("wat moet een GPM'er meer kunnen dan een PMK'er?"): a comparison when two
 # programmes are named
 MORE_THAN = r"\bmeer\s+(?:moet(?:en)?\s+)?(?:kunnen|kan|kun|kunt|doen|doet|weten|kennen|leren)\s+dan\s+(?:een|de)\b"

@@ -51,6 +51,8 @@ from assistant.intent import (
     COVERED,
     CREBO_GIVEN,
     CUES,
+    GENERIC_COMPARED,
+    GENERIC_WEIGHED,
     INCLUDED,
     LIST,
     LOOKUP,
@@ -87,6 +89,7 @@ from assistant.model import (
     KERNTAAK,
     PROFIEL,
     SPECIALISATIES,
+    TOELICHTING,
     WERKPROCES,
     Chunk,
 )
@@ -1839,6 +1842,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         and (intent.kind or filters.kind) == PROFIEL else None  # a list of profiles by what they require
     if required is not None and intent.kind == PROFIEL:
         intent = replace(intent, mode=TREE)  # "voor welke profielen is een VOG vereist?": by their requirements
+    generic = generic_compared(intent, library)
+    if generic is not None:  # "is the OA's English requirement higher than the generic one for level 4?"
+        return generic
     stated = stated_where(intent, library, filters)
     if stated:  # "bij welke werkprocessen wordt taalniveau 3F gevraagd?": a toelichting names them, the units not
         asked = replace(intent, type=LOOKUP)
@@ -2193,6 +2199,41 @@ def _target_level(intent: Intent, library: Library) -> TargetLevel | None:
             and _PROFILE_WORD.search(fold(intent.question)) is None:  # "… volgens het competentieprofiel": it
         return None
     return target_level(library.chunks, intent.competences[0])
+
+
+def generic_compared(intent: Intent, library: Library) -> Reply | None:
+    """A programme's own language requirement (SBB's *beroepsspecifieke moderne vreemde talen*) beside the generic
+    one (*generieke onderdelen*) of its dossier, when the question weighs the one against the other ("is that higher
+    than the normal English requirement for MBO level 4?" after the OA's); None otherwise."""
+    question = fold(intent.question)
+    if not (intent.scopes and GENERIC_COMPARED.search(question) and GENERIC_WEIGHED.search(question)) \
+            or len({fold(t) for t in intent.scope_terms}) > 1:  # two programmes: compared with each other
+        return None
+    for entry in narrow_entries(intent.scopes):
+        passages = [c for c in library.chunks if c.kind == TOELICHTING and in_scope(c, entry)]
+        own = next((c for c in passages if "vreemde talen" in fold(c.title or "")
+                    and (entry.profile is None or fold(entry.profile) in fold(c.text))), None)  # that profile's
+        generic = _asked_part([c for c in passages if "generieke onderdelen" in fold(c.title or "")], question)
+        if own and generic:
+            left, right = Item(own, own.text, None), Item(generic, generic.text, None)
+            sides = (own.title or "", generic.title or "")
+            asked = replace(intent, type=COMPARE)
+            return Reply(COMPARE, intent.lang, read_as(asked, f"{sides[0]} ↔ {sides[1]}"), asked,
+                         items=(left, right), rows=(Row(left, right, _status(left, right)),), sides=sides)
+    return None
+
+
+_SUBJECTS = {"engels": r"\bengels\w*|\benglish\b", "nederlands": r"\bnederlands\w*|\bdutch\b",
+             "rekenen": r"\brekenen\b|\bmath\w*|\barithmetic\b|\bnumeracy\b"}
+
+
+def _asked_part(parts: list[Chunk], question: str) -> Chunk | None:
+    """Of a passage's parts, the one that names the subject the question asks about (Engels, Nederlands, rekenen),
+    else the first."""
+    for subject, pattern in _SUBJECTS.items():
+        if re.search(pattern, question):
+            return next((c for c in parts if subject in fold(c.text)), parts[0] if parts else None)
+    return parts[0] if parts else None
 
 
 def _closest(name: str, suggested: tuple[str, ...], library: Library, search: Search, n: int = 5) -> tuple[str, ...]:
