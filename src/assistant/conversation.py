@@ -568,8 +568,10 @@ def _clarifies(remark: str, catalogue: Catalogue) -> bool:
     twijfel nog tussen PMK en OA.")."""
     names = catalogue.pattern()
     named = (names is not None and names.search(remark) is not None) or _VERSION.search(remark) is not None
-    return named and not re.search(r"\btwijfel|\bdoubt|\bverschil|\bdiffer|\bcompar|\bvergelijk|\bnot sure\b"
-                                   r"|\bunsure\b|\bbetween\b|\btussen\b", remark, re.IGNORECASE)
+    return named and not (COMPARE_WORD.search(remark) or _DOUBT.search(remark))
+
+
+_DOUBT = re.compile(r"\btwijfel|\bdoubt|\bnot sure\b|\bunsure\b|\bbetween\b|\btussen\b", re.IGNORECASE)
 
 
 def polite_narrowing(message: str, catalogue: Catalogue) -> str | None:

@@ -735,7 +735,7 @@ def _typed_question_word(word: str) -> bool:
                                           n=1, cutoff=0.88))
 
 
-_ABOUT_AFTER_NAME = re.compile(r"\s+(?:gaan|gaat|ging|gingen|over|about|deal\w*|mention\w*|noem\w*)\b.*$")
+_ABOUT_AFTER_NAME = re.compile(r"(?:^|\s+)(?:gaan|gaat|ging|gingen|over|about|deal\w*|mention\w*|noem\w*)\b.*$")
 
 
 def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
@@ -754,8 +754,7 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
         if not words:
             continue  # "for a student in the [profile]": the asker's situation, not a name
         name = " ".join(words)  # "de opleiding verpleegkundige", "a student in the kok": the name is the rest
-        if re.match(r"\s*(?:met|te maken|betrekking|iets met|(?:gaan|gaat|ging|gingen)\s+(?:over|om)|over|about"
-                    r"|deal\w*|mention\w*|noem\w*)\b", match.group(1)) or _has(NEWEST, name) \
+        if re.match(r"\s*(?:met|te maken|betrekking|iets met)\b", match.group(1)) or _has(NEWEST, name) \
                 or _has(OLDEST, name):
             continue  # "welke werkprocessen hebben met maaltijden te maken?", "… van de [name] gaan over rijden?":
             # what they are about, no owner;

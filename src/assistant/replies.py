@@ -1082,10 +1082,14 @@ def adoption_asked(intent: Intent) -> bool:
                 and w not in ("date", "datum", "wie", "who", "whom", "door", "when", "wanneer", "file")]
 
 
+def _adoption_hits(keep: Callable[[Chunk], bool], library: Library) -> list[Hit]:
+    """The adoption passages ("Vaststelling", one per SBB dossier) that ``keep`` accepts, as hits."""
+    return [Hit(c, 1.0, (), "") for c in library.chunks if c.title == ADOPTION_TITLE and keep(c)]
+
+
 def _adoption_first(reply: Reply, intent: Intent, library: Library, filters: Filters) -> Reply:
     """A lookup with the adoption passages of the dossiers in scope (of all dossiers without one) first."""
-    keep = scope_filter(intent, filters)
-    adopted = [Hit(c, 1.0, (), "") for c in library.chunks if c.title == ADOPTION_TITLE and keep(c)]
+    adopted = _adoption_hits(scope_filter(intent, filters), library)
     if not adopted:
         return reply
     ranked = (*adopted, *(h for h in reply.ranked if h.chunk.title != ADOPTION_TITLE))
@@ -1251,8 +1255,7 @@ def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, se
         hits.extend(Hit(chunk, 1.0, (), "") for chunk in dict.fromkeys(c for _, c in values.values())
                     if chunk.kind == PROFIEL)
     if _ADOPTION_ASKED.search(question):  # "… its crebo number, and when and by whom was it adopted?": the voorblad
-        hits[:0] = [Hit(c, 1.0, (), "") for c in library.chunks if c.title == ADOPTION_TITLE and c.profile is None
-                    and any(in_scope(c, e) for e in entries)]
+        hits[:0] = _adoption_hits(lambda c: any(in_scope(c, e) for e in entries), library)
     words = READ_AS[intent.lang]
     reading = f"{words['prefix']}: " + words["fact"].format(fact=words["facts"][fact],
                                                               scope=describe_scopes(intent.scopes, intent.lang))
