@@ -204,6 +204,10 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         if compared != text:  # the new name beside the previous one: a question of its own, not the previous one
             return _answer(compared, previous, ui, library, search, lang, followup=True, constraints=ui)
         text = _in_previous_scope(text, previous, library)
+        sibling = _sibling_code(text, previous)
+        if sibling is not None:  # "en W4?" after a question about P1-K1-W3: that question for P1-K1-W4
+            return _answer(sibling, previous, ui, library, search, lang, followup=True,
+                           constraints=ui.merged(previous.constraints))
         theme = _theme_followup(text, previous, library)
         if theme is not None:  # "en privacy?" after "waar komt hygiëne voor in PW 2015?": the same list, that theme
             return _answer(theme, previous, ui, library, search, lang, followup=True,
@@ -308,6 +312,9 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
 _KINDS = r"(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks|profielen|profiles)"
 _KIND_FOLLOWUP = re.compile(rf"^(?:ok[eé]?|oké|en|and|dan|then|so)\b.*\b{_KINDS}\b|\b{_KINDS}\b.*\b(?:dan|then)\s*\??$",
                             re.IGNORECASE)
+# "which werkprocessen do I learn there?" after a programme: its units ("which other profiles … there?" is no scope)
+_KINDS_THERE = re.compile(r"^(?!.*\b(?:other|others|andere|ander)\b).*\b(?:werk ?process\w*|work ?process\w*|kerntaken"
+                          r"|core tasks)\b.*\b(?:there|daar)\s*[?.!]*\s*$", re.IGNORECASE)
 _WERKPROCES_WORD = re.compile(KIND_PATTERNS["werkproces"], re.IGNORECASE)
 _CODE_BODY = r"[bp][1-9]-k[0-9]+(?:-w[0-9]+)?"
 _CODE_NAMED = re.compile(rf"\b{_CODE_BODY}\b", re.IGNORECASE)
@@ -375,7 +382,9 @@ def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:
             reference is not None and reference.kind != "version"):
         return text
     own_fact = _asks_own_fact(text) and _has_year(previous.scope, years_named(text), library)
-    if not (_CODE_NAMED.search(text) or _KIND_FOLLOWUP.search(text) or own_fact):
+    there = not previous.listed and _KINDS_THERE.search(text) is not None and len(  # "which werkprocessen do I
+        {fold(t) for t, _ in find_scope_terms(previous.question, library.catalogue)}) == 1  # learn there?": one named
+    if not (_CODE_NAMED.search(text) or _KIND_FOLLOWUP.search(text) or own_fact or there):
         return text
     scope = previous.scope if years_named(text) else referent(Reference("scope", "", (0, 0)), previous)
     return f"{text.rstrip(' ?')} ({scope})?" if scope else text  # a year the message names replaces the earlier
@@ -471,6 +480,26 @@ def _theme_followup(text: str, previous: Turn, library: Library) -> str | None:
     if previous.lang == "en":
         return f"which work processes are about {topic}{f' in {scope}' if scope else ''}?"
     return f"welke werkprocessen gaan over {topic}{f' in {scope}' if scope else ''}?"
+
+
+# "en W4?", "and K2-W1?", "what about W5?" after a question about one full code: the same question for a sibling
+_SIBLING_CODE = re.compile(r"^\s*(?:(?:en|and|ok(?:ay|é|e)?|dan|then|what about|how about|en hoe zit het met)"
+                           r"\s*,?\s*)*(?P<code>(?:K\d+-)?W\d+)\s*(?:dan|then)?\s*[?.!]*\s*$", re.IGNORECASE)
+_FULL_CODE = re.compile(r"\b([BP]\d+-)(K\d+-)(W\d+)\b", re.IGNORECASE)
+
+
+def _sibling_code(text: str, previous: Turn) -> str | None:
+    """The previous question again with a sibling of its one werkproces code ("en W4?" after "verschil tussen
+    P1-K1-W3 van PMK in 2015 en in 2021?": P1-K1-W4 in both); None when the message is more than that code, or
+    the previous question names no code or several."""
+    match = _SIBLING_CODE.match(text)
+    found = {m.group(0).upper() for m in _FULL_CODE.finditer(previous.question)} if match else set()
+    if len(found) != 1:
+        return None
+    tail = match.group("code").upper()
+    code = _FULL_CODE.search(previous.question)
+    new = code.group(1).upper() + (tail if tail.startswith("K") else code.group(2).upper() + tail)
+    return _FULL_CODE.sub(new, previous.question)
 
 
 def _has_year(scope: str | None, years: list[str], library: Library) -> bool:

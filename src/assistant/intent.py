@@ -115,7 +115,8 @@ CUES: dict[str, str] = {
                r"|\banders\s+dan\b"
                r"|\bchanges\b.*\bfrom\b|\bverandert\b.*\bvan\b|\bchange\b.*\b(?:from|between|since)\b"
                r"|\bhow\s+(?:did|has|have)\b[^?]*\bchange\b[^?]*\b20\d\d\b"
-               r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bhetzelfde\b|\bdezelfde\b|\bcounterparts?\b"
+               r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bsame thing\b|\bhetzelfde\b|\bdezelfde\b"
+               r"|\bcounterparts?\b"
                r"|\btegenhangers?\b|\bhow\b[^?]*\brelates?\b|\bverhoudt\b|\bverhouden\b|\bequivalents?\b|\bovereen\b|\bidentie?k\w*\b|\bidentical\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
             r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b"
@@ -133,6 +134,7 @@ CUES: dict[str, str] = {
                   r"|\bask for\b|\bneed\w*\b|\brequire\w*\b|\bvereis\w*\b|\bnodig\b|\bgevraagd\b|\binvolve\w*\b"
                   r"|\bin de praktijk\b|\bin practice\b|\boefenen\b|\bpractis\w*\b|\bpractic\w*\b"
                   r"|\btrains?\b|\btrainen\b|\btraint\b|\bpassen\b|\bpast\b|\bfits?\b|\bmatch(?:es)?\b"
+                  r"|\bmap(?:s|ped)?\s+(?:on)?to\b|\bcorrespond\w*\s+(?:to|with)\b"
                   # assessing a thing named bare ("in which wp's do I assess klantgerichtheid?"), not "het beoordelen
                   # en begeleiden van stagiaires" nor "beoordeel je het leren van kinderen"
                   rf"|\b(?:{ASSESS})\s+(?:(?:ik|je|jij|u|we|wij|jullie|i|you|they)\s+)?+"
@@ -251,10 +253,12 @@ LIST_SHAPE = (r"\b(?:across|in|over|throughout|within)\s+(?:the\s+)?(?:whole|ent
 # what a title starts with or holds ("whose title starts with 'Evalueert'", "waarvan de titel begint met"): the title
 # asked, no theme words
 TITLE_HOLDS = (r"\btit(?:el|le)s?\s+(?:(?:die|dat|that|which)\s+)?(?:starts?|begins?|begint|beginnen|starten|start"
-               r"|contains?|includes?|bevat|bevatten|opens?)(?:\s+(?:with|met))?\b")
+               r"|contains?|includes?|bevat|bevatten|opens?|starting|beginning|containing|including|opening)"
+               r"(?:\s+(?:with|met))?\b")
 # what a programme requires of its students or trainees ("voor welke profielen is een VOG vereist?", "which of those
 # require a certificate of good conduct?"): a condition asked of the profiles, answered from their requirement texts
 REQUIRED = r"\bvereis\w*|\bverplicht\w*|\brequire\w*|\bmandatory\b|\bcompulsory\b"
+REQUIREMENT = REQUIRED + r"|\beis(?:en)?\b"  # the noun too: "een VOG-eis", "een eis voor Engels"
 # a theme asked about by name: then even words of the asker's situation are the theme ("… gaan over de lessen?")
 _ABOUT = (r"\b(?:gaan|gaat)\s+(?:het\s+)?over\b|\babout\b|\bdeal\w*\s+with\b|\bmention\w*\b|\binvolv\w*\b"
           r"|\brelate\w*\s+to\b|\bnoem\w*\b|\bgenoemd\b")
@@ -755,9 +759,9 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
             continue  # "for a student in the [profile]": the asker's situation, not a name
         name = " ".join(words)  # "de opleiding verpleegkundige", "a student in the kok": the name is the rest
         if re.match(r"\s*(?:met|te maken|betrekking|iets met)\b", match.group(1)) or _has(NEWEST, name) \
-                or _has(OLDEST, name):
+                or _has(OLDEST, name) or re.search(REQUIREMENT, name):
             continue  # "welke werkprocessen hebben met maaltijden te maken?", "… van de [name] gaan over rijden?":
-            # what they are about, no owner;
+            # what they are about, no owner; "welke profielen hebben een eis voor Engels?": what they require;
             # "… heeft de oudste versie van PMK?": the version of a known name
         if name not in question_words() and not re.search("|".join(KIND_WORDS.values()), name):
             return name, closest_names(name, catalogue)
@@ -969,6 +973,8 @@ _PROGRAMMES_LISTED = re.compile(r"\b(?:what|which)\s+(?:kinds?\s+of\s+)?(?:mbo[-
                                 r"|(?:does|do)\s+[\w&' -]{2,40}?\s+(?:have|offer|include|contain)\s*[?.!]*\s*$)")
 _PROGRAMME_NOUNS = ("programmes|programs|jobs|professions|occupations|roles|careers|courses|qualifications|diplomas"
                     "|grads|graduates")
+_IN_THESE_PROGRAMMES = re.compile(r"\bin\s+(?:all\s+)?(?:these|those|deze|die)\s+(?:(?:mbo|vocational|dutch)\s+)?"
+                                  r"(?:programmes|programs|courses|opleidingen)\b")
 ANY_PROGRAMME = re.compile(rf"\bany\s+of\s+(?:these|those|the)\s+(?:(?:mbo|vocational|dutch)\s+)?"
                            rf"(?:{_PROGRAMME_NOUNS}|opleidingen|profiles|dossiers)\b"
                            r"|\b(?:in\s+een|welke)\s+van\s+(?:deze|die|de)\s+(?:mbo-?\s?)?(?:opleidingen|beroepen|functies"
@@ -1132,13 +1138,17 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if not levels and competence_names and bare and _has(CUES["compare"], folded):  # "plannen en organiseren:
         levels = (int(bare.group(1)), int(bare.group(2)))  # het verschil tussen 2 en 3?"
     loose = _has(CUES["competence"], folded)
-    spoken = re.sub(LEARNS_ABOUT, " ", text, flags=re.IGNORECASE)  # "leren ze iets over …" names no SBB "Leren"
+    spoken = re.sub(f"{LEARNS_ABOUT}|{WHERE_LEARNED}", " ", text, flags=re.IGNORECASE)  # "leren ze iets over …",
+    # "waar leer ik EHBO?" name no SBB "Leren"
     asked_sbb = sbb_named(_asking_sentences(spoken), sbb or {}, loose=loose)
     # a one-word SBB name in a statement before the question is no competence ("Mijn eerstejaars … moeten leren.
     # Welke …?"); a longer one is ("… dat ze goed plant en organiseert. Aan welke wp's kan ik haar koppelen?")
     sbb_codes = tuple(c for c in sbb_named(spoken, sbb or {}, loose=loose)
                       if c in asked_sbb or len((sbb or {}).get(c, "").split()) > 1)
     sbb_codes = tuple(dict.fromkeys([*sbb_codes, *(c for c in sbb_letters(text) if c in (sbb or {}))]))
+    if _has(TITLE_HOLDS, folded) and not _has(r"\bcompeten\w*|\bsbb\b", folded):
+        sbb_codes = ()  # "which work processes have titles containing begeleiding?": a word of the titles
+
     asked_part = without_afterword(folded)  # "… GGZ? I want to compare them with the units of an NVQ.": kerntaken
     kind = next((k for k, p in KIND_WORDS.items() if _has(p, asked_part)), None)
     if kind == "profiel" and not _has(_PROFILE_KIND, folded) and not _has(SAME_DOSSIER, folded) and any(
@@ -1151,6 +1161,10 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if kind is None and (_PROGRAMMES_LISTED.search(folded) or re.search(
             rf"\b(?:which|what|welke)\s+(?:programmes|programs|opleidingen)\s+(?:{REQUIRED})", folded)):
         kind = "profiel"  # "what programmes are there at level 2?", "which programmes require a VOG?"
+    these = _IN_THESE_PROGRAMMES.search(folded)
+    if kind == "profiel" and not scope_terms and these and _has(CUES["where"], folded) and not _has(
+            _PROFILE_KIND, folded) and _topic_left(folded[: these.start()] + " " + folded[these.end():]):
+        kind = None  # "where do I learn first aid in these opleidingen?": a theme across the programmes
     if kind is None and not scope_terms and programmes_with_theme(folded):
         # "… give medication in any of these programmes?": where; "any of the programmes of PW" names a scope, and
         # its theme stays a search; with no theme left ("which of these programmes include an internship?") no list
@@ -1186,7 +1200,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                     r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
                     INCLUDING, CREBO_GIVEN,  # "include profile-specific additions": the scope's parts, no theme
                     WITHOUT_ADDITIONS, TITLE_HOLDS, *(rf"\b{n}\b" for n in crebo_numbers(text, catalogue)),
-                    NEWEST, OLDEST, LEARNS_ABOUT, *([TASKS] if tasks_asked or focused else []),
+                    NEWEST, OLDEST, LEARNS_ABOUT, WHERE_LEARNED, *([TASKS] if tasks_asked or focused else []),
                     *([_FOCUS] if focused else []),
                     *([REFERS] if re.search(UNITS_REFER, folded) else [])]
     competence_patterns = [re.escape(c) + _WORKING for c in _competence_phrases(folded, vocabulary)]
@@ -1385,6 +1399,9 @@ _ANY_UNIT = re.compile(r"\b(?:het|the)\s+(?:werk ?proces|work ?process)\s*[?.!]*
 LEARNS_ABOUT = (r"(?<!competentie )(?<!competence )\b(?:leer|leert|leren|learn|learns|learnt|learned|taught)\b"
                 r"(?=(?:(?!\b(?:en|and)\s+(?:wat|welke|hoe|what|which|how)\b)[^?.!,]){0,80}\b(?:over|about)\b"
                 r"|\s+(?:doen|kennen|kunnen|to\s+do)\b)")  # "wat gaat ze allemaal leren doen?": no SBB *Leren*
+# "waar leer ik EHBO?", "where do I learn first aid?": where a theme is, not the theme "leren"
+WHERE_LEARNED = (r"(?<=\bwaar )(?:leer|leert|leren)\b"
+                 r"|(?<=\bwhere )(?:(?:do|does|can|will|would)\s+(?:i|we|you|they|one|students?|pupils?)\s+)learn\b")
 # "welke werkprocessen verwijzen naar een multidisciplinair team?", "which units refer to X": the units mention X
 REFERS = r"\b(?:verwijzen|verwijst|refer|refers)\s+(?:naar|to)\b"
 UNITS_REFER = (r"\b(?:werk ?process?(?:en)?|wp'?s?|work ?process(?:es)?|units?|kerntaa?k(?:en)?|core tasks?)\b"
@@ -1494,12 +1511,15 @@ READ_AS = {
         "levels": "niveau {a} en {b}",
         "versions": "versie {a} en {b}",
         "fact": "{fact} van {scope}",
-        "facts": {"crebo": "crebonummer", "niveau": "niveau", "sbu": "studiebelastingsuren (sbu)"},
+        "facts": {"crebo": "crebonummer", "niveau": "niveau", "sbu": "studiebelastingsuren (sbu)",
+                  "soort": "soort opleiding", "vereisten": "bijzondere vereisten (zoals een VOG)",
+                  "taaleisen": "taaleisen (Nederlands, Engels, rekenen of een moderne vreemde taal)"},
         "at_level": " op niveau {levels}",
         "with_load": " met {load} sbu",
         "additions_to": ": de aanvullingen van de profielen op {codes}",
         "no_additions_to": " met een aanvulling van een profiel op {codes}",
         "with_requirement": " die dit als bijzondere vereiste stellen",
+        "in_common": ": wat ze gemeen hebben",
         "operators": {">": "meer dan", "<": "minder dan", ">=": "minstens"},
         "own_part": "de profielen (zonder basisdeel) van {scope}",
         "additions_part": "de aanvullingen op het basisdeel voor {scope}",
@@ -1525,12 +1545,15 @@ READ_AS = {
         "levels": "level {a} and {b}",
         "versions": "version {a} and {b}",
         "fact": "{fact} of {scope}",
-        "facts": {"crebo": "crebo number", "niveau": "level", "sbu": "study load (sbu)"},
+        "facts": {"crebo": "crebo number", "niveau": "level", "sbu": "study load (sbu)",
+                  "soort": "type of programme", "vereisten": "special requirements (such as a VOG)",
+                  "taaleisen": "language requirements (Dutch, English, arithmetic or a foreign language)"},
         "at_level": " at level {levels}",
         "with_load": " with {load} sbu",
         "additions_to": ": the profiles' additions to {codes}",
         "no_additions_to": " with a profile's addition to {codes}",
         "with_requirement": " that set this as a special requirement",
+        "in_common": ": what they have in common",
         "operators": {">": "more than", "<": "less than", ">=": "at least"},
         "own_part": "the profiles (without the basisdeel) of {scope}",
         "additions_part": "the additions to the basisdeel for {scope}",

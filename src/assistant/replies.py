@@ -59,7 +59,7 @@ from assistant.intent import (
     NOT_FOUND,
     ONWARD,
     READ_AS,
-    REQUIRED,
+    REQUIREMENT,
     TITLE_HOLDS,
     TREE,
     WHERE,
@@ -490,6 +490,7 @@ def _additions_only(question: str) -> bool:
     basisdeel units only ("inclusief de aanvullingen" is not)."""
     folded = fold(question)
     return re.search(r"\baanvullingen\b|\baanvullende\s+eisen\b|\badditions\b|\bextensions\b|\badd-?ons\b|"
+                     r"\b(?:aanvulling|addition)\s+(?:units|werkprocessen|work\s+processes)\b|"
                      + AN_ADDITION,
                      folded) is not None and \
         re.search(r"\b(?:inclusief|incl|including|met|with|plus|and|en|ook|also)\s+"
@@ -500,6 +501,7 @@ def _additions_only(question: str) -> bool:
 
 def _own_only(question: str) -> bool:
     return re.search(r"\bprofielspecifiek\w*|\bprofile[- ]specific\b|\beigen werkprocessen\b|\bown work"
+                     r"|\bp-(?:werkprocess\w*|work\s+process\w*|units)\b"  # "alleen de P-werkprocessen"
                      r"|\bprofieldeel\b|\bprofile part\b"
                      r"|\bprofielwerkprocess\w*|\bprofielgebonden\b|\bprofile[- ]bound\b"
                      r"|\b(?:zonder|without)\s+(?:het\s+|de\s+|the\s+)?(?:basisdeel|basis part|core part)\b"
@@ -573,6 +575,9 @@ def list_tree(intent: Intent, library: Library, filters: Filters,
              and (task is None or (u.chunk.kerntaak_code or (u.chunk.code or "").rsplit("-W", 1)[0]) == task)]
     if added_to:  # "welke profielen hebben een aanvulling op B1-K1-W5?": the profiles' additions to that unit
         items = [i for i in items if i.chunk.variant == "aanvulling" and (i.chunk.code or "").upper() in added_to]
+    shared = _shared_by(intent)
+    if shared:  # "welke werkprocessen hebben PMK, GPM en OA gemeenschappelijk?": the units every profile has
+        items = [i for i in items if all(in_scope(i.chunk, e) for e in shared)]
     at = _programme_levels(intent, library) if kind == WERKPROCES else None
     if at is not None:  # "welke werkprocessen heeft MZ op niveau 3?": the basisdeel and the niveau-3 profiles
         asked = {str(n) for n in intent_levels(intent)}
@@ -591,7 +596,9 @@ def list_tree(intent: Intent, library: Library, filters: Filters,
         if load:  # "which 2015 profiles have 6400 sbu?": the profiles whose text states that study load
             stated = _profile_sbu(library)
             items = [i for i in items if _compares(stated.get(_profile_key(i.chunk)), *load)]
-        if required is not None:  # "voor welke profielen gelden bijzondere vereisten, zoals een VOG?": the profiles
+        if required is not None and _NEGATED.search(fold(intent.question)):  # "welke profielen hebben geen
+            items = [i for i in items if _profile_key(i.chunk) not in required]  # VOG-eis?": the others
+        elif required is not None:  # "voor welke profielen gelden bijzondere vereisten, zoals een VOG?": the profiles
             items = [replace(i, chunk=required[_profile_key(i.chunk)][0],
                              passage="\n".join(c.text for c in required[_profile_key(i.chunk)]),
                              evidence=_requirement_lines(required[_profile_key(i.chunk)]))
@@ -603,9 +610,30 @@ def list_tree(intent: Intent, library: Library, filters: Filters,
     reading = read_as(intent) + (_level_phrase(intent) if at is not None else "")  # the level filters too: show it
     if added_to:
         reading += READ_AS[intent.lang]["additions_to"].format(codes=", ".join(added_to))
+    if shared:
+        reading += READ_AS[intent.lang]["in_common"]
     if kind == PROFIEL:
         reading += _load_phrase(intent)
     return Reply(LIST, intent.lang, reading, intent, items=_sorted(items), filters=_applied(intent, filters))
+
+
+_IN_COMMON = re.compile(r"\b(?:gemeenschappelijk\w*|gemeen|in common|shared?|gedeeld\w*|overlap\w*)\b"
+                        r"(?!\s+(?:met|with)\b)")  # not "overlappen met verpleging", "share with the community"
+_NEGATED = re.compile(r"\b(?:niet|geen|not|no|n't|without|zonder)\b|n't\b")
+
+
+def _shared_by(intent: Intent) -> tuple[ScopeEntry, ...]:
+    """The profiles whose units in common a list asks for (two or more profiles of one dossier version, and a word
+    such as *gemeenschappelijk*, *gemeen*, *in common*, *share*, not negated); ``()`` otherwise."""
+    question = fold(intent.question)
+    if not _IN_COMMON.search(question) or _NEGATED.search(question):
+        return ()  # "welke werkprocessen hebben BG en PBG niet gemeen?": the others
+    groups: dict[tuple, list[ScopeEntry]] = {}
+    for entry in narrow_entries(intent.scopes):
+        groups.setdefault((fold(entry.dossier), entry.version), []).append(entry)
+    shared = [g for g in groups.values() if len(g) >= 2 and all(e.profile for e in g)]
+    return tuple(shared[0]) if len(shared) == 1 else ()  # PMK, GPM and OA without a year: the one version where
+    # they are profiles of one dossier (2015)
 
 
 _NO_REQUIREMENT = re.compile(r"^\s*vereisten\s*:\s*nee\b|^\s*(?:niet van toepassing|n\.?v\.?t)", re.IGNORECASE)
@@ -613,7 +641,12 @@ _STATES_REQUIREMENT = re.compile(r"\bvereist\b|\bverplicht\w*|\bdient\b|\bmoet\b
                                  r"|\bvaccin\w*|\binenting\w*|\boverleggen\b")
 _SPECIAL_REQUIREMENTS = re.compile(r"\bbijzondere\s+(?:vereisten|eisen)\b|\bspecial\s+requirements?\b"
                                    r"|\bberoepsvereisten\b|\bprofessional\s+requirements?\b")
-_REQUIREMENT_WORDS = re.compile(REQUIRED + r"|\bbijzondere\b|\bspecial\b|\bzoals\b|\blike\b|\bsuch\b")
+_REQUIREMENT_WORDS = re.compile(REQUIREMENT + r"|\bbijzondere\b|\bspecial\b|\bzoals\b|\blike\b|\bsuch\b")
+# a foreign language asked as a requirement: SBB's *beroepsspecifieke moderne vreemde talen* gives one line per profile
+_FOREIGN_LANGUAGE = re.compile(r"\bvreemde\s+ta(?:al|len)\b|\bmvt\b|\bforeign\s+languages?\b|\btaaleis\w*"
+                               r"|\blanguage\s+requirements?\b|\bengels\b|\benglish\b")
+_LANGUAGE_WORDS = {"moderne", "modern", "vreemde", "foreign", "taal", "talen", "language", "languages", "mvt",
+                   "taaleis", "taaleisen", "requirement", "requirements"}
 
 
 def _requirements_asked(intent: Intent, library: Library) -> dict[tuple, list[Chunk]] | None:
@@ -622,16 +655,22 @@ def _requirements_asked(intent: Intent, library: Library) -> dict[tuple, list[Ch
     names a word of the question's topic when it has one beside the requirement words (its English through the
     glossary) → its requirement texts. None when no requirement is asked, or none of those texts names the topic."""
     question = fold(intent.question)
-    if not re.search(REQUIRED, question):
+    if not re.search(REQUIREMENT, question):
         return None
     words = [w for w in re.findall(r"[^\W\d_]{2,}", fold(_REQUIREMENT_WORDS.sub(" ", fold(intent.topic or ""))))
              if w not in STOPWORDS]
-    if not words and not _SPECIAL_REQUIREMENTS.search(question):
+    language = _FOREIGN_LANGUAGE.search(question) is not None
+    if language:  # "welke profielen hebben een eis voor een moderne vreemde taal?": the profiles' own language lines
+        words = [w for w in words if w not in _LANGUAGE_WORDS]
+    if not words and not _SPECIAL_REQUIREMENTS.search(question) and not language \
+            and not re.search(r"\beis(?:en)?\b", question):
         return None  # "voor welke profielen is een stage verplicht?", "which profiles require level 4?": no word of
         # the requirement texts asked
     dutch = [w for phrase in glossary.expand(intent.question) for w in fold(phrase).split()]
     texts: dict[tuple, list[Chunk]] = {}
-    for chunk in library.chunks:
+    if language:  # its own line, not SBB's other special requirements
+        texts = {key: [line] for key, line in _language_lines(library).items()}
+    for chunk in library.chunks if not language else ():
         if chunk.kind == "beroepsvereisten" and chunk.profile and not _NO_REQUIREMENT.search(chunk.text):
             texts.setdefault(_profile_key(chunk), []).append(chunk)
     found = {key: chunks for key, chunks in texts.items()
@@ -639,6 +678,25 @@ def _requirements_asked(intent: Intent, library: Library) -> dict[tuple, list[Ch
                                  for w in (*words, *dutch))}
     return found if found or not words else None  # "which of those requires a modern foreign language?": not one
     # of SBB's special requirements, another question
+
+
+def _language_lines(library: Library) -> dict[tuple, Chunk]:
+    """Each profile's own foreign-language requirement: the line of its dossier's *beroepsspecifieke moderne vreemde
+    talen* passage that starts with the profile's name ("Medewerker sport en recreatie: een MVT naar keuze (Luisteren
+    A2, …)"), as that passage with only the line as its text (the citation stays the passage's)."""
+    passages = [c for c in library.chunks if c.kind == TOELICHTING and "vreemde talen" in fold(c.title or "")]
+    found: dict[tuple, Chunk] = {}
+    for chunk in library.chunks:
+        if chunk.kind != PROFIEL or not chunk.profile:
+            continue
+        for passage in passages:
+            if (passage.source, passage.dossier, passage.version) != (chunk.source, chunk.dossier, chunk.version):
+                continue
+            line = next((x for x in passage.text.splitlines()
+                         if fold(x).startswith(fold(chunk.profile) + ":")), None)
+            if line:
+                found.setdefault(_profile_key(chunk), replace(passage, text=line.strip(), profile=chunk.profile))
+    return found
 
 
 def _requirement_lines(chunks: Sequence[Chunk]) -> tuple[str, ...]:
@@ -947,7 +1005,8 @@ def _narrowed(tree: Reply, intent: Intent, library: Library, filters: Filters) -
     """A scope's tree narrowed to a theme the question names without a theme cue ("which MZ work processes support
     clients with … (dagbesteding)"): the units that hold the theme's specific words, when some but not all do."""
     topic = re.sub(r"\b[bp][1-9]-k[0-9]+\b", " ", intent.topic or "", flags=re.IGNORECASE).strip()
-    if not any(library.vocab.share(s) < COMMON_SHARE for s in _stems(topic.split())):
+    titles = bool(topic) and _TITLE_ASKED.search(fold(intent.question)) is not None  # "… titles containing
+    if not titles and not any(library.vocab.share(s) < COMMON_SHARE for s in _stems(topic.split())):  # begeleiding"
         return tree  # no theme, only common words ("… allemaal? Ik wil een toetsmatrix maken": not *maken*)
     narrowed = list_where(replace(intent, mode=WHERE, topic=topic), library, filters, strict=True)
     return narrowed if narrowed.items and len(narrowed.items) < len(tree.items) else tree
@@ -1062,12 +1121,21 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
 # --------------------------------------------------------------------------- facts of a qualification
 
 # a qualification's facts that the curriculum model holds, and how a question asks for them
+DURATION = (r"\bhow\s+long\b|\bhoe\s+lang\s+duurt\b|\bhow\s+many\s+(?:study\s+)?hours\b"
+            r"|\bhoeveel\s+(?:uur|uren)\s+(?:duurt|is|heeft)\b")  # a length, as sbu only when it is the programme's
 FACTS = {"crebo": re.compile(rf"(?!{CREBO_GIVEN})\bcrebo\w*"),  # not "(crebo 25479)": given, not asked
          "niveau": re.compile(r"\b(?:op\s+)?welk\s+(?:mbo[- ]?)?niveau\b|\b(?:what|which)\s+(?:mbo\s+)?level\b"
                               r"|\bniveau\s+(?:is|heeft|hebben|zijn)\b|\bhet\s+(?:mbo[- ]?)?niveau\s+van\b"
                               r"|\bthe\s+(?:mbo\s+)?level\s+of\b"),
          "sbu": re.compile(r"\bsbu\b|\bstudiebelasting\w*|\bstudielast\w*|\bstudy\s+(?:load|hours)\b|\bstudie-?uren\b"
-                           r"|\bhoeveel\s+(?:uur|uren)\s+(?:duurt|is|heeft)\b")}
+                           rf"|{DURATION}"),
+         "soort": re.compile(r"\b(?:welke|wat\s+voor)\s+soort\s+opleiding\s+(?:is|zijn)\b|\bopleidingssoort\b"
+                             r"|\bsoort\s+opleiding\s+(?:van|is|zijn)\b|\bwhat\s+(?:type|kind)\s+of\s+(?:programme|program"
+                             r"|qualification)\s+(?:is|are)\b|\b(?:type|kind)\s+of\s+(?:programme|program|qualification)\s+of\b"
+                             r"|\b(?:een|a)\s+(?:vakopleiding|middenkaderopleiding|basisberoepsopleiding|specialistenopleiding)"
+                             r"\s*(?:\?|\bof\b|\bor\b)")}
+_SOORT = re.compile(r"Soort opleiding\s*:\s*([^\n]+)", re.IGNORECASE)  # a profile text's "Opleiding:" part
+_DURATION = re.compile(DURATION)
 _ADOPTION_ASKED = re.compile(r"\bvastgesteld\b|\bvaststelling\w*|\badopted\b|\badoption\b")  # when and by whom
 _SBU = re.compile(r"Studiebelastingsuren\s*\(SBU\)\s*:\s*(\d+)", re.IGNORECASE)  # a profile text's "Opleiding:" part
 
@@ -1084,7 +1152,8 @@ def adoption_asked(intent: Intent) -> bool:
 
 def _adoption_hits(keep: Callable[[Chunk], bool], library: Library) -> list[Hit]:
     """The adoption passages ("Vaststelling", one per SBB dossier) that ``keep`` accepts, as hits."""
-    return [Hit(c, 1.0, (), "") for c in library.chunks if c.title == ADOPTION_TITLE and keep(c)]
+    return [Hit(c, 1.0, (), "; ".join(c.text.splitlines())) for c in library.chunks
+            if c.title == ADOPTION_TITLE and keep(c)]  # the passage is three short lines: all of it is the answer
 
 
 def _adoption_first(reply: Reply, intent: Intent, library: Library, filters: Filters) -> Reply:
@@ -1097,10 +1166,11 @@ def _adoption_first(reply: Reply, intent: Intent, library: Library, filters: Fil
 
 
 def fact_value(chunk: Chunk, fact: str) -> str | None:
-    """One fact of a profile chunk: its crebo or niveau (fields of the model), or the sbu its text states."""
-    if fact == "sbu":
-        match = _SBU.search(chunk.text)
-        return match.group(1) if match else None
+    """One fact of a profile chunk: its crebo or niveau (fields of the model), or the sbu or type of programme
+    (*vakopleiding*, *middenkaderopleiding*) its text states."""
+    if fact in ("sbu", "soort"):
+        match = (_SBU if fact == "sbu" else _SOORT).search(chunk.text)
+        return match.group(1).strip() if match else None
     return chunk.crebo if fact == "crebo" else chunk.niveau
 
 
@@ -1203,21 +1273,34 @@ def asked_fact(intent: Intent, library: Library) -> str | None:
         return "crebo"  # "wat is crebo 25479?", "welk profiel heeft crebonummer 25485?": what the number numbers
     if fact == "niveau" and (codes_in(intent.question) or _other_level(intent.question, library)):
         return None  # a unit has no level; "welk niveau Nederlands", "op welk niveau rapporteren": another level
+    if fact == "sbu" and _DURATION.search(fold(intent.question)) and _other_level(intent.question, library, "sbu"):
+        return None  # "hoe lang duurt de stage bij de PMK?": the length of something else than the programme
     return fact
 
 
-def _other_level(question: str, library: Library) -> bool:
-    """The sentence that asks for a level names something besides the qualification: a language, a skill."""
-    sentence = next((s for s in re.split(r"(?<=[.?!])\s+", question) if FACTS["niveau"].search(fold(s))), question)
+def _other_level(question: str, library: Library, fact: str = "niveau") -> bool:
+    """The sentence that asks for a level (or another ``fact``) names something besides the qualification: a
+    language, a skill ("hoe lang duurt de stage?")."""
+    sentence = next((s for s in re.split(r"(?<=[.?!])\s+", question) if FACTS[fact].search(fold(s))), question)
     rest = _QUALIFICATION.sub(" ", fold(sentence))
     for pattern in FACTS.values():  # "op welk niveau zit die opleiding en hoeveel sbu heeft hij?": facts of it
         rest = pattern.sub(" ", rest)
+    if fact == "sbu":  # a length: the place where it goes on ("de stage", "the internship") is another thing
+        rest = re.sub(r"\b(?:takes?|taking|lasts?|course|courses|studie|study|training)\b", " ", rest)
+        return bool(evidence.content_words(rest, library.scope_vocab))
     situation = situation_words()  # "hey quick one, what level is …": a greeting is no other level
     return any(w not in situation for w in evidence.content_words(rest, library.scope_vocab))
 
 
+# a difference in a fact asked ("verschil in niveau tussen PMK en GPM"): the versions that give it
+_FACT_DIFFERENCE = re.compile(r"\b(?:verschil\w*|differen\w*)\s+in\s+(?:(?:het|de|the)\s+)?(?:niveau|level|crebo\w*|sbu"
+                              r"|studiebelasting\w*|study\s+load)\b")
+# the dossier's own number asked beside a profile ("en welk crebo heeft het dossier zelf?")
+_DOSSIER_ITSELF = re.compile(r"\b(?:kwalificatie)?dossier\s+zelf\b|\b(?:file|dossier)\s+itself\b|\bdossiercrebo\b"
+                             r"|\b(?:van|of)\s+(?:het|the)\s+(?:kwalificatie)?(?:dossier|kd|qualification\s+file)\b")
 # the facts a question may ask beside the first one ("op welk niveau zit die opleiding, en hoeveel sbu?")
-_FACT_WORDS = {"crebo": FACTS["crebo"].pattern, "niveau": r"\bniveaus?\b|\blevels?\b", "sbu": FACTS["sbu"].pattern}
+_FACT_WORDS = {"crebo": FACTS["crebo"].pattern, "niveau": r"\bniveaus?\b|\blevels?\b", "sbu": FACTS["sbu"].pattern,
+               "soort": FACTS["soort"].pattern}
 
 
 def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, search: Search) -> Reply:
@@ -1237,7 +1320,7 @@ def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, se
                 if value:
                     found.setdefault((chunk.dossier, chunk.version, chunk.profile), {}).setdefault(name, (value, chunk))
         elif (fact == "crebo" and chunk.part == 1 and chunk.profile is None and chunk.crebo
-              and any(e.profile is None for e in entries)):
+              and (any(e.profile is None for e in entries) or _DOSSIER_ITSELF.search(question))):
             found.setdefault((chunk.dossier, chunk.version, None), {}).setdefault(fact, (chunk.crebo, chunk))
     found = {key: values for key, values in found.items() if fact in values}
     if not found:
@@ -1414,6 +1497,8 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
     else:
         pairs = links.pair_by_code(pick(keep_a), pick(keep_b))
     titles = _quoted_titles(intent.question, library)
+    if titles and not any(x is not None and fold(x.title or "") in titles for p in pairs for x in (p.left, p.right)):
+        titles = _quoted_titles(intent.question, library, typed=False)  # a title typed that neither side has: whole
     if titles:  # 'How did "Zorgt voor uitvoering van een dagprogramma" change from 2015 to 2021?': that unit only
         pairs = tuple(p for p in pairs
                       if any(x is not None and fold(x.title or "") in titles for x in (p.left, p.right)))
@@ -1519,24 +1604,34 @@ def _side_facts(intent: Intent, library: Library) -> tuple[str, ...]:
     left, right = facts(a), facts(b)
     if not left or not right:
         return ()
-    return tuple(f"{name}|{left[name]}|{right[name]}" for name in ("niveau", "crebo", "sbu")
+    return tuple(f"{name}|{left[name]}|{right[name]}" for name in ("niveau", "crebo", "sbu", "soort")
                  if left[name] or right[name])
 
 
 TITLE_CLOSE = 0.9  # a quoted title this alike to a unit's title names that unit (a typo, another article)
+UNQUOTED_TITLE_WORDS = 3  # a unit's whole title of this many words, typed without quotes, names that unit too
 
 
-def _quoted_titles(question: str, library: Library) -> frozenset[str]:
+def _quoted_titles(question: str, library: Library, typed: bool = True) -> frozenset[str]:
     """The unit titles (folded) that a phrase the question quotes, or sets before a colon at its start ("Stemt de
-    werkzaamheden af: …"), names exactly or nearly ("Maakt een plan van aanpak"), if any."""
+    werkzaamheden af: …"), names exactly or nearly ("Maakt een plan van aanpak"), or that it holds whole without
+    quotes (of at least :data:`UNQUOTED_TITLE_WORDS` words), if any."""
     quoted = [fold(q.strip("\"“”„‘’' ")) for q in QUOTED.findall(question)]
     quoted = [q for q in quoted if len(q.split()) >= 2]
     lead = re.match(r"\s*([^:?!.]{8,80}):", question)
     led = fold(lead.group(1)) if lead else ""  # a title leads the question only as itself or its start
-    if not quoted and not led:
-        return frozenset()
     titles = {fold(u.chunk.title or "") for u in library.units if u.chunk.kind in (WERKPROCES, KERNTAAK)}
-    return frozenset(t for t in titles if any(q == t or (len(q) >= 12 and q in t)
+    folded = fold(question)
+
+    def as_title(title: str) -> bool:  # written as a title, with its capital ("… verschil in Evalueert de …"), not
+        # as words of a sentence ("Mijn student evalueert de werkzaamheden elke week.")
+        return any(len(folded) != len(question) or question[m.start()].isupper()
+                   for m in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", folded))
+
+    found = {t for t in titles if typed and len(t.split()) >= UNQUOTED_TITLE_WORDS and as_title(t)}
+    if not quoted and not led:
+        return frozenset(found)
+    return frozenset(found) | frozenset(t for t in titles if any(q == t or (len(q) >= 12 and q in t)
                                               or difflib.SequenceMatcher(None, q, t).ratio() >= TITLE_CLOSE
                                               for q in quoted)
                      or (len(led.split()) >= 2 and (t.startswith(led)
@@ -1577,12 +1672,26 @@ def _compared_years(intent: Intent, library: Library) -> tuple[str, ...]:
     return (others[-1], intent.years[0]) if others else intent.years
 
 
+def _compared_fact_unstated(intent: Intent, library: Library) -> tuple[str, str] | None:
+    """``(fact, scopes)`` when a comparison of programmes asks only a fact (level, crebo, sbu: "wat is het verschil
+    in niveau tussen PMK en GPM 2021?") that the sources give for none of them (the 2020/21 extract); else None."""
+    question = fold(intent.question)
+    asked = [name for name, pattern in _FACT_WORDS.items() if re.search(pattern, question)]
+    entries = narrow_entries(intent.scopes)
+    if not asked or intent.levels or intent.competences or len(entries) < 2 or codes_in(intent.question) \
+            or [w for w in topic_words(intent.topic) if not any(re.search(p, w) for p in _FACT_WORDS.values())]:
+        return None
+    if any(c.kind == PROFIEL and fact_value(c, asked[0]) and in_scope(c, e) for c in library.chunks for e in entries):
+        return None
+    return asked[0], describe_scopes(intent.scopes, intent.lang)
+
+
 def _two_scopes(intent: Intent, entries: tuple[ScopeEntry, ...], library: Library) -> tuple[ScopeEntry, ScopeEntry]:
     """Two names named ("B1-K1-W3 of the OA and the GPM"): one entry of each, in a version both have
     (the latest; when the question asks a level, crebo or sbu, or names a unit by its title or by a code with a
     profile's addition, the latest that gives them or has it); else the first two entries."""
     terms = list(dict.fromkeys(fold(t) for t in intent.scope_terms))
-    asks_facts = any(pattern.search(fold(intent.question)) for pattern in FACTS.values())
+    asks_facts = any(pattern.search(fold(intent.question)) for pattern in (*FACTS.values(), _FACT_DIFFERENCE))
     titles = _quoted_titles(intent.question, library)
     codes = set(codes_in(intent.question))
 
@@ -1864,6 +1973,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         if _asks_addition_only(intent) and _addition(intent, library) is None:
             # "wat voegt het profiel OA toe aan B1-K1-W5?" when it adds nothing there: that unit, not two versions
             return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
+        unstated = _compared_fact_unstated(intent, library)
+        if unstated:  # "… verschil in niveau tussen PMK en GPM?" + "en in de nieuwe dossiers van 2021?": none given
+            return _not_found(intent, "no_fact", unstated, search(intent.question, filters, 3))
         return compare(intent, library, filters)
     else:
         added = _addition(replace(intent, type=COMPARE), library) if _asks_addition_only(intent) else None
@@ -1871,6 +1983,14 @@ def build(request: Request, library: Library, search: Search) -> Reply:
             return added
         if adoption_asked(intent):  # "wanneer is het KD PW vastgesteld en door wie?": the voorblad's passage first
             return _adoption_first(lookup(intent, library, filters, search, request.page), intent, library, filters)
+        subject = subject_level_asked(intent)
+        unstated = _requirement_unstated(intent, subject, library)
+        if unstated:  # "Geldt voor PMK 2021 ook een VOG-eis?": the extract states no requirements
+            scope = describe_scopes(intent.scopes, intent.lang)
+            return _not_found(intent, "no_fact", (unstated, scope), search(intent.question, filters, 3))
+        if subject:  # "welk niveau Nederlands moet een thuisbegeleider halen?": the dossier's generic part first
+            return _subject_levels_first(lookup(intent, library, filters, search, request.page), subject, intent,
+                                         library)
         return every_with_code(intent, library, filters) or lookup(intent, library, filters, search, request.page)
     if reply.type == LIST and reply.items and intent.mode == WHERE:
         content, unknown = _topic_evidence(intent, library)
@@ -2227,7 +2347,107 @@ def generic_compared(intent: Intent, library: Library) -> Reply | None:
 
 
 _SUBJECTS = {"engels": r"\bengels\w*|\benglish\b", "nederlands": r"\bnederlands\w*|\bdutch\b",
-             "rekenen": r"\brekenen\b|\bmath\w*|\barithmetic\b|\bnumeracy\b"}
+             "rekenen": r"\brekenen\b|\bmath\w*|\barithmetic\b|\bnumeracy\b",
+             "mvt": r"\bvreemde\s+ta(?:al|len)\b|\bmvt\b|\bforeign\s+languages?\b"}
+_SUBJECT_HEADING = {"engels": r"engels\b", "nederlands": r"nederlandse\s+taal\b", "rekenen": r"rekenen\b",
+                    "mvt": r"(?!)"}  # a foreign language of choice: a profile's own line only, no generic part
+_SUBJECT = (r"(?:nederlandse?|engels|dutch|english|rekenen|math\w*|arithmetic|numeracy"
+            r"|(?:moderne\s+)?vreemde\s+ta(?:al|len)|mvt|(?:modern\s+)?foreign\s+languages?)")
+_NOT_THE_SUBJECT = r"(?!\s+(?:mbo|programm?e?s?|qualifications?|system|dossiers?|opleiding\w*|kwalificatie\w*|file)\b)"
+# the level of a generic subject asked: "welk niveau Nederlands", "level of Dutch (language)", "Engels-eis", "eisen
+# aan Engels"; not "the Dutch OA programme", "what level of Dutch mbo", "kinderen helpen met rekenen op welk niveau"
+_SUBJECT_LEVEL = re.compile(
+    rf"\b(?:niveau|nivo|level|referentieniveau)\s+(?:(?:van|of|voor|for)\s+)?(?:het\s+|the\s+)?{_SUBJECT}\b"
+    rf"{_NOT_THE_SUBJECT}"
+    rf"|\b{_SUBJECT}(?:[\s-]+(?:language|taal|and|en|or|of|reference|\(?{_SUBJECT}\)?))*[\s-]+"
+    r"(?:levels?|niveaus?|requirements?|eis|eisen|verplicht)\b"  # "Dutch language and numeracy (rekenen) requirements"
+    rf"|\b(?:eis|eisen|requirements?|required|verplicht\w*)\b[^?.!]{{0,30}}?\b(?:aan|voor|for|in|of)\s+(?:het\s+)?"
+    rf"{_SUBJECT}\b{_NOT_THE_SUBJECT}"
+    rf"|\b(?:goed|good)\s+(?:zijn\s+)?(?:in|at)\s+(?:het\s+)?{_SUBJECT}\b{_NOT_THE_SUBJECT}")  # "goed zijn in engels"
+_REFERENCE_LEVEL = re.compile(r"\b(?:[1-4]F|[ABC][12])\b")
+
+
+def _requirement_unstated(intent: Intent, subject: str | None, library: Library) -> str | None:
+    """``"vereisten"`` for a question about what a programme requires ("Geldt voor PMK 2021 ook een VOG-eis?"),
+    ``"taaleisen"`` for the level of a generic subject ("welke eisen stelt de OA 2021 aan Engels?"), when its
+    scopes have no such text at all (SBB's *bijzondere vereisten*, *generieke onderdelen*; the 2020/21 extract has
+    neither); else None."""
+    if not intent.scopes or intent.competences or intent.levels or codes_in(intent.question) or not (
+            subject or re.search(REQUIREMENT, fold(intent.question))):
+        return None
+    entries = narrow_entries(intent.scopes)
+    if not subject:  # a special requirement only: no word asked, or one of SBB's requirement texts ("VOG", "hepatitis")
+        asked = evidence.content_words(_REQUIREMENT_WORDS.sub(" ", fold(intent.topic or "")), library.vocab)
+        required = " ".join(fold(c.text) for c in library.chunks if c.kind == "beroepsvereisten")
+        held = " ".join(fold(u.passage) for u in library.units if any(in_scope(u.chunk, e) for e in entries))
+        if (not asked and not _SPECIAL_REQUIREMENTS.search(fold(intent.question))) or any(
+                not re.search(rf"\b{re.escape(w)}", required) or re.search(rf"\b{re.escape(w)}", held) for w in asked):
+            return None  # "welke eisen stelt PMK 2021 aan de samenwerking met ouders?", "welke vaardigheden vereist
+            # SB 2021?": what its units ask
+
+    def stated(chunk: Chunk) -> bool:
+        if subject:
+            return chunk.kind == TOELICHTING and ("generieke onderdelen" in fold(chunk.title or "")
+                                                  or "vreemde talen" in fold(chunk.title or ""))
+        return chunk.kind == "beroepsvereisten"
+
+    held = any(stated(c) and in_scope(c, e) for c in library.chunks for e in entries)
+    return None if held else "taaleisen" if subject else "vereisten"
+
+
+def subject_level_asked(intent: Intent) -> str | None:
+    """The generic subject (Nederlands, Engels, rekenen) whose level a programme's question asks ("Which level of
+    Dutch do I need for Agogisch medewerker GGZ?"), else None (not "… in het Nederlands", nor a unit's code)."""
+    match = _SUBJECT_LEVEL.search(fold(intent.question))
+    if not intent.scopes or intent.competences or codes_in(intent.question) or match is None:
+        return None
+    return next((name for name, pattern in _SUBJECTS.items() if re.search(pattern, match.group(0))), None)
+
+
+def subject_levels(subject: str, entry: ScopeEntry, library: Library) -> tuple[Chunk, tuple[str, ...]] | None:
+    """The dossier's generic part on ``subject`` (*generieke onderdelen*): the passage that holds its heading, and
+    that heading with its reference-level lines ("Nederlandse taal", "voor kwalificaties op niveau 4: 3F."), for a
+    profile only the line of its mbo level when the lines name levels; None when the dossier has no such part."""
+    parts = sorted((c for c in library.chunks if c.kind == TOELICHTING and fold(c.title or "") == "generieke onderdelen"
+                    and in_scope(c, replace(entry, profile=None))), key=lambda c: c.part)
+    lines = [(c, line.strip()) for c in parts for line in c.text.splitlines() if line.strip()]
+    start = next((i for i, (_, line) in enumerate(lines) if re.match(_SUBJECT_HEADING[subject], fold(line))), None)
+    if start is None:
+        return None
+    found: list[str] = []
+    for _, line in lines[start + 1:]:
+        if any(re.match(p, fold(line)) for p in _SUBJECT_HEADING.values()) or (found and not
+                                                                                _REFERENCE_LEVEL.search(line)):
+            break  # the next subject, or the text after its levels
+        if _REFERENCE_LEVEL.search(line):
+            found.append(line)
+    level = next((c.niveau for c in library.chunks if c.kind == PROFIEL and entry.profile and c.niveau
+                  and in_scope(c, entry) and fold(c.profile or "") == fold(entry.profile)), None)
+    own = [line for line in found if level and re.search(rf"\bniveau\s+(?:\d\s+en\s+)?{level}\b", fold(line))]
+    only_for = re.findall(r"\bniveau\s+(\d)", fold(lines[start][1]))  # "Engels (alleen voor niveau 4)"
+    if level and only_for and level not in only_for:
+        return lines[start][0], (lines[start][1], "—")  # not for this profile's level: the heading says so
+    return lines[start][0], (lines[start][1], *(own or found))
+
+
+def _subject_levels_first(reply: Reply, subject: str, intent: Intent, library: Library) -> Reply:
+    """A lookup with the generic part on ``subject`` of each dossier in scope first, its reference levels as the
+    quoted sentence, and for Engels a profile's own foreign-language line before it."""
+    first: list[Hit] = []
+    for entry in narrow_entries(intent.scopes):
+        own = _language_lines(library).get(next(((c.source, c.dossier, c.version, c.profile) for c in library.chunks
+                                                 if c.kind == PROFIEL and entry.profile and in_scope(c, entry)
+                                                 and fold(c.profile or "") == fold(entry.profile)), ()))
+        if own is not None and subject in ("engels", "mvt"):
+            first.append(Hit(own, 1.0, (), own.text))
+        found = subject_levels(subject, entry, library)
+        if found and len(found[1]) > 1:  # "Nederlandse taal: voor kwalificaties op niveau 4: 3F."
+            first.append(Hit(found[0], 1.0, (), f"{found[1][0]}: {' '.join(found[1][1:])}"))
+    if not first:
+        return reply
+    first = list({(h.chunk.id, h.best_sentence): h for h in first}.values())
+    ranked = (*first, *(h for h in reply.ranked if h.chunk.id not in {f.chunk.id for f in first}))
+    return replace(reply, hits=tuple(ranked[:max(PAGE, len(first))]), ranked=ranked)
 
 
 def _asked_part(parts: list[Chunk], question: str) -> Chunk | None:
