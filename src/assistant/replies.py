@@ -1286,7 +1286,8 @@ def _other_level(question: str, library: Library, fact: str = "niveau") -> bool:
     for pattern in FACTS.values():  # "op welk niveau zit die opleiding en hoeveel sbu heeft hij?": facts of it
         rest = pattern.sub(" ", rest)
     if fact == "sbu":  # a length: the place where it goes on ("de stage", "the internship") is another thing
-        rest = re.sub(r"\b(?:takes?|taking|lasts?|course|courses|studie|study|training)\b", " ", rest)
+        rest = re.sub(r"\b(?:takes?|taking|lasts?|course|courses|studie|study|training|total|totaal|overall"
+                      r"|altogether)\b", " ", rest)  # "how many study hours is that course in total?"
         return bool(evidence.content_words(rest, library.scope_vocab))
     situation = situation_words()  # "hey quick one, what level is …": a greeting is no other level
     return any(w not in situation for w in evidence.content_words(rest, library.scope_vocab))
