@@ -1629,6 +1629,7 @@ def _quoted_titles(question: str, library: Library, typed: bool = True) -> froze
         return any(len(folded) != len(question) or question[m.start()].isupper()
                    for m in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", folded))
 
+    typed = typed and not codes_in(question)  # "… op B1-K1-W8 Evalueert de werkzaamheden": the code names it
     found = {t for t in titles if typed and len(t.split()) >= UNQUOTED_TITLE_WORDS and as_title(t)}
     if not quoted and not led:
         return frozenset(found)
