@@ -215,6 +215,26 @@ class Library:
         return found
 
     @cached_property
+    def language_lines(self) -> dict[tuple, Chunk]:
+        """Each profile's own foreign-language requirement, by profile (:func:`_profile_key`): the line of its
+        dossier's *beroepsspecifieke moderne vreemde talen* passage that starts with the profile's name ("Medewerker
+        sport en recreatie: een MVT naar keuze (Luisteren A2, …)"), as that passage with only the line as its text
+        (the citation stays the passage's)."""
+        passages = [c for c in self.chunks if c.kind == TOELICHTING and "vreemde talen" in fold(c.title or "")]
+        found: dict[tuple, Chunk] = {}
+        for chunk in self.chunks:
+            if chunk.kind != PROFIEL or not chunk.profile:
+                continue
+            for passage in passages:
+                if (passage.source, passage.dossier, passage.version) != (chunk.source, chunk.dossier, chunk.version):
+                    continue
+                line = next((x for x in passage.text.splitlines()
+                             if fold(x).startswith(fold(chunk.profile) + ":")), None)
+                if line:
+                    found.setdefault(_profile_key(chunk), replace(passage, text=line.strip(), profile=chunk.profile))
+        return found
+
+    @cached_property
     def unit_texts(self) -> tuple[str, ...]:
         """Each unit's title and passage, lower case, accents folded, brackets and hyphens out (for "does this
         unit hold the word?": "(overdrachts)rapportage" holds *overdrachtsrapportage*)."""
@@ -619,7 +639,7 @@ def list_tree(intent: Intent, library: Library, filters: Filters,
 
 _IN_COMMON = re.compile(r"\b(?:gemeenschappelijk\w*|gemeen|in common|shared?|gedeeld\w*|overlap\w*)\b"
                         r"(?!\s+(?:met|with)\b)")  # not "overlappen met verpleging", "share with the community"
-_NEGATED = re.compile(r"\b(?:niet|geen|not|no|n't|without|zonder)\b|n't\b")
+_NEGATED = re.compile(r"\b(?:niet|geen|not|no|without|zonder)\b|n't\b")
 
 
 def _shared_by(intent: Intent) -> tuple[ScopeEntry, ...]:
@@ -643,8 +663,9 @@ _SPECIAL_REQUIREMENTS = re.compile(r"\bbijzondere\s+(?:vereisten|eisen)\b|\bspec
                                    r"|\bberoepsvereisten\b|\bprofessional\s+requirements?\b")
 _REQUIREMENT_WORDS = re.compile(REQUIREMENT + r"|\bbijzondere\b|\bspecial\b|\bzoals\b|\blike\b|\bsuch\b")
 # a foreign language asked as a requirement: SBB's *beroepsspecifieke moderne vreemde talen* gives one line per profile
-_FOREIGN_LANGUAGE = re.compile(r"\bvreemde\s+ta(?:al|len)\b|\bmvt\b|\bforeign\s+languages?\b|\btaaleis\w*"
-                               r"|\blanguage\s+requirements?\b|\bengels\b|\benglish\b")
+FOREIGN_LANGUAGE = r"\bvreemde\s+ta(?:al|len)\b|\bmvt\b|\bforeign\s+languages?\b"  # a modern foreign language
+_FOREIGN_LANGUAGE = re.compile(rf"{FOREIGN_LANGUAGE}|\btaaleis\w*|\blanguage\s+requirements?\b|\bengels\b"
+                               r"|\benglish\b")
 _LANGUAGE_WORDS = {"moderne", "modern", "vreemde", "foreign", "taal", "talen", "language", "languages", "mvt",
                    "taaleis", "taaleisen", "requirement", "requirements"}
 
@@ -669,7 +690,7 @@ def _requirements_asked(intent: Intent, library: Library) -> dict[tuple, list[Ch
     dutch = [w for phrase in glossary.expand(intent.question) for w in fold(phrase).split()]
     texts: dict[tuple, list[Chunk]] = {}
     if language:  # its own line, not SBB's other special requirements
-        texts = {key: [line] for key, line in _language_lines(library).items()}
+        texts = {key: [line] for key, line in library.language_lines.items()}
     for chunk in library.chunks if not language else ():
         if chunk.kind == "beroepsvereisten" and chunk.profile and not _NO_REQUIREMENT.search(chunk.text):
             texts.setdefault(_profile_key(chunk), []).append(chunk)
@@ -678,25 +699,6 @@ def _requirements_asked(intent: Intent, library: Library) -> dict[tuple, list[Ch
                                  for w in (*words, *dutch))}
     return found if found or not words else None  # "which of those requires a modern foreign language?": not one
     # of SBB's special requirements, another question
-
-
-def _language_lines(library: Library) -> dict[tuple, Chunk]:
-    """Each profile's own foreign-language requirement: the line of its dossier's *beroepsspecifieke moderne vreemde
-    talen* passage that starts with the profile's name ("Medewerker sport en recreatie: een MVT naar keuze (Luisteren
-    A2, …)"), as that passage with only the line as its text (the citation stays the passage's)."""
-    passages = [c for c in library.chunks if c.kind == TOELICHTING and "vreemde talen" in fold(c.title or "")]
-    found: dict[tuple, Chunk] = {}
-    for chunk in library.chunks:
-        if chunk.kind != PROFIEL or not chunk.profile:
-            continue
-        for passage in passages:
-            if (passage.source, passage.dossier, passage.version) != (chunk.source, chunk.dossier, chunk.version):
-                continue
-            line = next((x for x in passage.text.splitlines()
-                         if fold(x).startswith(fold(chunk.profile) + ":")), None)
-            if line:
-                found.setdefault(_profile_key(chunk), replace(passage, text=line.strip(), profile=chunk.profile))
-    return found
 
 
 def _requirement_lines(chunks: Sequence[Chunk]) -> tuple[str, ...]:
@@ -1242,6 +1244,12 @@ def _compares(value: str | None, operator: str, number: int) -> bool:
     return {"=": v == number, ">": v > number, "<": v < number, ">=": v >= number}[operator]
 
 
+def _profile_texts(entry: ScopeEntry, library: Library) -> list[Chunk]:
+    """The profile texts (kind *profiel*) of a scope entry that names a profile; none for a dossier."""
+    return [c for c in library.chunks if c.kind == PROFIEL and c.profile and entry.profile
+            and fold(c.profile) == fold(entry.profile) and in_scope(c, entry)]
+
+
 def _profile_key(chunk: Chunk) -> tuple[str, str | None, str | None, str | None]:
     """The profile a chunk belongs to: ``(source, dossier, version, profile)``."""
     return chunk.source, chunk.dossier, chunk.version, chunk.profile
@@ -1598,8 +1606,7 @@ def _side_facts(intent: Intent, library: Library) -> tuple[str, ...]:
 
     def facts(entry: ScopeEntry) -> dict[str, str]:
         """The profile's facts over all its chunks (none when the index has no text of that profile)."""
-        chunks = [c for c in library.chunks if c.kind == PROFIEL and c.profile
-                  and fold(c.profile) == fold(entry.profile) and in_scope(c, entry)]
+        chunks = _profile_texts(entry, library)
         return {name: next((v for c in chunks if (v := fact_value(c, name))), "") for name in FACTS} if chunks else {}
 
     left, right = facts(a), facts(b)
@@ -2350,9 +2357,9 @@ def generic_compared(intent: Intent, library: Library) -> Reply | None:
 
 _SUBJECTS = {"engels": r"\bengels\w*|\benglish\b", "nederlands": r"\bnederlands\w*|\bdutch\b",
              "rekenen": r"\brekenen\b|\bmath\w*|\barithmetic\b|\bnumeracy\b",
-             "mvt": r"\bvreemde\s+ta(?:al|len)\b|\bmvt\b|\bforeign\s+languages?\b"}
-_SUBJECT_HEADING = {"engels": r"engels\b", "nederlands": r"nederlandse\s+taal\b", "rekenen": r"rekenen\b",
-                    "mvt": r"(?!)"}  # a foreign language of choice: a profile's own line only, no generic part
+             "mvt": FOREIGN_LANGUAGE}
+# the generic part's headings; a foreign language of choice has none (a profile's own line only)
+_SUBJECT_HEADING = {"engels": r"engels\b", "nederlands": r"nederlandse\s+taal\b", "rekenen": r"rekenen\b"}
 _SUBJECT = (r"(?:nederlandse?|engels|dutch|english|rekenen|math\w*|arithmetic|numeracy"
             r"|(?:moderne\s+)?vreemde\s+ta(?:al|len)|mvt|(?:modern\s+)?foreign\s+languages?)")
 _NOT_THE_SUBJECT = r"(?!\s+(?:mbo|programm?e?s?|qualifications?|system|dossiers?|opleiding\w*|kwalificatie\w*|file)\b)"
@@ -2413,7 +2420,8 @@ def subject_levels(subject: str, entry: ScopeEntry, library: Library) -> tuple[C
     parts = sorted((c for c in library.chunks if c.kind == TOELICHTING and fold(c.title or "") == "generieke onderdelen"
                     and in_scope(c, replace(entry, profile=None))), key=lambda c: c.part)
     lines = [(c, line.strip()) for c in parts for line in c.text.splitlines() if line.strip()]
-    start = next((i for i, (_, line) in enumerate(lines) if re.match(_SUBJECT_HEADING[subject], fold(line))), None)
+    heading = _SUBJECT_HEADING.get(subject)
+    start = next((i for i, (_, line) in enumerate(lines) if heading and re.match(heading, fold(line))), None)
     if start is None:
         return None
     found: list[str] = []
@@ -2423,8 +2431,7 @@ def subject_levels(subject: str, entry: ScopeEntry, library: Library) -> tuple[C
             break  # the next subject, or the text after its levels
         if _REFERENCE_LEVEL.search(line):
             found.append(line)
-    level = next((c.niveau for c in library.chunks if c.kind == PROFIEL and entry.profile and c.niveau
-                  and in_scope(c, entry) and fold(c.profile or "") == fold(entry.profile)), None)
+    level = next((c.niveau for c in _profile_texts(entry, library) if c.niveau), None)
     own = [line for line in found if level and re.search(rf"\bniveau\s+(?:\d\s+en\s+)?{level}\b", fold(line))]
     only_for = re.findall(r"\bniveau\s+(\d)", fold(lines[start][1]))  # "Engels (alleen voor niveau 4)"
     if level and only_for and level not in only_for:
@@ -2437,9 +2444,7 @@ def _subject_levels_first(reply: Reply, subject: str, intent: Intent, library: L
     quoted sentence, and for Engels a profile's own foreign-language line before it."""
     first: list[Hit] = []
     for entry in narrow_entries(intent.scopes):
-        own = _language_lines(library).get(next(((c.source, c.dossier, c.version, c.profile) for c in library.chunks
-                                                 if c.kind == PROFIEL and entry.profile and in_scope(c, entry)
-                                                 and fold(c.profile or "") == fold(entry.profile)), ()))
+        own = next((library.language_lines.get(_profile_key(c)) for c in _profile_texts(entry, library)), None)
         if own is not None and subject in ("engels", "mvt"):
             first.append(Hit(own, 1.0, (), own.text))
         found = subject_levels(subject, entry, library)
