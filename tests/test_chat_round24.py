@@ -108,8 +108,12 @@ def test_the_level_of_a_generic_subject_comes_from_the_generic_part(library, sea
     english = only(library, searcher, "welk niveau Engels moet de OA 2015 halen?")
     assert english.hits[0].best_sentence.startswith("Onderwijsassistent: Engels (Luisteren B1")  # its own line first
     assert "B1" in english.hits[1].best_sentence and english.hits[1].chunk.title == "Generieke onderdelen"
-    answer = only(library, searcher, "geef de werkprocessen van de OA 2015 in het Nederlands")
-    assert answer.type == LIST  # the answer's language is no subject asked
+    from assistant.replies import subject_level_asked
+
+    asked = only(library, searcher, "Welk niveau Nederlands heeft de thuisbegeleider nodig?")
+    assert subject_level_asked(asked.intent) == "nederlands"
+    answer = only(library, searcher, "Welk niveau heeft de thuisbegeleider? Antwoord in het Nederlands graag.")
+    assert subject_level_asked(answer.intent) is None  # the answer's language is no subject asked
 
 
 def test_a_requirement_the_extract_does_not_state_is_not_in_the_sources(library, searcher):
