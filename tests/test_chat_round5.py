@@ -465,10 +465,17 @@ def test_two_profiles_compared_after_a_list_stay_two(library, searcher):
     assert reply.type == COMPARE
 
 
-@pytest.mark.parametrize("question", ["welke werkprocessen van de thuisbegeleider gaan over rapporteren via een app?",
-                                      "welke werkprocessen van MZ gaan over overdracht bij dienstwisseling?"])
+@pytest.mark.parametrize("question", ["welke werkprocessen van MZ gaan over overdracht bij dienstwisseling?"])
 def test_an_empty_theme_list_with_one_unknown_word_beside_specific_ones_is_ranked(library, searcher, question):
     assert ask(library, searcher, question)[0].reply.type == LOOKUP
+
+
+def test_a_theme_with_an_unknown_word_lists_only_units_with_its_known_word(library, searcher):
+    # "rapporteren via een app" was ranked only because *rapporteren*, a word of SBB's "Formuleren en rapporteren",
+    # was dropped as a name; since the twenty-fifth round it is a theme word and the units that report are listed
+    question = "welke werkprocessen van de thuisbegeleider gaan over rapporteren via een app?"
+    reply = ask(library, searcher, question)[0].reply
+    assert reply.type != LIST or all("rapport" in (i.chunk.passage or "").lower() for i in reply.items)
 
 
 @pytest.mark.parametrize("question", ["Is there anything about safety in the selected profile?",

@@ -619,6 +619,27 @@ def _remark_before_narrowing(message: str, catalogue: Catalogue | None = None) -
     return message[: found.start(1)]
 
 
+# the asker's remark after a narrowing, behind a comma ("alleen die uit het profieldeel graag, de basis heb ik nu wel
+# gezien", "only the P3 ones, I know the rest"): a clause of the asker's own that asks nothing
+_REMARK_AFTER = re.compile(r"[,;]\s*(?P<remark>[^,;?]*\b(?:ik|mij|me|mijn|m'n|i|i've|i'm|my)\b[^,;?]*)[.!]*\s*$",
+                           re.IGNORECASE)
+
+
+# a remark that corrects or adds to the request ("ik bedoel van de GPM", "ik wil ook die van de GPM zien")
+_AMENDS = re.compile(r"\b(?:bedoel\w*|mean|meant|ook|also|too|as well|maar|but|behalve|except|liever|rather)\b",
+                     re.IGNORECASE)
+
+
+def _remark_after_narrowing(message: str) -> str:
+    """The narrowing before the asker's remark after it (:data:`_REMARK_AFTER`), or "" when there is no such remark
+    or the part before it is no narrowing ("alleen …", "only …")."""
+    found = _REMARK_AFTER.search(message)
+    if found is None or not re.match(rf"\s*(?:{_NARROWING})", message, re.IGNORECASE) \
+            or _AMENDS.search(found.group("remark")):
+        return ""
+    return message[: found.start()].strip()
+
+
 def version_for(year: str, catalogue: Catalogue) -> str:
     """The index version of a year ("2015" → "2015-08-01"); the first if there are several."""
     return next((v for v in catalogue.versions if v.startswith(year)), "")
@@ -846,6 +867,11 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
     polite = polite_narrowing(message, catalogue) if previous is not None and not named else None
     if polite and is_followup(polite, find_mentions(polite, catalogue), previous):
         message = polite  # "could you give me only the ones from the profile part?": "only the ones from …"
+    narrowing = _remark_after_narrowing(message) if previous is not None and not named else ""
+    if narrowing and find_mentions(message[len(narrowing):], catalogue).scope:
+        narrowing = ""  # a programme named in the remark ("…, die van de GPM heb ik nodig") is part of the request
+    if narrowing and is_followup(narrowing, find_mentions(narrowing, catalogue), previous):
+        message = narrowing  # "alleen die uit het profieldeel graag, de basis heb ik nu wel gezien": the narrowing
     mentions = find_mentions(message, catalogue)
     if not named and not is_followup(message, mentions, previous):
         return Resolved(message, ui, Turn(message, Constraints(), mentions.scope), followup=False)
@@ -961,7 +987,8 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
              r"|\b(?:those|these|the)\s+two(?:\s+(?:programmes|programs|profiles|qualifications))?\b"
              r"|\b(?:beide(?:n)?|both)\b(?!\s+(?:(?:in|van|de|het|the)\s+){0,2}(?:jaren|jaargangen|versies|dossiers"
              r"|kwalificatiedossiers|kd'?s|years|versions|files|qualification files|20\d\d))"),
-    ("ordinal", r"\b(?:de|het|the)\s+(eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last)"
+    ("ordinal", r"\b(?:de|het|the|die|deze|that|this)\s+"
+                r"(eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last)"
                 r"(?:\s+(?:one|daarvan|ervan|uit de lijst))?\b(?!\s+(?:niveau|level|versie|version|keer|time"
                 r"|\w*jaar|jaren|year|week|weken|weeks|dag|dagen|days?|maand|maanden|months?|periode|period|blok|semester"
                 r"|term)\b)"

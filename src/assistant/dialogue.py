@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from assistant.absent_facts import asked_absent_fact
 from assistant.conversation import (
     COMPARE_WORD,
     FILLER,
@@ -50,6 +51,8 @@ from assistant.intent import (
     glued_levels,
     programmes_with_theme,
     route,
+    sbb_letters,
+    sbb_named,
     without_afterword,
     years_named,
 )
@@ -57,7 +60,17 @@ from assistant.intent import KIND_WORDS as KIND_PATTERNS
 from assistant.language import QUOTED, detect
 from assistant.model import KERNTAAK, PROFIEL, WERKPROCES
 from assistant.names import fold
-from assistant.replies import FACTS, Library, Reply, Request, Search, asks_crebo_or_load, build
+from assistant.replies import (
+    FACTS,
+    SUBJECT,
+    SUBJECT_LEVEL,
+    Library,
+    Reply,
+    Request,
+    Search,
+    asks_crebo_or_load,
+    build,
+)
 from assistant.retrieval import Filters
 from assistant.spelling import correct_names, correct_words, expand_shorthand, split_glued
 
@@ -72,6 +85,7 @@ _COUNT = re.compile(r"^\s*(?:(?:en|and|so)\s+)?(?:hoeveel\s+(?:zijn\s+)?(?:dat|d
                     r"(?:\s+(?:in\s+totaal|samen|bij\s+elkaar))?|how many\s+(?:is that|are (?:there|those|these|they))"
                     r"(?:\s+(?:in total|altogether))?)\s*[.!?]*\s*$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\S\s*[,:;]\s|\s[-–—]\s")
+QUESTION_WORDS_BEFORE = 3  # a question of this many words before a reference is a clause of its own (not "Oké?")
 # a summing-up lead-in before the question: "Kortom, wat is het verschil tussen die twee?", "So in short: …"
 _LEAD_IN = re.compile(r"^\s*(?:(?:so|and|en|dus|ok(?:ay|é|e)?|nou)\s+)?(?:kortom|kort gezegd|in het kort|kortweg"
                       r"|samengevat|samenvattend|al met al|in short|in summary|in a nutshell|briefly|to sum up"
@@ -199,6 +213,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                        constraints=Constraints(), followup=True)
     if previous is not None:
         text = _ones_of_previous_kind(text, previous, library)
+        text = _bare_sbb_letter(text, previous, library)
         text = _described_subject(text, previous)
         compared = _compared_with_previous(text, previous, library)
         if compared != text:  # the new name beside the previous one: a question of its own, not the previous one
@@ -207,6 +222,10 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         sibling = _sibling_code(text, previous)
         if sibling is not None:  # "en W4?" after a question about P1-K1-W3: that question for P1-K1-W4
             return _answer(sibling, previous, ui, library, search, lang, followup=True,
+                           constraints=ui.merged(previous.constraints))
+        subject = _sibling_subject(text, previous)
+        if subject is not None:  # "en rekenen?" after the level of Nederlands: that question for rekenen
+            return _answer(subject, previous, ui, library, search, lang, followup=True,
                            constraints=ui.merged(previous.constraints))
         theme = _theme_followup(text, previous, library)
         if theme is not None:  # "en privacy?" after "waar komt hygiëne voor in PW 2015?": the same list, that theme
@@ -223,9 +242,22 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                        constraints=ui.merged(replace(previous.constraints, level=None)))
     text = _pair_member(text, previous, library) if previous is not None else text
     reference = find_reference(without_afterword(text))
+    if reference is not None and reference.kind == "topic" and _THAT_OF.match(text, reference.span[1]) \
+            and find_scope_terms(text[reference.span[1]:], library.catalogue) \
+            and any(p.search(fold(text)) for p in FACTS.values()):
+        end = _THAT_OF.match(text, reference.span[1]).end()  # "en welk niveau is die van persoonlijk begeleider?":
+        text = f"{text[: reference.span[1] - 3].rstrip()} {text[end:]}".strip() if text[reference.span[1] - 3:
+            reference.span[1]].lower() == "die" else text  # the programme named, not the previous topic
+        reference = find_reference(without_afterword(text))
+    if reference is not None and previous is not None and _programme_fact_of_it(text, reference, previous, library):
+        programme = referent(Reference("scope", "", (0, 0)), previous)  # "what level is it then?" after a question
+        # about a thuisbegeleider's pay, "how many sbu is that one?" after its list: the programme's, not the pay's
+        fact = f"{text.rstrip(' ?')} ({programme})?"
+        return _answer(fact, previous, ui, library, search, lang, followup=True,
+                       constraints=ui.merged(previous.constraints))
     subset = reference is not None and reference.kind == "scope" and previous is not None \
         and previous.kind == WERKPROCES  # "and klantgerichtheid, in which of them …": within the units listed
-    if reference is not None and _clause_before(text[: reference.span[0]]) and not (
+    if reference is not None and _clause_before(text[: reference.span[0]], library) and not (
             previous is not None and _names_only(text[: reference.span[0]], library, competences=subset)):
         reference = None  # "iemand met geldproblemen helpen, welke taak hoort daarbij?": it points inside; "and the
         # Begeleider gehandicaptenzorg, how is that different?" points back
@@ -266,7 +298,9 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
             target = referent(Reference("scope", "", (0, 0)), previous)
         if target is None:
             intent = route(text, library.catalogue, library.vocabulary, lang, library.sbb)
-            if not (intent.competences or intent.sbb or intent.scopes or previous is not None):
+            if not (intent.competences or intent.sbb or intent.scopes or previous is not None
+                    or asked_absent_fact(text)):  # "How many children may one PM look after? Is there a rule
+                # about that?": what the sources never state, said as such
                 reply = Reply(NOT_FOUND, lang, _reading(lang, text), intent, problem="no_referent",
                               details=(reference.text,))
                 return Outcome(reply, Turn(text, lang=lang), text, False)
@@ -358,11 +392,16 @@ def _described_subject(text: str, previous: Turn) -> str:
     return text[:match.start()] + named[0] + text[match.end():] if len(named) == 1 else text
 
 
-def _clause_before(text: str) -> bool:
+def _clause_before(text: str, library: Library) -> bool:
     """Whether a clause is set off before a reference ("iemand met geldproblemen helpen, welke taak hoort
-    daarbij?"): the reference points inside it. A summing-up lead-in ("Kortom, …", "So in short, …") or one that
-    points back ("Voortbouwend op dat overzicht: …") is none."""
-    return _SEPARATOR.search(_LEAD_IN.sub("", text)) is not None
+    daarbij?"), or a question that names a programme ("en de PBG op niveau 4? welke werkprocessen heeft die"): the
+    reference points inside it. A summing-up lead-in ("Kortom, …", "So in short, …"), one that points back
+    ("Voortbouwend op dat overzicht: …") or an aside question ("Is dat alles? welke daarvan …") is none."""
+    text = _LEAD_IN.sub("", text)
+    asked = text.split("?")[:-1]
+    return _SEPARATOR.search(text) is not None or any(
+        len(re.findall(r"[^\W\d_]+", part)) >= QUESTION_WORDS_BEFORE and find_scope_terms(part, library.catalogue)
+        and find_reference(part) is None for part in asked)
 
 
 def _names_only(text: str, library: Library, competences: bool = False) -> bool:
@@ -388,6 +427,9 @@ def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:
         return text
     scope = previous.scope if years_named(text) else referent(Reference("scope", "", (0, 0)), previous)
     return f"{text.rstrip(' ?')} ({scope})?" if scope else text  # a year the message names replaces the earlier
+
+
+_THAT_OF = re.compile(r"\s+(?:van|of)\s+(?:(?:de|het|the)\s+)?", re.IGNORECASE)  # "die van X": X's
 
 
 # one of two names the previous question gave: "the latter", "the former", "laatstgenoemde", "eerstgenoemde"
@@ -442,6 +484,19 @@ def _generic_compared(text: str, previous: Turn, library: Library) -> str | None
         return None
     scope = referent(Reference("scope", "", (0, 0)), previous)
     return f"{text.rstrip(' ?')} ({scope})?" if scope else None
+
+
+def _programme_fact_of_it(text: str, reference: Reference, previous: Turn, library: Library) -> bool:
+    """"what level and what type of training is it then?": "it" is the programme the previous question named when
+    the message asks one of its facts (level, type, study load, crebo) and the previous topic is no competence or
+    unit (whose level "it" may mean) and the message names no scope itself."""
+    if reference.kind not in ("topic", "scope") or not previous.scope or find_scope_terms(text, library.catalogue):
+        return False
+    topic = fold(previous.topic or "")
+    if _CODE_NAMED.search(topic) or topic in library.competence_names or any(
+            fold(n) in topic for n in library.sbb.values()):
+        return False
+    return any(p.search(fold(text)) for p in FACTS.values())
 
 
 def _asks_own_fact(text: str) -> bool:
@@ -500,6 +555,44 @@ def _sibling_code(text: str, previous: Turn) -> str | None:
     code = _FULL_CODE.search(previous.question)
     new = code.group(1).upper() + (tail if tail.startswith("K") else code.group(2).upper() + tail)
     return _FULL_CODE.sub(new, previous.question)
+
+
+# "en rekenen?", "and English?", "hoe zit het met Engels?" after a question about the level of one generic subject
+_SIBLING_SUBJECT = re.compile(rf"^\s*(?:(?:en|and|ok(?:ay|é|e)?|dan|then|what about|how about|(?:en\s+)?hoe zit het met"
+                              rf"|(?:en\s+)?(?:voor|for))\s*,?\s*)+(?P<subject>{SUBJECT})(?:\s+(?:taal|language))?"
+                              rf"\s*(?:dan|then)?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def _sibling_subject(text: str, previous: Turn) -> str | None:
+    """The previous question again with another generic subject ("en rekenen?" after "Welk niveau Nederlands heeft
+    de thuisbegeleider nodig?": the level of rekenen for the thuisbegeleider); None when the message is more than
+    the subject, or the previous question asked no subject's level."""
+    match = _SIBLING_SUBJECT.match(text)
+    asked = SUBJECT_LEVEL.search(fold(previous.question)) if match else None
+    if asked is None:
+        return None
+    start, end = asked.span()
+    within = re.search(rf"\b{SUBJECT}\b", previous.question[start:end], re.IGNORECASE)
+    if within is None:
+        return None
+    return (previous.question[: start + within.start()] + match.group("subject")
+            + previous.question[start + within.end():])
+
+
+# a bare SBB letter at the end of a follow-up: "Which of those also list H?", "en welke daarvan ook H?"
+_BARE_LETTER = re.compile(r"\b(?:also|ook|list|lists|have|has|hebben|heeft|require|requires|with|met|om|and|en)"
+                          r"\s+([A-Y])\s*[?.!]*\s*$")
+
+
+def _bare_sbb_letter(text: str, previous: Turn, library: Library) -> str:
+    """A follow-up's bare capital letter as the SBB competence it names, when the previous question asked for an
+    SBB competence ("… horen bij competentie E?" + "Which of those also list H?": competence H); else ``text``."""
+    match = _BARE_LETTER.search(text)
+    if match is None or match.group(1) not in library.sbb or not (
+            sbb_letters(previous.question) or sbb_named(previous.question, library.sbb)):
+        return text
+    word = "competence" if detect(text) == "en" else "competentie"
+    return f"{text[: match.start(1)]}{word} {match.group(1)}{text[match.end(1):]}"
 
 
 def _has_year(scope: str | None, years: list[str], library: Library) -> bool:
@@ -571,8 +664,11 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
     if within and reply.type in (LIST, COMPETENCE) and reply.items:  # which of those: the earlier list, narrowed
         kept = set(within)
         profiles = {ref.rsplit("|", 2)[0] for ref in within} if intent.kind == PROFIEL else set()
-        reply = replace(reply, items=tuple(i for i in reply.items  # a profile by any of its texts (requirements)
-                                           if i.ref in kept or i.ref.rsplit("|", 2)[0] in profiles))
+        narrowed = tuple(i for i in reply.items  # a profile by any of its texts (requirements)
+                         if i.ref in kept or i.ref.rsplit("|", 2)[0] in profiles)
+        reply = replace(reply, items=narrowed) if narrowed else _none_of_those(reply, within, library)
+    elif within and reply.type == NOT_FOUND and reply.problem == "no_links":  # none in the scope: none of those
+        reply = _none_of_those(reply, within, library)
     subjects = reply.subjects()
     topic = ", ".join(intent.competences) or ", ".join(reply.details[:1] if reply.type == "competence" else ()) \
         or intent.topic or (subjects[0] if subjects else "")
@@ -594,6 +690,15 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
                 (*(previous.scopes if previous else ()), *intent.scope_terms[:1])[-6:],
                 _cited_profiles(reply))
     return Outcome(reply, turn, question, followup)
+
+
+def _none_of_those(reply: Reply, within: tuple[str, ...], library: Library) -> Reply:
+    """"Which of those also list J?" when none of the units listed before does: say so (not that no unit of the
+    scope names J, which others may)."""
+    intent = reply.intent
+    what = ", ".join([*(f"{c} {library.sbb.get(c, '')}".strip() for c in intent.sbb), *intent.competences]) \
+        or intent.topic or ""
+    return replace(reply, problem="none_of_those", items=(), details=(str(len(within)), what))
 
 
 def _cited_profiles(reply) -> tuple[str, ...]:

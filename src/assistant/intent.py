@@ -104,6 +104,12 @@ def _without_own_material(folded: str, scope_terms: list[str]) -> str:
 
 # Word patterns (on the folded question) that mark a question type; Dutch and English.
 ASSESS = r"assess\w*|beoordee?l\w*"  # the verbs of assessing: a competence cue before a name, never a topic word
+# "waar", "where" asking where something occurs; not where the asker goes next ("waar kan ik daarna naar doorstromen?",
+# "where can I go after …?"), nor "waar gaat het over" (what it is about)
+WHERE_WORD = (r"\bwaar\b(?!\s+(?:gaat|staat het)\b)(?![^?.!]*\b(?:heen|naartoe|naar\s+toe|doorstrom\w*|doorgroei\w*"
+              r"|overstappen)\b)"
+              r"|\bwhere\b(?!\s+(?:can|could|do|does|should|will|would|may)\s+(?:i|you|we|one|they|he|she|students?)"
+              r"\s+(?:then\s+|next\s+)?(?:go|continue|progress|move\s+on)\b)")
 CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk(?!baars\b)\w*\b|\bvergeleken\s+met\b|\bversus\b|\bvs\.?(?!\w)"
                r"|\bt\.?o\.?v\.?(?!\w)|\bdiffer\w*\b"
@@ -122,7 +128,7 @@ CUES: dict[str, str] = {
             r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b"
             r"|\bwhat\s+(?:kinds?\s+of\s+)?(?:profiles|qualifications|work ?processes|core tasks)\b"
             + r"|" + ANY_UNITS,
-    "where": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b"
+    "where": WHERE_WORD + r"|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b"
              r"|\b(?:is|are) about\b|\bdeal with\b|\bover\b|\bmet betrekking tot\b|\babout\b|\bwaarin\b|\bmention\w*\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\boccurs?\b|\bappears?\b|\bergens\b|\banywhere\b"
              r"|\bmet\b(?=[^?.!]*\bte maken\b)|\b(?:has|have|had) to do with\b"  # "… hebben met voeding te maken?"
@@ -145,7 +151,7 @@ CUES: dict[str, str] = {
             r"|\bplacement\b|\bwerkplek\b|\bin de praktijk\b|\bin practice\b",
     "only": r"\balleen\b|\buitsluitend\b|\bonly\b|\bjust\b|\benkel\b",
     # a theme asked for inside a scope ("welke werkprocessen van MZ gaan over X"), not the scope's whole tree
-    "theme": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bwaarin\b|\bgaan over\b|\bgaat over\b|\bover\b"
+    "theme": WHERE_WORD + r"|\bwaarin\b|\bgaan over\b|\bgaat over\b|\bover\b"
              r"|\babout\b|\bmet betrekking tot\b|\bdeal\w* with\b|\bmention\w*\b|\bnoemen\b|\bgenoemd\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\bergens\b|\boccur\w*\b|\bappear\w*\b|\binvolv\w*\b"
              r"|\bcalled\b|\bheten\b|\bstaat\b|\bstaan\b|\bshow up\b|\bcome up\b|\bte maken\b|\bto do with\b"
@@ -155,7 +161,7 @@ CUES: dict[str, str] = {
              + r"|" + COMES_BACK + r"|" + PLAYS_A_ROLE
              + r"|" + ANYTHING_ON,
     # a theme searched across the sources without a kind word ("komt huiselijk geweld ergens voor?")
-    "where_alone": r"\bwaar\b(?!\s+(?:gaat|staat het)\b)|\bwhere\b|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"
+    "where_alone": WHERE_WORD + r"|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"
                    r"|\bvoorkom\w*\b|\bergens\b|\banywhere\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b"
                    + r"|" + ANYTHING_ON,
 }
@@ -616,7 +622,12 @@ _QUESTION_LEAD = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,4}?(?:vraag|vraagje|questio
                             r"(?:\s*:|\s+(?:over|about|on|omtrent)\b(?=[^:?.!]*:))\s*")
 # the asker's statements about themselves before the question sentence ("I am good at household work like cleaning
 # and cooking. In which work processes does huishouden come up?"): the same, when the question has words of its own
-_STATEMENT = re.compile(r"^(?>[^.!?]*\b(?:ik|wij|we|mijn|onze|ons|i|i'm|my|our|me)\b[^.!?]*[.!]\s+)+(?=[^.!?]*\?\s*$)")
+# A greeting alone ("Hoi!") and the asker's own question before the last ("Maar wat doe je dan eigenlijk de hele
+# dag? Welke werkprocessen heeft X?") count among them.
+_STATEMENT = re.compile(r"^(?>(?:\s*(?:hoi|hi|hallo|hello|hey|dag|beste|dear)\s*[.!,]\s+"
+                        r"|[^.!?]*\b(?:ik|wij|we|mijn|onze|ons|i|i'm|my|our|me)\b[^.!?]*[.!]\s+"
+                        r"|[^.!?]*\b(?:ik|je|jij|mijn|i|you|my)\b[^.!?]*\?\s+(?=[^.!?]*\?\s*$)))+"
+                        r"(?=[^.!?]*\?\s*$)")
 # a statement that says what is sought is the request itself ("Ik zoek werkprocessen over agressie. Welke zijn er bij
 # de Thuisbegeleider?", "My lesson is about medication. Which …?"), never the asker's aside
 _SEEKS = re.compile(r"\b(?:zoek\w*|looking|search\w*|weten|know|werk\s*process\w*|work\s+process\w*|kerntaa?k\w*"
@@ -638,7 +649,8 @@ _AFTERWORD = re.compile(
     r"bedankt|dank|alvast|zodat|want|because|omdat|since|ivm|i\.v\.m\.|vanwege|in\s+verband\s+met"
     r"|wil|wilde|wou|ben|heb|vind|twijfel"  # a chat statement without its subject: "wil het in me portfolio zetten"
     r"|(?:[\w'-]+\s+){0,3}?(?:vroeg|vroegen|asked)"  # who asked it: "nieuwe stagiair vroeg t", "my manager asked"
-    r"|zoek\s+(?:het|dat|dit)\s+(?:even\s+|maar\s+)?uit|(?:please\s+)?find\s+(?:it|that|this)\s+out|graag|please)\b"
+    r"|zoek\s+(?:het|dat|dit)\s+(?:even\s+|maar\s+)?uit|(?:please\s+)?find\s+(?:it|that|this)\s+out|graag|please"
+    r"|(?=[^?]*\b(?:ik|mij|mijn|m'n|i|my)\b)[\w'’]+)\b"  # any statement of the asker's own ("Thuis kook ik …")
     r"(?![^?]*\b(?:bedoel\w*|mean|meant|zoek\w*|looking|gaat\b[^?]*\bom|regarding|betreft|concerning"
     r"|liefst|vooral|voornamelijk|mainly|especially|particularly|specifi\w+|ook|also|too|bijzonder|including|inclusief"
     r"|(?:die|dat|degene|the\s+ones?|those)\s+(?:over|about|on|met|with)|(?:know|weten|learn|leren)\b[^?]*\b(?:about|over)"
@@ -701,7 +713,8 @@ _POSSESSIVE = (
     rf"\b(?:heeft|hebben)\s+(?:de|het|een)\s+{_NAME}\s*(?:[?.!,]|$)",
     # "which werkprocessen has Verzorgende-IG?", "the work processes in the Verzorgende-IG qualification"
     rf"(?:{{kinds}})\s+has\s+(?:the\s+)?{_NAME}\s*(?:[?.!,]|$)",
-    rf"(?:{{kinds}})\s+(?:in|of)\s+(?:the|a|an)\s+{_NAME}\s+(?:qualification|programme|program|diploma|course)\b",
+    rf"(?:{{kinds}})\s+(?:(?:are|is|zijn|zitten)\s+)?(?:in|of)\s+(?:the|a|an|de|het)\s+{_NAME}\s+"
+    rf"(?:qualification|programme|program|diploma|course|kwalificatie|opleiding)\b",
 )
 
 
@@ -1407,8 +1420,10 @@ REFERS = r"\b(?:verwijzen|verwijst|refer|refers)\s+(?:naar|to)\b"
 UNITS_REFER = (r"\b(?:werk ?process?(?:en)?|wp'?s?|work ?process(?:es)?|units?|kerntaa?k(?:en)?|core tasks?)\b"
                r"(?:(?!\b(?:over|about|je|jij|ik|we|wij|u|men|you|they|ze|zij|leer|leert|leren|learn)\b)[^?.!])*"
                + REFERS)  # the units refer; not "gaan over het verwijzen naar …", "leer je verwijzen naar …": a theme
-_MANY = r"\bwelke\b|\bwhich\b|\balle\b|\ball\b|\blist\b|\blijst\b|\bwerk ?processen\b|\bwork ?processes\b" \
-    r"|\ballemaal\s+voor\b|\boveral\b|\beverywhere\b"  # "waar komt het werkproces 'Voert … uit' allemaal voor?"
+_MANY = (r"\bwelke\b|\bwhich\b|\balle\b|\ball\b|\blist\b|\blijst\b|\bwerk ?processen\b|\bwork ?processes\b"
+         r"|\ballemaal\s+voor\b|\boveral\b|\beverywhere\b"  # "waar komt het werkproces 'Voert … uit' allemaal voor?"
+         r"|\b(?:does|do)\s+the\s+work ?process\b[^?]*\b(?:occur|appear)\b|\bkomt\s+het\s+werk ?proces\b[^?]*\bvoor\b")
+# "where does the work process 'X' occur?": the units so titled
 
 HAS_TO_DO_WITH = r"\bmet\b[^?.!]*\bte maken\b|\bte maken\b[^?.!]*\bmet\b"  # "(hebben) met X te maken (met)"
 COVERED = 0.6  # share of a question's topic words a competence name must cover to be the question's subject

@@ -166,6 +166,11 @@ class Library:
         return corpus_words(names) - {"en", "and", "van", "of", "de", "het", "the", "op", "met"}
 
     @cached_property
+    def scope_name_words(self) -> frozenset[str]:
+        """Words of dossier and profile names only (a competence's words may be a theme's: *rapporteren*)."""
+        return corpus_words(list(self.catalogue.scopes)) - {"en", "and", "van", "of", "de", "het", "the", "op", "met"}
+
+    @cached_property
     def competence_names(self) -> tuple[str, ...]:
         """Competence and SBB competence names, lower case (for spelling them right)."""
         return tuple(dict.fromkeys(fold(n) for n in [*self.vocabulary.competences, *self.sbb.values()]))
@@ -383,7 +388,10 @@ class Reply:
     ranked: tuple[Hit, ...] = ()
 
     def subjects(self) -> tuple[str, ...]:
-        """What the answer is about, first first, as short phrases a follow-up can refer to."""
+        """What the answer is about, first first, as short phrases a follow-up can refer to (two programmes compared:
+        the two, so that "die tweede" is the second programme, not a unit of the table)."""
+        if self.type == COMPARE and self.sides and len(self.items) > 2:
+            return tuple(dict.fromkeys(self.sides))
         if self.items:
             return tuple(dict.fromkeys(subject(i.chunk) for i in self.items))
         return tuple(dict.fromkeys(subject(h.chunk) for h in self.hits))
@@ -452,6 +460,7 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
     basis = basis or (BASIS_OF.search(intent.question) is not None and not any(e.profile for e in entries))
     part = PART_CODE.search(intent.question)  # "alleen P3": that profile part's units
     part_code = part.group(1).upper() if part else None
+    b_coded = _B_CODED.search(fold(intent.question)) is not None  # "welke B-werkprocessen heeft de PBG?"
     whole = _all_parts(intent.question) or (basis and own and not additions)  # "in het basisdeel, en welke in het
     additions = additions and not whole  # profieldeel": both parts; "… additions included": no part alone
     own = own and not additions and not whole
@@ -469,6 +478,8 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
         if part_code and chunk.kind in (WERKPROCES, KERNTAAK) and not (chunk.code or "").upper().startswith(
                 f"{part_code}-"):
             return False
+        if b_coded and chunk.kind in (WERKPROCES, KERNTAAK) and not (chunk.code or "").upper().startswith("B"):
+            return False  # the units coded B: the basisdeel's and a profile's additions to them, not its P units
         if years and (chunk.version or "")[:4] not in years:
             return False
         if filters.version and (chunk.version or "") != filters.version:
@@ -481,6 +492,10 @@ def scope_filter(intent: Intent, filters: Filters) -> Callable[[Chunk], bool]:
         return filters.level is None or chunk.level in (None, filters.level)
 
     return keep
+
+
+# the units coded B asked: "de B-werkprocessen", "B work processes", "B-kerntaken" (a profile's additions are coded B)
+_B_CODED = re.compile(r"\bb[- ](?:werk ?process\w*|work ?process\w*|kerntaken|kerntaak|core\s+tasks?|units?)\b")
 
 
 # the parts of a profile asked together: "the basisdeel, the profile-specific additions …", "additions included"
@@ -868,8 +883,8 @@ def _word_stems(word: str, library: Library) -> list[str]:
     hold, such as "deal")."""
     from assistant.glossary import GLOSSARY
 
-    if word in STOPWORDS or word in library.name_words:
-        return []
+    if word in STOPWORDS or word in library.scope_name_words:
+        return []  # a word of an SBB competence's title is a theme word too ("rapporteren", "materialen")
     if word not in library.words:  # typed without its diacritic: "coordinerende"
         word = library.accented.get(word, word)
     held = word in library.words or word in GLOSSARY
@@ -1133,7 +1148,8 @@ FACTS = {"crebo": re.compile(rf"(?!{CREBO_GIVEN})\bcrebo\w*"),  # not "(crebo 25
                            rf"|{DURATION}"),
          "soort": re.compile(r"\b(?:welke|wat\s+voor)\s+soort\s+opleiding\s+(?:is|zijn)\b|\bopleidingssoort\b"
                              r"|\bsoort\s+opleiding\s+(?:van|is|zijn)\b|\bwhat\s+(?:type|kind)\s+of\s+(?:programme|program"
-                             r"|qualification)\s+(?:is|are)\b|\b(?:type|kind)\s+of\s+(?:programme|program|qualification)\s+of\b"
+                             r"|qualification|training|course)\s+(?:is|are)\b"
+                             r"|\b(?:type|kind)\s+of\s+(?:programme|program|qualification|training|course)\s+of\b"
                              r"|\b(?:een|a)\s+(?:vakopleiding|middenkaderopleiding|basisberoepsopleiding|specialistenopleiding)"
                              r"\s*(?:\?|\bof\b|\bor\b)")}
 _SOORT = re.compile(r"Soort opleiding\s*:\s*([^\n]+)", re.IGNORECASE)  # a profile text's "Opleiding:" part
@@ -1291,6 +1307,7 @@ def _other_level(question: str, library: Library, fact: str = "niveau") -> bool:
     language, a skill ("hoe lang duurt de stage?")."""
     sentence = next((s for s in re.split(r"(?<=[.?!])\s+", question) if FACTS[fact].search(fold(s))), question)
     rest = _QUALIFICATION.sub(" ", fold(sentence))
+    rest = re.sub(r"\b(?:in|here\s+in)\s+(?:the\s+)?(?:netherlands|nederland|holland)\b", " ", rest)  # the country
     for pattern in FACTS.values():  # "op welk niveau zit die opleiding en hoeveel sbu heeft hij?": facts of it
         rest = pattern.sub(" ", rest)
     if fact == "sbu":  # a length: the place where it goes on ("de stage", "the internship") is another thing
@@ -1545,10 +1562,12 @@ def _addition(intent: Intent, library: Library) -> Reply | None:
     if not codes:  # "how does the GPM aanvulling of Evalueert de werkzaamheden differ from the basisdeel?"
         codes = {(u.chunk.code or "").upper() for u in library.units if u.chunk.variant == "aanvulling"
                  and len((u.chunk.title or "").split()) >= 2 and fold(u.chunk.title or "") in question}
+    entries = [e for e in narrow_entries(intent.scopes) if e.profile]
+    if not codes and len({fold(e.profile) for e in entries}) == 1:  # "wat moet een thuisbegeleider extra doen bij
+        codes = _addition_titled(intent, entries, library)  # persoonlijke verzorging?": its addition so titled
     if len(codes) != 1:
         return None
     code = next(iter(codes))
-    entries = [e for e in narrow_entries(intent.scopes) if e.profile]
     if len({fold(e.profile) for e in entries}) != 1:  # two profiles' additions: compare the profiles
         return None
     for entry in entries:
@@ -1566,6 +1585,20 @@ def _addition(intent: Intent, library: Library) -> Reply | None:
             return Reply(COMPARE, intent.lang, read_as(intent, f"{sides[0]} ↔ {sides[1]}"), intent,
                          items=(left, right), rows=(Row(left, right, _status(left, right)),), sides=sides)
     return None
+
+
+def _addition_titled(intent: Intent, entries: list[ScopeEntry], library: Library) -> set[str]:
+    """The codes of the profile's additions whose title holds two or more of the topic's words and all of its words
+    that some title holds ("persoonlijke verzorging": B1-K1-W2 *Ondersteunt de cliënt bij de persoonlijke
+    verzorging*); several or none are no answer."""
+    words = set(topic_words(intent.topic))
+    added = [u.chunk for u in library.units if u.chunk.variant == "aanvulling" and any(
+        in_scope(u.chunk, e) and fold(u.chunk.profile or "") == fold(e.profile) for e in entries)]
+    titled = {c.code.upper(): set(re.findall(r"[^\W\d_]+", fold(c.title or ""))) for c in added if c.code}
+    in_titles = {w for title in titled.values() for w in title} & words
+    if len(in_titles) < 2:
+        return set()
+    return {code for code, title in titled.items() if in_titles <= title}
 
 
 def _two_titles(intent: Intent, library: Library) -> Reply | None:
@@ -1594,6 +1627,48 @@ def _two_titles(intent: Intent, library: Library) -> Reply | None:
                  rows=(Row(left, right, _status(left, right)),), sides=sides)
 
 
+def _dossier_facts_compared(intent: Intent, library: Library) -> str | None:
+    """The fact (crebo, niveau, sbu, type) that a comparison of two or more whole dossiers asks for, else None: the
+    dossiers' profiles pair by nothing, their facts side by side are the answer. A level of something else ("op
+    welk niveau wordt er samengewerkt?", "qua niveau van zelfstandigheid") is no such fact."""
+    entries = narrow_entries(intent.scopes)
+    if len({e.dossier for e in entries}) < 2 or any(e.profile for e in entries) or codes_in(intent.question) \
+            or intent.competences:
+        return None
+    asked = re.sub(rf"{CUES['compare']}|\bprofiel\w*|\bprofiles?\b|\bside\s+by\s+side\b", " ", fold(intent.question))
+    return next((name for name, pattern in FACTS.items() if pattern.search(asked)
+                 and not (name in ("niveau", "sbu") and _other_level(asked, library, name))), None)
+
+
+_DOSSIER_CREBO = {"nl": "crebonummer dossier", "en": "crebo number (dossier)"}
+
+
+def _dossier_facts(fact: str, intent: Intent, library: Library) -> Reply:
+    """Two dossiers side by side in the facts asked: each dossier's own crebo (when crebo is asked), then per fact
+    its profiles' values ("Helpende Zorg en Welzijn: 3200; …"), the profile texts cited."""
+    entries = narrow_entries(intent.scopes)
+    a, b = _two_scopes(intent, entries, library)
+    question = fold(intent.question)
+    asked = [fact, *(name for name, pattern in _FACT_WORDS.items() if name != fact and re.search(pattern, question))]
+    texts = {e: {c.profile: c for c in library.chunks if c.kind == PROFIEL and c.profile and in_scope(c, e)}
+             for e in (a, b)}
+
+    def own_crebo(entry: ScopeEntry) -> str:
+        return next((c.crebo for c in library.chunks if c.part == 1 and c.profile is None and c.crebo
+                     and in_scope(c, entry)), "")
+
+    def values(entry: ScopeEntry, name: str) -> str:
+        return "; ".join(f"{profile}: {value}" for profile, chunk in texts[entry].items()
+                         if (value := fact_value(chunk, name))).replace("|", "/")
+
+    rows = [f"{_DOSSIER_CREBO[intent.lang]}|{own_crebo(a)}|{own_crebo(b)}"] if "crebo" in asked else []
+    rows += [f"{name}|{values(a, name)}|{values(b, name)}" for name in asked if values(a, name) or values(b, name)]
+    items = tuple(Item(c, c.passage or c.text, _part(c)) for e in (a, b) for c in texts[e].values())
+    sides = (scope_label(a), scope_label(b))
+    return Reply(COMPARE, intent.lang, read_as(intent, f"{sides[0]} ↔ {sides[1]}"), intent, items=items, rows=(),
+                 sides=sides, details=tuple(rows))
+
+
 def _side_facts(intent: Intent, library: Library) -> tuple[str, ...]:
     """Two profiles compared: ``("niveau|3|4", "crebo|25475|25477")``, the facts of each side that the sources
     give (none when the sides are versions or dossiers)."""
@@ -1612,8 +1687,33 @@ def _side_facts(intent: Intent, library: Library) -> tuple[str, ...]:
     left, right = facts(a), facts(b)
     if not left or not right:
         return ()
-    return tuple(f"{name}|{left[name]}|{right[name]}" for name in ("niveau", "crebo", "sbu", "soort")
+    rows = tuple(f"{name}|{left[name]}|{right[name]}" for name in ("niveau", "crebo", "sbu", "soort")
                  if left[name] or right[name])
+    subject = subject_level_asked(intent)  # "verschilt de eis voor Engels tussen de OA en de GPM?": each one's levels
+    lines = [_subject_line(subject, entry, library) for entry in (a, b)] if subject else []
+    if any(lines):
+        rows += (f"{SUBJECT_LABEL[intent.lang][subject]}|{lines[0].replace('|', '/')}|{lines[1].replace('|', '/')}",)
+    return rows
+
+
+SUBJECT_LABEL = {"nl": {"engels": "Engels", "nederlands": "Nederlands", "rekenen": "rekenen",
+                        "mvt": "moderne vreemde taal"},
+                 "en": {"engels": "English", "nederlands": "Dutch", "rekenen": "numeracy (rekenen)",
+                        "mvt": "modern foreign language"}}
+
+
+def _subject_line(subject: str, entry: ScopeEntry, library: Library) -> str:
+    """A profile's levels for a generic subject: its own foreign-language line (for Engels or a foreign language),
+    then the dossier's generic reference levels for its mbo level ("Engels (alleen voor niveau 4): lezen en
+    luisteren: B1; …"); "" when the sources give neither."""
+    parts = []
+    own = next((library.language_lines.get(_profile_key(c)) for c in _profile_texts(entry, library)), None)
+    if own is not None and subject in ("engels", "mvt"):
+        parts.append(" ".join(own.text.split()))
+    found = subject_levels(subject, entry, library)
+    if found and len(found[1]) > 1:
+        parts.append(f"{found[1][0]}: {' '.join(found[1][1:])}")
+    return "; ".join(parts)
 
 
 TITLE_CLOSE = 0.9  # a quoted title this alike to a unit's title names that unit (a typo, another article)
@@ -1807,7 +1907,7 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
         hits = _per_version(intent, library, filters, search, k)
     else:  # the version a named year gives is the search's only: the chips show the question's own filters
         hits = search(intent.question, _year_named(intent, library, filters), k + 1)
-    hits = _in_named_scope(intent, hits, filters)
+    hits = [_requirements_shown(hit) for hit in _in_named_scope(intent, hits, filters)]
     if intent.kind == COMPETENTIE:  # "welke SBB-competenties horen bij B1-K1-W3 van PW?", "which competences does
         hits = [_sbb_shown(hit, library.sbb, intent.lang) for hit in hits]  # a TA need for …": what the units name
     ranked = hits[page * PAGE: k]
@@ -1815,6 +1915,15 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
     return Reply(LOOKUP, intent.lang, read_as(intent), intent, hits=tuple(shown), ranked=tuple(ranked), page=page,
                  more=len(hits) > k or (page == 0 and len(shown) < min(len(hits), PAGE)),
                  filters=_applied(intent, filters))
+
+
+def _requirements_shown(hit: Hit) -> Hit:
+    """A profile's requirements passage (SBB's *bijzondere vereisten*) with every requirement it states as the quoted
+    text ("… VOG …", "… ingeënt tegen Hepatitis B …"), not only the sentence nearest the question."""
+    if hit.chunk.kind != "beroepsvereisten" or _NO_REQUIREMENT.search(hit.chunk.text):
+        return hit
+    lines = _requirement_lines([hit.chunk])
+    return replace(hit, best_sentence=" ".join(lines)) if len(lines) > 1 else hit
 
 
 def _in_named_scope(intent: Intent, hits: list[Hit], filters: Filters) -> list[Hit]:
@@ -1985,6 +2094,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         unstated = _compared_fact_unstated(intent, library)
         if unstated:  # "… verschil in niveau tussen PMK en GPM?" + "en in de nieuwe dossiers van 2021?": none given
             return _not_found(intent, "no_fact", unstated, search(intent.question, filters, 3))
+        fact = _dossier_facts_compared(intent, library)
+        if fact:  # "PW and SW side by side: dossier crebo and the levels of their profiles": each dossier's facts
+            return _dossier_facts(fact, intent, library)
         return compare(intent, library, filters)
     else:
         added = _addition(replace(intent, type=COMPARE), library) if _asks_addition_only(intent) else None
@@ -2117,13 +2229,20 @@ def _both(first: Callable[[Chunk], bool], second: Callable[[Chunk], bool]) -> Ca
     return lambda chunk: first(chunk) and second(chunk)
 
 
+# programmes at a level, the level after them ("profielen op niveau 3", "the programmes at level 3"); before them
+# it is query.PROGRAMME_LEVEL ("the level 3 profiles")
+_PROGRAMMES_AT_LEVEL = re.compile(r"\b(?:profielen|profiles|opleidingen|programm?es|programs|qualifications"
+                                  r"|kwalificaties)\s+(?:op|at|of)\s+(?:mbo[- ]?)?(?:niveau|level)\s*[1-4]\b")
+
+
 def _at_programme_level(intent: Intent, library: Library) -> Callable[[Chunk], bool] | None:
     """Whether a unit belongs to a programme at the mbo level the question names (a profile's unit: that profile's
     niveau; a basisdeel unit: one of its dossier's profiles), or None when no level is named, a competence is (its
     level; but a level after a programme's name is the programme's: "klantgerichtheid bij PW niveau 3"), or no
     profile is at that level."""
     asked = {str(n) for n in intent_levels(intent)}
-    if not asked or (intent.competences and intent.levels):
+    programmes = PROGRAMME_LEVEL.search(fold(intent.question)) or _PROGRAMMES_AT_LEVEL.search(fold(intent.question))
+    if not asked or (intent.competences and intent.levels and not programmes):
         return None
     profiles = {(c.dossier, c.version, fold(c.profile)): c.niveau for c in library.chunks
                 if c.kind == PROFIEL and c.profile and c.niveau}
@@ -2360,19 +2479,21 @@ _SUBJECTS = {"engels": r"\bengels\w*|\benglish\b", "nederlands": r"\bnederlands\
              "mvt": FOREIGN_LANGUAGE}
 # the generic part's headings; a foreign language of choice has none (a profile's own line only)
 _SUBJECT_HEADING = {"engels": r"engels\b", "nederlands": r"nederlandse\s+taal\b", "rekenen": r"rekenen\b"}
-_SUBJECT = (r"(?:nederlandse?|engels|dutch|english|rekenen|math\w*|arithmetic|numeracy"
+SUBJECT = (r"(?:nederlandse?|engels|dutch|english|rekenen|math\w*|arithmetic|numeracy"
             r"|(?:moderne\s+)?vreemde\s+ta(?:al|len)|mvt|(?:modern\s+)?foreign\s+languages?)")
 _NOT_THE_SUBJECT = r"(?!\s+(?:mbo|programm?e?s?|qualifications?|system|dossiers?|opleiding\w*|kwalificatie\w*|file)\b)"
 # the level of a generic subject asked: "welk niveau Nederlands", "level of Dutch (language)", "Engels-eis", "eisen
 # aan Engels"; not "the Dutch OA programme", "what level of Dutch mbo", "kinderen helpen met rekenen op welk niveau"
-_SUBJECT_LEVEL = re.compile(
-    rf"\b(?:niveau|nivo|level|referentieniveau)\s+(?:(?:van|of|voor|for)\s+)?(?:het\s+|the\s+)?{_SUBJECT}\b"
+SUBJECT_LEVEL = re.compile(
+    rf"\b(?:niveau|nivo|level|referentieniveau)\s+(?:(?:van|of|voor|for)\s+)?(?:het\s+|the\s+)?{SUBJECT}\b"
     rf"{_NOT_THE_SUBJECT}"
-    rf"|\b{_SUBJECT}(?:[\s-]+(?:language|taal|and|en|or|of|reference|\(?{_SUBJECT}\)?))*[\s-]+"
+    rf"|\b{SUBJECT}(?:[\s-]+(?:language|taal|and|en|or|of|reference|\(?{SUBJECT}\)?))*[\s-]+"
     r"(?:levels?|niveaus?|requirements?|eis|eisen|verplicht)\b"  # "Dutch language and numeracy (rekenen) requirements"
-    rf"|\b(?:eis|eisen|requirements?|required|verplicht\w*)\b[^?.!]{{0,30}}?\b(?:aan|voor|for|in|of)\s+(?:het\s+)?"
-    rf"{_SUBJECT}\b{_NOT_THE_SUBJECT}"
-    rf"|\b(?:goed|good)\s+(?:zijn\s+)?(?:in|at)\s+(?:het\s+)?{_SUBJECT}\b{_NOT_THE_SUBJECT}")  # "goed zijn in engels"
+    rf"|\b(?:(?:taal)?eis|(?:taal)?eisen|requirements?|required|verplicht\w*)\b[^?.!]{{0,30}}?\b(?:aan|voor|for|in|of)\s+(?:het\s+)?"
+    rf"{SUBJECT}\b{_NOT_THE_SUBJECT}"
+    rf"|\b(?:goed|good)\s+(?:zijn\s+)?(?:in|at)\s+(?:het\s+)?{SUBJECT}\b{_NOT_THE_SUBJECT}"  # "goed zijn in engels"
+    rf"|\b{SUBJECT}\b{_NOT_THE_SUBJECT}[^?.!]{{0,12}}\b(?:op|on|at|in)\s+(?:welk|what|which)\s+(?:niveau|level)\b")
+# "do I need English and on what level?"
 _REFERENCE_LEVEL = re.compile(r"\b(?:[1-4]F|[ABC][12])\b")
 
 
@@ -2407,7 +2528,7 @@ def _requirement_unstated(intent: Intent, subject: str | None, library: Library)
 def subject_level_asked(intent: Intent) -> str | None:
     """The generic subject (Nederlands, Engels, rekenen) whose level a programme's question asks ("Which level of
     Dutch do I need for Agogisch medewerker GGZ?"), else None (not "… in het Nederlands", nor a unit's code)."""
-    match = _SUBJECT_LEVEL.search(fold(intent.question))
+    match = SUBJECT_LEVEL.search(fold(intent.question))
     if not intent.scopes or intent.competences or codes_in(intent.question) or match is None:
         return None
     return next((name for name, pattern in _SUBJECTS.items() if re.search(pattern, match.group(0))), None)
@@ -2500,8 +2621,11 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
     words = [w for w in evidence.content_words(intent.topic, library.scope_vocab)  # SBB names count
              if not _INDICATOR_WORD.fullmatch(w) and w not in situation_words()]  # "… for an mbo student?"
     names = {fold(w)[:5] for name in library.vocabulary.competences for w in name.split() if len(w) > 3}
-    if not words or any(fold(w)[:5] in names for w in words) or names_section(" ".join(words), library):
-        return ()  # no name, part of a known one ("plannen niveau 3"), or a section ("uitleg niveaus"): ranked
+    own = [w for w in words if not evidence.generic(w, library.vocab)] or words  # "klantgericht werken": not *werken*
+    named_part = [w for w in own if fold(w)[:5] in names]
+    if not words or 2 * len(named_part) > len(own) or names_section(" ".join(words), library):
+        return ()  # no name, mostly part of a known one ("plannen niveau 3"; not "digitale vaardigheden", which
+        # only shares *vaardigheid*), or a section ("uitleg niveaus"): ranked
     return (" ".join(words), *sorted(library.levels))
 
 

@@ -65,6 +65,7 @@ TEXT = {
         "compare_what": "Ik weet niet wat ik moet vergelijken. Noem twee niveaus, twee versies of twee profielen, "
                         "bijvoorbeeld: *verschil tussen niveau 2 en 3 bij klantgerichtheid*.",
         "no_links_sbb": "Geen werkproces in de bronnen noemt de SBB-competentie {what}.",
+        "none_of_those": "Geen van de {n} werkprocessen uit het vorige antwoord: {what}.",
         "no_links": "De bronnen koppelen {what} niet aan werkprocessen (alleen de SBB-dossiers van 2015 noemen "
                     "SBB-competenties bij hun werkprocessen).",
         "no_sbb": "{code} ({scope}) noemt geen SBB-competenties: alleen de SBB-dossiers van 2015 noemen ze bij hun "
@@ -133,6 +134,7 @@ TEXT = {
         "compare_what": "I don't know what to compare. Name two levels, two versions or two profiles, for example: "
                         "*difference between level 2 and 3 of customer focus*.",
         "no_links_sbb": "No work process in the sources names the SBB competence {what}.",
+        "none_of_those": "None of the {n} work processes of the previous answer: {what}.",
         "no_links": "The sources do not link {what} to work processes (only the 2015 SBB dossiers name SBB "
                     "competences for their work processes).",
         "no_sbb": "{code} ({scope}) names no SBB competences: only the 2015 SBB dossiers name them for their work "
@@ -339,6 +341,8 @@ def problem_text(reply: Reply, details: bool = True) -> str:
     elif reply.problem == "no_sbb":
         text = t["no_sbb"].format(code=escape(d[0]), scope=escape(d[1])) if len(d) > 1 else \
             t["no_sbb_scope"].format(scope=escape(d[0]))
+    elif reply.problem == "none_of_those":
+        text = t["none_of_those"].format(n=escape(d[0]), what=escape(d[1]))
     elif reply.problem == "no_links":
         sbb = bool(d) and all(re.match(r"[A-Y] \S", x) for x in d)  # "O Creëren en innoveren": an SBB competence
         text = t["no_links_sbb" if sbb else "no_links"].format(what=escape(", ".join(d)) or "—")
@@ -372,7 +376,8 @@ def compare_text(reply: Reply, details: bool) -> str:
     for row in reply.rows:
         status = t[row.status].format(a=escape(a), b=escape(b))
         rows.append(f"| {_cell(row.left, numbers)} | {_cell(row.right, numbers)} | {status} |")
-    out.append("\n".join(rows))
+    if reply.rows:  # two dossiers' facts alone have no units paired
+        out.append("\n".join(rows))
     for row in reply.rows:
         if row.status != "changed" or row.left is None or row.right is None:
             continue

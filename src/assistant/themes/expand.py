@@ -291,10 +291,10 @@ def family_choice(scores: np.ndarray, vocabulary: Sequence[str], settings: ScanS
     top = [int(i) for i in np.argsort(-scores)[:k] if float(scores[i]) >= settings.translate_min]
     totals: dict[str, float] = {}
     for i in top:
-        key = stem(vocabulary[i])
+        key = stem(vocabulary[i], spelling=False)  # the stemmer's families (adjectives in -ief apart)
         totals[key] = totals.get(key, 0.0) + float(scores[i])
     family = max(totals, key=lambda key: totals[key])
-    return next(i for i in top if stem(vocabulary[i]) == family)
+    return next(i for i in top if stem(vocabulary[i], spelling=False) == family)
 
 
 def cognate_of(dutch: str, english: str) -> bool:

@@ -92,10 +92,24 @@ def english_stopword(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The lexical index's stem of one folded word (itself when the stemmer drops it as a stop word)."""
+def stem(word: str, spelling: bool = True) -> str:
+    """The lexical index's stem of one folded word (itself when the stemmer drops it as a stop word); with
+    ``spelling``, the long vowel and the voiced end the plural writes otherwise are one spelling:
+    *materiaal*/*materialen*, *brief*/*brieven*."""
     stems = tokenize(word)
-    return stems[0] if len(stems) == 1 else word
+    found = stems[0] if len(stems) == 1 else word
+    return _spelling_root(found) if spelling else found
+
+
+def _spelling_root(root: str) -> str:
+    """One spelling for a stem's closed last syllable: a double vowel written single, a final v or z as f or s."""
+    if len(root) >= 4 and root[-1] in "vz" and root[-2] not in "aeiou" + "vz":
+        return root
+    if len(root) >= 4 and root[-1] in "vz":
+        root = root[:-1] + {"v": "f", "z": "s"}[root[-1]]
+    if len(root) >= 4 and root[-1] not in "aeiou" and root[-2] == root[-3] and root[-2] in "aeou":
+        root = root[:-2] + root[-1]
+    return root
 
 
 _LONGEST_FIRST = tuple(sorted(DERIVATIONS, key=len, reverse=True))
