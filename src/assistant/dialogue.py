@@ -242,13 +242,10 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                        constraints=ui.merged(replace(previous.constraints, level=None)))
     text = _pair_member(text, previous, library) if previous is not None else text
     reference = find_reference(without_afterword(text))
-    if reference is not None and reference.kind == "topic" and _THAT_OF.match(text, reference.span[1]) \
-            and find_scope_terms(text[reference.span[1]:], library.catalogue) \
-            and any(p.search(fold(text)) for p in FACTS.values()):
-        end = _THAT_OF.match(text, reference.span[1]).end()  # "en welk niveau is die van persoonlijk begeleider?":
-        text = f"{text[: reference.span[1] - 3].rstrip()} {text[end:]}".strip() if text[reference.span[1] - 3:
-            reference.span[1]].lower() == "die" else text  # the programme named, not the previous topic
-        reference = find_reference(without_afterword(text))
+    if reference is not None and reference.kind == "topic":
+        own = _that_of(text, reference, library)
+        if own != text:  # "en welk niveau is die van persoonlijk begeleider?": the programme named, not the topic
+            text, reference = own, find_reference(without_afterword(own))
     if reference is not None and previous is not None and _programme_fact_of_it(text, reference, previous, library):
         programme = referent(Reference("scope", "", (0, 0)), previous)  # "what level is it then?" after a question
         # about a thuisbegeleider's pay, "how many sbu is that one?" after its list: the programme's, not the pay's
@@ -430,6 +427,17 @@ def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:
 
 
 _THAT_OF = re.compile(r"\s+(?:van|of)\s+(?:(?:de|het|the)\s+)?", re.IGNORECASE)  # "die van X": X's
+
+
+def _that_of(text: str, reference: Reference, library: Library) -> str:
+    """A programme fact asked of "die van X" ("en welk niveau is die van persoonlijk begeleider?"): the message with
+    "die van" left out, so that X is the programme asked; unchanged otherwise (no fact, no programme after it)."""
+    end = reference.span[1]
+    after = _THAT_OF.match(text, end)
+    if after is None or text[end - 3:end].lower() != "die" or not find_scope_terms(text[end:], library.catalogue) \
+            or not any(p.search(fold(text)) for p in FACTS.values()):
+        return text
+    return f"{text[: end - 3].rstrip()} {text[after.end():]}".strip()
 
 
 # one of two names the previous question gave: "the latter", "the former", "laatstgenoemde", "eerstgenoemde"

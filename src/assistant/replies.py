@@ -113,6 +113,9 @@ Search = Callable[[str, Filters, int], list[Hit]]
 # --------------------------------------------------------------------------- what the index holds
 
 
+NAME_GLUE = frozenset({"en", "and", "van", "of", "de", "het", "the", "op", "met"})  # no evidence of a name
+
+
 @dataclass(frozen=True)
 class Library:
     """The index's units, names and relations, read once and shared by every answer."""
@@ -163,12 +166,12 @@ class Library:
         """Words of dossier, profile, competence and SBB competence names (no evidence of a language)."""
         names = [*self.catalogue.scopes, *self.vocabulary.competences, *self.vocabulary.competences.values(),
                  *self.sbb.values()]
-        return corpus_words(names) - {"en", "and", "van", "of", "de", "het", "the", "op", "met"}
+        return corpus_words(names) - NAME_GLUE
 
     @cached_property
     def scope_name_words(self) -> frozenset[str]:
         """Words of dossier and profile names only (a competence's words may be a theme's: *rapporteren*)."""
-        return corpus_words(list(self.catalogue.scopes)) - {"en", "and", "van", "of", "de", "het", "the", "op", "met"}
+        return corpus_words(list(self.catalogue.scopes)) - NAME_GLUE
 
     @cached_property
     def competence_names(self) -> tuple[str, ...]:
@@ -1662,7 +1665,10 @@ def _dossier_facts(fact: str, intent: Intent, library: Library) -> Reply:
                          if (value := fact_value(chunk, name))).replace("|", "/")
 
     rows = [f"{_DOSSIER_CREBO[intent.lang]}|{own_crebo(a)}|{own_crebo(b)}"] if "crebo" in asked else []
-    rows += [f"{name}|{values(a, name)}|{values(b, name)}" for name in asked if values(a, name) or values(b, name)]
+    for name in asked:
+        left, right = values(a, name), values(b, name)
+        if left or right:
+            rows.append(f"{name}|{left}|{right}")
     items = tuple(Item(c, c.passage or c.text, _part(c)) for e in (a, b) for c in texts[e].values())
     sides = (scope_label(a), scope_label(b))
     return Reply(COMPARE, intent.lang, read_as(intent, f"{sides[0]} ↔ {sides[1]}"), intent, items=items, rows=(),

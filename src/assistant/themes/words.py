@@ -103,9 +103,7 @@ def stem(word: str, spelling: bool = True) -> str:
 
 def _spelling_root(root: str) -> str:
     """One spelling for a stem's closed last syllable: a double vowel written single, a final v or z as f or s."""
-    if len(root) >= 4 and root[-1] in "vz" and root[-2] not in "aeiou" + "vz":
-        return root
-    if len(root) >= 4 and root[-1] in "vz":
+    if len(root) >= 4 and root[-1] in "vz" and root[-2] in "aeiou":
         root = root[:-1] + {"v": "f", "z": "s"}[root[-1]]
     if len(root) >= 4 and root[-1] not in "aeiou" and root[-2] == root[-3] and root[-2] in "aeou":
         root = root[:-2] + root[-1]
