@@ -411,10 +411,13 @@ _EDGE_WORD = re.compile(r"\b(?:nieuwste|recentste|meest recente|newest|latest|mo
 PART_CODE = re.compile(r"(?:\b(?:alleen|only|just|enkel)\s+(?:(?:de|het|the)\s+)?(?=p[1-9]\b)"
                        r"|(?=p[1-9][\s-]+(?:ones?|werk ?process\w*|work ?process\w*|units?|deel|part)\b))"
                        r"\b(p[1-9])\b(?!\)|-?k\d)", re.IGNORECASE)
+_BARE_PART = re.compile(r"(?<![\w-])p[1-9](?![\w-])", re.IGNORECASE)  # a part's code alone ("P2"), not "P2-K1"
 # the parts of a dossier a follow-up can narrow to ("alleen die uit het profieldeel graag")
 _PART_WORDS = re.compile(r"\b(?:basisdelen|basisdeel|profieldeel|aanvullingen|core part|basic part|profile part|add-ons"
                          r"|[bp]-(?:werkprocessen|work processes|units)|profile-specific|profielspecifieke|profile ones"
                          r"|(?:the|het|de)\s+[bp][- ](?:part|deel))\b", re.IGNORECASE)
+_PART_PHRASE = re.compile(r"(?:\b(?:in|uit|over|van|of|from|within)\s+)?(?:\b(?:het|de|the)\s+)?(?:"
+                          + _PART_WORDS.pattern + ")", re.IGNORECASE)  # "in het basisdeel"
 # the additions left out beside the basisdeel ("alleen de basisdelen, zonder de profielaanvullingen"): no theme words
 WITHOUT_ADDITIONS = (r"\b(?:zonder|without|excluding|exclusief)\s+(?:de\s+|the\s+|hun\s+|their\s+|any\s+)?"
                      r"(?:profiel-?|profile[\s-]+|profile-specific\s+|profielspecifieke\s+)?"
@@ -526,7 +529,7 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     counted = _ASIDE.sub(lambda m: " " if m.group(0) in asides else m.group(0), counted)
     counted = _EXCLUSION.sub(" ", counted)  # "… alleen voor helpende? dus niet voor facilitair en sport"
     words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
-    narrowing = re.match(_NARROWING, _fold(message)) is not None
+    narrowing = re.match(_NARROWING, _fold(message)) is not None or _LATER_NARROWING.search(_fold(message)) is not None
     # "only the profile-specific ones from that list", not "only one question: …" nor "alleenstaande ouders"
     remark = _remark_before_narrowing(counted)  # "thats a lot.. only the P3 ones": the remark is no question
     if remark:
@@ -550,6 +553,8 @@ _SAME_FOR = re.compile(r"^\s*(?:(?:en|and|ok(?:ay|é|e)?|dan|then)[,\s]+)?"
                        r"\s+(?=(?:voor|for|bij|with|to)\b)",
                        re.IGNORECASE)
 _NARROWING = r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b"
+# a narrowing as the message's second sentence ("en bij GPM niv 4? ook alleen profieldeel (P2)")
+_LATER_NARROWING = re.compile(r"[?!.]\s*(?:(?:en|and|maar|but)\s+)?(?:ook\s+|also\s+|again\s+)?(?:alleen|only)\b")
 # a request before a narrowing ("could you give me only …", "kun je me alleen … geven?", "please show only …")
 _REQUEST = re.compile(r"\s*(?:(?:ok(?:ay|é|e)?|thanks|thank you|dank\w*|top|super)[,.!\s]+)?(?:please\s+)?"
                       r"(?:(?:can|could|would|will|kun|kan|kunt|wil|zou|zoudt)\s+(?:you|je|jij|u)\s+"
@@ -721,6 +726,11 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
         previous = _edge_word_replaced(previous, new.year, catalogue)
     if new.part:  # "… inclusief basisdeel en aanvullingen?", then "alleen de profielspecifieke": the narrowing
         previous = re.sub(r"\s{2,}", " ", _INCLUDED_PARTS.sub(" ", previous)).strip()  # replaces what it included
+    if new.part in ("basisdeel", "profieldeel") and find_mentions(previous, catalogue).part not in (None, new.part):
+        previous = re.sub(r"\s{2,}", " ", _PART_PHRASE.sub(" ", previous)).strip()  # "alleen die uit het profieldeel"
+        # after "… over het basisdeel en beide profielen": the part asked now in place of the one asked before
+    if any(_BARE_PART.fullmatch(w) for w in new.rest):  # "ook alleen profieldeel (P2)" after "… wp P1": the new
+        previous = re.sub(r"\s{2,}", " ", _BARE_PART.sub(" ", previous)).strip()  # part's code in place of the old
     old = find_mentions(previous, catalogue)
     lang = language(previous)
     # Splice from the end of the text backwards so earlier spans stay valid.
@@ -999,14 +1009,14 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|profile|course)\b"
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
-              r"|\bdaaronder\b"
+              r"|\bdaaronder\b|\bdaartussen\b|\bdaar\b(?=\s+(?:ook\s+)?(?:iets|een|eentje|wat)\s+tussen\b)"
               # "en bij welke moet ik … laten zien?" after a list: "welke" stands alone, for the units listed
               r"|(?:(?<=\bbij )|(?<=\bin )|(?<=\bvoor )|(?<=\bmet )|(?<=\bat )|(?<=\bfor )|(?<=\bwith ))"
               r"(?:welke|which)\b"
               r"(?=\s+(?:moet|kan|mag|hoort|horen|past|passen|zit|zitten|komt|laat|should|can|must|do|does)\b)"
               r"|\b(?:alleen|only|just)\s+(?:die|diegene|degene|the ones|those"
               r"|(?:de|the)\s+(?:werkprocessen|work processes))(?=\s+(?:\w+\s+)?(?:waar\w*|where|in which|that))"),
-    ("topic", r"\bdaar(?:bij|in|over|aan|mee|voor|door)\b|\bthat one\b|\bthis one\b"
+    ("topic", r"\b(?:daar|hier|er)(?:bij|in|over|aan|mee|voor|door)\b|\bthat one\b|\bthis one\b"
               r"|\b(?:kan ik|laat ik|doe ik|leer ik|oefen ik|is|zijn|over|bij|met|voor|hoort|horen|past|passen)"
               r"\s+(?:dat|dit|die)\b"
               r"|\b(?:heeft|hebben)\s+(?:dat|dit|die)\b(?=\s*[?.!]*\s*$)"
@@ -1019,8 +1029,9 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
                 r"|\s+(?:versie|version)\s+(?:uit|van|of|from)\s+20\d\d\b)"),
 )
 _DEMONSTRATIVE = ("die", "deze", "dat", "dit", "that", "this")
-_PREPOSITION = {"daarbij": "bij", "daarin": "in", "daarover": "over", "daaraan": "aan", "daarmee": "met",
-                "daarvoor": "voor", "daardoor": "door"}
+_PREPOSITION = {f"{lead}{tail}": word for lead in ("daar", "hier", "er")  # "daarbij", "erbij", "hierover" …
+                for tail, word in (("bij", "bij"), ("in", "in"), ("over", "over"), ("aan", "aan"), ("mee", "met"),
+                                   ("voor", "voor"), ("door", "door"))}
 
 
 @dataclass(frozen=True)
@@ -1089,7 +1100,8 @@ def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str 
 
 
 COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk(?!baars\b)\w*|\banders\b"
-                          r"|\bverhoud(?:t|en)\s+(?:zich|dat|dit|het|ze)\b",
+                          r"|\bverhoud(?:t|en)\s+(?:zich|dat|dit|het|ze)\b"
+                          r"|\b(?:zet|zetten)\s+(?!zich\b)[^?.!]{0,40}?\baf\s+tegen\b",
                           re.IGNORECASE)
 # what changed, asked of the thing just asked ("wat is er anders in 2021?", "what changed in 2015?"), not another
 # question with a comparing word ("welke profielen verschillen in 2021?", "which different dossiers are there?")

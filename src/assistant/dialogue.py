@@ -28,6 +28,7 @@ from assistant.conversation import (
     ScopeEntry,
     Turn,
     compared_levels,
+    find_mentions,
     find_reference,
     level_beyond_scale,
     names_programme,
@@ -47,17 +48,21 @@ from assistant.intent import (
     TREE,
     WHERE,
     Intent,
+    asking_words_fixed,
     find_scope_terms,
     glued_levels,
+    is_question_word,
     programmes_with_theme,
     route,
     sbb_letters,
     sbb_named,
+    topic_words,
     without_afterword,
     years_named,
 )
 from assistant.intent import KIND_WORDS as KIND_PATTERNS
 from assistant.language import QUOTED, detect
+from assistant.lexical import codes_in
 from assistant.model import KERNTAAK, PROFIEL, WERKPROCES
 from assistant.names import fold
 from assistant.replies import (
@@ -85,6 +90,14 @@ _COUNT = re.compile(r"^\s*(?:(?:en|and|so)\s+)?(?:hoeveel\s+(?:zijn\s+)?(?:dat|d
                     r"(?:\s+(?:in\s+totaal|samen|bij\s+elkaar))?|how many\s+(?:is that|are (?:there|those|these|they))"
                     r"(?:\s+(?:in total|altogether))?)\s*[.!?]*\s*$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\S\s*[,:;]\s|\s[-–—]\s")
+# what the student did, told before the question ("Student heeft een cliënt geholpen met …", "She helped …")
+_STUDENT_DID = re.compile(r"\s*(?:de\s+|mijn\s+|onze\s+|my\s+|our\s+|the\s+)?(?:ze|zij|hij|she|he|student\w*"
+                          r"|stagiair\w*|leerling\w*)\s+(?:heeft|had|hielp|deed|has|helped|did|made|gave)\b",
+                          re.IGNORECASE)
+# a theme typed before the question without a mark ("social media wich werkprocesses talk about it")
+_TOPIC_FIRST = re.compile(r"^\s*(?!(?:en|and|maar|but|ok\w*|oke|dus|so|then|dan|nou|well|hoi|hi|hey|hallo|hello|ja|yes"
+                          r"|nee|no|the|de|het|die|dat|that|this)\b)([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3}?)\s+"
+                          r"(?:welke|which|wich|wat|what|waar|where)\s", re.IGNORECASE)
 QUESTION_WORDS_BEFORE = 3  # a question of this many words before a reference is a clause of its own (not "Oké?")
 # a summing-up lead-in before the question: "Kortom, wat is het verschil tussen die twee?", "So in short: …"
 _LEAD_IN = re.compile(r"^\s*(?:(?:so|and|en|dus|ok(?:ay|é|e)?|nou)\s+)?(?:kortom|kort gezegd|in het kort|kortweg"
@@ -194,6 +207,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     spelling = correct_names(text, library.catalogue, library.words, library.competence_names)
     text = split_glued(spelling.text, library.words, library.word_pairs, lang)  # "eerstehulp" → "eerste hulp"
     text = glued_levels(expand_shorthand(text, lang), library.catalogue, lang)  # "t" → "het", "pw3" → "pw niveau 3"
+    text = asking_words_fixed(text)  # "whats diffrent in level 4": the follow-up's own words read right, as routed
     if lang == "nl":  # a Dutch word spelled as it sounds: "verwagt" → "verwacht", "oplijding" → "opleiding"
         text = correct_words(text, library.words, lang, sounds_only=True)
     if spelling.unknown and not find_scope_terms(text, library.catalogue):  # "Sociaalwerker A": another thing
@@ -242,6 +256,14 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                        constraints=ui.merged(replace(previous.constraints, level=None)))
     text = _pair_member(text, previous, library) if previous is not None else text
     reference = find_reference(without_afterword(text))
+    if reference is not None and previous is not None and previous.listed and _NARROWING_OF_THOSE.match(text) \
+            and reference.text.lower() in ("daarvan", "ervan", "of those", "of these", "of them") \
+            and not text[reference.span[1]:].strip(" ?.!") and (
+                find_scope_terms(text, library.catalogue) or _PART_NAMED.search(text)):
+        # "Alleen die uit het profieldeel van de SMD daarvan.": a narrowing to a part or programme of the list just
+        # shown, merged as one
+        text = f"{text[: reference.span[0]].rstrip()} {text[reference.span[1]:].lstrip()}".strip()
+        reference = None
     if reference is not None and reference.kind == "topic":
         own = _that_of(text, reference, library)
         if own != text:  # "en welk niveau is die van persoonlijk begeleider?": the programme named, not the topic
@@ -254,7 +276,8 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                        constraints=ui.merged(previous.constraints))
     subset = reference is not None and reference.kind == "scope" and previous is not None \
         and previous.kind == WERKPROCES  # "and klantgerichtheid, in which of them …": within the units listed
-    if reference is not None and _clause_before(text[: reference.span[0]], library) and not (
+    if reference is not None and _clause_before(text[: reference.span[0]], library,
+                                                 unmarked=previous is None and reference.kind == "topic") and not (
             previous is not None and _names_only(text[: reference.span[0]], library, competences=subset)):
         reference = None  # "iemand met geldproblemen helpen, welke taak hoort daarbij?": it points inside; "and the
         # Begeleider gehandicaptenzorg, how is that different?" points back
@@ -285,6 +308,13 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     if again is not None:
         return _answer(again, previous, ui, library, search, lang, followup=True,
                        constraints=ui.merged(previous.constraints), asked=previous.asked, pointed=previous.pointed)
+    chosen = _subject_in_year(text, reference, previous.subjects, previous.question) \
+        if reference is not None and previous else None
+    chosen = chosen or (_subject_at_level(text, previous.subjects, library) if previous else None)
+    chosen = chosen or (_programme_of_list(text, reference, previous) if reference is not None and previous else None)
+    if chosen is not None:  # "the 2021 one" after two versions of a unit compared: that version's unit
+        return _answer(chosen, previous, ui, library, search, lang, followup=True,
+                       constraints=ui.merged(previous.constraints))
     if reference is not None:
         target = referent(reference, previous) if previous is not None else None
         if target and reference.kind == "scope" and years_named(text):  # "that profile in the 2015 dossier": the
@@ -320,22 +350,32 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                 within = previous.listed  # "welke daarvan …": which of the units just listed
                 kind_word = kind_word or KIND_WORDS[lang]["werkproces"]
                 target = target if previous.scope else ""
+            named = bool(find_scope_terms(text, library.catalogue)) and not re.search(r"\b[a-y]\b|\d", fold(text))
             text = replace_reference(text, reference, target, kind_word)
+            if within and named and _competence_asked(previous.topic or "", library) \
+                    and not _names_competence(text, library):
+                text = f"{text.rstrip(' ?')} ({previous.topic})?"  # "En welke daarvan horen bij de HZW?" after a
+                # competence's list: those of the profile, still for that competence
             return _answer(text, previous, ui, library, search, lang, followup=True,
                            constraints=ui.merged(previous.constraints) if previous else ui, asked=asked,
                            pointed=previous.subjects if asked and previous else (), within=within)
     if previous is not None and previous.unknown:
         resolved = resolve(text, Turn(previous.question, previous.constraints, None), ui, library.catalogue)
         if resolved.followup:
-            from assistant.conversation import find_mentions
-
             mentions = find_mentions(text, library.catalogue)
             if mentions.scope:
                 question = re.sub(re.escape(previous.unknown), mentions.scope, previous.question, count=1,
                                   flags=re.IGNORECASE)
                 return _answer(question, previous, ui, library, search, lang, followup=True,
                                constraints=resolved.constraints)
+    if previous is not None and previous.where and years_named(text):  # "And the counterpart in the 2021 version?"
+        text = _COUNTERPART.sub("", text)  # after a list of where a theme occurs: that list in that version
     resolved = resolve(text, previous, ui, library.catalogue)
+    bare = without_afterword(text).strip()
+    if not resolved.followup and previous is not None and bare and bare != text.strip() and not [
+            w for w in find_mentions(bare, library.catalogue).rest if w.lower() not in FILLER]:
+        short = resolve(bare, previous, ui, library.catalogue)  # "And in the 2021 PMK dossier? Please answer in
+        resolved = short if short.followup else resolved  # English, I need to forward it": the follow-up before it
     return _answer(resolved.question, previous, ui, library, search, lang, followup=resolved.followup,
                    constraints=resolved.constraints, own=resolved.turn.constraints)
 
@@ -346,6 +386,15 @@ _KIND_FOLLOWUP = re.compile(rf"^(?:ok[eé]?|oké|en|and|dan|then|so)\b.*\b{_KIND
 # "which werkprocessen do I learn there?" after a programme: its units ("which other profiles … there?" is no scope)
 _KINDS_THERE = re.compile(r"^(?!.*\b(?:other|others|andere|ander)\b).*\b(?:werk ?process\w*|work ?process\w*|kerntaken"
                           r"|core tasks)\b.*\b(?:there|daar)\s*[?.!]*\s*$", re.IGNORECASE)
+_COUNTERPART = re.compile(r"\b(?:the|de|het|hun|their)\s+(?:counterparts?|tegenhangers?|equivalents?)\s+"
+                          r"(?=(?:in|of|from|uit|van)\b)", re.IGNORECASE)
+_PART_NAMED = re.compile(r"\b(?:profieldeel|basisdeel|aanvulling\w*|profile part|core part|basic part|additions?)\b",
+                         re.IGNORECASE)
+_NARROWING_OF_THOSE = re.compile(r"\s*(?:alleen|enkel|only|just)\s+(?:die|de|degene|those|the\s+ones?)\b",
+                                 re.IGNORECASE)
+_KINDS_OF_THEIRS = re.compile(r"\b(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks|wp'?s?)\b.*\b(?:hun|their"
+                              r"|(?:hebben|heeft)\s+(?:die|ze|zij)|have\s+(?:they|those|these|them)"
+                              r"|do\s+(?:they|those|these)\s+have)\b", re.IGNORECASE)
 _WERKPROCES_WORD = re.compile(KIND_PATTERNS["werkproces"], re.IGNORECASE)
 _CODE_BODY = r"[bp][1-9]-k[0-9]+(?:-w[0-9]+)?"
 _CODE_NAMED = re.compile(rf"\b{_CODE_BODY}\b", re.IGNORECASE)
@@ -389,16 +438,26 @@ def _described_subject(text: str, previous: Turn) -> str:
     return text[:match.start()] + named[0] + text[match.end():] if len(named) == 1 else text
 
 
-def _clause_before(text: str, library: Library) -> bool:
+def _clause_before(text: str, library: Library, unmarked: bool = False) -> bool:
     """Whether a clause is set off before a reference ("iemand met geldproblemen helpen, welke taak hoort
     daarbij?"), or a question that names a programme ("en de PBG op niveau 4? welke werkprocessen heeft die"): the
     reference points inside it. A summing-up lead-in ("Kortom, …", "So in short, …"), one that points back
-    ("Voortbouwend op dat overzicht: …") or an aside question ("Is dat alles? welke daarvan …") is none."""
+    ("Voortbouwend op dat overzicht: …") or an aside question ("Is dat alles? welke daarvan …") is none. With
+    ``unmarked``, a theme typed before the question without a mark is one too ("social media wich werkprocesses talk
+    about it")."""
     text = _LEAD_IN.sub("", text)
     asked = text.split("?")[:-1]
-    return _SEPARATOR.search(text) is not None or any(
-        len(re.findall(r"[^\W\d_]+", part)) >= QUESTION_WORDS_BEFORE and find_scope_terms(part, library.catalogue)
-        and find_reference(part) is None for part in asked)
+    if unmarked:  # first, what the student did may hold it ("Student heeft … geholpen. Welk werkproces is dat?")
+        asked += [part for part in re.split(r"[.!]", text)[:-1] if _STUDENT_DID.match(part)]
+    first = _TOPIC_FIRST.match(text) if unmarked else None  # a conversation's first message only: later, "Helder
+    # wat is de tweede?" points back
+    themed = first is not None and any(
+        not is_question_word(w) for w in re.findall(r"[^\W\d_]+", first.group(1).lower()))
+    return _SEPARATOR.search(text) is not None or themed or any(
+        len(re.findall(r"[^\W\d_]+", part)) >= QUESTION_WORDS_BEFORE
+        and (find_scope_terms(part, library.catalogue) or (unmarked and topic_words(part)))
+        and find_reference(part) is None for part in asked)  # "Does my kid learn first aid anywhere? Which … is that
+    # in?" first: the question before
 
 
 def _names_only(text: str, library: Library, competences: bool = False) -> bool:
@@ -414,6 +473,9 @@ def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:
     """"welke werkprocessen vallen onder P3-K1?", "ok, which profiles are there then?" after a scoped answer: the
     message with the scope just named put in ("… (oa 2021)?"). Unchanged when it names a scope or points back."""
     reference = find_reference(without_afterword(text))
+    if previous.scope and previous.kind == PROFIEL and previous.listed and _KINDS_OF_THEIRS.search(text) \
+            and not find_scope_terms(text, library.catalogue):  # "welke werkprocessen hebben die?" after a list of
+        return f"{text.rstrip(' ?')} ({previous.scope})?"  # profiles: theirs, in the scope that listed them
     if not previous.scope or find_scope_terms(text, library.catalogue) or (
             reference is not None and reference.kind != "version"):
         return text
@@ -462,7 +524,10 @@ def _pair_member(text: str, previous: Turn, library: Library) -> str:
 
 
 _COMPARED_WITH = re.compile(r"\b(?:verschil\w*|vergelijk\w*|compar\w*|differen\w*)\s+(?:met|with|to|from)\b"
-                            r"|\bverh(?:oudt|ouden)\s+(?:zich\s+)?(?:(?:dat|dit|het|die|ze)\s+)?(?:zich\s+)?tot\b",
+                            r"|\bverh(?:oudt|ouden)\s+(?:zich\s+)?(?:(?:dat|dit|het|die|ze)\s+)?(?:zich\s+)?tot\b"
+                            # "zet die gegevens af tegen X", "wat is er dan anders bij de OA?"
+                            r"|\b(?:zet|zetten)\s+(?!zich\b)[^?.!]{0,40}?\baf\s+tegen\b|\bset\s+(?:[\w-]+\s+){0,3}?against\b"
+                            r"|\banders\s+(?:bij|voor)\b|\bdifferent\s+(?:for|at)\b",
                             re.IGNORECASE)
 
 
@@ -508,10 +573,11 @@ def _programme_fact_of_it(text: str, reference: Reference, previous: Turn, libra
 
 
 def _asks_own_fact(text: str) -> bool:
-    """"wat is t crebo", "and how many sbu?": the crebo or study load of the scope just named (a level may be a
-    competence's, so it needs a reference: "op welk niveau zit die opleiding?")."""
+    """"wat is t crebo", "and how many sbu?", "moeten ze ook een vreemde taal beheersen? welk niveau?": the crebo,
+    study load or subject level of the scope just named (a level may be a competence's, so it needs a reference: "op
+    welk niveau zit die opleiding?")."""
     folded = fold(text)
-    return asks_crebo_or_load(text) and not any(
+    return (asks_crebo_or_load(text) or SUBJECT_LEVEL.search(folded) is not None) and not any(
         re.search(p, folded) for p in KIND_PATTERNS.values()) and not _OTHER_SCOPES.search(folded)
 
 
@@ -536,7 +602,7 @@ def _theme_followup(text: str, previous: Turn, library: Library) -> str | None:
     if (not words or len(words) > THEME_FOLLOWUP_WORDS or find_scope_terms(text, library.catalogue)
             or _CODE_NAMED.search(text) or years_named(text) or find_reference(without_afterword(text)) is not None
             or any(re.search(p, topic, re.IGNORECASE) for p in KIND_PATTERNS.values())
-            or re.search(r"\b(?:niveau|level)\b", topic, re.IGNORECASE)
+            or re.search(r"\b(?:niveau|level|niv|nivo|lvl|alleen|enkel|only|just)\b", topic, re.IGNORECASE)
             or all(w.lower() in FILLER for w in words)):
         return None
     scope = referent(Reference("scope", "", (0, 0)), previous) if previous.scope else ""
@@ -660,6 +726,80 @@ def _scopes_in_version(intent: Intent, version: str | None) -> Intent:
     return replace(intent, scopes=kept) if kept and len(kept) < len(intent.scopes) else intent
 
 
+_IN_YEAR = re.compile(r"\w+\s+(20\d\d)(?:\s*-?\s*versie|\s+(?:version|one))?|\w+\s+(?:versie|version)\s+"
+                      r"(?:uit|van|of|from)\s+(20\d\d)", re.IGNORECASE)
+
+
+def _subject_in_year(text: str, reference: Reference, subjects: tuple[str, ...], asked: str = "") -> str | None:
+    """The message with "the 2021 one" replaced by the one subject of the previous answer in that year, when that
+    answer showed several (two versions of a unit compared) and the previous question ``asked`` named no code; else
+    None."""
+    match = _IN_YEAR.match(text, reference.span[0]) if reference.kind == "version" else None
+    if match is None or len(subjects) < 2 or codes_in(asked):
+        return None  # "Is B1-K1-W3 in SW 2020 the same as B1-K1-W3 in 2015?", then "the 2015 one": the code named
+    year = match.group(1) or match.group(2)
+    picked = [s for s in subjects if re.search(rf"\b{year}\b", s)]
+    return text[: match.start()] + picked[0] + text[match.end():] if len(picked) == 1 else None
+
+
+def _programme_of_list(text: str, reference: Reference, previous: Turn) -> str | None:
+    """"only the kerntaken of that one" after a programme's list of units: "that one" is the programme, not its
+    first unit; the message with the programme put in, else None (after a list of where a theme occurs "bij welke
+    kerntaak hoort die?" asks about those units)."""
+    one = _THAT_ONE.search(text)
+    if reference.kind != "topic" or one is None or not previous.scope or len(previous.listed) < 2 or previous.where \
+            or not re.search("|".join(KIND_PATTERNS.values()), fold(text)):
+        return None
+    programme = referent(Reference("scope", "", (0, 0)), previous)
+    return f"{text[: one.start()]}{programme}{text[one.end():]}" if programme else None
+
+
+_THAT_ONE = re.compile(r"\b(?:that|this)\s+one\b|\b(?:die|deze)(?=\W*$)", re.IGNORECASE)
+
+
+# "the level-4 profile('s)", "de niveau 3-opleiding", "die van niveau 4": one of the programmes just shown, by its level
+_AT_LEVEL = re.compile(r"\b(?:the|that|this|de|het|die|deze)\s+(?:mbo[\s-]+)?(?:level|niveau)[\s-]*([1-4])[\s-]*"
+                       r"(?:one|profile|programme|program|course|qualification|opleiding|profiel|kwalificatie)"
+                       r"(?:'s|’s)?(?!\w)|\b(?:die|degene|the one)\s+(?:van|op|at|of)\s+(?:niveau|level)\s*([1-4])\b",
+                       re.IGNORECASE)
+
+
+def _subject_at_level(text: str, subjects: tuple[str, ...], library: Library) -> str | None:
+    """The message with "the level-4 profile" replaced by the one programme of the previous answer at that level
+    (two profiles compared), else None."""
+    match = _AT_LEVEL.search(text)
+    if match is None or len(subjects) < 2:
+        return None
+    level = match.group(1) or match.group(2)
+    levels = {fold(c.profile): c.niveau for c in library.chunks if c.kind == PROFIEL and c.profile and c.niveau}
+    picked = [s for s in subjects if levels.get(fold(s.split(" (")[0])) == level]
+    if len(picked) != 1:
+        return None
+    owner = "'s" if match.group(0).endswith(("'s", "’s")) else ""
+    return f"{text[: match.start()]}{picked[0]}{owner}{text[match.end():]}"
+
+
+def _competence_asked(topic: str, library: Library) -> bool:
+    """The previous answer's topic is a competence or an SBB competence ("R Op de behoeften … richten")."""
+    name = re.sub(r"^[a-y]\s+", "", fold(topic))
+    return bool(name) and (name in library.competence_names or fold(topic) in library.competence_names)
+
+
+def _names_competence(text: str, library: Library) -> bool:
+    folded = fold(text)
+    return any(re.search(rf"\b{re.escape(n)}\b", folded) for n in library.competence_names)
+
+
+def _scope_word(terms: tuple[str, ...], library: Library) -> str | None:
+    """The name a follow-up refers back to: the first one named, passing over a dossier named only beside one of
+    its profiles ("MZ … de thuisbegeleider": *thuisbegeleider*, so "welke daarvan …" stays with that profile)."""
+    entries = {t: library.catalogue.scopes.get(fold(t), ()) for t in terms}
+    profiled = {e.dossier for found in entries.values() for e in found if e.profile}
+    kept = [t for t in terms if not (entries[t] and all(e.profile is None and e.dossier in profiled
+                                                        for e in entries[t]))]
+    return (kept or list(terms) or [None])[0]
+
+
 def _answer(question: str, previous: Turn | None, ui: Constraints, library: Library, search: Search, lang: str,
             constraints: Constraints, followup: bool, page: int = 0, own: Constraints | None = None,
             asked: str = "", pointed: tuple[str, ...] = (), within: tuple[str, ...] = ()) -> Outcome:
@@ -688,14 +828,14 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
         topic = " ".join(dict.fromkeys([*intent.scope_terms, *intent.years]))  # "en hoeveel sbu is dat?": the profile
     history = (*(previous.history if previous else ()), subjects[0]) if subjects else \
         (previous.history if previous else ())
-    scope_word = intent.scope_terms[0] if intent.scope_terms else None
+    scope_word = _scope_word(intent.scope_terms, library)
     turn = Turn(intent.asked or question, own, scope_word or (previous.scope if previous and followup else None),
                 lang, topic,
                 subjects, history[-6:], intent.unknown_scope, page,
                 intent.kind or (previous.kind if previous else None), asked, pointed,
                 tuple(i.ref for i in reply.items) if reply.type in (LIST, COMPETENCE) else (),
                 intent.type == LIST and intent.mode == WHERE,
-                (*(previous.scopes if previous else ()), *intent.scope_terms[:1])[-6:],
+                (*(previous.scopes if previous else ()), *([scope_word] if scope_word else []))[-6:],
                 _cited_profiles(reply))
     return Outcome(reply, turn, question, followup)
 

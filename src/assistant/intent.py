@@ -60,8 +60,8 @@ WHERE = "where"
 # in MZ over X?": whether (and where) the sources hold a theme; not a lead-in before a colon and its question ("Nog
 # iets over het competentieprofiel: wat is …?", "Something about X: which …?")
 _LEAD_IN = (r"(?![^?.!:]*:\s*(?:wat|welke?|hoe|waar|wie|wanneer|what|which|how|where|who|when)\b)")
-ANYTHING_ON = (r"\b(?:iets|wat)\s+(?:\w+\s+){0,3}?(?:over|rond|omtrent|met betrekking tot)\s+\w" + _LEAD_IN
-               + r"|\b(?:anything|something|everything)\s+(?:\w+\s+){0,4}?(?:on|about|regarding|concerning)\s+\w"
+ANYTHING_ON = (r"\b(?:iets|wat)\s+(?:\w+\s+){0,5}?(?:over|rond|omtrent|met betrekking tot)\s+\w" + _LEAD_IN
+               + r"|\b(?:anything|something|everything)\s+(?:\w+\s+){0,6}?(?:on|about|regarding|concerning|with)\s+\w"
                + _LEAD_IN + r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\w")
 COMES_BACK = r"\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"  # "in welke werkprocessen komt hygiëne terug?"
 # other ways to ask what a unit is about, matched around the theme, never on it: "speelt X een rol", "komt X kijken",
@@ -114,14 +114,16 @@ CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk(?!baars\b)\w*\b|\bvergeleken\s+met\b|\bversus\b|\bvs\.?(?!\w)"
                r"|\bt\.?o\.?v\.?(?!\w)|\bdiffer\w*\b"
                r"|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b"
-               r"|\bwat is er anders\b|\bdiff\b|\bdistinguish\w*\s+(?:[\w-]+\s+){1,6}?from\b"
+               r"|\bwat\s+is\s+er\s+(?:nu\s+|dan\s+|precies\s+|eigenlijk\s+)?anders\b|\bdiff\b|\bdistinguish\w*\s+(?:[\w-]+\s+){1,6}?from\b"
                r"|\bwat\s+onderscheidt\s+(?:[\w-]+\s+){1,6}?van\s+(?:de|het|een|niveau|die|dat)\b"
                r"|\btwijfel\w*\s+tussen\b|\bkiezen\s+tussen\b|\b(?:choos\w*|deciding|decide|torn)\s+between\b"
                r"|\bwat\s+(?:doe|doet|doen)\s+(?:je|jij|ik|hij|zij|ze|we|wij)\s+anders\b|\bhoe\s+(?:is|zijn)\b[^?]*\banders\b"
                r"|\banders\s+dan\b"
+               r"|\b(?:zet|zetten)\s+(?!zich\b)[^?.!]{0,40}?\baf\s+tegen\b|\bset\s+(?:[\w-]+\s+){0,3}?against\b"
                r"|\bchanges\b.*\bfrom\b|\bverandert\b.*\bvan\b|\bchange\b.*\b(?:from|between|since)\b"
                r"|\bhow\s+(?:did|has|have)\b[^?]*\bchange\b[^?]*\b20\d\d\b"
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bsame thing\b|\bhetzelfde\b|\bdezelfde\b"
+               r"|\b(?:is|zijn|blijft|blijven|bleef|bleven)\b[^?.!]{0,90}?\bgelijk\s+(?:aan|gebleven)\b"
                r"|\bcounterparts?\b"
                r"|\btegenhangers?\b|\bhow\b[^?]*\brelates?\b|\bverhoudt\b|\bverhouden\b|\bequivalents?\b|\bovereen\b|\bidentie?k\w*\b|\bidentical\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
@@ -258,9 +260,12 @@ LIST_SHAPE = (r"\b(?:across|in|over|throughout|within)\s+(?:the\s+)?(?:whole|ent
               r"|\bplus\b(?=\s+(?:the\s+|het\s+|de\s+)?(?:profile|profiel|core|basis|aanvulling|addition))")
 # what a title starts with or holds ("whose title starts with 'Evalueert'", "waarvan de titel begint met"): the title
 # asked, no theme words
-TITLE_HOLDS = (r"\btit(?:el|le)s?\s+(?:(?:die|dat|that|which)\s+)?(?:starts?|begins?|begint|beginnen|starten|start"
+TITLE_HOLDS = (r"(?:\b(?:waarvan|whose)\s+(?:de\s+|het\s+)?)?"
+               r"\btit(?:el|le)s?\s+(?:(?:die|dat|that|which)\s+)?(?:starts?|begins?|begint|beginnen|starten|start"
                r"|contains?|includes?|bevat|bevatten|opens?|starting|beginning|containing|including|opening)"
-               r"(?:\s+(?:with|met))?\b")
+               r"(?:\s+(?:with|met))?\b"
+               r"|\b(?:waarvan|whose)\s+(?:de\s+|het\s+)?tit(?:el|le)s?\b"  # "… waarvan de titel 'X' bevat"
+               r"|\btitled\b|\bgetiteld\b")  # "every work process titled 'X'"
 # what a programme requires of its students or trainees ("voor welke profielen is een VOG vereist?", "which of those
 # require a certificate of good conduct?"): a condition asked of the profiles, answered from their requirement texts
 REQUIRED = r"\bvereis\w*|\bverplicht\w*|\brequire\w*|\bmandatory\b|\bcompulsory\b"
@@ -626,6 +631,11 @@ _QUESTION_LEAD = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,4}?(?:vraag|vraagje|questio
 # dag? Welke werkprocessen heeft X?") count among them.
 _STATEMENT = re.compile(r"^(?>(?:\s*(?:hoi|hi|hallo|hello|hey|dag|beste|dear)\s*[.!,]\s+"
                         r"|[^.!?]*\b(?:ik|wij|we|mijn|onze|ons|i|i'm|my|our|me)\b[^.!?]*[.!]\s+"
+                        # what the student did, before the asker's question ("Ze heeft een voorlichting gegeven.",
+                        # "Student heeft een vrijwilliger ingewerkt.", "She helped with the laundry.")
+                        r"|\s*(?:de\s+|mijn\s+|onze\s+|my\s+|our\s+|the\s+)?(?:ze|zij|hij|she|he|student\w*|stagiair\w*"
+                        r"|leerling\w*|studente)\s+(?:heeft|had|hebben|is|was|deed|hielp|helpt|doet|has|had|did|was|is|helped"
+                        r"|made|gave)\b[^.!?]*[.!]\s+"
                         r"|[^.!?]*\b(?:ik|je|jij|mijn|i|you|my)\b[^.!?]*\?\s+(?=[^.!?]*\?\s*$)))+"
                         r"(?=[^.!?]*\?\s*$)")
 # a statement that says what is sought is the request itself ("Ik zoek werkprocessen over agressie. Welke zijn er bij
@@ -798,6 +808,11 @@ _DOSSIER_NAMED = (
 _NOT_A_NAME = re.compile(rf"\b(?:eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last"
                          rf"|competen\w*)\b|{PARTS}")  # ordinals and parts of a dossier
 _ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
+# the units' own text asked, not their SBB competence line ("in de tekst van de werkprocessen zelf", "niet in de
+# SBB-regel", "in the text itself, not the competence line")
+_TEXT_ITSELF = re.compile(r"\b(?:tekst|text|wording)\b[^?.!]{0,40}?\b(?:zelf|itself|themselves)\b"
+                          r"|\b(?:niet|not)\s+(?:in|via|from|uit)\s+(?:de\s+|het\s+|the\s+)?sbb[\w-]*")
+_POINTING = frozenset({"this", "that", "these", "those", "its", "their", "deze", "dit", "die", "dat", "hun"})
 ONE_WORD_ZIPF = 4.0  # one word this common is a word ("the selected profile", "het profiel zelf"), not a name
 
 
@@ -812,6 +827,8 @@ def _unknown_profile(folded: str, catalogue: Catalogue, patterns: tuple[str, ...
     for pattern in patterns:
         for match in re.finditer(pattern, folded):
             given = match.group(1).split()
+            if set(given) & _POINTING:
+                continue  # "the additions specific to this profile": a profile pointed at, no name
             articles = [i for i, w in enumerate(given) if w in _ARTICLES]
             if articles and not set(given[: articles[-1]]) & situation_words():
                 given = given[articles[-1] + 1:]  # "the definition from the sociaalwerker profile": sociaalwerker
@@ -1004,7 +1021,7 @@ ONWARD = (r"\bmove\s+on\b|\bgo\s+on\s+to\b|\bprogress\w*\s+to\b|\bcontinue\w*\s+
           r"|\bfurther\s+(?:education|studies|study)\b|\bdaarna\b|\bafterwards\b")
 # "welk referentieniveau Nederlands geldt voor de niveau 4-opleidingen?", "which reference level applies to the
 # level-4 profiles?": the thing asked is what applies, the kind after "voor/to" is whom it applies to
-_APPLIES = re.compile(r"\b(?:welke?|which|what)\s+([^\W\d_][\w-]*(?:\s+[\w-]+){0,4}?)\s+(?:geldt|gelden|applies|apply)"
+_APPLIES = re.compile(r"\b(?:welke?|which|what)\s+([^\W\d_][\w-]*(?:\s+[\w-]+){0,6}?)\s+(?:geldt|gelden|applies|apply)"
                       r"\s+(?:voor|for|to|bij)\b")
 _BACK = frozenset({"daarvan", "hiervan", "waarvan", "those", "these", "ones", "them"})  # words back to a list
 # what every row of a profile list shows: asked of the profiles, it is their list
@@ -1047,6 +1064,9 @@ UNIT_WORDS = ("werkprocessen", "werkproces", "kerntaken", "competenties")  # the
 ASKING_LIKE = 0.85  # how alike a typed word must be to one of them to be read as it ("wich", "whihc", "wlke")
 LONG_LIKE = 0.8  # ... a word of LONG_WORD letters or more, where two letters typed by ear weigh less ("werkprossesen")
 LONG_WORD = 10
+COMPARING = ("different", "difference", "differences", "verschil", "verschillen", "vergelijk", "compare",
+             "verschillende")  # the nearest of them wins: "verschillnde" is no verschil
+COMPARING_WORD = 7  # a typed word this long or longer may be one of them ("diffrent", "verschill")
 UNWRITTEN = 0.5  # wordfreq's Zipf scale: a word below this in Dutch and English is written by nobody (a typo)
 
 
@@ -1066,6 +1086,8 @@ def asking_words_fixed(text: str) -> str:
         # "leerprocessen" or "rekentaken"
         near = difflib.get_close_matches(low, ASKING + UNIT_WORDS, n=1,
                                          cutoff=LONG_LIKE if len(low) >= LONG_WORD and unwritten else ASKING_LIKE)
+        if not near and len(low) >= COMPARING_WORD:  # "whats diffrent in level 4"
+            near = difflib.get_close_matches(low, [w for w in COMPARING if w[:2] == low[:2]], n=1, cutoff=LONG_LIKE)
         return near[0] if near else word
 
     return re.sub(r"[^\W\d_]+", fix, text)
@@ -1204,7 +1226,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     spans = [_with_gloss(text, span) for _, span in named]
     kind_patterns = [_PROFILE_WORDS if k == "profiel" and kind != "profiel" else p for k, p in KIND_WORDS.items()]
     # "richtingen" not read as profiles is a theme word
-    cue_patterns = [LIST_SHAPE, *kind_patterns, AN_ADDITION, CUES["compare"], MORE_THAN, CUES["only"],
+    cue_patterns = [NATIONAL, IN_GENERAL, _TEXT_ITSELF.pattern, LIST_SHAPE,
+                    *kind_patterns, AN_ADDITION, CUES["compare"], MORE_THAN, CUES["only"],
                     r"\bkomt\b|\bkomen\b|\bvoor\b",
                     PLAYS_A_ROLE, *(tail for verb, tail in ROLE_TAILS if _has(verb, folded)),
                     *([r"\bte maken\b"] if _has(HAS_TO_DO_WITH, folded) else []),  # "… met X te maken": no *maken*
@@ -1253,13 +1276,15 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         return Intent(LOOKUP, **base)  # "het werkproces van de OA over toezicht": the one unit, ranked
     asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded) or bool(kind and scopes) \
         or _PROGRAMMES_LISTED.search(folded) is not None
-    if kind and asks_list and not scopes:
-        unknown, suggestions = _unknown_scope(text, asked_part, catalogue)
+    if kind and asks_list and not scopes:  # the question sentence's owner, not a word of what the student did
+        unknown, suggestions = _unknown_scope(text, asked_part[_statement_end(asked_part):], catalogue)  # before
+        # ("Ze heeft een voorlichtingsbijeenkomst gegeven. Welke werkprocessen …?")
         if unknown:
             return Intent(LIST, mode=TREE, unknown_scope=unknown, suggestions=suggestions, **base)
     if kind and asks_list:
         patterns = _OWNER if scopes else _OWNER[len(_POSSESSIVE):]  # unscoped, the possessive was asked above
-        owner, suggestions = _unknown_scope(text, without_afterword(fold(_without(text, spans))), catalogue,
+        owned = without_afterword(fold(_without(text, spans)))
+        owner, suggestions = _unknown_scope(text, owned[_statement_end(owned, bool(scopes)):], catalogue,
                                             patterns)  # not a thing the asker compares with after the question
         if owner:  # "which werkprocessen does the hairdresser have in DV?": the replies check the corpus's words
             base = {**base, "owner": owner, "suggestions": suggestions}
@@ -1425,6 +1450,11 @@ _MANY = (r"\bwelke\b|\bwhich\b|\balle\b|\ball\b|\blist\b|\blijst\b|\bwerk ?proce
          r"|\b(?:does|do)\s+the\s+work ?process\b[^?]*\b(?:occur|appear)\b|\bkomt\s+het\s+werk ?proces\b[^?]*\bvoor\b")
 # "where does the work process 'X' occur?": the units so titled
 
+# the country's name as an adjective of the programmes ("the 2015 Dutch qualifications", "de Nederlandse
+# mbo-opleidingen"): no theme word
+NATIONAL = (r"\b(?:dutch|nederlandse)\s+(?=(?:[\w-]+\s+)?(?:qualifications?|programm?e?s?|dossiers?|kds?"
+            r"|kwalificatie\w*|opleiding\w*|courses?|curricul\w*|vocational|mbo\b))")
+IN_GENERAL = r"\bin\s+(?:het\s+)?(?:general|algemeen)\b"  # "what does level 2 mean in general?": no theme word
 HAS_TO_DO_WITH = r"\bmet\b[^?.!]*\bte maken\b|\bte maken\b[^?.!]*\bmet\b"  # "(hebben) met X te maken (met)"
 COVERED = 0.6  # share of a question's topic words a competence name must cover to be the question's subject
 SHOWN = 0.5  # the same share when the question asks how to show it in practice ("laten zien", "op stage")
@@ -1438,8 +1468,12 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
     if not (competence_names or sbb_codes) or (levels and kind != "werkproces") \
             or kind not in (None, "werkproces", "competentie"):
         return False
+    folded = folded[_statement_end(folded):]  # "Student heeft … laten zien hoe alles werkt. Welke werkprocessen gaan
+    # over het begeleiden van vrijwilligers?": the cues of the question sentence, not of what the student did
     if kind is None and _has(DEFINES, folded) and not _has(CUES["show"], folded):
         return False  # "how does the profile define 'Ondernemerschap'?", "wat houdt niveau 1 in?": its text
+    if _TEXT_ITSELF.search(folded):
+        return False  # "waar staat in de tekst zelf (dus niet in de SBB-competentieregel) iets over ethisch handelen?"
     full = bool(competence_names) or bool(sbb_named(text, sbb, loose=False)) or bool(sbb_letters(text))
     cue = _has(CUES["competence"], folded)
     asking = set(re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", fold(_asking_sentences(text))))
@@ -1528,7 +1562,9 @@ READ_AS = {
         "fact": "{fact} van {scope}",
         "facts": {"crebo": "crebonummer", "niveau": "niveau", "sbu": "studiebelastingsuren (sbu)",
                   "soort": "soort opleiding", "vereisten": "bijzondere vereisten (zoals een VOG)",
-                  "taaleisen": "taaleisen (Nederlands, Engels, rekenen of een moderne vreemde taal)"},
+                  "taaleisen": "taaleisen (Nederlands, Engels, rekenen of een moderne vreemde taal)",
+                  "vaststelling": "vaststelling (wanneer en door wie)",
+                  "resultaat": "resultaatbeschrijving (Resultaat)", "gedrag": "gedragsbeschrijving (Gedrag)"},
         "at_level": " op niveau {levels}",
         "with_load": " met {load} sbu",
         "additions_to": ": de aanvullingen van de profielen op {codes}",
@@ -1562,7 +1598,9 @@ READ_AS = {
         "fact": "{fact} of {scope}",
         "facts": {"crebo": "crebo number", "niveau": "level", "sbu": "study load (sbu)",
                   "soort": "type of programme", "vereisten": "special requirements (such as a VOG)",
-                  "taaleisen": "language requirements (Dutch, English, arithmetic or a foreign language)"},
+                  "taaleisen": "language requirements (Dutch, English, arithmetic or a foreign language)",
+                  "vaststelling": "adoption (when and by whom)",
+                  "resultaat": "result description (Resultaat)", "gedrag": "behaviour description (Gedrag)"},
         "at_level": " at level {levels}",
         "with_load": " with {load} sbu",
         "additions_to": ": the profiles' additions to {codes}",
@@ -1619,6 +1657,12 @@ def describe_scope(intent: Intent) -> str:
     if not intent.scopes and intent.years:
         return words["everywhere_in"].format(years=words["and"].join(intent.years))
     return describe_scopes(intent.scopes, intent.lang)
+
+
+def mbo_level(niveau: str, lang: str) -> str:
+    """A programme's mbo level as an answer writes it: "niveau 4"; in English "level 4 (niveau 4)", the word the
+    Dutch documents and schools use beside the translation."""
+    return f"niveau {niveau}" if lang == "nl" else f"level {niveau} (niveau {niveau})"
 
 
 def read_as(intent: Intent, what: str = "", titled: bool = False, code: str = "") -> str:

@@ -70,6 +70,7 @@ from assistant.intent import (
     describe_scopes,
     find_levels,
     half_a_name,
+    mbo_level,
     narrow_entries,
     question_words,
     read_as,
@@ -529,6 +530,9 @@ def _additions_only(question: str) -> bool:
     folded = fold(question)
     return re.search(r"\baanvullingen\b|\baanvullende\s+eisen\b|\badditions\b|\bextensions\b|\badd-?ons\b|"
                      r"\b(?:aanvulling|addition)\s+(?:units|werkprocessen|work\s+processes)\b|"
+                     # "op welke werkprocessen heeft het profiel X een aanvulling?": where the additions are
+                     r"\b(?:op|bij|to|for|on)\s+(?:welke|which)\s+(?:werk ?processen|work ?processes)\b[^?.!]*"
+                     r"\b(?:aanvulling|addition|add-?on|extension)\b|"
                      + AN_ADDITION,
                      folded) is not None and \
         re.search(r"\b(?:inclusief|incl|including|met|with|plus|and|en|ook|also)\s+"
@@ -539,6 +543,7 @@ def _additions_only(question: str) -> bool:
 
 def _own_only(question: str) -> bool:
     return re.search(r"\bprofielspecifiek\w*|\bprofile[- ]specific\b|\beigen werkprocessen\b|\bown work"
+                     r"|\beigen\s+kerntaa?k\w*|\bown\s+core\s+tasks?\b"  # "the profile's own core task"
                      r"|\bp-(?:werkprocess\w*|work\s+process\w*|units)\b"  # "alleen de P-werkprocessen"
                      r"|\bprofieldeel\b|\bprofile part\b"
                      r"|\bprofielwerkprocess\w*|\bprofielgebonden\b|\bprofile[- ]bound\b"
@@ -813,6 +818,9 @@ def disjuncts(alternative: str, lang: str = "nl") -> list[str]:
     English question *of* is no "or" ("signals of child abuse, domestic violence or sexual abuse"), and a last
     part's "of …" is the single words' too ("wishes or needs of parents")."""
     text = alternative.lower()
+    left, slash, right = text.rpartition(" / ")
+    if slash and left.strip() and len(right.split()) >= 2:  # "signalen kindermishandeling / huiselijk geweld": a
+        return [*disjuncts(left, lang), right.strip()]  # phrase of its own after the slash ("team / overleg": a slot)
     joint = r"\bor\b" if lang == "en" else r"\bor\b|\bof\b"
     if not re.search(joint, text):
         return [alternative]
@@ -869,7 +877,7 @@ def _slots(alternative: str, library: Library, lang: str) -> list[tuple[str, ...
     words: list[tuple[str, ...]] = []
     for key in sorted((k for k in GLOSSARY if " " in k), key=len, reverse=True):
         if re.search(rf"\b{re.escape(key)}\b", text):
-            words.extend((s,) for s in _stems(GLOSSARY[key].split()[0:len(key.split())]))
+            words.extend(_phrase_slots(key, GLOSSARY[key].split(), library))
             text = re.sub(rf"\b{re.escape(key)}\b", " ", text)
     tokens = re.findall(r"[^\W\d_]{3,}|\b(?:or|of)\b|[(),/]", text)
     for slot in coordinated(tokens, lang):
@@ -879,6 +887,18 @@ def _slots(alternative: str, library: Library, lang: str) -> list[tuple[str, ...
         elif members:
             words.append(tuple(dict.fromkeys(stem for stems in members for stem in stems)))
     return words
+
+
+def _phrase_slots(english: str, dutch: list[str], library: Library) -> list[tuple[str, ...]]:
+    """The slots of an English phrase the glossary translates: its leading Dutch words that stand side by side in
+    the sources, one slot each ("domestic violence": *huiselijk*, *geweld*); else one slot of all its Dutch words
+    ("child abuse": *kindermishandeling* or *meldcode*, not both)."""
+    n = 1
+    while n < min(len(english.split()), len(dutch)) and f"{dutch[n - 1]} {dutch[n]}" in library.word_pairs:
+        n += 1
+    if n > 1:
+        return [(s,) for s in _stems(dutch[:n])]
+    return [tuple(dict.fromkeys(_stems(dutch)))]
 
 
 def _word_stems(word: str, library: Library) -> list[str]:
@@ -1025,11 +1045,21 @@ def _narrowed(tree: Reply, intent: Intent, library: Library, filters: Filters) -
     """A scope's tree narrowed to a theme the question names without a theme cue ("which MZ work processes support
     clients with … (dagbesteding)"): the units that hold the theme's specific words, when some but not all do."""
     topic = re.sub(r"\b[bp][1-9]-k[0-9]+\b", " ", intent.topic or "", flags=re.IGNORECASE).strip()
+    named = [w for e in intent.scopes for w in re.findall(r"[^\W\d_]{5,}", fold(f"{e.dossier} {e.profile or ''}"))]
+    topic = " ".join(w for w in topic.split() if not any(_name_form(fold(w), n) for n in named))  # "stage bij
+    # thuisbegeleiding. welke wp heeft de thuisbegeleider?": the scope's own name is no theme of its tree
     titles = bool(topic) and _TITLE_ASKED.search(fold(intent.question)) is not None  # "… titles containing
     if not titles and not any(library.vocab.share(s) < COMMON_SHARE for s in _stems(topic.split())):  # begeleiding"
         return tree  # no theme, only common words ("… allemaal? Ik wil een toetsmatrix maken": not *maken*)
     narrowed = list_where(replace(intent, mode=WHERE, topic=topic), library, filters, strict=True)
     return narrowed if narrowed.items and len(narrowed.items) < len(tree.items) else tree
+
+
+def _name_form(word: str, name: str) -> bool:
+    """The word is a form of a name's word: it shares all but its last letters with it (*thuisbegeleiding*,
+    *thuisbegeleider*: 13 of 15)."""
+    shared = next((i for i, (a, b) in enumerate(zip(word, name, strict=False)) if a != b), min(len(word), len(name)))
+    return shared >= 5 and shared >= 0.8 * min(len(word), len(name))
 
 
 # a list asked of the titles only: "… 'evalueert' in de titel?", "which work processes are titled …", "(titel)",
@@ -1168,7 +1198,8 @@ def adoption_asked(intent: Intent) -> bool:
     if not _ADOPTION_ASKED.search(question) or codes_in(intent.question):
         return False
     return not [w for w in topic_words(intent.topic) if not _ADOPTION_ASKED.fullmatch(w)
-                and w not in ("date", "datum", "wie", "who", "whom", "door", "when", "wanneer", "file")]
+                and w not in ("date", "datum", "wie", "who", "whom", "door", "when", "wanneer", "file", "year", "jaar",
+                              "organisation", "organization", "organisatie", "instantie", "body")]
 
 
 def _adoption_hits(keep: Callable[[Chunk], bool], library: Library) -> list[Hit]:
@@ -1298,8 +1329,10 @@ def asked_fact(intent: Intent, library: Library) -> str | None:
     if fact is None and intent.type == LOOKUP and not intent.topic and crebo_numbers(intent.question,
                                                                                      library.catalogue):
         return "crebo"  # "wat is crebo 25479?", "welk profiel heeft crebonummer 25485?": what the number numbers
-    if fact == "niveau" and (codes_in(intent.question) or _other_level(intent.question, library)):
-        return None  # a unit has no level; "welk niveau Nederlands", "op welk niveau rapporteren": another level
+    if fact == "niveau" and (codes_in(intent.question) or _other_level(intent.question, library)
+                             or SUBJECT_LEVEL.search(fold(intent.question))):
+        return None  # a unit has no level; "welk niveau Nederlands", "op welk niveau rapporteren", "een vreemde
+        # taal beheersen? welk niveau?": another level
     if fact == "sbu" and _DURATION.search(fold(intent.question)) and _other_level(intent.question, library, "sbu"):
         return None  # "hoe lang duurt de stage bij de PMK?": the length of something else than the programme
     return fact
@@ -1360,9 +1393,10 @@ def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, se
     for (dossier, version, profile), values in sorted(
             found.items(), key=lambda kv: (kv[0][2] is not None, kv[1][fact][1].code or "")):
         where = f"{dossier} {(version or '')[:4]}".strip()
-        first = f"{names[fact]} {values[fact][0]}" if fact == "niveau" else values[fact][0]  # "niveau 4", a bare 4
-        # says less
-        value = "; ".join([first, *(f"{names[n]} {values[n][0]}" for n in asked[1:] if n in values)])
+        first = mbo_level(values[fact][0], intent.lang) if fact == "niveau" else values[fact][0]  # "niveau 4", a
+        # bare 4 says less
+        value = "; ".join([first, *(mbo_level(values[n][0], intent.lang) if n == "niveau" else f"{names[n]} "
+                                    f"{values[n][0]}" for n in asked[1:] if n in values)])
         lines.append(f"{profile} ({where}): {value}" if profile else f"{where}: {value}")
         hits.extend(Hit(chunk, 1.0, (), "") for chunk in dict.fromkeys(c for _, c in values.values())
                     if chunk.kind == PROFIEL)
@@ -1504,7 +1538,7 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
     if kind == COMPETENTIE and not any(u.chunk.kind == COMPETENTIE and (keep_a(u.chunk) or keep_b(u.chunk))
                                        for u in library.units):
         kind = WERKPROCES  # "… in PW and in MZ, same competences?": the units' own SBB lines
-    codes = {c.upper() for c in re.findall(r"\b[BP][1-9]-K[0-9]+(?:-W[0-9]+)?\b", intent.question, re.IGNORECASE)}
+    codes = set(codes_in(intent.question))  # as the index writes them ("B1-K1-WS5" typed from the extract)
     additions = bool(codes) and re.search(r"\baanvulling\w*|\badd-?ons?\b", fold(intent.question)) is not None
 
     def pick(keep: Callable[[Chunk], bool], by_code: bool = True) -> list[Chunk]:
@@ -2105,10 +2139,16 @@ def build(request: Request, library: Library, search: Search) -> Reply:
             return _dossier_facts(fact, intent, library)
         return compare(intent, library, filters)
     else:
+        section = _section_unstated(intent, library, filters)
+        if section:  # "wat is de resultaatbeschrijving van P1-K1-W4 van PMK 2021?": the extract gives none
+            return _not_found(intent, "no_fact", section, search(intent.question, filters, 3))
         added = _addition(replace(intent, type=COMPARE), library) if _asks_addition_only(intent) else None
         if added is not None:  # "for Evalueert de werkzaamheden, what does the OA do on top of the basisdeel?"
             return added
         if adoption_asked(intent):  # "wanneer is het KD PW vastgesteld en door wie?": the voorblad's passage first
+            if intent.scopes and not _adoption_hits(scope_filter(intent, filters), library):  # "who adopted the
+                scope = describe_scopes(intent.scopes, intent.lang)  # competence profile?": it does not say
+                return _not_found(intent, "no_fact", ("vaststelling", scope), search(intent.question, filters, 3))
             return _adoption_first(lookup(intent, library, filters, search, request.page), intent, library, filters)
         subject = subject_level_asked(intent)
         unstated = _requirement_unstated(intent, subject, library)
@@ -2172,6 +2212,29 @@ _EVERY = re.compile(r"\b(?:every|all|alle|elke|ieder\w*)\s+(?:(?:de|het|the)\s+)
                     r"|\b(?:every|all|alle|elke|ieder\w*)\s+(?:[\w-]+\s+){0,2}?(?:units?|eenheden|werk ?process\w*"
                     r"|work ?process\w*|versies|versions|varianten|variants)\b"
                     r"|\b(?:met|with|whose)\s+(?:de\s+|the\s+)?code\b|\boveral\b")  # not "alle informatie over X"
+
+
+# a section of one werkproces asked ("de resultaatbeschrijving van P1-K1-W4", "the behaviour description of …")
+_SECTION_ASKED = re.compile(r"\b(?:het|de|the|its)\s+(?:(resulta(?:at|ten)(?:beschrijving)?|results?|outcome)"
+                            r"|(gedrag(?:sbeschrijving)?|behaviou?r(?:\s+description)?))\s+(?:van|of|bij|for|in)\s+"
+                            r"(?:(?:het|the)\s+)?(?:(?:werk\s?proces|work\s?process|wp)\s+)?[bp][1-9i]-k")  # the code
+_SECTION_HEADING = {"resultaat": "Resultaat:", "gedrag": "Gedrag:"}
+
+
+def _section_unstated(intent: Intent, library: Library, filters: Filters) -> tuple[str, str] | None:
+    """``(section, unit)`` when the question asks the result or behaviour section of the one werkproces it names
+    and no text of that unit in scope has the section (the 2020/21 extract gives the omschrijving only)."""
+    match = _SECTION_ASKED.search(fold(intent.question))
+    codes = codes_in(intent.question)
+    if match is None or len(codes) != 1:
+        return None
+    section = "resultaat" if match.group(1) else "gedrag"
+    keep = scope_filter(intent, filters)
+    units = [u for u in library.units if u.chunk.kind == WERKPROCES and (u.chunk.code or "").upper() == codes[0]
+             and keep(u.chunk)]
+    if not units or any(_SECTION_HEADING[section] in u.passage for u in units):
+        return None
+    return section, subject(units[0].chunk)
 
 
 def every_with_code(intent: Intent, library: Library, filters: Filters) -> Reply | None:
@@ -2254,14 +2317,23 @@ def _at_programme_level(intent: Intent, library: Library) -> Callable[[Chunk], b
                 if c.kind == PROFIEL and c.profile and c.niveau}
     if not asked & set(profiles.values()):
         return None
-    dossiers: dict[tuple, set[str]] = {}
-    for (dossier, version, _), niveau in profiles.items():
-        dossiers.setdefault((dossier, version), set()).add(niveau)
+    by_name: dict[str, set[str]] = {}  # a profile's niveau in the versions that give one (the extract gives none)
+    for (_, _, name), niveau in profiles.items():
+        by_name.setdefault(name, set()).add(niveau)
+    named: dict[tuple, set[str]] = {}
+    for c in library.chunks:
+        if c.profile:
+            named.setdefault((c.dossier, c.version), set()).add(fold(c.profile))
+
+    def niveaus(dossier: str, version: str | None, name: str) -> set[str]:
+        own = profiles.get((dossier, version, name))
+        return {own} if own else (by_name.get(name, set()) if len(by_name.get(name, ())) == 1 else set())
 
     def at(chunk: Chunk) -> bool:
-        if chunk.profile:
-            return profiles.get((chunk.dossier, chunk.version, fold(chunk.profile))) in asked
-        return bool(asked & dossiers.get((chunk.dossier, chunk.version), set()))
+        if chunk.profile:  # "… in PMK 2021, niveau 3": the profile's niveau, or its other version's
+            return bool(asked & niveaus(chunk.dossier, chunk.version, fold(chunk.profile)))
+        return bool(asked & {n for name in named.get((chunk.dossier, chunk.version), ())
+                             for n in niveaus(chunk.dossier, chunk.version, name)})
 
     return at
 
@@ -2480,7 +2552,7 @@ def generic_compared(intent: Intent, library: Library) -> Reply | None:
     return None
 
 
-_SUBJECTS = {"engels": r"\bengels\w*|\benglish\b", "nederlands": r"\bnederlands\w*|\bdutch\b",
+_SUBJECTS = {"engels": r"\bengels\w*|\benglish\b", "nederlands": r"\bnederlands\w*|\bdutch\b|\btaalniveau",
              "rekenen": r"\brekenen\b|\bmath\w*|\barithmetic\b|\bnumeracy\b",
              "mvt": FOREIGN_LANGUAGE}
 # the generic part's headings; a foreign language of choice has none (a profile's own line only)
@@ -2498,7 +2570,11 @@ SUBJECT_LEVEL = re.compile(
     rf"|\b(?:(?:taal)?eis|(?:taal)?eisen|requirements?|required|verplicht\w*)\b[^?.!]{{0,30}}?\b(?:aan|voor|for|in|of)\s+(?:het\s+)?"
     rf"{SUBJECT}\b{_NOT_THE_SUBJECT}"
     rf"|\b(?:goed|good)\s+(?:zijn\s+)?(?:in|at)\s+(?:het\s+)?{SUBJECT}\b{_NOT_THE_SUBJECT}"  # "goed zijn in engels"
-    rf"|\b{SUBJECT}\b{_NOT_THE_SUBJECT}[^?.!]{{0,12}}\b(?:op|on|at|in)\s+(?:welk|what|which)\s+(?:niveau|level)\b")
+    rf"|\b{SUBJECT}\b{_NOT_THE_SUBJECT}[^?.!]{{0,12}}\b(?:op|on|at|in)\s+(?:welk|what|which)\s+(?:niveau|level)\b"
+    # "moeten ze een vreemde taal beheersen? welk niveau?", "do they need to speak English? what level?"
+    rf"|\b{SUBJECT}\b{_NOT_THE_SUBJECT}[^?.!]{{0,20}}[?.!]\s*(?:(?:en|and)\s+)?(?:(?:op|at|on)\s+)?"
+    r"(?:welk|what|which)\s+(?:niveau|level)\s*(?:\([^()]*\))?\s*[?.!]?\s*$"
+    r"|\btaalniveaus?\b")  # "welk taalniveau moeten ze halen?"
 # "do I need English and on what level?"
 _REFERENCE_LEVEL = re.compile(r"\b(?:[1-4]F|[ABC][12])\b")
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer import compose, escape, escape_html, hit_item, kind_label, sources
-from assistant.intent import READ_AS, describe_scopes
+from assistant.intent import READ_AS, describe_scopes, mbo_level
 from assistant.replies import COMPARE, COMPETENCE, LIST, LOOKUP, Item, Reply, fact_value
 from assistant.retrieval import Hit
 from assistant.views import word_diff
@@ -183,7 +183,7 @@ def item_line(number: int, item: Item, lang: str) -> str:
     head = " ".join(x for x in (c.code, c.title) if x) or c.competence or kind_label(c.kind, lang)
     line = f"{number}. **{escape(head)}**{_part_label(item, lang)} [{number}]"
     if c.kind == "profiel" and c.niveau:  # "welke profielen heeft MZ, en op welk niveau?"
-        line += f" · {FILTER_NAMES[lang]['level']} {escape(c.niveau)}"
+        line += f" · {escape(mbo_level(c.niveau, lang))}"
     if c.kind == "profiel" and c.crebo:
         line += f" · crebo {escape(c.crebo)}"
     sbu = fact_value(c, "sbu") if c.kind == "profiel" else None  # the profile's text that states its study load
