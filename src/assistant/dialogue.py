@@ -786,6 +786,7 @@ def _competence_asked(topic: str, library: Library) -> bool:
 
 
 def _names_competence(text: str, library: Library) -> bool:
+    """The message names a competence or an SBB competence itself (then the previous one is not put in)."""
     folded = fold(text)
     return any(re.search(rf"\b{re.escape(n)}\b", folded) for n in library.competence_names)
 
