@@ -1099,9 +1099,10 @@ def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str 
     return replace_reference(previous.asked, earlier, target)
 
 
+SET_AGAINST = r"\b(?:zet|zetten)\s+(?!zich\b)[^?.!]{0,40}?\baf\s+tegen\b"  # "zet die gegevens af tegen X"
 COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk(?!baars\b)\w*|\banders\b"
                           r"|\bverhoud(?:t|en)\s+(?:zich|dat|dit|het|ze)\b"
-                          r"|\b(?:zet|zetten)\s+(?!zich\b)[^?.!]{0,40}?\baf\s+tegen\b",
+                          + "|" + SET_AGAINST,
                           re.IGNORECASE)
 # what changed, asked of the thing just asked ("wat is er anders in 2021?", "what changed in 2015?"), not another
 # question with a comparing word ("welke profielen verschillen in 2021?", "which different dossiers are there?")

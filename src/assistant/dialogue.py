@@ -23,6 +23,7 @@ from assistant.absent_facts import asked_absent_fact
 from assistant.conversation import (
     COMPARE_WORD,
     FILLER,
+    SET_AGAINST,
     Constraints,
     Reference,
     ScopeEntry,
@@ -526,7 +527,7 @@ def _pair_member(text: str, previous: Turn, library: Library) -> str:
 _COMPARED_WITH = re.compile(r"\b(?:verschil\w*|vergelijk\w*|compar\w*|differen\w*)\s+(?:met|with|to|from)\b"
                             r"|\bverh(?:oudt|ouden)\s+(?:zich\s+)?(?:(?:dat|dit|het|die|ze)\s+)?(?:zich\s+)?tot\b"
                             # "zet die gegevens af tegen X", "wat is er dan anders bij de OA?"
-                            r"|\b(?:zet|zetten)\s+(?!zich\b)[^?.!]{0,40}?\baf\s+tegen\b|\bset\s+(?:[\w-]+\s+){0,3}?against\b"
+                            r"|" + SET_AGAINST + r"|\bset\s+(?:[\w-]+\s+){0,3}?against\b"
                             r"|\banders\s+(?:bij|voor)\b|\bdifferent\s+(?:for|at)\b",
                             re.IGNORECASE)
 

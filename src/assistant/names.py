@@ -28,6 +28,11 @@ def fold(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().lower()
 
 
+def shared_start(a: str, b: str) -> int:
+    """How many first letters two words share (*thuisbegeleiding*, *thuisbegeleider*: 13)."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
 def alternation(names) -> str:
     """A regex alternation of ``names``, longest first (so the longest name wins), any white space between
     their words."""

@@ -94,7 +94,7 @@ from assistant.model import (
     WERKPROCES,
     Chunk,
 )
-from assistant.names import alternation, fold
+from assistant.names import alternation, fold, shared_start
 from assistant.query import PROGRAMME_LEVEL, Vocabulary
 from assistant.retrieval import Filters, Hit
 from assistant.spelling import correct_words
@@ -1058,7 +1058,7 @@ def _narrowed(tree: Reply, intent: Intent, library: Library, filters: Filters) -
 def _name_form(word: str, name: str) -> bool:
     """The word is a form of a name's word: it shares all but its last letters with it (*thuisbegeleiding*,
     *thuisbegeleider*: 13 of 15)."""
-    shared = next((i for i, (a, b) in enumerate(zip(word, name, strict=False)) if a != b), min(len(word), len(name)))
+    shared = shared_start(word, name)
     return shared >= 5 and shared >= 0.8 * min(len(word), len(name))
 
 

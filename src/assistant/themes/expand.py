@@ -18,6 +18,7 @@ import numpy as np
 
 from assistant.glossary import expand as glossary_expand
 from assistant.language import english_word
+from assistant.names import shared_start
 from assistant.themes.corpus import Corpus
 from assistant.themes.limits import (
     MAX_PHRASES,
@@ -277,7 +278,7 @@ def neighbour(word: str, meaning, corpus: Corpus, settings: ScanSettings) -> str
         return None
     folded = fold(word)
     shorter = min(len(found), len(folded))
-    shared = next((i for i, (a, b) in enumerate(zip(found, folded, strict=False)) if a != b), shorter)
+    shared = shared_start(found, folded)
     piece = 4 <= shared < 0.7 * shorter and not (settings.cognates_translated and cognate_of(found, folded))
     if piece or lookalike(found, folded):
         return None  # only a shared word piece (*intervisie* for *interprofessioneel*); a cognate stays (*documenten*)
