@@ -149,11 +149,14 @@ class Catalogue:
         def add(term: str | None, entry: ScopeEntry) -> None:
             if term and len(term.strip()) >= 2:
                 scopes.setdefault(_fold(term), set()).add(entry)
+                if re.search(r",|\s&\s", term):  # "coordinator buurt onderwijs sport" as typed for "Coördinator
+                    plain = " ".join(w for w in re.split(r"[\s,&]+", term) if w and w != "en")  # buurt, onderwijs en
+                    scopes.setdefault(_fold(plain), set()).add(entry)  # sport"
                 if re.search(r"\w-\w", term):  # "sociaal cultureel werker" as typed for "Sociaal-cultureel werker"
                     scopes.setdefault(_fold(re.sub(r"(?<=\w)-(?=\w)", " ", term)), set()).add(entry)
                 joiner = re.search(r"\s+en\s+|\s*&\s*", term)  # "helpende zorg & welzijn", "sport&bewegen",
-                if joiner:  # "sport en bewegen"
-                    for joined in (" & ", "&", " en "):
+                if joiner:  # "sport en bewegen", "helpende zorg welzijn"
+                    for joined in (" & ", "&", " en ", " "):
                         scopes.setdefault(_fold(term[: joiner.start()] + joined + term[joiner.end():]), set()).add(
                             entry)
 
@@ -182,6 +185,11 @@ class Catalogue:
             for alias in aliases:
                 if alias not in scopes:
                     scopes[alias] = set(scopes[title])
+        profiles = {_fold(p) for _, _, p, _, _ in named if p}
+        aliases = {**distinct_parts(profiles), **headed_initials(profiles, _vocabulary(chunks) if profiles else set())}
+        for alias, title in aliases.items():
+            if alias not in scopes:  # "gespecialiseerd pm" beside the abbreviation GPM
+                scopes[alias] = set(scopes[title])
         for start, sharing in shared_starts({_fold(p) for _, _, p, _, _ in named if p}).items():
             if start not in scopes:  # "persoonlijk begeleider": each profile whose title starts so
                 scopes[start] = set().union(*(scopes[title] for title in sharing))
@@ -254,6 +262,43 @@ def short_names(titles: Iterable[str], vocabulary: set[str]) -> dict[str, tuple[
             aliases += [head, f"{head} {''.join(w[0] for w in words[1:])}"]
         found[title] = tuple(aliases) + compound_initials(words, vocabulary)
     return found
+
+
+DISTINCT_MIN = 6  # a title's distinct part this long or longer can name it alone
+
+
+def distinct_parts(titles: Iterable[str]) -> dict[str, str]:
+    """The parts of profile titles that tell them apart when their first word is shared (*Medewerker sport en
+    recreatie*, *Medewerker facilitaire dienstverlening*): that word with the next (*medewerker sport*, *medewerker
+    facilitaire* and, as users type the adjective, *medewerker facilitair*), for each such part only one title
+    gives. The rest of the title alone is no name: it is a theme as often (*sport en recreatie*)."""
+    titles = list(titles)
+    firsts = Counter(re.split(r"[\s,&/-]+", t)[0] for t in titles)
+    found: dict[str, str] = {}
+    for title in titles:
+        words = [w for w in re.split(r"[\s,&/-]+", title) if w]
+        if len(words) < 3 or firsts[words[0]] < 2:
+            continue
+        parts = [f"{words[0]} {words[1]}"]
+        if words[1].endswith("e"):
+            parts.append(f"{words[0]} {words[1][:-1]}")  # "medewerker facilitair"
+        for part in parts:
+            if len(part) >= DISTINCT_MIN and len(part.split()) >= 2 and not any(
+                    part in other for other in titles if other != title):
+                found[part] = title
+    return found
+
+
+def headed_initials(titles: Iterable[str], vocabulary: set[str]) -> dict[str, str]:
+    """A title of three or more words as users shorten it: its first word, then the initials of the rest
+    (*Gespecialiseerd pedagogisch medewerker* → *gespecialiseerd pm*), for each such short name only one title
+    gives, and only when the initials are no word users type (*bos* in the corpus is an acronym of its own)."""
+    found: dict[str, set[str]] = {}
+    for title in titles:
+        words = [w for w in re.split(r"[\s,&/-]+", title) if w and w not in ("en", "and", "of")]
+        if len(words) >= 3 and not _a_word("".join(w[0] for w in words[1:]), vocabulary):
+            found.setdefault(f"{words[0]} {''.join(w[0] for w in words[1:])}", set()).add(title)
+    return {alias: next(iter(sharing)) for alias, sharing in found.items() if len(sharing) == 1}
 
 
 def compound_initials(words: list[str], vocabulary: set[str]) -> tuple[str, ...]:
@@ -855,6 +900,43 @@ def _has_year(scope: str, year: str, catalogue: Catalogue) -> bool:
     return any((e.version or "").startswith(str(year)) for e in catalogue.scopes.get(_fold(scope), ()))
 
 
+# a version named by where it stands to the one just asked about ("hoe zit dat in de oudere versie?", "and in the newer
+# file?", "en in de andere versie van Sociaal Werk?")
+_RELATIVE_VERSION = re.compile(r"\b(?:(?:de|het|die|the|that)\s+)?(?P<which>andere|oudere|oude|vorige|eerdere|nieuwere"
+                               r"|nieuwe|latere|recentere|other|older|old|previous|earlier|newer|new|later)\s+"
+                               r"(?:versie|version|dossier|kd|kwalificatiedossier|file)\b", re.IGNORECASE)
+_OLDER = frozenset({"oudere", "oude", "vorige", "eerdere", "older", "old", "previous", "earlier"})
+_NEWER = frozenset({"nieuwere", "nieuwe", "latere", "recentere", "newer", "new", "later"})
+
+
+def relative_version(message: str, previous: Turn | None, catalogue: Catalogue) -> str:
+    """A follow-up's version said relative to the previous question's ("de oudere versie" after Sociaal Werk 2020)
+    as its year ("de versie van 2015", "the 2015 version"): the older or newer version of the named (or previous)
+    dossier or profile nearest to that year, or its one other version. The message as it is when it names a year,
+    the previous question named no version, or there is no such version."""
+    found = _RELATIVE_VERSION.search(message)
+    if previous is None or found is None or _YEARS_NAMED.search(message):
+        return message
+    old = find_mentions(previous.question, catalogue)
+    scope = find_mentions(message, catalogue).scope or previous.scope or old.scope
+    year = old.year or (previous.constraints.version or "")[:4]
+    if not scope or not year:
+        return message
+    years = sorted({(e.version or "")[:4] for e in catalogue.scopes.get(_fold(scope), ()) if e.version} - {year})
+    which = found.group("which").lower()
+    if which in _OLDER:
+        years = [y for y in years if y < year][-1:]
+    elif which in _NEWER:
+        years = [y for y in years if y > year][:1]
+    if len(years) != 1:
+        return message
+    english = _is_english(message)
+    said = f"the {years[0]} version" if english else f"de versie van {years[0]}"
+    if not find_mentions(message, catalogue).scope:  # "welke werkprocessen heeft de andere versie?": of the same
+        said += f" of {scope}" if english else f" van {scope}"  # programme, also as a question of its own
+    return message[: found.start()] + said + message[found.end():]
+
+
 def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Catalogue) -> Resolved:
     """Make a message self-contained with the previous turn, and decide its filters.
 
@@ -864,6 +946,7 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
         ui: the dropdown filter values now.
         catalogue: names, versions and kinds of the index.
     """
+    message = relative_version(message, previous, catalogue)
     same = _SAME_FOR.match(message) if previous is not None else None
     named = False
     if same:  # "doe hetzelfde voor de helpende", "can you do the same for X": the previous question for X

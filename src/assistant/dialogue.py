@@ -34,6 +34,7 @@ from assistant.conversation import (
     level_beyond_scale,
     names_programme,
     referent,
+    relative_version,
     repeated_ordinal,
     replace_reference,
     resolve,
@@ -227,6 +228,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         return _answer(previous.question, previous, Constraints(), library, search, lang,
                        constraints=Constraints(), followup=True)
     if previous is not None:
+        text = relative_version(text, previous, library.catalogue)  # "in de oudere versie": its year
         text = _ones_of_previous_kind(text, previous, library)
         text = _bare_sbb_letter(text, previous, library)
         text = _described_subject(text, previous)
@@ -237,6 +239,10 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         sibling = _sibling_code(text, previous)
         if sibling is not None:  # "en W4?" after a question about P1-K1-W3: that question for P1-K1-W4
             return _answer(sibling, previous, ui, library, search, lang, followup=True,
+                           constraints=ui.merged(previous.constraints))
+        fact = _sibling_fact(text, previous)
+        if fact is not None:  # "en de niveaus?" after "compare the sbu of DV and SW": that comparison of levels
+            return _answer(fact, previous, ui, library, search, lang, followup=True,
                            constraints=ui.merged(previous.constraints))
         subject = _sibling_subject(text, previous)
         if subject is not None:  # "en rekenen?" after the level of Nederlands: that question for rekenen
@@ -318,6 +324,9 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                        constraints=ui.merged(previous.constraints))
     if reference is not None:
         target = referent(reference, previous) if previous is not None else None
+        if target and previous.scope and reference.text.lower() in ("its", "their", "hun") \
+                and _KINDS_AFTER.match(text, reference.span[1]):  # "which of its profiles …" after a programme's
+            target = referent(Reference("scope", "", (0, 0)), previous)  # list: the programme's, not its first unit
         if target and reference.kind == "scope" and years_named(text):  # "that profile in the 2015 dossier": the
             target = re.sub(r"\s*\b20\d\d\b", "", target).strip() or None  # year the message names, not the last
         if target is not None and previous.scope and COMPARE_WORD.search(text) \
@@ -382,6 +391,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
 
 
 _KINDS = r"(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks|profielen|profiles)"
+_KINDS_AFTER = re.compile(rf"\s+{_KINDS}\b", re.IGNORECASE)  # "its profiles", "hun kerntaken"
 _KIND_FOLLOWUP = re.compile(rf"^(?:ok[eé]?|oké|en|and|dan|then|so)\b.*\b{_KINDS}\b|\b{_KINDS}\b.*\b(?:dan|then)\s*\??$",
                             re.IGNORECASE)
 # "which werkprocessen do I learn there?" after a programme: its units ("which other profiles … there?" is no scope)
@@ -583,6 +593,34 @@ def _asks_own_fact(text: str) -> bool:
 
 
 _OTHER_SCOPES = re.compile(r"\b(?:dossiers|alle|all|every|elk\w*|andere|other)\b")  # "crebo's van de 2021 dossiers"
+
+
+# a programme fact by its words ("de niveaus", "the crebo", "studiebelasting"), and as a follow-up names it
+_FACT_WORDS = {"niveau": r"(?:mbo[- ]?)?niveaus?|(?:mbo\s+)?levels?",
+               "sbu": r"sbu|studiebelasting\w*|studielast|study\s+(?:load|hours)",
+               "crebo": r"crebo\w*"}
+_FACT_PHRASE = {"nl": {"niveau": "het niveau", "sbu": "de studiebelasting (sbu)", "crebo": "het crebonummer"},
+                "en": {"niveau": "the level", "sbu": "the study load (sbu)", "crebo": "the crebo number"}}
+_SIBLING_FACT = re.compile(r"^\s*(?:en|and|ook|also|wat met|what about|how about|en hoe zit het met)\s+"
+                           r"(?:(?:de|het|hun|the|their)\s+)?(?P<fact>" + "|".join(_FACT_WORDS.values())
+                           + r")\s*(?:dan|then)?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def _sibling_fact(text: str, previous: Turn) -> str | None:
+    """The previous question again for another programme fact ("en de niveaus?" after "compare the sbu of DV and
+    SW", "and the crebo?" after "what is the level of X?"); None when the message is more than the fact's words
+    or the previous question asked no programme fact."""
+    match = _SIBLING_FACT.match(text)
+    question = previous.question
+    if match is None or not any(p.search(fold(question)) for p in FACTS.values()):
+        return None
+    new = next(k for k, p in _FACT_WORDS.items() if re.fullmatch(p, match.group("fact"), re.IGNORECASE))
+    lang = "en" if previous.lang == "en" else "nl"
+    for key, pattern in _FACT_WORDS.items():
+        found = re.search(rf"(?:\b(?:de|het|the)\s+)?\b(?:{pattern})\b", question, re.IGNORECASE)
+        if key != new and found and FACTS[key].search(fold(question)):
+            return question[: found.start()] + _FACT_PHRASE[lang][new] + question[found.end():]
+    return None
 
 
 _THEME_FOLLOWUP = re.compile(r"^\s*(?:en|and|ook|also|wat met|what about|how about|hoe zit het met)\s+"

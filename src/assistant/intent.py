@@ -88,6 +88,16 @@ ANY_UNITS = (r"\b(?:do|does|did|are|is|would|will)\s+(?:there\s+)?any\s+(?:of\s+
 # who is asking ("ik ben curriculumontwerper en …", "I'm a teacher"): the role is no part of the theme
 ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)?[^\W\d_][\w-]*"
 
+# the one who does the units asked for, right after the list's verb ("welke werkprocessen kan een stagiair …
+# oefenen?", "which work processes can an intern …"): the doer, no theme of the units
+DOER = (r"(?<!\bin )\b(?:welke|which)\s+(?:werk ?process\w*|work ?process\w*|wp'?s?|taken|tasks)\s+(?:kan|kunnen|mag"
+        r"|mogen|moet|moeten|can|may|must|should)\s+(?:een|de|onze|mijn|jouw|je|a|an|the|our|my|your)\s+[^\W\d_]+")
+# a request to be told what follows ("kunt u mij aangeven in welke …", "kun je me vertellen welke …", "could you tell
+# me which …"): its verb is no topic word (*grenzen aangeven* elsewhere is)
+REQUEST = (r"\b(?:kun|kunt|kan|zou|zoudt|wil|wilt|can|could|would|will)\s+(?:je|jij|u|you)\s+(?:(?:mij|me|ons|us)\s+)?"
+           r"(?:(?:even|misschien|eens|please|kindly)\s+)?(?:aangeven|vertellen|laten\s+weten|uitleggen|zeggen|tell"
+           r"|indicate|let\s+(?:me|us)\s+know|explain)\b")
+
 # the asker's own material compared with what is asked ("ik wil dat vergelijken met ons leerplan", "to compare with
 # our curriculum"): a reason for asking, not a comparison the sources can answer
 OWN_COMPARED = (r"\b(?:vergelijk\w*|vergeleken|compar\w*)\b[^.?!]{0,30}?\b(?:met|with|to|against)\s+"
@@ -126,6 +136,9 @@ CUES: dict[str, str] = {
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bsame thing\b|\bhetzelfde\b|\bdezelfde\b"
                r"|\b(?:is|zijn|blijft|blijven|bleef|bleven)\b[^?.!]{0,90}?\bgelijk\s+(?:aan|gebleven)\b"
                r"|\bcounterparts?\b"
+               # what it is called there ("hoe heet dat in 2021 bij PMK?")
+               r"|\bhoe\s+heet\w*\b[^?.!]{0,60}?\b(?:in|bij)\s+(?:de\s+|het\s+)?(?:versie\s+van\s+)?20\d\d\b"
+               r"|\bcalled\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?20\d\d\b"
                r"|\btegenhangers?\b|\bhow\b[^?]*\brelates?\b|\bverhoudt\b|\bverhouden\b|\bequivalents?\b|\bovereen\b|\bidentie?k\w*\b|\bidentical\b",
     "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
             r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b"
@@ -244,7 +257,11 @@ GENERIC_WEIGHED = re.compile(r"\b(?:hoger|higher|lager|lower|meer|more|minder|le
                              r"|heavier|verhoudt|verhouden|compar\w*|vergelijk\w*|verschil\w*|differ\w*)\b")
 # what one programme asks beyond another ("wat moet een GPM'er meer kunnen dan een PMK'er?"): a comparison when two
 # programmes are named
-MORE_THAN = r"\bmeer\s+(?:moet(?:en)?\s+)?(?:kunnen|kan|kun|kunt|doen|doet|weten|kennen|leren)\s+dan\s+(?:een|de)\b"
+MORE_THAN = (r"\bmeer\s+(?:moet(?:en)?\s+)?(?:kunnen|kan|kun|kunt|doen|doet|weten|kennen|leren)\s+dan\s+(?:een|de)\b"
+             # "wat mag een niveau 4 stagiair (GPM) meer dan een niveau 3 stagiair (PMK)?", "what can a GPM do more
+             # than a PMK?"
+             r"|\b(?:mag|mogen|kan|kunnen|moet|moeten|doet|doen|weet|weten|leert|leren)\b[^?.!]{0,60}?\bmeer\s+dan\s+"
+             r"(?:een|de)\b|\b(?:can|may|must|does|do)\b[^?.!]{0,60}?\bmore\s+than\s+(?:an?|the)\b")
 # the document the asker writes ("for a comparative report …"): what they use the answer for, asks nothing
 _ASKERS_DOCUMENT = re.compile(r"\bcomparative\s+(?:report|study|research|paper|essay|project|thesis)\b", re.IGNORECASE)
 # how the list is to be shaped, not what it is about: "across the whole corpus", "in het hele corpus", "een volledig
@@ -409,10 +426,58 @@ def scope_entries(terms: list[str], years: tuple[str, ...], catalogue: Catalogue
     found: list[ScopeEntry] = []
     for term in terms:
         entries = _told_apart(term, catalogue.scopes.get(fold(term), ()), text)
+        own = _own_year(term, text) if len(years) >= 2 and len({fold(t) for t in terms}) >= 2 and not _has(
+            CUES["compare"], fold(text)) else None  # a comparison of a code keeps its profile in both
+        if own:  # "in Pedagogisch Werk 2015 en in PMK 2021": each name in the year beside it
+            entries = tuple(e for e in entries if (e.version or "").startswith(own)) or entries
         if years:
             entries = tuple(e for e in entries if (e.version or "")[:4] in years) or entries
         found.extend(entries)
-    return tuple(dict.fromkeys(found))
+    found = list(dict.fromkeys(found))
+    if years or _has(CUES["compare"], fold(text)):  # "wat moet een OA extra doen tov iedereen in PW?": both sides
+        return tuple(found)
+    return _within_named_dossier(tuple(found), terms, catalogue, text)
+
+
+_BESIDE = re.compile(r"[\s(),:/-]*(?:(?:niveau|nivo|level|profiel|profile|de|het|the|van|uit|from|in|bij|binnen"
+                     r"|within|dossier|kd|kwalificatiedossier|qualification|file)\s*[1-4]?[\s(),:/-]*)*", re.IGNORECASE)
+
+
+def _side_by_side(terms: list[str], text: str) -> bool:
+    """Whether the text names its names one right after the other, with only a level, "profiel", "in het dossier"
+    or an article between them ("PW niveau 3 (pedagogisch medewerker kinderopvang)", "MZ, profiel thuisbegeleider",
+    "de PMK in het dossier Pedagogisch Werk"); "in PW en in PMK" names two places."""
+    spans = sorted(m.span() for t in dict.fromkeys(terms)
+                   for m in re.finditer(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text, re.IGNORECASE))
+    return len(spans) >= 2 and all(_BESIDE.fullmatch(text[a[1]:b[0]]) for a, b in itertools.pairwise(spans))
+
+
+def _own_year(term: str, text: str) -> str | None:
+    """The year written right after a name ("PMK 2021", "PW (2015)") wherever the text names it, if any."""
+    after = r"\s*[(,]?\s*(?:van\s+|uit\s+|from\s+)?(20\d\d)\b(?!\s*(?:,|en|and|&|\+|/|of|or|tot|to|-)\s*(?:20)?\d\d)"
+    years = {(found.group(1) if (found := re.compile(after).match(text, m.end())) else None)
+             for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE)}
+    return next(iter(years)) if len(years) == 1 else None
+
+
+def _within_named_dossier(found: tuple[ScopeEntry, ...], terms: list[str], catalogue: Catalogue,
+                          text: str) -> tuple[ScopeEntry, ...]:
+    """A profile named beside the dossier it is part of ("PW niveau 3 (pedagogisch medewerker kinderopvang)") is that
+    dossier's profile, not also its namesake in another version (the PMK dossier of 2021); two names joined by "en",
+    "and", "of" ("in PW en in PMK") are two places."""
+    if not _side_by_side(terms, text):
+        return found
+    named = [catalogue.scopes.get(fold(t), ()) for t in terms]
+    dossiers = {(e.dossier, e.version) for entries in named if entries and all(e.profile is None for e in entries)
+                for e in entries}
+    if not dossiers:
+        return found
+    narrowed = set()
+    for entries in named:
+        inside = [e for e in entries if e.profile and (e.dossier, e.version) in dossiers]
+        if inside and len({e.version for e in entries}) > 1:
+            narrowed |= set(entries) - set(inside)
+    return tuple(e for e in found if e not in narrowed)
 
 
 def _told_apart(term: str, entries: tuple[ScopeEntry, ...], text: str) -> tuple[ScopeEntry, ...]:
@@ -513,7 +578,7 @@ def _topic(text: str, spans: list[tuple[int, int]], extra_patterns: list[str], m
     folded = _blank_afterword(_without(text, spans).lower(), topic=True, named=bool(spans))
     folded = _INTRODUCTION.sub(lambda m: " " * len(m.group(0)), folded)
     folded = _QUESTION_LEAD.sub(lambda m: " " * len(m.group(0)), folded)
-    before = _PREAMBLE.search(folded)
+    before = _PREAMBLE.search(folded) or _WANTS_TO_KNOW.search(folded) or _CLAUSE_BEFORE.search(folded)
     if before and _own_words(folded[before.end():]):
         folded = " " * before.end() + folded[before.end():]
     elif statements:
@@ -622,6 +687,15 @@ _INTRODUCTION_ANY_CASE = re.compile(_INTRODUCTION.pattern, re.IGNORECASE)  # spa
 _PREAMBLE = re.compile(r"^[^:?.!]*\b(?:ik|wij|we|mijn|onze|ons|i|my|our|me)\b[^:?.!]*:\s*(?=(?:en\s+|and\s+)?(?:in\s+)?"
                        r"(?:welke|welk|wat|waar|waarin|hoe|wie|which|what|where|how|who|zijn\s+er|is\s+er"
                        r"|are\s+there|is\s+there|do|does)\b)")
+# the asker's clause that leads up to what they want to know, in the same sentence ("In het kader van ons beleid wil
+# ik graag weten in welke werkprocessen …", "For our report I would like to know which …"): no topic words
+_WANTS_TO_KNOW = re.compile(r"^[^:?.!;]*\b(?:ik|wij|we|mijn|onze|ons|i|my|our|me)\b[^:?.!;]*\b(?:weten|af|know"
+                            r"|wondering|vernemen)\s+(?=(?:in\s+|bij\s+|for\s+)?(?:welke|welk|wat|waar|waarin|hoe|which|what|where"
+                            r"|how)\b)")
+# the asker's clause about themselves before a comma and the question ("ik kom uit het bedrijfsleven, waar in de
+# dossiers komt …?"); not a clause of what it is for ("voor mijn stage in de thuiszorg, welke …": the theme)
+_CLAUSE_BEFORE = re.compile(r"^\s*(?:ik|wij|we|i|i'm)\b[^:?.!;,]*,\s*"
+                            r"(?=(?:en\s+|and\s+|maar\s+|but\s+)?(?:in\s+|bij\s+)?(?:welke|welk|waar|waarin|which|where)\b)")
 # a lead-in that announces a question ("Vraag:", "Snelle vraag:", "Ik heb een vraag:", "Quick question:"); one that
 # says what about ("Vraag over agressie: …") keeps what it is about
 _QUESTION_LEAD = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,4}?(?:vraag|vraagje|question)"
@@ -631,7 +705,7 @@ _QUESTION_LEAD = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,4}?(?:vraag|vraagje|questio
 # A greeting alone ("Hoi!") and the asker's own question before the last ("Maar wat doe je dan eigenlijk de hele
 # dag? Welke werkprocessen heeft X?") count among them.
 _STATEMENT = re.compile(r"^(?>(?:\s*(?:hoi|hi|hallo|hello|hey|dag|beste|dear)\s*[.!,]\s+"
-                        r"|[^.!?]*\b(?:ik|wij|we|mijn|onze|ons|i|i'm|my|our|me)\b[^.!?]*[.!]\s+"
+                        r"|[^.!?;]*\b(?:ik|wij|we|mijn|onze|ons|i|i'm|my|our|me)\b[^.!?;]*[.!;]\s+"
                         # what the student did, before the asker's question ("Ze heeft een voorlichting gegeven.",
                         # "Student heeft een vrijwilliger ingewerkt.", "She helped with the laundry.")
                         r"|\s*(?:de\s+|mijn\s+|onze\s+|my\s+|our\s+|the\s+)?(?:ze|zij|hij|she|he|student\w*|stagiair\w*"
@@ -654,7 +728,7 @@ _POINTS_BACK = re.compile(r"^(?:er|daar|hier|waar)(?:over|bij|voor|mee|op|aan|in
 # scholingsplan maken.", "... mention aggression? That is what scares me most."): its words are no topic either
 # (unless it says what is asked: "Kun je me helpen? Ik zoek werkprocessen over agressie.", "Het gaat me om medicatie")
 _AFTERWORD = re.compile(
-    r"(?<=\?)\s+(?:ik|i|i'd|i'm|i've|we|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
+    r"(?<=\?)\s+(?:ik|i|i'd|i'm|i've|we|wij|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
     r"(?:ze|zij|they|they're|hij|he|she)\b(?![^?]*\b(?:over|about|om)\b)|"  # "Ze rijden bij ons van cliënt naar
     # cliënt.", not "ze moeten iets over ouders weten"
     r"bedankt|dank|alvast|zodat|want|because|omdat|since|ivm|i\.v\.m\.|vanwege|in\s+verband\s+met"
@@ -663,6 +737,7 @@ _AFTERWORD = re.compile(
     r"|zoek\s+(?:het|dat|dit)\s+(?:even\s+|maar\s+)?uit|(?:please\s+)?find\s+(?:it|that|this)\s+out|graag|please"
     r"|(?=[^?]*\b(?:ik|mij|mijn|m'n|i|my)\b)[\w'’]+)\b"  # any statement of the asker's own ("Thuis kook ik …")
     r"(?![^?]*\b(?:bedoel\w*|mean|meant|zoek\w*|looking|gaat\b[^?]*\bom|regarding|betreft|concerning"
+    r"|denk\w*\s+aan|think\w*\s+(?:of|about)|bijvoorbeeld|zoals|for\s+example|such\s+as"  # "wij denken aan X"
     r"|liefst|vooral|voornamelijk|mainly|especially|particularly|specifi\w+|ook|also|too|bijzonder|including|inclusief"
     r"|(?:die|dat|degene|the\s+ones?|those)\s+(?:over|about|on|met|with)|(?:know|weten|learn|leren)\b[^?]*\b(?:about|over)"
     r"|werkproces\w*|work\s+process\w*|kerntaa?k\w*|core\s+tasks?"
@@ -1232,7 +1307,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                     r"\bkomt\b|\bkomen\b|\bvoor\b",
                     PLAYS_A_ROLE, *(tail for verb, tail in ROLE_TAILS if _has(verb, folded)),
                     *([r"\bte maken\b"] if _has(HAS_TO_DO_WITH, folded) else []),  # "… met X te maken": no *maken*
-                    ASKER, PARTS,
+                    ASKER, REQUEST, PARTS,
                     _THESE_PROGRAMMES, _PROGRAMMES_LISTED.pattern,
                     r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
                     INCLUDING, CREBO_GIVEN,  # "include profile-specific additions": the scope's parts, no theme
@@ -1290,7 +1365,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         if owner:  # "which werkprocessen does the hairdresser have in DV?": the replies check the corpus's words
             base = {**base, "owner": owner, "suggestions": suggestions}
     if kind and asks_list:
-        list_patterns = [*cue_patterns, CUES["where"], *competence_patterns, r"\b[bp][1-9]-k[0-9]+\b(?!-w)",
+        list_patterns = [DOER, *cue_patterns, CUES["where"], *competence_patterns, r"\b[bp][1-9]-k[0-9]+\b(?!-w)",
                          *([r"\bp[1-9]\b(?!\)|-?k\d)"] if PART_CODE.search(folded) else []),  # "… about parents, only
                          # P2": a part's code, no theme
                          r"\bprofile-specific\b"]
@@ -1322,7 +1397,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
 # what a profile or dossier does, asked in plain words: its tasks, duties, what one must be able to do
 TASKS = (r"\b(?:taken|tasks|duties|werkzaamheden|responsibilities|verantwoordelijkheden)\b"
          r"|\ballemaal\s+(?:(?:leren|moeten)\s+)?(?:kunnen|doen)\b|\blearn\s+to\s+do\b"
-         r"|\bgoed\s+in\s+zijn\b|\bbe\s+able\s+to\s+do\b")
+         r"|\bgoed\s+in\s+zijn\b|\bbe\s+able\s+to\s+do\b"
+         # "wat moet ik kunnen bij de helpende?"
+         r"|\bwat\s+(?:moet|moeten|mag|mogen)\s+(?:ik|je|jij|ze|zij|hij|we|wij)\s+(?:allemaal\s+)?(?:kunnen|doen)\b")
 
 
 # "the full list of", "de volledige lijst": a list asked for, no topic
@@ -1564,6 +1641,8 @@ READ_AS = {
         "facts": {"crebo": "crebonummer", "niveau": "niveau", "sbu": "studiebelastingsuren (sbu)",
                   "soort": "soort opleiding", "vereisten": "bijzondere vereisten (zoals een VOG)",
                   "taaleisen": "taaleisen (Nederlands, Engels, rekenen of een moderne vreemde taal)",
+                  "mvt": "eis voor een moderne vreemde taal",
+                  "duits": "eis voor Duits", "frans": "eis voor Frans", "spaans": "eis voor Spaans",
                   "vaststelling": "vaststelling (wanneer en door wie)",
                   "resultaat": "resultaatbeschrijving (Resultaat)", "gedrag": "gedragsbeschrijving (Gedrag)"},
         "at_level": " op niveau {levels}",
@@ -1600,6 +1679,9 @@ READ_AS = {
         "facts": {"crebo": "crebo number", "niveau": "level", "sbu": "study load (sbu)",
                   "soort": "type of programme", "vereisten": "special requirements (such as a VOG)",
                   "taaleisen": "language requirements (Dutch, English, arithmetic or a foreign language)",
+                  "mvt": "requirement for a modern foreign language",
+                  "duits": "requirement for German", "frans": "requirement for French",
+                  "spaans": "requirement for Spanish",
                   "vaststelling": "adoption (when and by whom)",
                   "resultaat": "result description (Resultaat)", "gedrag": "behaviour description (Gedrag)"},
         "at_level": " at level {levels}",

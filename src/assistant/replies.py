@@ -100,7 +100,7 @@ from assistant.retrieval import Filters, Hit
 from assistant.spelling import correct_words
 from assistant.target_level import TargetLevel, asks_target_level, target_level
 from assistant.themes.words import fold as fold_accents
-from assistant.themes.words import other_plural
+from assistant.themes.words import ie_adjective, other_plural
 from assistant.views import UnitView, _code_key, split_level, units
 
 PAGE = 5
@@ -548,7 +548,8 @@ def _own_only(question: str) -> bool:
                      r"|\bprofieldeel\b|\bprofile part\b"
                      r"|\bprofielwerkprocess\w*|\bprofielgebonden\b|\bprofile[- ]bound\b"
                      r"|\b(?:zonder|without)\s+(?:het\s+|de\s+|the\s+)?(?:basisdeel|basis part|core part)\b"
-                     r"|\bspecifiek voor\b|\bspecific to\b|\bspecifically for\b",
+                     r"|\bspecifiek voor\b|\bspecific to\b|\bspecifically for\b"
+                     r"|\b(?:alleen|only|just)\s+(?:de|the)\s+specifieke?\b",  # "alleen de specifieke dingen"
                      fold(question)) is not None or EXCLUSIVE_TO.search(question) is not None  # "alleen voor de …"
 
 
@@ -686,7 +687,8 @@ _SPECIAL_REQUIREMENTS = re.compile(r"\bbijzondere\s+(?:vereisten|eisen)\b|\bspec
                                    r"|\bberoepsvereisten\b|\bprofessional\s+requirements?\b")
 _REQUIREMENT_WORDS = re.compile(REQUIREMENT + r"|\bbijzondere\b|\bspecial\b|\bzoals\b|\blike\b|\bsuch\b")
 # a foreign language asked as a requirement: SBB's *beroepsspecifieke moderne vreemde talen* gives one line per profile
-FOREIGN_LANGUAGE = r"\bvreemde\s+ta(?:al|len)\b|\bmvt\b|\bforeign\s+languages?\b"  # a modern foreign language
+FOREIGN_LANGUAGE = (r"\bvreemde\s+ta(?:al|len)\b|\bmvt\b|\bforeign\s+languages?\b"
+                    r"|\b(?:duits|frans|spaans|german|french|spanish)\b")  # a modern foreign language
 _FOREIGN_LANGUAGE = re.compile(rf"{FOREIGN_LANGUAGE}|\btaaleis\w*|\blanguage\s+requirements?\b|\bengels\b"
                                r"|\benglish\b")
 _LANGUAGE_WORDS = {"moderne", "modern", "vreemde", "foreign", "taal", "talen", "language", "languages", "mvt",
@@ -783,7 +785,7 @@ def _alternatives(topic: str, phrase: str) -> list[str]:
 
 
 def core_words(topic: str, library: Library, phrase: str = "", lang: str = "nl",
-               split: bool = True) -> list[list[tuple[str, ...]]]:
+               split: bool = True, question: str = "") -> list[list[tuple[str, ...]]]:
     """The theme's alternatives ("X (Y)"), each a list of word slots that must all occur, each slot as the
     stems that stand for it: a Dutch word itself, an English word its glossary translation; words joined by
     "or" share a slot. With ``split``, noun phrases joined by "or" (:func:`disjuncts`) are alternatives of
@@ -793,7 +795,7 @@ def core_words(topic: str, library: Library, phrase: str = "", lang: str = "nl",
     glossed = len(alternatives) == 2 and re.fullmatch(r"[^()]*\([^()]*\)\s*", phrase or "") is not None \
         and bool(_slots(alternatives[1], library, lang))
     for index, alternative in enumerate(alternatives):
-        parts = disjuncts(alternative, lang) if split else [alternative]
+        parts = disjuncts(alternative, lang, question) if split else [alternative]
         if glossed and index == 0 and (_lost_word(parts[-1], library) or (len(parts) >= 2 and " " not in parts[-1])):
             parts = parts[:-1]  # "…, child abuse or the reporting code (meldcode)": the aside glosses the last part,
             # which lost a word (*code*) or is one word ("multidisciplinary teams or meetings (multidisciplinair)")
@@ -811,12 +813,13 @@ def _lost_word(part: str, library: Library) -> bool:
                and not _word_stems(t, library) for t in re.findall(r"[^\W\d_]{4,}", part.lower()))
 
 
-def disjuncts(alternative: str, lang: str = "nl") -> list[str]:
+def disjuncts(alternative: str, lang: str = "nl", question: str = "") -> list[str]:
     """The noun phrases of a theme joined by "or"/"of" (and commas before it) when one of them has several words:
     "aggression or crisis situations" → aggression | crisis situations, "voeding, maaltijden of eten drinken" →
     voeding | maaltijden | eten drinken. Single words joined by "or" stay one slot ("parents or carers"). In an
     English question *of* is no "or" ("signals of child abuse, domestic violence or sexual abuse"), and a last
-    part's "of …" is the single words' too ("wishes or needs of parents")."""
+    part's "of …" is the single words' too ("wishes or needs of parents"), and so is a Dutch last part's "van …" in
+    the ``question`` ("de begeleiding of inzet van vrijwilligers": both of volunteers)."""
     text = alternative.lower()
     left, slash, right = text.rpartition(" / ")
     if slash and left.strip() and len(right.split()) >= 2:  # "signalen kindermishandeling / huiselijk geweld": a
@@ -829,12 +832,24 @@ def disjuncts(alternative: str, lang: str = "nl") -> list[str]:
         shared = re.search(r"\s(of\s.+)$", parts[-1]) if lang == "en" else None
         if shared:  # "wishes or needs of parents": the single words are of parents too
             parts = [f"{p} {shared.group(1)}" if len(p.split()) == 1 else p for p in parts]
+        elif lang != "en" and _of_the_same(parts, question):
+            parts = [f"{p} {' '.join(parts[-1].split()[1:])}" if len(p.split()) == 1 else p for p in parts]
         after, before = _shared_object(parts[-1], lang), _object_before(parts[0], lang)
         if after or before:  # "checking, registering or administering medicines", "medicijnen controleren,
             # registreren of toedienen": each verb acts on the medicines
             parts = [" ".join(w for w in (before, p, after) if w) if _bare_verb(p, lang) else p for p in parts]
         return parts
     return [alternative]
+
+
+def _of_the_same(parts: list[str], question: str) -> bool:
+    """Whether the question says the last two parts of "A of B C" as "A of B van C": C belongs to both."""
+    last, before = parts[-1].split(), parts[-2].split()
+    if len(last) < 2 or len(before) != 1:
+        return False
+    pattern = (rf"\b{re.escape(before[0])}\s+of\s+{re.escape(last[0])}\s+van\s+(?:de\s+|het\s+|een\s+)?"
+               rf"{re.escape(last[1])}\b")
+    return re.search(pattern, question.lower()) is not None
 
 
 VERB_IN_USE = 2.0  # wordfreq's Zipf scale: a third person this common is a verb's ("evalueert" 2.4)
@@ -882,8 +897,12 @@ def _slots(alternative: str, library: Library, lang: str) -> list[tuple[str, ...
     tokens = re.findall(r"[^\W\d_]{3,}|\b(?:or|of)\b|[(),/]", text)
     for slot in coordinated(tokens, lang):
         members = [stems for stems in (_word_stems(word, library) for word in slot) if stems]
-        if len(members) > 1 and any(library.vocab.share(stems[0]) >= evidence.GENERIC_SHARE for stems in members):
-            words.extend(tuple(stems) for stems in members)  # "collega's of stagiaires": a common word in it
+        common = [m for m in members if library.vocab.share(m[0]) >= evidence.GENERIC_SHARE]
+        if len(members) > 1 and common:  # "collega's of stagiaires": a common word in it stands apart (the list
+            words.extend(tuple(stems) for stems in common)  # leaves it out); the others stay one slot
+            rest = [m for m in members if m not in common]  # ("geld, budget of financiën": budget or financiën)
+            if rest:
+                words.append(tuple(dict.fromkeys(stem for stems in rest for stem in stems)))
         elif members:
             words.append(tuple(dict.fromkeys(stem for stems in members for stem in stems)))
     return words
@@ -920,7 +939,8 @@ def _word_stems(word: str, library: Library) -> list[str]:
     # the verb of a noun and back, also of the word as asked (*observatie*, held only as *observaties*:
     # *observeert*); a common noun stays as it is
     forms += [other for form in dict.fromkeys([*forms, word]) if library.vocab.share(_stems([form])[0])
-              < evidence.GENERIC_SHARE for other in _noun_verb(fold(form)) if other in library.words]
+              < evidence.GENERIC_SHARE for other in (*_noun_verb(fold(form)), *(
+                  library.accented.get(a, a) for a in ie_adjective(fold_accents(form)))) if other in library.words]
     return list(dict.fromkeys(fold(form) if _stem_is_other(fold(form), library) else _stems([form])[0]
                               for form in forms))
 
@@ -1003,8 +1023,8 @@ def _absent_theme(intent: Intent, alternatives: list[list[tuple[str, ...]]], lib
     qualified = _qualifies(absent, intent.question, (intent.topic or "").split()) if absent else False
     if not rare or not absent or (len(absent) < len(rare) and not qualified):
         return ()
-    asked = _as_asked(absent, intent.question)
-    held = library.words - library.name_words
+    asked = _as_asked(absent, f"{intent.topic or ''} {intent.question}")  # the theme's word before the asker's own
+    held = library.words - library.name_words  # ("… ons mantelzorgbeleid … mantelzorgers"): *mantelzorgers*
     if not common and (intent.competences or unknown_words(intent.topic or "", library)
                        or not all(any(w.startswith(stem) for w in held) for stem in absent)):
         return ()  # rare words alone: only words the sources hold elsewhere (no typo, no competence's name, and no
@@ -1126,7 +1146,7 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
         found = links.theme_units(library.index, scanned)
     except ValueError:
         found = ()
-    alternatives = core_words(intent.topic, library, intent.phrase, intent.lang, split)
+    alternatives = core_words(intent.topic, library, intent.phrase, intent.lang, split, intent.question)
     specific = [[w for w in words if min(library.vocab.share(f) for f in w) < evidence.GENERIC_SHARE]
                 for words in alternatives]
     if any(specific):  # an alternative of common words only ("cliënt") would list half the corpus
@@ -2487,6 +2507,10 @@ def without_sbb(intent: Intent, library: Library, filters: Filters) -> tuple[str
         held = [u for u in library.units if u.chunk.kind == WERKPROCES and keep(u.chunk)
                 and (u.chunk.code == code or u.chunk.code.startswith(f"{code}-"))
                 and (code not in named or fold(u.chunk.title or "") in titles)]  # by title: those units only
+        asked = set(re.findall(r"[^\W\d_]+", fold(intent.question)))
+        titled = [u for u in held if (words := {w for w in re.findall(r"[^\W\d_]+", fold(u.chunk.title or ""))
+                                                if w not in STOPWORDS}) and words <= asked]
+        held = titled or held  # "… bij b1-k1-w3 versterkt sociale netwerk": the unit of that code and title
         if held and not any(unit_sbb(u.passage, library.sbb) for u in held):
             scope = ", ".join(dict.fromkeys(f"{u.chunk.dossier} {u.chunk.version[:4]}" for u in held))
             return (code, scope)
@@ -2558,7 +2582,8 @@ _SUBJECTS = {"engels": r"\bengels\w*|\benglish\b", "nederlands": r"\bnederlands\
 # the generic part's headings; a foreign language of choice has none (a profile's own line only)
 _SUBJECT_HEADING = {"engels": r"engels\b", "nederlands": r"nederlandse\s+taal\b", "rekenen": r"rekenen\b"}
 SUBJECT = (r"(?:nederlandse?|engels|dutch|english|rekenen|math\w*|arithmetic|numeracy"
-            r"|(?:moderne\s+)?vreemde\s+ta(?:al|len)|mvt|(?:modern\s+)?foreign\s+languages?)")
+            r"|(?:moderne\s+)?vreemde\s+ta(?:al|len)|mvt|(?:modern\s+)?foreign\s+languages?"
+            r"|duits|frans|spaans|german|french|spanish)")
 _NOT_THE_SUBJECT = r"(?!\s+(?:mbo|programm?e?s?|qualifications?|system|dossiers?|opleiding\w*|kwalificatie\w*|file)\b)"
 # the level of a generic subject asked: "welk niveau Nederlands", "level of Dutch (language)", "Engels-eis", "eisen
 # aan Engels"; not "the Dutch OA programme", "what level of Dutch mbo", "kinderen helpen met rekenen op welk niveau"
@@ -2574,14 +2599,21 @@ SUBJECT_LEVEL = re.compile(
     # "moeten ze een vreemde taal beheersen? welk niveau?", "do they need to speak English? what level?"
     rf"|\b{SUBJECT}\b{_NOT_THE_SUBJECT}[^?.!]{{0,20}}[?.!]\s*(?:(?:en|and)\s+)?(?:(?:op|at|on)\s+)?"
     r"(?:welk|what|which)\s+(?:niveau|level)\s*(?:\([^()]*\))?\s*[?.!]?\s*$"
-    r"|\btaalniveaus?\b")  # "welk taalniveau moeten ze halen?"
+    r"|\btaalniveaus?\b"  # "welk taalniveau moeten ze halen?"
+    # "moet de X een vreemde taal kennen?", "does X need a foreign language?", "do they need to speak English?"
+    rf"|\b(?:een|a|an)\s+{SUBJECT}\s+(?:kennen|beheersen|spreken|nodig)\b"
+    rf"|\b(?:moet|moeten|must)\b[^?.!]{{0,60}}?\b{SUBJECT}(?:\s+(?:of|en|or|and)\s+{SUBJECT})?\s+(?:kennen|beheersen"
+    r"|spreken|leren|learn|speak|know)\b"  # "moet ik duits of frans leren bij helpende"
+    rf"|\b(?:need|needs|require|requires)\s+(?:to\s+(?:speak|know|master)\s+)?(?:a\s+|an\s+)?{SUBJECT}\b{_NOT_THE_SUBJECT}")
 # "do I need English and on what level?"
 _REFERENCE_LEVEL = re.compile(r"\b(?:[1-4]F|[ABC][12])\b")
 
 
 def _requirement_unstated(intent: Intent, subject: str | None, library: Library) -> str | None:
     """``"vereisten"`` for a question about what a programme requires ("Geldt voor PMK 2021 ook een VOG-eis?"),
-    ``"taaleisen"`` for the level of a generic subject ("welke eisen stelt de OA 2021 aan Engels?"), when its
+    ``"taaleisen"`` for the level of a generic subject ("welke eisen stelt de OA 2021 aan Engels?"), ``"mvt"`` for
+    a modern foreign language ("moet de X een vreemde taal kennen?"; only the dossier's own passage counts), and
+    ``"duits"`` (``"frans"``, ``"spaans"``) for a language the profile's own line does not name, when its
     scopes have no such text at all (SBB's *bijzondere vereisten*, *generieke onderdelen*; the 2020/21 extract has
     neither); else None."""
     if not intent.scopes or intent.competences or intent.levels or codes_in(intent.question) or not (
@@ -2598,13 +2630,28 @@ def _requirement_unstated(intent: Intent, subject: str | None, library: Library)
             # SB 2021?": what its units ask
 
     def stated(chunk: Chunk) -> bool:
-        if subject:
-            return chunk.kind == TOELICHTING and ("generieke onderdelen" in fold(chunk.title or "")
-                                                  or "vreemde talen" in fold(chunk.title or ""))
+        if subject:  # a foreign language of choice is never a generic part: only the dossier's own passage
+            title = fold(chunk.title or "")
+            return chunk.kind == TOELICHTING and ((subject != "mvt" and "generieke onderdelen" in title)
+                                                  or "vreemde talen" in title)
         return chunk.kind == "beroepsvereisten"
 
     held = any(stated(c) and in_scope(c, e) for c in library.chunks for e in entries)
-    return None if held else "taaleisen" if subject else "vereisten"
+    lines = [line.text for (_, dossier, version, profile), line in library.language_lines.items()
+             if any((dossier, version, profile) == (e.dossier, e.version, e.profile) for e in entries)]
+    if held and subject == "mvt" and all(e.profile for e in entries) and not lines:
+        held = False  # "moet ik Duits leren bij de helpende?": the dossier's passage names other profiles only
+    named = [k for k, p in FOREIGN_NAMED.items() if re.search(p, fold(intent.question))]
+    if held and subject == "mvt" and named and lines and not any(
+            re.search(FOREIGN_NAMED[named[0]], fold(t)) or _OF_CHOICE.search(fold(t)) for t in lines):
+        return named[0]  # "Do I need German for the onderwijsassistent?": its own line asks English
+    return None if held else "mvt" if subject == "mvt" else "taaleisen" if subject else "vereisten"
+
+
+# a foreign language by name, and a profile's line that leaves the language to the student ("een MVT naar keuze")
+FOREIGN_NAMED = {"duits": r"\bduits\b|\bgerman\b", "frans": r"\bfrans\b|\bfrench\b",
+                 "spaans": r"\bspaans\b|\bspanish\b"}
+_OF_CHOICE = re.compile(r"\bnaar\s+keuze\b|\bof\s+(?:your\s+)?choice\b")
 
 
 def subject_level_asked(intent: Intent) -> str | None:
@@ -2717,7 +2764,8 @@ _COMPETENCE_WORD = re.compile(r"\bcompetentie\b|\bcompeten(?:ce|cy)\b(?![- ]prof
                               r"|\b(?:gedragsindicator\w*|behaviou?r(?:al)? indicators?|niveaus|levels)"
                               r"\s+(?:van|voor|bij|for|of)\b")
 _INDICATOR_WORD = re.compile(r"gedragsindicator\w*|behaviou?r(?:al)?|indicators?|niveaus|levels"
-                            r"|explain\w*|mean\w*|betek\w*|uitleg\w*|general\w*|algeme\w*|practi[cs]e|praktijk")  # what
+                            r"|explain\w*|explanation\w*|mean\w*|betek\w*|uitleg\w*|general\w*|algeme\w*"
+                            r"|practi[cs]e|praktijk")  # what
 # a level means
 
 
@@ -2783,10 +2831,17 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
     if intent.codes_named or intent.competences or intent.sbb or not intent.topic \
             or re.search(ONWARD, fold(intent.question)):  # "which programmes can I move on to?": the doorstroom text
         return ()
-    for aside in re.findall(r"\(([^)]*)\)", intent.question):  # "first aid (EHBO)": the user's own translation
-        words, absent = evidence.missing(aside, library.vocab, "nl")
+    if intent.type == LOOKUP and subject_level_asked(intent):  # "moet je Duits spreken?": the language requirement
+        return ()
+    for glossed, aside in re.findall(r"([^\W\d_]*)\s*\(([^)]*)\)", intent.question):  # "first aid (EHBO)": the
+        words, absent = evidence.missing(aside, library.vocab, "nl")  # user's own translation
         if words and not absent:
             return ()
+        held = intent.lang == "nl" and bool(glossed) and evidence.known(glossed.lower(), library.vocab, "nl")
+        if not held and _glossed_absent(words, absent):  # "the food bank (voedselbank)": the user's own Dutch
+            return tuple(absent)  # word for it, which no source holds
+        if glossed and _explained_absent(glossed.lower(), aside, library):  # "statushouders (refugees with a
+            return (glossed.lower(),)  # residence permit)": a word no source holds, explained in words none holds
     content, unknown = _topic_evidence(intent, library)
     if not evidence.not_held(content, unknown, intent.lang, bool(intent.scopes), library.vocab):
         return ()
@@ -2807,6 +2862,30 @@ _ASKS_WHAT_IT_SAYS = re.compile(r"\bstaat (?:er|daar)\b[^?]*\b(?:iets|wat)\b|\bw
 
 # the same in English ("Does the 2020 Sociaal Werk file require a VOG?", "… say anything about …")
 _ASKS_WHAT_IT_SAYS_EN = re.compile(r"\bsa(?:y|ys|id)\b.*\babout\b|\bmention\w*|\brequir\w*|\bneed(?:s|ed|ing)?\b")
+
+
+GLOSS_MAX = 2  # an aside of at most this many words can be the user's own term for what they ask
+
+
+def _glossed_absent(words: list[str], absent: list[str]) -> bool:
+    """Whether an aside is the user's own Dutch term ("(voedselbank)", "(tolk)") and the sources hold none of it: at
+    most :data:`GLOSS_MAX` content words, each a Dutch word in use (not a typo, not an English gloss: "pesten
+    (bullying)") and none held."""
+    from assistant.spelling import is_word
+
+    return 0 < len(words) <= GLOSS_MAX and len(absent) == len(words) and all(
+        is_word(w, "nl") and not is_word(w, "en") for w in words)
+
+
+def _explained_absent(word: str, aside: str, library: Library) -> bool:
+    """Whether the sources hold neither a word nor the aside that explains it in English words in use ("statushouders
+    (refugees with a residence permit)")."""
+    from assistant.spelling import is_word
+
+    words, absent = evidence.missing(aside, library.vocab, "en")
+    return bool(words) and len(absent) == len(words) and all(is_word(w, "en") for w in words) \
+        and word not in STOPWORDS and not evidence.known(word, library.vocab, "nl") \
+        and not evidence.known(word, library.vocab, "en")
 
 
 def _not_in_scope(intent: Intent, library: Library) -> tuple[str, ...]:

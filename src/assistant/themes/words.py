@@ -139,6 +139,18 @@ def adjective_of(noun: str) -> frozenset[str]:
     return frozenset()
 
 
+def ie_adjective(word: str) -> list[str]:
+    """The adjective of a noun in -ie/-iën and back (*financiën* ↔ *financieel*, *financiële*; *materie* ↔
+    *materieel*), folded: the stemmer keeps them apart. A caller keeps only the forms its corpus holds."""
+    for noun in ("ien", "ie"):
+        if word.endswith(noun) and len(word) > 6:
+            return [word[:-len(noun)] + "ieel", word[:-len(noun)] + "iele"]
+    for adjective in ("ieel", "iele"):
+        if word.endswith(adjective) and len(word) > 7:
+            return [word[:-len(adjective)] + "ien", word[:-len(adjective)] + "ie"]
+    return []
+
+
 def _uninflected(word: str) -> set[str]:
     """The bare forms an inflected adjective may come from: *vrije* → vrij, *grote* → groot, *snelle* → snel."""
     if not word.endswith("e") or len(word) < 4:
