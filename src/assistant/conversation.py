@@ -190,7 +190,7 @@ class Catalogue:
         for alias, title in aliases.items():
             if alias not in scopes:  # "gespecialiseerd pm" beside the abbreviation GPM
                 scopes[alias] = set(scopes[title])
-        for start, sharing in shared_starts({_fold(p) for _, _, p, _, _ in named if p}).items():
+        for start, sharing in shared_starts(profiles).items():
             if start not in scopes:  # "persoonlijk begeleider": each profile whose title starts so
                 scopes[start] = set().union(*(scopes[title] for title in sharing))
         return cls(
@@ -283,8 +283,7 @@ def distinct_parts(titles: Iterable[str]) -> dict[str, str]:
         if words[1].endswith("e"):
             parts.append(f"{words[0]} {words[1][:-1]}")  # "medewerker facilitair"
         for part in parts:
-            if len(part) >= DISTINCT_MIN and len(part.split()) >= 2 and not any(
-                    part in other for other in titles if other != title):
+            if len(part) >= DISTINCT_MIN and not any(part in other for other in titles if other != title):
                 found[part] = title
     return found
 
@@ -917,8 +916,8 @@ def relative_version(message: str, previous: Turn | None, catalogue: Catalogue) 
     found = _RELATIVE_VERSION.search(message)
     if previous is None or found is None or _YEARS_NAMED.search(message):
         return message
-    old = find_mentions(previous.question, catalogue)
-    scope = find_mentions(message, catalogue).scope or previous.scope or old.scope
+    old, own = find_mentions(previous.question, catalogue), find_mentions(message, catalogue).scope
+    scope = own or previous.scope or old.scope
     year = old.year or (previous.constraints.version or "")[:4]
     if not scope or not year:
         return message
@@ -932,7 +931,7 @@ def relative_version(message: str, previous: Turn | None, catalogue: Catalogue) 
         return message
     english = _is_english(message)
     said = f"the {years[0]} version" if english else f"de versie van {years[0]}"
-    if not find_mentions(message, catalogue).scope:  # "welke werkprocessen heeft de andere versie?": of the same
+    if not own:  # "welke werkprocessen heeft de andere versie?": of the same
         said += f" of {scope}" if english else f" van {scope}"  # programme, also as a question of its own
     return message[: found.start()] + said + message[found.end():]
 

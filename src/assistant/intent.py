@@ -88,8 +88,9 @@ ANY_UNITS = (r"\b(?:do|does|did|are|is|would|will)\s+(?:there\s+)?any\s+(?:of\s+
 # who is asking ("ik ben curriculumontwerper en …", "I'm a teacher"): the role is no part of the theme
 ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)?[^\W\d_][\w-]*"
 
-# the one who does the units asked for, right after the list's verb ("welke werkprocessen kan een stagiair …
-# oefenen?", "which work processes can an intern …"): the doer, no theme of the units
+# the one who does the units asked for, right after "welke werkprocessen kan/mag/moet" ("welke werkprocessen kan een
+# stagiair … oefenen?", "which work processes can an intern …"): the doer, no theme of the units; not after "in welke"
+# ("in welke werkprocessen kan een mantelzorger in beeld komen?" is about the mantelzorger)
 DOER = (r"(?<!\bin )\b(?:welke|which)\s+(?:werk ?process\w*|work ?process\w*|wp'?s?|taken|tasks)\s+(?:kan|kunnen|mag"
         r"|mogen|moet|moeten|can|may|must|should)\s+(?:een|de|onze|mijn|jouw|je|a|an|the|our|my|your)\s+[^\W\d_]+")
 # a request to be told what follows ("kunt u mij aangeven in welke …", "kun je me vertellen welke …", "could you tell
@@ -452,10 +453,14 @@ def _side_by_side(terms: list[str], text: str) -> bool:
     return len(spans) >= 2 and all(_BESIDE.fullmatch(text[a[1]:b[0]]) for a, b in itertools.pairwise(spans))
 
 
+# a year right after a name, not the first of several ("PMK 2021", "PW (2015)"; not "OA 2015 en 2021")
+_YEAR_AFTER = re.compile(r"\s*[(,]?\s*(?:van\s+|uit\s+|from\s+)?(20\d\d)\b"
+                         r"(?!\s*(?:,|en|and|&|\+|/|of|or|tot|to|-)\s*(?:20)?\d\d)")
+
+
 def _own_year(term: str, text: str) -> str | None:
     """The year written right after a name ("PMK 2021", "PW (2015)") wherever the text names it, if any."""
-    after = r"\s*[(,]?\s*(?:van\s+|uit\s+|from\s+)?(20\d\d)\b(?!\s*(?:,|en|and|&|\+|/|of|or|tot|to|-)\s*(?:20)?\d\d)"
-    years = {(found.group(1) if (found := re.compile(after).match(text, m.end())) else None)
+    years = {(found.group(1) if (found := _YEAR_AFTER.match(text, m.end())) else None)
              for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE)}
     return next(iter(years)) if len(years) == 1 else None
 

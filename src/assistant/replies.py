@@ -2763,10 +2763,10 @@ _PROFILE_WORD = re.compile(r"\bcompetentieprofiel\w*|\bcompeten(?:ce|cy|cies)[- 
 _COMPETENCE_WORD = re.compile(r"\bcompetentie\b|\bcompeten(?:ce|cy)\b(?![- ]profile)"
                               r"|\b(?:gedragsindicator\w*|behaviou?r(?:al)? indicators?|niveaus|levels)"
                               r"\s+(?:van|voor|bij|for|of)\b")
+# what a level means ("the explanation of levels", "in de praktijk"): no competence's name
 _INDICATOR_WORD = re.compile(r"gedragsindicator\w*|behaviou?r(?:al)?|indicators?|niveaus|levels"
                             r"|explain\w*|explanation\w*|mean\w*|betek\w*|uitleg\w*|general\w*|algeme\w*"
-                            r"|practi[cs]e|praktijk")  # what
-# a level means
+                            r"|practi[cs]e|praktijk")
 
 
 def _is_profile_of_competences(entry: ScopeEntry, library: Library) -> bool:
