@@ -259,7 +259,7 @@ def short_names(titles: Iterable[str], vocabulary: set[str]) -> dict[str, tuple[
         aliases = [initials] if len(words) >= 3 or not _a_word(initials, vocabulary) else []
         head = words[0]
         if firsts[head] == 1 and not is_adjective(head, vocabulary):
-            aliases += [head, f"{head} {''.join(w[0] for w in words[1:])}"]
+            aliases += [head, head_and_initials(words)]
         found[title] = tuple(aliases) + compound_initials(words, vocabulary)
     return found
 
@@ -295,9 +295,14 @@ def headed_initials(titles: Iterable[str], vocabulary: set[str]) -> dict[str, st
     found: dict[str, set[str]] = {}
     for title in titles:
         words = [w for w in re.split(r"[\s,&/-]+", title) if w and w not in ("en", "and", "of")]
-        if len(words) >= 3 and not _a_word("".join(w[0] for w in words[1:]), vocabulary):
-            found.setdefault(f"{words[0]} {''.join(w[0] for w in words[1:])}", set()).add(title)
+        if len(words) >= 3 and not _a_word(head_and_initials(words).split()[1], vocabulary):
+            found.setdefault(head_and_initials(words), set()).add(title)
     return {alias: next(iter(sharing)) for alias, sharing in found.items() if len(sharing) == 1}
+
+
+def head_and_initials(words: list[str]) -> str:
+    """A title's first word and the initials of the rest (*helpende zw*, *gespecialiseerd pm*)."""
+    return f"{words[0]} {''.join(w[0] for w in words[1:])}"
 
 
 def compound_initials(words: list[str], vocabulary: set[str]) -> tuple[str, ...]:
@@ -945,7 +950,6 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
         ui: the dropdown filter values now.
         catalogue: names, versions and kinds of the index.
     """
-    message = relative_version(message, previous, catalogue)
     same = _SAME_FOR.match(message) if previous is not None else None
     named = False
     if same:  # "doe hetzelfde voor de helpende", "can you do the same for X": the previous question for X

@@ -228,7 +228,8 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         return _answer(previous.question, previous, Constraints(), library, search, lang,
                        constraints=Constraints(), followup=True)
     if previous is not None:
-        text = relative_version(text, previous, library.catalogue)  # "in de oudere versie": its year
+        text = relative_version(text, previous, library.catalogue)  # "in de oudere versie": its year (here, before
+        # references are read, and once)
         text = _ones_of_previous_kind(text, previous, library)
         text = _bare_sbb_letter(text, previous, library)
         text = _described_subject(text, previous)
