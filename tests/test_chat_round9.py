@@ -128,7 +128,8 @@ def test_only_one_year_after_two_narrows_to_that_year(library, searcher):
 @pytest.mark.parametrize("question, name", [
     ("For a student in the Verpleegkundige profile, which work processes apply?", "verpleegkundige"),
     ("What work processes does a student in the Kok profile have to master?", "kok"),
-    ("Which work processes does the Verzorgende-IG qualification contain?", "verzorgende-ig qualification"),
+    ("Which work processes does the Verzorgende-IG qualification contain?", "verzorgende-ig"),  # the name alone
+    # since round 28 ("the X qualification" names X)
 ])
 def test_a_name_after_the_askers_situation_is_still_checked(library, searcher, question, name):
     reply = ask(library, searcher, question)[0].reply

@@ -186,13 +186,21 @@ class Catalogue:
                 if alias not in scopes:
                     scopes[alias] = set(scopes[title])
         profiles = {_fold(p) for _, _, p, _, _ in named if p}
-        aliases = {**distinct_parts(profiles), **headed_initials(profiles, _vocabulary(chunks) if profiles else set())}
+        vocabulary = _vocabulary(chunks) if profiles else set()
+        aliases = {**distinct_parts(profiles), **headed_initials(profiles, vocabulary),
+                   **tailed_initials(profiles, vocabulary)}
         for alias, title in aliases.items():
             if alias not in scopes:  # "gespecialiseerd pm" beside the abbreviation GPM
                 scopes[alias] = set(scopes[title])
         for start, sharing in shared_starts(profiles).items():
             if start not in scopes:  # "persoonlijk begeleider": each profile whose title starts so
                 scopes[start] = set().union(*(scopes[title] for title in sharing))
+        own = {_fold(n) for d, _, p, _, _ in named for n in (d, p) if n} | set(distinct_parts(profiles)) | {
+            alias for aliases in short_names(titles, _vocabulary(chunks) if titles else set()).values()
+            for alias in aliases}  # the sources' Dutch names, not the English aliases ("teaching assistant")
+        for plural, name in plural_names(sorted(own & set(scopes))).items():
+            if plural not in scopes:  # "twee helpenden zorg en welzijn", "onderwijsassistenten"
+                scopes[plural] = set(scopes[name])
         return cls(
             scopes={k: tuple(sorted(v, key=_entry_order)) for k, v in scopes.items()},
             versions=tuple(sorted(versions)),
@@ -228,6 +236,25 @@ def crebo_scopes(text: str, catalogue: Catalogue) -> tuple[ScopeEntry, ...]:
 def crebo_numbers(text: str, catalogue: Catalogue) -> tuple[str, ...]:
     """The crebo numbers of the index that ``text`` names."""
     return tuple(n for n in re.findall(r"(?<![\d-])\d{5}(?![\d-])", text) if n in catalogue.crebos)
+
+
+# the endings of Dutch nouns for a person doing the work, and what their plural adds (*medewerker* → *medewerkers*,
+# *helpende* → *helpenden*, *onderwijsassistent* → *onderwijsassistenten*, *coördinator* → *coördinatoren*)
+_PERSON_PLURALS = (("er", "s"), ("ende", "n"), ("ent", "en"), ("ist", "en"), ("ant", "en"), ("or", "en"))
+PLURAL_MIN = 6  # a word this long or longer: "werker", not "er"
+
+
+def plural_names(names: Iterable[str]) -> dict[str, str]:
+    """Each name with one of its person nouns in the plural, as users name the people of a programme ("we nemen
+    twee helpenden zorg en welzijn aan", "pedagogisch medewerkers kinderopvang"): plural → name."""
+    found: dict[str, str] = {}
+    for name in names:
+        words = name.split(" ")
+        for i, word in enumerate(words):
+            ending = next((add for end, add in _PERSON_PLURALS if word.endswith(end)), None)
+            if ending and len(word) >= PLURAL_MIN and word.isalpha():
+                found.setdefault(" ".join([*words[:i], word + ending, *words[i + 1:]]), name)
+    return found
 
 
 def shared_starts(titles: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -297,6 +324,19 @@ def headed_initials(titles: Iterable[str], vocabulary: set[str]) -> dict[str, st
         words = [w for w in re.split(r"[\s,&/-]+", title) if w and w not in ("en", "and", "of")]
         if len(words) >= 3 and not _a_word(head_and_initials(words).split()[1], vocabulary):
             found.setdefault(head_and_initials(words), set()).add(title)
+    return {alias: next(iter(sharing)) for alias, sharing in found.items() if len(sharing) == 1}
+
+
+def tailed_initials(titles: Iterable[str], vocabulary: set[str]) -> dict[str, str]:
+    """A title of three or more words as users shorten it the other way: the initials of all but the last word, then
+    that word (*Pedagogisch medewerker kinderopvang* → *pm kinderopvang*, *Agogisch medewerker GGZ* → *am ggz*), for
+    each such short name only one title gives, and only when the initials are no word users type."""
+    found: dict[str, set[str]] = {}
+    for title in titles:
+        words = [w for w in re.split(r"[\s,&/-]+", title) if w and w not in ("en", "and", "of")]
+        initials = "".join(w[0] for w in words[:-1])
+        if len(words) >= 3 and not _a_word(initials, vocabulary):
+            found.setdefault(f"{initials} {words[-1]}", set()).add(title)
     return {alias: next(iter(sharing)) for alias, sharing in found.items() if len(sharing) == 1}
 
 
@@ -941,6 +981,35 @@ def relative_version(message: str, previous: Turn | None, catalogue: Catalogue) 
     return message[: found.start()] + said + message[found.end():]
 
 
+# "is that still the same in the 2021 version?", "is dat in 2021 hetzelfde?", "same English requirement?": the
+# previous question for the version named (the answer shows whether it is the same, or that the sources lack it)
+_STILL_SAME = re.compile(r"\b(?:(?:still|nog)\s+)?(?:the\s+)?(?:same|hetzelfde|zelfde)\b|\bnog\s+(?:steeds\s+)?zo\b"
+                         r"|\bstill\s+so\b", re.IGNORECASE)
+_SAME_FILLER = re.compile(r"\b(?:is|are|does|do|geldt|gelden|blijft|blijven|that|it|this|they|dat|dit|het|die|still|nog"
+                          r"|steeds|ook|also|then|dan|zijn)\b|[,?!.]", re.IGNORECASE)
+
+
+def same_in_version(message: str, previous: Turn, catalogue: Catalogue) -> str:
+    """The previous question's follow-up for the version a "still the same?" message names ("and is that still the
+    same in the 2021 version?" → "and in the 2021 version?"); the message itself when it names no single year,
+    names another programme, compares, asks more, or follows a list or a unit (whose "the same?" compares)."""
+    found = _STILL_SAME.search(message)
+    if found is None or previous.listed or COMPARE_WORD.search(message) or any(
+            re.search(r"\b[bp][1-9]-k\d", _fold(text)) for text in (message, previous.question)):
+        return message  # a unit "the same in 2015?": its counterpart compared
+    rest = " ".join(_SAME_FILLER.sub(" ", message[: found.start()] + " " + message[found.end():]).split())
+    mentions = find_mentions(rest, catalogue)
+    if not mentions.year or mentions.years or len(mentions.rest) > SAME_FOR_WORDS or _QUESTION_WORD.search(rest) or (
+            mentions.scope and _fold(mentions.scope) != _fold(previous.scope or "")):
+        return message
+    held = {(e.version or "")[:4] for e in catalogue.scopes.get(_fold(previous.scope or ""), ())}
+    if held and mentions.year not in held:  # "is dat in 2021 hetzelfde?" of a programme without a 2021 version
+        return message
+    rest = re.sub(r"^(?:and|en)\s+", "", rest, flags=re.IGNORECASE)
+    again = ("and " if _is_english(message) else "en ") + rest + "?"
+    return again if is_followup(again, find_mentions(again, catalogue), previous) else message
+
+
 def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Catalogue) -> Resolved:
     """Make a message self-contained with the previous turn, and decide its filters.
 
@@ -1185,7 +1254,8 @@ def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str 
     return replace_reference(previous.asked, earlier, target)
 
 
-SET_AGAINST = r"\b(?:zet|zetten)\s+(?!zich\b)[^?.!]{0,40}?\baf\s+tegen\b"  # "zet die gegevens af tegen X"
+SET_AGAINST = (r"\b(?:zet|zetten)\s+(?!zich\b)[^?.!]{0,40}?\baf\s+tegen\b"  # "zet die gegevens af tegen X"
+               r"|\bvgl\.?(?!\w)")  # "sbu van HZW vgl met thuisbegeleider": the shorthand of *vergelijk*
 COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk(?!baars\b)\w*|\banders\b"
                           r"|\bverhoud(?:t|en)\s+(?:zich|dat|dit|het|ze)\b"
                           + "|" + SET_AGAINST,

@@ -38,6 +38,7 @@ from assistant.conversation import (
     repeated_ordinal,
     replace_reference,
     resolve,
+    same_in_version,
 )
 from assistant.intent import (
     COMPARE,
@@ -230,6 +231,7 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     if previous is not None:
         text = relative_version(text, previous, library.catalogue)  # "in de oudere versie": its year (here, before
         # references are read, and once)
+        text = same_in_version(text, previous, library.catalogue)  # "is dat in 2021 nog hetzelfde?": "en in 2021?"
         text = _ones_of_previous_kind(text, previous, library)
         text = _bare_sbb_letter(text, previous, library)
         text = _described_subject(text, previous)

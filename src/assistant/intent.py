@@ -263,6 +263,18 @@ MORE_THAN = (r"\bmeer\s+(?:moet(?:en)?\s+)?(?:kunnen|kan|kun|kunt|doen|doet|wete
              # than a PMK?"
              r"|\b(?:mag|mogen|kan|kunnen|moet|moeten|doet|doen|weet|weten|leert|leren)\b[^?.!]{0,60}?\bmeer\s+dan\s+"
              r"(?:een|de)\b|\b(?:can|may|must|does|do)\b[^?.!]{0,60}?\bmore\s+than\s+(?:an?|the)\b")
+# which of the programmes named has more of something ("which dossier has more profiles, DV or SW?", "welke heeft meer
+# werkprocessen: A of B?", "A or B, which one is more about caring?"): a comparison when two programmes are named
+# one programme set beside another ("zet 'X' van de thuisbegeleider naast die van de GGZ", "leg PMK en GPM naast
+# elkaar"): a comparison when two programmes are named (not "zet de PMK in naast een leerkracht")
+SET_BESIDE = r"\b(?:zet|zetten|leg|leggen)\s+(?!zich\b)(?:(?!\b(?:in|uit|neer)\s+naast\b)[^?.!]){0,80}?\bnaast\b"
+WHICH_MORE = (r"\b(?:which|welke?|wie)\b(?:\s+\w+){0,3}?\s+(?:has|have|heeft|hebben|is|zijn|gaat|gaan|goes|go)\s+"
+              r"(?:\w+\s+){0,2}?(?:more|fewer|less|meer|minder)\b")
+# one programme weighed against another by a comparative ("Is HZW a lower level than PMK?", "is de OA zwaarder dan de
+# PMK?", "more or less of a programme than …"): a comparison when two programmes are named
+COMPARATIVE = (r"\b(?:higher|lower|heavier|lighter|harder|easier|longer|shorter|bigger|smaller|more|less|hoger|lager"
+               r"|zwaarder|lichter|moeilijker|makkelijker|gemakkelijker|langer|korter|groter|kleiner|meer|minder)\b"
+               r"[^?.!]{0,40}?\b(?:than|dan)\b")
 # the document the asker writes ("for a comparative report …"): what they use the answer for, asks nothing
 _ASKERS_DOCUMENT = re.compile(r"\bcomparative\s+(?:report|study|research|paper|essay|project|thesis)\b", re.IGNORECASE)
 # how the list is to be shaped, not what it is about: "across the whole corpus", "in het hele corpus", "een volledig
@@ -876,7 +888,7 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
 # assistant profile"; the known names are blanked before, so what is left there names no profile of the index
 _PROFILE_NAMED = (
     rf"\b(?:een|het|de)\s+(?:uitstroom)?profiel\s+[\"“'‘]?{_NAME}[\"”'’]?\s*(?:[?.!,]|$|\s+(?:in|bij|binnen)\b)",
-    rf"\b(?:the|a|an)\s+{_NAME}\s+profile\b",
+    rf"\b(?:the|a|an)\s+{_NAME}\s+(?:profile|qualification)\b",
     rf"\bprofile\s+[\"“'‘]{_NAME}[\"”'’]",
 )
 # a name given as a dossier's ("welke werkprocessen van het KD Verzorgende-IG …", "the qualification file X"); the
@@ -1016,10 +1028,11 @@ def sbb_letters(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.group(1).upper() for m in _SBB_LETTER.finditer(text)))
 
 
-def sbb_named(text: str, sbb: dict[str, str], loose: bool = False) -> tuple[str, ...]:
+def sbb_named(text: str, sbb: dict[str, str], loose: bool = False, letters: int = 4) -> tuple[str, ...]:
     """SBB competences whose title the text names (Dutch, or English through ``data/sbb_competences_en.json``):
     every content word, or 2 of 3 for long titles; with ``loose`` (the question asks for a competence) one
-    word of a two-word title ("vragen om samenwerken") when no title is named in full."""
+    word of a two-word title ("vragen om samenwerken") when no title is named in full. An English name counts when
+    most of its words share their first ``letters`` letters with the text's."""
     stems = {t for t in tokenize(text) if t not in STOPWORDS}
     folded = fold(text)
     found, partial = [], []
@@ -1032,12 +1045,12 @@ def sbb_named(text: str, sbb: dict[str, str], loose: bool = False) -> tuple[str,
         elif loose and len(wanted) == 2 and hits == 1:
             partial.append(code)
     # "work processes" is no "working together", "profile" no "professional"
-    words = _prefixes(re.sub(r"\bwork\s?process\w*|\bprofiles?\b", " ", folded))
+    words = _prefixes(re.sub(r"\bwork\s?process\w*|\bprofiles?\b", " ", folded), letters)
     for code, names in sbb_english().items():
         if code not in sbb:
             continue
         for name in names:
-            wanted = _prefixes(name)
+            wanted = _prefixes(name, letters)
             # the phrase, or most of its words ("ethical and integer conduct" ~ "ethical and honest conduct")
             most = len(wanted) >= 2 and len(wanted & words) * 3 >= 2 * len(wanted)
             if most or re.search(rf"\b{re.escape(name)}\b", folded):
@@ -1248,7 +1261,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         unnamed = re.sub(r"\s+", " ", fold(_without(text, [span for _, span in named])))  # "the newest [OA] dossier"
         good_years = _edge_version(unnamed, scope_terms, catalogue)
     levels = find_levels(programme_levels_removed(folded, catalogue, vocabulary.competences))
-    competence_names = _competences(folded, vocabulary)
+    competence_names = _competences(fold(_without(text, [span for _, span in all_named])), vocabulary)  # not
+    # the "coaching" of "Coördinator sportinstructie, training en coaching"
     bare = re.search(r"\b(?:tussen|between)\s+([1-4])\s+(?:en|and|&)\s+([1-4])\b(?!\s*(?:uur|jaar|jaren|weken|dagen"
                      r"|maanden|minuten|hours?|years?|weeks?|days?|months?|minutes?)\b)", folded)
     if not levels and competence_names and bare and _has(CUES["compare"], folded):  # "plannen en organiseren:
@@ -1259,8 +1273,12 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     asked_sbb = sbb_named(_asking_sentences(spoken), sbb or {}, loose=loose)
     # a one-word SBB name in a statement before the question is no competence ("Mijn eerstejaars … moeten leren.
     # Welke …?"); a longer one is ("… dat ze goed plant en organiseert. Aan welke wp's kan ik haar koppelen?")
+    titled = sbb_named(spoken, sbb or {}, loose=loose, letters=5 if lang == "en" else 4)  # in English, four first
+    # letters are too few outside the question ("considering a partnership with a college": *cons*, *coll*; five
+    # tell them apart and keep "ethical and integer conduct"); a Dutch statement's words may share four with the
+    # English name ("dat ze goed plant en organiseert": *plan*, *orga*)
     sbb_codes = tuple(c for c in sbb_named(spoken, sbb or {}, loose=loose)
-                      if c in asked_sbb or len((sbb or {}).get(c, "").split()) > 1)
+                      if c in asked_sbb or (c in titled and len((sbb or {}).get(c, "").split()) > 1))
     sbb_codes = tuple(dict.fromkeys([*sbb_codes, *(c for c in sbb_letters(text) if c in (sbb or {}))]))
     if _has(TITLE_HOLDS, folded) and not _has(r"\bcompeten\w*|\bsbb\b", folded):
         sbb_codes = ()  # "which work processes have titles containing begeleiding?": a word of the titles
@@ -1307,8 +1325,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     spans = [_with_gloss(text, span) for _, span in named]
     kind_patterns = [_PROFILE_WORDS if k == "profiel" and kind != "profiel" else p for k, p in KIND_WORDS.items()]
     # "richtingen" not read as profiles is a theme word
-    cue_patterns = [NATIONAL, IN_GENERAL, _TEXT_ITSELF.pattern, LIST_SHAPE,
-                    *kind_patterns, AN_ADDITION, CUES["compare"], MORE_THAN, CUES["only"],
+    cue_patterns = [NATIONAL, IN_GENERAL, YOUR_SOURCES, IN_CONTACT, _TEXT_ITSELF.pattern, LIST_SHAPE,
+                    *kind_patterns, AN_ADDITION, CUES["compare"], MORE_THAN, WHICH_MORE, SET_BESIDE, CUES["only"],
                     r"\bkomt\b|\bkomen\b|\bvoor\b",
                     PLAYS_A_ROLE, *(tail for verb, tail in ROLE_TAILS if _has(verb, folded)),
                     *([r"\bte maken\b"] if _has(HAS_TO_DO_WITH, folded) else []),  # "… met X te maken": no *maken*
@@ -1336,7 +1354,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
     compared = _has(CUES["compare"], _without_own_material(SAME_DOSSIER.sub(" ", asked_part), scope_terms)) or (
-        _has(MORE_THAN, asked_part) and len({fold(t) for t in scope_terms}) >= 2)  # "wat moet een GPM'er meer
+        (_has(MORE_THAN, asked_part) or _has(WHICH_MORE, asked_part) or _has(SET_BESIDE, asked_part)
+         or _has(COMPARATIVE, asked_part))
+        and (len({fold(t) for t in scope_terms}) >= 2 or len(good_years) >= 2))  # "wat moet een GPM'er meer
     # kunnen dan een PMK'er?", not "… meer kunnen dan een stagiair?"
     # not "… met ons leerplan", nor the asker's plan after the question ("… GGZ? I want to compare them with an
     # NVQ."), nor "in hetzelfde dossier als X"
@@ -1538,6 +1558,13 @@ _MANY = (r"\bwelke\b|\bwhich\b|\balle\b|\ball\b|\blist\b|\blijst\b|\bwerk ?proce
 NATIONAL = (r"\b(?:dutch|nederlandse)\s+(?=(?:[\w-]+\s+)?(?:qualifications?|programm?e?s?|dossiers?|kds?"
             r"|kwalificatie\w*|opleiding\w*|courses?|curricul\w*|vocational|mbo\b))")
 IN_GENERAL = r"\bin\s+(?:het\s+)?(?:general|algemeen)\b"  # "what does level 2 mean in general?": no theme word
+# contact with someone ("contact met ouders", "contact with families"): the units about them, not those that also
+# say *contact* (six judges of the tuning sets listed every unit naming the parents)
+IN_CONTACT = r"\bcontact(?:en|s)?\s+(?=(?:met|with)\s)"
+# the assistant's own sources, named as the user's material ("what does … cover in your material?", "in jullie
+# bronnen"): no theme word
+YOUR_SOURCES = (r"\b(?:your|you|jouw|je|uw|jullie)\s+(?:own\s+|eigen\s+)?(?:materials?|materiaal|data|database|sources"
+                r"|bronnen|documents?|documenten|files?|bestanden|knowledge|kennis|collection|verzameling)\b")
 HAS_TO_DO_WITH = r"\bmet\b[^?.!]*\bte maken\b|\bte maken\b[^?.!]*\bmet\b"  # "(hebben) met X te maken (met)"
 COVERED = 0.6  # share of a question's topic words a competence name must cover to be the question's subject
 SHOWN = 0.5  # the same share when the question asks how to show it in practice ("laten zien", "op stage")
@@ -1584,14 +1611,14 @@ def topic_words(topic: str) -> list[str]:
             and not re.fullmatch(CUES["competence"], w) and not re.fullmatch(ASSESS, w)]
 
 
-def _prefix(word: str) -> str:
+def _prefix(word: str, letters: int = 4) -> str:
     """A crude stem for matching names across word forms: no -ing/-ed/-es/-s/-e, then four letters
     ("coping" ~ "cope", "ethics" ~ "ethical", "adapting" ~ "adapt")."""
-    return re.sub(r"(?:ing|ed|es|s|e)$", "", fold(word))[:4]
+    return re.sub(r"(?:ing|ed|es|s|e)$", "", fold(word))[:letters]
 
 
-def _prefixes(text: str) -> set[str]:
-    return {_prefix(w) for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in STOPWORDS}
+def _prefixes(text: str, letters: int = 4) -> set[str]:
+    return {_prefix(w, letters) for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in STOPWORDS}
 
 
 def covered(words: list[str], names: str) -> float:

@@ -627,6 +627,9 @@ def list_tree(intent: Intent, library: Library, filters: Filters,
         asked = {str(n) for n in intent_levels(intent)}
         items = [i for i in items if i.chunk.profile is None
                  or at.get((i.chunk.dossier, i.chunk.version, fold(i.chunk.profile))) in asked]
+    anywhere = _at_programme_level(intent, library) if kind == WERKPROCES and not intent.scopes else None
+    if anywhere is not None:  # "welke werkprocessen zijn op niveau 2?", "welke daarvan is op niveau 2?": those of
+        items = [i for i in items if anywhere(i.chunk)]  # the programmes at that level
     if kind == PROFIEL:  # one item per profile, not per profile text
         firsts: dict[tuple, Item] = {}
         for item in items:
@@ -651,7 +654,8 @@ def list_tree(intent: Intent, library: Library, filters: Filters,
         if stating:
             items = [replace(i, chunk=stating[_profile_key(i.chunk)]) if _profile_key(i.chunk) in stating else i
                      for i in items]
-    reading = read_as(intent) + (_level_phrase(intent) if at is not None else "")  # the level filters too: show it
+    reading = read_as(intent) + (_level_phrase(intent) if at is not None or anywhere is not None else "")  # the
+    # level filters too: show it
     if added_to:
         reading += READ_AS[intent.lang]["additions_to"].format(codes=", ".join(added_to))
     if shared:
@@ -1697,6 +1701,43 @@ def _dossier_facts_compared(intent: Intent, library: Library) -> str | None:
                  and not (name in ("niveau", "sbu") and _other_level(asked, library, name))), None)
 
 
+def dossier_profiles_compared(intent: Intent, library: Library) -> tuple[ScopeEntry, ...]:
+    """The profiles of the one dossier whose profiles a comparison asks about ("how do the three Dienstverlening
+    profiles differ?", "verschil in sbu tussen de niveau 3- en niveau 4-profielen van MZ"): each profile of the
+    latest version named that has two or more, at the levels named; empty for anything else."""
+    if intent.kind != PROFIEL or intent.competences or intent.sbb or codes_in(intent.question):
+        return ()
+    entries = narrow_entries(intent.scopes)
+    if not entries or any(e.profile for e in entries) or len({fold(e.dossier or "") for e in entries}) != 1:
+        return ()
+    for entry in sorted(entries, key=lambda e: e.version or "", reverse=True):
+        profiles = tuple(dict.fromkeys(ScopeEntry(c.dossier, c.profile, c.version) for c in library.chunks
+                                       if c.kind == PROFIEL and c.profile and in_scope(c, entry)))
+        if intent.levels:
+            profiles = tuple(e for e in profiles if any(
+                (fact_value(c, "niveau") or "").strip() in {str(n) for n in intent.levels}
+                for c in _profile_texts(e, library)))
+        if len(profiles) >= 2:
+            return profiles
+    return ()
+
+
+def _profiles_side_by_side(profiles: tuple[ScopeEntry, ...], intent: Intent, library: Library) -> Reply:
+    """More than two profiles of one dossier side by side in their facts (level, crebo, sbu, type), the profile
+    texts cited."""
+    texts = {e: _profile_texts(e, library) for e in profiles}
+
+    def value(entry: ScopeEntry, name: str) -> str:
+        return next((v for c in texts[entry] if (v := fact_value(c, name))), "").replace("|", "/")
+
+    rows = tuple("|".join([name, *(value(e, name) for e in profiles)]) for name in ("niveau", "crebo", "sbu", "soort")
+                 if any(value(e, name) for e in profiles))
+    items = tuple(Item(c, c.passage or c.text, _part(c)) for e in profiles for c in texts[e][:1])
+    sides = tuple(scope_label(e) for e in profiles)
+    return Reply(COMPARE, intent.lang, read_as(intent, " ↔ ".join(sides)), intent, items=items, rows=(), sides=sides,
+                 details=rows)
+
+
 _DOSSIER_CREBO = {"nl": "crebonummer dossier", "en": "crebo number (dossier)"}
 
 
@@ -2151,6 +2192,11 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         if _asks_addition_only(intent) and _addition(intent, library) is None:
             # "wat voegt het profiel OA toe aan B1-K1-W5?" when it adds nothing there: that unit, not two versions
             return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
+        profiles = dossier_profiles_compared(intent, library)
+        if len(profiles) > 2:  # "How do the three Dienstverlening profiles differ in level, crebo and sbu?"
+            return _profiles_side_by_side(profiles, intent, library)
+        if profiles:  # "how do the two Sociaal werk 2015 profiles differ?": those two, not two versions
+            intent = replace(intent, scopes=profiles, years=(), scope_terms=tuple(e.profile or "" for e in profiles))
         unstated = _compared_fact_unstated(intent, library)
         if unstated:  # "… verschil in niveau tussen PMK en GPM?" + "en in de nieuwe dossiers van 2021?": none given
             return _not_found(intent, "no_fact", unstated, search(intent.question, filters, 3))
@@ -2747,6 +2793,9 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
         return ()
     if any(e.profile or e.dossier for e in intent.scopes if not _is_profile_of_competences(e, library)):
         return ()  # "alleen niveau 3" over a dossier's profiles: a profile level, not a competence level
+    if intent.mode == WHERE and not named and _at_programme_level(intent, library) is not None \
+            and not _topic_evidence(intent, library)[1]:  # "waar komt toezicht voor?", then "alleen niveau 2": the
+        return ()  # units of niveau-2 programmes (not "waar komt empathie niveau 2 voor?", no source's word)
     words = [w for w in evidence.content_words(intent.topic, library.scope_vocab)  # SBB names count
              if not _INDICATOR_WORD.fullmatch(w) and w not in situation_words()]  # "… for an mbo student?"
     names = {fold(w)[:5] for name in library.vocabulary.competences for w in name.split() if len(w) > 3}
@@ -2761,10 +2810,12 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
 # the competency profile named by what it is ("staat er iets over samenwerken in het competentieprofiel?")
 _PROFILE_WORD = re.compile(r"\bcompetentieprofiel\w*|\bcompeten(?:ce|cy|cies)[- ]profiles?\b")
 _COMPETENCE_WORD = re.compile(r"\bcompetentie\b|\bcompeten(?:ce|cy)\b(?![- ]profile)"
-                              r"|\b(?:gedragsindicator\w*|behaviou?r(?:al)? indicators?|niveaus|levels)"
+                              r"|\b(?:gedragsindicator\w*|behaviou?r(?:al)? indicators?|niveaus|levels"
+                              r"|level\s+descriptions?|niveaubeschrijving\w*)"
                               r"\s+(?:van|voor|bij|for|of)\b")
 # what a level means ("the explanation of levels", "in de praktijk"): no competence's name
-_INDICATOR_WORD = re.compile(r"gedragsindicator\w*|behaviou?r(?:al)?|indicators?|niveaus|levels"
+_INDICATOR_WORD = re.compile(r"gedragsindicator\w*|behaviou?r(?:al)?|indicators?|niveaus|levels|descriptions?"
+                             r"|niveaubeschrijving\w*"
                             r"|explain\w*|explanation\w*|mean\w*|betek\w*|uitleg\w*|general\w*|algeme\w*"
                             r"|practi[cs]e|praktijk")
 
@@ -2843,6 +2894,9 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
         if glossed and _explained_absent(glossed.lower(), aside, library):  # "statushouders (refugees with a
             return (glossed.lower(),)  # residence permit)": a word no source holds, explained in words none holds
     content, unknown = _topic_evidence(intent, library)
+    aside = _explaining_aside(intent, library)
+    if aside:  # "the ondersteuningsplan (making or contributing to it)": the term is asked, the aside explains it
+        unknown = [w for w in unknown if w not in aside]  # its words held still count
     if not evidence.not_held(content, unknown, intent.lang, bool(intent.scopes), library.vocab):
         return ()
     written = language(intent.question, phrases=library.catalogue.pattern())
@@ -2875,6 +2929,26 @@ def _glossed_absent(words: list[str], absent: list[str]) -> bool:
 
     return 0 < len(words) <= GLOSS_MAX and len(absent) == len(words) and all(
         is_word(w, "nl") and not is_word(w, "en") for w in words)
+
+
+def _explaining_aside(intent: Intent, library: Library) -> set[str]:
+    """The words of an English aside in brackets after a specific word the sources hold, in an English question
+    ("the ondersteuningsplan (making or contributing to it)"): the user explains their term in their own words,
+    which the Dutch sources need not hold. Empty otherwise."""
+    if intent.lang != "en":
+        return set()
+    from assistant.spelling import is_word
+
+    words: set[str] = set()
+    for glossed, aside in re.findall(r"([^\W\d_]+)\s*\(([^)]*)\)", intent.question):
+        term = glossed.lower()
+        if term in STOPWORDS or not evidence.known(term, library.vocab, "nl") \
+                or evidence.generic(term, library.vocab) or is_word(term, "en"):
+            continue
+        inside = [fold(w) for w in re.findall(r"[^\W\d_]+", aside)]
+        if inside and all(w in STOPWORDS or is_word(w, "en") for w in inside):
+            words |= set(inside)
+    return words
 
 
 def _explained_absent(word: str, aside: str, library: Library) -> bool:

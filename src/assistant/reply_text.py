@@ -358,7 +358,8 @@ def problem_text(reply: Reply, details: bool = True) -> str:
 def compare_text(reply: Reply, details: bool) -> str:
     """Two sides in a table (one row per pair), then each changed pair with its differences marked."""
     t = TEXT[reply.lang]
-    a, b = reply.sides or ("", "")
+    sides = reply.sides or ("", "")
+    a, b = ", ".join(sides[:-1]), sides[-1]  # more than two: "A, B beside C"
     out = [t["compare_head"].format(a=escape(a), b=escape(b))]
     counts = {s: sum(1 for r in reply.rows if r.status == s) for s in ("same", "changed", "left_only", "right_only")}
     if len(reply.rows) > 1:
@@ -368,9 +369,10 @@ def compare_text(reply: Reply, details: bool) -> str:
     numbers = {id(item): n for n, item in enumerate(reply.items, start=1)}
     if reply.details:  # two profiles: their level and crebo first
         facts = READ_AS[reply.lang]["facts"]
-        lines = [f"| | {escape(a)} | {escape(b)} |", "|---|---|---|"]
-        lines += [f"| {facts.get(name, name)} | {x or '—'} | {y or '—'} |"
-                  for name, x, y in (d.split("|") for d in reply.details)]
+        lines = ["| | " + " | ".join(escape(s) for s in sides) + " |", "|---" * (len(sides) + 1) + "|"]
+        for name, *values in (d.split("|") for d in reply.details):  # a level as a lookup writes it
+            shown = [mbo_level(v, reply.lang) if name == "niveau" and v.isdigit() else v for v in values]
+            lines.append(f"| {facts.get(name, name)} | " + " | ".join(v or "—" for v in shown) + " |")
         out.append("\n".join(lines))
     rows = [f"| {escape(a)} | {escape(b)} | |", "|---|---|---|"]
     for row in reply.rows:
