@@ -16,6 +16,16 @@ from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, WHERE
 MZ = "Maatschappelijke Zorg"
 
 
+def types(library, searcher, *questions: str) -> dict[str, str]:
+    """Each question, asked on its own, with its reply's type and reading."""
+    replies = {q: only(library, searcher, q) for q in questions}
+    return {q: f"{r.type}: {r.read_as}" for q, r in replies.items()}
+
+
+def all_of(kind: str, found: dict[str, str]) -> bool:
+    return all(reading.startswith(f"{kind}:") for reading in found.values())
+
+
 def test_an_english_aside_explaining_a_dutch_term_is_no_missing_topic(library, searcher):
     """The user explains the ondersteuningsplan in their own English words, which the Dutch sources need not hold."""
     for question in ("Which work processes in Maatschappelijke Zorg are about the ondersteuningsplan (making or "
@@ -41,12 +51,11 @@ def test_a_word_no_source_holds_explained_in_english_is_still_absent(library, se
 
 
 def test_which_has_more_of_two_named_is_a_comparison(library, searcher):
-    for question in ("which dossier has more profiles, dienstverlening or sociaal werk (2015)?",
-                     "welke heeft meer werkprocessen: thuisbegeleider of persoonlijk begeleider gehandicaptenzorg?",
-                     "Helpende Zorg en Welzijn or Medewerker facilitaire dienstverlening, which one is more about "
-                     "caring for people?"):
-        reply = only(library, searcher, question)
-        assert reply.type == COMPARE, (question, reply.read_as)
+    found = types(library, searcher, "which dossier has more profiles, dienstverlening or sociaal werk (2015)?",
+                  "welke heeft meer werkprocessen: thuisbegeleider of persoonlijk begeleider gehandicaptenzorg?",
+                  "Helpende Zorg en Welzijn or Medewerker facilitaire dienstverlening, which one is more about "
+                  "caring for people?")
+    assert all_of(COMPARE, found), found
     # one programme named: no comparison ("meer" is then no cue, nor a theme)
     reply = only(library, searcher, "welke werkprocessen van de thuisbegeleider gaan meer over huishouden?")
     assert reply.type == LIST, reply.read_as
@@ -139,26 +148,23 @@ def test_an_english_competence_name_by_its_first_letters_in_a_statement_is_none(
     assert reply.type == LIST and not reply.intent.sbb, reply.read_as
     assert len(reply.items) == 12
     # the name in full in the statement still counts, and a Dutch statement by its verbs too
-    for question in ("My students must show collaborating and consulting. Which work processes of the helpende?",
-                     "My intern shows ethical and integer conduct. Which work processes relate to that?"):
-        reply = only(library, searcher, question)
-        assert reply.type == COMPETENCE, (question, reply.read_as)
-    reply = only(library, searcher, "Een stagiair sociaal-cultureel werker vraagt hoe ze kan aantonen dat ze goed "
-                                    "plant en organiseert. Aan welke wp's kan ik haar koppelen?")
-    assert reply.type == COMPETENCE, reply.read_as
+    found = types(library, searcher,
+                  "My students must show collaborating and consulting. Which work processes of the helpende?",
+                  "My intern shows ethical and integer conduct. Which work processes relate to that?",
+                  "Een stagiair sociaal-cultureel werker vraagt hoe ze kan aantonen dat ze goed plant en organiseert. "
+                  "Aan welke wp's kan ik haar koppelen?")
+    assert all_of(COMPETENCE, found), found
 
 
 def test_vgl_and_zet_naast_compare(library, searcher):
-    for question in ("hoeveel sbu heeft helpende zorg en welzijn vgl met thuisbegeleider",
-                     "zet de thuisbegeleider naast de agogisch medewerker ggz"):
-        reply = only(library, searcher, question)
-        assert reply.type == COMPARE, (question, reply.read_as)
+    found = types(library, searcher, "hoeveel sbu heeft helpende zorg en welzijn vgl met thuisbegeleider",
+                  "zet de thuisbegeleider naast de agogisch medewerker ggz")
+    assert all_of(COMPARE, found), found
     # one programme beside something else, or a separable verb before *naast*: no comparison
-    for question in ("Zet de PMK in naast een leerkracht: welke taken?",
-                     "Leg uit wat een thuisbegeleider doet naast de huishoudelijke taken",
-                     "Leg het ondersteuningsplan naast de werkprocessen van de PMK: welke passen?"):
-        reply = only(library, searcher, question)
-        assert reply.type != COMPARE, (question, reply.read_as)
+    found = types(library, searcher, "Zet de PMK in naast een leerkracht: welke taken?",
+                  "Leg uit wat een thuisbegeleider doet naast de huishoudelijke taken",
+                  "Leg het ondersteuningsplan naast de werkprocessen van de PMK: welke passen?")
+    assert not any(reading.startswith(f"{COMPARE}:") for reading in found.values()), found
 
 
 def test_level_descriptions_of_a_competence_the_profile_lacks(library, searcher):
@@ -170,10 +176,9 @@ def test_level_descriptions_of_a_competence_the_profile_lacks(library, searcher)
 
 
 def test_which_has_more_in_two_years_of_one_programme_compares(library, searcher):
-    for question in ("Welke werkprocessen heeft de PMK meer in 2021 dan in 2015?",
-                     "Which has more work processes, PMK 2015 or PMK 2021?"):
-        reply = only(library, searcher, question)
-        assert reply.type == COMPARE, (question, reply.read_as)
+    found = types(library, searcher, "Welke werkprocessen heeft de PMK meer in 2021 dan in 2015?",
+                  "Which has more work processes, PMK 2015 or PMK 2021?")
+    assert all_of(COMPARE, found), found
 
 
 def test_a_programme_level_narrows_a_where_list_without_a_kind(library, searcher):
