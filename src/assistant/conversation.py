@@ -181,23 +181,24 @@ class Catalogue:
                 if key in scopes and alias not in scopes:
                     scopes[alias] = set(scopes[key])
         titles = {_fold(p) for _, _, p, abbr, _ in named if p and not abbr}
-        for title, aliases in short_names(titles, _vocabulary(chunks) if titles else set()).items():
+        profiles = {_fold(p) for _, _, p, _, _ in named if p}
+        vocabulary = _vocabulary(chunks) if profiles else set()
+        shorts = short_names(titles, vocabulary)
+        for title, aliases in shorts.items():
             for alias in aliases:
                 if alias not in scopes:
                     scopes[alias] = set(scopes[title])
-        profiles = {_fold(p) for _, _, p, _, _ in named if p}
-        vocabulary = _vocabulary(chunks) if profiles else set()
-        aliases = {**distinct_parts(profiles), **headed_initials(profiles, vocabulary),
-                   **tailed_initials(profiles, vocabulary)}
+        parts = distinct_parts(profiles)
+        aliases = {**parts, **headed_initials(profiles, vocabulary), **tailed_initials(profiles, vocabulary)}
         for alias, title in aliases.items():
             if alias not in scopes:  # "gespecialiseerd pm" beside the abbreviation GPM
                 scopes[alias] = set(scopes[title])
         for start, sharing in shared_starts(profiles).items():
             if start not in scopes:  # "persoonlijk begeleider": each profile whose title starts so
                 scopes[start] = set().union(*(scopes[title] for title in sharing))
-        own = {_fold(n) for d, _, p, _, _ in named for n in (d, p) if n} | set(distinct_parts(profiles)) | {
-            alias for aliases in short_names(titles, _vocabulary(chunks) if titles else set()).values()
-            for alias in aliases}  # the sources' Dutch names, not the English aliases ("teaching assistant")
+        own = {_fold(n) for d, _, p, _, _ in named for n in (d, p) if n} | set(parts) | {
+            alias for aliases in shorts.values() for alias in aliases}  # the sources' Dutch names, not the English
+        # aliases ("teaching assistant")
         for plural, name in plural_names(sorted(own & set(scopes))).items():
             if plural not in scopes:  # "twee helpenden zorg en welzijn", "onderwijsassistenten"
                 scopes[plural] = set(scopes[name])
