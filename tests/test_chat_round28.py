@@ -200,3 +200,28 @@ def test_the_units_of_all_programmes_at_a_level(library, searcher):
     reply = only(library, searcher, "welke werkprocessen zijn op niveau 2?")
     assert reply.type == LIST and reply.items, reply.read_as
     assert {i.chunk.dossier for i in reply.items} == {"Dienstverlening"}  # the corpus's only level-2 programmes
+
+
+def test_near_misses_of_the_rounds_rules(library, searcher):
+    """A theme weighed between two programmes, making contact, "your" before other words, the examination of a
+    client: none of them changed by this round's rules."""
+    found = types(library, searcher, "zit er meer samenwerking in GPM dan in PMK?",
+                  "welke werkprocessen van PMK en GPM gaan over meer dan één kind?")
+    assert not any(reading.startswith(f"{COMPARE}:") for reading in found.values()), found
+    reply = only(library, searcher, "waar wordt het leggen van contact met kinderen beschreven?")
+    assert "contact" in reply.intent.topic, reply.read_as
+    reply = only(library, searcher, "which work processes are about protecting your data?")
+    assert reply.type == LIST and "data" in reply.intent.topic, reply.read_as
+    reply = only(library, searcher, "how is the assessment of the client's needs done?")
+    assert reply.problem != "absent_fact", reply.read_as
+
+
+def test_a_programme_compared_in_level_takes_the_version_that_states_it(library, searcher):
+    reply = only(library, searcher, "is GPM hoger dan PMK?")
+    assert reply.type == COMPARE and "2015" in reply.read_as and "2021" not in reply.read_as, reply.read_as
+    assert any(d.startswith("niveau|") for d in reply.details), reply.details
+
+
+def test_none_of_those_at_a_level_says_the_level(library, searcher):
+    _, then = ask(library, searcher, "welke werkprocessen gaan over toezicht houden?", "welke daarvan is op niveau 3?")
+    assert then.reply.problem == "none_of_those" and then.reply.details[1] == "op niveau 3", then.reply.details

@@ -48,6 +48,7 @@ from assistant.intent import (
     LIST,
     LOOKUP,
     NOT_FOUND,
+    READ_AS,
     TREE,
     WHERE,
     Intent,
@@ -78,6 +79,7 @@ from assistant.replies import (
     Search,
     asks_crebo_or_load,
     build,
+    intent_levels,
 )
 from assistant.retrieval import Filters
 from assistant.spelling import correct_names, correct_words, expand_shorthand, split_glued
@@ -754,8 +756,6 @@ def _one_listed_profile(intent: Intent, previous: Turn | None) -> Intent:
 
 
 def _reading(lang: str, text: str) -> str:
-    from assistant.intent import READ_AS
-
     return f"{READ_AS[lang]['prefix']}: {text}"
 
 
@@ -887,8 +887,10 @@ def _none_of_those(reply: Reply, within: tuple[str, ...], library: Library) -> R
     """"Which of those also list J?" when none of the units listed before does: say so (not that no unit of the
     scope names J, which others may)."""
     intent = reply.intent
+    levels = intent_levels(intent)  # "welke daarvan is op niveau 3?": that level
+    at = READ_AS[reply.lang]["at_level"].format(levels=READ_AS[reply.lang]["and"].join(map(str, levels))).strip()
     what = ", ".join([*(f"{c} {library.sbb.get(c, '')}".strip() for c in intent.sbb), *intent.competences]) \
-        or intent.topic or ""
+        or intent.topic or (at if levels else "")
     return replace(reply, problem="none_of_those", items=(), details=(str(len(within)), what))
 
 

@@ -270,11 +270,14 @@ MORE_THAN = (r"\bmeer\s+(?:moet(?:en)?\s+)?(?:kunnen|kan|kun|kunt|doen|doet|wete
 SET_BESIDE = r"\b(?:zet|zetten|leg|leggen)\s+(?!zich\b)(?:(?!\b(?:in|uit|neer)\s+naast\b)[^?.!]){0,80}?\bnaast\b"
 WHICH_MORE = (r"\b(?:which|welke?|wie)\b(?:\s+\w+){0,3}?\s+(?:has|have|heeft|hebben|is|zijn|gaat|gaan|goes|go)\s+"
               r"(?:\w+\s+){0,2}?(?:more|fewer|less|meer|minder)\b")
-# one programme weighed against another by a comparative ("Is HZW a lower level than PMK?", "is de OA zwaarder dan de
-# PMK?", "more or less of a programme than …"): a comparison when two programmes are named
-COMPARATIVE = (r"\b(?:higher|lower|heavier|lighter|harder|easier|longer|shorter|bigger|smaller|more|less|hoger|lager"
-               r"|zwaarder|lichter|moeilijker|makkelijker|gemakkelijker|langer|korter|groter|kleiner|meer|minder)\b"
-               r"[^?.!]{0,40}?\b(?:than|dan)\b")
+# one programme weighed against another in its level or load ("Is HZW a lower level than PMK?", "is de OA zwaarder dan
+# de PMK?", "more or less of a programme than …"): a comparison when two programmes are named; not a theme weighed
+# ("zit er meer samenwerking in GPM dan in PMK?", "… over meer dan één kind?")
+COMPARATIVE = (r"\b(?:higher|lower)\s+(?:mbo\s+)?level\b[^?.!]{0,20}?\bthan\b"
+               r"|\b(?:hoger|lager)\s+(?:mbo-?)?niveau\b[^?.!]{0,20}?\bdan\b"
+               r"|\b(?:hoger|lager|higher|lower|zwaarder|lichter|heavier|lighter)\s+(?:dan|than)\b"
+               r"|\b(?:more|less)\s+(?:or\s+less\s+)?of\s+an?\s+(?:programme|program|course|qualification)\b"
+               r"[^?.!]{0,20}?\bthan\b")
 # the document the asker writes ("for a comparative report …"): what they use the answer for, asks nothing
 _ASKERS_DOCUMENT = re.compile(r"\bcomparative\s+(?:report|study|research|paper|essay|project|thesis)\b", re.IGNORECASE)
 # how the list is to be shaped, not what it is about: "across the whole corpus", "in het hele corpus", "een volledig
@@ -1325,7 +1328,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     spans = [_with_gloss(text, span) for _, span in named]
     kind_patterns = [_PROFILE_WORDS if k == "profiel" and kind != "profiel" else p for k, p in KIND_WORDS.items()]
     # "richtingen" not read as profiles is a theme word
-    cue_patterns = [NATIONAL, IN_GENERAL, YOUR_SOURCES, IN_CONTACT, _TEXT_ITSELF.pattern, LIST_SHAPE,
+    in_contact = [] if _has(MAKING_CONTACT, folded) else [IN_CONTACT]  # "contact leggen met": contact asked
+    cue_patterns = [NATIONAL, IN_GENERAL, YOUR_SOURCES, *in_contact, _TEXT_ITSELF.pattern, LIST_SHAPE,
                     *kind_patterns, AN_ADDITION, CUES["compare"], MORE_THAN, WHICH_MORE, SET_BESIDE, CUES["only"],
                     r"\bkomt\b|\bkomen\b|\bvoor\b",
                     PLAYS_A_ROLE, *(tail for verb, tail in ROLE_TAILS if _has(verb, folded)),
@@ -1561,10 +1565,16 @@ IN_GENERAL = r"\bin\s+(?:het\s+)?(?:general|algemeen)\b"  # "what does level 2 m
 # contact with someone ("contact met ouders", "contact with families"): the units about them, not those that also
 # say *contact* (six judges of the tuning sets listed every unit naming the parents)
 IN_CONTACT = r"\bcontact(?:en|s)?\s+(?=(?:met|with)\s)"
-# the assistant's own sources, named as the user's material ("what does … cover in your material?", "in jullie
-# bronnen"): no theme word
-YOUR_SOURCES = (r"\b(?:your|you|jouw|je|uw|jullie)\s+(?:own\s+|eigen\s+)?(?:materials?|materiaal|data|database|sources"
-                r"|bronnen|documents?|documenten|files?|bestanden|knowledge|kennis|collection|verzameling)\b")
+MAKING_CONTACT = (r"\b(?:leggen|legt|maken|maakt|onderhouden|onderhoudt|opbouwen|bouwt|zoeken|zoekt|build\w*|mak\w*"
+                  r"|maintain\w*|keep\w*|establish\w*|seek\w*)\b")
+# the assistant's own sources, named as where the user looks ("what does … cover in your material?", "volgens jullie
+# bronnen", "does your material include …"): no theme word; not "je kennis delen", "protecting your data"
+_YOURS = r"(?:your|jouw|je|uw|jullie)\s+(?:own\s+|eigen\s+)?"
+_MATERIAL = (r"(?:materials?|materiaal|sources|bronnen|documents?|documenten|files?|bestanden|collection"
+             r"|verzameling|database)")
+YOUR_SOURCES = (rf"\b(?:in|from|within|according\s+to|volgens|uit|binnen)\s+{_YOURS}{_MATERIAL}\b"
+                rf"|\b{_YOURS}{_MATERIAL}\s+(?:say|says|mention\w*|cover\w*|include\w*|contain\w*|hold\w*|zegt|zeggen"
+                r"|noem\w*|bevat\w*)\b")
 HAS_TO_DO_WITH = r"\bmet\b[^?.!]*\bte maken\b|\bte maken\b[^?.!]*\bmet\b"  # "(hebben) met X te maken (met)"
 COVERED = 0.6  # share of a question's topic words a competence name must cover to be the question's subject
 SHOWN = 0.5  # the same share when the question asks how to show it in practice ("laten zien", "op stage")

@@ -45,6 +45,7 @@ from assistant.intent import (
     ADDITIONS_TO_CODE,
     AN_ADDITION,
     BASE_COMPARED,
+    COMPARATIVE,
     COMPARE,
     COMPETENCE,
     COORDINATION,
@@ -1713,10 +1714,10 @@ def dossier_profiles_compared(intent: Intent, library: Library) -> tuple[ScopeEn
     for entry in sorted(entries, key=lambda e: e.version or "", reverse=True):
         profiles = tuple(dict.fromkeys(ScopeEntry(c.dossier, c.profile, c.version) for c in library.chunks
                                        if c.kind == PROFIEL and c.profile and in_scope(c, entry)))
-        if intent.levels:
+        levels = {str(n) for n in intent_levels(intent)}  # "vergelijk de profielen van MZ op niveau 4" too
+        if levels:
             profiles = tuple(e for e in profiles if any(
-                (fact_value(c, "niveau") or "").strip() in {str(n) for n in intent.levels}
-                for c in _profile_texts(e, library)))
+                (fact_value(c, "niveau") or "").strip() in levels for c in _profile_texts(e, library)))
         if len(profiles) >= 2:
             return profiles
     return ()
@@ -1901,7 +1902,8 @@ def _two_scopes(intent: Intent, entries: tuple[ScopeEntry, ...], library: Librar
     (the latest; when the question asks a level, crebo or sbu, or names a unit by its title or by a code with a
     profile's addition, the latest that gives them or has it); else the first two entries."""
     terms = list(dict.fromkeys(fold(t) for t in intent.scope_terms))
-    asks_facts = any(pattern.search(fold(intent.question)) for pattern in (*FACTS.values(), _FACT_DIFFERENCE))
+    asks_facts = any(re.search(pattern, fold(intent.question))
+                     for pattern in (*FACTS.values(), _FACT_DIFFERENCE, COMPARATIVE))  # "is GPM hoger dan PMK?"
     titles = _quoted_titles(intent.question, library)
     codes = set(codes_in(intent.question))
 

@@ -33,6 +33,7 @@ TEXT = {
         "page": "Resultaten {a}–{b}.",
         "no_more": "Er zijn geen verdere resultaten voor deze vraag.",
         "compare_head": "**{a}** naast **{b}**:",
+        "compare_many": "**{sides}** naast elkaar:",
         "same": "gelijk",
         "changed": "gewijzigd",
         "left_only": "alleen in {a}",
@@ -102,6 +103,7 @@ TEXT = {
         "page": "Results {a}–{b}.",
         "no_more": "There are no further results for this question.",
         "compare_head": "**{a}** beside **{b}**:",
+        "compare_many": "**{sides}** side by side:",
         "same": "the same",
         "changed": "changed",
         "left_only": "only in {a}",
@@ -359,8 +361,9 @@ def compare_text(reply: Reply, details: bool) -> str:
     """Two sides in a table (one row per pair), then each changed pair with its differences marked."""
     t = TEXT[reply.lang]
     sides = reply.sides or ("", "")
-    a, b = ", ".join(sides[:-1]), sides[-1]  # more than two: "A, B beside C"
-    out = [t["compare_head"].format(a=escape(a), b=escape(b))]
+    a, b = sides[0], sides[-1]
+    out = [t["compare_head"].format(a=escape(a), b=escape(b)) if len(sides) == 2
+           else t["compare_many"].format(sides=escape(", ".join(sides)))]  # a dossier's profiles side by side
     counts = {s: sum(1 for r in reply.rows if r.status == s) for s in ("same", "changed", "left_only", "right_only")}
     if len(reply.rows) > 1:
         out.append(t["compare_count"].format(same=counts["same"], changed=counts["changed"],
