@@ -269,7 +269,8 @@ MORE_THAN = (r"\bmeer\s+(?:moet(?:en)?\s+)?(?:kunnen|kan|kun|kunt|doen|doet|wete
 # elkaar"): a comparison when two programmes are named (not "zet de PMK in naast een leerkracht")
 SET_BESIDE = r"\b(?:zet|zetten|leg|leggen)\s+(?!zich\b)(?:(?!\b(?:in|uit|neer)\s+naast\b)[^?.!]){0,80}?\bnaast\b"
 WHICH_MORE = (r"\b(?:which|welke?|wie)\b(?:\s+\w+){0,3}?\s+(?:has|have|heeft|hebben|is|zijn|gaat|gaan|goes|go)\s+"
-              r"(?:\w+\s+){0,2}?(?:more|fewer|less|meer|minder)\b")
+              r"(?:\w+\s+){0,2}?(?:more|fewer|less|meer|minder|zwaarder|lichter|hoger|lager|moeilijker|makkelijker"
+              r"|heavier|lighter|higher|lower|harder|easier)\b")
 # one programme weighed against another in its level or load ("Is HZW a lower level than PMK?", "is de OA zwaarder dan
 # de PMK?", "more or less of a programme than …"): a comparison when two programmes are named; not a theme weighed
 # ("zit er meer samenwerking in GPM dan in PMK?", "… over meer dan één kind?")
@@ -278,6 +279,8 @@ COMPARATIVE = (r"\b(?:higher|lower)\s+(?:mbo\s+)?level\b[^?.!]{0,20}?\bthan\b"
                r"|\b(?:hoger|lager|higher|lower|zwaarder|lichter|heavier|lighter)\s+(?:dan|than)\b"
                r"|\b(?:more|less)\s+(?:or\s+less\s+)?of\s+an?\s+(?:programme|program|course|qualification)\b"
                r"[^?.!]{0,20}?\bthan\b")
+# a programme's level or load weighed ("hoger", "zwaarder", "a higher level"): the versions that state them count
+LOAD_WEIGHED = r"\b(?:zwaarder|lichter|hoger|lager|heavier|lighter|higher|lower)\b"
 # the document the asker writes ("for a comparative report …"): what they use the answer for, asks nothing
 _ASKERS_DOCUMENT = re.compile(r"\bcomparative\s+(?:report|study|research|paper|essay|project|thesis)\b", re.IGNORECASE)
 # how the list is to be shaped, not what it is about: "across the whole corpus", "in het hele corpus", "een volledig

@@ -56,6 +56,7 @@ from assistant.intent import (
     GENERIC_WEIGHED,
     INCLUDED,
     LIST,
+    LOAD_WEIGHED,
     LOOKUP,
     NOT_FOUND,
     ONWARD,
@@ -1903,7 +1904,8 @@ def _two_scopes(intent: Intent, entries: tuple[ScopeEntry, ...], library: Librar
     profile's addition, the latest that gives them or has it); else the first two entries."""
     terms = list(dict.fromkeys(fold(t) for t in intent.scope_terms))
     asks_facts = any(re.search(pattern, fold(intent.question))
-                     for pattern in (*FACTS.values(), _FACT_DIFFERENCE, COMPARATIVE))  # "is GPM hoger dan PMK?"
+                     for pattern in (*FACTS.values(), _FACT_DIFFERENCE, COMPARATIVE, LOAD_WEIGHED))  # "is GPM
+    # hoger dan PMK?", "welke opleiding is zwaarder, OA of PMK?"
     titles = _quoted_titles(intent.question, library)
     codes = set(codes_in(intent.question))
 
