@@ -1717,23 +1717,32 @@ def dossier_profiles_compared(intent: Intent, library: Library) -> tuple[ScopeEn
                                        if c.kind == PROFIEL and c.profile and in_scope(c, entry)))
         levels = {str(n) for n in intent_levels(intent)}  # "vergelijk de profielen van MZ op niveau 4" too
         if levels:
-            profiles = tuple(e for e in profiles if any(
-                (fact_value(c, "niveau") or "").strip() in levels for c in _profile_texts(e, library)))
+            profiles = tuple(e for e in profiles if _profile_facts(e, library).get("niveau", "").strip() in levels)
         if len(profiles) >= 2:
             return profiles
     return ()
+
+
+def _profile_facts(entry: ScopeEntry, library: Library) -> dict[str, str]:
+    """A profile's facts (level, crebo, sbu, type) over all its texts; empty when the index has no text of it."""
+    chunks = _profile_texts(entry, library)
+    return {name: next((v for c in chunks if (v := fact_value(c, name))), "") for name in FACTS} if chunks else {}
+
+
+SIDE_FACTS = ("niveau", "crebo", "sbu", "soort")  # the facts a comparison's table shows, in order
+
+
+def _fact_rows(sides: list[dict[str, str]]) -> tuple[str, ...]:
+    """The table rows ``"niveau|3|4"`` of the facts any side gives, one column per side."""
+    return tuple("|".join([name, *(side.get(name, "").replace("|", "/") for side in sides)]) for name in SIDE_FACTS
+                 if any(side.get(name) for side in sides))
 
 
 def _profiles_side_by_side(profiles: tuple[ScopeEntry, ...], intent: Intent, library: Library) -> Reply:
     """More than two profiles of one dossier side by side in their facts (level, crebo, sbu, type), the profile
     texts cited."""
     texts = {e: _profile_texts(e, library) for e in profiles}
-
-    def value(entry: ScopeEntry, name: str) -> str:
-        return next((v for c in texts[entry] if (v := fact_value(c, name))), "").replace("|", "/")
-
-    rows = tuple("|".join([name, *(value(e, name) for e in profiles)]) for name in ("niveau", "crebo", "sbu", "soort")
-                 if any(value(e, name) for e in profiles))
+    rows = _fact_rows([_profile_facts(e, library) for e in profiles])
     items = tuple(Item(c, c.passage or c.text, _part(c)) for e in profiles for c in texts[e][:1])
     sides = tuple(scope_label(e) for e in profiles)
     return Reply(COMPARE, intent.lang, read_as(intent, " ↔ ".join(sides)), intent, items=items, rows=(), sides=sides,
@@ -1782,16 +1791,10 @@ def _side_facts(intent: Intent, library: Library) -> tuple[str, ...]:
     if not (a.profile and b.profile):
         return ()
 
-    def facts(entry: ScopeEntry) -> dict[str, str]:
-        """The profile's facts over all its chunks (none when the index has no text of that profile)."""
-        chunks = _profile_texts(entry, library)
-        return {name: next((v for c in chunks if (v := fact_value(c, name))), "") for name in FACTS} if chunks else {}
-
-    left, right = facts(a), facts(b)
+    left, right = _profile_facts(a, library), _profile_facts(b, library)
     if not left or not right:
         return ()
-    rows = tuple(f"{name}|{left[name]}|{right[name]}" for name in ("niveau", "crebo", "sbu", "soort")
-                 if left[name] or right[name])
+    rows = _fact_rows([left, right])
     subject = subject_level_asked(intent)  # "verschilt de eis voor Engels tussen de OA en de GPM?": each one's levels
     lines = [_subject_line(subject, entry, library) for entry in (a, b)] if subject else []
     if any(lines):
