@@ -263,11 +263,12 @@ MORE_THAN = (r"\bmeer\s+(?:moet(?:en)?\s+)?(?:kunnen|kan|kun|kunt|doen|doet|wete
              # than a PMK?"
              r"|\b(?:mag|mogen|kan|kunnen|moet|moeten|doet|doen|weet|weten|leert|leren)\b[^?.!]{0,60}?\bmeer\s+dan\s+"
              r"(?:een|de)\b|\b(?:can|may|must|does|do)\b[^?.!]{0,60}?\bmore\s+than\s+(?:an?|the)\b")
-# which of the programmes named has more of something ("which dossier has more profiles, DV or SW?", "welke heeft meer
-# werkprocessen: A of B?", "A or B, which one is more about caring?"): a comparison when two programmes are named
 # one programme set beside another ("zet 'X' van de thuisbegeleider naast die van de GGZ", "leg PMK en GPM naast
 # elkaar"): a comparison when two programmes are named (not "zet de PMK in naast een leerkracht")
 SET_BESIDE = r"\b(?:zet|zetten|leg|leggen)\s+(?!zich\b)(?:(?!\b(?:in|uit|neer)\s+naast\b)[^?.!]){0,80}?\bnaast\b"
+# which of the programmes named has more of something ("which dossier has more profiles, DV or SW?", "welke heeft meer
+# werkprocessen: A of B?", "A or B, which one is more about caring?"): a comparison when two programmes are named
+# ("welke opleiding is zwaarder, OA of PMK?": also by level or load)
 WHICH_MORE = (r"\b(?:which|welke?|wie)\b(?:\s+\w+){0,3}?\s+(?:has|have|heeft|hebben|is|zijn|gaat|gaan|goes|go)\s+"
               r"(?:\w+\s+){0,2}?(?:more|fewer|less|meer|minder|zwaarder|lichter|hoger|lager|moeilijker|makkelijker"
               r"|heavier|lighter|higher|lower|harder|easier)\b")
