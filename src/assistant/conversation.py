@@ -602,10 +602,12 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
         return False
     if mentions.kind and mentions.scope and previous.kind and mentions.kind != previous.kind:
         return False  # "and which work processes does the helpende have?" after its profiles: a question of its own
-    from assistant.replies import asks_crebo_or_load  # replies builds on this module
+    from assistant.replies import asks_crebo_or_load, asks_programme_level  # replies builds on this module
 
     if mentions.scope and asks_crebo_or_load(message):  # not a level, which may be a competence's ("en het niveau
         return False  # van de OA bij klantgerichtheid?"); "en wat is het crebonummer van de thuisbegeleider?": its own
+    if mentions.scope and asks_programme_level(message) and not _LEVEL_WORD.search(previous.question):
+        return False  # "ok. and which level has Sociaal-cultureel werker?" after a question with no level in it
     counted = message
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
         counted = _splice(counted, span, " name ")
@@ -642,6 +644,7 @@ _SAME_FOR = re.compile(r"^\s*(?:(?:en|and|ok(?:ay|é|e)?|dan|then)[,\s]+)?"
                        r"|(?:geldt|gelden|is)\s+(?:dat|dit|hetzelfde)(?:\s+(?:ook|dan))?(?:\s+hetzelfde)?)"
                        r"\s+(?=(?:voor|for|bij|with|to)\b)",
                        re.IGNORECASE)
+_LEVEL_WORD = re.compile(r"\b(?:niveau\w*|levels?|nivo)\b", re.IGNORECASE)
 _NARROWING = r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b"
 # a narrowing as the message's second sentence ("en bij GPM niv 4? ook alleen profieldeel (P2)")
 _LATER_NARROWING = re.compile(r"[?!.]\s*(?:(?:en|and|maar|but)\s+)?(?:ook\s+|also\s+|again\s+)?(?:alleen|only)\b")
@@ -914,12 +917,12 @@ _VERSUS = re.compile(r"\bversus\b|\bvs\b", re.IGNORECASE)
 def _one_level_after_comparison(message: str, mentions: Mentions, previous: Turn) -> str | None:
     """"En niveau 4?", "and level 3?" after a comparison of two levels of one competence: that competence at the
     new level (a lookup, as every author of the judged sets reads it); None when the follow-up says more or
-    compares again ("en het verschil met niveau 3?")."""
+    compares again ("en het verschil met niveau 3?"). "kwaliteitsgericht 3 vs 4" compares two levels too."""
     if not mentions.level or mentions.scope or mentions.year or mentions.kind or mentions.rest \
             or COMPARE_WORD.search(message) or _VERSUS.search(message) or not previous.topic or "," in previous.topic:
         return None
     compared = COMPARE_WORD.search(previous.question) or _VERSUS.search(previous.question)
-    if not (compared and _LEVEL_PAIR.search(previous.question)):
+    if not (compared and (_LEVEL_PAIR.search(previous.question) or _BARE_PAIR.search(previous.question))):
         return None
     word = "level" if _is_english(message) else "niveau"
     return f"{previous.topic} {word} {mentions.level}"
@@ -1307,9 +1310,12 @@ def level_beyond_scale(message: str, previous: Turn) -> str | None:
     competence at the level asked, so the reply can say the scale has no such level. None otherwise."""
     named = _LEVEL_NAMED.match(previous.topic or "")
     asked = _BEYOND_SCALE.match(message)
-    if named is None or not named.group(1) or asked is None:
+    topic = named.group(1) if named is not None and named.group(1) else (
+        previous.topic if previous.topic and (_ONE_LEVEL.search(previous.question) or _BARE_PAIR.search(
+            previous.question)) else None)  # after two levels
+    if not topic or asked is None:  # compared ("Plannen en organiseren: … between level 1 and level 4?")
         return None
-    return f"{named.group(1)} {'level' if _is_english(message) else 'niveau'} {asked.group(1)}"
+    return f"{topic} {'level' if _is_english(message) else 'niveau'} {asked.group(1)}"
 
 
 PROGRAMME_WORD = r"\b(?:opleiding|kwalificatie|programm?a?e?|qualification|profiel|profile|course)\b"

@@ -60,6 +60,7 @@ from assistant.intent import (
     route,
     sbb_letters,
     sbb_named,
+    scope_entries,
     topic_words,
     without_afterword,
     years_named,
@@ -78,7 +79,9 @@ from assistant.replies import (
     Request,
     Search,
     asks_crebo_or_load,
+    asks_fact_words,
     build,
+    fact_value,
     intent_levels,
 )
 from assistant.retrieval import Filters
@@ -267,6 +270,12 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         return _answer(levels, previous, ui, library, search, lang, followup=True,
                        constraints=ui.merged(replace(previous.constraints, level=None)))
     text = _pair_member(text, previous, library) if previous is not None else text
+    if previous is not None and previous.scope:  # "alleen wat specifiek voor dat beroep is": its profile part
+        narrows = re.search(r"\b(?:alleen|enkel|slechts|only|just)\b", text, re.IGNORECASE)  # merged with the
+        # question before; a question of its own keeps its pointer to the profile
+        part = (" uit het profieldeel", " from the profile part") if narrows else (
+            " uit het profieldeel van dat profiel", " from the profile part of that profile")
+        text = _SPECIFIC_TO_PROFILE.sub(part[0] if lang == "nl" else part[1], text)
     reference = find_reference(without_afterword(text))
     if reference is not None and previous is not None and previous.listed and _NARROWING_OF_THOSE.match(text) \
             and reference.text.lower() in ("daarvan", "ervan", "of those", "of these", "of them") \
@@ -367,6 +376,9 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                 target = target if previous.scope else ""
             named = bool(find_scope_terms(text, library.catalogue)) and not re.search(r"\b[a-y]\b|\d", fold(text))
             text = replace_reference(text, reference, target, kind_word)
+            if reference.kind == "pair" and COMPARE_WORD.search(previous.question) and not COMPARE_WORD.search(text) \
+                    and asks_fact_words(text):  # "and the crebo numbers of both?" after two programmes compared:
+                text = f"{'compare' if lang == 'en' else 'vergelijk'}: {text}"  # still side by side
             if within and named and _competence_asked(previous.topic or "", library) \
                     and not _names_competence(text, library):
                 text = f"{text.rstrip(' ?')} ({previous.topic})?"  # "En welke daarvan horen bij de HZW?" after a
@@ -374,6 +386,10 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
             return _answer(text, previous, ui, library, search, lang, followup=True,
                            constraints=ui.merged(previous.constraints) if previous else ui, asked=asked,
                            pointed=previous.subjects if asked and previous else (), within=within)
+    against = _against_previous_scope(text, previous, library) if previous is not None else None
+    if against is not None:  # "en vergeleken met de begeleider gehandicaptenzorg?" after a profile: the two
+        return _answer(against, previous, ui, library, search, lang, followup=True,
+                       constraints=ui.merged(previous.constraints))
     if previous is not None and previous.unknown:
         resolved = resolve(text, Turn(previous.question, previous.constraints, None), ui, library.catalogue)
         if resolved.followup:
@@ -728,7 +744,8 @@ def _with_scope(target: str, kind: str, previous: Turn, message: str = "", title
     ("welke SBB-competenties horen bij die 2020-versie?")."""
     if len(set(target.split())) == 1:  # "B1-K1-W3 in 2020 … as B1-K1-W3 in 2015": the one code
         target = target.split()[0]
-    if kind not in ("topic", "version") or not (_CODE.match(target) or fold(target) in titles) or not previous.scope:
+    if kind not in ("topic", "version") or not (_CODE.match(target) or fold(target) in titles) or not previous.scope \
+            or fold(target) == fold(previous.scope):  # the profile itself (its text is titled by its name)
         return target
     own = years_named(message)
     years = [] if own else [y for y in dict.fromkeys(re.findall(r"\b(20\d\d)\b", previous.question))
@@ -804,6 +821,74 @@ _AT_LEVEL = re.compile(r"\b(?:the|that|this|de|het|die|deze)\s+(?:mbo[\s-]+)?(?:
                        r"(?:one|profile|programme|program|course|qualification|opleiding|profiel|kwalificatie)"
                        r"(?:'s|’s)?(?!\w)|\b(?:die|degene|the one)\s+(?:van|op|at|of)\s+(?:niveau|level)\s*([1-4])\b",
                        re.IGNORECASE)
+
+
+# what is a profile's own, said in words ("wat specifiek voor dat beroep is", "the ones specific to that profile"):
+# its profile part
+_SPECIFIC_TO_PROFILE = re.compile(
+    r"\s*(?:\b(?:wat\s+|die\s+|degene\s+)?(?:specifiek|eigen)\s+(?:is\s+)?(?:voor|aan)\s+(?:dat|dit|die|deze|het|de"
+    r"|zijn|haar|hun)\s+(?:beroep|profiel|opleiding|uitstroomprofiel)(?:\s+(?:is|zijn))?\b"
+    r"|\b(?:specific|unique|particular)\s+to\s+(?:that|this|the|its|their)\s+(?:profile|occupation|job|programme"
+    r"|program|role)\b|\bprofielspecifiek\w*)"
+    r"(?:\s*,\s*(?:dus\s+|so\s+)?(?:niet|not)\b[^?.!]*)?", re.IGNORECASE)  # "…, dus niet wat iedereen doet"
+# a comparison with one programme named ("vergeleken met de BG", "compared to the PMK", "tov de helpende")
+_AGAINST = re.compile(r"\bvergeleken\s+met\b|\bten\s+opzichte\s+van\b|\bt\.?o\.?v\.?(?!\w)|\bcompared\s+(?:to|with)\b"
+                      r"|\bversus\b|\bvs\b", re.IGNORECASE)
+
+
+def _against_previous_scope(text: str, previous: Turn, library: Library) -> str | None:
+    """"en vergeleken met de begeleider gehandicaptenzorg?", "wat moet ik extra kunnen vergeleken met de BG?" after
+    a question about another programme: the message with that programme before it, so that both are compared;
+    None when the message names no one other programme, names a year, or compares nothing, or when the question
+    before asked about a theme."""
+    if not previous.scope or years_named(text) or not (COMPARE_WORD.search(text) or _AGAINST.search(text)):
+        return None
+    topic = previous.topic or ""
+    if topic and not _CODE_NAMED.search(topic) and not find_scope_terms(topic, library.catalogue):
+        return None  # "hoe staat het met samenwerken bij de OA?", "en vergeleken met de PMK?": that theme at the
+        # PMK (programmes compared as a whole would drop it)
+    terms = {fold(term) for term, _ in find_scope_terms(text, library.catalogue)}
+    before = scope_entries([previous.scope], years_named(previous.question), library.catalogue)
+    if not terms:
+        at_level = _profile_at_level(text, before, library)
+        terms = {fold(p) for p in at_level}
+        text = _LEVEL_PROFILE.sub(at_level[0], text, count=1) if at_level else text  # "mijn niveau 3 profiel"
+    if len(terms) != 1:
+        return None
+    named = {(e.dossier, e.profile) for e in scope_entries(list(terms), (), library.catalogue)}
+    if not named or not before or named & {(e.dossier, e.profile) for e in before}:
+        return None
+    return f"{referent(Reference('scope', '', (0, 0)), previous)}: {text}"
+
+
+_ONE_PROGRAMME_LEVEL = re.compile(r"\b(?:niveau|level|niv|nivo)\.?\s*([1-4])\b", re.IGNORECASE)
+_LEVEL_PROFILE = re.compile(_ONE_PROGRAMME_LEVEL.pattern + r"(?:[\s-]*(?:profiel|profile|opleiding|programme|one))?",
+                            re.IGNORECASE)
+
+
+def _profile_at_level(text: str, before: tuple[ScopeEntry, ...], library: Library) -> tuple[str, ...]:
+    """"vergeleken met mijn niveau 3 profiel" after one profile: the profile of the same dossier and version at that
+    level (of several, the one whose name shares most words with the profile before); none when the message names
+    no one level, the level is the profile's own, or no one profile fits."""
+    levels = {m.group(1) for m in _ONE_PROGRAMME_LEVEL.finditer(text)}
+    profiles = {(e.dossier, e.profile, e.version) for e in before if e.profile}
+    texts = [c for c in library.chunks if c.kind == PROFIEL and c.profile]
+    leveled = {(d, p, v) for d, p, v in profiles  # a profile in two versions: the one whose text states a level
+               if any(fact_value(c, "niveau") for c in texts if (c.dossier, fold(c.profile), c.version) == (
+                   d, fold(p), v))}
+    if len(levels) != 1 or len(leveled) != 1:
+        return ()
+    dossier, profile, version = leveled.pop()
+    level = levels.pop()
+    texts = [c for c in texts if c.dossier == dossier and c.version == version]
+    if level in {fact_value(c, "niveau") for c in texts if fold(c.profile) == fold(profile)}:
+        return ()
+    at_level = sorted({c.profile for c in texts if fact_value(c, "niveau") == level})
+    words = set(fold(profile).split())
+    shared = {p: len(words & set(fold(p).split())) for p in at_level}
+    best = max(shared.values(), default=0)
+    picked = [p for p in at_level if shared[p] == best]
+    return tuple(picked) if len(picked) == 1 else ()
 
 
 def _subject_at_level(text: str, subjects: tuple[str, ...], library: Library) -> str | None:

@@ -225,7 +225,7 @@ def content_words(topic: str, vocab: Vocab) -> list[str]:
 
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", topic.lower())
     return [w for w in words if len(w) >= MIN_LENGTH and not is_question_word(w) and w not in STOPWORDS
-            and w not in vocab.names]
+            and w not in vocab.names and not all(part in vocab.names for part in w.split("-"))]  # "sociaal-cultureel"
 
 
 def missing(topic: str, vocab: Vocab, lang: str = "nl") -> tuple[list[str], list[str]]:

@@ -64,7 +64,9 @@ _LEAD_IN = (r"(?![^?.!:]*:\s*(?:wat|welke?|hoe|waar|wie|wanneer|what|which|how|w
 ANYTHING_ON = (r"\b(?:iets|wat)\s+(?:\w+\s+){0,5}?(?:over|rond|omtrent|met betrekking tot)\s+\w" + _LEAD_IN
                + r"|\b(?:anything|something|everything)\s+(?:\w+\s+){0,6}?(?:on|about|regarding|concerning|with)\s+\w"
                + _LEAD_IN + r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\w")
-COMES_BACK = r"\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"  # "in welke werkprocessen komt hygiëne terug?"
+COMES_BACK = (r"\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"  # "in welke werkprocessen komt hygiëne terug?", "waar zie
+              r"|\bzie(?:t|n)?\b[^?.!]*\bterug\b|\bterug\s*(?:te\s+)?zien\b"  # je dat terug?", "where does X come
+              r"|\bcom(?:e|es|ing)\s+back\b")  # back?"
 # other ways to ask what a unit is about, matched around the theme, never on it: "speelt X een rol", "komt X kijken",
 # "wordt aandacht besteed aan X", "gericht op X", "draait het om X", "raken aan X", "hebben iets met X", "leer je iets
 # over X", "does X play a role"
@@ -77,6 +79,8 @@ PLAYS_A_ROLE = (r"\b(?:speelt|spelen)\b(?=[^?.!]*\brol\b)|\bkom(?:t|en)\b(?=[^?.
 # the ends of two of them, taken off only beside their verb ("… speelt X een rol?", "… komt X kijken?"): "een rol" and
 # "kijken" alone may be the theme ("gaan over kijken?")
 ROLE_TAILS = ((r"\b(?:speelt|spelen)\b[^?.!]*\brol\b", r"\been\s+(?:belangrijke\s+|grote\s+)?rol\b(?=\s*(?:[?.!]|$))"),
+              (r"\been\s+(?:belangrijke\s+|grote\s+)?rol\s+(?:speelt|spelen)\b",  # "… waarbij X een rol speelt"
+               r"\been\s+(?:belangrijke\s+|grote\s+)?rol\s+(?:speelt|spelen)\b"),
               (r"\bkom(?:t|en)\b[^?.!]*\bkijken\b", r"\bkijken\b(?=\s*(?:[?.!]|$))"))
 # whether any unit or programme holds something ("Do any of the work processes say …?", "zijn er werkprocessen
 # waarin …", "… in any of these programmes?"): a yes-or-no question answered by the list of those that do
@@ -122,6 +126,9 @@ WHERE_WORD = (r"\bwaar\b(?!\s+(?:gaat|staat het)\b)(?![^?.!]*\b(?:heen|naartoe|n
               r"|overstappen)\b)"
               r"|\bwhere\b(?!\s+(?:can|could|do|does|should|will|would|may)\s+(?:i|you|we|one|they|he|she|students?)"
               r"\s+(?:then\s+|next\s+)?(?:go|continue|progress|move\s+on)\b)")
+# what the units ask for ("welke werkprocessen van de GPM vragen om rapporteren?", "which … require reporting?"): a
+# theme's cue, no word of the theme
+ASKS_FOR = r"\b(?:vragen|vraagt)\s+om\b|\bvereis\w*\b|\brequir(?:e|es|ing)\b|\b(?:call|calls|ask|asks)\s+for\b"
 CUES: dict[str, str] = {
     "compare": r"\bverschil(?:len|t)?\b|\bvergelijk(?!baars\b)\w*\b|\bvergeleken\s+met\b|\bversus\b|\bvs\.?(?!\w)"
                r"|\bt\.?o\.?v\.?(?!\w)|\bdiffer\w*\b"
@@ -168,14 +175,14 @@ CUES: dict[str, str] = {
             r"|\bplacement\b|\bwerkplek\b|\bin de praktijk\b|\bin practice\b",
     "only": r"\balleen\b|\buitsluitend\b|\bonly\b|\bjust\b|\benkel\b",
     # a theme asked for inside a scope ("welke werkprocessen van MZ gaan over X"), not the scope's whole tree
-    "theme": WHERE_WORD + r"|\bwaarin\b|\bgaan over\b|\bgaat over\b|\bover\b"
+    "theme": WHERE_WORD + r"|\bwaarin\b|\bwaarbij\b|\bgaan over\b|\bgaat over\b|\bover\b"
              r"|\babout\b|\bmet betrekking tot\b|\bdeal\w* with\b|\bmention\w*\b|\bnoemen\b|\bgenoemd\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\bergens\b|\boccur\w*\b|\bappear\w*\b|\binvolv\w*\b"
              r"|\bcalled\b|\bheten\b|\bstaat\b|\bstaan\b|\bshow up\b|\bcome up\b|\bte maken\b|\bto do with\b"
              r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
              r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b"
              r"|\brefers?\s+to\b|\breferring\s+to\b|\bverwijz\w*\s+naar\b|\bverwijst\s+naar\b"
-             + r"|" + COMES_BACK + r"|" + PLAYS_A_ROLE
+             + r"|" + ASKS_FOR + r"|" + COMES_BACK + r"|" + PLAYS_A_ROLE
              + r"|" + ANYTHING_ON,
     # a theme searched across the sources without a kind word ("komt huiselijk geweld ergens voor?")
     "where_alone": WHERE_WORD + r"|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"
@@ -235,10 +242,13 @@ def years_named(text: str) -> list[str]:
 # compared with the basisdeel ("wat komt er bij ten opzichte van het basisdeel?"): what a profile adds to it; "… het
 # basisdeel van X" may be another dossier's
 BASE_COMPARED = (r"\b(?:ten opzichte van|t\.?o\.?v\.?|vergeleken met|compared (?:to|with)|relative to)\s+"
-                 r"(?:the\s+|het\s+)?(?:basisdeel|core part|base unit)\b(?!\s+(?:van|of)\b)")
+                 r"(?:the\s+|het\s+)?(?:(?:normal|normale|gewone|standard|standaard|general|algemene|common|shared"
+                 r"|gedeelde|gemeenschappelijke)\s+)?(?:basisdeel|core part|base unit|basic part|base part)\b"
+                 r"(?!\s+(?:van|of)\b)")
 # "wat voegt de aanvulling voor de GPM toe aan B1-K2-W2?", "what does the OA aanvulling add?", "wat moet ik als OA
-# extra doen tov het basisdeel?": the profile's addition beside the basisdeel unit
-ADDITION = (r"(?:\baanvulling\w*\b.*\b(?:toe|add|adds|added|extra)\b|\b(?:voegt|add|adds)\b.*\baanvulling\w*\b"
+# extra doen tov het basisdeel?", "wat staat er extra in de aanvulling …?": the profile's addition beside the
+# basisdeel unit
+ADDITION = (r"(?:\baanvulling\w*\b.*\b(?:toe|add|adds|added|extra)\b|\b(?:voegt|add|adds|extra)\b.*\baanvulling\w*\b"
             r"|\bextra\b.*\b(?:basisdeel|core part)\b|\bvoegt\b.*\btoe aan\b|\bwhat does\b.*\badd to\b"
             r"|\b(?:on top of|in addition to|beyond|bovenop|boven op|naast)\s+(?:the\s+|het\s+)?"
             r"(?:basisdeel|core part)\b|" + BASE_COMPARED + ")")
@@ -310,8 +320,13 @@ REQUIRED = r"\bvereis\w*|\bverplicht\w*|\brequire\w*|\bmandatory\b|\bcompulsory\
 REQUIREMENT = REQUIRED + r"|\beis(?:en)?\b"  # the noun too: "een VOG-eis", "een eis voor Engels"
 # a theme asked about by name: then even words of the asker's situation are the theme ("… gaan over de lessen?")
 _ABOUT = (r"\b(?:gaan|gaat)\s+(?:het\s+)?over\b|\babout\b|\bdeal\w*\s+with\b|\bmention\w*\b|\binvolv\w*\b"
-          r"|\brelate\w*\s+to\b|\bnoem\w*\b|\bgenoemd\b")
+          r"|\brelate\w*\s+to\b|\bnoem\w*\b|\bgenoemd\b|" + ASKS_FOR)
 _PLURAL_UNITS = re.compile(r"\bwerk ?processen\b|\bwork ?processes\b", re.IGNORECASE)
+# a fragment that opens with the units asked ("work processes involving safety", "werkprocessen met … te maken")
+_UNITS_FIRST = re.compile(r"\s*(?:(?:all|alle|the|de)\s+)?(?:werk ?processen|work ?processes|wp'?s)\b")
+# the verb that ties a theme to the units ("work processes involving safety", "units that cover X"): no theme word
+UNITS_VERB = (r"\b(?:werk ?process\w*|work ?process\w*|wp'?s|units?|tasks?)\s+(?:(?:that|which)\s+)?"
+              r"(?:involv\w*|cover\w*|concern\w*|regarding|relat\w*\s+to|deal\w*\s+with)\b")
 _TREE_VERBS = (r"\bheeft\b|\bhebben\b|\bhoren bij\b|\bhoort bij\b|\bhave\b|\bhas\b|\bvan\b|\bof\b|\bin\b|\bbij\b"
                r"|\bbelong\w*\b|\bfor\b|\bvoor\b|\bzitten in\b|\bstaan in\b|\bbinnen\b|\bwithin\b")
 QUESTION_WORDS_FILE = Path(__file__).with_name("data") / "question_words.toml"
@@ -902,7 +917,8 @@ _PROFILE_NAMED = (
 # known names are blanked before
 _DOSSIER_NAMED = (
     rf"\b(?:het|de|een|the|a|an)\s+(?:kd|kwalificatiedossier|dossier|qualification file)\s+"
-    rf"(?!(?:een|de|het|the|a|an|van|of|voor|for|in|en|and|dat|die|that|zelf|itself)\b)[\"“'‘]?{_NAME}[\"”'’]?"
+    rf"(?!(?:een|de|het|the|a|an|van|of|voor|for|in|en|and|dat|die|that|zelf|itself|bij|op|over|about|on|at|met|with"
+    rf"|to|naar|als|as|zegt|says|staat|is|ook|also|nog|wel|niet|not)\b)[\"“'‘]?{_NAME}[\"”'’]?"
     rf"\s*(?:[?.!,(]|$|\s+(?:in|bij|op|gaan|gaat|over|about|deal\w*|mention\w*|noem\w*|met|with|have|has)\b)",
 )
 _NOT_A_NAME = re.compile(rf"\b(?:eerste|tweede|derde|vierde|vijfde|laatste|first|second|third|fourth|fifth|last"
@@ -1035,11 +1051,14 @@ def sbb_letters(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.group(1).upper() for m in _SBB_LETTER.finditer(text)))
 
 
-def sbb_named(text: str, sbb: dict[str, str], loose: bool = False, letters: int = 4) -> tuple[str, ...]:
+def sbb_named(text: str, sbb: dict[str, str], loose: bool = False, letters: int = 4,
+              halves: bool = False) -> tuple[str, ...]:
     """SBB competences whose title the text names (Dutch, or English through ``data/sbb_competences_en.json``):
     every content word, or 2 of 3 for long titles; with ``loose`` (the question asks for a competence) one
     word of a two-word title ("vragen om samenwerken") when no title is named in full. An English name counts when
-    most of its words share their first ``letters`` letters with the text's."""
+    most of its words share their first ``letters`` letters with the text's; with ``halves`` (a theme asked, no
+    competence), an English name of a two-word Dutch title needs a word of each side of its "and", as the Dutch
+    title needs both ("working together" alone is *samenwerken*, not "Samenwerken en overleggen")."""
     stems = {t for t in tokenize(text) if t not in STOPWORDS}
     folded = fold(text)
     found, partial = [], []
@@ -1060,6 +1079,8 @@ def sbb_named(text: str, sbb: dict[str, str], loose: bool = False, letters: int 
             wanted = _prefixes(name, letters)
             # the phrase, or most of its words ("ethical and integer conduct" ~ "ethical and honest conduct")
             most = len(wanted) >= 2 and len(wanted & words) * 3 >= 2 * len(wanted)
+            if most and halves and len(_title_stems(sbb[code])) <= 2:
+                most = all(_prefixes(side, letters) & words for side in re.split(r"\s+and\s+", name))
             if most or re.search(rf"\b{re.escape(name)}\b", folded):
                 found.append(code)
                 break
@@ -1270,21 +1291,25 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     levels = find_levels(programme_levels_removed(folded, catalogue, vocabulary.competences))
     competence_names = _competences(fold(_without(text, [span for _, span in all_named])), vocabulary)  # not
     # the "coaching" of "Coördinator sportinstructie, training en coaching"
-    bare = re.search(r"\b(?:tussen|between)\s+([1-4])\s+(?:en|and|&)\s+([1-4])\b(?!\s*(?:uur|jaar|jaren|weken|dagen"
+    bare = re.search(r"(?:\b(?:tussen|between)\s+([1-4])\s+(?:en|and|&)|(?<![\w-])([1-4])\s*(?:vs\.?|versus|↔))"
+                     r"\s+([1-4])\b(?!\s*(?:uur|jaar|jaren|weken|dagen"
                      r"|maanden|minuten|hours?|years?|weeks?|days?|months?|minutes?)\b)", folded)
     if not levels and competence_names and bare and _has(CUES["compare"], folded):  # "plannen en organiseren:
-        levels = (int(bare.group(1)), int(bare.group(2)))  # het verschil tussen 2 en 3?"
+        levels = (int(bare.group(1) or bare.group(2)), int(bare.group(3)))  # het verschil tussen 2 en 3?",
+        # "kwaliteitsgericht 3 vs 4"
     loose = _has(CUES["competence"], folded)
+    halves = not loose and _has(CUES["theme"], folded)  # "which work processes are about working together?"
     spoken = re.sub(f"{LEARNS_ABOUT}|{WHERE_LEARNED}", " ", text, flags=re.IGNORECASE)  # "leren ze iets over …",
     # "waar leer ik EHBO?" name no SBB "Leren"
-    asked_sbb = sbb_named(_asking_sentences(spoken), sbb or {}, loose=loose)
+    asked_sbb = sbb_named(_asking_sentences(spoken), sbb or {}, loose=loose, halves=halves)
     # a one-word SBB name in a statement before the question is no competence ("Mijn eerstejaars … moeten leren.
     # Welke …?"); a longer one is ("… dat ze goed plant en organiseert. Aan welke wp's kan ik haar koppelen?")
-    titled = sbb_named(spoken, sbb or {}, loose=loose, letters=5 if lang == "en" else 4)  # in English, four first
+    titled = sbb_named(spoken, sbb or {}, loose=loose, letters=5 if lang == "en" else 4,
+                       halves=halves)  # in English, four first
     # letters are too few outside the question ("considering a partnership with a college": *cons*, *coll*; five
     # tell them apart and keep "ethical and integer conduct"); a Dutch statement's words may share four with the
     # English name ("dat ze goed plant en organiseert": *plan*, *orga*)
-    sbb_codes = tuple(c for c in sbb_named(spoken, sbb or {}, loose=loose)
+    sbb_codes = tuple(c for c in sbb_named(spoken, sbb or {}, loose=loose, halves=halves)
                       if c in asked_sbb or (c in titled and len((sbb or {}).get(c, "").split()) > 1))
     sbb_codes = tuple(dict.fromkeys([*sbb_codes, *(c for c in sbb_letters(text) if c in (sbb or {}))]))
     if _has(TITLE_HOLDS, folded) and not _has(r"\bcompeten\w*|\bsbb\b", folded):
@@ -1333,12 +1358,13 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     kind_patterns = [_PROFILE_WORDS if k == "profiel" and kind != "profiel" else p for k, p in KIND_WORDS.items()]
     # "richtingen" not read as profiles is a theme word
     in_contact = [] if _has(MAKING_CONTACT, folded) else [IN_CONTACT]  # "contact leggen met": contact asked
-    cue_patterns = [NATIONAL, IN_GENERAL, YOUR_SOURCES, *in_contact, _TEXT_ITSELF.pattern, LIST_SHAPE,
+    cue_patterns = [UNITS_VERB, NATIONAL, IN_GENERAL, YOUR_SOURCES, *in_contact, _TEXT_ITSELF.pattern, LIST_SHAPE,
                     *kind_patterns, AN_ADDITION, CUES["compare"], MORE_THAN, WHICH_MORE, SET_BESIDE, CUES["only"],
                     r"\bkomt\b|\bkomen\b|\bvoor\b",
                     PLAYS_A_ROLE, *(tail for verb, tail in ROLE_TAILS if _has(verb, folded)),
                     *([r"\bte maken\b"] if _has(HAS_TO_DO_WITH, folded) else []),  # "… met X te maken": no *maken*
-                    ASKER, REQUEST, PARTS,
+                    ASKER, REQUEST, PARTS, ASKS_FOR, r"\bzie(?:t|n)?\b(?=[^?.!]*\bterug\b)",
+                    r"\bcom(?:e|es|ing)\s+back\b",
                     _THESE_PROGRAMMES, _PROGRAMMES_LISTED.pattern,
                     r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
                     INCLUDING, CREBO_GIVEN,  # "include profile-specific additions": the scope's parts, no theme
@@ -1384,7 +1410,10 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
             and not _ANY_UNIT.search(folded):  # "where is … part of the work process?": no unit named, a list
         return Intent(LOOKUP, **base)  # "het werkproces van de OA over toezicht": the one unit, ranked
     asks_list = _has(CUES["list"], folded) or _has(CUES["where"], folded) or bool(kind and scopes) \
-        or _PROGRAMMES_LISTED.search(folded) is not None
+        or _PROGRAMMES_LISTED.search(folded) is not None or (
+            kind == "werkproces" and _UNITS_FIRST.match(folded) is not None and _has(CUES["theme"], folded))
+    # "work processes dealing with safety", "werkprocessen waarbij veiligheid een rol speelt": a list asked in a
+    # fragment
     if kind and asks_list and not scopes:  # the question sentence's owner, not a word of what the student did
         unknown, suggestions = _unknown_scope(text, asked_part[_statement_end(asked_part):], catalogue)  # before
         # ("Ze heeft een voorlichtingsbijeenkomst gegeven. Welke werkprocessen …?")
@@ -1598,8 +1627,9 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
         return False  # "how does the profile define 'Ondernemerschap'?", "wat houdt niveau 1 in?": its text
     if _TEXT_ITSELF.search(folded):
         return False  # "waar staat in de tekst zelf (dus niet in de SBB-competentieregel) iets over ethisch handelen?"
-    full = bool(competence_names) or bool(sbb_named(text, sbb, loose=False)) or bool(sbb_letters(text))
     cue = _has(CUES["competence"], folded)
+    full = bool(competence_names) or bool(sbb_letters(text)) or bool(sbb_named(
+        text, sbb, loose=False, halves=not cue and _has(CUES["theme"], folded)))
     asking = set(re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", fold(_asking_sentences(text))))
     words = [w for w in topic_words(topic) if w in asking]  # a statement before the question ("Mijn kandidaat is
     # echt een mensen-mens.") holds no words of what is asked

@@ -22,7 +22,7 @@ _EN = frozenset(
     "the what where which who how does do is are of and in for with to a an at on "
     "show find list give about when should must can i my me there their they "
     "this that these those it its was were be been has have had will would could than then "
-    "please tell explain compare between versus difference differences only all every any more "
+    "please tell explain compare between difference differences only all every any more "
     "why whose whom into from by under over same other both each also not no yes".split()
 )
 _NL = frozenset(
@@ -105,10 +105,39 @@ def _detect(text: str, dutch: frozenset[str], names: frozenset[str]) -> str | No
     english, dutch_count = function_scores(text)
     if english != dutch_count:
         return "en" if english > dutch_count else "nl"
-    english, dutch_count = scores(text, dutch, names)
-    if english != dutch_count:
-        return "en" if english > dutch_count else "nl"
+    text = _ACRONYM.sub(" ", text)  # "SBB", "GPM", "MZ": abbreviations, no language
+    listed = scores(text, dutch, names)
+    everyday = everyday_scores(text, dutch, names)  # "first aid pw 2015", "dropout rate social work mbo": everyday
+    # words neither list holds count beside the listed ones; a tie goes by the listed ones alone
+    for english, dutch_count in ((listed[0] + everyday[0], listed[1] + everyday[1]), listed):
+        if english != dutch_count:
+            return "en" if english > dutch_count else "nl"
     return None
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}s?\b")
+
+
+_BOTH = frozenset({"versus", "vs", "ok", "okay", "oke", "oké", "hi", "sorry", "thanks"})  # written alike in both
+EVERYDAY_ZIPF = 3.0  # a word at least this common (wordfreq) in one language, and more common there than in the other
+
+
+def everyday_scores(text: str, dutch: frozenset[str] = frozenset(),
+                    names: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """(English, Dutch) counts of the everyday words outside the corpus, the glossary and the names, by how common
+    wordfreq finds them in each language ("first aid": English; a corpus word is no evidence either way)."""
+    from wordfreq import zipf_frequency
+
+    english_words, glossary_dutch = _glossary_words()
+    known = _EN | _NL | english_words | glossary_dutch | dutch | names | _BOTH
+    english = dutch_count = 0
+    for word in _WORD.findall(without_names(text).lower()):
+        if word in known or len(word) < 3:
+            continue
+        en, nl = zipf_frequency(word, "en"), zipf_frequency(word, "nl")
+        english += en >= EVERYDAY_ZIPF and en > nl
+        dutch_count += nl >= EVERYDAY_ZIPF and nl > en
+    return english, dutch_count
 
 
 def language(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str] = frozenset(),

@@ -1340,6 +1340,7 @@ def _profile_sbu(library: Library) -> dict[tuple, str]:
 _QUALIFICATION = re.compile(r"\b(?:opleiding\w*|kwalificatie\w*|qualifications?|programm?es?|diplomas?|mbo)\b")
 
 
+_LEVEL_WORD = re.compile(r"\b(?:niveau|level|nivo)\b(?!\s*[1-5])")
 _WHICH_PROFILES = re.compile(r"\b(?:welke|which|what)\s+(?:\w+\s+)?(?:profielen|profiles|uitstroomprofielen"
                              r"|kwalificaties|qualifications|opleidingen|programmes)\b")
 
@@ -1355,6 +1356,8 @@ def asked_fact(intent: Intent, library: Library) -> str | None:
     if fact is None and intent.type == LOOKUP and not intent.topic and crebo_numbers(intent.question,
                                                                                      library.catalogue):
         return "crebo"  # "wat is crebo 25479?", "welk profiel heeft crebonummer 25485?": what the number numbers
+    if fact is None and intent.type == LOOKUP and not intent.topic and _LEVEL_WORD.search(fold(intent.question)):
+        return "niveau"  # "niveau sociaal werk 2020", "OA level": the level word beside the names alone
     if fact == "niveau" and (codes_in(intent.question) or _other_level(intent.question, library)
                              or SUBJECT_LEVEL.search(fold(intent.question))):
         return None  # a unit has no level; "welk niveau Nederlands", "op welk niveau rapporteren", "een vreemde
@@ -1374,7 +1377,9 @@ def _other_level(question: str, library: Library, fact: str = "niveau") -> bool:
         rest = pattern.sub(" ", rest)
     if fact == "sbu":  # a length: the place where it goes on ("de stage", "the internship") is another thing
         rest = re.sub(r"\b(?:takes?|taking|lasts?|course|courses|studie|study|training|total|totaal|overall"
-                      r"|altogether)\b", " ", rest)  # "how many study hours is that course in total?"
+                      r"|altogether|hoeveel|how\s+many|jaar|jaren|years?|nieuwe|new|oude|old|dossier|versie|version)\b",
+                      " ", rest)  # "how many study hours is that course in total?", "… in het nieuwe dossier, hoeveel
+        # jaar?": the programme's own length
         return bool(evidence.content_words(rest, library.scope_vocab))
     situation = situation_words()  # "hey quick one, what level is …": a greeting is no other level
     return any(w not in situation for w in evidence.content_words(rest, library.scope_vocab))
@@ -2328,6 +2333,17 @@ def every_with_code(intent: Intent, library: Library, filters: Filters) -> Reply
                  filters=_applied(asked, filters))
 
 
+def asks_programme_level(text: str) -> bool:
+    """Whether a message asks a qualification's level in words (:data:`FACTS`: "which level has X?")."""
+    return FACTS["niveau"].search(fold(text)) is not None
+
+
+def asks_fact_words(text: str) -> bool:
+    """Whether a message names a qualification fact (crebo, level, study load, type) at all."""
+    folded = fold(text)
+    return any(re.search(pattern, folded) for pattern in _FACT_WORDS.values())
+
+
 def asks_crebo_or_load(text: str) -> bool:
     """Whether a message asks a qualification's crebo or study load (:data:`FACTS`)."""
     folded = fold(text)
@@ -2653,6 +2669,7 @@ SUBJECT_LEVEL = re.compile(
     rf"|\b{SUBJECT}\b{_NOT_THE_SUBJECT}[^?.!]{{0,20}}[?.!]\s*(?:(?:en|and)\s+)?(?:(?:op|at|on)\s+)?"
     r"(?:welk|what|which)\s+(?:niveau|level)\s*(?:\([^()]*\))?\s*[?.!]?\s*$"
     r"|\btaalniveaus?\b"  # "welk taalniveau moeten ze halen?"
+    rf"|\b(?:taal)?eis(?:en)?\s+{SUBJECT}\b{_NOT_THE_SUBJECT}"  # "welke taaleis Nederlands geldt voor …?"
     # "moet de X een vreemde taal kennen?", "does X need a foreign language?", "do they need to speak English?"
     rf"|\b(?:een|a|an)\s+{SUBJECT}\s+(?:kennen|beheersen|spreken|nodig)\b"
     rf"|\b(?:moet|moeten|must)\b[^?.!]{{0,60}}?\b{SUBJECT}(?:\s+(?:of|en|or|and)\s+{SUBJECT})?\s+(?:kennen|beheersen"
