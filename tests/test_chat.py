@@ -317,7 +317,7 @@ def test_chat_eval_floor_per_split(built_index: Built, capsys):
         assert tune4["recall"] >= 0.79 and tune4["precision"] >= 0.68, tune4
         assert tune2["language"] >= 0.97, tune2
     floors = {  # split: (n, routing, recall, precision); the fourth and fifth rounds' batches
-        "tune5": (140, 0.94, 0.93, 0.90), "tune6": (140, 0.90, 0.92, 0.84), "tune7": (75, 0.93, 0.97, 0.83),
+        "tune5": (140, 0.94, 0.93, 0.90), "tune6": (140, 0.90, 0.92, 0.84), "tune7": (75, 0.93, 0.96, 0.83),
         "tune8": (140, 0.95, 0.88, 0.90), "tune9": (140, 0.90, 0.87, 0.70),
         "tune10": (140, 0.92, 0.88, 0.74),  # the sixth round's fresh sets (tune10a/b)
         "tune11": (140, 0.93, 0.91, 0.80),  # the seventh round's fresh sets: 0.960 / 0.942 / 0.828
@@ -381,7 +381,10 @@ def test_chat_eval_floor_per_split(built_index: Built, capsys):
         "tune37": (150, 0.92, 0.86, 0.74),  # the twenty-sixth round's second pair: 0.947 / 0.892 / 0.770 (0.860 /
         # 0.798 / 0.499 on the start code; tune37b, held back, 0.813 / 0.827 / 0.646 on arrival and after the
         # round's first changes, then read)
-        "tune38": (150, 0.96, 0.96, 0.82),  # the twenty-seventh round's: 0.980 / 0.981 / 0.847 (0.947 / 0.899 / 0.781
+        # tune7's recall floor 0.97 → 0.96 and tune38's 0.96 → 0.95 (precision 0.82 → 0.94) in the twenty-ninth round:
+        # a where-list of five core units or more names the units that mention the theme only in passing apart
+        # (replies.PASSING_APART; tune7 0.981 → 0.966 / 0.875 → 0.874, tune38 0.981 → 0.956 / 0.847 → 0.962)
+        "tune38": (150, 0.96, 0.95, 0.94),  # the twenty-seventh round's: 0.980 / 0.981 / 0.847 (0.947 / 0.899 / 0.781
         # on the start code; tune38b, held back, 0.973 / 0.934 / 0.972 on arrival and after the round's first
         # changes, then read)
         "tune39": (150, 0.92, 0.88, 0.80),  # the twenty-seventh round's second pair: 0.940 / 0.903 / 0.824 (0.880 /

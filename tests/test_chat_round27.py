@@ -66,8 +66,8 @@ def test_a_noun_finds_its_adjective(library, searcher):
 def test_coordinated_words_beside_a_common_one_stay_alternatives(library, searcher):
     """"geld, budget of financiën": *geld* is common, *budget* or *financiën* is the theme (not both at once)."""
     reply = only(library, searcher, "welke werkprocessen in MZ 2015 hebben te maken met geld, budget of financiën?")
-    texts = [(i.passage or i.chunk.text).lower() for i in reply.items]
-    assert len(reply.items) >= 8
+    texts = [(i.passage or i.chunk.text).lower() for i in (*reply.items, *reply.passing)]  # those named in passing
+    assert len(reply.items) >= 8  # too (round 29)
     assert any("budget" not in t for t in texts) and any("financi" not in t for t in texts)
 
 
@@ -195,7 +195,8 @@ def test_near_misses_stay_themes(library, searcher):
     reply = only(library, searcher, "in welke werkprocessen kan een mantelzorger in beeld komen?")
     assert "mantelzorger" in reply.intent.topic, reply.intent.topic
     reply = only(library, searcher, "welke werkprocessen gaan over sport en recreatie?")
-    assert reply.intent.mode == WHERE and not reply.intent.scopes and len(reply.items) > 12, reply.read_as
+    assert reply.intent.mode == WHERE and not reply.intent.scopes, reply.read_as
+    assert len(reply.items) + len(reply.passing) > 12  # with those named in passing (set apart since round 29)
     reply = only(library, searcher, "welke werkprocessen over spel staan in PW en in PMK?")
     assert {e.version[:4] for e in reply.intent.scopes} == {"2015", "2021"}, reply.read_as
     reply = only(library, searcher, "voor mijn stage in de thuiszorg, welke werkprocessen zijn belangrijk?")

@@ -177,3 +177,21 @@ def test_a_fact_of_both_after_a_comparison_is_still_a_comparison(library, search
                                      "Persoonlijk begeleider gehandicaptenzorg?", "and the crebo numbers of both?")
     assert then.reply.type == COMPARE
     assert any(row.startswith("crebo|25475|25477") for row in then.reply.details), then.reply.details
+
+
+def test_units_that_mention_a_theme_in_passing_are_named_apart_beside_enough_core_units(library, searcher):
+    """A where-list of PASSING_APART core units or more lists those; the units that name the theme only in passing
+    are named under it (and in the JSON's ``passing``), not counted in it."""
+    from assistant.replies import PASSING_APART, ZIJDELINGS
+    from assistant.reply_text import render
+
+    reply = only(library, searcher, "Where do work processes about observing children or clients come up?")
+    assert reply.type == LIST and len(reply.items) >= PASSING_APART and reply.passing
+    assert all(i.note != ZIJDELINGS for i in reply.items) and all(i.note == ZIJDELINGS for i in reply.passing)
+    assert not refs(reply) & {i.ref for i in reply.passing}
+    text = render(reply, details=False)
+    assert f"**{len(reply.items)} work processes**" in text and "Mentioned in passing in" in text
+    assert [p["code"] for p in reply.as_json()["passing"]] == [i.chunk.code for i in reply.passing]
+    for question in ("waar komt hygiëne voor?", "waar komt privacy voor?", "where does first aid come up?"):
+        reply = only(library, searcher, question)
+        assert not reply.passing or len(reply.items) >= PASSING_APART, question

@@ -375,6 +375,8 @@ class Reply:
         page: the page of a lookup (0 first); ``more``: whether a next page exists.
         followup: the question was completed from the conversation (a follow-up or a reference).
         ranked: a lookup's page of hits before the weak ones were left out (what a language model reads).
+        passing: a where-list's units that name the theme only in passing, named apart from ``items`` when the
+            list has :data:`PASSING_APART` core units or more.
     """
 
     type: str
@@ -392,6 +394,7 @@ class Reply:
     more: bool = False
     followup: bool = False
     ranked: tuple[Hit, ...] = ()
+    passing: tuple[Item, ...] = ()
 
     def subjects(self) -> tuple[str, ...]:
         """What the answer is about, first first, as short phrases a follow-up can refer to (two programmes compared:
@@ -410,6 +413,8 @@ class Reply:
             "count": len(self.items) if self.type != LOOKUP else len(self.hits),
             "items": [i.as_json() for i in self.items],
         }
+        if self.passing:
+            data["passing"] = [i.as_json() for i in self.passing]
         if self.type == COMPARE:
             data["sides"] = list(self.sides or ())
             data["rows"] = [r.as_json() for r in self.rows]
@@ -1120,9 +1125,26 @@ def spelled_out(question: str, topic: str) -> str | None:
     return None
 
 
+# a where-list with this many core units or more names its units that mention the theme only in passing apart,
+# below the list (chosen on the tune splits: micro precision 0.837 → 0.882, recall 0.898 → 0.881 over their 997
+# where-questions; with 3: 0.886 / 0.873; always: 0.889 / 0.853; never: 0.837 / 0.898)
+PASSING_APART = 5
+ZIJDELINGS = "zijdelings"  # an item's note when its unit names the theme only in passing (the theme scan's tier)
+
+
 def list_where(intent: Intent, library: Library, filters: Filters, strict: bool = False) -> Reply:
     """Every unit of the scope where the theme occurs (:func:`_list_where`); noun phrases joined by "or" are read
-    apart first, and together when apart they find nothing ("involve parents or keep them informed")."""
+    apart first, and together when apart they find nothing ("involve parents or keep them informed"). Beside
+    :data:`PASSING_APART` core units or more, the units that name the theme only in passing are named apart."""
+    reply = _list_where_read(intent, library, filters, strict)
+    core = tuple(i for i in reply.items if i.note != ZIJDELINGS)
+    if len(core) < PASSING_APART or len(core) == len(reply.items):
+        return reply
+    return replace(reply, items=core, passing=tuple(i for i in reply.items if i.note == ZIJDELINGS))
+
+
+def _list_where_read(intent: Intent, library: Library, filters: Filters, strict: bool = False) -> Reply:
+    """:func:`list_where` before the units named in passing are set apart."""
     glossed = spelled_out(intent.question, intent.topic or "")
     theme = intent.topic or ""
     if glossed:  # the abbreviation and its words scanned as two phrases, not one concept of all their words

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from assistant.answer import compose, escape, escape_html, hit_item, kind_label, sources
 from assistant.intent import READ_AS, describe_scopes, mbo_level
-from assistant.replies import COMPARE, COMPETENCE, LIST, LOOKUP, Item, Reply, fact_value
+from assistant.replies import COMPARE, COMPETENCE, LIST, LOOKUP, Item, Reply, fact_value, subject
 from assistant.retrieval import Hit
 from assistant.views import word_diff
 
@@ -20,6 +20,7 @@ TEXT = {
     "nl": {
         "count_list": "**{n} {kind}** in {scope}.",
         "count_where": "**{n} {kind}** waarin dit voorkomt, in {scope}.",
+        "passing": "Zijdelings genoemd in nog {n} {kind}: {units}.",
         "count_competence": "**{n} werkprocessen** vragen om {what}, in {scope}.",
         "count_competence_one": "**1 werkproces** vraagt om {what}, in {scope}.",
         "none_list": "Ik vond geen {kind} in {scope}.",
@@ -90,6 +91,7 @@ TEXT = {
     "en": {
         "count_list": "**{n} {kind}** in {scope}.",
         "count_where": "**{n} {kind}** where this occurs, in {scope}.",
+        "passing": "Mentioned in passing in {n} more {kind}: {units}.",
         "count_competence": "**{n} work processes** call for {what}, in {scope}.",
         "count_competence_one": "**1 work process** calls for {what}, in {scope}.",
         "none_list": "I found no {kind} in {scope}.",
@@ -240,6 +242,16 @@ def _listed(reply: Reply, details: bool) -> str:
     return f"\n\n{grouped(reply.items, reply.lang, details)}\n\n{cited(reply.items, reply.lang, details)}"
 
 
+def _passing(reply: Reply) -> str:
+    """The line under a where-list that names the units mentioning the theme only in passing ("" when none)."""
+    if not reply.passing:
+        return ""
+    n = len(reply.passing)
+    kind = READ_AS[reply.lang]["kind_one" if n == 1 else "kinds"].get(reply.intent.kind or "werkproces", "")
+    units = ", ".join(escape(subject(i.chunk)) for i in reply.passing)
+    return "\n\n" + TEXT[reply.lang]["passing"].format(n=n, kind=kind, units=units)
+
+
 def _filters(reply: Reply) -> str:
     if not reply.filters:
         return ""
@@ -261,7 +273,7 @@ def render(reply: Reply, details: bool = True) -> str:
             key = "none_list" if reply.intent.mode == "tree" else "none_where"
         lead = t[key].format(n=n, kind=kind, scope=_scope(reply))
         body = _listed(reply, details) if n else ""
-        return head + lead + _filters(reply) + body
+        return head + lead + _filters(reply) + body + _passing(reply)
     if reply.type == COMPETENCE:
         what = escape(", ".join(reply.details))
         key = "none_competence" if not n else "count_competence_one" if n == 1 else "count_competence"
