@@ -70,6 +70,7 @@ from assistant.language import QUOTED, detect
 from assistant.lexical import codes_in
 from assistant.model import KERNTAAK, PROFIEL, WERKPROCES
 from assistant.names import fold
+from assistant.query import ONE_LEVEL_WORD
 from assistant.replies import (
     FACTS,
     SUBJECT,
@@ -81,8 +82,8 @@ from assistant.replies import (
     asks_crebo_or_load,
     asks_fact_words,
     build,
-    fact_value,
     intent_levels,
+    profile_niveaus,
 )
 from assistant.retrieval import Filters
 from assistant.spelling import correct_names, correct_words, expand_shorthand, split_glued
@@ -849,10 +850,9 @@ def _against_previous_scope(text: str, previous: Turn, library: Library) -> str 
         # PMK (programmes compared as a whole would drop it)
     terms = {fold(term) for term, _ in find_scope_terms(text, library.catalogue)}
     before = scope_entries([previous.scope], years_named(previous.question), library.catalogue)
-    if not terms:
-        at_level = _profile_at_level(text, before, library)
-        terms = {fold(p) for p in at_level}
-        text = _LEVEL_PROFILE.sub(at_level[0], text, count=1) if at_level else text  # "mijn niveau 3 profiel"
+    at_level = None if terms else _profile_at_level(text, before, library)
+    if at_level:  # "mijn niveau 3 profiel": that profile named
+        terms, text = {at_level}, _LEVEL_PROFILE.sub(at_level, text, count=1)
     if len(terms) != 1:
         return None
     named = {(e.dossier, e.profile) for e in scope_entries(list(terms), (), library.catalogue)}
@@ -861,34 +861,29 @@ def _against_previous_scope(text: str, previous: Turn, library: Library) -> str 
     return f"{referent(Reference('scope', '', (0, 0)), previous)}: {text}"
 
 
-_ONE_PROGRAMME_LEVEL = re.compile(r"\b(?:niveau|level|niv|nivo)\.?\s*([1-4])\b", re.IGNORECASE)
+_ONE_PROGRAMME_LEVEL = re.compile(rf"\b{ONE_LEVEL_WORD}\s*([1-4])\b", re.IGNORECASE)
 _LEVEL_PROFILE = re.compile(_ONE_PROGRAMME_LEVEL.pattern + r"(?:[\s-]*(?:profiel|profile|opleiding|programme|one))?",
                             re.IGNORECASE)
 
 
-def _profile_at_level(text: str, before: tuple[ScopeEntry, ...], library: Library) -> tuple[str, ...]:
-    """"vergeleken met mijn niveau 3 profiel" after one profile: the profile of the same dossier and version at that
-    level (of several, the one whose name shares most words with the profile before); none when the message names
-    no one level, the level is the profile's own, or no one profile fits."""
+def _profile_at_level(text: str, before: tuple[ScopeEntry, ...], library: Library) -> str | None:
+    """"vergeleken met mijn niveau 3 profiel" after one profile: the profile (folded) of the same dossier and version
+    at that level (of several, the one whose name shares most words with the profile before); None when the message
+    names no one level, the level is the profile's own, or no one profile fits. A profile in two versions is the
+    one whose version states its level."""
     levels = {m.group(1) for m in _ONE_PROGRAMME_LEVEL.finditer(text)}
-    profiles = {(e.dossier, e.profile, e.version) for e in before if e.profile}
-    texts = [c for c in library.chunks if c.kind == PROFIEL and c.profile]
-    leveled = {(d, p, v) for d, p, v in profiles  # a profile in two versions: the one whose text states a level
-               if any(fact_value(c, "niveau") for c in texts if (c.dossier, fold(c.profile), c.version) == (
-                   d, fold(p), v))}
-    if len(levels) != 1 or len(leveled) != 1:
-        return ()
-    dossier, profile, version = leveled.pop()
+    own = {key: niveau for key, niveau in profile_niveaus([e for e in before if e.profile], library).items() if niveau}
+    if len(levels) != 1 or len(own) != 1:
+        return None
+    (dossier, version, profile), niveau = own.popitem()
     level = levels.pop()
-    texts = [c for c in texts if c.dossier == dossier and c.version == version]
-    if level in {fact_value(c, "niveau") for c in texts if fold(c.profile) == fold(profile)}:
-        return ()
-    at_level = sorted({c.profile for c in texts if fact_value(c, "niveau") == level})
-    words = set(fold(profile).split())
-    shared = {p: len(words & set(fold(p).split())) for p in at_level}
-    best = max(shared.values(), default=0)
-    picked = [p for p in at_level if shared[p] == best]
-    return tuple(picked) if len(picked) == 1 else ()
+    if level == niveau:
+        return None
+    at_level = sorted(name for (_, _, name), n in profile_niveaus([ScopeEntry(dossier, None, version)],
+                                                                    library).items() if n == level)
+    shared = {name: len(set(profile.split()) & set(name.split())) for name in at_level}
+    picked = [name for name in at_level if shared[name] == max(shared.values())]
+    return picked[0] if len(picked) == 1 else None
 
 
 def _subject_at_level(text: str, subjects: tuple[str, ...], library: Library) -> str | None:

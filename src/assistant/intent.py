@@ -78,9 +78,9 @@ PLAYS_A_ROLE = (r"\b(?:speelt|spelen)\b(?=[^?.!]*\brol\b)|\bkom(?:t|en)\b(?=[^?.
                 r"|\bplays?\s+an?\s+(?:\w+\s+)?role\b")
 # the ends of two of them, taken off only beside their verb ("… speelt X een rol?", "… komt X kijken?"): "een rol" and
 # "kijken" alone may be the theme ("gaan over kijken?")
+A_ROLE_PLAYED = r"\been\s+(?:belangrijke\s+|grote\s+)?rol\s+(?:speelt|spelen)\b"
 ROLE_TAILS = ((r"\b(?:speelt|spelen)\b[^?.!]*\brol\b", r"\been\s+(?:belangrijke\s+|grote\s+)?rol\b(?=\s*(?:[?.!]|$))"),
-              (r"\been\s+(?:belangrijke\s+|grote\s+)?rol\s+(?:speelt|spelen)\b",  # "… waarbij X een rol speelt"
-               r"\been\s+(?:belangrijke\s+|grote\s+)?rol\s+(?:speelt|spelen)\b"),
+              (A_ROLE_PLAYED, A_ROLE_PLAYED),  # "… waarbij X een rol speelt": the whole phrase
               (r"\bkom(?:t|en)\b[^?.!]*\bkijken\b", r"\bkijken\b(?=\s*(?:[?.!]|$))"))
 # whether any unit or programme holds something ("Do any of the work processes say …?", "zijn er werkprocessen
 # waarin …", "… in any of these programmes?"): a yes-or-no question answered by the list of those that do

@@ -1136,15 +1136,6 @@ def list_where(intent: Intent, library: Library, filters: Filters, strict: bool 
     """Every unit of the scope where the theme occurs (:func:`_list_where`); noun phrases joined by "or" are read
     apart first, and together when apart they find nothing ("involve parents or keep them informed"). Beside
     :data:`PASSING_APART` core units or more, the units that name the theme only in passing are named apart."""
-    reply = _list_where_read(intent, library, filters, strict)
-    core = tuple(i for i in reply.items if i.note != ZIJDELINGS)
-    if len(core) < PASSING_APART or len(core) == len(reply.items):
-        return reply
-    return replace(reply, items=core, passing=tuple(i for i in reply.items if i.note == ZIJDELINGS))
-
-
-def _list_where_read(intent: Intent, library: Library, filters: Filters, strict: bool = False) -> Reply:
-    """:func:`list_where` before the units named in passing are set apart."""
     glossed = spelled_out(intent.question, intent.topic or "")
     theme = intent.topic or ""
     if glossed:  # the abbreviation and its words scanned as two phrases, not one concept of all their words
@@ -1152,8 +1143,18 @@ def _list_where_read(intent: Intent, library: Library, filters: Filters, strict:
         theme = ", ".join(" ".join(a.strip(" ,()").split()) for a in _alternatives(theme, glossed))
     reply = _list_where(intent, library, filters, strict, split=True, theme=theme)
     split = any(len(disjuncts(a, intent.lang)) > 1 for a in _alternatives(intent.topic or "", intent.phrase or ""))
-    return reply if reply.items or not split else _list_where(intent, library, filters, strict, split=False,
-                                                              theme=theme)
+    if not reply.items and split:
+        reply = _list_where(intent, library, filters, strict, split=False, theme=theme)
+    return _passing_apart(reply)
+
+
+def _passing_apart(reply: Reply) -> Reply:
+    """The reply with its units named only in passing moved from ``items`` to ``passing``, when
+    :data:`PASSING_APART` or more core units remain; else unchanged."""
+    core = tuple(i for i in reply.items if i.note != ZIJDELINGS)
+    if len(core) < PASSING_APART or len(core) == len(reply.items):
+        return reply
+    return replace(reply, items=core, passing=tuple(i for i in reply.items if i.note == ZIJDELINGS))
 
 
 def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool, split: bool,
@@ -2392,7 +2393,7 @@ def _programme_levels(intent: Intent, library: Library) -> dict[tuple, str] | No
     if not intent_levels(intent) or intent.competences or any(e.profile for e in narrow_entries(intent.scopes)) \
             or not intent.scopes:
         return None
-    levels = {key: niveau for key, niveau in _profile_niveaus(narrow_entries(intent.scopes), library).items()
+    levels = {key: niveau for key, niveau in profile_niveaus(narrow_entries(intent.scopes), library).items()
               if niveau}
     asked = {str(n) for n in intent_levels(intent)}
     return levels if levels and asked & set(levels.values()) else None
@@ -2449,7 +2450,7 @@ def _at_programme_level(intent: Intent, library: Library) -> Callable[[Chunk], b
     return at
 
 
-def _profile_niveaus(entries, library: Library) -> dict[tuple, str | None]:
+def profile_niveaus(entries, library: Library) -> dict[tuple, str | None]:
     """``(dossier, version, folded profile) → niveau`` of the profiles in ``entries`` (the SBB exports give it;
     ``None`` where a profile has none)."""
     found: dict[tuple, str | None] = {}
@@ -2474,12 +2475,12 @@ def _profile_not_at(intent: Intent, library: Library) -> tuple[str, ...]:
     if len(profiles) == 1:
         entry = next(iter(profiles.values()))
         name = entry.profile
-        levels = {niveau for (_, _, profile), niveau in _profile_niveaus([entry], library).items()
+        levels = {niveau for (_, _, profile), niveau in profile_niveaus([entry], library).items()
                   if niveau and profile == fold(entry.profile)}
     elif not profiles and len({fold(d) for d, _ in dossiers}) == 1:  # "welke werkprocessen heeft Dienstverlening
         # op niveau 3?"; of a dossier in two versions, the levels its versions' profiles give ("sw2": SW is niveau 4)
         name = describe_scopes(intent.scopes, intent.lang)
-        levels = set(_profile_niveaus(entries, library).values())
+        levels = set(profile_niveaus(entries, library).values())
         if not levels or None in levels or "" in levels:
             return ()
     else:
