@@ -189,7 +189,9 @@ class Catalogue:
                 if alias not in scopes:
                     scopes[alias] = set(scopes[title])
         parts = distinct_parts(profiles)
-        aliases = {**parts, **headed_initials(profiles, vocabulary), **tailed_initials(profiles, vocabulary)}
+        dossiers = {_fold(d) for d, _, _, _, _ in named if d}
+        aliases = {**parts, **headed_initials(profiles, vocabulary), **tailed_initials(profiles, vocabulary),
+                   **profile_word_names(profiles, dossiers)}
         for alias, title in aliases.items():
             if alias not in scopes:  # "gespecialiseerd pm" beside the abbreviation GPM
                 scopes[alias] = set(scopes[title])
@@ -313,6 +315,32 @@ def distinct_parts(titles: Iterable[str]) -> dict[str, str]:
         for part in parts:
             if len(part) >= DISTINCT_MIN and not any(part in other for other in titles if other != title):
                 found[part] = title
+    return found
+
+
+PROFILE_WORD_MIN = 3  # a word of a profile title this long can name it beside the word "profiel"
+PROFILE_WORD_ZIPF = 4.0  # ... when it is rarer than this in Dutch and English ("een maatschappelijk profiel van de
+# wijk", "the training profile of an athlete" name no profile)
+
+
+def profile_word_names(titles: Iterable[str], dossiers: Iterable[str]) -> dict[str, str]:
+    """A profile named by a word of its title that no other profile or dossier name has (nor holds inside a word)
+    and that is no common word, beside the word *profiel* ("het GGZ-profiel", "the GGZ profile" for *Agogisch
+    medewerker GGZ*, "het facilitaire profiel"). Alone such a word is a theme as often (*ggz*, *recreatie*)."""
+    from assistant.spelling import is_word
+
+    split = {t: [w for w in re.split(r"[\s,&/-]+", t) if w] for t in titles}
+    elsewhere = Counter(w for words in split.values() for w in set(words))
+    taken = {w for name in dossiers for w in re.split(r"[\s,&/-]+", name)}
+    found: dict[str, str] = {}
+    for title, words in split.items():
+        for word in words if len(words) >= 2 else ():
+            inside = any(word in w for other, ws in split.items() if other != title for w in ws)  # *werker* in
+            common = any(is_word(word, lang, PROFILE_WORD_ZIPF) for lang in ("nl", "en"))
+            if len(word) >= PROFILE_WORD_MIN and elsewhere[word] == 1 and word not in taken and not inside \
+                    and not common:  # *medewerker*
+                for alias in (f"{word} profiel", f"{word}-profiel", f"{word} profile", f"{word}-profile"):
+                    found[alias] = title
     return found
 
 
@@ -503,7 +531,8 @@ PART_CODE = re.compile(r"(?:\b(?:alleen|only|just|enkel)\s+(?:(?:de|het|the)\s+)
                        r"\b(p[1-9])\b(?!\)|-?k\d)", re.IGNORECASE)
 _BARE_PART = re.compile(r"(?<![\w-])p[1-9](?![\w-])", re.IGNORECASE)  # a part's code alone ("P2"), not "P2-K1"
 # the parts of a dossier a follow-up can narrow to ("alleen die uit het profieldeel graag")
-_PART_WORDS = re.compile(r"\b(?:basisdelen|basisdeel|profieldeel|aanvullingen|core part|basic part|profile part|add-ons"
+_PART_WORDS = re.compile(r"\b(?:basisdelen|basisdeel|profieldeel|aanvullingen|core part|basic part|basis part"
+                         r"|profile part|add-ons"
                          r"|[bp]-(?:werkprocessen|work processes|units)|profile-specific|profielspecifieke|profile ones"
                          r"|(?:the|het|de)\s+[bp][- ](?:part|deel))\b", re.IGNORECASE)
 _PART_PHRASE = re.compile(r"(?:\b(?:in|uit|over|van|of|from|within)\s+)?(?:\b(?:het|de|the)\s+)?(?:"
@@ -523,7 +552,7 @@ EXCLUSIVE_TO = re.compile(r"\b(?:zijn|is|gelden|geldt|horen|hoort|are|apply|appl
 # as the ones special to it ("only the ones special for helpende", "specifiek voor de OA")
 NOT_THE_BASE = re.compile(r"\b(?:niet|not|zonder|without|excluding|exclusief|behalve|except)\s+(?:(?:het|de|the)\s+)?"
                           r"(?:basisdeel|algemene\s+deel|gemeenschappelijke\s+deel|general\s+part|common\s+part"
-                          r"|core\s+part|basic\s+part|shared\s+part)\b"
+                          r"|core\s+part|basic\s+part|basis\s+part|shared\s+part)\b"
                           r"|\b(?:special|specific)\s+(?:for|to)\b|\b(?:speciaal|specifiek)\s+voor\b"
                           r"(?!\s+(?:(?:de|het|the)\s+)?(?:kerntaa?k\w*|core\s+tasks?|niveau|level|versie|version|jaar|year"
                           r"|20\d\d|[bp]\d))", re.IGNORECASE)
@@ -534,7 +563,8 @@ _PART_NAMES = {"b": "basisdeel", "p": "profieldeel", "basisdelen": "basisdeel", 
 
 # the parts a question includes beside a profile's own ("inclusief basisdeel en aanvullingen", "including the core
 # part"): a later "alleen de profielspecifieke" narrows instead
-_PART_NOUN = r"(?:(?:het|de|hun|the|their)\s+)?(?:basisdeel|aanvullingen|core part|basic part|additions|add-ons)"
+_PART_NOUN = (r"(?:(?:het|de|hun|the|their)\s+)?"
+              r"(?:basisdeel|aanvullingen|core part|basic part|basis part|additions|add-ons)")
 _INCLUDED_PARTS = re.compile(rf",?\s*\b(?:inclusief|incl\.?|including|plus|met inbegrip van|along with)\s+{_PART_NOUN}"
                              rf"(?:\s*,?\s*(?:en|and|&)?\s*{_PART_NOUN})*\s*,?", re.IGNORECASE)
 
@@ -765,7 +795,7 @@ def _append(question: str, phrase: str) -> str:
     return f"{stripped.rstrip('?').rstrip()} {phrase}{mark}"
 
 
-BASE_PART = r"(?:basisdelen|basisdeel|core[- ]parts?|basic parts?|common parts?|shared parts?)\b"
+BASE_PART = r"(?:basisdelen|basisdeel|core[- ]parts?|basic parts?|basis parts?|common parts?|shared parts?)\b"
 # "did the basisdeel of the 2015 Sociaal werk dossier contain?": the basisdeel of a dossier named, when no profile is
 # (a profile "together with the basisdeel of MZ" takes it along)
 BASIS_OF = re.compile(rf"\b(?:het|the)\s+{BASE_PART}\s*(?:of|van)\b", re.IGNORECASE)
@@ -1014,6 +1044,15 @@ def same_in_version(message: str, previous: Turn, catalogue: Catalogue) -> str:
     return again if is_followup(again, find_mentions(again, catalogue), previous) else message
 
 
+# a last sentence or clause that asks how to show the answer, which is grouped per dossier already ("Graag per dossier
+# gesorteerd", "sorted by dossier please", "in een tabel graag")
+_PRESENTATION_TAIL = re.compile(
+    r"(?<=[.?!,])\s*(?:(?:graag|please|pls|aub|alsjeblieft)\s+)?(?:(?:per|by)\s+(?:dossier|kd|opleiding|programme|profiel"
+    r"|profile|niveau|level)\s+(?:gesorteerd|geordend|gegroepeerd|sorted|ordered|grouped)"
+    r"|(?:gesorteerd|geordend|gegroepeerd|sorted|ordered|grouped)\s+(?:per|by|op)\s+(?:dossier|kd|opleiding|programme"
+    r"|profiel|profile|niveau|level))(?:\s+(?:graag|please|pls|aub|alsjeblieft))?\s*[.!]*\s*$", re.IGNORECASE)
+
+
 def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Catalogue) -> Resolved:
     """Make a message self-contained with the previous turn, and decide its filters.
 
@@ -1023,6 +1062,8 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
         ui: the dropdown filter values now.
         catalogue: names, versions and kinds of the index.
     """
+    if previous is not None:  # "En welke zijn niveau 4? Graag per dossier gesorteerd": how to show it, no question
+        message = _PRESENTATION_TAIL.sub("", message).strip() or message
     same = _SAME_FOR.match(message) if previous is not None else None
     named = False
     if same:  # "doe hetzelfde voor de helpende", "can you do the same for X": the previous question for X
@@ -1179,6 +1220,7 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|\b(?:kan ik|laat ik|doe ik|leer ik|oefen ik|is|zijn|over|bij|met|voor|hoort|horen|past|passen)"
               r"\s+(?:dat|dit|die)\b"
               r"|\b(?:heeft|hebben)\s+(?:dat|dit|die)\b(?=\s*[?.!]*\s*$)"
+              r"|\b(?:dat|dit)\b(?=\s+(?:(?:laten|laat)\s+zien|tonen|toont)\b)"  # "kan een student dat laten zien"
               r"|\b(?:show|demonstrate|do|practi[sc]e|about|for|with|of|to|does|is|are)\s+(?:this|that|it|them)\b"
               r"|\b(?:die|deze|dat|dit|that|this)\s+(?:kerntaak|werkproces|core task|work process|unit"
               r"|competentie|competence|competency)\b|\bits\b"
@@ -1260,9 +1302,13 @@ def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str 
 
 SET_AGAINST = (r"\b(?:zet|zetten)\s+(?!zich\b)[^?.!]{0,40}?\baf\s+tegen\b"  # "zet die gegevens af tegen X"
                r"|\bvgl\.?(?!\w)")  # "sbu van HZW vgl met thuisbegeleider": the shorthand of *vergelijk*
+# a follow-up that sets the previous programme beside another ("Zet dat eens naast de BSD", "put it next to the OA"),
+# not a separable verb before *naast* ("zet de PMK in naast een leerkracht")
+SET_BESIDE_PREVIOUS = (r"\b(?:zet|zetten|leg|leggen)\s+(?!zich\b)(?:(?!\b(?:in|uit|neer)\s+naast\b)[^?.!]){0,40}?"
+                       r"\bnaast\b|\b(?:put|set|place)\s+[^?.!]{0,40}?\bnext\s+to\b")
 COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk(?!baars\b)\w*|\banders\b"
                           r"|\bverhoud(?:t|en)\s+(?:zich|dat|dit|het|ze)\b"
-                          + "|" + SET_AGAINST,
+                          + "|" + SET_AGAINST + "|" + SET_BESIDE_PREVIOUS,
                           re.IGNORECASE)
 # what changed, asked of the thing just asked ("wat is er anders in 2021?", "what changed in 2015?"), not another
 # question with a comparing word ("welke profielen verschillen in 2021?", "which different dossiers are there?")
@@ -1301,8 +1347,10 @@ def compared_levels(message: str, previous: Turn) -> str | None:
 
 
 _BEYOND_SCALE = re.compile(rf"^\s*(?:(?:en|and|maar|but|ok[eé]?|okay)\s*,?\s*)?"
-                           rf"(?:(?:wat is|what is|what about|hoe zit het met)\s+)?{ONE_LEVEL_WORD}"
-                           r"\s*([5-9])\s*[?.!]*\s*$", re.IGNORECASE)
+                           rf"(?:(?:wat is|what is|what about|how about|hoe zit het met|what does|wat zegt"
+                           rf"|wat staat er (?:bij|op))\s+)?{ONE_LEVEL_WORD}"
+                           r"\s*([5-9])(?:\s+(?:say|says|look\s+like|mean|contain|zeggen|inhouden))?"
+                           r"\s*[?.!]*\s*$", re.IGNORECASE)  # "and what does level 5 say?"
 
 
 def level_beyond_scale(message: str, previous: Turn) -> str | None:

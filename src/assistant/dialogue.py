@@ -67,7 +67,7 @@ from assistant.intent import (
 )
 from assistant.intent import KIND_WORDS as KIND_PATTERNS
 from assistant.language import QUOTED, detect
-from assistant.lexical import codes_in
+from assistant.lexical import STOPWORDS, codes_in
 from assistant.model import KERNTAAK, PROFIEL, WERKPROCES
 from assistant.names import fold
 from assistant.query import ONE_LEVEL_WORD
@@ -276,7 +276,8 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
         # question before; a question of its own keeps its pointer to the profile
         part = (" uit het profieldeel", " from the profile part") if narrows else (
             " uit het profieldeel van dat profiel", " from the profile part of that profile")
-        text = _SPECIFIC_TO_PROFILE.sub(part[0] if lang == "nl" else part[1], text)
+        if not _ADDITION_NAMED.search(text):  # "de aanvullingen speciaal voor dat profiel": its additions
+            text = _SPECIFIC_TO_PROFILE.sub(part[0] if lang == "nl" else part[1], text)
     reference = find_reference(without_afterword(text))
     if reference is not None and previous is not None and previous.listed and _NARROWING_OF_THOSE.match(text) \
             and reference.text.lower() in ("daarvan", "ervan", "of those", "of these", "of them") \
@@ -350,9 +351,12 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
             target = referent(Reference("scope", "", (0, 0)), previous)
         if target is None:
             intent = route(text, library.catalogue, library.vocabulary, lang, library.sbb)
+            own_theme = intent.mode == WHERE and bool(intent.topic) and not _points_at_a_thing(text, reference,
+                                                                                                intent.topic)
+            # "waar komt X voor en bij welke profielen is dat", "where does it say X?": the theme is in the message
             if not (intent.competences or intent.sbb or intent.scopes or previous is not None
-                    or asked_absent_fact(text)):  # "How many children may one PM look after? Is there a rule
-                # about that?": what the sources never state, said as such
+                    or asked_absent_fact(text) or own_theme):  # "How many children may one PM look after? Is there
+                # a rule about that?": what the sources never state, said as such
                 reply = Reply(NOT_FOUND, lang, _reading(lang, text), intent, problem="no_referent",
                               details=(reference.text,))
                 return Outcome(reply, Turn(text, lang=lang), text, False)
@@ -421,8 +425,8 @@ _KINDS_THERE = re.compile(r"^(?!.*\b(?:other|others|andere|ander)\b).*\b(?:werk 
                           r"|core tasks)\b.*\b(?:there|daar)\s*[?.!]*\s*$", re.IGNORECASE)
 _COUNTERPART = re.compile(r"\b(?:the|de|het|hun|their)\s+(?:counterparts?|tegenhangers?|equivalents?)\s+"
                           r"(?=(?:in|of|from|uit|van)\b)", re.IGNORECASE)
-_PART_NAMED = re.compile(r"\b(?:profieldeel|basisdeel|aanvulling\w*|profile part|core part|basic part|additions?)\b",
-                         re.IGNORECASE)
+_PART_NAMED = re.compile(r"\b(?:profieldeel|basisdeel|aanvulling\w*|profile part|core part|basic part|basis part"
+                         r"|additions?)\b", re.IGNORECASE)
 _NARROWING_OF_THOSE = re.compile(r"\s*(?:alleen|enkel|only|just)\s+(?:die|de|degene|those|the\s+ones?)\b",
                                  re.IGNORECASE)
 _KINDS_OF_THEIRS = re.compile(r"\b(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks|wp'?s?)\b.*\b(?:hun|their"
@@ -824,14 +828,33 @@ _AT_LEVEL = re.compile(r"\b(?:the|that|this|de|het|die|deze)\s+(?:mbo[\s-]+)?(?:
                        re.IGNORECASE)
 
 
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "deze", "die", "dit", "dat"})
+
+
+def _points_at_a_thing(text: str, reference: Reference, topic: str) -> bool:
+    """The reference names what it points at ("that programme", "to this specialisation") or points at another
+    sentence ("Ik heb een cliënt met schulden. Welke werkprocessen gaan daarover?"): a thing said before, not the
+    theme its own question asks about ("waar komt X voor … en bij welke profielen is dat", "where does it say X?")."""
+    after = re.match(r"\s+([^\W\d_]+)", text[reference.span[1]:])
+    last = reference.text.split()[-1].lower()
+    start = max(text.rfind(mark, 0, reference.span[0]) for mark in ".?!") + 1
+    ends = [i for i in (text.find(mark, reference.span[1]) for mark in ".?!") if i >= 0]
+    sentence = set(re.findall(r"[^\W\d_]+", fold(text[start: min(ends, default=len(text))])))
+    return reference.kind == "scope" or (last in _DEMONSTRATIVES and after is not None
+                                         and after.group(1).lower() not in STOPWORDS) or (
+        reference.kind == "topic" and not set(re.findall(r"[^\W\d_]+", fold(topic))) & sentence)
+
+
 # what is a profile's own, said in words ("wat specifiek voor dat beroep is", "the ones specific to that profile"):
 # its profile part
 _SPECIFIC_TO_PROFILE = re.compile(
-    r"\s*(?:\b(?:wat\s+|die\s+|degene\s+)?(?:specifiek|eigen)\s+(?:is\s+)?(?:voor|aan)\s+(?:dat|dit|die|deze|het|de"
+    r"\s*(?:\b(?:wat\s+|die\s+|degene\s+)?(?:specifiek|eigen|speciaal)\s+(?:is\s+)?(?:voor|aan)\s+(?:dat|dit|die|deze|het|de"
     r"|zijn|haar|hun)\s+(?:beroep|profiel|opleiding|uitstroomprofiel)(?:\s+(?:is|zijn))?\b"
-    r"|\b(?:specific|unique|particular)\s+to\s+(?:that|this|the|its|their)\s+(?:profile|occupation|job|programme"
+    r"|\b(?:specific|unique|particular|special)\s+(?:to|for)\s+(?:that|this|the|its|their)\s+(?:profile|occupation|job|programme"
     r"|program|role)\b|\bprofielspecifiek\w*)"
+    r"(?:\s+(?:please|pls|graag|alsjeblieft|aub))?"  # "…, please, not the basis part"
     r"(?:\s*,\s*(?:dus\s+|so\s+)?(?:niet|not)\b[^?.!]*)?", re.IGNORECASE)  # "…, dus niet wat iedereen doet"
+_ADDITION_NAMED = re.compile(r"\baanvulling\w*|\badditions?\b|\badd-?ons?\b", re.IGNORECASE)
 # a comparison with one programme named ("vergeleken met de BG", "compared to the PMK", "tov de helpende")
 _AGAINST = re.compile(r"\bvergeleken\s+met\b|\bten\s+opzichte\s+van\b|\bt\.?o\.?v\.?(?!\w)|\bcompared\s+(?:to|with)\b"
                       r"|\bversus\b|\bvs\b", re.IGNORECASE)

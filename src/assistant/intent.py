@@ -23,6 +23,7 @@ import difflib
 import itertools
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -58,10 +59,12 @@ TREE = "tree"
 WHERE = "where"
 
 # "is er iets over X te vinden?", "is there anything on X?", "does S&B say anything about X?", "waar gaat het
-# in MZ over X?": whether (and where) the sources hold a theme; not a lead-in before a colon and its question ("Nog
+# in MZ over X?": whether (and where) the sources hold a theme ("wat zegt het KD over X?" asks what it says, as
+# "what does the KD say about X?"); not a lead-in before a colon and its question ("Nog
 # iets over het competentieprofiel: wat is …?", "Something about X: which …?")
 _LEAD_IN = (r"(?![^?.!:]*:\s*(?:wat|welke?|hoe|waar|wie|wanneer|what|which|how|where|who|when)\b)")
-ANYTHING_ON = (r"\b(?:iets|wat)\s+(?:\w+\s+){0,5}?(?:over|rond|omtrent|met betrekking tot)\s+\w" + _LEAD_IN
+ANYTHING_ON = (r"\b(?:iets|wat(?!\s+(?:zegt|zeggen|vertelt|vertellen|schrijft|schrijven)\b))\s+(?:\w+\s+){0,5}?"
+               r"(?:over|rond|omtrent|met betrekking tot)\s+\w" + _LEAD_IN
                + r"|\b(?:anything|something|everything)\s+(?:\w+\s+){0,6}?(?:on|about|regarding|concerning|with)\s+\w"
                + _LEAD_IN + r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\w")
 COMES_BACK = (r"\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"  # "in welke werkprocessen komt hygiëne terug?", "waar zie
@@ -159,6 +162,7 @@ CUES: dict[str, str] = {
              + r"|" + COMES_BACK + r"|" + PLAYS_A_ROLE
              + r"|\b(?:werk ?processen|work ?processes)\s+(?:on|around|rond(?:om)?|op het gebied van)\b",
     "competence": r"\blaten zien\b|\blaat\b.*\bzien\b|\bzien\b|\blaten blijken\b|\bshow\b|\bdemonstrat\w*\b"
+                  r"|\btonen\b|\btoont\b"
                   r"|\bstage\b|\binternship\b|\bplacement\b|\bwerkplek\b|\bcompeten\w*\b"
                   r"|\bhoren\b|\bhoort\b|\bbelong\w*\b|\blinked\b|\bgekoppeld\b|\bvragen\b|\bvraagt\b|\bcalls? for\b"
                   r"|\bask for\b|\bneed\w*\b|\brequire\w*\b|\bvereis\w*\b|\bnodig\b|\bgevraagd\b|\binvolve\w*\b"
@@ -171,7 +175,8 @@ CUES: dict[str, str] = {
                   r"(?!(?:de|het|een|the|a|an|en|and|of|or|van|hoe|how|whether|if|dat|that|this|dit|hun|their|his|"
                   r"her|zijn|haar)\b)[^\W\d_]",
     # showing a competence in practice: with any competence named, the question is about where it shows
-    "show": r"\blaten zien\b|\blaat\b.*\bzien\b|\blaten blijken\b|\bdemonstrat\w*\b|\bstage\b|\binternship\b"
+    "show": r"\blaten zien\b|\blaat\b.*\bzien\b|\blaten blijken\b|\btonen\b|\btoont\b|\bdemonstrat\w*\b|\bstage\b"
+            r"|\binternship\b"
             r"|\bplacement\b|\bwerkplek\b|\bin de praktijk\b|\bin practice\b",
     "only": r"\balleen\b|\buitsluitend\b|\bonly\b|\bjust\b|\benkel\b",
     # a theme asked for inside a scope ("welke werkprocessen van MZ gaan over X"), not the scope's whole tree
@@ -227,7 +232,8 @@ KIND_WORDS: dict[str, str] = {
 _COMPOUND_KIND = re.compile(r"\b(?!profiel|basis)([^\W\d_]{4,}?)(werk ?proces\w*)", re.IGNORECASE)
 
 # the parts of a dossier: "in het basisdeel", "the profile part" shape the list, they are no theme
-PARTS = r"\b(?:basisdelen|basisdeel|profieldeel|core[- ]parts?|basic part|common part|shared part|profile part)\b"
+PARTS = (r"\b(?:basisdelen|basisdeel|profieldeel|core[- ]parts?|basic part|basis part|common part|shared part"
+         r"|profile part)\b")
 _YEAR = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d)?\b")
 _YEAR_RANGE = re.compile(r"\b(20)(\d\d)\s*[/-]\s*(\d\d)\b(?![-/]?\d)")  # "2020/21": 2020 and 2021, not "2015-08-01"
 
@@ -243,7 +249,8 @@ def years_named(text: str) -> list[str]:
 # basisdeel van X" may be another dossier's
 BASE_COMPARED = (r"\b(?:ten opzichte van|t\.?o\.?v\.?|vergeleken met|compared (?:to|with)|relative to)\s+"
                  r"(?:the\s+|het\s+)?(?:(?:normal|normale|gewone|standard|standaard|general|algemene|common|shared"
-                 r"|gedeelde|gemeenschappelijke)\s+)?(?:basisdeel|core part|base unit|basic part|base part)\b"
+                 r"|gedeelde|gemeenschappelijke)\s+)?(?:basisdeel|core part|base unit|basic part|basis part"
+                 r"|base part)\b"
                  r"(?!\s+(?:van|of)\b)")
 # "wat voegt de aanvulling voor de GPM toe aan B1-K2-W2?", "what does the OA aanvulling add?", "wat moet ik als OA
 # extra doen tov het basisdeel?", "wat staat er extra in de aanvulling …?": the profile's addition beside the
@@ -469,8 +476,10 @@ def scope_entries(terms: list[str], years: tuple[str, ...], catalogue: Catalogue
             entries = tuple(e for e in entries if (e.version or "")[:4] in years) or entries
         found.extend(entries)
     found = list(dict.fromkeys(found))
-    if years or _has(CUES["compare"], fold(text)):  # "wat moet een OA extra doen tov iedereen in PW?": both sides
-        return tuple(found)
+    profiles = {fold(t) for t in terms if any(e.profile for e in catalogue.scopes.get(fold(t), ()))}
+    if years or (_has(CUES["compare"], fold(text)) and not (len(profiles) >= 2 and _framed(terms, text, at_end=True))):
+        return tuple(found)  # "wat moet een OA extra doen tov iedereen in PW?": both sides; "the PMK and the GPM
+    # profile in Pedagogisch Werk": those of that dossier
     return _within_named_dossier(tuple(found), terms, catalogue, text)
 
 
@@ -485,6 +494,21 @@ def _side_by_side(terms: list[str], text: str) -> bool:
     spans = sorted(m.span() for t in dict.fromkeys(terms)
                    for m in re.finditer(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text, re.IGNORECASE))
     return len(spans) >= 2 and all(_BESIDE.fullmatch(text[a[1]:b[0]]) for a, b in itertools.pairwise(spans))
+
+
+def _framed(terms: list[str], text: str, at_end: bool = False) -> bool:
+    """Whether the text opens with one of its names as the frame of the question ("In Pedagogisch Werk, what work
+    processes does the onderwijsassistent have?", "PW: welke werkprocessen heeft de OA?"), or with ``at_end`` ends
+    with "in" one and joins nothing after it ("… the PMK and the GPM profile in Pedagogisch Werk?"), and names
+    others."""
+    if len(set(map(fold, terms))) < 2:
+        return False
+    frame = r"(?:(?:in|bij|binnen|within|for|voor)\s+)?(?:(?:het|de|the)\s+)?(?:(?:dossier|kd)\s+)?"
+    if at_end:  # nothing joined after it ("… in Pedagogisch Werk only the profile part", not "… in PW and in PMK")
+        return any(re.search(rf"(?<!\ben )(?<!\band )(?<!\bof )(?<!\bor )\b(?:in|binnen|within)\s+{frame}"
+                             rf"{re.escape(t)}(?![\w-])(?![^?.!]*\b(?:en|and|of|or|met|with|vs|versus)\b)[^?.!]*"
+                             rf"[?.!]*\s*$", text, re.IGNORECASE) for t in terms)  # not "in PW en in PMK"
+    return any(re.match(rf"\s*{frame}{re.escape(t)}\s*[,:]", text, re.IGNORECASE) for t in terms)
 
 
 # a year right after a name, not the first of several ("PMK 2021", "PW (2015)"; not "OA 2015 en 2021")
@@ -504,7 +528,7 @@ def _within_named_dossier(found: tuple[ScopeEntry, ...], terms: list[str], catal
     """A profile named beside the dossier it is part of ("PW niveau 3 (pedagogisch medewerker kinderopvang)") is that
     dossier's profile, not also its namesake in another version (the PMK dossier of 2021); two names joined by "en",
     "and", "of" ("in PW en in PMK") are two places."""
-    if not _side_by_side(terms, text):
+    if not _side_by_side(terms, text) and not _framed(terms, text) and not _framed(terms, text, at_end=True):
         return found
     named = [catalogue.scopes.get(fold(t), ()) for t in terms]
     dossiers = {(e.dossier, e.version) for entries in named if entries and all(e.profile is None for e in entries)
@@ -962,6 +986,20 @@ def _unknown_profile(folded: str, catalogue: Catalogue, patterns: tuple[str, ...
     return None
 
 
+def title_of_rest(name: str, catalogue: Catalogue) -> str | None:
+    """The one profile title that is ``name`` after a first word several titles share (*sport en recreatie* for
+    *Medewerker sport en recreatie*, beside *Medewerker facilitaire dienstverlening*), as the sources write it.
+    Used where a name is asked for (the owner of a list): elsewhere the rest of a title is a theme as often."""
+    titles = {e.profile for entries in catalogue.scopes.values() for e in entries if e.profile}
+    split = {t: [w for w in re.split(r"[\s,&/-]+", fold(t)) if w] for t in titles}
+    firsts = Counter(words[0] for words in split.values())
+    wanted = [w for w in re.split(r"[\s,&/-]+", fold(name)) if w]
+    found = [t for t, words in split.items() if len(words) >= 3 and firsts[words[0]] >= 2 and words[1:] == wanted]
+    ending = [t for t, words in split.items() if words[-len(wanted):] == wanted] if wanted else []
+    return found[0] if len(found) == 1 and len(ending) == 1 else None  # not "specifieke doelgroepen": two titles
+    # end so
+
+
 def half_a_name(name: str, catalogue: Catalogue) -> bool:
     """``name`` holds two words that follow each other in a profile or dossier name, and a word that no name
     has: a profile the index does not have ("pedagogisch medewerker jeugdzorg" beside "pedagogisch medewerker
@@ -1406,6 +1444,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         return Intent(LOOKUP, **base)
     if _is_competence(text, folded, topic, competence_names, sbb_codes, sbb or {}, kind, levels, bool(scopes)):
         return Intent(COMPETENCE, **base)
+    if kind == "competentie" and competence_names and _has(DEFINES, folded):
+        return Intent(LOOKUP, **{**base, "kind": None})  # "the definition of Klantgerichtheid in the profile of
+        # competences": that competence's text, not a list of competences
     if kind == "werkproces" and _ONE_UNIT.search(folded) and not _has(_MANY, QUOTED.sub(" ", folded)) \
             and not _ANY_UNIT.search(folded):  # "where is … part of the work process?": no unit named, a list
         return Intent(LOOKUP, **base)  # "het werkproces van de OA over toezicht": the one unit, ranked
@@ -1417,6 +1458,10 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if kind and asks_list and not scopes:  # the question sentence's owner, not a word of what the student did
         unknown, suggestions = _unknown_scope(text, asked_part[_statement_end(asked_part):], catalogue)  # before
         # ("Ze heeft een voorlichtingsbijeenkomst gegeven. Welke werkprocessen …?")
+        title = title_of_rest(unknown, catalogue) if unknown else None
+        if title and title not in question:  # "welke werkprocessen heeft sport en recreatie?": that profile's
+            return route(re.sub(re.escape(unknown), title, question, count=1, flags=re.IGNORECASE), catalogue,
+                         vocabulary, lang, sbb)
         if unknown:
             return Intent(LIST, mode=TREE, unknown_scope=unknown, suggestions=suggestions, **base)
     if kind and asks_list:
@@ -1623,8 +1668,9 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
         return False
     folded = folded[_statement_end(folded):]  # "Student heeft … laten zien hoe alles werkt. Welke werkprocessen gaan
     # over het begeleiden van vrijwilligers?": the cues of the question sentence, not of what the student did
-    if kind is None and _has(DEFINES, folded) and not _has(CUES["show"], folded):
-        return False  # "how does the profile define 'Ondernemerschap'?", "wat houdt niveau 1 in?": its text
+    if kind in (None, "competentie") and _has(DEFINES, folded) and not _has(CUES["show"], folded):
+        return False  # "how does the profile define 'Ondernemerschap'?", "wat houdt niveau 1 in?", "the definition
+        # of Klantgerichtheid in the profile of competences": its text
     if _TEXT_ITSELF.search(folded):
         return False  # "waar staat in de tekst zelf (dus niet in de SBB-competentieregel) iets over ethisch handelen?"
     cue = _has(CUES["competence"], folded)

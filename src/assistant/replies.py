@@ -2144,7 +2144,8 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         # a role no dossier has ("sports masseur", "de pedagogisch medewerker jeugdzorg in PW 2015")
         return _not_found(intent, "unknown_scope", (intent.owner, *_closest(intent.owner, intent.suggestions,
                                                                              library, search)))
-    if intent.unknown_years and not intent.years:
+    if intent.unknown_years and (not intent.years or (intent.type == COMPARE and len(intent.years) < 2)):
+        # "what changed between the 2020 version and the 2024 version?": there is no 2024 to compare with
         known = tuple(sorted({v[:4] for v in library.catalogue.versions}))
         return _not_found(intent, "unknown_version", (intent.unknown_years[0], *known))
     if intent.missing_version:
@@ -2216,6 +2217,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         asked = replace(intent, type=LOOKUP)
         return Reply(LOOKUP, intent.lang, read_as(asked), asked, hits=tuple(stated[:PAGE]), ranked=tuple(stated),
                      filters=_applied(asked, filters))
+    if intent.type == LIST and intent.mode == WHERE and subject_level_asked(intent):
+        intent = replace(intent, type=LOOKUP, mode=None)  # "welk taalniveau Nederlands moet een PMK halen en is dat
+        # ergens hoger?": the requirement, from the dossier's generic part first, and where it is set higher
     if intent.type == LIST:
         reply = list_tree(intent, library, filters, required) if intent.mode == TREE \
             else list_where(intent, library, filters)
@@ -2941,6 +2945,10 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
         if glossed and _explained_absent(glossed.lower(), aside, library):  # "statushouders (refugees with a
             return (glossed.lower(),)  # residence permit)": a word no source holds, explained in words none holds
     content, unknown = _topic_evidence(intent, library)
+    situation = _SITUATION_FIRST.match(intent.question)
+    if situation and unknown and len(unknown) < len(content):  # "Als we begeleiders inhuren, welke bijzondere
+        said = set(re.findall(r"[^\W\d_]+", fold(situation.group(0))))  # vereisten gelden er?": the asker's
+        unknown = [w for w in unknown if fold(w) not in said]  # situation, not what is asked
     aside = _explaining_aside(intent, library)
     if aside:  # "the ondersteuningsplan (making or contributing to it)": the term is asked, the aside explains it
         unknown = [w for w in unknown if w not in aside]  # its words held still count
@@ -2952,6 +2960,11 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
         if not evidence.not_held(content, unknown, written, bool(intent.scopes), library.vocab):
             return ()
     return tuple(unknown)
+
+
+# a leading clause that sets the asker's situation before the question ("Als we … inhuren, welke …?", "When we hire
+# …, what …?")
+_SITUATION_FIRST = re.compile(r"\s*(?:als|wanneer|indien|if|when)\b[^,?.!]{3,80},(?=\s*\w)", re.IGNORECASE)
 
 
 # a question for what a source says about something, or which requirements it sets (not how the work is done)

@@ -24,6 +24,7 @@ from assistant.themes.words import (
     NOT_A_HEAD,
     PREPOSITION_PARTICLES,
     adjective_of,
+    agent_nouns,
     content_words,
     excluded,
     fold,
@@ -66,7 +67,7 @@ def word_variants(word: str, corpus: Corpus, exclude: tuple[str, ...] = (), morp
     word = fold(word)
     if morphology:
         forms = {w for w in corpus.forms(word) if same_word(w, word)} | (
-            (verb_forms(word) | adjective_of(word)) & corpus.vocabulary.keys())
+            (verb_forms(word) | adjective_of(word) | agent_nouns(word)) & corpus.vocabulary.keys())
     else:
         forms = set(corpus.forms(word))
     if not participles:

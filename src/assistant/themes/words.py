@@ -139,6 +139,17 @@ def adjective_of(noun: str) -> frozenset[str]:
     return frozenset()
 
 
+AGENT_MIN = 5  # a word this long also names its doer in -er(s) (*mantelzorg* → *mantelzorgers*, *sport* → *sporters*)
+
+
+def agent_nouns(word: str) -> frozenset[str]:
+    """The nouns for the one who does what ``word`` names (*mantelzorg* → mantelzorger, mantelzorgers): the
+    stemmer keeps them apart. A caller keeps only the forms its corpus holds."""
+    if len(word) < AGENT_MIN or word[-1] in "aeiou" or word.endswith("en"):
+        return frozenset()
+    return frozenset({word + "er", word + "ers"})
+
+
 def ie_adjective(word: str) -> list[str]:
     """The adjective of a noun in -ie/-iën and back (*financiën* ↔ *financieel*, *financiële*; *materie* ↔
     *materieel*), folded: the stemmer keeps them apart. A caller keeps only the forms its corpus holds."""
