@@ -9,7 +9,7 @@ staffing ratios and exam plans; "zet X naast Y". On the real bundled corpus."""
 
 from __future__ import annotations
 
-from conftest import ask, only, refs
+from conftest import ask, assert_not_found, only, refs
 
 from assistant.conversation import profile_word_names
 from assistant.intent import COMPARE, COMPETENCE, LIST, LOOKUP, NOT_FOUND, TREE, WHERE
@@ -123,11 +123,9 @@ def test_the_askers_situation_before_the_question_is_no_unknown_theme(library, s
 
 
 def test_a_comparison_with_a_version_that_does_not_exist_is_not_found(library, searcher):
-    for question in ("What changed in Sociaal Werk between the 2020 version and the 2024 version?",
-                     "wat is er veranderd in sociaal werk tussen 2020 en 2024?"):
-        reply = only(library, searcher, question)
-        assert reply.type == NOT_FOUND and reply.problem == "unknown_version", (question, reply.read_as)
-        assert reply.details[0] == "2024"
+    assert_not_found(library, searcher, ("What changed in Sociaal Werk between the 2020 version and the 2024 version?",
+                                         "wat is er veranderd in sociaal werk tussen 2020 en 2024?"), "unknown_version")
+    assert only(library, searcher, "wat is er veranderd in sociaal werk tussen 2020 en 2024?").details[0] == "2024"
     assert only(library, searcher, "vergelijk sociaal werk 2015 en 2020").type == COMPARE
 
 

@@ -59,9 +59,9 @@ TREE = "tree"
 WHERE = "where"
 
 # "is er iets over X te vinden?", "is there anything on X?", "does S&B say anything about X?", "waar gaat het
-# in MZ over X?": whether (and where) the sources hold a theme ("wat zegt het KD over X?" asks what it says, as
-# "what does the KD say about X?"); not a lead-in before a colon and its question ("Nog
-# iets over het competentieprofiel: wat is …?", "Something about X: which …?")
+# in MZ over X?": whether (and where) the sources hold a theme ("wat zegt het KD over X?" asks what it says, as "what
+# does the KD say about X?"); not a lead-in before a colon and its question ("Nog iets over het competentieprofiel:
+# wat is …?", "Something about X: which …?")
 _LEAD_IN = (r"(?![^?.!:]*:\s*(?:wat|welke?|hoe|waar|wie|wanneer|what|which|how|where|who|when)\b)")
 ANYTHING_ON = (r"\b(?:iets|wat(?!\s+(?:zegt|zeggen|vertelt|vertellen|schrijft|schrijven)\b))\s+(?:\w+\s+){0,5}?"
                r"(?:over|rond|omtrent|met betrekking tot)\s+\w" + _LEAD_IN
