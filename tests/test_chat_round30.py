@@ -181,3 +181,12 @@ def test_setting_one_next_to_another_compares_them(library, searcher):
                    "en sbu")
     assert then.reply.type == COMPARE and len(then.reply.sides) == 2, then.reply.read_as
     assert only(library, searcher, "zet de PMK en de GPM naast elkaar").type == COMPARE
+
+
+def test_a_profile_named_in_a_dossier_it_is_no_part_of_asks_which_is_meant(library, searcher):
+    reply = only(library, searcher, "welke werkprocessen heeft de Thuisbegeleider in Pedagogisch Werk?")
+    assert reply.problem == "conflict" and reply.details == ("Thuisbegeleider", "Pedagogisch Werk"), reply.details
+    for question in ("welke werkprocessen heeft de thuisbegeleider in MZ?",  # its own dossier
+                     "welke werkprocessen heeft de OA in Pedagogisch Werk?"):  # a profile there (and a 2021 dossier)
+        reply = only(library, searcher, question)
+        assert reply.type == LIST and reply.problem is None and reply.items, question

@@ -1063,6 +1063,21 @@ def closest_names(name: str, catalogue: Catalogue, n: int = 5, pad: bool = True)
     return tuple(dict.fromkeys(names))
 
 
+def _misplaced(text: str, terms: list[str], catalogue: Catalogue) -> tuple[str, ...]:
+    """A profile named "in" a dossier it is no part of ("welke werkprocessen heeft de Thuisbegeleider in Pedagogisch
+    Werk?"): the two names, which exclude each other; nothing when the profile is in that dossier."""
+    entries = {t: catalogue.scopes.get(fold(t), ()) for t in dict.fromkeys(terms)}
+    profiles = [t for t, found in entries.items() if found and all(e.profile for e in found)]
+    dossiers = [t for t, found in entries.items() if found and all(e.profile is None for e in found)]
+    for profile, dossier in itertools.product(profiles, dossiers):
+        within = rf"{re.escape(profile)}\s+(?:in|uit|van|binnen|from|of|within)\s+(?:(?:het|de|the)\s+)?" \
+                 rf"(?:(?:dossier|kd|kwalificatiedossier)\s+)?{re.escape(dossier)}(?![\w-])"
+        held = {e.dossier for e in entries[dossier]}
+        if re.search(within, text, re.IGNORECASE) and not any(e.dossier in held for e in entries[profile]):
+            return (entries[profile][0].profile or profile, entries[dossier][0].dossier)
+    return ()
+
+
 def _conflict(folded: str, years: list[str], levels: tuple[int, ...], scope_terms: list[str]) -> tuple[str, ...]:
     """Two "alleen/only" clauses that each name a different year, level or scope."""
     clauses = re.split(CUES["only"], folded)[1:]
@@ -1382,7 +1397,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if tasks_asked or focused:
         kind = "werkproces"  # "welke taken heeft een helpende?", "wat moet een PMK'er allemaal kunnen?"
     only = _has(CUES["only"], folded)
-    conflict = _conflict(folded, years, levels, scope_terms)
+    conflict = _conflict(folded, years, levels, scope_terms) or _misplaced(text, scope_terms, catalogue)
     scopes = scope_entries(scope_terms, good_years, catalogue, text)
     numbered = crebo_scopes(text, catalogue)
     if numbered:  # "het KD Sociaal werk (crebo 23185)": the version the number names; other names stay
