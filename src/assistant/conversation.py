@@ -330,15 +330,14 @@ def profile_word_names(titles: Iterable[str], dossiers: Iterable[str]) -> dict[s
     from assistant.spelling import is_word
 
     split = {t: [w for w in re.split(r"[\s,&/-]+", t) if w] for t in titles}
-    elsewhere = Counter(w for words in split.values() for w in set(words))
     taken = {w for name in dossiers for w in re.split(r"[\s,&/-]+", name)}
     found: dict[str, str] = {}
     for title, words in split.items():
         for word in words if len(words) >= 2 else ():
-            inside = any(word in w for other, ws in split.items() if other != title for w in ws)  # *werker* in
+            # another title holds it, whole or inside a word (*werker* in *medewerker*)
+            elsewhere = any(word in w for other, ws in split.items() if other != title for w in ws)
             common = any(is_word(word, lang, PROFILE_WORD_ZIPF) for lang in ("nl", "en"))
-            if len(word) >= PROFILE_WORD_MIN and elsewhere[word] == 1 and word not in taken and not inside \
-                    and not common:  # *medewerker*
+            if len(word) >= PROFILE_WORD_MIN and word not in taken and not elsewhere and not common:
                 for alias in (f"{word} profiel", f"{word}-profiel", f"{word} profile", f"{word}-profile"):
                     found[alias] = title
     return found
