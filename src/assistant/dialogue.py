@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from assistant import evidence
 from assistant.absent_facts import asked_absent_fact
 from assistant.conversation import (
     COMPARE_WORD,
@@ -75,6 +76,7 @@ from assistant.replies import (
     FACTS,
     SUBJECT,
     SUBJECT_LEVEL,
+    Item,
     Library,
     Reply,
     Request,
@@ -82,8 +84,11 @@ from assistant.replies import (
     asks_crebo_or_load,
     asks_fact_words,
     build,
+    definition_subject,
     intent_levels,
     profile_niveaus,
+    subject,
+    unit_sbb,
 )
 from assistant.retrieval import Filters
 from assistant.spelling import correct_names, correct_words, expand_shorthand, split_glued
@@ -204,6 +209,20 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     Raises:
         BadQuery: a dropdown filter value the index does not know (the caller shows its message).
     """
+    outcome = _respond(message, previous, ui, library, search)
+    reply = outcome.reply
+    unlinked = _unlinked_pointed(message, previous, library) \
+        if previous is not None and reply.type in (LOOKUP, COMPARE, COMPETENCE) else ()
+    if unlinked:  # "Welke SBB-competenties horen daarbij?" after a 2020 werkproces: its text names none (the turn
+        # stays as read, for "en in 2015?")
+        reply = Reply(NOT_FOUND, reply.lang, _reading(reply.lang, outcome.question), reply.intent,
+                      hits=reply.hits[:3], problem="no_sbb", details=unlinked, followup=True)
+        return replace(outcome, reply=reply)
+    return outcome
+
+
+def _respond(message: str, previous: Turn | None, ui: Constraints, library: Library, search: Search) -> Outcome:
+    """The reply as the message reads, before :func:`respond` checks what a competence follow-up points at."""
     text, asked_in = answer_language(_INTERJECTION.sub("", message) or message)
     if asked_in and not text:  # only "can you answer in English?": the previous answer again in that language
         if previous is not None:
@@ -234,6 +253,11 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     if previous is not None and _NO_FILTERS.match(text):
         return _answer(previous.question, previous, Constraints(), library, search, lang,
                        constraints=Constraints(), followup=True)
+    if previous is not None and previous.kind == PROFIEL and previous.listed and COMPARE_WORD.search(text) \
+            and not find_scope_terms(text, library.catalogue):  # "Do they differ in level or study load?" after
+        programme = referent(Reference("scope", "", (0, 0)), previous) or ""  # a list of profiles: those
+        them = f"the profiles of {programme}" if lang == "en" else f"de profielen van {programme}"
+        text = _THEY.sub(them.strip().removesuffix(" of").removesuffix(" van"), text, count=1)
     if previous is not None:
         text = relative_version(text, previous, library.catalogue)  # "in de oudere versie": its year (here, before
         # references are read, and once)
@@ -319,6 +343,9 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     if reference is not None and reference.kind == "topic" and re.match(r"(?:heeft|hebben)\s", reference.text.lower()) \
             and not (previous is not None and _CODE_NAMED.search(previous.topic or "")):
         reference = None  # "welke competenties heeft die?" points at a unit; after a theme it asks again, unresolved
+    if reference is not None and previous is None and re.match(r"(?:komt|komen|zie|vind)\s", reference.text.lower()):
+        reference = None  # "Mijn studenten vinden agressie lastig. In welke werkprocessen komt dat terug?" first: the
+        # statement's theme (after an answer, "waar komt dat voor?" points back at it)
     if reference is not None and previous is None and reference.kind == "topic" and QUOTED.search(text):
         reference = None  # "… 'Voert coördinerende taken uit' (or a variant of that title)": the quote itself
     if reference is not None and previous is None and programmes_with_theme(fold(text)):
@@ -355,8 +382,9 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                                                                                                 intent.topic)
             # "waar komt X voor en bij welke profielen is dat", "where does it say X?": the theme is in the message
             if not (intent.competences or intent.sbb or intent.scopes or previous is not None
-                    or asked_absent_fact(text) or own_theme):  # "How many children may one PM look after? Is there
-                # a rule about that?": what the sources never state, said as such
+                    or asked_absent_fact(text) or own_theme  # "How many children may one PM look after? Is there
+                    # a rule about that?": what the sources never state, said as such
+                    or _asks_its_own(text, reference, library, lang)):  # "… Do I need a VOG for that?"
                 reply = Reply(NOT_FOUND, lang, _reading(lang, text), intent, problem="no_referent",
                               details=(reference.text,))
                 return Outcome(reply, Turn(text, lang=lang), text, False)
@@ -380,7 +408,11 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
                 kind_word = kind_word or KIND_WORDS[lang]["werkproces"]
                 target = target if previous.scope else ""
             named = bool(find_scope_terms(text, library.catalogue)) and not re.search(r"\b[a-y]\b|\d", fold(text))
+            before = referent(Reference("scope", "", (0, 0)), previous) if previous is not None and previous.scope \
+                and reference.kind == "topic" and named and _SAME_AS.search(text) else None
             text = replace_reference(text, reference, target, kind_word)
+            if before:  # "en is dat bij medewerker sport en recreatie hetzelfde?" after the OA's English level: both
+                text = f"{text.rstrip(' ?')} {'as for' if lang == 'en' else 'als bij'} {before}?"
             if reference.kind == "pair" and COMPARE_WORD.search(previous.question) and not COMPARE_WORD.search(text) \
                     and asks_fact_words(text):  # "and the crebo numbers of both?" after two programmes compared:
                 text = f"{'compare' if lang == 'en' else 'vergelijk'}: {text}"  # still side by side
@@ -415,6 +447,13 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
     return _answer(resolved.question, previous, ui, library, search, lang, followup=resolved.followup,
                    constraints=resolved.constraints, own=resolved.turn.constraints)
 
+
+# the programmes just listed, said as a pronoun ("do they differ …", "verschillen ze …")
+_THEY = re.compile(r"\b(?:they|those|these|ze|zij|die|deze)\b"
+                   r"(?!\s+(?:two|twee|2|both|beide|profiles?|profielen|programm?e?s?|opleidingen)\b)", re.IGNORECASE)
+
+# "is dat bij X hetzelfde?", "is it the same for X?": the thing asked, for the previous programme and this one
+_SAME_AS = re.compile(r"\bhetzelfde\b|\bdezelfde\b|\b(?:the\s+)?same\b|\bgelijk\b", re.IGNORECASE)
 
 _KINDS = r"(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks|profielen|profiles)"
 _KINDS_AFTER = re.compile(rf"\s+{_KINDS}\b", re.IGNORECASE)  # "its profiles", "hun kerntaken"
@@ -831,6 +870,60 @@ _AT_LEVEL = re.compile(r"\b(?:the|that|this|de|het|die|deze)\s+(?:mbo[\s-]+)?(?:
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "deze", "die", "dit", "dat"})
 
 
+_ASKS_COMPETENCES = re.compile(r"\bcompeten(?:ties?|ces?|cies|cy)\b")
+
+
+def _unlinked_pointed(text: str, previous: Turn, library: Library) -> tuple[str, ...]:
+    """``("B1-K1-W3", "Sociaal Werk 2020")`` when a follow-up asks for the competences of what the previous answer
+    showed ("Welke SBB-competenties horen daarbij?", "en die van 2020?", "… bij die drie P4-werkprocessen?") and
+    none of the werkprocessen it points at names one (the 2020/21 texts); else ``()``. It points at the units
+    listed, or the two compared, or a lookup's first werkproces; a year or a code it names narrows them. A message
+    that names a programme, a unit title or a competence asks a question of its own."""
+    folded = fold(text)
+    if not _ASKS_COMPETENCES.search(folded) or QUOTED.search(text) or find_scope_terms(text, library.catalogue) \
+            or sbb_letters(text) or sbb_named(text, library.sbb) or _names_competence(text, library):
+        return ()
+    units = [u for u in library.units if u.chunk.kind == WERKPROCES]
+    if previous.listed:
+        listed = set(previous.listed)
+        pointed = [u for u in units if Item(u.chunk, u.passage, None).ref in listed]
+    else:
+        shown = [s for s in previous.subjects if s.split() and _CODE.match(s.split()[0])]
+        shown = shown if len(shown) == 2 and len(previous.subjects) == 2 else shown[:1]  # two compared, or the top
+        pointed = [u for u in units if subject(u.chunk) in shown]
+    years, codes = years_named(text), codes_in(text) + [c.upper() for c in re.findall(r"\b(p\d)(?=-|\b)", folded)]
+    pointed = [u for u in pointed if (not years or u.chunk.version[:4] in years)
+               and (not codes or any(u.chunk.code == c or u.chunk.code.startswith(f"{c}-") for c in codes))]
+    if not pointed or any(unit_sbb(u.passage, library.sbb) for u in pointed):
+        return ()
+    scope = ", ".join(dict.fromkeys(f"{u.chunk.dossier} {u.chunk.version[:4]}" for u in pointed))
+    codes_shown = list(dict.fromkeys(u.chunk.code for u in pointed))
+    return (", ".join(codes_shown), scope) if len(codes_shown) <= 3 else (scope,)
+
+
+def _asks_its_own(text: str, reference: Reference, library: Library, lang: str) -> bool:
+    """A sentence before the reference's own, which names a specific thing it asks besides the reference ("…
+    hoping to work in a kinderopvang. Do I need a VOG for that?": *VOG*): *that* is the purpose said before, and the
+    question stands on its own ("Ik heb een cliënt met schulden. Welke werkprocessen gaan daarover?" asks nothing of
+    its own)."""
+    start = max(text.rfind(mark, 0, reference.span[0]) for mark in ".?!") + 1
+    if not text[:start].strip():
+        return False
+    ends = [i for i in (text.find(mark, reference.span[1]) for mark in ".?!") if i >= 0]
+    after = text[reference.span[1]: min(ends, default=len(text))]
+    if reference.text.split()[-1].lower() in _DEMONSTRATIVES:  # "to this specialisation": the thing pointed at
+        after = re.sub(r"^\s*[^\W\d_]+", " ", after)
+    own = text[start: reference.span[0]] + " " + after
+    words = topic_words(route(own, library.catalogue, library.vocabulary, lang, library.sbb).topic)
+    return any(evidence.known(w, library.vocab, lang) and not evidence.generic(w, library.vocab)
+               and (lang != "nl" or library.vocab.share(w) < OWN_SHARE) for w in words)
+    # a word the sources hold, in few units: *VOG*, not "rules", "eisen" ("We run a daycare. Are there rules about
+    # that?", "Wij hebben een BSO. Welke eisen gelden daarvoor?")
+
+
+OWN_SHARE = 0.03  # a word in fewer than this share of the units names a thing of its own (*VOG* 0.013, *eisen* 0.066)
+
+
 def _points_at_a_thing(text: str, reference: Reference, topic: str) -> bool:
     """The reference names what it points at ("that programme", "to this specialisation") or points at another
     sentence ("Ik heb een cliënt met schulden. Welke werkprocessen gaan daarover?"): a thing said before, not the
@@ -966,6 +1059,9 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
     subjects = reply.subjects()
     topic = ", ".join(intent.competences) or ", ".join(reply.details[:1] if reply.type == "competence" else ()) \
         or intent.topic or (subjects[0] if subjects else "")
+    term = definition_subject(question) if reply.type in (LOOKUP, NOT_FOUND) and not intent.competences else None
+    if term:  # "wat betekent VVE eigenlijk? kom het steeds tegen", then "waar komt dat voor?": the term
+        topic = term
     if reply.type == LOOKUP and len(intent.competences) == 1 and len(intent.levels) == 1:  # "that" = this level
         topic = f"{intent.competences[0]} {'level' if lang == 'en' else 'niveau'} {intent.levels[0]}"
     if reply.type == LIST and (within or intent.mode == TREE) and len(reply.items) == 1 and subjects:

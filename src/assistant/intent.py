@@ -688,6 +688,13 @@ def is_question_word(word: str) -> bool:
     return word in words or ("-" in word and all(p in words for p in word.split("-")))
 
 
+def after_statements(text: str) -> str:
+    """The text after the asker's statements before the question (:data:`_STATEMENT`: "later i want to work with
+    disabled people. what is the difference …?"), or the whole text."""
+    before = _STATEMENT.search(text.lower())
+    return text[before.end():] if before else text
+
+
 def _statement_end(folded: str, scoped: bool = False) -> int:
     """Where the question starts after the asker's statements before it (:data:`_STATEMENT`), or 0: they are set
     aside when the question asks where a theme of its own occurs, or names a scope and points at nothing ("I like
@@ -698,7 +705,8 @@ def _statement_end(folded: str, scoped: bool = False) -> int:
     if before is None:
         return 0
     rest = folded[before.end():]
-    if _own_words(rest) and _has(CUES["where"], rest):  # "… In which work processes does huishouden come up?"
+    if _own_words(rest) and (_has(CUES["where"], rest) or _has(UNITS_VERB, rest)):  # "… In which work processes
+        # does huishouden come up?", "… which work processes involve administering medication?"
         return before.end()
     aimed = _THE_PROGRAMME.sub(" ", rest)  # "… bij dit profiel?": the programme named, not a theme of the statement
     pointing = find_reference(aimed) is not None or _DEMONSTRATIVE.search(aimed) is not None
@@ -767,7 +775,8 @@ _QUESTION_LEAD = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,4}?(?:vraag|vraagje|questio
 # and cooking. In which work processes does huishouden come up?"): the same, when the question has words of its own
 # A greeting alone ("Hoi!") and the asker's own question before the last ("Maar wat doe je dan eigenlijk de hele
 # dag? Welke werkprocessen heeft X?") count among them.
-_STATEMENT = re.compile(r"^(?>(?:\s*(?:hoi|hi|hallo|hello|hey|dag|beste|dear)\s*[.!,]\s+"
+_STATEMENT = re.compile(r"^(?>(?:\s*(?:hoi|hi|hallo|hello|hey|dag|beste|dear|good\s+(?:morning|afternoon|evening)"
+                        r"|goede(?:morgen|middag|navond)|goeie(?:morgen|middag|navond))\s*[.!,]\s+"
                         r"|[^.!?;]*\b(?:ik|wij|we|mijn|onze|ons|i|i'm|my|our|me)\b[^.!?;]*[.!;]\s+"
                         # what the student did, before the asker's question ("Ze heeft een voorlichting gegeven.",
                         # "Student heeft een vrijwilliger ingewerkt.", "She helped with the laundry.")
@@ -792,7 +801,7 @@ _POINTS_BACK = re.compile(r"^(?:er|daar|hier|waar)(?:over|bij|voor|mee|op|aan|in
 # (unless it says what is asked: "Kun je me helpen? Ik zoek werkprocessen over agressie.", "Het gaat me om medicatie")
 _AFTERWORD = re.compile(
     r"(?<=\?)\s+(?:ik|i|i'd|i'm|i've|we|wij|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
-    r"(?:ze|zij|they|they're|hij|he|she)\b(?![^?]*\b(?:over|about|om)\b)|"  # "Ze rijden bij ons van cliënt naar
+    r"(?:ze|zij|die|they|they're|hij|he|she)\b(?![^?]*\b(?:over|about|om)\b)|"  # "Ze rijden bij ons van cliënt naar
     # cliënt.", not "ze moeten iets over ouders weten"
     r"bedankt|dank|alvast|zodat|want|because|omdat|since|ivm|i\.v\.m\.|vanwege|in\s+verband\s+met"
     r"|wil|wilde|wou|ben|heb|vind|twijfel"  # a chat statement without its subject: "wil het in me portfolio zetten"
@@ -1234,7 +1243,7 @@ def _edge_version(folded: str, scope_terms: list[str], catalogue: Catalogue) -> 
     return (years[-1] if newest else years[0],)
 
 
-ASKING = ("which", "where", "what", "welke", "welk", "waar")  # the question words the cues are written for
+ASKING = ("which", "where", "what", "welke", "welk", "waar", "hoeveel")  # the question words the cues are written for
 UNIT_WORDS = ("werkprocessen", "werkproces", "kerntaken", "competenties")  # the unit kinds asked for
 ASKING_LIKE = 0.85  # how alike a typed word must be to one of them to be read as it ("wich", "whihc", "wlke")
 LONG_LIKE = 0.8  # ... a word of LONG_WORD letters or more, where two letters typed by ear weigh less ("werkprossesen")
@@ -1364,6 +1373,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     # English name ("dat ze goed plant en organiseert": *plan*, *orga*)
     sbb_codes = tuple(c for c in sbb_named(spoken, sbb or {}, loose=loose, halves=halves)
                       if c in asked_sbb or (c in titled and len((sbb or {}).get(c, "").split()) > 1))
+    if not loose and verb_used(LEARN, folded):  # "wat moet een OA leren?", "wat leren studenten in …?": what a
+        # student learns is the programme, not SBB *Leren* ("moet je kunnen presenteren" is *Presenteren*)
+        sbb_codes = tuple(c for c in sbb_codes if fold((sbb or {}).get(c, "")) != LEARN)
     sbb_codes = tuple(dict.fromkeys([*sbb_codes, *(c for c in sbb_letters(text) if c in (sbb or {}))]))
     if _has(TITLE_HOLDS, folded) and not _has(r"\bcompeten\w*|\bsbb\b", folded):
         sbb_codes = ()  # "which work processes have titles containing begeleiding?": a word of the titles
@@ -1411,7 +1423,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     kind_patterns = [_PROFILE_WORDS if k == "profiel" and kind != "profiel" else p for k, p in KIND_WORDS.items()]
     # "richtingen" not read as profiles is a theme word
     in_contact = [] if _has(MAKING_CONTACT, folded) else [IN_CONTACT]  # "contact leggen met": contact asked
-    cue_patterns = [UNITS_VERB, NATIONAL, IN_GENERAL, YOUR_SOURCES, *in_contact, _TEXT_ITSELF.pattern, LIST_SHAPE,
+    cue_patterns = [UNITS_VERB, NATIONAL, IN_GENERAL, REGARDING, YOUR_SOURCES, *in_contact, _TEXT_ITSELF.pattern,
+                    LIST_SHAPE,
                     *kind_patterns, AN_ADDITION, CUES["compare"], MORE_THAN, WHICH_MORE, SET_BESIDE, CUES["only"],
                     r"\bkomt\b|\bkomen\b|\bvoor\b",
                     PLAYS_A_ROLE, *(tail for verb, tail in ROLE_TAILS if _has(verb, folded)),
@@ -1423,6 +1436,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                     INCLUDING, CREBO_GIVEN,  # "include profile-specific additions": the scope's parts, no theme
                     WITHOUT_ADDITIONS, TITLE_HOLDS, *(rf"\b{n}\b" for n in crebo_numbers(text, catalogue)),
                     NEWEST, OLDEST, LEARNS_ABOUT, WHERE_LEARNED, *([TASKS] if tasks_asked or focused else []),
+                    *([LEARNER_LEARNS] if verb_used(LEARN, folded) else []),
                     *([_FOCUS] if focused else []),
                     *([REFERS] if re.search(UNITS_REFER, folded) else [])]
     competence_patterns = [re.escape(c) + _WORKING for c in _competence_phrases(folded, vocabulary)]
@@ -1521,7 +1535,13 @@ TASKS = (r"\b(?:taken|tasks|duties|werkzaamheden|responsibilities|verantwoordeli
          r"|\ballemaal\s+(?:(?:leren|moeten)\s+)?(?:kunnen|doen)\b|\blearn\s+to\s+do\b"
          r"|\bgoed\s+in\s+zijn\b|\bbe\s+able\s+to\s+do\b"
          # "wat moet ik kunnen bij de helpende?"
-         r"|\bwat\s+(?:moet|moeten|mag|mogen)\s+(?:ik|je|jij|ze|zij|hij|we|wij)\s+(?:allemaal\s+)?(?:kunnen|doen)\b")
+         r"|\bwat\s+(?:moet|moeten|mag|mogen)\s+(?:ik|je|jij|ze|zij|hij|we|wij)\s+(?:allemaal\s+)?(?:kunnen|doen)\b"
+         # "wat moet een OA leren?", "wat leren studenten in …?", "what do students learn in …?": what is learned
+         r"|\bwat\s+(?:moet|moeten|gaat|gaan|zal|zullen)\s+(?:[^\W\d_]+\s+){0,3}?(?:allemaal\s+)?leren"
+         r"(?=\s*(?:[?.!]|$)|\s+(?:in|bij|op|tijdens)\b)"
+         r"|\bwat\s+(?:leer|leert|leren)\s+(?:een\s+|de\s+)?(?:ze|zij|je|jij|ik|we|wij|hij|studenten|leerlingen|deelnemers"
+         r"|cursisten|stagiair\w*|student)\b"
+         r"|\bwhat\s+(?:do|does|will|must|should|would)\s+(?:[\w'-]+\s+){1,4}?learn\b(?=\s*(?:[?.!]|$|in\b|at\b|on\b))")
 
 
 # "the full list of", "de volledige lijst": a list asked for, no topic
@@ -1637,6 +1657,49 @@ _ANY_UNIT = re.compile(r"\b(?:het|the)\s+(?:werk ?proces|work ?process)\s*[?.!]*
 LEARNS_ABOUT = (r"(?<!competentie )(?<!competence )\b(?:leer|leert|leren|learn|learns|learnt|learned|taught)\b"
                 r"(?=(?:(?!\b(?:en|and)\s+(?:wat|welke|hoe|what|which|how)\b)[^?.!,]){0,80}\b(?:over|about)\b"
                 r"|\s+(?:doen|kennen|kunnen|to\s+do)\b)")  # "wat gaat ze allemaal leren doen?": no SBB *Leren*
+# the auxiliaries and subjects around a verb: "wat moet een OA leren?", "wat leren studenten …?"
+_AUXILIARY = r"moet|moeten|moest|moesten|kan|kunnen|kon|konden|mag|mogen|gaat|gaan|ga|zal|zullen|wil|willen"
+_SUBJECT = r"ze|zij|je|jij|ik|we|wij|u|hij|studenten|leerlingen|deelnemers|cursisten|stagiair\w*|student"
+
+
+_NARROWING = ("alleen", "enkel", "slechts", "only", "just")  # a narrowing follow-up merged after the verb
+_ABLE = ("kunnen", "kan", "kon", "konden")  # "moet je kunnen leren": the ability, the competence
+_WHERE_LEARNED = ("in", "bij", "op", "tijdens")  # "wat gaan studenten leren in OA 2021?"
+# the learner's verb "leren" itself, where :func:`verb_used` finds it: no theme word
+LEARNER_LEARNS = (r"\b(?:leer|leert|leren)\b"
+                  r"(?=\s*(?:[?.!,;:()]|$|(?:alleen|enkel|slechts|only|just|in|bij|op|tijdens)\b))"
+                  rf"|\b(?:leer|leert|leren)\b(?=\s+(?:een\s+|de\s+)?(?:{_SUBJECT})\b)")
+
+
+LEARN = "leren"  # the verb of learning, and the SBB competence *Leren*
+
+
+def verb_used(verb: str, folded: str) -> bool:
+    """Whether a verb (an infinitive) is the asker's verb in the (folded) question: a form of it ends a clause that
+    has an auxiliary before it ("welke werkprocessen moeten zij in hun opleiding leren?"), or stands before its
+    subject ("wat leren studenten in de opleiding?")."""
+    core = verb[:-2] if verb.endswith("en") else verb  # "leren": "ler", written "leer" in a closed syllable
+    closed = core[:-1] + core[-2] + core[-1] if re.search(r"[^aeiou][aeiou][^aeiou]$", core) else core
+    forms = {verb, core, closed, f"{closed}t"}  # "leren", "leer", "leert"
+    for clause in re.split(r"[?.!,;:()]", folded):  # a scope added in brackets ends the clause
+        tokens = re.findall(r"[^\W\d_]+", clause)
+        for i, token in enumerate(tokens):
+            if token not in forms:
+                continue
+            if i and tokens[i - 1] in _ABLE:
+                continue  # "moet je kunnen leren": being able to learn, the competence
+            last = i == len(tokens) - 1 or tokens[i + 1] in _NARROWING or (  # "… leren alleen het profieldeel?": a
+                tokens[i + 1] in _WHERE_LEARNED and tokens[0] in ("wat", "welke"))  # narrowing merged after it;
+            # "wat gaan studenten leren in OA 2021?": where they learn it
+            if last and any(re.fullmatch(_AUXILIARY, t) for t in tokens[:i]):
+                return True
+            subject = tokens[i + 2] if i + 2 < len(tokens) and tokens[i + 1] in ("een", "de") else (
+                tokens[i + 1] if i + 1 < len(tokens) else "")
+            if re.fullmatch(_SUBJECT, subject):  # "wat leren studenten …", "wat leert een stagiair …"
+                return True
+    return False
+
+
 # "waar leer ik EHBO?", "where do I learn first aid?": where a theme is, not the theme "leren"
 WHERE_LEARNED = (r"(?<=\bwaar )(?:leer|leert|leren)\b"
                  r"|(?<=\bwhere )(?:(?:do|does|can|will|would)\s+(?:i|we|you|they|one|students?|pupils?)\s+)learn\b")
@@ -1654,7 +1717,11 @@ _MANY = (r"\bwelke\b|\bwhich\b|\balle\b|\ball\b|\blist\b|\blijst\b|\bwerk ?proce
 # mbo-opleidingen"): no theme word
 NATIONAL = (r"\b(?:dutch|nederlandse)\s+(?=(?:[\w-]+\s+)?(?:qualifications?|programm?e?s?|dossiers?|kds?"
             r"|kwalificatie\w*|opleiding\w*|courses?|curricul\w*|vocational|mbo\b))")
-IN_GENERAL = r"\bin\s+(?:het\s+)?(?:general|algemeen)\b"  # "what does level 2 mean in general?": no theme word
+# "op het gebied van de VOG", "wat betreft", "with regard to": what follows is the topic, the phrase is none
+REGARDING = (r"\bop\s+het\s+gebied\s+van\b|\bwat\s+betreft\b|\bmet\s+betrekking\s+tot\b|\bten\s+aanzien\s+van\b"
+             r"|\bwith\s+regard\s+to\b|\bin\s+terms\s+of\b")
+# "what does level 2 mean in general (terms)?": no theme word
+IN_GENERAL = r"\bin\s+(?:het\s+)?(?:general|algemeen)(?:\s+(?:terms|termen|zin|sense))?\b"
 # contact with someone ("contact met ouders", "contact with families"): the units about them, not those that also
 # say *contact* (six judges of the tuning sets listed every unit naming the parents)
 IN_CONTACT = r"\bcontact(?:en|s)?\s+(?=(?:met|with)\s)"

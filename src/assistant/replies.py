@@ -66,6 +66,7 @@ from assistant.intent import (
     TREE,
     WHERE,
     Intent,
+    after_statements,
     closest_names,
     covered,
     describe_scope,
@@ -93,6 +94,7 @@ from assistant.model import (
     PROFIEL,
     SPECIALISATIES,
     TOELICHTING,
+    UITLEG_NIVEAUS,
     WERKPROCES,
     Chunk,
 )
@@ -215,6 +217,13 @@ class Library:
         fields = {f.name for f in dataclasses.fields(Chunk)}  # "crebo", "level": what the index records
         return evidence.Vocab.of(self.words | fields, self.stems, self.name_words,
                                  (f"{u.chunk.title or ''} {u.passage}" for u in self.units))
+
+    @cached_property
+    def law_words(self) -> frozenset[str]:
+        """The first name word of every law the sources name ("Wet Maatschappelijke Ondersteuning": *maatschappelijke*,
+        "Wet op de jeugdzorg": *jeugdzorg*), folded (:func:`unnamed_law`)."""
+        return frozenset(m.group(1) for c in self.chunks for m in _LAW.finditer(fold(c.text))
+                         if m.group(1) not in STOPWORDS and m.group(1) not in question_words())  # not "de wet moet"
 
     @cached_property
     def sbu_chunks(self) -> dict[tuple, Chunk]:
@@ -377,6 +386,8 @@ class Reply:
         ranked: a lookup's page of hits before the weak ones were left out (what a language model reads).
         passing: a where-list's units that name the theme only in passing, named apart from ``items`` when the
             list has :data:`PASSING_APART` core units or more.
+        narrowed: a comparison of two programmes or versions narrowed to the units on the question's topic (its
+            subjects stay the two sides).
     """
 
     type: str
@@ -395,11 +406,12 @@ class Reply:
     followup: bool = False
     ranked: tuple[Hit, ...] = ()
     passing: tuple[Item, ...] = ()
+    narrowed: bool = False
 
     def subjects(self) -> tuple[str, ...]:
         """What the answer is about, first first, as short phrases a follow-up can refer to (two programmes compared:
         the two, so that "die tweede" is the second programme, not a unit of the table)."""
-        if self.type == COMPARE and self.sides and len(self.items) > 2:
+        if self.type == COMPARE and self.sides and (len(self.items) > 2 or self.narrowed):
             return tuple(dict.fromkeys(self.sides))
         if self.items:
             return tuple(dict.fromkeys(subject(i.chunk) for i in self.items))
@@ -1554,6 +1566,35 @@ def _level_item(library: Library, competence: str, level: int) -> Item | None:
     return None
 
 
+# a fact asked of the dossier itself ("the crebo of the Pedagogisch Werk dossier"), not of its profiles
+_DOSSIER_FACT = re.compile(r"\b(?:crebo\w*|level|niveau|sbu|study\s+load|studiebelasting)\s+(?:\w+\s+)?(?:of|van)\s+"
+                           r"(?:the|het|de|dat|that)\s+(?:[\w&-]+\s+){0,3}"
+                           r"(?:dossier|kd|kwalificatiedossier|qualification file)\b")
+
+
+def _general_levels(intent: Intent, library: Library) -> Reply | None:
+    """Two levels of a profile of competences in general, side by side: the lines of its explanation of the levels
+    ("Niveau 1: De medewerker toont basaal effectief gedrag …"), when the question names no competence and no
+    other scope; None otherwise."""
+    if any(not _is_profile_of_competences(e, library) for e in intent.scopes):
+        return None
+    chunk = next((c for c in library.chunks if c.kind == UITLEG_NIVEAUS and (not intent.scopes or any(
+        in_scope(c, e) for e in intent.scopes))), None)
+    if chunk is None or (not intent.scopes and not _COMPETENCE_PROFILE.search(fold(intent.question))):
+        return None
+    lines = dict(re.findall(r"(?ims)^niveau\s+(\d):?\s*(.+?)(?=^niveau\s+\d|\Z)", chunk.text))
+    a, b = (str(n) for n in intent.levels[:2])
+    if a not in lines or b not in lines:
+        return None
+    left, right = (Item(chunk, f"Niveau {n}: {' '.join(lines[n].split())}", None) for n in (a, b))
+    return Reply(COMPARE, intent.lang, read_as(intent, f"{chunk.title} {a} ↔ {b}"), intent, items=(left, right),
+                 rows=(Row(left, right, _status(left, right)),), sides=(f"Niveau {a}", f"Niveau {b}"))
+
+
+_COMPETENCE_PROFILE = re.compile(r"\bcompetentieprofiel\w*|\bcompeten\w+\s+profile\b|\bprofile\s+of\s+competen\w+"
+                                 r"|\buitleg\s+(?:van\s+de\s+)?niveaus\b")
+
+
 def _status(left: Item | None, right: Item | None) -> str:
     if left is None:
         return "right_only"
@@ -1581,6 +1622,10 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
         return Reply(COMPARE, intent.lang, read_as(intent, f"{competence} {a} ↔ {b}"), intent,
                      items=(left, right), rows=(Row(left, right, _status(left, right)),),
                      sides=(subject(left.chunk), subject(right.chunk)))
+    if not competence and len(intent.levels) >= 2:
+        general = _general_levels(intent, library)
+        if general is not None:  # "in the competentieprofiel, the difference between niveau 1 and niveau 4?"
+            return general
     added = _addition(intent, library) or _two_titles(intent, library)
     if added is not None:
         return added
@@ -1624,6 +1669,11 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
                 p.left == titled[0][0] and p.right == titled[1][0] for p in pairs):
             # "Stemt de werkzaamheden af: in PW and in MZ, is it the same?": the unit of that title on each side
             pairs = (links.Pair(titled[0][0], titled[1][0]),)
+    whole = len(pairs)
+    if not codes and not titles and len(pairs) > 1 and (_ONE_UNIT.search(fold(intent.question)) or not two_versions):
+        pairs = _pairs_on_topic(pairs, intent, library, passages)  # "the PMK work process about making a plan van
+        # aanpak, 2015 and 2021": that unit's pair, not the whole tree; "is hygiëne bij X hetzelfde als bij Y?": the
+        # pairs about hygiëne
     rows = []
     for pair in pairs:
         left = Item(pair.left, passages[pair.left.id], _part(pair.left)) if pair.left else None
@@ -1633,7 +1683,48 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
     if not rows:
         return _not_found(intent, "compare_what", (label_a, label_b))
     return Reply(COMPARE, intent.lang, read_as(intent, f"{label_a} ↔ {label_b}"), intent, items=items,
-                 rows=tuple(rows), sides=(label_a, label_b), details=_side_facts(intent, library))
+                 rows=tuple(rows), sides=(label_a, label_b), details=_side_facts(intent, library),
+                 narrowed=len(pairs) < whole)
+
+
+# one unit asked for by what it is about ("the work process about …", "het werkproces over …"), not all of them
+_ONE_UNIT = re.compile(r"\b(?:werk\s?proces|work\s?process|wp|unit)\b(?!es\b|en\b|s\b)[^?.!]*?"
+                       r"\b(?:about|over|on|for|waarin|in\s+which|where|dealing\s+with|voor)\b")
+
+
+# what is asked of a programme, not of its units, as the words' stems: its level, load, crebo, type, language
+# demands, requirements and parts ("their profile parts")
+_ASKED_OF_PROGRAMME = (r"niveau\w*|level\w*|sbu|studiebelast\w*|studielast\w*|crebo\w*|soort\w*|duur\w*|eis\w*"
+                       r"|requir\w*|taal\w*|language\w*|engel\w*|english|nederland\w*|dutch|reken\w*|numeracy|math\w*"
+                       r"|vreemd\w*|demand\w*|vog|verklaring\w*|parts?|profieldel\w*|basisdel\w*")
+
+
+def _pairs_on_topic(pairs: tuple, intent: Intent, library: Library, passages: dict) -> tuple:
+    """The pairs whose unit (either side) holds the most of the rare words of the question's topic, when some but
+    not all pairs do and both sides keep a unit; else all pairs (a word only one side uses says nothing of the other
+    side's unit)."""
+    asked = set(re.findall(r"[^\W\d_]+", fold(after_statements(intent.question))))  # not the asker's statement
+    topic = " ".join(w for w in (intent.topic or "").split() if fold(w) in asked)  # ("later i want to work with
+    # disabled people. what is the difference between …?")
+    alternatives = core_words(topic, library, "", intent.lang, True, intent.question)
+    rare = [[w for w in words if min(map(library.vocab.share, w)) < COMMON_SHARE and not any(
+        re.fullmatch(_ASKED_OF_PROGRAMME, form) for form in w)] for words in alternatives]  # "qua niveau en sbu",
+    # "English requirements": the programmes' facts, asked of no unit
+    rare = [words for words in rare if words]
+    if not rare:
+        return pairs
+
+    def share(chunk: Chunk | None) -> float:
+        text = f"{chunk.title or ''} {passages[chunk.id]}" if chunk is not None else ""
+        return max((coverage(words, text, ()) for words in rare), default=0.0) if text else 0.0
+
+    shares = {p: max(share(p.left), share(p.right)) for p in pairs}
+    best = max(shares.values(), default=0.0)
+    slots = max(len(words) for words in rare)
+    floor = best - 1 / slots - 1e-9 if slots >= 3 else best  # of three words or more, one may be missing
+    kept = tuple(p for p in pairs if best > 0 and shares[p] >= floor)
+    both = any(p.left is not None for p in kept) and any(p.right is not None for p in kept)
+    return kept if both and len(kept) < len(pairs) else pairs  # a side with none of them: the whole table
 
 
 def _asks_addition_only(intent: Intent) -> bool:
@@ -1771,6 +1862,9 @@ def _profiles_side_by_side(profiles: tuple[ScopeEntry, ...], intent: Intent, lib
     texts cited."""
     texts = {e: _profile_texts(e, library) for e in profiles}
     rows = _fact_rows([_profile_facts(e, library) for e in profiles])
+    if not rows:  # "Do the profiles of Sport & Bewegen 2021 differ in level?": the extract gives no facts
+        asked = [n for n, pattern in _FACT_WORDS.items() if re.search(pattern, fold(intent.question))] or ["niveau"]
+        return _not_found(intent, "no_fact", (asked[0], describe_scopes(intent.scopes, intent.lang)))
     items = tuple(Item(c, c.passage or c.text, _part(c)) for e in profiles for c in texts[e][:1])
     sides = tuple(scope_label(e) for e in profiles)
     return Reply(COMPARE, intent.lang, read_as(intent, " ↔ ".join(sides)), intent, items=items, rows=(), sides=sides,
@@ -1823,11 +1917,19 @@ def _side_facts(intent: Intent, library: Library) -> tuple[str, ...]:
     if not left or not right:
         return ()
     rows = _fact_rows([left, right])
-    subject = subject_level_asked(intent)  # "verschilt de eis voor Engels tussen de OA en de GPM?": each one's levels
+    subject = subject_level_asked(intent) or _subject_alone(intent)  # "verschilt de eis voor Engels tussen de OA en
+    # de GPM?", "is engels bij X hetzelfde als bij Y?": each one's levels
     lines = [_subject_line(subject, entry, library) for entry in (a, b)] if subject else []
     if any(lines):
         rows += (f"{SUBJECT_LABEL[intent.lang][subject]}|{lines[0].replace('|', '/')}|{lines[1].replace('|', '/')}",)
     return rows
+
+
+def _subject_alone(intent: Intent) -> str | None:
+    """The generic subject a topic names ("is engels bij X hetzelfde als bij Y?", "… niv engels halen …"), else
+    None."""
+    words = (intent.topic or "").split()
+    return next((name for name, pattern in _SUBJECTS.items() if any(re.fullmatch(pattern, w) for w in words)), None)
 
 
 SUBJECT_LABEL = {"nl": {"engels": "Engels", "nederlands": "Nederlands", "rekenen": "rekenen",
@@ -2002,6 +2104,40 @@ def definition_subject(question: str) -> str | None:
     return term if term and len(term.split()) <= 3 else None
 
 
+def expansion_passage(term: str, library: Library) -> tuple[Chunk, str] | None:
+    """The first passage that spells out an abbreviation asked for ("ADL", "VVE"), and its sentence: the long form
+    just before the abbreviation in brackets, "activiteiten van het dagelijks leven (ADL)" (:func:`long_form`)."""
+    if not re.fullmatch(r"[A-Z][A-Za-z]{1,5}", term) or sum(ch.isupper() for ch in term) < 2:
+        return None
+    bracketed = re.compile(rf"\(\s*{re.escape(term)}\s*\)")
+    for chunk in library.chunks:
+        for match in bracketed.finditer(chunk.text):
+            if long_form(term, chunk.text[: match.start()]):
+                start = max(chunk.text.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
+                ends = [i for i in (chunk.text.find(mark, match.end()) for mark in ".!?\n") if i >= 0]
+                return chunk, chunk.text[start: min(ends, default=len(chunk.text))].strip()
+    return None
+
+
+def long_form(short: str, before: str) -> str | None:
+    """The long form of an abbreviation in the words just before it (Schwartz and Hearst's rule): every letter of
+    the short form, last first, matches a letter of those words in order, the first letter at the start of a word;
+    at most ``len(short) + 5`` words back ("activiteiten van het dagelijks leven" for ADL, "Voor- en Vroegschoolse
+    Educatie" for VVE); None when the words do not spell it."""
+    words = re.findall(r"[^\s()]+", before)[-(len(short) + 5):]
+    text = " ".join(words).lower()
+    s, i = len(short) - 1, len(text) - 1
+    while s >= 0:
+        ch = short[s].lower()
+        while i >= 0 and (text[i] != ch or (s == 0 and i > 0 and text[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i, s = i - 1, s - 1
+    start = text.rfind(" ", 0, i + 1) + 1
+    return " ".join(words)[start:] or None
+
+
 def _defined(term: str, library: Library) -> bool:
     """Whether a unit's title or a ``term:`` label states what ``term`` is ("het werkproces Behartigt belangen":
     the unit so titled)."""
@@ -2033,6 +2169,13 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
         near = search(intent.question, filters, 3)
         return _not_found(intent, "unknown_level", (", ".join(intent.competences), str(bad_levels[0])), near)
     term = definition_subject(intent.question)
+    spelled = expansion_passage(term, library) if term and not intent.scopes and not intent.competences else None
+    if spelled is not None:  # "wat betekent ADL?": "… activiteiten van het dagelijks leven (ADL) …" first
+        chunk, sentence = spelled
+        found = Hit(chunk, 1.0, (), sentence)
+        near = [h for h in search(intent.question, filters, PAGE) if h.chunk != chunk]
+        return Reply(LOOKUP, intent.lang, read_as(intent), intent, hits=(found, *near[: PAGE - 1]),
+                     ranked=(found, *near), filters=_applied(intent, filters))
     if term and not intent.scopes and not intent.competences and not re.search(r"\d", term) \
             and not _defined(term, library):
         near = search(intent.question, filters, 3)
@@ -2183,7 +2326,11 @@ def build(request: Request, library: Library, search: Search) -> Reply:
                           [_as_hit(i) for i in levels if i is not None])  # the levels themselves, in order
     fact = asked_fact(intent, library)
     if fact:  # "wat is het crebonummer van de thuisbegeleider?", "op welk niveau is de OA 2015?": from the model
-        return fact_reply(fact, intent, library, filters, search)
+        reply = fact_reply(fact, intent, library, filters, search)
+        if not (reply.type != NOT_FOUND and intent.type == LIST and intent.mode == TREE and intent.kind == PROFIEL
+                and not intent.codes_named and not _DOSSIER_FACT.search(fold(intent.question))):
+            return reply  # "How many profiles does MZ have, and at which level is each?": the list of profiles,
+            # which gives each one's level, crebo and sbu
     held = _not_held(intent, library)
     if held:
         return _not_found(intent, "not_in_sources", held, search(intent.question, filters, 3))
@@ -2217,6 +2364,10 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         asked = replace(intent, type=LOOKUP)
         return Reply(LOOKUP, intent.lang, read_as(asked), asked, hits=tuple(stated[:PAGE]), ranked=tuple(stated),
                      filters=_applied(asked, filters))
+    if intent.type == LIST and intent.mode == WHERE and intent.kind is None \
+            and _ASKS_WHAT_IT_SAYS.search(fold(intent.question)) and law_outside_units(intent.question, library):
+        intent = replace(intent, type=LOOKUP, mode=None)  # "Wat staat er in de dossiers over de Wet zorg en dwang?":
+        # the passages that name the law; no werkproces does (its words apart are no law)
     if intent.type == LIST and intent.mode == WHERE and subject_level_asked(intent):
         intent = replace(intent, type=LOOKUP, mode=None)  # "welk taalniveau Nederlands moet een PMK halen en is dat
         # ergens hoger?": the requirement, from the dossier's generic part first, and where it is set higher
@@ -2926,6 +3077,39 @@ def _in_words(word: str, words: set[str], vocabulary: Collection[str]) -> bool:
     return word in words or all(any(w.startswith(part) for w in words) for part in parts)
 
 
+# a law by its name: "de Wet kinderopvang", "wet op de jeugdzorg" (group 1: the first word of its name)
+_LAW = re.compile(r"\bwet\s+(?:op\s+(?:de|het)\s+)?([^\W\d_]{3,})")
+
+
+def unnamed_law(question: str, library: Library) -> str | None:
+    """A law the question names that no source names ("Welke eisen stelt de Wet kinderopvang …?"), as typed; None
+    when it names none, or one the sources name too: a word of its name (up to three) begins as a law's name in the
+    sources does ("Wet langdurige zorg": *Wet Langdurig Zorg*; "Wet verplichte meldcode": *Wet Meldcode*). The word
+    after *wet* must be a name: one the sources use otherwise, and no programme's name, is the sentence going on
+    ("welke wet regelt …", "volgens de wet verplicht", "Wet passend onderwijs": *passend onderwijs*)."""
+    folded = fold(question)
+    for match in _LAW.finditer(folded):
+        word = match.group(1)
+        if word in STOPWORDS or word in question_words() or folded[: match.start()].rstrip().endswith("welke") or (
+                word.endswith("t") and evidence.other_form(word, library.vocab)):
+            continue  # "welke wet vervangt de AWBZ?", "de wet beschermt kinderen": a verb, not the law's name
+        name = [w for w in re.findall(r"[^\W\d_]+", folded[match.start(1):])[:3] if w not in STOPWORDS]
+        if any(w[:ALIKE] == known[:ALIKE] for w in name for known in library.law_words if len(w) >= 3):
+            continue
+        if word in library.words and word not in library.name_words:
+            continue
+        return f"wet {word}"
+    return None
+
+
+def law_outside_units(question: str, library: Library) -> bool:
+    """The question names a law that the sources name, but no werkproces does ("de Wet zorg en dwang": a passage on
+    legislation names it, a werkproces speaks of *dwang en drang*)."""
+    laws = [m.group(0) for m in _LAW.finditer(fold(question)) if m.group(1) in library.law_words]
+    return bool(laws) and not any(law in fold(u.passage) for law in laws for u in library.units
+                                  if u.chunk.kind == WERKPROCES)
+
+
 def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
     """The topic words the sources do not hold, when they are at least half of a lookup's or a theme's words."""
     if intent.type not in (LOOKUP, LIST) or (intent.type == LIST and intent.mode == TREE):
@@ -2944,6 +3128,9 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
             return tuple(absent)  # word for it, which no source holds
         if glossed and _explained_absent(glossed.lower(), aside, library):  # "statushouders (refugees with a
             return (glossed.lower(),)  # residence permit)": a word no source holds, explained in words none holds
+    law = unnamed_law(intent.question, library) if intent.lang == "nl" else None
+    if law:  # "Welke eisen stelt de Wet kinderopvang volgens het kd …?": a law no source names
+        return (law,)
     content, unknown = _topic_evidence(intent, library)
     situation = _SITUATION_FIRST.match(intent.question)
     if situation and unknown and len(unknown) < len(content):  # "Als we begeleiders inhuren, welke bijzondere

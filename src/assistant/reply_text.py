@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from assistant.answer import compose, escape, escape_html, hit_item, kind_label, sources
 from assistant.intent import READ_AS, describe_scopes, mbo_level
+from assistant.model import UITLEG_NIVEAUS
 from assistant.replies import COMPARE, COMPETENCE, LIST, LOOKUP, Item, Reply, fact_value, subject
 from assistant.retrieval import Hit
 from assistant.views import word_diff
@@ -72,6 +73,8 @@ TEXT = {
                     "SBB-competenties bij hun werkprocessen).",
         "no_sbb": "{code} ({scope}) noemt geen SBB-competenties: alleen de SBB-dossiers van 2015 noemen ze bij hun "
                   "werkprocessen.",
+        "no_sbb_many": "{code} ({scope}) noemen geen SBB-competenties: alleen de SBB-dossiers van 2015 noemen ze bij "
+                       "hun werkprocessen.",
         "no_sbb_scope": "De werkprocessen van {scope} noemen geen SBB-competenties: alleen de SBB-dossiers van 2015 "
                         "noemen ze bij hun werkprocessen.",
         "no_fact": "De bronnen noemen geen {fact} voor {scope}.",
@@ -143,6 +146,8 @@ TEXT = {
                     "competences for their work processes).",
         "no_sbb": "{code} ({scope}) names no SBB competences: only the 2015 SBB dossiers name them for their work "
                   "processes.",
+        "no_sbb_many": "{code} ({scope}) name no SBB competences: only the 2015 SBB dossiers name them for their "
+                       "work processes.",
         "no_sbb_scope": "The work processes of {scope} name no SBB competences: only the 2015 SBB dossiers name them "
                         "for their work processes.",
         "no_fact": "The sources give no {fact} for {scope}.",
@@ -353,7 +358,8 @@ def problem_text(reply: Reply, details: bool = True) -> str:
     elif reply.problem == "absent_fact":
         text = t["absent_fact"].format(fact=escape(d[0]))
     elif reply.problem == "no_sbb":
-        text = t["no_sbb"].format(code=escape(d[0]), scope=escape(d[1])) if len(d) > 1 else \
+        text = t["no_sbb_many" if "," in d[0] else "no_sbb"].format(code=escape(d[0]), scope=escape(d[1])) \
+            if len(d) > 1 else \
             t["no_sbb_scope"].format(scope=escape(d[0]))
     elif reply.problem == "none_of_those":
         text = t["none_of_those"].format(n=escape(d[0]), what=escape(d[1]))
@@ -421,7 +427,11 @@ def _cell(item: Item | None, numbers: dict[int, int]) -> str:
     number = f" [{numbers[id(item)]}]" if id(item) in numbers else ""
     if c.competence and c.level is not None:
         return escape(item.evidence[0] if item.evidence else subject_of(item)) + number
-    return f"**{escape(c.code or '')}** {escape(c.title or '')}{number}"
+    if c.kind == UITLEG_NIVEAUS:  # two levels of a profile of competences in general: the lines compared
+        return escape(" ".join(item.passage.split())) + number
+    if not c.code:
+        return escape(c.title or "") + number
+    return f"**{escape(c.code)}** {escape(c.title or '')}{number}"
 
 
 
