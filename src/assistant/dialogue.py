@@ -73,6 +73,7 @@ from assistant.model import KERNTAAK, PROFIEL, WERKPROCES
 from assistant.names import fold
 from assistant.query import ONE_LEVEL_WORD
 from assistant.replies import (
+    ASKS_COMPETENCES,
     FACTS,
     SUBJECT,
     SUBJECT_LEVEL,
@@ -870,9 +871,6 @@ _AT_LEVEL = re.compile(r"\b(?:the|that|this|de|het|die|deze)\s+(?:mbo[\s-]+)?(?:
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "deze", "die", "dit", "dat"})
 
 
-_ASKS_COMPETENCES = re.compile(r"\bcompeten(?:ties?|ces?|cies|cy)\b")
-
-
 def _unlinked_pointed(text: str, previous: Turn, library: Library) -> tuple[str, ...]:
     """``("B1-K1-W3", "Sociaal Werk 2020")`` when a follow-up asks for the competences of what the previous answer
     showed ("Welke SBB-competenties horen daarbij?", "en die van 2020?", "… bij die drie P4-werkprocessen?") and
@@ -880,7 +878,7 @@ def _unlinked_pointed(text: str, previous: Turn, library: Library) -> tuple[str,
     listed, or the two compared, or a lookup's first werkproces; a year or a code it names narrows them. A message
     that names a programme, a unit title or a competence asks a question of its own."""
     folded = fold(text)
-    if not _ASKS_COMPETENCES.search(folded) or QUOTED.search(text) or find_scope_terms(text, library.catalogue) \
+    if not ASKS_COMPETENCES.search(folded) or QUOTED.search(text) or find_scope_terms(text, library.catalogue) \
             or sbb_letters(text) or sbb_named(text, library.sbb) or _names_competence(text, library):
         return ()
     units = [u for u in library.units if u.chunk.kind == WERKPROCES]

@@ -170,7 +170,7 @@ def _stems(core: str) -> set[str]:
     """A stem as the corpus may spell it: as is, in a closed syllable ("evaluer" → "evalueer"), without a doubled
     consonant ("plann" → "plan"), with the final f or s that v and z stand for ("negatiev" → "negatief"), or as the
     noun in -ie of an adjective in -ief ("agressiev" → "agressie")."""
-    forms = {core, _closed(core)}
+    forms = {core, closed_syllable(core)}
     if len(core) > 2 and core[-1] == core[-2] and core[-1] not in "aeiou":
         forms.add(core[:-1])
     if core.endswith(("v", "z")):
@@ -180,7 +180,7 @@ def _stems(core: str) -> set[str]:
     return forms
 
 
-def _closed(core: str) -> str:
+def closed_syllable(core: str) -> str:
     """The stem as spelled in a closed syllable: a single vowel before the last consonant doubles ("evaluer" →
     "evalueer", as in "evalueert")."""
     return core[:-1] + core[-2] + core[-1] if re.search(r"[^aeiou][aeiou][^aeiou]$|[aeiou]{2}[^aeiou]$", core) \

@@ -1678,8 +1678,10 @@ def verb_used(verb: str, folded: str) -> bool:
     """Whether a verb (an infinitive) is the asker's verb in the (folded) question: a form of it ends a clause that
     has an auxiliary before it ("welke werkprocessen moeten zij in hun opleiding leren?"), or stands before its
     subject ("wat leren studenten in de opleiding?")."""
+    from assistant.evidence import closed_syllable
+
     core = verb[:-2] if verb.endswith("en") else verb  # "leren": "ler", written "leer" in a closed syllable
-    closed = core[:-1] + core[-2] + core[-1] if re.search(r"[^aeiou][aeiou][^aeiou]$", core) else core
+    closed = closed_syllable(core)
     forms = {verb, core, closed, f"{closed}t"}  # "leren", "leer", "leert"
     for clause in re.split(r"[?.!,;:()]", folded):  # a scope added in brackets ends the clause
         tokens = re.findall(r"[^\W\d_]+", clause)

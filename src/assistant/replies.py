@@ -2111,11 +2111,10 @@ def expansion_passage(term: str, library: Library) -> tuple[Chunk, str] | None:
         return None
     bracketed = re.compile(rf"\(\s*{re.escape(term)}\s*\)")
     for chunk in library.chunks:
-        for match in bracketed.finditer(chunk.text):
-            if long_form(term, chunk.text[: match.start()]):
-                start = max(chunk.text.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
-                ends = [i for i in (chunk.text.find(mark, match.end()) for mark in ".!?\n") if i >= 0]
-                return chunk, chunk.text[start: min(ends, default=len(chunk.text))].strip()
+        for sentence in split_sentences(chunk.text) if bracketed.search(chunk.text) else ():
+            match = bracketed.search(sentence)
+            if match and long_form(term, sentence[: match.start()]):
+                return chunk, sentence.strip()
     return None
 
 
@@ -2736,7 +2735,7 @@ def unknown_code(intent: Intent, library: Library) -> tuple[str, ...]:
     return ()
 
 
-_ASKS_COMPETENCES = re.compile(r"\bcompeten(?:ties?|ces?|cies|cy)\b")
+ASKS_COMPETENCES = re.compile(r"\bcompeten(?:ties?|ces?|cies|cy)\b")
 
 
 def without_sbb(intent: Intent, library: Library, filters: Filters) -> tuple[str, ...]:
@@ -2744,7 +2743,7 @@ def without_sbb(intent: Intent, library: Library, filters: Filters) -> tuple[str
     by code or by its quoted title, and no werkproces of that code in its scope names an SBB competence;
     ``("Onderwijsassistent 2021",)`` when it asks for the SBB competences of a scope none of whose werkprocessen
     names one."""
-    if not _ASKS_COMPETENCES.search(fold(intent.question)):
+    if not ASKS_COMPETENCES.search(fold(intent.question)):
         return ()
     keep = scope_filter(intent, filters)
     titles = _quoted_titles(intent.question, library)  # "what SBB competences go with 'Maakt een ontwikkelplan'?"
