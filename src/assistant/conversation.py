@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import pairwise
 
 from assistant.language import language
 from assistant.lexical import STOPWORDS, split_compound
@@ -61,6 +62,7 @@ FILLER = frozenset(
     uitstroom uitstroomprofiel
     opleiding programme program course oke ok okay ones
     extract uittreksel corpus bron bronnen source sources file files qualification kwalificatiedossiers
+    oké dus namelijk namely
     """.split()
 )
 
@@ -476,6 +478,8 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
             named_years.extend(y for y in found if y in years)
             taken.append(match.span())
     named_years = list(dict.fromkeys(named_years))
+    if year or named_years:  # "en in het oude KD van 2015?", "de nieuwe dossiers van 2021": the year says which;
+        taken.extend(m.span() for m in _AGED_VERSIONS.finditer(text))  # "oude KD" is no topic
     kind = None
     lowered = text.lower()
     for name, words in KIND_WORDS.items():
@@ -505,6 +509,8 @@ def find_mentions(text: str, catalogue: Catalogue) -> Mentions:
             part = _PART_NAMES.get(part, part)
         taken.append(found_part.span())
     taken.extend(m.span() for m in re.finditer(WITHOUT_ADDITIONS, text, re.IGNORECASE))  # "zonder de aanvullingen"
+    if scope:  # "voor mijn eigen profiel, onderwijsassistent": the asker's programme, named beside it
+        taken.extend(m.span() for m in _MY_PROGRAMME.finditer(text))
     rest = tuple(
         m.group(0) for m in _WORD.finditer(text)
         if not _overlaps(m.span(), taken) and m.group(0).lower() not in FILLER
@@ -594,6 +600,7 @@ class Turn:
         scopes: the dossier or profile word of each turn that named one, oldest first, for "die twee opleidingen".
         profiles: the profiles the answer's passages belong to, first first ("BG 2015"), for "those two profiles"
             after an answer that cites two profiles' texts.
+        answered: the type of the answer (``lookup``, ``list``, …), for "same for X?".
     """
 
     question: str
@@ -612,6 +619,7 @@ class Turn:
     where: bool = False
     scopes: tuple[str, ...] = ()
     profiles: tuple[str, ...] = ()
+    answered: str = ""
 
 
 @dataclass(frozen=True)
@@ -640,6 +648,7 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     counted = message
     for span in sorted(mentions.names or ([mentions.scope_span] if mentions.scope_span else []), reverse=True):
         counted = _splice(counted, span, " name ")
+    counted = _NAME_LIST.sub(" name ", counted)  # "PMK, GPM en onderwijsassistent": one list of names
     asides = [m.group(0) for m in _ASIDE.finditer(counted) if not re.search(r"\bname\b|\d", m.group(0))]
     aside_words = {w for aside in asides for w in _WORD.findall(aside)}
     others = sum(w not in aside_words for w in mentions.rest)
@@ -659,7 +668,24 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
             not _VERSION.fullmatch(w) for w in mentions.rest):
         return False  # only names, years and filler: "and in the 2021 version of …", "… the 2020/2021 dossiers of …"
     opened = _fold(message).startswith(OPENERS) or _fold(message) in {o.strip() for o in OPENERS} or bool(remark)
+    if opened and mentions.scope and _OWN_QUESTION.match(_fold(message)) and len(
+            [w for w in mentions.rest if w.lower() not in FILLER and len(w) > 2]) >= 2:
+        return False  # "and what are the job prospects for thuisbegeleiders?": a question of its own, not the last
+        # one asked again for another programme
     return opened or not mentions.rest
+
+
+_MY_PROGRAMME = re.compile(r"\b(?:mijn|m'n|my|onze|our)\s+(?:eigen\s+|own\s+)?(?:profiel|profile|opleiding|programm?e"
+                          r"|program|richting|dossier)\b", re.IGNORECASE)
+# versions named by their age ("het oude KD", "de nieuwe dossiers"), beside a year that says which
+_AGED_VERSIONS = re.compile(r"\b(?:oudere|oude|nieuwere|nieuwe|older|old|newer|new)\s+(?:versies?|versions?|dossiers?"
+                            r"|kd'?s?|kwalificatiedossiers?|files?)\b", re.IGNORECASE)
+_NAME_LIST = re.compile(r"\bname(?:\s*(?:,|\ben\b|\band\b|\bof\b|\bor\b|&|/)\s*name\b)+")
+
+
+# a follow-up that asks its own what-is question ("and what are the job prospects for …?", "en wat zijn de taken van
+# …?"): the opener, *what* and a form of *to be* ("en welke zijn …" narrows the list)
+_OWN_QUESTION = re.compile(r"(?:en|and|ok[eé]?|oké|dan|then|so)[,\s]+(?:what|wat)\s+(?:is|are|zijn|was|were|waren)\b")
 
 
 # the previous question asked again for another name or year ("doe hetzelfde voor de helpende", "same question for
@@ -676,7 +702,8 @@ _SAME_FOR = re.compile(r"^\s*(?:(?:en|and|ok(?:ay|é|e)?|dan|then)[,\s]+)?"
 _LEVEL_WORD = re.compile(r"\b(?:niveau\w*|levels?|nivo)\b", re.IGNORECASE)
 _NARROWING = r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b"
 # a narrowing as the message's second sentence ("en bij GPM niv 4? ook alleen profieldeel (P2)")
-_LATER_NARROWING = re.compile(r"[?!.]\s*(?:(?:en|and|maar|but)\s+)?(?:ook\s+|also\s+|again\s+)?(?:alleen|only)\b")
+_LATER_NARROWING = re.compile(r"[?!.]\s*(?:(?:en|and|maar|but)\s+)?(?:(?:dan|then)\s+)?(?:ook\s+|also\s+|again\s+)?"
+                              r"(?:alleen|only)\b")
 # a request before a narrowing ("could you give me only …", "kun je me alleen … geven?", "please show only …")
 _REQUEST = re.compile(r"\s*(?:(?:ok(?:ay|é|e)?|thanks|thank you|dank\w*|top|super)[,.!\s]+)?(?:please\s+)?"
                       r"(?:(?:can|could|would|will|kun|kan|kunt|wil|zou|zoudt)\s+(?:you|je|jij|u)\s+"
@@ -853,19 +880,20 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
         # after "… over het basisdeel en beide profielen": the part asked now in place of the one asked before
     if any(_BARE_PART.fullmatch(w) for w in new.rest):  # "ook alleen profieldeel (P2)" after "… wp P1": the new
         previous = re.sub(r"\s{2,}", " ", _BARE_PART.sub(" ", previous)).strip()  # part's code in place of the old
-    old = find_mentions(previous, catalogue)
+    old = _asked_scope(previous, find_mentions(previous, catalogue))
     lang = language(previous)
+    scope = _name_list(message, new) if new.scope else None  # "dus PMK, GPM en onderwijsassistent": all three
     # Splice from the end of the text backwards so earlier spans stay valid.
     edits: list[tuple[tuple[int, int], str]] = []
     appends: list[str] = []
-    if new.scope:
+    if scope:
         if old.scope_span:  # every mention of that name: "Mijn student wil X worden. Welke … van de X?"
             pattern = catalogue.pattern()
             same = ([m.span() for m in pattern.finditer(previous) if _fold(m.group(0)) == _fold(old.scope)]
                     if pattern else [])
-            edits.extend((span, new.scope) for span in (same or [old.scope_span]))
+            edits.extend((span, scope) for span in (same or [old.scope_span]))
         else:
-            appends.append(("in " if lang == "en" else "bij ") + new.scope)
+            appends.append(("in " if lang == "en" else "bij ") + scope)
     if new.level:
         if old.level_span:
             edits.append((old.level_span, str(new.level)))
@@ -894,6 +922,7 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
             # dossier's; a fact question ("crebonummer van SW") keeps its scope and says it has no 2021 version
     elif new.scope and not new.year and old.year and old.year_span and not _has_year(new.scope, old.year, catalogue):
         edits.append((old.year_span, ""))  # "en in MZ?" after "… S&B 2021": MZ has no 2021 version
+    edits.extend(_names_without_year(previous, old, new, catalogue))
     question = previous
     for span, text in sorted(edits, key=lambda e: e[0][0], reverse=True):
         question = _splice(question, span, text)
@@ -902,6 +931,59 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
         if phrase:
             question = _append(question, phrase)
     return question
+
+
+_NAME_LEAD = re.compile(r"(?:\b(?:van|in|bij|uit|of|for|from|the|de|het|kd|dossier|kwalificatiedossier|qualification"
+                        r"\s+file)\s+)+$", re.IGNORECASE)
+
+
+def _names_without_year(previous: str, old: Mentions, new: Mentions,
+                        catalogue: Catalogue) -> list[tuple[tuple[int, int], str]]:
+    """The edits that drop a dossier the previous question named beside another scope, when a follow-up asks for a
+    year that dossier lacks and the other scope has ("en in 2021?" after "… van de PMK in het KD Pedagogisch Werk":
+    the PMK of 2021, not Pedagogisch Werk, which has no 2021 version)."""
+    if not new.year or len(old.names) < 2:
+        return []
+    kept = [span for span in old.names if _has_year(previous[span[0]:span[1]], new.year, catalogue)
+            and not (new.scope and span == old.scope_span)]
+    if not kept and not (new.scope and _has_year(new.scope, new.year, catalogue)):
+        return []
+    edits = []
+    for span in old.names:
+        if span == old.scope_span or span in kept or span == old.year_span:
+            continue
+        lead = _NAME_LEAD.search(previous[: span[0]])
+        edits.append(((lead.start() if lead else span[0], span[1]), ""))
+    return edits
+
+
+_LIST_JOINS = frozenset({",", "en", "and", "&", "/", ", en", ", and", "of", "or"})  # between the names of one list
+
+
+def _name_list(message: str, new: Mentions) -> str:
+    """The names a follow-up gives as one list ("PMK, GPM en onderwijsassistent"), as typed; else its one name."""
+    spans = sorted(new.names)
+    if len(spans) < 2 or not message:
+        return new.scope or ""
+    joins = [message[a[1]:b[0]].strip().lower() for a, b in pairwise(spans)]
+    if all(j in _LIST_JOINS for j in joins):
+        return message[spans[0][0]:spans[-1][1]]
+    return new.scope or ""
+
+
+def _asked_scope(previous: str, old: Mentions) -> Mentions:
+    """The previous question's mentions with its scope widened to the list of names it stands in ("… van PMK, GPM
+    en onderwijsassistent …": all three, which a follow-up naming one replaces)."""
+    if len(old.names) < 2 or not old.scope_span:
+        return old
+    span = old.scope_span
+    for a, b in pairwise(sorted(old.names)):
+        if a[0] <= span[1] and a[1] >= span[0] and b[0] > span[1] \
+                and previous[a[1]:b[0]].strip().lower() in _LIST_JOINS:
+            span = (span[0], b[1])
+    if span == old.scope_span:
+        return old
+    return replace(old, scope=previous[span[0]:span[1]], scope_span=span)
 
 
 def _year_compared(previous: str, new: Mentions, catalogue: Catalogue, message: str) -> str | None:
@@ -1192,8 +1274,9 @@ def choice_value(text: str | None, choices: Iterable[tuple[str, str]]) -> str:
 _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "laatste": -1,
              "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("pair", r"\b(?:die|deze|de)\s+twee(?:\s+(?:opleidingen|profielen|kwalificaties))?\b"
-             r"|\b(?:those|these|the)\s+two(?:\s+(?:programmes|programs|profiles|qualifications))?\b"
+    ("pair", r"\b(?:die|deze|de)\s+twee(?:\s+(?:opleidingen|profielen|kwalificaties|versies|dossiers|kd'?s))?\b"
+             r"|\b(?:those|these|the)\s+two(?:\s+(?:programmes|programs|profiles|qualifications|versions|dossiers"
+             r"|files))?\b"
              r"|\b(?:beide(?:n)?|both)\b(?!\s+(?:(?:in|van|de|het|the)\s+){0,2}(?:jaren|jaargangen|versies|dossiers"
              r"|kwalificatiedossiers|kd'?s|years|versions|files|qualification files|20\d\d))"),
     ("ordinal", r"\b(?:de|het|the|die|deze|that|this)\s+"
@@ -1201,11 +1284,14 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
                 r"(?:\s+(?:one|daarvan|ervan|uit de lijst))?\b(?!\s+(?:niveau|level|versie|version|keer|time"
                 r"|\w*jaar|jaren|year|week|weken|weeks|dag|dagen|days?|maand|maanden|months?|periode|period|blok|semester"
                 r"|term)\b)"
-                r"|\b(?:nummer|number|nr\.?)\s*([1-9])\b"),
+                r"|\b(?:nummer|number|nr\.?)\s*([1-9])\b"
+                # "de 2e", "the 3rd one": the number written with its ending
+                r"|\b(?:de|het|the|die|deze|that|this)\s+([1-9])(?:e|de|ste|st|nd|rd|th)\b(?:\s+(?:one|daarvan|ervan))?"
+                r"(?=\s*(?:[,?.!:]|$|(?:werk ?proces\w*|work ?process\w*|kerntaak|core task|profiel|profile|unit)\b))"),
     ("scope", r"\b(?:welke|which|wat|what)\s+(?:daarvan|ervan|of\s+(?:those|these|them))\b|\bdaarvan\b"
               r"|\bwelke\s+van\s+(?:die|deze)\b"
               r"|\b(?:die|deze|dat|dit|that|this)\s+(?:opleiding|kwalificatie|programm?a?e?|qualification|profiel"
-              r"|profile|course)\b"
+              r"|profile|course|role|rol|beroep|job|occupation|functie)\b"
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
               r"|\bdaaronder\b|\bdaartussen\b|\bdaar\b(?=\s+(?:ook\s+)?(?:iets|een|eentje|wat)\s+tussen\b)"
@@ -1214,7 +1300,8 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?:welke|which)\b"
               r"(?=\s+(?:moet|kan|mag|hoort|horen|past|passen|zit|zitten|komt|laat|should|can|must|do|does)\b)"
               r"|\b(?:alleen|only|just)\s+(?:die|diegene|degene|the ones|those"
-              r"|(?:de|the)\s+(?:werkprocessen|work processes))(?=\s+(?:\w+\s+)?(?:waar\w*|where|in which|that))"),
+              r"|(?:de|the)\s+(?:werkprocessen|work processes))(?=\s+(?:\w+\s+)?(?:waar\w*|where|in which|that"
+              r"|about|over)\b)"),
     ("topic", r"\b(?:daar|hier|er)(?:bij|in|over|aan|mee|voor|door)\b|\bthat one\b|\bthis one\b"
               r"|\b(?:kan ik|laat ik|doe ik|leer ik|oefen ik|is|zijn|over|bij|met|voor|hoort|horen|past|passen)"
               r"\s+(?:dat|dit|die)\b"
@@ -1257,17 +1344,23 @@ def find_reference(message: str) -> Reference | None:
         number = None
         if kind == "ordinal":
             word = (match.group(1) or "").lower()
-            number = _ORDINALS.get(word) if word else int(match.group(2))
+            number = _ORDINALS.get(word) if word else int(match.group(2) or match.group(3))
         return Reference(kind, match.group(0), match.span(), number)
     return None
 
 
-def referent(reference: Reference, previous: Turn) -> str | None:
-    """What a reference stands for in the previous turn (None when the turn holds nothing to point at)."""
+_UNIT_CODE = re.compile(r"\b[bp][1-9]-k[0-9]+(?:-w[0-9]+)?\b", re.IGNORECASE)
+
+
+def referent(reference: Reference, previous: Turn, message: str = "") -> str | None:
+    """What a reference stands for in the previous turn (None when the turn holds nothing to point at). In a
+    ``message`` that names a unit code itself, "die twee" are the two programmes ("verschil in B1-K2 tussen die
+    twee?" after the core tasks of SW 2015, then of 2020)."""
     if reference.kind == "pair":
         pair = previous.history[-2:] if len(previous.history) >= 2 else previous.subjects[:2]
         named = list({s.lower(): s for s in previous.scopes}.values())[-2:]
-        programmes = re.search(r"\s(?:opleid|kwalific|program|qualific|profie|profil)", reference.text.lower())
+        programmes = re.search(r"\s(?:opleid|kwalific|program|qualific|profie|profil)", reference.text.lower()) \
+            or _UNIT_CODE.search(message)
         if programmes and len(named) == 2:
             pair = named  # "die twee opleidingen" after "… begeleider gehandicaptenzorg?", "en voor thuisbegeleider?"
         elif programmes and len(previous.profiles) >= 2:
@@ -1368,7 +1461,8 @@ def level_beyond_scale(message: str, previous: Turn) -> str | None:
     return f"{topic} {'level' if _is_english(message) else 'niveau'} {asked.group(1)}"
 
 
-PROGRAMME_WORD = r"\b(?:opleiding|kwalificatie|programm?a?e?|qualification|profiel|profile|course)\b"
+PROGRAMME_WORD = (r"\b(?:opleiding|kwalificatie|programm?a?e?|qualification|profiel|profile|course|role|rol|beroep|job"
+                  r"|occupation|functie)\b")
 _PROGRAMME = re.compile(PROGRAMME_WORD)
 
 

@@ -145,6 +145,10 @@ _ANSWER_IN = re.compile(
     r"|[,;]?\s*(?P<graag>graag\s+|kun\s+je\s+|kunt\s+u\s+|wil\s+je\s+)?(?:antwoord|antwoorden|schrijf|schrijven)"
     r"\s+(?P<graag_in>graag\s+)?in\s+het\s+(?P<nl>engels|nederlands)\b(?P<graag_after>\s+graag\b)?", re.IGNORECASE)
 _NAMED_LANGUAGE = {"english": "en", "engels": "en", "dutch": "nl", "nederlands": "nl"}
+# the language alone as the message's last sentence ("and level 4? in english pls", "… ? in het Engels graag")
+_LANGUAGE_AFTER = re.compile(r"(?<=[?.!])\s*(?:(?:please|pls|plz)\s+)?in\s+(?:het\s+)?(english|dutch|engels|nederlands)"
+                             r"(?:\s*,?\s*(?:please|pls|plz|graag|aub|alsjeblieft|alstublieft))?\s*[.!]*\s*$",
+                             re.IGNORECASE)
 
 
 def _addressed(found: re.Match[str], message: str) -> bool:
@@ -173,6 +177,10 @@ _OBLIGED = re.compile(r"\b(?:to|must|should|have to|has to|moet|moeten|kunnen|ka
 def answer_language(message: str) -> tuple[str, str | None]:
     """The message without the asker's requests for a language, and that language ("en", "nl") or None. Only a
     request addressed to the assistant counts (:func:`_addressed`); a message that is only the request gives ""."""
+    after = _LANGUAGE_AFTER.search(message)
+    if after:  # "and level 4? in english pls": that sentence asks for the language only
+        text, lang = answer_language(message[: after.start()])
+        return text, lang or _NAMED_LANGUAGE[after.group(1).lower()]
     lang, rest, at = None, [], 0
     for found in _ANSWER_IN.finditer(message):
         if not _addressed(found, message):
@@ -303,6 +311,7 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
             " uit het profieldeel van dat profiel", " from the profile part of that profile")
         if not _ADDITION_NAMED.search(text):  # "de aanvullingen speciaal voor dat profiel": its additions
             text = _SPECIFIC_TO_PROFILE.sub(part[0] if lang == "nl" else part[1], text)
+    text = _bare_same(text, previous, library, lang) if previous is not None else text
     reference = find_reference(without_afterword(text))
     if reference is not None and previous is not None and previous.listed and _NARROWING_OF_THOSE.match(text) \
             and reference.text.lower() in ("daarvan", "ervan", "of those", "of these", "of them") \
@@ -367,12 +376,15 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
         return _answer(chosen, previous, ui, library, search, lang, followup=True,
                        constraints=ui.merged(previous.constraints))
     if reference is not None:
-        target = referent(reference, previous) if previous is not None else None
+        target = referent(reference, previous, text) if previous is not None else None
         if target and previous.scope and reference.text.lower() in ("its", "their", "hun") \
                 and _KINDS_AFTER.match(text, reference.span[1]):  # "which of its profiles …" after a programme's
             target = referent(Reference("scope", "", (0, 0)), previous)  # list: the programme's, not its first unit
         if target and reference.kind == "scope" and years_named(text):  # "that profile in the 2015 dossier": the
             target = re.sub(r"\s*\b20\d\d\b", "", target).strip() or None  # year the message names, not the last
+        years = _two_versions(reference, previous, library) if previous is not None else ()
+        if years:  # "het verschil … in die twee versies" after a programme's 2015 and 2021 lists: both its versions
+            target = f"{previous.scope} {years[0]} {'and' if lang == 'en' else 'en'} {years[1]}"
         if target is not None and previous.scope and COMPARE_WORD.search(text) \
                 and find_scope_terms(text, library.catalogue):  # "vergelijk dat met <profiel>", "en de PMK, hoe is
             # dat anders?": the previous scope
@@ -455,6 +467,43 @@ _THEY = re.compile(r"\b(?:they|those|these|ze|zij|die|deze)\b"
 
 # "is dat bij X hetzelfde?", "is it the same for X?": the thing asked, for the previous programme and this one
 _SAME_AS = re.compile(r"\bhetzelfde\b|\bdezelfde\b|\b(?:the\s+)?same\b|\bgelijk\b", re.IGNORECASE)
+_SAME_FILLER = frozenset({"same", "like", "as", "too", "also", "ook", "zo", "als", "zoals", "hetzelfde", "dezelfde",
+                          "gelijk", "bij", "for", "with", "met", "the", "de", "het"})
+
+
+def _two_versions(reference: Reference, previous: Turn, library: Library) -> tuple[str, ...]:
+    """The two version years of the programme whose units were just listed, when "die twee versies" / "those two
+    versions" points at them; else ``()``."""
+    if reference.kind != "pair" or not previous.scope or not previous.listed \
+            or not re.search(r"\b(?:versies|versions)\b", reference.text, re.IGNORECASE):
+        return ()  # after one unit looked up in two years, "the two versions" are that unit's (its history)
+    years = sorted({(e.version or "")[:4] for e in library.catalogue.scopes.get(fold(previous.scope), ())} - {""})
+    return tuple(years) if len(years) == 2 else ()
+
+
+def _bare_same(text: str, previous: Turn, library: Library, lang: str) -> str:
+    """"same like agogisch medewerker GGZ?", "and medewerker sport en recreatie? same?" after a fact or topic of one
+    programme: "is it the same for <that programme>?", which compares the two on it; else ``text``."""
+    if not previous.scope or previous.answered != LOOKUP or not _SAME_AS.search(text) \
+            or find_reference(without_afterword(text)) is not None or COMPARE_WORD.search(text):
+        return text  # after a list or a "not found", "same for X?" asks that again for X (the follow-up merge)
+    terms = find_scope_terms(text, library.catalogue)
+    mentions = find_mentions(text, library.catalogue)
+    if len(terms) != 1 or mentions.level or mentions.year or mentions.kind \
+            or any(w.lower() not in FILLER and w.lower() not in _SAME_FILLER for w in mentions.rest):
+        return text
+    name = terms[0][0]
+    if _both_in_extract(previous.scope, name, library):
+        return text  # "Wat is het niveau van de PMK?", "hetzelfde bij de GPM?": both have a 2021 text without the
+        # facts, so the GPM's fact is asked (the follow-up merge), not a comparison of the 2021 texts
+    return f"is it the same for {name}?" if lang == "en" else f"is dat bij {name} hetzelfde?"
+
+
+def _both_in_extract(first: str, second: str, library: Library) -> bool:
+    """Whether both programmes have a 2020/21 version (whose extract gives no level, crebo or load)."""
+    def recent(name: str) -> bool:
+        return any((e.version or "") >= "2020" for e in library.catalogue.scopes.get(fold(name), ()))
+    return recent(first) and recent(second)
 
 _KINDS = r"(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks|profielen|profiles)"
 _KINDS_AFTER = re.compile(rf"\s+{_KINDS}\b", re.IGNORECASE)  # "its profiles", "hun kerntaken"
@@ -1076,7 +1125,7 @@ def _answer(question: str, previous: Turn | None, ui: Constraints, library: Libr
                 tuple(i.ref for i in reply.items) if reply.type in (LIST, COMPETENCE) else (),
                 intent.type == LIST and intent.mode == WHERE,
                 (*(previous.scopes if previous else ()), *([scope_word] if scope_word else []))[-6:],
-                _cited_profiles(reply))
+                _cited_profiles(reply), reply.type)
     return Outcome(reply, turn, question, followup)
 
 

@@ -66,7 +66,7 @@ _LEAD_IN = (r"(?![^?.!:]*:\s*(?:wat|welke?|hoe|waar|wie|wanneer|what|which|how|w
 ANYTHING_ON = (r"\b(?:iets|wat(?!\s+(?:zegt|zeggen|vertelt|vertellen|schrijft|schrijven)\b))\s+(?:\w+\s+){0,5}?"
                r"(?:over|rond|omtrent|met betrekking tot)\s+\w" + _LEAD_IN
                + r"|\b(?:anything|something|everything)\s+(?:\w+\s+){0,6}?(?:on|about|regarding|concerning|with)\s+\w"
-               + _LEAD_IN + r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\w")
+               + _LEAD_IN + r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\(?\w")  # "over (maatschappelijke) …"
 COMES_BACK = (r"\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"  # "in welke werkprocessen komt hygiëne terug?", "waar zie
               r"|\bzie(?:t|n)?\b[^?.!]*\bterug\b|\bterug\s*(?:te\s+)?zien\b"  # je dat terug?", "where does X come
               r"|\bcom(?:e|es|ing)\s+back\b")  # back?"
@@ -125,6 +125,10 @@ def _without_own_material(folded: str, scope_terms: list[str]) -> str:
 ASSESS = r"assess\w*|beoordee?l\w*"  # the verbs of assessing: a competence cue before a name, never a topic word
 # "waar", "where" asking where something occurs; not where the asker goes next ("waar kan ik daarna naar doorstromen?",
 # "where can I go after …?"), nor "waar gaat het over" (what it is about)
+# "op welke plekken in de dossiers …", "at which places …": where, said with a noun
+AT_WHICH_PLACES = (r"\b(?:op|in|at|on)\s+(?:welke|which|what)\s+(?:plekken|plek|plaatsen|places|spots|points)\b"
+                   r"(?=[^?]*\b(?:dossiers?|kd'?s?|kwalificatiedossiers?|files?|benoemd|genoemd|vermeld|staat|staan"
+                   r"|mentioned|named|stated)\b)")  # in the sources, not where one works
 WHERE_WORD = (r"\bwaar\b(?!\s+(?:gaat|staat het)\b)(?![^?.!]*\b(?:heen|naartoe|naar\s+toe|doorstrom\w*|doorgroei\w*"
               r"|overstappen)\b)"
               r"|\bwhere\b(?!\s+(?:can|could|do|does|should|will|would|may)\s+(?:i|you|we|one|they|he|she|students?)"
@@ -147,15 +151,18 @@ CUES: dict[str, str] = {
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bsame thing\b|\bhetzelfde\b|\bdezelfde\b"
                r"|\b(?:is|zijn|blijft|blijven|bleef|bleven)\b[^?.!]{0,90}?\bgelijk\s+(?:aan|gebleven)\b"
                r"|\bcounterparts?\b"
+               # one quoted title set against another ("'Werkt aan de eigen deskundigheid' uit 2015 tegenover …")
+               r"|['\"‘“][^'\"’”]{3,}['\"’”][^'\"‘“?]{0,25}?\b(?:tegenover|against|as\s+opposed\s+to)\s+['\"‘“]"
                # what it is called there ("hoe heet dat in 2021 bij PMK?")
                r"|\bhoe\s+heet\w*\b[^?.!]{0,60}?\b(?:in|bij)\s+(?:de\s+|het\s+)?(?:versie\s+van\s+)?20\d\d\b"
                r"|\bcalled\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?20\d\d\b"
                r"|\btegenhangers?\b|\bhow\b[^?]*\brelates?\b|\bverhoudt\b|\bverhouden\b|\bequivalents?\b|\bovereen\b|\bidentie?k\w*\b|\bidentical\b",
-    "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\bgeef\b|\balle\b"
+    "list": r"\bwelke\b|\bwelk\b|\bwhich\b|\bwhat are\b|\bwat zijn\b|\blist\b|\blijst\b|\bnoem\b|\balle\b"
+            r"|(?<!\bik )(?<!\bwe )(?<!\bwij )\bgeef\b"  # not "ik geef burgerschap" (I teach it)
             r"|\ball\b|\boverzicht\b|\boverview\b|\bhoeveel\b|\bhow many\b|\bshow\b|\btoon\b"
             r"|\bwhat\s+(?:kinds?\s+of\s+)?(?:profiles|qualifications|work ?processes|core tasks)\b"
             + r"|" + ANY_UNITS,
-    "where": WHERE_WORD + r"|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b"
+    "where": WHERE_WORD + r"|\bin welke\b|\bin which\b|\bgaan over\b|\bgaat over\b|" + AT_WHICH_PLACES +
              r"|\b(?:is|are) about\b|\bdeal with\b|\bover\b|\bmet betrekking tot\b|\babout\b|\bwaarin\b|\bmention\w*\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\boccurs?\b|\bappears?\b|\bergens\b|\banywhere\b"
              r"|\bmet\b(?=[^?.!]*\bte maken\b)|\b(?:has|have|had) to do with\b"  # "… hebben met voeding te maken?"
@@ -184,13 +191,13 @@ CUES: dict[str, str] = {
              r"|\babout\b|\bmet betrekking tot\b|\bdeal\w* with\b|\bmention\w*\b|\bnoemen\b|\bgenoemd\b"
              r"|\bvoorkom\w*\b|\bkomt\b.*\bvoor\b|\bergens\b|\boccur\w*\b|\bappear\w*\b|\binvolv\w*\b"
              r"|\bcalled\b|\bheten\b|\bstaat\b|\bstaan\b|\bshow up\b|\bcome up\b|\bte maken\b|\bto do with\b"
-             r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b|\b(?:in|bij) welke?\b|\b(?:in|for) which\b"
+             r"|\bconcern\w*\b|\bcover\w*\b|\bcontain\w* the word\b|\b(?:in|bij|voor) welke?\b|\b(?:in|for) which\b"
              r"|\brelated to\b|\bbetrekking op\b|\bgaat om\b|\bgaan om\b|\bomtrent\b|\bregarding\b"
              r"|\brefers?\s+to\b|\breferring\s+to\b|\bverwijz\w*\s+naar\b|\bverwijst\s+naar\b"
              + r"|" + ASKS_FOR + r"|" + COMES_BACK + r"|" + PLAYS_A_ROLE
              + r"|" + ANYTHING_ON,
     # a theme searched across the sources without a kind word ("komt huiselijk geweld ergens voor?")
-    "where_alone": WHERE_WORD + r"|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b"
+    "where_alone": WHERE_WORD + r"|\bin welke\b|\bin which\b|\bkomt\b.*\bvoor\b|" + AT_WHICH_PLACES +
                    r"|\bvoorkom\w*\b|\bergens\b|\banywhere\b|\boccur\w*\b|\bmention\w*\b|\bappear\w*\b|\bgenoemd\b"
                    + r"|" + ANYTHING_ON,
 }
@@ -203,7 +210,8 @@ DEFINES = (r"\bdefin\w*|\bomschrijving van\b|\bwhat does\b[^?]*\bmean\b|\bwat be
 # units that have an addition for a profile ("welke werkprocessen hebben een aanvulling voor de OA?")
 _AN_ADDITION_NOUN = (r"(?:een\s+|an\s+|a\s+)?(?:aparte\s+|eigen\s+|extra\s+|separate\s+|own\s+)?(?:profiel)?"
                      r"(?:aanvulling|addition|extension|supplement)\b")
-AN_ADDITION = (r"\b(?:werk ?processen|work ?processes)\b(?:(?!\b(?:over|about|around|rond\w*|on)\b)[^.?!]){0,40}?"
+AN_ADDITION = (r"\b(?:werk ?processen|work ?processes|(?:basis-?)?wp'?s|basiswerkprocessen)(?!\w)"
+               r"(?:(?!\b(?:over|about|around|rond\w*|on)\b)[^.?!]){0,40}?"
                r"\b(?:(?:hebben|heeft|have|has|kennen|kent)(?:\s+(?!(?:geen|no|not|niet|don't|doesn't)\b)[\w-]+){0,3}?"
                r"\s+" + _AN_ADDITION_NOUN + r"|" + _AN_ADDITION_NOUN + r"\s+(?:hebben|heeft|have|has|kennen|kent)\b)"
                r"(?!\s+(?:op|to|in|for|voor)\s+(?:het|de|ons|onze|our|the|their|hun)\s+(?:les|curricul|programm|opleiding)\w*)")
@@ -218,13 +226,17 @@ SAME_DOSSIER = re.compile(r"\b(?:the\s+same|hetzelfde|dezelfde|zelfde)\s+(?:kwal
                           r"|qualification file|file|opleiding|programme|program|sector|richting)\s+(?:as|als)\b")
 _PROFILE_WORDS = _PROFILE_KIND + r"|\bopleidingen\b|\bkwalificaties\b|\bqualifications\b"
 _DIRECTIONS = r"\b(?:uitstroom ?)?richtingen\b"  # a programme's directions: its profiles, when it is named
+# the jobs or programmes at a level ("which jobs are niveau 2?", "welke beroepen zijn op niveau 4?"): the profiles
+_AT_LEVEL = (r"\b(?:jobs|beroepen|occupations|professions|programm?es|programs|courses)(?=\s+(?:are|zijn|zitten)\s+"
+             r"(?:(?:op|at|on)\s+)?(?:mbo[- ]?)?(?:niveau|nivo|level)\s*[1-4]\b)")
 KIND_WORDS: dict[str, str] = {
     # as users type them too: "werkprocesen", "work proceses", "kerntaaken"
     "werkproces": r"\b(?:\w{4,})?werk ?proce?s+e?(?:n|sen|es)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b"
                   r"|\bwp'?s?\b|\bunits\b|\bprofielwerkprocess\w*|\bbasiswerkprocess\w*"  # "welke wp's", "which units"
                   r"|\baanvullingen\b",  # "welke aanvullingen heeft de GPM?": werkprocessen (replies._additions_only)
     "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b|\bkt'?s?\b",  # "welke kt's"
-    "profiel": _PROFILE_WORDS + "|" + _DIRECTIONS,  # "welke richtingen kun je kiezen?" (of a programme named: route)
+    "profiel": _PROFILE_WORDS + "|" + _DIRECTIONS + "|" + _AT_LEVEL,  # "welke richtingen kun je kiezen?" (of a
+    # programme named: route)
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
     "competentie": r"\bcompetenties\b|\bcompetences\b|\bcompetencies\b",
 }
@@ -292,6 +304,43 @@ WHICH_MORE = (r"\b(?:which|welke?|wie)\b(?:\s+\w+){0,3}?\s+(?:has|have|heeft|heb
 # one programme weighed against another in its level or load ("Is HZW a lower level than PMK?", "is de OA zwaarder dan
 # de PMK?", "more or less of a programme than …"): a comparison when two programmes are named; not a theme weighed
 # ("zit er meer samenwerking in GPM dan in PMK?", "… over meer dan één kind?")
+# which of two programmes has a fact ("Welke heeft het hoogste niveau, de onderwijsassistent of de PMK?", "does the
+# OA or the PMK take longer?"): a question that opens with which/who or a verb, with the two names joined by "or"
+_SUBJECT_LEVEL = r"\b[1-4]f\b|\b(?:nederlands|engels|rekenen|taal\w*|english|dutch|maths?)\b"  # a subject's level
+# a programme's own facts, which a comparison of two programmes shows side by side
+_PROGRAMME_FACT = (r"\bcrebo\w*|\bsbu\b|\bstudiebelasting\w*|\bstudy\s+load\b|\bniveau\b|\blevel\b|\bhoger\b|\blager\b"
+                   r"|\bhigher\b|\blower\b|\bzwaarder\b|\blichter\b|\blanger\b|\blonger\b")
+WHICH_OF = r"^\W*(?:welke?|which|wie|who|heeft|hebben|has|have|does|do|is|zijn|are|vraagt|needs?|requires?)\b"
+
+
+_VERSUS_PAIR = re.compile(r"([^\W\d_][\w-]*)\s+(?:vs\.?|versus)\s+([^\W\d_][\w-]*)")
+
+
+def _concepts_versus(folded: str, scope_terms: list[str]) -> bool:
+    """Whether the only comparing word is "vs" between two words that name no programme, level or year ("dilemma
+    privacy vs veiligheid: mag een thuisbegeleider …?"): a question about two values, not a comparison."""
+    pair = _VERSUS_PAIR.search(folded)
+    if pair is None or _has(CUES["compare"], _VERSUS_PAIR.sub(" ", folded)) or len(years_named(folded)) >= 2 \
+            or any(re.match(r"[bp][1-9]-k\d", w) for w in pair.groups()):
+        return False  # "OA P3-K1-W3 vs leeractiviteiten 2021": two versions of a unit
+    names = " ".join(fold(t) for t in scope_terms)
+    return not any(w in names.split() or w in ("niveau", "level") for w in pair.groups())
+
+
+def _one_of_two(folded: str, scope_terms: list[str], catalogue: Catalogue) -> bool:
+    """Whether the question weighs two named programmes, joined by "of"/"or", against each other on a fact of
+    theirs; not a subject's level ("Nederlands op niveau 3F"), and not two programmes that both have a 2021 text,
+    whose extract gives no facts (their passages answer it)."""
+    terms = list(dict.fromkeys(fold(t) for t in scope_terms))
+    if len(terms) != 2 or not _has(WHICH_OF, folded) or not _has(_PROGRAMME_FACT, folded) \
+            or _has(_SUBJECT_LEVEL, folded):
+        return False  # "welke heeft een Engels-eis, A of B?": the passages that state it answer it
+    if all(any((e.version or "") >= "2020" for e in catalogue.scopes.get(t, ())) for t in terms):
+        return False
+    first, second = sorted(terms, key=folded.find)
+    return _has(rf"{re.escape(first)}\W+(?:of|or)\s+(?:(?:de|het|the|een|an?)\s+)?{re.escape(second)}", folded)
+
+
 COMPARATIVE = (r"\b(?:higher|lower)\s+(?:mbo\s+)?level\b[^?.!]{0,20}?\bthan\b"
                r"|\b(?:hoger|lager)\s+(?:mbo-?)?niveau\b[^?.!]{0,20}?\bdan\b"
                r"|\b(?:hoger|lager|higher|lower|zwaarder|lichter|heavier|lighter)\s+(?:dan|than)\b"
@@ -805,7 +854,8 @@ _AFTERWORD = re.compile(
     # cliënt.", not "ze moeten iets over ouders weten"
     r"bedankt|dank|alvast|zodat|want|because|omdat|since|ivm|i\.v\.m\.|vanwege|in\s+verband\s+met"
     r"|wil|wilde|wou|ben|heb|vind|twijfel"  # a chat statement without its subject: "wil het in me portfolio zetten"
-    r"|(?:[\w'-]+\s+){0,3}?(?:vroeg|vroegen|asked)"  # who asked it: "nieuwe stagiair vroeg t", "my manager asked"
+    r"|(?:[\w'-]+\s+){0,4}?(?:vroeg|vroegen|asked|mentioned|noemde|noemden|zei|zeiden|said|told)"  # who asked or
+    # said it: "nieuwe stagiair vroeg t", "my manager asked", "one of your students mentioned it"
     r"|zoek\s+(?:het|dat|dit)\s+(?:even\s+|maar\s+)?uit|(?:please\s+)?find\s+(?:it|that|this)\s+out|graag|please"
     r"|(?=[^?]*\b(?:ik|mij|mijn|m'n|i|my)\b)[\w'’]+)\b"  # any statement of the asker's own ("Thuis kook ik …")
     r"(?![^?]*\b(?:bedoel\w*|mean|meant|zoek\w*|looking|gaat\b[^?]*\bom|regarding|betreft|concerning"
@@ -945,6 +995,12 @@ _PROFILE_NAMED = (
     rf"\b(?:een|het|de)\s+(?:uitstroom)?profiel\s+[\"“'‘]?{_NAME}[\"”'’]?\s*(?:[?.!,]|$|\s+(?:in|bij|binnen)\b)",
     rf"\b(?:the|a|an)\s+{_NAME}\s+(?:profile|qualification)\b",
     rf"\bprofile\s+[\"“'‘]{_NAME}[\"”'’]",
+    # "is there a profile for nanny or au pair?", "bestaat er een opleiding tot gastouder?": whether one exists
+    r"\b(?:is\s+there|are\s+there|is\s+er|zijn\s+er|bestaat\s+er|bestaan\s+er)\s+(?:also\s+|ook\s+)?(?:a|an|een|any)\s+"
+    r"(?:profiles?|profiel(?:en)?|programm?es?|programs?|opleidingen|opleiding|qualifications?|kwalificaties?)\s+"
+    r"(?:for|voor|tot|as|als)\s+(?:(?:a|an|the|een|de|het)\s+)?(?![\w-]*ing\b|werken\b)"
+    r"([^\W\d_][\w&'’-]*(?:\s+[^\W\d_][\w&'’-]*)?)\s*(?:[?.!,]|$|\s+(?:or|of|en|and)\b)",  # a short name, no
+    # activity ("working with elderly people")
 )
 # a name given as a dossier's ("welke werkprocessen van het KD Verzorgende-IG …", "the qualification file X"); the
 # known names are blanked before
@@ -1342,6 +1398,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     all_named = find_scope_terms(text, catalogue)
     named = _asked_names(text, all_named)
     weighed = len(named) < len(all_named)  # an introduction weighed two names; the question asks of one
+    named = _question_names(text, named)
     scope_terms = [t for t, _ in named]
     known_years = {v[:4] for v in catalogue.versions}
     years = years_named(text)
@@ -1385,7 +1442,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if kind == "profiel" and not _has(_PROFILE_KIND, folded) and not _has(SAME_DOSSIER, folded) and any(
             e.profile for e in scope_entries(scope_terms, (), catalogue)):  # "welke kwalificaties moet … hebben?"
         kind = None
-    if kind == "profiel" and not scope_terms and not _has(_PROFILE_WORDS, asked_part):
+    if kind == "profiel" and not scope_terms and not _has(_PROFILE_WORDS + "|" + _AT_LEVEL, asked_part):
         kind = None  # "richtingen" of no programme named: a theme ("waar komen levensbeschouwelijke richtingen voor?")
     if kind == "profiel" and _applies_to_kind(folded):  # "welk referentieniveau geldt voor de niveau 4-opleidingen?"
         kind = None
@@ -1424,6 +1481,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     # "richtingen" not read as profiles is a theme word
     in_contact = [] if _has(MAKING_CONTACT, folded) else [IN_CONTACT]  # "contact leggen met": contact asked
     cue_patterns = [UNITS_VERB, NATIONAL, IN_GENERAL, REGARDING, YOUR_SOURCES, *in_contact, _TEXT_ITSELF.pattern,
+                    AT_WHICH_PLACES,
                     LIST_SHAPE,
                     *kind_patterns, AN_ADDITION, CUES["compare"], MORE_THAN, WHICH_MORE, SET_BESIDE, CUES["only"],
                     r"\bkomt\b|\bkomen\b|\bvoor\b",
@@ -1457,10 +1515,12 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     compared = _has(CUES["compare"], _without_own_material(SAME_DOSSIER.sub(" ", asked_part), scope_terms)) or (
         (_has(MORE_THAN, asked_part) or _has(WHICH_MORE, asked_part) or _has(SET_BESIDE, asked_part)
          or _has(COMPARATIVE, asked_part))
-        and (len({fold(t) for t in scope_terms}) >= 2 or len(good_years) >= 2))  # "wat moet een GPM'er meer
+        and (len({fold(t) for t in scope_terms}) >= 2 or len(good_years) >= 2)) or (kind is None and _one_of_two(
+            folded, scope_terms, catalogue))  # "wat moet een GPM'er meer
     # kunnen dan een PMK'er?", not "… meer kunnen dan een stagiair?"
     # not "… met ons leerplan", nor the asker's plan after the question ("… GGZ? I want to compare them with an
     # NVQ."), nor "in hetzelfde dossier als X"
+    compared = compared and not _concepts_versus(asked_part, scope_terms)
     compares = (compared and not weighed) or (  # a profile's addition to one werkproces, by code or quoted title
         _has(ADDITION, folded) and any(e.profile for e in scopes)
         and (re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None or QUOTED.search(text) is not None))
@@ -1520,7 +1580,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         if quoted:
             rest, phrase = quoted, quoted
         return Intent(LIST, mode=WHERE, **{**base, "topic": rest, "phrase": phrase})
-    if _has(CUES["where_alone"], folded) and topic:
+    if _has(CUES["where_alone"], asked_part) and topic:  # not a word of the statement after the question
         return Intent(LIST, mode=WHERE, **base)
     if _keywords_only(text, spans, topic) and not (levels or competence_names or sbb_codes or kind):
         return Intent(LIST, mode=WHERE, keywords=True, **base)  # "pesten", "pmk 2021 veiligheid": the theme
@@ -1606,6 +1666,20 @@ def _asked_names(text: str, named: list[tuple[str, tuple[int, int]]]) -> list[tu
     if len({fold(t) for t, _ in own}) == 1 and len(own) < len(named) and not _has(CUES["compare"], rest):
         return own  # the question names one of them only: a question of two names may still compare them
     return named
+
+
+def _question_names(text: str, named: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
+    """The names of the question itself when it names any and the asker's introduction names others ("Ik werk als
+    onderwijsassistent … In welke werkprocessen van het KD Pedagogisch Werk …?": the dossier asked, not the asker's
+    own profile); else all names."""
+    intros = [m.span() for m in _INTRODUCTION_ANY_CASE.finditer(text)]
+    own = [(t, span) for t, span in named if not any(a <= span[0] < b for a, b in intros)]
+    if not own or len(own) == len(named):
+        return named
+    question = fold(text[max(b for _, b in intros):])
+    if _has(CUES["compare"], question) or _has(COMPARATIVE, question) or _has(r"\b(?:mijn|my|me|mij|ik|i)\b", question):
+        return named  # "Ik ben PMK'er. Wat is het verschil met de GPM?", "… than my job?": the asker's own one counts
+    return own
 
 
 def _asking_sentences(text: str) -> str:

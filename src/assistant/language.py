@@ -71,7 +71,8 @@ def scores(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str]
     english_words, glossary_dutch = _glossary_words()
     en_side = _EN | english_words
     nl_side = _NL | glossary_dutch | dutch
-    words = [w for w in _WORD.findall(without_names(text).lower()) if w not in names]
+    words = [w for w in _WORD.findall(without_names(text).lower()) if w not in names and len(w) > 1]  # not the
+    # letter of a code ("P1", "B1")
     english = sum(1 for w in words if w in en_side and w not in nl_side)
     dutch_count = sum(1 for w in words if w in nl_side and w not in en_side)
     return english, dutch_count

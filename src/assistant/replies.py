@@ -170,7 +170,7 @@ class Library:
     def name_words(self) -> frozenset[str]:
         """Words of dossier, profile, competence and SBB competence names (no evidence of a language)."""
         names = [*self.catalogue.scopes, *self.vocabulary.competences, *self.vocabulary.competences.values(),
-                 *self.sbb.values()]
+                 *self.sbb.values(), *_sbb_titles().values()]  # also the SBB competences no unit names (O)
         return corpus_words(names) - NAME_GLUE
 
     @cached_property
@@ -187,7 +187,8 @@ class Library:
     def name_phrases(self) -> re.Pattern[str]:
         """Every dossier, profile, competence and SBB competence name as one pattern (language-neutral text)."""
         names = {fold(n) for n in [*self.catalogue.scopes, *self.vocabulary.competences,
-                                   *self.vocabulary.competences.values(), *self.sbb.values()] if len(n) > 3}
+                                   *self.vocabulary.competences.values(), *self.sbb.values(),
+                                   *_sbb_titles().values()] if len(n) > 3}
         return re.compile(rf"(?<!\w)(?:{alternation(names)})(?!\w)", re.IGNORECASE)
 
     @cached_property
@@ -370,7 +371,8 @@ class Reply:
         sides: the labels of the two sides of a comparison.
         problem: why a not_found or a refusal: ``unknown_scope``, ``unknown_level``, ``unknown_version``,
             ``conflict``, ``no_referent``, ``no_definition``, ``not_in_sources``, ``not_in_scope`` (the sources hold
-            it, the dossier asked about does not), ``compare_what``, ``no_links``,
+            it, the dossier asked about does not), ``not_in_year`` (a theme the dossiers of one year do not
+            hold; details: the year, where it is, the theme), ``compare_what``, ``no_links``,
             ``no_sbb`` (a unit whose text names no SBB competences), ``no_fact`` (no crebo or level given),
             ``level_mismatch`` (a profile asked at a level it is not at), ``unknown_sbb`` (an SBB letter the
             werkprocessen do not name),
@@ -1157,7 +1159,25 @@ def list_where(intent: Intent, library: Library, filters: Filters, strict: bool 
     split = any(len(disjuncts(a, intent.lang)) > 1 for a in _alternatives(intent.topic or "", intent.phrase or ""))
     if not reply.items and split:
         reply = _list_where(intent, library, filters, strict, split=False, theme=theme)
+    own = _own_term(intent, library) if not reply.items else ""
+    if own:  # "… help clients keep control (regie) over their own life?": nothing for the English words, so the
+        asked = replace(intent, topic=own, phrase=own)  # asker's own Dutch term
+        again = _list_where(asked, library, filters, strict, split=True, theme=own)
+        reply = replace(again, intent=intent) if again.items else reply
     return _passing_apart(reply)
+
+
+def _own_term(intent: Intent, library: Library) -> str:
+    """The Dutch term an English question gives in brackets ("keep control (regie)"), when all its words are the
+    corpus's; else ``""``."""
+    if intent.lang != "en":
+        return ""
+    for aside in re.findall(r"\(([^()]{2,40})\)", intent.question):
+        words = re.findall(r"[^\W\d_]+", fold(aside))
+        if 0 < len(words) <= 3 and all(w in library.words for w in words) and any(
+                w in fold(intent.topic or "") for w in words):
+            return " ".join(words)
+    return ""
 
 
 def _passing_apart(reply: Reply) -> Reply:
@@ -1402,6 +1422,34 @@ def asked_fact(intent: Intent, library: Library) -> str | None:
     return fact
 
 
+_PROGRAMME_WORDS = frozenset({"opleiding", "opleidingen", "richting", "course", "programme", "program", "profiel",
+                              "profile", "beroep", "kwalificatie", "qualification", "nummer", "number", "nr"})
+
+
+def _unknown_owner(intent: Intent, library: Library) -> str:
+    """The name a question asks the crebo or study load of when it names no known dossier or profile ("crebo
+    verzorgende IG?", "wat is het crebonummer van de verzorgende ig?"): the words right after the fact word, when
+    they are words and no programme word ("crebo van mijn opleiding?" names none); else ``""``."""
+    if intent.scopes or intent.competences or intent.sbb or intent.codes_named or intent.type != LOOKUP \
+            or crebo_numbers(intent.question, library.catalogue):
+        return ""
+    named = _FACT_OF.search(fold(intent.question))
+    if named is None or _MEANING_ASKED.search(fold(intent.question)):
+        return ""  # "wat betekent sbu eig?": the word's meaning, not a programme's
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", named.group(1)) if w not in question_words()
+             and w not in STOPWORDS and w not in _PROGRAMME_WORDS]
+    return " ".join(words)
+
+
+_MEANING_ASKED = re.compile(r"\b(?:betekent|betekenen|betekenis|mean|means|meaning|stands?\s+for|staat\s+voor)\b")
+# the name a crebo or study load is asked of, right after the word ("crebo verzorgende IG?", "het crebonummer van de
+# kapper?", "sbu of the nanny programme"), up to the end of the clause
+_FACT_OF = re.compile(r"\b(?:crebo\w*(?:\s+(?:nummer|number|nr\.?))?\s+(?:(?:van|of|for|voor)\s+)?"
+                      r"|sbu\s+(?:van|of|for|voor)\s+)"  # "sbu per jaar?", "sbu bij bbl?" name no programme
+                      r"(?:(?:de|het|een|the|a|an|mijn|me|my|m'n)\s+)?"
+                      r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})\s*(?:[?.!]|$)")
+
+
 def _other_level(question: str, library: Library, fact: str = "niveau") -> bool:
     """The sentence that asks for a level (or another ``fact``) names something besides the qualification: a
     language, a skill ("hoe lang duurt de stage?")."""
@@ -1638,6 +1686,8 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
                                        for u in library.units):
         kind = WERKPROCES  # "… in PW and in MZ, same competences?": the units' own SBB lines
     codes = set(codes_in(intent.question))  # as the index writes them ("B1-K1-WS5" typed from the extract)
+    if not intent.kind and codes and all(re.fullmatch(r"[BP]\d+-K\d+", c) for c in codes):
+        kind = KERNTAAK  # "verschil in B1-K2 tussen SW 2015 en SW 2020?": the core tasks of that code
     additions = bool(codes) and re.search(r"\baanvulling\w*|\badd-?ons?\b", fold(intent.question)) is not None
 
     def pick(keep: Callable[[Chunk], bool], by_code: bool = True) -> list[Chunk]:
@@ -1670,7 +1720,7 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
             # "Stemt de werkzaamheden af: in PW and in MZ, is it the same?": the unit of that title on each side
             pairs = (links.Pair(titled[0][0], titled[1][0]),)
     whole = len(pairs)
-    if not codes and not titles and len(pairs) > 1 and (_ONE_UNIT.search(fold(intent.question)) or not two_versions):
+    if not codes and not titles and len(pairs) > 1 and (kind == WERKPROCES or not two_versions):
         pairs = _pairs_on_topic(pairs, intent, library, passages)  # "the PMK work process about making a plan van
         # aanpak, 2015 and 2021": that unit's pair, not the whole tree; "is hygiëne bij X hetzelfde als bij Y?": the
         # pairs about hygiëne
@@ -2312,8 +2362,12 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if unknown_letters and library.sbb:  # "which units have SBB competence Z?": the letters run from A to Y
         known = sorted(library.sbb)
         return _not_found(intent, "unknown_sbb", (unknown_letters[0], known[0], known[-1]))
-    absent = asked_absent_fact(intent.question)
-    if absent:  # "welke scholen bieden sociaal werk aan?", "how much does an onderwijsassistent earn?"
+    alone = intent.topic if intent.type == LOOKUP and intent.scopes else ""  # "helpende salary?": the topic alone
+    absent = asked_absent_fact(intent.question, topic=alone)
+    if absent and absent.held_in((c.passage or c.text for c in library.chunks), intent.topic):
+        absent = None  # "hoeveel kinderen per beroepskracht bij voorschoolse educatie?": Pedagogisch Werk states it
+    if absent:  # "welke scholen bieden sociaal werk aan?", "how much does an onderwijsassistent earn?", "helpende
+        # salary?"
         return _not_found(intent, "absent_fact", (absent.name(intent.lang), absent.kind),
                           search(intent.question, filters, 3))
     target = _target_level(intent, library)
@@ -2323,6 +2377,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         levels = [_level_item(library, target.competence, n) for n in library.levels.get(target.competence, ())]
         return _not_found(intent, "no_target_level", (target.competence, target.legend, target.profile),
                           [_as_hit(i) for i in levels if i is not None])  # the levels themselves, in order
+    owner = _unknown_owner(intent, library)
+    if owner:  # "crebo verzorgende IG?": a qualification the sources do not hold
+        return _not_found(intent, "unknown_scope", (owner, *_closest(owner, intent.suggestions, library, search)))
     fact = asked_fact(intent, library)
     if fact:  # "wat is het crebonummer van de thuisbegeleider?", "op welk niveau is de OA 2015?": from the model
         reply = fact_reply(fact, intent, library, filters, search)
@@ -2445,6 +2502,13 @@ def build(request: Request, library: Library, search: Search) -> Reply:
     if reply.type == LIST and not reply.items and intent.mode == TREE and intent.scopes \
             and (intent.kind or WERKPROCES) in (WERKPROCES, KERNTAAK, PROFIEL):  # the tree has none of them
         return _not_found(intent, "empty_list", _none_in(intent, library, filters), search(intent.question, filters, 3))
+    if reply.type == LIST and not reply.items and intent.mode == WHERE and filters.version and not intent.scopes:
+        other = list_where(intent, library, replace(filters, version=None))  # "en in 2021?" after a theme found in
+        if other.items:  # 2015 only: that year's dossiers have none, the others do
+            others = ", ".join(dict.fromkeys(scope_label(ScopeEntry(i.chunk.dossier, None, i.chunk.version))
+                                             for i in other.items if i.chunk.dossier))
+            return _not_found(intent, "not_in_year", (filters.version[:4], others, intent.topic),
+                              _nearest(intent, filters, search))
     if reply.type == LIST and not reply.items and intent.mode == WHERE and reply.details:  # a word no unit has
         return _not_found(intent, "not_in_units", reply.details, _nearest(intent, filters, search))
     if reply.type == LIST and not reply.items and intent.mode == WHERE:

@@ -62,6 +62,7 @@ TEXT = {
         "no_definition_uses": " Het woord komt voor in {uses} passages, zonder uitleg.",
         "not_in_sources": "Dit staat niet in de bronnen: ik vind niets over {words}.",
         "not_in_scope": "In {scope} staat niets over {words}.",
+        "not_in_year": "In de dossiers van {year} staat niets over {words}.",
         "not_in_scope_elsewhere": " Wel in: {others}.",
         "not_in_units": "Geen werkproces noemt {words}: de werkprocessen gaan er niet over.",
         "not_in_units_scope": "Geen werkproces van {scope} noemt {words}: die werkprocessen gaan er niet over.",
@@ -135,6 +136,7 @@ TEXT = {
         "no_definition_uses": " The word occurs in {uses} passages, without an explanation.",
         "not_in_sources": "This is not in the sources: I find nothing about {words}.",
         "not_in_scope": "{scope} says nothing about {words}.",
+        "not_in_year": "The {year} dossiers say nothing about {words}.",
         "not_in_scope_elsewhere": " It is in: {others}.",
         "not_in_units": "No work process names {words}: the work processes are not about it.",
         "not_in_units_scope": "No work process of {scope} names {words}: those work processes are not about it.",
@@ -345,6 +347,10 @@ def problem_text(reply: Reply, details: bool = True) -> str:
                                               scope=escape(describe_scopes(reply.intent.scopes, reply.lang)))
     elif reply.problem in ("not_in_sources", "not_in_units"):
         text = t[reply.problem].format(words=", ".join(f"*{escape(w)}*" for w in d))
+    elif reply.problem == "not_in_year":
+        text = t["not_in_year"].format(year=escape(d[0]), words=", ".join(f"*{escape(w)}*" for w in d[2:]))
+        if d[1]:
+            text += t["not_in_scope_elsewhere"].format(others=escape(d[1]))
     elif reply.problem == "not_in_scope":
         text = t["not_in_scope"].format(scope=escape(d[0]), words=", ".join(f"*{escape(w)}*" for w in d[2:]))
         if d[1]:

@@ -131,7 +131,7 @@ def correct_words(text: str, known: frozenset[str], lang: str | None = None, sou
     for token in re.split(r"(\W+)", text):
         folded = fold_accents(token)
         if len(folded) >= MIN_TYPO_CHARS and token.isalpha() and token.lower() not in known and folded not in by_fold \
-                and not (lang and is_word(token.lower(), lang)):
+                and not (lang and is_word(token.lower(), lang)) and not _separable(token.lower(), known):
             candidates = [] if sounds_only else [w for n in range(len(folded) - 2, len(folded) + 3)
                                                  for w in buckets.get((folded[0], n), ())]
             close = difflib.get_close_matches(folded, candidates, n=1, cutoff=WORD_TYPO)
@@ -139,6 +139,17 @@ def correct_words(text: str, known: frozenset[str], lang: str | None = None, sou
             token = same or (by_fold[close[0]] if close else token)
         out.append(token)
     return "".join(out)
+
+
+# the particles of Dutch separable verbs ("dat zij normen overdraagt": *draagt … over*)
+_PARTICLES = ("over", "samen", "terug", "door", "voor", "mee", "aan", "uit", "op", "af", "in", "na", "toe", "bij",
+              "om", "weg", "vast", "los", "voort")
+
+
+def _separable(word: str, known: frozenset[str]) -> bool:
+    """Whether ``word`` is a separable verb written as one word, its particle before a verb form the corpus holds
+    ("overdraagt", "samenwerkt", "bijhoudt"): a word of Dutch, no typo."""
+    return any(word.startswith(p) and len(word) - len(p) >= 4 and word[len(p):] in known for p in _PARTICLES)
 
 
 # Dutch spellings of one sound, in order: "ch" and "g", "ij" and "ei", "au" and "ou", a final "dt" or "d" and "t",
