@@ -950,7 +950,7 @@ def _names_without_year(previous: str, old: Mentions, new: Mentions,
         return []
     edits = []
     for span in old.names:
-        if span == old.scope_span or span in kept or span == old.year_span:
+        if span == old.scope_span or span in kept:
             continue
         lead = _NAME_LEAD.search(previous[: span[0]])
         edits.append(((lead.start() if lead else span[0], span[1]), ""))
@@ -1052,6 +1052,11 @@ def _successors(scope: str, year: str, catalogue: Catalogue) -> tuple[str, ...]:
                  and (e.version or "").startswith(str(year))]
         named.extend(e.dossier for e in later)
     return tuple(sorted(set(named)))
+
+
+def has_extract_version(scope: str, catalogue: Catalogue) -> bool:
+    """Whether the named dossier or profile has a 2020/21 version (whose extract gives no level, crebo or load)."""
+    return any((e.version or "") >= "2020" for e in catalogue.scopes.get(_fold(scope), ()))
 
 
 def _has_year(scope: str, year: str, catalogue: Catalogue) -> bool:

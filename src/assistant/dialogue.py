@@ -32,6 +32,7 @@ from assistant.conversation import (
     compared_levels,
     find_mentions,
     find_reference,
+    has_extract_version,
     level_beyond_scale,
     names_programme,
     referent,
@@ -493,17 +494,11 @@ def _bare_same(text: str, previous: Turn, library: Library, lang: str) -> str:
             or any(w.lower() not in FILLER and w.lower() not in _SAME_FILLER for w in mentions.rest):
         return text
     name = terms[0][0]
-    if _both_in_extract(previous.scope, name, library):
+    if has_extract_version(previous.scope, library.catalogue) and has_extract_version(name, library.catalogue):
         return text  # "Wat is het niveau van de PMK?", "hetzelfde bij de GPM?": both have a 2021 text without the
         # facts, so the GPM's fact is asked (the follow-up merge), not a comparison of the 2021 texts
     return f"is it the same for {name}?" if lang == "en" else f"is dat bij {name} hetzelfde?"
 
-
-def _both_in_extract(first: str, second: str, library: Library) -> bool:
-    """Whether both programmes have a 2020/21 version (whose extract gives no level, crebo or load)."""
-    def recent(name: str) -> bool:
-        return any((e.version or "") >= "2020" for e in library.catalogue.scopes.get(fold(name), ()))
-    return recent(first) and recent(second)
 
 _KINDS = r"(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks|profielen|profiles)"
 _KINDS_AFTER = re.compile(rf"\s+{_KINDS}\b", re.IGNORECASE)  # "its profiles", "hun kerntaken"

@@ -41,6 +41,7 @@ from assistant.conversation import (
     crebo_numbers,
     crebo_scopes,
     find_reference,
+    has_extract_version,
 )
 from assistant.curriculum import asks_change
 from assistant.language import QUOTED, english_word, language
@@ -335,7 +336,7 @@ def _one_of_two(folded: str, scope_terms: list[str], catalogue: Catalogue) -> bo
     if len(terms) != 2 or not _has(WHICH_OF, folded) or not _has(_PROGRAMME_FACT, folded) \
             or _has(_SUBJECT_LEVEL, folded):
         return False  # "welke heeft een Engels-eis, A of B?": the passages that state it answer it
-    if all(any((e.version or "") >= "2020" for e in catalogue.scopes.get(t, ())) for t in terms):
+    if all(has_extract_version(t, catalogue) for t in terms):
         return False
     first, second = sorted(terms, key=folded.find)
     return _has(rf"{re.escape(first)}\W+(?:of|or)\s+(?:(?:de|het|the|een|an?)\s+)?{re.escape(second)}", folded)
