@@ -1354,7 +1354,8 @@ def find_reference(message: str) -> Reference | None:
     return None
 
 
-_UNIT_CODE = re.compile(r"\b[bp][1-9]-k[0-9]+(?:-w[0-9]+)?\b", re.IGNORECASE)
+UNIT_CODE_BODY = r"[bp][1-9]-k[0-9]+(?:-w[0-9]+)?"  # a kerntaak or werkproces code as typed ("B1-K2", "p3-k1-w3")
+UNIT_CODE = re.compile(rf"\b{UNIT_CODE_BODY}\b", re.IGNORECASE)
 
 
 def referent(reference: Reference, previous: Turn, message: str = "") -> str | None:
@@ -1365,7 +1366,7 @@ def referent(reference: Reference, previous: Turn, message: str = "") -> str | N
         pair = previous.history[-2:] if len(previous.history) >= 2 else previous.subjects[:2]
         named = list({s.lower(): s for s in previous.scopes}.values())[-2:]
         programmes = re.search(r"\s(?:opleid|kwalific|program|qualific|profie|profil)", reference.text.lower()) \
-            or _UNIT_CODE.search(message)
+            or UNIT_CODE.search(message)
         if programmes and len(named) == 2:
             pair = named  # "die twee opleidingen" after "… begeleider gehandicaptenzorg?", "en voor thuisbegeleider?"
         elif programmes and len(previous.profiles) >= 2:

@@ -25,6 +25,8 @@ from assistant.conversation import (
     COMPARE_WORD,
     FILLER,
     SET_AGAINST,
+    UNIT_CODE,
+    UNIT_CODE_BODY,
     Constraints,
     Reference,
     ScopeEntry,
@@ -517,9 +519,8 @@ _KINDS_OF_THEIRS = re.compile(r"\b(?:werk ?process\w*|work ?process\w*|kerntaken
                               r"|(?:hebben|heeft)\s+(?:die|ze|zij)|have\s+(?:they|those|these|them)"
                               r"|do\s+(?:they|those|these)\s+have)\b", re.IGNORECASE)
 _WERKPROCES_WORD = re.compile(KIND_PATTERNS["werkproces"], re.IGNORECASE)
-_CODE_BODY = r"[bp][1-9]-k[0-9]+(?:-w[0-9]+)?"
-_CODE_NAMED = re.compile(rf"\b{_CODE_BODY}\b", re.IGNORECASE)
-_CODE = re.compile(rf"^{_CODE_BODY}$", re.IGNORECASE)
+_CODE_NAMED = UNIT_CODE
+_CODE = re.compile(rf"^{UNIT_CODE_BODY}$", re.IGNORECASE)
 
 
 # "which ones" with no kind word of its own, beside a new scope ("And which ones does the 2021 Onderwijsassistent

@@ -1441,6 +1441,8 @@ def _unknown_owner(intent: Intent, library: Library) -> str:
     return " ".join(words)
 
 
+# the meaning of the fact word asked ("wat betekent sbu?"; :func:`definition_subject` also reads "wat is het crebonummer
+# van X?" as a definition)
 _MEANING_ASKED = re.compile(r"\b(?:betekent|betekenen|betekenis|mean|means|meaning|stands?\s+for|staat\s+voor)\b")
 # the name a crebo or study load is asked of, right after the word ("crebo verzorgende IG?", "het crebonummer van de
 # kapper?", "sbu of the nanny programme"), up to the end of the clause

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.conversation import Catalogue
+from assistant.themes.words import AUTO_PARTICLES, PREPOSITION_PARTICLES
 
 CLOSE = 0.88
 IN_USE = 1.5  # a word at least this frequent (wordfreq's Zipf scale) in Dutch or English is no typo of a competence
@@ -141,9 +142,9 @@ def correct_words(text: str, known: frozenset[str], lang: str | None = None, sou
     return "".join(out)
 
 
-# the particles of Dutch separable verbs ("dat zij normen overdraagt": *draagt … over*)
-_PARTICLES = ("over", "samen", "terug", "door", "voor", "mee", "aan", "uit", "op", "af", "in", "na", "toe", "bij",
-              "om", "weg", "vast", "los", "voort")
+# the particles of Dutch separable verbs ("dat zij normen overdraagt": *draagt … over*): the theme scan's, and a few
+# that are no preposition either
+_PARTICLES = (*AUTO_PARTICLES, *PREPOSITION_PARTICLES, "weg", "vast", "los", "voort")
 
 
 def _separable(word: str, known: frozenset[str]) -> bool:
