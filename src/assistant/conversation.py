@@ -659,7 +659,8 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     counted = _ASIDE.sub(lambda m: " " if m.group(0) in asides else m.group(0), counted)
     counted = _EXCLUSION.sub(" ", counted)  # "… alleen voor helpende? dus niet voor facilitair en sport"
     words = _WORD.findall(counted)  # a long name ("helpende zorg en welzijn") counts as one word
-    narrowing = re.match(_NARROWING, _fold(message)) is not None or _LATER_NARROWING.search(_fold(message)) is not None
+    narrowing = re.match(rf"(?:(?:en|and|maar|but|dan|then|ok[eé]?|oké|okay)[,\s]+)?{_NARROWING}", _fold(message)) \
+        is not None or _LATER_NARROWING.search(_fold(message)) is not None  # "en alleen de …, dus zonder …?"
     # "only the profile-specific ones from that list", not "only one question: …" nor "alleenstaande ouders"
     remark = _remark_before_narrowing(counted)  # "thats a lot.. only the P3 ones": the remark is no question
     if remark:
@@ -826,8 +827,8 @@ BASE_PART = r"(?:basisdelen|basisdeel|core[- ]parts?|basic parts?|basis parts?|c
 # (a profile "together with the basisdeel of MZ" takes it along)
 BASIS_OF = re.compile(rf"\b(?:het|the)\s+{BASE_PART}\s*(?:of|van)\b", re.IGNORECASE)
 # "in het basisdeel", "only the core part", "the basisdeel work processes": the basisdeel of a dossier, without
-# its profiles' own units
-BASIS_ONLY = re.compile(rf"\b(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|their)\s+{BASE_PART}"
+# its profiles' own units (not "…, so not from the basisdeel")
+BASIS_ONLY = re.compile(rf"\b(?<!not )(?<!niet )(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|their)\s+{BASE_PART}"
                         rf"|\b(?:alleen|only|just)\s+(?:het\s+|the\s+)?{BASE_PART}"
                         # "in the MZ basisdeel", "the basisdeel work processes of DV"
                         rf"|\b(?:in|uit|from|within)\s+(?:het|de|the)\s+(?:(?!inclusief|including|met|with|plus)"
@@ -1299,6 +1300,8 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|profile|course|role|rol|beroep|job|occupation|functie)\b"
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
+              r"|\b(?:bij|in|voor|uit|at|for|from)\s+(?:die|deze|those|these)\s+"
+              r"(?:werk ?processen|work ?processes|wp'?s)\b"  # "bij die werkprocessen": the units listed
               r"|\bdaaronder\b|\bdaartussen\b|\bdaar\b(?=\s+(?:ook\s+)?(?:iets|een|eentje|wat)\s+tussen\b)"
               # "en bij welke moet ik … laten zien?" after a list: "welke" stands alone, for the units listed
               r"|(?:(?<=\bbij )|(?<=\bin )|(?<=\bvoor )|(?<=\bmet )|(?<=\bat )|(?<=\bfor )|(?<=\bwith ))"

@@ -57,6 +57,8 @@ from assistant.intent import (
     WHERE,
     Intent,
     asking_words_fixed,
+    cohort_years,
+    describe_scopes,
     find_scope_terms,
     glued_levels,
     is_question_word,
@@ -248,6 +250,7 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
     text = split_glued(spelling.text, library.words, library.word_pairs, lang)  # "eerstehulp" → "eerste hulp"
     text = glued_levels(expand_shorthand(text, lang), library.catalogue, lang)  # "t" → "het", "pw3" → "pw niveau 3"
     text = asking_words_fixed(text)  # "whats diffrent in level 4": the follow-up's own words read right, as routed
+    text = cohort_years(text, library.catalogue)  # "she started in 2022": the version in force then, 2021
     if lang == "nl":  # a Dutch word spelled as it sounds: "verwagt" → "verwacht", "oplijding" → "opleiding"
         text = correct_words(text, library.words, lang, sounds_only=True)
     if spelling.unknown and not find_scope_terms(text, library.catalogue):  # "Sociaalwerker A": another thing
@@ -277,6 +280,10 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
         text = _ones_of_previous_kind(text, previous, library)
         text = _bare_sbb_letter(text, previous, library)
         text = _described_subject(text, previous)
+        versions = _subject_versions(text, previous, library, lang)
+        if versions is not None:  # "vergelijk het met 2021", "compare both versions" after one unit looked up: that
+            return _answer(versions, previous, ui, library, search, lang, followup=True,  # unit in the two versions
+                           constraints=ui.merged(previous.constraints))
         compared = _compared_with_previous(text, previous, library)
         if compared != text:  # the new name beside the previous one: a question of its own, not the previous one
             return _answer(compared, previous, ui, library, search, lang, followup=True, constraints=ui)
@@ -316,6 +323,14 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
             text = _SPECIFIC_TO_PROFILE.sub(part[0] if lang == "nl" else part[1], text)
     text = _bare_same(text, previous, library, lang) if previous is not None else text
     reference = find_reference(without_afterword(text))
+    if reference is not None and _THOSE_UNITS.fullmatch(reference.text) and _COMPETENCES_OF.search(text):
+        head = " ".join(reference.text.split()[:2])  # "welke competenties horen bij die werkprocessen?" asks the
+        masked = text[: reference.span[0]] + head.ljust(len(reference.text)) + text[reference.span[1]:]  # units'
+        reference = find_reference(without_afterword(masked))  # own competences: "bij die", as any other pointer
+    elif reference is not None and _THOSE_UNITS.fullmatch(reference.text) and (
+            find_scope_terms(text, library.catalogue) or years_named(text)):
+        reference = None  # "and for those work processes in the OA?", "en bij die werkprocessen in 2021?": the
+        # previous question for that programme or year, not a narrowing of its list
     if reference is not None and previous is not None and previous.listed and _NARROWING_OF_THOSE.match(text) \
             and reference.text.lower() in ("daarvan", "ervan", "of those", "of these", "of them") \
             and not text[reference.span[1]:].strip(" ?.!") and (
@@ -331,6 +346,8 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
     if reference is not None and previous is not None and _programme_fact_of_it(text, reference, previous, library):
         programme = referent(Reference("scope", "", (0, 0)), previous)  # "what level is it then?" after a question
         # about a thuisbegeleider's pay, "how many sbu is that one?" after its list: the programme's, not the pay's
+        if years_named(text):  # "… for that profile in the 2015 dossier?": the year the message names
+            programme = re.sub(r"\s*\b20\d\d\b", "", programme or "").strip() or programme
         fact = f"{text.rstrip(' ?')} ({programme})?"
         return _answer(fact, previous, ui, library, search, lang, followup=True,
                        constraints=ui.merged(previous.constraints))
@@ -460,10 +477,40 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
             w for w in find_mentions(bare, library.catalogue).rest if w.lower() not in FILLER]:
         short = resolve(bare, previous, ui, library.catalogue)  # "And in the 2021 PMK dossier? Please answer in
         resolved = short if short.followup else resolved  # English, I need to forward it": the follow-up before it
-    return _answer(resolved.question, previous, ui, library, search, lang, followup=resolved.followup,
-                   constraints=resolved.constraints, own=resolved.turn.constraints)
+    outcome = _answer(resolved.question, previous, ui, library, search, lang, followup=resolved.followup,
+                      constraints=resolved.constraints, own=resolved.turn.constraints)
+    counterpart = _code_absent_in_year(outcome.reply, resolved.question, previous, lang, library) \
+        if previous is not None and resolved.followup else None
+    if counterpart is not None:  # "and in 2015?" after SW 2020's B1-K2-W4, a code SW 2015 lacks: the unit beside its
+        compared = _answer(counterpart, previous, ui, library, search, lang, followup=True,  # 2015 counterpart, when
+                           constraints=ui.merged(previous.constraints))  # the content pairs one with it (else "not
+        if any(r.left is not None and r.right is not None for r in compared.reply.rows):  # in that version", with
+            return compared  # the codes it does have)
+    return outcome
 
 
+def _code_absent_in_year(reply: Reply, question: str, previous: Turn, lang: str, library: Library) -> str | None:
+    """The comparison of the unit a lookup showed with its counterpart by content in the year a follow-up asks,
+    when that year's dossier lacks the code ("**B1-K2-W4** is not in Sociaal werk 2015"), or None."""
+    if reply.problem != "unknown_code" or previous.answered != LOOKUP or not previous.history:
+        return None
+    shown = _SUBJECT_IN_YEAR.fullmatch(previous.history[-1])
+    if shown is None or shown.group(1).upper() != reply.details[0].upper():
+        return None
+    code, name, year = shown.groups()
+    other = next((y for y in years_named(question) if y != year), None)
+    name = _in_both_years(name, previous.scope, (year, other), library) if other else None
+    if name is None:
+        return None
+    return f"compare {code} of {name} in {year} and {other}" if lang == "en" else \
+        f"vergelijk {code} van {name} in {year} en {other}"  # the unit shown first
+
+
+# the units just listed, named with a preposition ("bij die werkprocessen", "in those work processes")
+_THOSE_UNITS = re.compile(r"(?:bij|in|voor|uit|at|for|from)\s+(?:die|deze|those|these)\s+"
+                          r"(?:werk ?processen|work ?processes|wp'?s)", re.IGNORECASE)
+_COMPETENCES_OF = re.compile(r"\b(?:welke|which|what)\s+(?:sbb[- ]?)?(?:competenties|competences|competencies)\b",
+                             re.IGNORECASE)
 # the programmes just listed, said as a pronoun ("do they differ …", "verschillen ze …")
 _THEY = re.compile(r"\b(?:they|those|these|ze|zij|die|deze)\b"
                    r"(?!\s+(?:two|twee|2|both|beide|profiles?|profielen|programm?e?s?|opleidingen)\b)", re.IGNORECASE)
@@ -653,6 +700,48 @@ _COMPARED_WITH = re.compile(r"\b(?:verschil\w*|vergelijk\w*|compar\w*|differen\w
                             re.IGNORECASE)
 
 
+# a lookup's main subject as a turn remembers it: "P2-K2-W1 Gespecialiseerd pedagogisch medewerker 2015"
+_SUBJECT_IN_YEAR = re.compile(rf"({UNIT_CODE_BODY}) (.+) (20\d\d)", re.IGNORECASE)
+# what a bare comparison points at: the unit just shown ("vergelijk het met 2021") or its versions ("beide versies")
+_POINTS_AT_IT = re.compile(r"\b(?:het|dat|dit|die|deze|ze|it|that|this|them|those|these)\b", re.IGNORECASE)
+_BOTH_VERSIONS = re.compile(r"\b(?:both|beide|allebei|the\s+two|de\s+twee|die\s+twee|these\s+two|those\s+two)"
+                            r"(?:\s+(?:versions?|versies?|years?|jaren|dossiers?))?\b", re.IGNORECASE)
+
+
+def _subject_versions(text: str, previous: Turn, library: Library, lang: str) -> str | None:
+    """"vergelijk het met 2021", "compare both versions" after a lookup whose best match was one unit: the question
+    that compares that unit's code in its year and the year named (or the year of the same code the turn before
+    looked up), or None. A message that names a programme or a code asks its own comparison."""
+    if previous.answered != LOOKUP or not previous.history or not COMPARE_WORD.search(text) \
+            or find_scope_terms(text, library.catalogue) or _CODE_NAMED.search(text):
+        return None
+    shown = _SUBJECT_IN_YEAR.fullmatch(previous.history[-1])
+    if shown is None:
+        return None
+    code, name, year = shown.groups()
+    named = [y for y in years_named(text) if y != year]
+    other = named[0] if named and _POINTS_AT_IT.search(text) else None
+    if other is None and _BOTH_VERSIONS.search(text) and len(previous.history) >= 2:
+        before = _SUBJECT_IN_YEAR.fullmatch(previous.history[-2])  # "and in the 2021 version?" came between
+        if before is not None and before.group(1).upper() == code.upper() and before.group(3) != year:
+            other = before.group(3)
+    name = _in_both_years(name, previous.scope, (year, other), library) if other else None
+    if name is None:
+        return None
+    return f"compare {code} of {name} in {year} and {other}" if lang == "en" else \
+        f"vergelijk {code} van {name} in {year} en {other}"  # the unit shown first
+
+
+def _in_both_years(name: str, scope: str | None, years: tuple[str, str], library: Library) -> str | None:
+    """The name of the unit's programme (or else the programme the conversation named: "B1-K1-W1 van de PMK" shows
+    Pedagogisch Werk's unit) that has a version in both years, or None ("PW" has no 2021 version)."""
+    for candidate in (name, scope):
+        versions = {(e.version or "")[:4] for e in library.catalogue.scopes.get(fold(candidate or ""), ())}
+        if candidate and set(years) <= versions:
+            return candidate
+    return None
+
+
 def _compared_with_previous(text: str, previous: Turn, library: Library) -> str:
     """"en verschil met sociaal maatschappelijk dienstverlener?" after a question on the sociaal-cultureel werker:
     the new name compared with the scope just named (put in beside it). Unchanged when the message names two
@@ -688,10 +777,12 @@ def _programme_fact_of_it(text: str, reference: Reference, previous: Turn, libra
     if reference.kind not in ("topic", "scope") or not previous.scope or find_scope_terms(text, library.catalogue):
         return False
     topic = fold(previous.topic or "")
-    if _CODE_NAMED.search(topic) or topic in library.competence_names or any(
+    whole = bool(previous.listed) and not previous.where and previous.answered == LIST  # a programme's units listed:
+    # "does he need English for that?" asks the programme's requirement, not its first unit's
+    if (_CODE_NAMED.search(topic) and not whole) or topic in library.competence_names or any(
             fold(n) in topic for n in library.sbb.values()):
         return False
-    return any(p.search(fold(text)) for p in FACTS.values())
+    return any(p.search(fold(text)) for p in FACTS.values()) or (whole and SUBJECT_LEVEL.search(fold(text)) is not None)
 
 
 def _asks_own_fact(text: str) -> bool:
@@ -1132,7 +1223,8 @@ def _none_of_those(reply: Reply, within: tuple[str, ...], library: Library) -> R
     levels = intent_levels(intent)  # "welke daarvan is op niveau 3?": that level
     at = READ_AS[reply.lang]["at_level"].format(levels=READ_AS[reply.lang]["and"].join(map(str, levels))).strip()
     what = ", ".join([*(f"{c} {library.sbb.get(c, '')}".strip() for c in intent.sbb), *intent.competences]) \
-        or intent.topic or (at if levels else "")
+        or intent.topic or (at if levels else "") or (describe_scopes(intent.scopes, reply.lang) if intent.scopes
+                                                       else "")  # "… in 2021?": none of them is in that scope
     return replace(reply, problem="none_of_those", items=(), details=(str(len(within)), what))
 
 

@@ -70,7 +70,7 @@ ANYTHING_ON = (r"\b(?:iets|wat(?!\s+(?:zegt|zeggen|vertelt|vertellen|schrijft|sc
                + _LEAD_IN + r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\(?\w")  # "over (maatschappelijke) …"
 COMES_BACK = (r"\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"  # "in welke werkprocessen komt hygiëne terug?", "waar zie
               r"|\bzie(?:t|n)?\b[^?.!]*\bterug\b|\bterug\s*(?:te\s+)?zien\b"  # je dat terug?", "where does X come
-              r"|\bcom(?:e|es|ing)\s+back\b")  # back?"
+              r"|\bcom(?:e|es|ing)\s+back\b|\bturn(?:s|ed|ing)?\s+up\b")  # back?", "where does X turn up?"
 # other ways to ask what a unit is about, matched around the theme, never on it: "speelt X een rol", "komt X kijken",
 # "wordt aandacht besteed aan X", "gericht op X", "draait het om X", "raken aan X", "hebben iets met X", "leer je iets
 # over X", "does X play a role"
@@ -100,7 +100,12 @@ ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)
 # stagiair … oefenen?", "which work processes can an intern …"): the doer, no theme of the units; not after "in welke"
 # ("in welke werkprocessen kan een mantelzorger in beeld komen?" is about the mantelzorger)
 DOER = (r"(?<!\bin )\b(?:welke|which)\s+(?:werk ?process\w*|work ?process\w*|wp'?s?|taken|tasks)\s+(?:kan|kunnen|mag"
-        r"|mogen|moet|moeten|can|may|must|should)\s+(?:een|de|onze|mijn|jouw|je|a|an|the|our|my|your)\s+[^\W\d_]+")
+        r"|mogen|moet|moeten|can|may|must|should)\s+(?:een|de|onze|mijn|jouw|je|a|an|the|our|my|your)\s+-?[^\W\d_]+"
+        # "mijn BGZ-stagiair": the name read as the scope leaves "-stagiair" (not "een VVE-medewerker": VVE stays)
+        # the same in a Dutch clause, the verb last: "… weten welke werkprocessen de stagiaire allemaal moet beheersen"
+        r"|(?<!\bin )\bwelke\s+(?:werk ?process\w*|wp'?s?|taken)\s+(?:een|de|onze|mijn|jouw|je|zijn|haar)\s+"
+        r"(?:stagiair\w*|student\w*|leerling\w*|deelnemer\w*|cursist\w*|trainee\w*|collega\w*|medewerker\w*)"
+        r"(?=\s[^?.!]{0,60}?\b(?:moet|moeten|kan|kunnen|mag|mogen)\b)")  # a person, not "de hygiëne"
 # a request to be told what follows ("kunt u mij aangeven in welke …", "kun je me vertellen welke …", "could you tell
 # me which …"): its verb is no topic word (*grenzen aangeven* elsewhere is)
 REQUEST = (r"\b(?:kun|kunt|kan|zou|zoudt|wil|wilt|can|could|would|will)\s+(?:je|jij|u|you)\s+(?:(?:mij|me|ons|us)\s+)?"
@@ -132,8 +137,8 @@ AT_WHICH_PLACES = (r"\b(?:op|in|at|on)\s+(?:welke|which|what)\s+(?:plekken|plek|
                    r"|mentioned|named|stated)\b)")  # in the sources, not where one works
 WHERE_WORD = (r"\bwaar\b(?!\s+(?:gaat|staat het)\b)(?![^?.!]*\b(?:heen|naartoe|naar\s+toe|doorstrom\w*|doorgroei\w*"
               r"|overstappen)\b)"
-              r"|\bwhere\b(?!\s+(?:can|could|do|does|should|will|would|may)\s+(?:i|you|we|one|they|he|she|students?)"
-              r"\s+(?:then\s+|next\s+)?(?:go|continue|progress|move\s+on)\b)")
+              r"|\b(?:where|whereabouts)\b(?!\s+(?:can|could|do|does|should|will|would|may)\s+(?:i|you|we|one|they|he"
+              r"|she|students?)\s+(?:then\s+|next\s+)?(?:go|continue|progress|move\s+on)\b)")  # "whereabouts": where
 # what the units ask for ("welke werkprocessen van de GPM vragen om rapporteren?", "which … require reporting?"): a
 # theme's cue, no word of the theme
 ASKS_FOR = r"\b(?:vragen|vraagt)\s+om\b|\bvereis\w*\b|\brequir(?:e|es|ing)\b|\b(?:call|calls|ask|asks)\s+for\b"
@@ -294,14 +299,16 @@ MORE_THAN = (r"\bmeer\s+(?:moet(?:en)?\s+)?(?:kunnen|kan|kun|kunt|doen|doet|wete
              r"|\b(?:mag|mogen|kan|kunnen|moet|moeten|doet|doen|weet|weten|leert|leren)\b[^?.!]{0,60}?\bmeer\s+dan\s+"
              r"(?:een|de)\b|\b(?:can|may|must|does|do)\b[^?.!]{0,60}?\bmore\s+than\s+(?:an?|the)\b")
 # one programme set beside another ("zet 'X' van de thuisbegeleider naast die van de GGZ", "leg PMK en GPM naast
-# elkaar"): a comparison when two programmes are named (not "zet de PMK in naast een leerkracht")
-SET_BESIDE = r"\b(?:zet|zetten|leg|leggen)\s+(?!zich\b)(?:(?!\b(?:in|uit|neer)\s+naast\b)[^?.!]){0,80}?\bnaast\b"
+# elkaar", "X uit 2015 naast dat uit 2020 leggen"): a comparison when two programmes or versions are named (not "zet
+# de PMK in naast een leerkracht")
+SET_BESIDE = (r"\b(?:zet|zetten|leg|leggen)\s+(?!zich\b)(?:(?!\b(?:in|uit|neer)\s+naast\b)[^?.!]){0,80}?\bnaast\b"
+              r"|\bnaast\s+(?:(?:dat|die|het|de)\s+(?:uit|van)\b[^?.!]{0,50}?|elkaar\s+)(?:leggen|zetten)\b")
 # which of the programmes named has more of something ("which dossier has more profiles, DV or SW?", "welke heeft meer
 # werkprocessen: A of B?", "A or B, which one is more about caring?"): a comparison when two programmes are named
 # ("welke opleiding is zwaarder, OA of PMK?": also by level or load)
 WHICH_MORE = (r"\b(?:which|welke?|wie)\b(?:\s+\w+){0,3}?\s+(?:has|have|heeft|hebben|is|zijn|gaat|gaan|goes|go)\s+"
               r"(?:\w+\s+){0,2}?(?:more|fewer|less|meer|minder|zwaarder|lichter|hoger|lager|moeilijker|makkelijker"
-              r"|heavier|lighter|higher|lower|harder|easier)\b")
+              r"|heavier|lighter|higher|lower|harder|easier|langer|korter|longer|shorter)\b")
 # one programme weighed against another in its level or load ("Is HZW a lower level than PMK?", "is de OA zwaarder dan
 # de PMK?", "more or less of a programme than …"): a comparison when two programmes are named; not a theme weighed
 # ("zit er meer samenwerking in GPM dan in PMK?", "… over meer dan één kind?")
@@ -346,9 +353,11 @@ COMPARATIVE = (r"\b(?:higher|lower)\s+(?:mbo\s+)?level\b[^?.!]{0,20}?\bthan\b"
                r"|\b(?:hoger|lager)\s+(?:mbo-?)?niveau\b[^?.!]{0,20}?\bdan\b"
                r"|\b(?:hoger|lager|higher|lower|zwaarder|lichter|heavier|lighter)\s+(?:dan|than)\b"
                r"|\b(?:more|less)\s+(?:or\s+less\s+)?of\s+an?\s+(?:programme|program|course|qualification)\b"
-               r"[^?.!]{0,20}?\bthan\b")
+               r"[^?.!]{0,20}?\bthan\b"
+               r"|\b(?:duurt|duren|takes?|lasts?)\s+(?:het\s+)?(?:langer|korter|longer|shorter)\b")  # "which takes
+# longer, OA or GPM?": their study loads
 # a programme's level or load weighed ("hoger", "zwaarder", "a higher level"): the versions that state them count
-LOAD_WEIGHED = r"\b(?:zwaarder|lichter|hoger|lager|heavier|lighter|higher|lower)\b"
+LOAD_WEIGHED = r"\b(?:zwaarder|lichter|hoger|lager|heavier|lighter|higher|lower|langer|korter|longer|shorter)\b"
 # the document the asker writes ("for a comparative report …"): what they use the answer for, asks nothing
 _ASKERS_DOCUMENT = re.compile(r"\bcomparative\s+(?:report|study|research|paper|essay|project|thesis)\b", re.IGNORECASE)
 # how the list is to be shaped, not what it is about: "across the whole corpus", "in het hele corpus", "een volledig
@@ -362,7 +371,10 @@ LIST_SHAPE = (r"\b(?:across|in|over|throughout|within)\s+(?:the\s+)?(?:whole|ent
               r"|\b(?:volledige?|complete?|compleet|full|totale?)\s+(?:overzicht|lijst|list|overview|opsomming)\b"
               r"|\b(?:met|with)\s+(?:(?:hun|de|their|the)\s+)?(?:codes?\s+(?:en|and|&)\s+(?:(?:hun|de|their|the)\s+)?"
               r"tit(?:el|els|le|les)|tit(?:el|els|le|les)\s+(?:en|and|&)\s+(?:(?:hun|de|their|the)\s+)?codes?)\b"
-              r"|\bplus\b(?=\s+(?:the\s+|het\s+|de\s+)?(?:profile|profiel|core|basis|aanvulling|addition))")
+              r"|\bplus\b(?=\s+(?:the\s+|het\s+|de\s+)?(?:profile|profiel|core|basis|aanvulling|addition))"
+              # "graag per werkproces de code en het profiel"
+              r"|\b(?:per|for\s+each|voor\s+elk)\s+(?:werkproces|work\s+process|unit)\s+(?:de\s+|the\s+|its\s+)?code"
+              r"(?:\s+(?:en|and|&)\s+(?:het\s+|de\s+|the\s+|its\s+)?(?:profiel|profile|titel|title))?\b")
 # what a title starts with or holds ("whose title starts with 'Evalueert'", "waarvan de titel begint met"): the title
 # asked, no theme words
 TITLE_HOLDS = (r"(?:\b(?:waarvan|whose)\s+(?:de\s+|het\s+)?)?"
@@ -456,6 +468,8 @@ class Intent:
         codes_named: the question names a unit code ("B1-K1-W5", "P3-K2").
         asked: the question without an introduction that weighs two names (:func:`_asked_names`), when one was
             set aside: what a follow-up builds on.
+        apart: for a theme given with examples ("personal care like bathing, dressing …"), the topic and phrase of
+            the theme without them; the where list joins the units of both.
     """
 
     type: str
@@ -481,6 +495,7 @@ class Intent:
     missing_version: tuple[str, ...] = ()
     codes_named: bool = False
     asked: str = ""
+    apart: tuple[str, ...] = ()
 
 
 def _has(pattern: str, folded: str) -> bool:
@@ -509,6 +524,35 @@ def find_scope_terms(text: str, catalogue: Catalogue) -> list[tuple[str, tuple[i
 
 # a name's person or possessive ending ("PMK'ers", "GPM'er", "de OA's"): part of the name's span, no topic
 _PERSON_SUFFIX = re.compile(r"['’](?:ers?|s)\b", re.IGNORECASE)
+
+
+# the year a student started ("my son started the course in 2018", "ze is in 2022 begonnen"): the dossier version in
+# force then, not a version of that year (not "welke dossiers zijn in 2022 gestart?", no student)
+_STUDENT = (r"\b(?:i|i'm|i've|he|she|they|we|ik|hij|ze|zij|wij|we|jij|je|(?:my|our|mijn|m'n|mn|onze|ons)\s+[^\W\d_]+"
+            r"|(?:de|het|een|the|a)\s+(?:student\w*|leerling\w*|stagiair\w*|kind|child))\b")
+_STARTED_IN = re.compile(rf"{_STUDENT}[^.?!]{{0,30}}?\b(?:started|starts|began|begun|enrolled|begon|begonnen|gestart"
+                         r"|startte|ingestroomd)\b(?!\s+(?:als|as)\b)[^.?!]{0,40}?\b(20\d\d)\b"
+                         rf"|{_STUDENT}[^.?!]{{0,20}}?\b(20\d\d)\s+(?:begonnen|gestart|ingestroomd|started|begun)\b"
+                         r"(?!\s+(?:als|as)\b)", re.IGNORECASE)  # not "ik ben in 2019 begonnen als PMK'er" (a job)
+
+
+def cohort_years(text: str, catalogue: Catalogue) -> str:
+    """``text`` with each year a student started in that no version has ("she started in 2022") replaced by the year
+    of the version in force then: the latest version of the programmes the text names (of any, when it names none)
+    from that year or before ("she started in 2021")."""
+    versions = {(e.version or "")[:4] for t, _ in find_scope_terms(text, catalogue)
+                for e in catalogue.scopes.get(fold(t), ())} or {v[:4] for v in catalogue.versions}
+
+    def in_force(match: re.Match[str]) -> str:
+        group = 1 if match.group(1) else 2
+        year = match.group(group)
+        earlier = [v for v in versions if v and v <= year]
+        if year in versions or not earlier:
+            return match.group(0)
+        start, end = match.start(group) - match.start(), match.end(group) - match.start()
+        return match.group(0)[:start] + max(earlier) + match.group(0)[end:]
+
+    return _STARTED_IN.sub(in_force, text)
 
 
 def scope_entries(terms: list[str], years: tuple[str, ...], catalogue: Catalogue,
@@ -847,10 +891,11 @@ _POINTS_BACK = re.compile(r"^(?:er|daar|hier|waar)(?:over|bij|voor|mee|op|aan|in
                           r"|fit|fits|suit|suits|suitable|useful|use|match|matches|belong|belongs|apply|applies|relate"
                           r"|it|this|that|them)$")
 # a statement after the question about the asker or their purpose ("Welke werkprocessen heeft X? Ik wil een
-# scholingsplan maken.", "... mention aggression? That is what scares me most."): its words are no topic either
+# scholingsplan maken.", "... mention aggression? That is what scares me most.", "…, want ik heb het idee dat niet
+# alles erin zit."): its words are no topic either
 # (unless it says what is asked: "Kun je me helpen? Ik zoek werkprocessen over agressie.", "Het gaat me om medicatie")
 _AFTERWORD = re.compile(
-    r"(?<=\?)\s+(?:ik|i|i'd|i'm|i've|we|wij|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
+    r"(?:(?<=\?)|(?<=,)(?=\s+(?:want|omdat|because|since|aangezien)\b))\s+(?:ik|i|i'd|i'm|i've|we|wij|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
     r"(?:ze|zij|die|they|they're|hij|he|she)\b(?![^?]*\b(?:over|about|om)\b)|"  # "Ze rijden bij ons van cliënt naar
     # cliënt.", not "ze moeten iets over ouders weten"
     r"bedankt|dank|alvast|zodat|want|because|omdat|since|ivm|i\.v\.m\.|vanwege|in\s+verband\s+met"
@@ -1262,8 +1307,8 @@ ONWARD = (r"\bmove\s+on\b|\bgo\s+on\s+to\b|\bprogress\w*\s+to\b|\bcontinue\w*\s+
           r"|\bfurther\s+(?:education|studies|study)\b|\bdaarna\b|\bafterwards\b")
 # "welk referentieniveau Nederlands geldt voor de niveau 4-opleidingen?", "which reference level applies to the
 # level-4 profiles?": the thing asked is what applies, the kind after "voor/to" is whom it applies to
-_APPLIES = re.compile(r"\b(?:welke?|which|what)\s+([^\W\d_][\w-]*(?:\s+[\w-]+){0,6}?)\s+(?:geldt|gelden|applies|apply)"
-                      r"\s+(?:voor|for|to|bij)\b")
+_APPLIES = re.compile(r"\b(?:welke?|which|what)\s+([^\W\d_][\w-]*(?:\s+[\w()-]+){0,12}?)\s+"
+                      r"(?:geldt|gelden|applies|apply)\s+(?:voor|for|to|bij)\b")
 _BACK = frozenset({"daarvan", "hiervan", "waarvan", "those", "these", "ones", "them"})  # words back to a list
 # what every row of a profile list shows: asked of the profiles, it is their list
 _ROW_FACT = (r"^(?:sbu|studielast\w*|studiebelasting\w*|studie-?uren|studieduur|duur|crebo\w*|niveaus?|levels?|study"
@@ -1417,7 +1462,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if not levels and competence_names and bare and _has(CUES["compare"], folded):  # "plannen en organiseren:
         levels = (int(bare.group(1) or bare.group(2)), int(bare.group(3)))  # het verschil tussen 2 en 3?",
         # "kwaliteitsgericht 3 vs 4"
-    loose = _has(CUES["competence"], folded)
+    loose = _has(CUES["competence"], folded) and not competence_names  # "is de competentie Ondernemerschap van
+    # toepassing?": a competence named whole; "toepassing" is no half of SBB *Vakdeskundigheid toepassen*
     halves = not loose and _has(CUES["theme"], folded)  # "which work processes are about working together?"
     spoken = re.sub(f"{LEARNS_ABOUT}|{WHERE_LEARNED}", " ", text, flags=re.IGNORECASE)  # "leren ze iets over …",
     # "waar leer ik EHBO?" name no SBB "Leren"
@@ -1431,8 +1477,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     # English name ("dat ze goed plant en organiseert": *plan*, *orga*)
     sbb_codes = tuple(c for c in sbb_named(spoken, sbb or {}, loose=loose, halves=halves)
                       if c in asked_sbb or (c in titled and len((sbb or {}).get(c, "").split()) > 1))
-    if not loose and verb_used(LEARN, folded):  # "wat moet een OA leren?", "wat leren studenten in …?": what a
-        # student learns is the programme, not SBB *Leren* ("moet je kunnen presenteren" is *Presenteren*)
+    if not loose and (verb_used(LEARN, folded) or _has(WHAT_LEARNED, folded)):  # "wat moet een OA leren?",
+        # "wat leren studenten in …?", "what will he be learning?": what a student learns is the programme, not SBB
+        # *Leren* ("moet je kunnen presenteren" is *Presenteren*)
         sbb_codes = tuple(c for c in sbb_codes if fold((sbb or {}).get(c, "")) != LEARN)
     sbb_codes = tuple(dict.fromkeys([*sbb_codes, *(c for c in sbb_letters(text) if c in (sbb or {}))]))
     if _has(TITLE_HOLDS, folded) and not _has(r"\bcompeten\w*|\bsbb\b", folded):
@@ -1460,6 +1507,12 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         kind = "werkproces"
     if kind == "profiel" and _has(ONWARD, folded):  # "which programmes can I move on to?": the doorstroom text
         kind = None
+    if kind == "werkproces" and QUOTED.search(text) and _has(
+            r"\b(?:welke|which|what)\s+(?:\w+\s+)?(?:sbb[- ]?)?(?:competenties|competences|competencies)\b", folded):
+        kind = "competentie"  # "which SBB competences are listed for the OA work process 'Houdt toezicht …'?": the
+        # competences of the unit the title names
+    if kind is None and _has(UNDER_CORE_TASK, folded):  # "wat zit er allemaal onder P2-K1?": its werkprocessen
+        kind = "werkproces"
     named_spans = [span for _, span in named]
     focused = kind is None and bool(scope_terms) and _tasks_with_focus(text, named_spans)  # "… taken heeft een
     # helpende? Het gaat mij vooral om medicatie."
@@ -1494,7 +1547,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                     r"\b(?:sbb[- ]?)?competen\w*\s+[a-z]\b(?![\w-])",
                     INCLUDING, CREBO_GIVEN,  # "include profile-specific additions": the scope's parts, no theme
                     WITHOUT_ADDITIONS, TITLE_HOLDS, *(rf"\b{n}\b" for n in crebo_numbers(text, catalogue)),
-                    NEWEST, OLDEST, LEARNS_ABOUT, WHERE_LEARNED, *([TASKS] if tasks_asked or focused else []),
+                    NEWEST, OLDEST, LEARNS_ABOUT, WHERE_LEARNED, WHAT_LEARNED, UNDER_CORE_TASK,
+                    r"\baan\s+de\s+orde\b",  # "komt veiligheid aan de orde?": where, no *orde*
+                    *([TASKS] if tasks_asked or focused else []),
                     *([LEARNER_LEARNS] if verb_used(LEARN, folded) else []),
                     *([_FOCUS] if focused else []),
                     *([REFERS] if re.search(UNITS_REFER, folded) else [])]
@@ -1580,7 +1635,13 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         quoted = _quoted_topic(text)  # 'alle werkprocessen "voert coördinerende taken uit", over alle dossiers heen'
         if quoted:
             rest, phrase = quoted, quoted
-        return Intent(LIST, mode=WHERE, **{**base, "topic": rest, "phrase": phrase})
+        plain = EXAMPLES.sub(lambda m: " " * len(m.group(0)), text)  # "about personal care like bathing, dressing
+        # …": the theme also without its examples (each of which a unit may name without the others)
+        alone = _topic(plain, spans, list_patterns, situated=not _has(_ABOUT, folded), statements=True,
+                       scoped=bool(scopes)) if plain != text and not quoted else ""
+        apart = (alone, _topic(plain, spans, list_patterns, marks=True, statements=True, scoped=bool(scopes))) \
+            if alone and alone != rest else ()
+        return Intent(LIST, mode=WHERE, **{**base, "topic": rest, "phrase": phrase, "apart": apart})
     if _has(CUES["where_alone"], asked_part) and topic:  # not a word of the statement after the question
         return Intent(LIST, mode=WHERE, **base)
     if _keywords_only(text, spans, topic) and not (levels or competence_names or sbb_codes or kind):
@@ -1747,6 +1808,20 @@ LEARNER_LEARNS = (r"\b(?:leer|leert|leren)\b"
 
 
 LEARN = "leren"  # the verb of learning, and the SBB competence *Leren*
+# examples that illustrate a theme ("personal care like bathing, dressing, going to the toilet", "? Like helping the
+# clients with their household", "zoals wassen en aankleden"), to the end of their sentence
+EXAMPLES = re.compile(r"(?:,\s*|(?<!\bwould)(?<!'d)(?<!\bi)(?<!\bwe)(?<!\byou)(?<!\bthey)\s+)"  # not "I'd like to …"
+                      r"(?:like(?!\s+to\b)|such\s+as|zoals|bijvoorbeeld|bijv\.|bv\.|e\.g\.|for\s+example"
+                      r"|for\s+instance)\s[^?.!]*[.!]?", re.IGNORECASE)
+# what a core task holds, asked by its code ("wat zit er allemaal onder P2-K1?", "what falls under B1-K2?")
+UNDER_CORE_TASK = (r"\b(?:wat|welke?)\s+(?:zit|zitten|valt|vallen|hoort|horen|staat|staan)\s+(?:er\s+)?(?:allemaal\s+)?"
+                   r"(?:onder|in|bij)\s+(?:de\s+|het\s+|die\s+)?(?:kerntaak\s+)?[bp][1-9]-k[0-9]+\b(?!-w)"
+                   r"|\bwhat\s+(?:is|'s|falls|comes|belongs|goes)\s+(?:in|under|to|into)\s+(?:the\s+)?(?:core\s+task\s+)?"
+                   r"[bp][1-9]-k[0-9]+\b(?!-w)")
+UNDER_CORE_TASK = rf"(?:{UNDER_CORE_TASK})(?![^?.!]*\b(?:over|about)\b)"  # "wat staat er in P2-K1 over ouders?"
+# what a student learns, asked in English ("what will he actually be learning?"): the programme, no theme, no *Leren*
+WHAT_LEARNED = (r"\b(?:what|which)\s+(?:will|does|do|is|are|would|must|should|can)\s+(?:[\w'-]+\s+){0,4}?"
+                r"learn(?:s|ing)?\b(?=\s*(?:[?.!,]|$))")  # not "which units mention lifelong learning?"
 
 
 def verb_used(verb: str, folded: str) -> bool:
@@ -1808,7 +1883,7 @@ MAKING_CONTACT = (r"\b(?:leggen|legt|maken|maakt|onderhouden|onderhoudt|opbouwen
 # bronnen", "does your material include …"): no theme word; not "je kennis delen", "protecting your data"
 _YOURS = r"(?:your|jouw|je|uw|jullie)\s+(?:own\s+|eigen\s+)?"
 _MATERIAL = (r"(?:materials?|materiaal|sources|bronnen|documents?|documenten|files?|bestanden|collection"
-             r"|verzameling|database)")
+             r"|verzameling|database|info|informatie|information|data|gegevens)")  # "in jullie info"
 YOUR_SOURCES = (rf"\b(?:in|from|within|according\s+to|volgens|uit|binnen)\s+{_YOURS}{_MATERIAL}\b"
                 rf"|\b{_YOURS}{_MATERIAL}\s+(?:say|says|mention\w*|cover\w*|include\w*|contain\w*|hold\w*|zegt|zeggen"
                 r"|noem\w*|bevat\w*)\b")

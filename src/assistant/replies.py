@@ -531,7 +531,11 @@ _ALL_PARTS = re.compile(INCLUDED
                           rf"(?:,|\+|&|\band\b|\ben\b|\bplus\b)\s*(?:(?!{_NEGATION}\b)[\w-]+\s+){{0,3}}?"
                           rf"{_OWN_PART}\b"  # "basisdeel met eventuele aanvullingen en het profieldeel"
                         rf"|\b{_OWN_PART}\b[^.?!]{{0,40}}?(?:,|\+|&|\band|\ben|\bplus)\s+(?:the\s+|het\s+)?"
-                        rf"{BASE_PART}")
+                        rf"{BASE_PART}"
+                        # "zowel het basisdeel als wat er specifiek voor haar profiel bij komt"
+                        rf"|\bzowel\b[^.?!]{{0,30}}?{BASE_PART}[^.?!]{{0,20}}?\bals\b[^.?!]{{0,40}}?\b(?:{_OWN_PART}"
+                        rf"|specifiek\w*)\b"
+                        rf"|\bzowel\b[^.?!]{{0,30}}?\b{_OWN_PART}\b[^.?!]{{0,40}}?\bals\b[^.?!]{{0,20}}?{BASE_PART}")
 
 
 def _all_parts(question: str) -> bool:
@@ -1164,7 +1168,27 @@ def list_where(intent: Intent, library: Library, filters: Filters, strict: bool 
         asked = replace(intent, topic=own, phrase=own)  # asker's own Dutch term
         again = _list_where(asked, library, filters, strict, split=True, theme=own)
         reply = replace(again, intent=intent) if again.items else reply
+    if intent.apart:  # "personal care like bathing, dressing, …": the units of the theme alone join those of all
+        theme_alone = _list_where(replace(intent, topic=intent.apart[0], phrase=intent.apart[1], apart=()), library,
+                                  filters, strict, split=True, theme=intent.apart[0])  # its words
+        reply = _joined(reply, theme_alone)
     return _passing_apart(reply)
+
+
+def _joined(reply: Reply, other: Reply) -> Reply:
+    """``reply`` with the core units of ``other`` it lacks, in the list's order (a unit core in either is core);
+    ``other`` when ``reply`` lists none. A unit that names the theme alone only in passing adds nothing ("nursing-type
+    tasks" alone names *taken* in passing in most units)."""
+    core = [i for i in other.items if i.note != ZIJDELINGS]
+    if not core:
+        return reply
+    if not reply.items:
+        return replace(other, intent=reply.intent, read_as=reply.read_as)
+    items: dict[str, Item] = {}
+    for item in (*reply.items, *core):  # the first reply's where both list a unit, unless only in passing
+        if item.ref not in items or (items[item.ref].note == ZIJDELINGS and item.note != ZIJDELINGS):
+            items[item.ref] = item
+    return replace(reply, items=_sorted(list(items.values())))
 
 
 def _own_term(intent: Intent, library: Library) -> str:
@@ -1392,7 +1416,8 @@ def _profile_sbu(library: Library) -> dict[tuple, str]:
 
 
 # words that name the qualification itself beside "op welk niveau" ("What level is the X qualification?")
-_QUALIFICATION = re.compile(r"\b(?:opleiding\w*|kwalificatie\w*|qualifications?|programm?es?|diplomas?|mbo)\b")
+_QUALIFICATION = re.compile(r"\b(?:opleiding\w*|kwalificatie\w*|qualifications?|programm?es?|diplomas?|mbo"
+                            r"|opgeleid|opleiden|trained|educated)\b")  # "op welk niveau wordt X opgeleid?"
 
 
 _LEVEL_WORD = re.compile(r"\b(?:niveau|level|nivo)\b(?!\s*[1-5])")
@@ -1706,8 +1731,12 @@ def compare(intent: Intent, library: Library, filters: Filters) -> Reply:
         len(entries) >= 2 and len({e.version for e in _two_scopes(intent, entries, library)}) == 2)
     if two_versions and kind == WERKPROCES:  # versions: codes were renumbered, pair by content
         pairs = links.pair_by_content(pick(keep_a, by_code=False), pick(keep_b, by_code=False), library.chunks)
-        if codes:  # the asked code(s) and their counterparts only
-            pairs = tuple(p for p in pairs if p.left is not None and (p.left.code or "").upper() in codes)
+        if codes:  # the asked code(s) on either side and their counterparts: a code renumbered between the
+            # versions shows both units of that code ("compare B1-K1-W3 of SW in 2015 and 2020": 2015's *Versterkt de
+            # eigen kracht* and 2020's *Versterkt het sociale netwerk*, each beside its counterpart), one the earlier
+            # version lacks its counterpart there ("B1-K2-W4 of SW in 2015 and 2020": 2015's B1-K2-W2 beside it)
+            pairs = tuple(p for p in pairs if any(x is not None and (x.code or "").upper() in codes
+                                                  for x in (p.left, p.right)))
     else:
         pairs = links.pair_by_code(pick(keep_a), pick(keep_b))
     titles = _quoted_titles(intent.question, library)
@@ -2144,6 +2173,10 @@ def definition_subject(question: str) -> str | None:
     first = re.split(r"(?<=[?!.])\s+", question.strip(), maxsplit=1)[0]
     question = re.sub(r"\s+(?:precies|eigenlijk|exactly|precisely|really)(?=\s*[?.!]?\s*$)", "", first,
                       flags=re.IGNORECASE)
+    lead, colon, asked = question.partition(": ")  # "The document about ankerpunten: how does it define …?": the
+    if colon and len(lead.split()) <= 6 and (_DEFINED.match(asked) or _DEFINITION.match(asked)) and not any(
+            fold(w)[:4] in fold(asked) for w in lead.split() if len(w) > 3):  # question after the heading, unless
+        question = asked  # the heading names the term ("Ankerpunten: wat is een ankerpunt?")
     match = _DEFINED.match(question)
     if match:
         term = next(g for g in match.groups() if g).strip(" ?.!'\"")

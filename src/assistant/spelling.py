@@ -78,7 +78,8 @@ def correct_names(text: str, catalogue: Catalogue, known: frozenset[str] = froze
         for i in range(len(words) - size):  # a compound of the name typed apart: "gehandicapten zorg"
             start, end = words[i].start(), words[i + size].end()
             if "".join(w.group(0).lower() for w in words[i:i + size + 1]) == name.replace(" ", "") and not any(
-                    start < b and a < end and not (start <= a and b <= end) for a, b in taken):  # it may hold a name
+                    start < b and a < end and not (start <= a and b <= end) for a, b in taken) and not _name_then_word(
+                    [w.group(0).lower() for w in words[i:i + size + 1]], catalogue):  # it may hold a name
                 candidates.append((1.0, start, end, name))
         for i in range(len(words) - size + 1):
             start, end = words[i].start(), words[i + size - 1].end()
@@ -111,6 +112,14 @@ def correct_names(text: str, catalogue: Catalogue, known: frozenset[str] = froze
     for start, end, name in sorted(edits, reverse=True):
         text = text[:start] + name + text[end:]
     return Spelling(text, corrected, unknown)
+
+
+def _name_then_word(run: list[str], catalogue: Catalogue) -> bool:
+    """A name typed whole before a word in use is no compound typed apart: "de onderwijsassistent en de GPM" (not
+    *onderwijsassistenten*); "sociaal werker B" still is *Sociaalwerker B*."""
+    last = run[-1]
+    return " ".join(run[:-1]) in catalogue.scopes and len(last) > 1 and (
+        is_word(last, "nl", IN_USE) or is_word(last, "en", IN_USE))
 
 
 WORD_TYPO = 0.85  # a topic word this close to exactly one corpus word is read as that word
