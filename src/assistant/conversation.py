@@ -1277,6 +1277,8 @@ def choice_value(text: str | None, choices: Iterable[tuple[str, str]]) -> str:
 
 # --------------------------------------------------------------------------- references to the previous answer
 
+# the units just listed, named with a preposition ("bij die werkprocessen", "in those work processes")
+THOSE_UNITS = r"(?:bij|in|voor|uit|at|for|from)\s+(?:die|deze|those|these)\s+(?:werk ?processen|work ?processes|wp'?s)"
 _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "laatste": -1,
              "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -1300,8 +1302,7 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|profile|course|role|rol|beroep|job|occupation|functie)\b"
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
-              r"|\b(?:bij|in|voor|uit|at|for|from)\s+(?:die|deze|those|these)\s+"
-              r"(?:werk ?processen|work ?processes|wp'?s)\b"  # "bij die werkprocessen": the units listed
+              rf"|\b{THOSE_UNITS}\b"  # "bij die werkprocessen": the units listed
               r"|\bdaaronder\b|\bdaartussen\b|\bdaar\b(?=\s+(?:ook\s+)?(?:iets|een|eentje|wat)\s+tussen\b)"
               # "en bij welke moet ik … laten zien?" after a list: "welke" stands alone, for the units listed
               r"|(?:(?<=\bbij )|(?<=\bin )|(?<=\bvoor )|(?<=\bmet )|(?<=\bat )|(?<=\bfor )|(?<=\bwith ))"

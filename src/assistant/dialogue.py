@@ -25,6 +25,7 @@ from assistant.conversation import (
     COMPARE_WORD,
     FILLER,
     SET_AGAINST,
+    THOSE_UNITS,
     UNIT_CODE,
     UNIT_CODE_BODY,
     Constraints,
@@ -47,6 +48,7 @@ from assistant.conversation import (
 from assistant.intent import (
     COMPARE,
     COMPETENCE,
+    COMPETENCES_ASKED,
     GENERIC_COMPARED,
     GENERIC_WEIGHED,
     LIST,
@@ -323,7 +325,7 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
             text = _SPECIFIC_TO_PROFILE.sub(part[0] if lang == "nl" else part[1], text)
     text = _bare_same(text, previous, library, lang) if previous is not None else text
     reference = find_reference(without_afterword(text))
-    if reference is not None and _THOSE_UNITS.fullmatch(reference.text) and _COMPETENCES_OF.search(text):
+    if reference is not None and _THOSE_UNITS.fullmatch(reference.text) and re.search(COMPETENCES_ASKED, fold(text)):
         head = " ".join(reference.text.split()[:2])  # "welke competenties horen bij die werkprocessen?" asks the
         masked = text[: reference.span[0]] + head.ljust(len(reference.text)) + text[reference.span[1]:]  # units'
         reference = find_reference(without_afterword(masked))  # own competences: "bij die", as any other pointer
@@ -499,18 +501,10 @@ def _code_absent_in_year(reply: Reply, question: str, previous: Turn, lang: str,
         return None
     code, name, year = shown.groups()
     other = next((y for y in years_named(question) if y != year), None)
-    name = _in_both_years(name, previous.scope, (year, other), library) if other else None
-    if name is None:
-        return None
-    return f"compare {code} of {name} in {year} and {other}" if lang == "en" else \
-        f"vergelijk {code} van {name} in {year} en {other}"  # the unit shown first
+    return _versions_compared(code, name, year, other, previous, library, lang) if other else None
 
 
-# the units just listed, named with a preposition ("bij die werkprocessen", "in those work processes")
-_THOSE_UNITS = re.compile(r"(?:bij|in|voor|uit|at|for|from)\s+(?:die|deze|those|these)\s+"
-                          r"(?:werk ?processen|work ?processes|wp'?s)", re.IGNORECASE)
-_COMPETENCES_OF = re.compile(r"\b(?:welke|which|what)\s+(?:sbb[- ]?)?(?:competenties|competences|competencies)\b",
-                             re.IGNORECASE)
+_THOSE_UNITS = re.compile(THOSE_UNITS, re.IGNORECASE)
 # the programmes just listed, said as a pronoun ("do they differ …", "verschillen ze …")
 _THEY = re.compile(r"\b(?:they|those|these|ze|zij|die|deze)\b"
                    r"(?!\s+(?:two|twee|2|both|beide|profiles?|profielen|programm?e?s?|opleidingen)\b)", re.IGNORECASE)
@@ -725,20 +719,19 @@ def _subject_versions(text: str, previous: Turn, library: Library, lang: str) ->
         before = _SUBJECT_IN_YEAR.fullmatch(previous.history[-2])  # "and in the 2021 version?" came between
         if before is not None and before.group(1).upper() == code.upper() and before.group(3) != year:
             other = before.group(3)
-    name = _in_both_years(name, previous.scope, (year, other), library) if other else None
-    if name is None:
-        return None
-    return f"compare {code} of {name} in {year} and {other}" if lang == "en" else \
-        f"vergelijk {code} van {name} in {year} en {other}"  # the unit shown first
+    return _versions_compared(code, name, year, other, previous, library, lang) if other else None
 
 
-def _in_both_years(name: str, scope: str | None, years: tuple[str, str], library: Library) -> str | None:
-    """The name of the unit's programme (or else the programme the conversation named: "B1-K1-W1 van de PMK" shows
-    Pedagogisch Werk's unit) that has a version in both years, or None ("PW" has no 2021 version)."""
-    for candidate in (name, scope):
+def _versions_compared(code: str, name: str, year: str, other: str, previous: Turn, library: Library,
+                       lang: str) -> str | None:
+    """The question that compares ``code`` in ``year`` (first: the unit shown) and ``other``, of the unit's programme
+    or else of the programme the conversation named ("B1-K1-W1 van de PMK" shows Pedagogisch Werk's unit), whichever
+    has a version in both years; None when neither has ("PW" has no 2021 version)."""
+    for candidate in (name, previous.scope):
         versions = {(e.version or "")[:4] for e in library.catalogue.scopes.get(fold(candidate or ""), ())}
-        if candidate and set(years) <= versions:
-            return candidate
+        if candidate and {year, other} <= versions:
+            return f"compare {code} of {candidate} in {year} and {other}" if lang == "en" else \
+                f"vergelijk {code} van {candidate} in {year} en {other}"
     return None
 
 

@@ -1507,8 +1507,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         kind = "werkproces"
     if kind == "profiel" and _has(ONWARD, folded):  # "which programmes can I move on to?": the doorstroom text
         kind = None
-    if kind == "werkproces" and QUOTED.search(text) and _has(
-            r"\b(?:welke|which|what)\s+(?:\w+\s+)?(?:sbb[- ]?)?(?:competenties|competences|competencies)\b", folded):
+    if kind == "werkproces" and QUOTED.search(text) and _has(COMPETENCES_ASKED, folded):
         kind = "competentie"  # "which SBB competences are listed for the OA work process 'Houdt toezicht …'?": the
         # competences of the unit the title names
     if kind is None and _has(UNDER_CORE_TASK, folded):  # "wat zit er allemaal onder P2-K1?": its werkprocessen
@@ -1808,6 +1807,8 @@ LEARNER_LEARNS = (r"\b(?:leer|leert|leren)\b"
 
 
 LEARN = "leren"  # the verb of learning, and the SBB competence *Leren*
+# competences asked for ("welke (onderliggende) competenties …", "which SBB competences …")
+COMPETENCES_ASKED = r"\b(?:welke|which|what)\s+(?:\w+\s+)?(?:sbb[- ]?)?(?:competenties|competences|competencies)\b"
 # examples that illustrate a theme ("personal care like bathing, dressing, going to the toilet", "? Like helping the
 # clients with their household", "zoals wassen en aankleden"), to the end of their sentence
 EXAMPLES = re.compile(r"(?:,\s*|(?<!\bwould)(?<!'d)(?<!\bi)(?<!\bwe)(?<!\byou)(?<!\bthey)\s+)"  # not "I'd like to …"
