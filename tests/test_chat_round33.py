@@ -343,3 +343,11 @@ def test_the_competences_of_those_work_processes_are_no_list_of_units(library, s
     _, then = ask(library, searcher, "Welke werkprocessen heeft de PMK 2021?",
                   "Welke competenties horen bij die werkprocessen?")
     assert then.reply.type != LIST, then.reply.read_as
+
+
+def test_a_comparison_with_the_extract_says_it_is_partial(library, searcher):
+    """"only in Sociaal werk 2015" beside the 2020/21 extract may only mean the extract leaves the unit out."""
+    text = render(only(library, searcher, "compare B1-K1-W3 of Sociaal Werk in 2015 and 2020"))
+    assert "Sociaal Werk 2020 is an extract" in text
+    both_full = render(only(library, searcher, "vergelijk de onderwijsassistent en de GPM in PW 2015"))
+    assert "uittreksel" not in both_full

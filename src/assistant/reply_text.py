@@ -53,6 +53,8 @@ TEXT = {
         "missing_version": "De bronnen hebben **{name}** niet in {years}; wel in: {known}.",
         "empty_list": "De bronnen hebben geen {kind} van {scope}.{extract}",
         "extract_note": " De bron is een uittreksel: niet alles van het dossier staat erin.",
+        "compare_extract": "{side} is een uittreksel: niet elk werkproces van het dossier staat erin, dus wat alleen "
+                           "aan de andere kant staat, kan daar buiten het uittreksel vallen.",
         "conflict": "Je vraag beperkt tot elkaar uitsluitende waarden: {values}. Welke bedoel je?",
         "no_referent": "Waar verwijst *{word}* naar? Ik heb nog geen eerdere vraag of antwoord. "
                        "Noem het onderwerp, bijvoorbeeld: *welke werkprocessen horen bij klantgerichtheid?*",
@@ -127,6 +129,8 @@ TEXT = {
         "missing_version": "The sources do not have **{name}** in {years}; they do have it in: {known}.",
         "empty_list": "The sources hold no {kind} of {scope}.{extract}",
         "extract_note": " The source is an extract: not all of the dossier is in it.",
+        "compare_extract": "{side} is an extract: not every work process of the dossier is in it, so what stands on "
+                           "the other side only may lie outside the extract there.",
         "conflict": "Your question narrows to values that exclude each other: {values}. Which one do you mean?",
         "no_referent": "What does *{word}* refer to? There is no earlier question or answer yet. "
                        "Please name the topic, for example: *which work processes belong to customer focus?*",
@@ -407,6 +411,9 @@ def compare_text(reply: Reply, details: bool) -> str:
         rows.append(f"| {_cell(row.left, numbers)} | {_cell(row.right, numbers)} | {status} |")
     if reply.rows:  # two dossiers' facts alone have no units paired
         out.append("\n".join(rows))
+    partial = _extract_side_missing(reply)
+    if partial:  # "alleen in Sociaal werk 2015" beside the 2020/21 extract says less than it seems
+        out.append(t["compare_extract"].format(side=escape(partial)))
     for row in reply.rows:
         if row.status != "changed" or row.left is None or row.right is None:
             continue
@@ -416,6 +423,19 @@ def compare_text(reply: Reply, details: bool) -> str:
                    f'{escape_html(subject_of(row.right))}</b><div class="passage">{right}</div></div></div>')
     out.append(cited(reply.items, reply.lang, details))
     return "\n\n".join(out)
+
+
+def _extract_side_missing(reply: Reply) -> str:
+    """The label of a side whose units come from the 2020/21 extract when a row lacks a unit on that side (the
+    extract holds only part of its dossier), else ``""``."""
+    sides = reply.sides or ("", "")
+    if len(sides) != 2:
+        return ""
+    for n, (side, other) in enumerate((("left", "right"), ("right", "left"))):
+        extract = any(getattr(r, side) is not None and getattr(r, side).chunk.extract for r in reply.rows)
+        if extract and any(getattr(r, side) is None and getattr(r, other) is not None for r in reply.rows):
+            return sides[n]
+    return ""
 
 
 def subject_of(item: Item) -> str:
