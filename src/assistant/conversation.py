@@ -828,7 +828,8 @@ BASE_PART = r"(?:basisdelen|basisdeel|core[- ]parts?|basic parts?|basis parts?|c
 BASIS_OF = re.compile(rf"\b(?:het|the)\s+{BASE_PART}\s*(?:of|van)\b", re.IGNORECASE)
 # "in het basisdeel", "only the core part", "the basisdeel work processes": the basisdeel of a dossier, without
 # its profiles' own units (not "…, so not from the basisdeel")
-BASIS_ONLY = re.compile(rf"\b(?<!not )(?<!niet )(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|their)\s+{BASE_PART}"
+BASIS_ONLY = re.compile(rf"\b(?<!not )(?<!niet )(?:in|uit|van|of|from|within)\s+(?:het|de|the|its|their)\s+"
+                        rf"{BASE_PART}"
                         rf"|\b(?:alleen|only|just)\s+(?:het\s+|the\s+)?{BASE_PART}"
                         # "in the MZ basisdeel", "the basisdeel work processes of DV"
                         rf"|\b(?:in|uit|from|within)\s+(?:het|de|the)\s+(?:(?!inclusief|including|met|with|plus)"

@@ -528,7 +528,7 @@ _PERSON_SUFFIX = re.compile(r"['’](?:ers?|s)\b", re.IGNORECASE)
 
 # the year a student started ("my son started the course in 2018", "ze is in 2022 begonnen"): the dossier version in
 # force then, not a version of that year (not "welke dossiers zijn in 2022 gestart?", no student)
-_STUDENT = (r"\b(?:i|i'm|i've|he|she|they|we|ik|hij|ze|zij|wij|we|jij|je|(?:my|our|mijn|m'n|mn|onze|ons)\s+[^\W\d_]+"
+_STUDENT = (r"\b(?:i|i'm|i've|he|she|they|we|ik|hij|ze|zij|wij|jij|je|(?:my|our|mijn|m'n|mn|onze|ons)\s+[^\W\d_]+"
             r"|(?:de|het|een|the|a)\s+(?:student\w*|leerling\w*|stagiair\w*|kind|child))\b")
 _STARTED_IN = re.compile(rf"{_STUDENT}[^.?!]{{0,30}}?\b(?:started|starts|began|begun|enrolled|begon|begonnen|gestart"
                          r"|startte|ingestroomd)\b(?!\s+(?:als|as)\b)[^.?!]{0,40}?\b(20\d\d)\b"
@@ -895,7 +895,8 @@ _POINTS_BACK = re.compile(r"^(?:er|daar|hier|waar)(?:over|bij|voor|mee|op|aan|in
 # alles erin zit."): its words are no topic either
 # (unless it says what is asked: "Kun je me helpen? Ik zoek werkprocessen over agressie.", "Het gaat me om medicatie")
 _AFTERWORD = re.compile(
-    r"(?:(?<=\?)|(?<=,)(?=\s+(?:want|omdat|because|since|aangezien)\b))\s+(?:ik|i|i'd|i'm|i've|we|wij|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
+    r"(?:(?<=\?)|(?<=,)(?=\s+(?:want|omdat|because|since|aangezien)\b))"  # after the question, or a reason's comma
+    r"\s+(?:ik|i|i'd|i'm|i've|we|wij|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
     r"(?:ze|zij|die|they|they're|hij|he|she)\b(?![^?]*\b(?:over|about|om)\b)|"  # "Ze rijden bij ons van cliënt naar
     # cliënt.", not "ze moeten iets over ouders weten"
     r"bedankt|dank|alvast|zodat|want|because|omdat|since|ivm|i\.v\.m\.|vanwege|in\s+verband\s+met"
@@ -1814,12 +1815,12 @@ COMPETENCES_ASKED = r"\b(?:welke|which|what)\s+(?:\w+\s+)?(?:sbb[- ]?)?(?:compet
 EXAMPLES = re.compile(r"(?:,\s*|(?<!\bwould)(?<!'d)(?<!\bi)(?<!\bwe)(?<!\byou)(?<!\bthey)\s+)"  # not "I'd like to …"
                       r"(?:like(?!\s+to\b)|such\s+as|zoals|bijvoorbeeld|bijv\.|bv\.|e\.g\.|for\s+example"
                       r"|for\s+instance)\s[^?.!]*[.!]?", re.IGNORECASE)
-# what a core task holds, asked by its code ("wat zit er allemaal onder P2-K1?", "what falls under B1-K2?")
-UNDER_CORE_TASK = (r"\b(?:wat|welke?)\s+(?:zit|zitten|valt|vallen|hoort|horen|staat|staan)\s+(?:er\s+)?(?:allemaal\s+)?"
-                   r"(?:onder|in|bij)\s+(?:de\s+|het\s+|die\s+)?(?:kerntaak\s+)?[bp][1-9]-k[0-9]+\b(?!-w)"
-                   r"|\bwhat\s+(?:is|'s|falls|comes|belongs|goes)\s+(?:in|under|to|into)\s+(?:the\s+)?(?:core\s+task\s+)?"
-                   r"[bp][1-9]-k[0-9]+\b(?!-w)")
-UNDER_CORE_TASK = rf"(?:{UNDER_CORE_TASK})(?![^?.!]*\b(?:over|about)\b)"  # "wat staat er in P2-K1 over ouders?"
+# what a core task holds, asked by its code ("wat zit er allemaal onder P2-K1?", "what falls under B1-K2?"; not
+# "wat staat er in P2-K1 over ouders?", a theme searched)
+UNDER_CORE_TASK = (r"(?:\b(?:wat|welke?)\s+(?:zit|zitten|valt|vallen|hoort|horen|staat|staan)\s+(?:er\s+)?"
+                   r"(?:allemaal\s+)?(?:onder|in|bij)\s+(?:de\s+|het\s+|die\s+)?(?:kerntaak\s+)?"
+                   r"|\bwhat\s+(?:is|'s|falls|comes|belongs|goes)\s+(?:in|under|to|into)\s+(?:the\s+)?(?:core\s+task\s+)?)"
+                   r"[bp][1-9]-k[0-9]+\b(?!-w)(?![^?.!]*\b(?:over|about)\b)")
 # what a student learns, asked in English ("what will he actually be learning?"): the programme, no theme, no *Leren*
 WHAT_LEARNED = (r"\b(?:what|which)\s+(?:will|does|do|is|are|would|must|should|can)\s+(?:[\w'-]+\s+){0,4}?"
                 r"learn(?:s|ing)?\b(?=\s*(?:[?.!,]|$))")  # not "which units mention lifelong learning?"
