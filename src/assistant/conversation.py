@@ -328,7 +328,8 @@ PROFILE_WORD_ZIPF = 4.0  # ... when it is rarer than this in Dutch and English (
 def profile_word_names(titles: Iterable[str], dossiers: Iterable[str]) -> dict[str, str]:
     """A profile named by a word of its title that no other profile or dossier name has (nor holds inside a word)
     and that is no common word, beside the word *profiel* ("het GGZ-profiel", "the GGZ profile" for *Agogisch
-    medewerker GGZ*, "het facilitaire profiel"). Alone such a word is a theme as often (*ggz*, *recreatie*)."""
+    medewerker GGZ*, "het facilitaire profiel", "the GGZ one"); so is the rest of a title whose first word other
+    titles share ("the sport- en bewegingsagogie one"). Alone such a word is a theme as often (*ggz*, *recreatie*)."""
     from assistant.spelling import is_word
 
     split = {t: [w for w in re.split(r"[\s,&/-]+", t) if w] for t in titles}
@@ -340,8 +341,19 @@ def profile_word_names(titles: Iterable[str], dossiers: Iterable[str]) -> dict[s
             elsewhere = any(word in w for other, ws in split.items() if other != title for w in ws)
             common = any(is_word(word, lang, PROFILE_WORD_ZIPF) for lang in ("nl", "en"))
             if len(word) >= PROFILE_WORD_MIN and word not in taken and not elsewhere and not common:
-                for alias in (f"{word} profiel", f"{word}-profiel", f"{word} profile", f"{word}-profile"):
+                for alias in (f"{word} profiel", f"{word}-profiel", f"{word} profile", f"{word}-profile",
+                              f"{word} one"):
                     found[alias] = title
+    firsts = Counter(words[0] for words in split.values() if words)
+    for title, words in split.items():  # "the sport- en bewegingsagogie one": the rest of a title whose first word
+        if len(words) < 3 or firsts[words[0]] < 2:  # other titles share
+            continue
+        rest = title.split(None, 1)[1]
+        if any(other != title and other.endswith(rest) for other in split):
+            continue  # "begeleider specifieke doelgroepen" is a title of its own
+        for said in dict.fromkeys((rest, rest.replace("- ", " "))):
+            for alias in (f"{said} profiel", f"{said} profile", f"{said} one"):
+                found[alias] = title
     return found
 
 
@@ -1345,6 +1357,16 @@ class Reference:
     number: int | None = None
 
 
+# "and what is the level of each?", "welk niveau heeft elk?", "welke werkprocessen heeft elk?": a fact or the units of
+# each programme just listed (the programme named again, not a narrowing of the list)
+_EACH = re.compile(r"\b(?:each|elk|elke|ieder|iedere)\b(?=\s*[?.!]*\s*$|\s+(?:have|has|one|heeft|hebben)\b)",
+                   re.IGNORECASE)
+_KIND_OF_EACH = re.compile(r"\b(?:werk ?process\w*|work ?process\w*|wp'?s|kern ?taa?k\w*|core tasks?|"
+                           r"(?:profiel|basis)kerntaa?k\w*)\b", re.IGNORECASE)  # "welke werkprocessen heeft elk?"
+_FACT_OF_EACH = re.compile(r"\b(?:levels?|niveaus?|sbu|crebo\w*|study\s+(?:load|hours)|studiebelasting\w*)\b",
+                           re.IGNORECASE)
+
+
 def find_reference(message: str) -> Reference | None:
     """The first word of ``message`` that refers to the previous question or answer, if any."""
     for kind, pattern in REFERENCE_PATTERNS:
@@ -1356,7 +1378,8 @@ def find_reference(message: str) -> Reference | None:
             word = (match.group(1) or "").lower()
             number = _ORDINALS.get(word) if word else int(match.group(2) or match.group(3))
         return Reference(kind, match.group(0), match.span(), number)
-    return None
+    each = _EACH.search(message) if _FACT_OF_EACH.search(message) or _KIND_OF_EACH.search(message) else None
+    return Reference("scope", each.group(0), each.span()) if each else None
 
 
 UNIT_CODE_BODY = r"[bp][1-9]-k[0-9]+(?:-w[0-9]+)?"  # a kerntaak or werkproces code as typed ("B1-K2", "p3-k1-w3")
@@ -1368,12 +1391,13 @@ def referent(reference: Reference, previous: Turn, message: str = "") -> str | N
     ``message`` that names a unit code itself, "die twee" are the two programmes ("verschil in B1-K2 tussen die
     twee?" after the core tasks of SW 2015, then of 2020)."""
     if reference.kind == "pair":
-        pair = previous.history[-2:] if len(previous.history) >= 2 else previous.subjects[:2]
+        pair = previous.history[-2:] if len(set(previous.history[-2:])) == 2 else previous.subjects[:2]
         named = list({s.lower(): s for s in previous.scopes}.values())[-2:]
         programmes = re.search(r"\s(?:opleid|kwalific|program|qualific|profie|profil)", reference.text.lower()) \
             or UNIT_CODE.search(message)
-        if programmes and len(named) == 2:
-            pair = named  # "die twee opleidingen" after "… begeleider gehandicaptenzorg?", "en voor thuisbegeleider?"
+        if (programmes or previous.listed) and len(named) == 2:
+            pair = named  # "die twee opleidingen" after "… begeleider gehandicaptenzorg?", "en voor thuisbegeleider?";
+            # "vergelijk die twee" after the lists of two programmes
         elif programmes and len(previous.profiles) >= 2:
             pair = list(previous.profiles[:2])  # "compare those two profiles" after an answer citing two profiles
         return None if len(pair) < 2 else f"{pair[0]} en {pair[1]}"
@@ -1383,8 +1407,8 @@ def referent(reference: Reference, previous: Turn, message: str = "") -> str | N
             return None
         return previous.subjects[n - 1] if n > 0 else previous.subjects[-1]
     if reference.kind == "scope":
-        if not previous.scope:
-            return previous.topic or None
+        if not previous.scope:  # "wat is het crebo van elk?" after a list of no one programme: nothing to name
+            return None if _EACH.fullmatch(reference.text) else (previous.topic or None)
         years = [y for y in dict.fromkeys(m.group(1) for m in _VERSION.finditer(previous.question))
                  if y not in previous.scope]
         return " ".join([previous.scope, *years])
@@ -1479,7 +1503,8 @@ _PROGRAMME = re.compile(PROGRAMME_WORD)
 
 def names_programme(reference: Reference) -> bool:
     """"die opleiding", "that profile": the reference names the previous scope itself, not the units listed."""
-    return reference.kind == "scope" and _PROGRAMME.search(reference.text.lower()) is not None
+    return reference.kind == "scope" and (_PROGRAMME.search(reference.text.lower()) is not None
+                                          or _EACH.fullmatch(reference.text) is not None)  # "… heeft elk?"
 
 
 def replace_reference(message: str, reference: Reference, target: str, kind_word: str = "") -> str:

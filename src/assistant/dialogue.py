@@ -100,6 +100,7 @@ from assistant.replies import (
 )
 from assistant.retrieval import Filters
 from assistant.spelling import correct_names, correct_words, expand_shorthand, split_glued
+from assistant.spoken import spoken_numbers
 
 _MORE = re.compile(r"^\s*(?:(?:nog\s+)?meer(?:\s+resultaten)?|volgende(?:\s+resultaten)?|verder|(?:show\s+)?more"
                    r"(?:\s+results)?|next(?:\s+(?:page|results))?)\s*[.!?]*\s*$", re.IGNORECASE)
@@ -247,6 +248,7 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
         intent = route(message, library.catalogue, library.vocabulary, asked_in, library.sbb)
         reply = Reply(NOT_FOUND, asked_in, _reading(asked_in, message), intent, problem="language_only")
         return Outcome(reply, Turn(message, lang=asked_in), message, False)
+    text = spoken_numbers(text)  # dictated: "b een k een w zeven" → B1-K1-W7, "twintig vijftien" → 2015
     lang = asked_in or message_language(text, previous, library)
     spelling = correct_names(text, library.catalogue, library.words, library.competence_names)
     text = split_glued(spelling.text, library.words, library.word_pairs, lang)  # "eerstehulp" → "eerste hulp"

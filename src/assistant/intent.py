@@ -182,6 +182,8 @@ CUES: dict[str, str] = {
                   r"|\bin de praktijk\b|\bin practice\b|\boefenen\b|\bpractis\w*\b|\bpractic\w*\b"
                   r"|\btrains?\b|\btrainen\b|\btraint\b|\bpassen\b|\bpast\b|\bfits?\b|\bmatch(?:es)?\b"
                   r"|\bmap(?:s|ped)?\s+(?:on)?to\b|\bcorrespond\w*\s+(?:to|with)\b"
+                  r"|\b(?:getoetst|beoordeeld|assessed|tested|examined)\b"  # "wordt klantgerichtheid getoetst?"
+                  r"|\bcounts?\s+towards?\b|\btel(?:t|len)\s+mee\b|\bmeetel\w*"  # "count towards X"
                   # assessing a thing named bare ("in which wp's do I assess klantgerichtheid?"), not "het beoordelen
                   # en begeleiden van stagiaires" nor "beoordeel je het leren van kinderen"
                   rf"|\b(?:{ASSESS})\s+(?:(?:ik|je|jij|u|we|wij|jullie|i|you|they)\s+)?+"
@@ -240,7 +242,8 @@ KIND_WORDS: dict[str, str] = {
     "werkproces": r"\b(?:\w{4,})?werk ?proce?s+e?(?:n|sen|es)?\b|\bwork ?proce?s+(?:es|ess?es)?\b|\bprocessen\b"
                   r"|\bwp'?s?\b|\bunits\b|\bprofielwerkprocess\w*|\bbasiswerkprocess\w*"  # "welke wp's", "which units"
                   r"|\baanvullingen\b",  # "welke aanvullingen heeft de GPM?": werkprocessen (replies._additions_only)
-    "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b|\bkt'?s?\b",  # "welke kt's"
+    "kerntaak": r"\bkern ?taa?k(?:en)?\b|\bkern ?taaken\b|\bcore tasks?\b|\bkey tasks?\b|\bkt'?s?\b"  # "welke kt's"
+                r"|\b(?:profiel|basis)kerntaa?k(?:en)?\b",  # "welke profielkerntaak heeft elk?"
     "profiel": _PROFILE_WORDS + "|" + _DIRECTIONS + "|" + _AT_LEVEL,  # "welke richtingen kun je kiezen?" (of a
     # programme named: route)
     "specialisaties": r"\bspecialisaties\b|\bspeciali[sz]ations\b",
@@ -336,17 +339,20 @@ def _concepts_versus(folded: str, scope_terms: list[str]) -> bool:
 
 
 def _one_of_two(folded: str, scope_terms: list[str], catalogue: Catalogue) -> bool:
-    """Whether the question weighs two named programmes, joined by "of"/"or", against each other on a fact of
-    theirs; not a subject's level ("Nederlands op niveau 3F"), and not two programmes that both have a 2021 text,
-    whose extract gives no facts (their passages answer it)."""
+    """Whether the question weighs two named programmes, joined by "of"/"or" and asked with which/who or set off
+    before the facts asked, against each other on a fact of theirs; not a subject's level ("Nederlands op niveau
+    3F"), and not two programmes that both have a 2021 text, whose extract gives no facts (their passages answer
+    it)."""
     terms = list(dict.fromkeys(fold(t) for t in scope_terms))
-    if len(terms) != 2 or not _has(WHICH_OF, folded) or not _has(_PROGRAMME_FACT, folded) \
-            or _has(_SUBJECT_LEVEL, folded):
+    if len(terms) != 2 or not _has(_PROGRAMME_FACT, folded) or _has(_SUBJECT_LEVEL, folded):
         return False  # "welke heeft een Engels-eis, A of B?": the passages that state it answer it
     if all(has_extract_version(t, catalogue) for t in terms):
         return False
-    first, second = sorted(terms, key=folded.find)
-    return _has(rf"{re.escape(first)}\W+(?:of|or)\s+(?:(?:de|het|the|een|an?)\s+)?{re.escape(second)}", folded)
+    first, second = (re.escape(t) for t in sorted(terms, key=folded.find))
+    pair = rf"{first}\W+(?:of|or)\s+(?:(?:de|het|the|een|an?)\s+)?{second}"
+    # or the two open the question, set off before the facts asked ("A or B — what level each and how much sbu?")
+    return _has(pair, folded) and (_has(WHICH_OF, folded)
+                                   or _has(rf"^\W*(?:(?:de|het|the|een|an?)\s+)?{pair}\w*\s*[:\u2014\u2013-]", folded))
 
 
 COMPARATIVE = (r"\b(?:higher|lower)\s+(?:mbo\s+)?level\b[^?.!]{0,20}?\bthan\b"
@@ -526,20 +532,33 @@ def find_scope_terms(text: str, catalogue: Catalogue) -> list[tuple[str, tuple[i
 _PERSON_SUFFIX = re.compile(r"['’](?:ers?|s)\b", re.IGNORECASE)
 
 
+# a job started, not a course ("started working", "begonnen als PMK'er"; not "started as a first-year student",
+# "begonnen als BBL-leerling", "started working on my diploma")
+_LEARNER = (r"(?:student\w*|leerling\w*|stagiai?re?s?|pupils?|apprentice\w*|trainees?|eerstejaars\w*|first[- ]year\w*"
+            r"|bbl\w*|bol\w*|deelnemers?|cursist\w*)")
+_JOB = (rf"(?:working(?!\s+on\b)|to\s+work|met\s+werken|te\s+werken|(?:als|as)\b(?![^.?!,]{{0,40}}?\b{_LEARNER}"
+        r"(?![\w-])))")
 # the year a student started ("my son started the course in 2018", "ze is in 2022 begonnen"): the dossier version in
-# force then, not a version of that year (not "welke dossiers zijn in 2022 gestart?", no student)
+# force then, not a version of that year (not "welke dossiers zijn in 2022 gestart?", no student; not a job)
 _STUDENT = (r"\b(?:i|i'm|i've|he|she|they|we|ik|hij|ze|zij|wij|jij|je|(?:my|our|mijn|m'n|mn|onze|ons)\s+[^\W\d_]+"
             r"|(?:de|het|een|the|a)\s+(?:student\w*|leerling\w*|stagiair\w*|kind|child))\b")
 _STARTED_IN = re.compile(rf"{_STUDENT}[^.?!]{{0,30}}?\b(?:started|starts|began|begun|enrolled|begon|begonnen|gestart"
-                         r"|startte|ingestroomd)\b(?!\s+(?:als|as)\b)[^.?!]{0,40}?\b(20\d\d)\b"
+                         rf"|startte|ingestroomd)\b(?!\s+{_JOB})[^.?!]{{0,40}}?\b(20\d\d)\b"
                          rf"|{_STUDENT}[^.?!]{{0,20}}?\b(20\d\d)\s+(?:begonnen|gestart|ingestroomd|started|begun)\b"
-                         r"(?!\s+(?:als|as)\b)", re.IGNORECASE)  # not "ik ben in 2019 begonnen als PMK'er" (a job)
+                         rf"(?!\s+{_JOB})", re.IGNORECASE)
+# the year someone started a job ("I started working as an OA in 2022", "ik ben in 2019 begonnen als PMK'er"): no
+# version asked, so the year is left out of the question
+_JOB_STARTED_IN = re.compile(rf"{_STUDENT}[^.?!]{{0,30}}?\b(?:started|starts|began|begun|begon|begonnen|gestart"
+                             rf"|startte)\s+{_JOB}[^.?!]{{0,40}}?(\s+(?:in|since|sinds|vanaf)\s+20\d\d)\b"
+                             rf"|{_STUDENT}[^.?!]{{0,20}}?(\s+(?:in|sinds|vanaf)\s+20\d\d)\s+(?:begonnen|gestart)\s+{_JOB}",
+                             re.IGNORECASE)
 
 
 def cohort_years(text: str, catalogue: Catalogue) -> str:
     """``text`` with each year a student started in that no version has ("she started in 2022") replaced by the year
     of the version in force then: the latest version of the programmes the text names (of any, when it names none)
-    from that year or before ("she started in 2021")."""
+    from that year or before ("she started in 2021"); the year someone started a job is left out ("I started working
+    as an OA")."""
     versions = {(e.version or "")[:4] for t, _ in find_scope_terms(text, catalogue)
                 for e in catalogue.scopes.get(fold(t), ())} or {v[:4] for v in catalogue.versions}
 
@@ -552,7 +571,14 @@ def cohort_years(text: str, catalogue: Catalogue) -> str:
         start, end = match.start(group) - match.start(), match.end(group) - match.start()
         return match.group(0)[:start] + max(earlier) + match.group(0)[end:]
 
-    return _STARTED_IN.sub(in_force, text)
+    return _STARTED_IN.sub(in_force, _JOB_STARTED_IN.sub(_without_year, text))
+
+
+def _without_year(match: re.Match[str]) -> str:
+    """The match without its "in 2019" group: the year a job started names no version."""
+    group = 1 if match.group(1) else 2
+    start, end = match.start(group) - match.start(), match.end(group) - match.start()
+    return match.group(0)[:start] + match.group(0)[end:]
 
 
 def scope_entries(terms: list[str], years: tuple[str, ...], catalogue: Catalogue,
@@ -878,7 +904,7 @@ _STATEMENT = re.compile(r"^(?>(?:\s*(?:hoi|hi|hallo|hello|hey|dag|beste|dear|goo
                         r"|leerling\w*|studente)\s+(?:heeft|had|hebben|is|was|deed|hielp|helpt|doet|has|had|did|was|is|helped"
                         r"|made|gave)\b[^.!?]*[.!]\s+"
                         r"|[^.!?]*\b(?:ik|je|jij|mijn|i|you|my)\b[^.!?]*\?\s+(?=[^.!?]*\?\s*$)))+"
-                        r"(?=[^.!?]*\?\s*$)")
+                        r"(?=[^.!?]*\?(?:\s|$))")  # a request may follow the question ("… show up? I want every …")
 # a statement that says what is sought is the request itself ("Ik zoek werkprocessen over agressie. Welke zijn er bij
 # de Thuisbegeleider?", "My lesson is about medication. Which …?"), never the asker's aside
 _SEEKS = re.compile(r"\b(?:zoek\w*|looking|search\w*|weten|know|werk\s*process\w*|work\s+process\w*|kerntaa?k\w*"
@@ -896,7 +922,9 @@ _POINTS_BACK = re.compile(r"^(?:er|daar|hier|waar)(?:over|bij|voor|mee|op|aan|in
 # (unless it says what is asked: "Kun je me helpen? Ik zoek werkprocessen over agressie.", "Het gaat me om medicatie")
 _AFTERWORD = re.compile(
     r"(?:(?<=\?)|(?<=,)(?=\s+(?:want|omdat|because|since|aangezien)\b))"  # after the question, or a reason's comma
-    r"\s+(?:ik|i|i'd|i'm|i've|we|wij|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
+    r"\s+(?!(?:en|and|of|or|maar|but)\s+(?:hoe|wat|waar|welke?|wanneer|waarom|how|what|where|which|when|why)\b)"
+    # (not a second question: "… hoord klantgerichtheid? en hoe laat ik dat zien")
+    r"(?:ik|i|i'd|i'm|i've|we|wij|we're|mijn|my|that|that's|dat|this|dit|it|it's|het|sorry|thanks|thank|"
     r"(?:ze|zij|die|they|they're|hij|he|she)\b(?![^?]*\b(?:over|about|om)\b)|"  # "Ze rijden bij ons van cliënt naar
     # cliënt.", not "ze moeten iets over ouders weten"
     r"bedankt|dank|alvast|zodat|want|because|omdat|since|ivm|i\.v\.m\.|vanwege|in\s+verband\s+met"
@@ -1463,8 +1491,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if not levels and competence_names and bare and _has(CUES["compare"], folded):  # "plannen en organiseren:
         levels = (int(bare.group(1) or bare.group(2)), int(bare.group(3)))  # het verschil tussen 2 en 3?",
         # "kwaliteitsgericht 3 vs 4"
-    loose = _has(CUES["competence"], folded) and not competence_names  # "is de competentie Ondernemerschap van
-    # toepassing?": a competence named whole; "toepassing" is no half of SBB *Vakdeskundigheid toepassen*
+    loose = _has(CUES["competence"], without_afterword(folded)) and not competence_names  # "is de competentie
+    # Ondernemerschap van toepassing?": a competence named whole; "toepassing" is no half of SBB *Vakdeskundigheid
+    # toepassen*; "… handelingen? moet ik weten voor mn stage": the asker's afterword cues nothing
     halves = not loose and _has(CUES["theme"], folded)  # "which work processes are about working together?"
     spoken = re.sub(f"{LEARNS_ABOUT}|{WHERE_LEARNED}", " ", text, flags=re.IGNORECASE)  # "leren ze iets over …",
     # "waar leer ik EHBO?" name no SBB "Leren"
@@ -1600,7 +1629,11 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
             kind == "werkproces" and _UNITS_FIRST.match(folded) is not None and _has(CUES["theme"], folded))
     # "work processes dealing with safety", "werkprocessen waarbij veiligheid een rol speelt": a list asked in a
     # fragment
-    if kind and asks_list and not scopes:  # the question sentence's owner, not a word of what the student did
+    afterword = _AFTERWORD_ANY_CASE.search(folded)
+    asked_names = [span for span in named_spans if afterword is None or span[0] < afterword.start()]
+    if kind and asks_list and (not scopes or not asked_names):  # the question sentence's owner, not a word of what
+        # the student did, nor a name in the asker's afterword ("welke werkprocessen heeft verzorgende-IG? I am
+        # twijfeling between VIG and helpende")
         unknown, suggestions = _unknown_scope(text, asked_part[_statement_end(asked_part):], catalogue)  # before
         # ("Ze heeft een voorlichtingsbijeenkomst gegeven. Welke werkprocessen …?")
         title = title_of_rest(unknown, catalogue) if unknown else None
@@ -1902,8 +1935,9 @@ def _is_competence(text: str, folded: str, topic: str, competence_names: tuple[s
     if not (competence_names or sbb_codes) or (levels and kind != "werkproces") \
             or kind not in (None, "werkproces", "competentie"):
         return False
-    folded = folded[_statement_end(folded):]  # "Student heeft … laten zien hoe alles werkt. Welke werkprocessen gaan
-    # over het begeleiden van vrijwilligers?": the cues of the question sentence, not of what the student did
+    folded = without_afterword(folded[_statement_end(folded):])  # "Student heeft … laten zien hoe alles werkt. Welke
+    # werkprocessen gaan over het begeleiden van vrijwilligers?": the cues of the question sentence, not of what the
+    # student did, nor of the asker's afterword ("… ? moet ik weten voor mn stage")
     if kind in (None, "competentie") and _has(DEFINES, folded) and not _has(CUES["show"], folded):
         return False  # "how does the profile define 'Ondernemerschap'?", "wat houdt niveau 1 in?", "the definition
         # of Klantgerichtheid in the profile of competences": its text
@@ -2002,7 +2036,10 @@ READ_AS = {
                   "mvt": "eis voor een moderne vreemde taal",
                   "duits": "eis voor Duits", "frans": "eis voor Frans", "spaans": "eis voor Spaans",
                   "vaststelling": "vaststelling (wanneer en door wie)",
-                  "resultaat": "resultaatbeschrijving (Resultaat)", "gedrag": "gedragsbeschrijving (Gedrag)"},
+                  "resultaat": "resultaatbeschrijving (Resultaat)", "gedrag": "gedragsbeschrijving (Gedrag)",
+                  "arbeidsmarkt": "arbeidsmarktinformatie (kans op werk)",
+                  "doorstroom": "doorstroommogelijkheden (vervolgopleidingen)",
+                  "wet_regelgeving": "wet- en regelgeving"},
         "at_level": " op niveau {levels}",
         "with_load": " met {load} sbu",
         "additions_to": ": de aanvullingen van de profielen op {codes}",
@@ -2041,7 +2078,9 @@ READ_AS = {
                   "duits": "requirement for German", "frans": "requirement for French",
                   "spaans": "requirement for Spanish",
                   "vaststelling": "adoption (when and by whom)",
-                  "resultaat": "result description (Resultaat)", "gedrag": "behaviour description (Gedrag)"},
+                  "resultaat": "result description (Resultaat)", "gedrag": "behaviour description (Gedrag)",
+                  "arbeidsmarkt": "labour-market information (job prospects)",
+                  "doorstroom": "routes to further study", "wet_regelgeving": "laws and regulations"},
         "at_level": " at level {levels}",
         "with_load": " with {load} sbu",
         "additions_to": ": the profiles' additions to {codes}",

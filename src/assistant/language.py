@@ -93,13 +93,24 @@ def detect(text: str, dutch: frozenset[str] = frozenset(), names: frozenset[str]
     Function words first (a question's grammar: "which … call for Presenteren?" is English), then the
     content words only one language knows, names of dossiers and competences left out (``phrases``: the
     whole names, also their function words). A parenthesised aside is the user's own translation
-    ("Coaching level 3 (Coachen niveau 3)"): it counts only when the rest shows no language.
+    ("Coaching level 3 (Coachen niveau 3)"): it counts only when the rest shows no language. In a message of
+    several sentences, the first question decides when it shows a language ("which werkprocessen are about …? moet
+    ik weten voor mn stage").
     """
     text = _ELLIPTIC.sub(" ", without_names(text, phrases))
+    sentences = _SENTENCE_END.split(text.strip())
+    asked = next((s for s in sentences if s.endswith("?")), "") if len(sentences) > 1 else ""
+    if asked:  # "welke werkprocessen heeft X? I am twijfeling between …": the question's own language
+        found = detect(asked, dutch, names)
+        if found:
+            return found
     outside = _ASIDE.sub(" ", text)
     if outside != text:
         return _detect(outside, dutch, names) or _detect(text, dutch, names)
     return _detect(text, dutch, names)
+
+
+_SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[^\W\d_]{3}\.)\s+(?=[A-Z])")  # not after "e.g.", "bijv."
 
 
 def _detect(text: str, dutch: frozenset[str], names: frozenset[str]) -> str | None:

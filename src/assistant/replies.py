@@ -39,7 +39,7 @@ from assistant.conversation import (
     ScopeEntry,
     crebo_numbers,
 )
-from assistant.curriculum import asks_change
+from assistant.curriculum import asked_parts, asks_change
 from assistant.intent import (
     ADDITION,
     ADDITIONS_TO_CODE,
@@ -88,14 +88,17 @@ from assistant.language import QUOTED, corpus_words, language
 from assistant.lexical import STOPWORDS, codes_in, split_compound, split_sentences, tokenize, written_forms
 from assistant.model import (
     ADOPTION_TITLE,
+    ARBEIDSMARKT,
     COMPETENTIE,
     COMPETENTIENIVEAU,
+    DOORSTROOM,
     KERNTAAK,
     PROFIEL,
     SPECIALISATIES,
     TOELICHTING,
     UITLEG_NIVEAUS,
     WERKPROCES,
+    WET_REGELGEVING,
     Chunk,
 )
 from assistant.names import alternation, fold, shared_start
@@ -776,12 +779,15 @@ def coordinated(tokens: Sequence[str], lang: str) -> list[list[str]]:
     """The theme's word slots: each word its own slot, except a last pair or list of words coordinated by "or"
     (Dutch "of") or a slash, which share one ("work , school or leisure" → [work, school, leisure]). A
     coordination that more words follow ("privacy or confidential information") is read word by word, as are
-    commas alone."""
+    commas alone, unless three words or more in a comma run end the theme ("household, cleaning, washing")."""
     joins = {"or", "of", "/"} if lang == "nl" else {"or", "/"}
     slots: list[list[str]] = []
     run: list[int] = []  # the slots a comma run holds so far: "work , school"
     after_word = pending = comma = False
     for i, token in enumerate(tokens):
+        if i == len(tokens) - 1 and comma and run and token not in COORDINATION:
+            pending = True  # three words or more in a comma run that ends the theme ("household , cleaning ,
+            # washing"): listed as alternatives, one slot
         if token in joins and after_word:
             ahead = tokens[i + 1:i + 3]
             pending = bool(ahead) and ahead[0] not in COORDINATION and (len(ahead) < 2 or ahead[1] in COORDINATION)
@@ -1506,6 +1512,12 @@ _FACT_WORDS = {"crebo": FACTS["crebo"].pattern, "niveau": r"\bniveaus?\b|\blevel
                "soort": FACTS["soort"].pattern}
 
 
+# the fact asked of each of several programmes ("what level is each of them?", "welk niveau hebben die twee?"): their
+# facts side by side
+_EACH_OF_THEM = re.compile(r"\b(?:each|both|either|respectively|elk|elke|ieder|iedere|allebei|beide|beiden)\b"
+                           r"|\b(?:die|deze|those|these|the)\s+(?:twee|drie|two|three)\b")
+
+
 def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, search: Search) -> Reply:
     """The fact for every profile of the scope (and a dossier's own crebo), with the other facts the question
     asks beside it, and the profile texts as the cited passages; ``not_found`` when the sources give it for none
@@ -1529,6 +1541,9 @@ def fact_reply(fact: str, intent: Intent, library: Library, filters: Filters, se
     if not found:
         scope = describe_scopes(intent.scopes, intent.lang)
         return _not_found(intent, "no_fact", (fact, scope), search(intent.question, filters, 3))
+    profiles = tuple(ScopeEntry(dossier, profile, version) for dossier, version, profile in found if profile)
+    if _EACH_OF_THEM.search(question) and len({p.profile for p in profiles}) >= 2:  # "and what level is each of them?"
+        return _profiles_side_by_side(profiles, replace(intent, type=COMPARE), library)
     names = READ_AS[intent.lang]["facts"]
     lines, hits = [], []
     for (dossier, version, profile), values in sorted(
@@ -2231,9 +2246,17 @@ def _defined(term: str, library: Library) -> bool:
         title = fold(u.chunk.title or u.chunk.competence or "")
         if title and (title == folded or title.startswith(folded)):
             return True
-        if re.search(rf"(?im)^\s*{re.escape(folded)}\s*(?:[:=]|is\s|zijn\s)", fold(u.passage)):
+        if re.search(rf"(?im)^[ \t]*{re.escape(folded)}[ \t]*(?:[:=][ \t]*\S|is[ \t]|zijn[ \t])",
+                     u.passage.lower()):  # on any line, said there ("Blauw = …"; not a heading "Gedragsindicatoren:")
             return True
     return False
+
+
+def _glossed(term: str) -> list[str]:
+    """The Dutch words the glossary gives for an English term ("light green": *lichtgroen*)."""
+    from assistant.glossary import GLOSSARY
+
+    return GLOSSARY.get(term.lower().strip(), "").split()
 
 
 def unknown_words(topic: str, library: Library) -> list[str]:
@@ -2261,7 +2284,8 @@ def lookup(intent: Intent, library: Library, filters: Filters, search: Search, p
         return Reply(LOOKUP, intent.lang, read_as(intent), intent, hits=(found, *near[: PAGE - 1]),
                      ranked=(found, *near), filters=_applied(intent, filters))
     if term and not intent.scopes and not intent.competences and not re.search(r"\d", term) \
-            and not _defined(term, library):
+            and not _defined(term, library) and not any(_defined(dutch, library) for dutch in _glossed(term)):
+        # "what does light green mean?": the legend's "Lichtgroen = …" defines it
         near = search(intent.question, filters, 3)
         uses = sum(1 for u in library.units if fold(term) in fold(u.passage))
         return _not_found(intent, "no_definition", (term, str(uses)), near)
@@ -2475,7 +2499,7 @@ def build(request: Request, library: Library, search: Search) -> Reply:
             return lookup(replace(intent, type=LOOKUP), library, filters, search, request.page)
         profiles = dossier_profiles_compared(intent, library)
         if len(profiles) > 2:  # "How do the three Dienstverlening profiles differ in level, crebo and sbu?"
-            return _profiles_side_by_side(profiles, intent, library)
+            return _profiles_side_by_side(profiles, replace(intent, type=COMPARE), library)
         if profiles:  # "how do the two Sociaal werk 2015 profiles differ?": those two, not two versions
             intent = replace(intent, scopes=profiles, years=(), scope_terms=tuple(e.profile or "" for e in profiles))
         unstated = _compared_fact_unstated(intent, library)
@@ -2486,8 +2510,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
             return _dossier_facts(fact, intent, library)
         return compare(intent, library, filters)
     else:
-        section = _section_unstated(intent, library, filters)
-        if section:  # "wat is de resultaatbeschrijving van P1-K1-W4 van PMK 2021?": the extract gives none
+        section = _section_unstated(intent, library, filters) or _part_unstated(intent, library)
+        if section:  # "wat is de resultaatbeschrijving van P1-K1-W4 van PMK 2021?", "hoe groot is de kans op werk
+            # voor de coördinator sport, bewegen en gezondheid?": the extract gives none
             return _not_found(intent, "no_fact", section, search(intent.question, filters, 3))
         added = _addition(replace(intent, type=COMPARE), library) if _asks_addition_only(intent) else None
         if added is not None:  # "for Evalueert de werkzaamheden, what does the OA do on top of the basisdeel?"
@@ -2955,6 +2980,24 @@ SUBJECT_LEVEL = re.compile(
 _REFERENCE_LEVEL = re.compile(r"\b(?:[1-4]F|[ABC][12])\b")
 
 
+# the parts of a dossier a question may ask for that a scope may lack (the 2020/21 extract has none of them)
+_CONTEXT_PARTS = (ARBEIDSMARKT, DOORSTROOM, WET_REGELGEVING)
+
+
+def _part_unstated(intent: Intent, library: Library) -> tuple[str, str] | None:
+    """``(part, scope)`` when a question about named programmes asks for one part of the dossier (its labour market,
+    further study or laws: :data:`curriculum.PART_HINTS`) and no text of their dossier versions is that part; else
+    None."""
+    if not intent.scopes or intent.codes_named or intent.competences or intent.sbb or intent.levels:
+        return None
+    asked = [kind for kind in _CONTEXT_PARTS if kind in asked_parts(intent.question)]
+    entries = narrow_entries(intent.scopes)
+    dossiers = {(e.dossier, e.version) for e in entries}
+    if len(asked) != 1 or any(c.kind == asked[0] and (c.dossier, c.version) in dossiers for c in library.chunks):
+        return None
+    return asked[0], describe_scopes(intent.scopes, intent.lang)
+
+
 def _requirement_unstated(intent: Intent, subject: str | None, library: Library) -> str | None:
     """``"vereisten"`` for a question about what a programme requires ("Geldt voor PMK 2021 ook een VOG-eis?"),
     ``"taaleisen"`` for the level of a generic subject ("welke eisen stelt de OA 2021 aan Engels?"), ``"mvt"`` for
@@ -3097,7 +3140,8 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
             and not _topic_evidence(intent, library)[1]:  # "waar komt toezicht voor?", then "alleen niveau 2": the
         return ()  # units of niveau-2 programmes (not "waar komt empathie niveau 2 voor?", no source's word)
     words = [w for w in evidence.content_words(intent.topic, library.scope_vocab)  # SBB names count
-             if not _INDICATOR_WORD.fullmatch(w) and w not in situation_words()]  # "… for an mbo student?"
+             if not _INDICATOR_WORD.fullmatch(w) and w not in situation_words()  # "… for an mbo student?"
+             and w not in _NEGATIONS]  # "… not for one competence, the explanation": no name
     names = {fold(w)[:5] for name in library.vocabulary.competences for w in name.split() if len(w) > 3}
     own = [w for w in words if not evidence.generic(w, library.vocab)] or words  # "klantgericht werken": not *werken*
     named_part = [w for w in own if fold(w)[:5] in names]
@@ -3107,6 +3151,7 @@ def unknown_competence(intent: Intent, library: Library) -> tuple[str, ...]:
     return (" ".join(words), *sorted(library.levels))
 
 
+_NEGATIONS = frozenset({"not", "no", "niet", "geen"})
 # the competency profile named by what it is ("staat er iets over samenwerken in het competentieprofiel?")
 _PROFILE_WORD = re.compile(r"\bcompetentieprofiel\w*|\bcompeten(?:ce|cy|cies)[- ]profiles?\b")
 _COMPETENCE_WORD = re.compile(r"\bcompetentie\b|\bcompeten(?:ce|cy)\b(?![- ]profile)"
@@ -3342,10 +3387,14 @@ def _not_in_scope(intent: Intent, library: Library) -> tuple[str, ...]:
 def _word_forms(word: str) -> tuple[str, tuple[str, ...]]:
     """A word's stem, and the pieces whose presence in a unit's text counts as the word: its stem or all but its
     last two letters, folded, of five letters or more (a plural, a spelling variant, a compound written with
-    brackets: *overdrachtsrapportages*, *stagiaires* beside *stagiairs*)."""
+    brackets: *overdrachtsrapportages*, *stagiaires* beside *stagiairs*), and a verb's third person."""
+    from assistant.themes.words import verb_forms
+
     root = (tokenize(word) or [word])[0]
     short = word[:-2] if len(word) >= 7 else root
-    return root, tuple(dict.fromkeys(fold_accents(r) for r in (root, short) if len(r) >= 5))
+    said = sorted(f for f in verb_forms(word) if f.endswith("t") and not f.startswith("ge")) if word.endswith(
+        "en") else []  # a verb asked as its infinitive, said in the third person ("evalueren": *evalueert*)
+    return root, tuple(dict.fromkeys(fold_accents(r) for r in (root, short, *said) if len(r) >= 5))
 
 
 def _unit_holds(library: Library, index: int, forms: tuple[str, tuple[str, ...]]) -> bool:

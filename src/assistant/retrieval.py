@@ -178,25 +178,57 @@ def best_sentence(text: str, query: str | set[str]) -> str:
     return _best(sentence_stems(text), wanted)
 
 
-def best_sentence_of(chunk: Chunk, wanted: set[str]) -> str:
-    """:func:`best_sentence` of a chunk's text, with the sentence stems its index prepared at ingest."""
+def best_sentence_of(chunk: Chunk, wanted: set[str], query: str = "") -> str:
+    """:func:`best_sentence` of a chunk's text, with the sentence stems its index prepared at ingest; ``query``, the
+    question as typed, names the language level it asks for ("3F")."""
     prepared = chunk.sentence_stems
     if prepared is None:
-        return _best(sentence_stems(chunk.text), wanted)
+        return _best(sentence_stems(chunk.text), wanted, chunk.text, query)
     sentences = split_sentences(chunk.text)
     if len(sentences) != len(prepared):  # not from this pipeline: compute them
-        return _best(sentence_stems(chunk.text), wanted)
-    return _best(tuple(zip(sentences, (frozenset(line.split()) for line in prepared), strict=True)), wanted)
+        return _best(sentence_stems(chunk.text), wanted, chunk.text, query)
+    return _best(tuple(zip(sentences, (frozenset(line.split()) for line in prepared), strict=True)), wanted,
+                 chunk.text, query)
 
 
 SENTENCE_MIN_STEMS = 4  # a line with fewer word stems is a heading or a label, not a sentence to quote
 
 
-def _best(sentences: tuple[tuple[str, frozenset[str]], ...], wanted: set[str]) -> str:
+_LEVEL_HEAD = re.compile(r"\b(?:niveau|level)\s*([1-4])\s*:?\s*$", re.IGNORECASE)
+# a level or requirement asked ("what level is required?", "welke eisen …?"): the line with the language levels
+# ("Luisteren A2, …", "Nederlands 3F") comes first, as does the sentence under the level the question names
+# ("Niveau 2:\nDe medewerker toont …")
+_REQUIREMENT_ASKED = frozenset({"level", "niveau", "eis", "requir", "required", "requirement", "requirements"})
+_LANGUAGE_ASKED = frozenset({"nederland", "engel", "english", "dutch", "tal", "languag", "language", "languages",
+                             "vreemd", "mvt", "reken", "duit", "fran", "german", "french", "taaleis",
+                             "referentieniveau"})
+_LANGUAGE_LEVEL = re.compile(r"\b(?:[ABC][12]\b(?!-)|[1-4]F\b)")
+_LANGUAGE_LEVEL_TYPED = re.compile(_LANGUAGE_LEVEL.pattern, re.IGNORECASE)  # "3f", "b1" as a question types them
+
+
+def _best(sentences: tuple[tuple[str, frozenset[str]], ...], wanted: set[str], text: str = "",
+          query: str = "") -> str:
     if not sentences:
         return ""
-    scores = [(len(wanted & stems), len(stems) >= SENTENCE_MIN_STEMS) for _, stems in sentences]
+    levels = {w for w in wanted if w in ("1", "2", "3", "4")}
+    named = {m.upper() for m in _LANGUAGE_LEVEL_TYPED.findall(query)}  # "Nederlands op niveau 3F": that line
+    required = bool(wanted & _REQUIREMENT_ASKED) and bool(named or wanted & _LANGUAGE_ASKED)
+    scores = [(_under_level(sentence, text, levels) or (required and _says_level(sentence, named)),
+               len(wanted & stems), len(stems) >= SENTENCE_MIN_STEMS) for sentence, stems in sentences]
     return sentences[scores.index(max(scores))][0]  # on a tie the first that is no heading ("Nederlandse taal")
+
+
+def _says_level(sentence: str, named: set[str]) -> bool:
+    """Whether ``sentence`` states a language level: one of ``named`` when the question names any."""
+    said = set(_LANGUAGE_LEVEL.findall(sentence))
+    return bool(said & named) if named else bool(said)
+
+
+def _under_level(sentence: str, text: str, levels: set[str]) -> bool:
+    """Whether ``sentence`` stands in ``text`` right under a level heading the question names ("Niveau 2:")."""
+    at = text.find(sentence) if levels and text else -1
+    head = _LEVEL_HEAD.search(text[max(0, at - 20):at]) if at > 0 else None
+    return head is not None and head.group(1) in levels
 
 
 @lru_cache(maxsize=8192)
@@ -473,7 +505,8 @@ def search(
             continue
         seen.update(keys)
         via_basis = bool(filters.profile) and in_basisdeel(chunk, basis)
-        hits.append(Hit(chunk, score, chunk.also_in, best_sentence_of(chunk, wanted), via_basis, index.chunks))
+        hits.append(Hit(chunk, score, chunk.also_in, best_sentence_of(chunk, wanted, query), via_basis,
+                        index.chunks))
         if len(hits) >= k:
             break
     return hits
