@@ -167,22 +167,16 @@ def test_the_question_sentence_sets_the_language(library, searcher, question, la
     assert only(library, searcher, question).lang == lang
 
 
-def test_an_afterword_about_a_placement_cues_no_competence(library, searcher):
-    reply = only(library, searcher, "welke werkprocessen gaan over medicijnen? moet ik weten voor mn stage")
-    assert reply.type == LIST and not reply.intent.sbb, reply.read_as
-
-
-def test_a_second_question_after_the_first_is_no_afterword(library, searcher):
-    reply = only(library, searcher, "bij welke werkprocessen van de thuisbegeleider hoort plannen en organiseren? en "
-                 "hoe laat ik dat zien")
-    assert reply.type == COMPETENCE, reply.read_as
-
-
-def test_a_competence_assessed_said_in_the_passive(library, searcher):
-    reply = only(library, searcher, "In welke werkprocessen van de GPM wordt kwaliteitsgericht werken getoetst?")
-    assert reply.type == COMPETENCE, reply.read_as
-    counted = only(library, searcher, "Which work processes count towards Plannen en organiseren for the OA?")
-    assert counted.type == COMPETENCE, counted.read_as
+@pytest.mark.parametrize(("question", "kind"), [
+    ("welke werkprocessen gaan over medicijnen? moet ik weten voor mn stage", LIST),  # the afterword cues nothing
+    ("bij welke werkprocessen van de thuisbegeleider hoort plannen en organiseren? en hoe laat ik dat zien",
+     COMPETENCE),  # a second question is no afterword
+    ("In welke werkprocessen van de GPM wordt kwaliteitsgericht werken getoetst?", COMPETENCE),
+    ("Which work processes count towards Plannen en organiseren for the OA?", COMPETENCE),
+])
+def test_what_cues_a_competence_question(library, searcher, question, kind):
+    reply = only(library, searcher, question)
+    assert reply.type == kind and (kind == COMPETENCE or not reply.intent.sbb), reply.read_as
 
 
 def test_an_unknown_profile_asked_beside_a_name_in_the_afterword(library, searcher):
