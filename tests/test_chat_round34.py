@@ -168,7 +168,8 @@ def test_the_question_sentence_sets_the_language(library, searcher, question, la
 
 
 @pytest.mark.parametrize(("question", "kind"), [
-    ("welke werkprocessen gaan over medicijnen? moet ik weten voor mn stage", LIST),  # the afterword cues nothing
+    ("welke werkprocessen gaan over verpleegtechnische handelingen? moet ik weten voor mn stage", LIST),  # the
+    # afterword cues nothing (with it, *handelingen* was SBB *Bedrijfsmatig handelen*)
     ("bij welke werkprocessen van de thuisbegeleider hoort plannen en organiseren? en hoe laat ik dat zien",
      COMPETENCE),  # a second question is no afterword
     ("In welke werkprocessen van de GPM wordt kwaliteitsgericht werken getoetst?", COMPETENCE),
@@ -180,8 +181,8 @@ def test_what_cues_a_competence_question(library, searcher, question, kind):
 
 
 def test_an_unknown_profile_asked_beside_a_name_in_the_afterword(library, searcher):
-    reply = only(library, searcher, "welke werkprocessen heeft de doktersassistent? ik twijfel tussen dat en "
-                 "helpende")
+    reply = only(library, searcher, "welke werkprocessen heeft de verzorgende IG? ik twijfel nog tussen VIG en de "
+                 "helpende")  # *verzorgende-IG* is in the sources, as a route onward, but names no profile
     assert reply.type == NOT_FOUND and reply.problem == "unknown_scope", reply.read_as
     kept = only(library, searcher, "Welke werkprocessen gaan over veiligheid? Ik zit in de opleiding helpende.")
     assert kept.type == LIST and kept.intent.scopes, kept.read_as  # the afterword's programme scopes a theme

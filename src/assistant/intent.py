@@ -542,14 +542,15 @@ _JOB = (rf"(?:working(?!\s+on\b)|to\s+work|met\s+werken|te\s+werken|(?:als|as)\b
 # force then, not a version of that year (not "welke dossiers zijn in 2022 gestart?", no student; not a job)
 _STUDENT = (r"\b(?:i|i'm|i've|he|she|they|we|ik|hij|ze|zij|wij|jij|je|(?:my|our|mijn|m'n|mn|onze|ons)\s+[^\W\d_]+"
             r"|(?:de|het|een|the|a)\s+(?:student\w*|leerling\w*|stagiair\w*|kind|child))\b")
-_STARTED_IN = re.compile(rf"{_STUDENT}[^.?!]{{0,30}}?\b(?:started|starts|began|begun|enrolled|begon|begonnen|gestart"
-                         rf"|startte|ingestroomd)\b(?!\s+{_JOB})[^.?!]{{0,40}}?\b(20\d\d)\b"
+_START = r"started|starts|began|begun|begon|begonnen|gestart|startte"  # the verbs of starting, a course or a job
+_STARTED_IN = re.compile(rf"{_STUDENT}[^.?!]{{0,30}}?\b(?:{_START}|enrolled|ingestroomd)\b(?!\s+{_JOB})"
+                         rf"[^.?!]{{0,40}}?\b(20\d\d)\b"
                          rf"|{_STUDENT}[^.?!]{{0,20}}?\b(20\d\d)\s+(?:begonnen|gestart|ingestroomd|started|begun)\b"
                          rf"(?!\s+{_JOB})", re.IGNORECASE)
 # the year someone started a job ("I started working as an OA in 2022", "ik ben in 2019 begonnen als PMK'er"): no
 # version asked, so the year is left out of the question
-_JOB_STARTED_IN = re.compile(rf"{_STUDENT}[^.?!]{{0,30}}?\b(?:started|starts|began|begun|begon|begonnen|gestart"
-                             rf"|startte)\s+{_JOB}[^.?!]{{0,40}}?(\s+(?:in|since|sinds|vanaf)\s+20\d\d)\b"
+_JOB_STARTED_IN = re.compile(rf"{_STUDENT}[^.?!]{{0,30}}?\b(?:{_START})\s+{_JOB}[^.?!]{{0,40}}?"
+                             r"(\s+(?:in|since|sinds|vanaf)\s+20\d\d)\b"
                              rf"|{_STUDENT}[^.?!]{{0,20}}?(\s+(?:in|sinds|vanaf)\s+20\d\d)\s+(?:begonnen|gestart)\s+{_JOB}",
                              re.IGNORECASE)
 
@@ -563,22 +564,18 @@ def cohort_years(text: str, catalogue: Catalogue) -> str:
                 for e in catalogue.scopes.get(fold(t), ())} or {v[:4] for v in catalogue.versions}
 
     def in_force(match: re.Match[str]) -> str:
-        group = 1 if match.group(1) else 2
-        year = match.group(group)
+        year = match.group(1) or match.group(2)
         earlier = [v for v in versions if v and v <= year]
-        if year in versions or not earlier:
-            return match.group(0)
-        start, end = match.start(group) - match.start(), match.end(group) - match.start()
-        return match.group(0)[:start] + max(earlier) + match.group(0)[end:]
+        return match.group(0) if year in versions or not earlier else _with_year_as(match, max(earlier))
 
-    return _STARTED_IN.sub(in_force, _JOB_STARTED_IN.sub(_without_year, text))
+    return _STARTED_IN.sub(in_force, _JOB_STARTED_IN.sub(lambda m: _with_year_as(m, ""), text))  # a job's year: none
 
 
-def _without_year(match: re.Match[str]) -> str:
-    """The match without its "in 2019" group: the year a job started names no version."""
+def _with_year_as(match: re.Match[str], written: str) -> str:
+    """The match with its year group (the first of two alternatives that matched) written as ``written``."""
     group = 1 if match.group(1) else 2
     start, end = match.start(group) - match.start(), match.end(group) - match.start()
-    return match.group(0)[:start] + match.group(0)[end:]
+    return match.group(0)[:start] + written + match.group(0)[end:]
 
 
 def scope_entries(terms: list[str], years: tuple[str, ...], catalogue: Catalogue,
@@ -1491,7 +1488,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if not levels and competence_names and bare and _has(CUES["compare"], folded):  # "plannen en organiseren:
         levels = (int(bare.group(1) or bare.group(2)), int(bare.group(3)))  # het verschil tussen 2 en 3?",
         # "kwaliteitsgericht 3 vs 4"
-    loose = _has(CUES["competence"], without_afterword(folded)) and not competence_names  # "is de competentie
+    asked_part = without_afterword(folded)  # "… GGZ? I want to compare them with the units of an NVQ.": kerntaken
+    loose = _has(CUES["competence"], asked_part) and not competence_names  # "is de competentie
     # Ondernemerschap van toepassing?": a competence named whole; "toepassing" is no half of SBB *Vakdeskundigheid
     # toepassen*; "… handelingen? moet ik weten voor mn stage": the asker's afterword cues nothing
     halves = not loose and _has(CUES["theme"], folded)  # "which work processes are about working together?"
@@ -1515,7 +1513,6 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if _has(TITLE_HOLDS, folded) and not _has(r"\bcompeten\w*|\bsbb\b", folded):
         sbb_codes = ()  # "which work processes have titles containing begeleiding?": a word of the titles
 
-    asked_part = without_afterword(folded)  # "… GGZ? I want to compare them with the units of an NVQ.": kerntaken
     kind = next((k for k, p in KIND_WORDS.items() if _has(p, asked_part)), None)
     if kind == "profiel" and not _has(_PROFILE_KIND, folded) and not _has(SAME_DOSSIER, folded) and any(
             e.profile for e in scope_entries(scope_terms, (), catalogue)):  # "welke kwalificaties moet … hebben?"

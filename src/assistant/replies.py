@@ -2254,9 +2254,7 @@ def _defined(term: str, library: Library) -> bool:
 
 def _glossed(term: str) -> list[str]:
     """The Dutch words the glossary gives for an English term ("light green": *lichtgroen*)."""
-    from assistant.glossary import GLOSSARY
-
-    return GLOSSARY.get(term.lower().strip(), "").split()
+    return glossary.GLOSSARY.get(term.lower().strip(), "").split()
 
 
 def unknown_words(topic: str, library: Library) -> list[str]:

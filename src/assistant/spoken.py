@@ -62,7 +62,7 @@ def _number_pattern(numbers: dict[str, int], most: int) -> str:
 
 
 @lru_cache(maxsize=4)
-def _patterns(path: Path = NUMBER_WORDS_FILE) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(path: Path = NUMBER_WORDS_FILE) -> tuple[re.Pattern[str], ...]:
     numbers, letters = load(path)
     small = rf"(?:{_number_pattern(numbers, 9)}|[1-9])"
     spoken_letter = {k: "|".join([k, *(w for w, v in letters.items() if v == k)]) for k in "bpkw"}
@@ -75,7 +75,8 @@ def _patterns(path: Path = NUMBER_WORDS_FILE) -> tuple[re.Pattern[str], re.Patte
     more = rf"(?:{_number_pattern({w: v for w, v in numbers.items() if v != 1}, 9)}|[1-9])"  # not "of een hoger …"
     level = re.compile(rf"\b(?:niveaus?|nivo|levels?)\s+{one}\b(?:\s*(?:,|en|of|tot|and|or|to)\s*{more}\b)*",
                        re.IGNORECASE)
-    return code, year, level
+    digit_word = re.compile(rf"\b(?:{_number_pattern(numbers, 9)})\b", re.IGNORECASE)
+    return code, year, level, digit_word
 
 
 # what a number counts ("twintig dertig uur"): no year
@@ -95,7 +96,7 @@ def spoken_numbers(text: str, path: Path = NUMBER_WORDS_FILE) -> str:
     """``text`` with spoken unit codes ("b een k een w zeven" → B1-K1-W7), years ("twintig vijftien" → 2015, "twenty
     twenty-one" → 2021) and levels ("niveau vier" → niveau 4) written with digits; other words stay."""
     numbers, letters = load(path)
-    code, year, level = _patterns(path)
+    code, year, level, digit_word = _patterns(path)
 
     def as_code(m: re.Match[str]) -> str:
         head = letters.get(m.group(1).lower(), m.group(1).lower()).upper()
@@ -109,9 +110,7 @@ def spoken_numbers(text: str, path: Path = NUMBER_WORDS_FILE) -> str:
         return f"20{n:02d}" if n >= 10 or m.group(0).lower().startswith(("tweeduizend", "two")) else m.group(0)
 
     def as_levels(m: re.Match[str]) -> str:  # "niveau twee of drie" → "niveau 2 of 3"
-        words = sorted((w for w, v in numbers.items() if v <= 9), key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-        return pattern.sub(lambda n: str(_value(n.group(0), numbers)), m.group(0))
+        return digit_word.sub(lambda n: str(_value(n.group(0), numbers)), m.group(0))
 
     text = code.sub(as_code, text)
     text = year.sub(as_year, text)
