@@ -223,12 +223,21 @@ LIST_ITEMS = (3, 15)  # a passage of this many list lines ...
 LIST_ITEM_WORDS = 6  # ... of at most this many words each is a list, shown whole
 
 
+_KEY_LINE = re.compile(r"[^=]{1,40}\s=\s\S.*")  # a line of a key or legend ("Lichtgroen = groeicompetentie")
+
+
 def list_items(text: str) -> list[str]:
-    """The lines of a passage that is only a short list ("- Maatschappelijk werk", "- Kinderwerk", …), else []."""
+    """The lines of a passage that is only a short list ("- Maatschappelijk werk", "- Kinderwerk", …) or a key
+    ("Lichtgroen = groeicompetentie", "Blauw = …"), else []."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not LIST_ITEMS[0] <= len(lines) <= LIST_ITEMS[1] or not all(line.startswith("- ") for line in lines):
+    if not LIST_ITEMS[0] <= len(lines) <= LIST_ITEMS[1]:
         return []
-    items = [line[2:].strip() for line in lines]
+    if all(line.startswith("- ") for line in lines):
+        items = [line[2:].strip() for line in lines]
+    elif all(_KEY_LINE.fullmatch(line) for line in lines):
+        items = lines
+    else:
+        return []
     return items if all(len(i.split()) <= LIST_ITEM_WORDS and not i.endswith(":") for i in items) else []
 
 

@@ -76,7 +76,7 @@ _YEARS_NAMED = re.compile(r"\b(20\d\d)(?:-\d\d-\d\d\b|\s*/\s*(?:20)?(\d\d)\b(?![
 
 KIND_WORDS = {
     "werkproces": ("werkproces", "werkprocessen", "work process", "work processes", "workprocess",
-                   "workprocesses"),
+                   "workprocesses", "wp's", "wp’s", "wps"),  # "alleen de wp's met klantgerichtheid"
     "kerntaak": ("kerntaak", "kerntaken", "core task", "core tasks"),
     "competentieniveau": ("competentieniveau", "competentieniveaus", "competence level", "competence levels"),
 }
@@ -568,6 +568,7 @@ EXCLUSIVE_TO = re.compile(r"\b(?:zijn|is|gelden|geldt|horen|hoort|are|apply|appl
 # the profile's own units asked for by leaving out the shared part ("not the general part", "zonder het basisdeel") or
 # as the ones special to it ("only the ones special for helpende", "specifiek voor de OA")
 NOT_THE_BASE = re.compile(r"\b(?:niet|not|zonder|without|excluding|exclusief|behalve|except)\s+(?:(?:het|de|the)\s+)?"
+                          r"(?:(?:shared|common|gedeelde|gemeenschappelijke)\s+)?"  # "not the shared basisdeel"
                           r"(?:basisdeel|algemene\s+deel|gemeenschappelijke\s+deel|general\s+part|common\s+part"
                           r"|core\s+part|basic\s+part|basis\s+part|shared\s+part)\b"
                           r"|\b(?:special|specific)\s+(?:for|to)\b|\b(?:speciaal|specifiek)\s+voor\b"
@@ -649,9 +650,12 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     at any length)."""
     if previous is None or not mentions.any:
         return False
-    if mentions.kind and mentions.scope and previous.kind and mentions.kind != previous.kind:
-        return False  # "and which work processes does the helpende have?" after its profiles: a question of its own
     from assistant.replies import asks_crebo_or_load, asks_programme_level  # replies builds on this module
+
+    if mentions.kind and mentions.scope and mentions.kind != previous.kind and (previous.kind or asks_crebo_or_load(
+            previous.question) or asks_programme_level(previous.question)):
+        return False  # "and which work processes does the helpende have?" after its profiles or its crebo number: a
+        # question of its own
 
     if mentions.scope and asks_crebo_or_load(message):  # not a level, which may be a competence's ("en het niveau
         return False  # van de OA bij klantgerichtheid?"); "en wat is het crebonummer van de thuisbegeleider?": its own
@@ -1333,6 +1337,7 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?=\s+(?:ook\s+|nog\s+|dan\s+|allemaal\s+|ergens\s+)?(?:voor|terug|aan\s+bod)\b)"
               r"|\b(?:dat|dit)\b(?=\s+(?:(?:laten|laat)\s+zien|tonen|toont)\b)"  # "kan een student dat laten zien"
               r"|\b(?:show|demonstrate|do|practi[sc]e|about|for|with|of|to|does|is|are)\s+(?:this|that|it|them)\b"
+              r"|\b(?:it|this|that)\s+(?:is|has)\s*(?=[,?.!]|$)"  # "what level it is, mbo 3 or mbo 4?"
               r"|\b(?:die|deze|dat|dit|that|this)\s+(?:kerntaak|werkproces|core task|work process|unit"
               r"|competentie|competence|competency)\b|\bits\b"
               r"|\b(?:verschilt|verschillen|verandert|veranderde|differs?|changed?|vergelijk\w*|compare)"
@@ -1361,6 +1366,8 @@ class Reference:
 # each programme just listed (the programme named again, not a narrowing of the list)
 _EACH = re.compile(r"\b(?:each|elk|elke|ieder|iedere)\b(?=\s*[?.!]*\s*$|\s+(?:have|has|one|heeft|hebben)\b)",
                    re.IGNORECASE)
+_THEM = re.compile(r"\b(?:ze|zij|they|them|die|deze|those|these)\b", re.IGNORECASE)
+_ALL_OF_THEM = re.compile(r"\b(?:allebei|alle\s+drie|all\s+three)\b(?=\s*[?.!]*\s*$)", re.IGNORECASE)
 _KIND_OF_EACH = re.compile(r"\b(?:werk ?process\w*|work ?process\w*|wp'?s|kern ?taa?k\w*|core tasks?|"
                            r"(?:profiel|basis)kerntaa?k\w*)\b", re.IGNORECASE)  # "welke werkprocessen heeft elk?"
 _FACT_OF_EACH = re.compile(r"\b(?:levels?|niveaus?|sbu|crebo\w*|study\s+(?:load|hours)|studiebelasting\w*)\b",
@@ -1379,6 +1386,9 @@ def find_reference(message: str) -> Reference | None:
             number = _ORDINALS.get(word) if word else int(match.group(2) or match.group(3))
         return Reference(kind, match.group(0), match.span(), number)
     each = _EACH.search(message) if _FACT_OF_EACH.search(message) or _KIND_OF_EACH.search(message) else None
+    each = each or (_ALL_OF_THEM.search(message) if _FACT_OF_EACH.search(message) and _THEM.search(message)
+                    else None)  # "welk niveau hebben ze allebei?"; not a theme's "het niveau van de leerling en de
+    # groep allebei"
     return Reference("scope", each.group(0), each.span()) if each else None
 
 
@@ -1431,7 +1441,8 @@ def repeated_ordinal(message: str, reference: Reference, previous: Turn) -> str 
 
 
 SET_AGAINST = (r"\b(?:zet|zetten)\s+(?!zich\b)[^?.!]{0,40}?\baf\s+tegen\b"  # "zet die gegevens af tegen X"
-               r"|\bvgl\.?(?!\w)")  # "sbu van HZW vgl met thuisbegeleider": the shorthand of *vergelijk*
+               r"|\bvgl\.?(?!\w)"  # "sbu van HZW vgl met thuisbegeleider": the shorthand of *vergelijk*
+               r"|\b20\d\d\s+(?:tegen|tegenover|against)\s+20\d\d\b")  # "ook 2015 tegen 2021": two versions
 # a follow-up that sets the previous programme beside another ("Zet dat eens naast de BSD", "put it next to the OA"),
 # not a separable verb before *naast* ("zet de PMK in naast een leerkracht")
 SET_BESIDE_PREVIOUS = (r"\b(?:zet|zetten|leg|leggen)\s+(?!zich\b)(?:(?!\b(?:in|uit|neer)\s+naast\b)[^?.!]){0,40}?"

@@ -158,6 +158,10 @@ _LANGUAGE_AFTER = re.compile(r"(?<=[?.!])\s*(?:(?:please|pls|plz)\s+)?in\s+(?:he
                              r"(?:\s*,?\s*(?:please|pls|plz|graag|aub|alsjeblieft|alstublieft))?\s*[.!]*\s*$",
                              re.IGNORECASE)
 
+# the language with a "please" as a clause of its own, before the question mark ("…, in English please?")
+_LANGUAGE_PLEASE = re.compile(r"\s*,\s*in\s+(?:het\s+)?(english|dutch|engels|nederlands)\s*,?\s*"
+                              r"(?:please|pls|plz|graag|aub|alsjeblieft|alstublieft)(?=\s*[?.!]|\s*$)", re.IGNORECASE)
+
 
 def _addressed(found: re.Match[str], message: str) -> bool:
     """Whether a found "answer in English" is a request to the assistant, not a question's content ("students have to
@@ -185,6 +189,10 @@ _OBLIGED = re.compile(r"\b(?:to|must|should|have to|has to|moet|moeten|kunnen|ka
 def answer_language(message: str) -> tuple[str, str | None]:
     """The message without the asker's requests for a language, and that language ("en", "nl") or None. Only a
     request addressed to the assistant counts (:func:`_addressed`); a message that is only the request gives ""."""
+    please = _LANGUAGE_PLEASE.search(message)
+    if please:  # "… (the P5 work processes), in English please? It's for …": that clause asks for the language only
+        text, lang = answer_language(message[: please.start()] + message[please.end():])
+        return text, lang or _NAMED_LANGUAGE[please.group(1).lower()]
     after = _LANGUAGE_AFTER.search(message)
     if after:  # "and level 4? in english pls": that sentence asks for the language only
         text, lang = answer_language(message[: after.start()])
@@ -249,6 +257,7 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
         reply = Reply(NOT_FOUND, asked_in, _reading(asked_in, message), intent, problem="language_only")
         return Outcome(reply, Turn(message, lang=asked_in), message, False)
     text = spoken_numbers(text)  # dictated: "b een k een w zeven" → B1-K1-W7, "twintig vijftien" → 2015
+    text = core_task_titles_dropped(text, library)  # "onder kerntaak P3-K2 Uitvoeren van taken rondom de lessen"
     lang = asked_in or message_language(text, previous, library)
     spelling = correct_names(text, library.catalogue, library.words, library.competence_names)
     text = split_glued(spelling.text, library.words, library.word_pairs, lang)  # "eerstehulp" → "eerste hulp"
@@ -493,6 +502,32 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
     return outcome
 
 
+_CORE_TASK_CODE = re.compile(r"\b([bp][1-9]-k[0-9]+)\b(?!-w)\s*[:(\"'‘“-]?\s*", re.IGNORECASE)
+
+
+def core_task_titles_dropped(text: str, library: Library) -> str:
+    """The message with the title typed after a kerntaak's code ("welke werkprocessen vallen onder kerntaak P3-K2
+    Uitvoeren van taken rondom de lessen?") replaced by the dossiers whose kerntaak of that code has that title: the
+    title's words are no theme. Only a title as the sources write it (case aside)."""
+    for match in reversed(list(_CORE_TASK_CODE.finditer(text))):
+        code = match.group(1).upper()
+        tasks = [u.chunk for u in library.units if u.chunk.kind == KERNTAAK and (u.chunk.code or "").upper() == code
+                 and u.chunk.title]
+        after = text[match.end():].lower()
+        title = next((t for t in sorted({fold(c.title or "") for c in tasks}, key=len, reverse=True)
+                      if after.startswith(t)), None)
+        if title:
+            end = match.end() + len(title)
+            end += len(re.match(r"[\"'’”)]?", text[end:]).group(0))
+            owners = dict.fromkeys(f"{c.dossier} {(c.version or '')[:4]}" for c in tasks
+                                   if fold(c.title or "") == title)
+            rest = f"{text[:match.start()]} {text[end:]}"
+            named = f" ({', '.join(owners)})" if not find_scope_terms(rest, library.catalogue) else ""  # "… in MZ?":
+            text = f"{text[:match.start()]}{match.group(1)}{named}{text[end:]}"  # the asker's scope, else the
+            # dossiers whose kerntaak has that title
+    return text
+
+
 def _code_absent_in_year(reply: Reply, question: str, previous: Turn, lang: str, library: Library) -> str | None:
     """The comparison of the unit a lookup showed with its counterpart by content in the year a follow-up asks,
     when that year's dossier lacks the code ("**B1-K2-W4** is not in Sociaal werk 2015"), or None."""
@@ -508,7 +543,7 @@ def _code_absent_in_year(reply: Reply, question: str, previous: Turn, lang: str,
 
 _THOSE_UNITS = re.compile(THOSE_UNITS, re.IGNORECASE)
 # the programmes just listed, said as a pronoun ("do they differ …", "verschillen ze …")
-_THEY = re.compile(r"\b(?:they|those|these|ze|zij|die|deze)\b"
+_THEY = re.compile(r"\b(?:they|them|those|these|ze|zij|hen|die|deze)\b"
                    r"(?!\s+(?:two|twee|2|both|beide|profiles?|profielen|programm?e?s?|opleidingen)\b)", re.IGNORECASE)
 
 # "is dat bij X hetzelfde?", "is it the same for X?": the thing asked, for the previous programme and this one

@@ -155,6 +155,7 @@ CUES: dict[str, str] = {
                r"|\bchanges\b.*\bfrom\b|\bverandert\b.*\bvan\b|\bchange\b.*\b(?:from|between|since)\b"
                r"|\bhow\s+(?:did|has|have)\b[^?]*\bchange\b[^?]*\b20\d\d\b"
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bsame thing\b|\bhetzelfde\b|\bdezelfde\b"
+
                r"|\b(?:is|zijn|blijft|blijven|bleef|bleven)\b[^?.!]{0,90}?\bgelijk\s+(?:aan|gebleven)\b"
                r"|\bcounterparts?\b"
                # one quoted title set against another ("'Werkt aan de eigen deskundigheid' uit 2015 tegenover …")
@@ -285,7 +286,11 @@ ADDITION = (r"(?:\baanvulling\w*\b.*\b(?:toe|add|adds|added|extra)\b|\b(?:voegt|
 _NOT_NEGATED = r"(?:(?!\b(?:geen|niet|nothing|not|no|don't|doesn't|never|nooit|zonder|without)\b)[^?.!])"
 ADDITIONS_TO_CODE = (r"\b(?:welke|which|what)\s+(?:[\w&-]+\s+){0,3}?(?:profielen|profiles|uitstroomprofielen)\b"
                      + _NOT_NEGATED + r"*\b(?:aanvulling\w*|supplement\w*|additions?|add|adds|toevoeg\w*|voegen)\b"
-                     + _NOT_NEGATED + r"*?\b[bp][1-9]-k[0-9]+-w[0-9]+\b")
+                     + _NOT_NEGATED + r"*?\b[bp][1-9]-k[0-9]+-w[0-9]+\b"
+                     # the code first ("For MZ B1-K1-W3 (its title), which profiles are having an aanvulling?")
+                     r"|\b[bp][1-9]-k[0-9]+-w[0-9]+\b[^?.!]{0,80}?\b(?:welke|which|what)\s+(?:[\w&-]+\s+){0,3}?"
+                     r"(?:profielen|profiles|uitstroomprofielen)\b"
+                     + _NOT_NEGATED + r"*?\b(?:aanvulling\w*|supplement\w*|additions?)\b")
 # a programme's own (language) requirement weighed against the generic one ("is that higher than the normal English
 # requirement for level 4?", "hoe verhoudt dat zich tot de gewone Engels-eis?")
 GENERIC_COMPARED = re.compile(
@@ -1007,14 +1012,20 @@ _PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "ik", "wij",
                        "jullie"})
 
 
+_TRACK_NOUNS = frozenset({"pathway", "track", "route", "stream", "richting", "uitstroom", "uitstroomrichting",
+                          "programme", "program", "opleiding", "course"})
+
+
 def _name_words(words: list[str]) -> list[str]:
     """The words of a name given as a profile's, without the asker's situation and function words around it
     ("a student in the kok" → kok; "student in the" → nothing)."""
     if words and words[0] in _PRONOUNS:
         return []  # "which work processes do I have to cover?": the asker, no name
     trimmed = list(words)
-    while trimmed and (trimmed[-1] in STOPWORDS or _typed_question_word(trimmed[-1])):
-        trimmed.pop()  # "heeft maatschappelijke zorg eigelijk?": a filler typed wrong ends no name
+    while trimmed and (trimmed[-1] in STOPWORDS or _typed_question_word(trimmed[-1]) or (
+            trimmed[-1] in _TRACK_NOUNS and len(trimmed) > 1)):
+        trimmed.pop()  # "heeft maatschappelijke zorg eigelijk?": a filler typed wrong ends no name; "the sport en
+        # recreatie pathway": the name without the word for a programme
     rest = list(itertools.dropwhile(lambda w: w in situation_words() or w in STOPWORDS, trimmed))
     if rest or len(trimmed) < len(words):
         return rest  # "a student in the kok" → kok; "student in the [known name]" → nothing
@@ -1069,9 +1080,11 @@ _PROFILE_NAMED = (
     rf"\bprofile\s+[\"“'‘]{_NAME}[\"”'’]",
     # "is there a profile for nanny or au pair?", "bestaat er een opleiding tot gastouder?": whether one exists
     r"\b(?:is\s+there|are\s+there|is\s+er|zijn\s+er|bestaat\s+er|bestaan\s+er)\s+(?:also\s+|ook\s+)?(?:a|an|een|any)\s+"
-    r"(?:profiles?|profiel(?:en)?|programm?es?|programs?|opleidingen|opleiding|qualifications?|kwalificaties?)\s+"
+    r"(?:profiles?|profiel(?:en)?|programm?es?|programs?|opleidingen|opleiding|qualifications?|kwalificaties?"
+    r"|kwalificatiedossiers?|dossiers?|kd'?s?|qualification\s+files?)\s+"
     r"(?:for|voor|tot|as|als)\s+(?:(?:a|an|the|een|de|het)\s+)?(?![\w-]*ing\b|werken\b)"
-    r"([^\W\d_][\w&'’-]*(?:\s+[^\W\d_][\w&'’-]*)?)\s*(?:[?.!,]|$|\s+(?:or|of|en|and)\b)",  # a short name, no
+    r"([^\W\d_][\w&'’-]*(?:\s+[^\W\d_][\w&'’-]*)?)(?<!ing)(?<!ingen)(?<!tie)(?<!ties)(?<!heid)(?<!heden)"
+    r"\s*(?:[?.!,]|$|\s+(?:or|of|en|and)\b)",  # a short name, no
     # activity ("working with elderly people")
 )
 # a name given as a dossier's ("welke werkprocessen van het KD Verzorgende-IG …", "the qualification file X"); the
@@ -1449,6 +1462,16 @@ def _numbered_versions(scopes: tuple[ScopeEntry, ...], numbered: tuple[ScopeEntr
     return tuple(dict.fromkeys([*kept, *numbered]))
 
 
+# a question that asks for a reason ("why is …", "waarom zit …", "how come …"): no list, comparison or competence,
+# unless it also asks for one ("Why does X have 7 work processes? List them.", "Why and which …", "vergelijk ze")
+_REASON_ASKED = re.compile(r"\s*(?:(?:en|and|but|maar|ok\w*|so|dus)[,\s]+)?"
+                           r"(?:why|waarom|how\s+come|hoe\s+komt\s+het)\b")
+# two programmes' facts weighed as the same ("it is same level? same study hours?", "zelfde niveau?", "evenveel sbu?")
+SAME_FACT = r"\b(?:same|zelfde)\s+(?:[\w-]+\s+)?(?:level|levels|niveau|hours|load|sbu|crebo)\b|\bevenveel\b"
+_ALSO_REQUESTED = re.compile(r"\b(?:which|welke|welk|list|lijst|noem|geef|show|toon|vergelijk\w*|compare|wat zijn"
+                             r"|what are)\b")
+
+
 def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str | None = None,
           sbb: dict[str, str] | None = None) -> Intent:
     """The question type and what it names.
@@ -1594,6 +1617,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     if named_profile:  # "klopt het dat er een profiel 'jeugdzorgwerker' in MZ zit?", "the dental assistant profile"
         return Intent(LIST if kind else LOOKUP, mode=TREE if kind else None, unknown_scope=named_profile,
                       suggestions=closest_names(named_profile, catalogue), **base)
+    if _REASON_ASKED.match(folded) and not _ALSO_REQUESTED.search(folded):  # "Why is VVE only in the level 4
+        return Intent(LOOKUP, **base)  # qualifications?": a reason, from the passages
     compared = _has(CUES["compare"], _without_own_material(SAME_DOSSIER.sub(" ", asked_part), scope_terms)) or (
         (_has(MORE_THAN, asked_part) or _has(WHICH_MORE, asked_part) or _has(SET_BESIDE, asked_part)
          or _has(COMPARATIVE, asked_part))
@@ -1602,7 +1627,8 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     # kunnen dan een PMK'er?", not "… meer kunnen dan een stagiair?"
     # not "… met ons leerplan", nor the asker's plan after the question ("… GGZ? I want to compare them with an
     # NVQ."), nor "in hetzelfde dossier als X"
-    compared = compared and not _concepts_versus(asked_part, scope_terms)
+    compared = (compared and not _concepts_versus(asked_part, scope_terms)) or (
+        _has(SAME_FACT, asked_part) and len({fold(t) for t in scope_terms}) >= 2)  # "A and B, same level?"
     compares = (compared and not weighed) or (  # a profile's addition to one werkproces, by code or quoted title
         _has(ADDITION, folded) and any(e.profile for e in scopes)
         and (re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None or QUOTED.search(text) is not None))
@@ -2034,6 +2060,7 @@ READ_AS = {
                   "duits": "eis voor Duits", "frans": "eis voor Frans", "spaans": "eis voor Spaans",
                   "vaststelling": "vaststelling (wanneer en door wie)",
                   "resultaat": "resultaatbeschrijving (Resultaat)", "gedrag": "gedragsbeschrijving (Gedrag)",
+                  "resultaat_gedrag": "resultaat- en gedragsbeschrijving (Resultaat, Gedrag)",
                   "arbeidsmarkt": "arbeidsmarktinformatie (kans op werk)",
                   "doorstroom": "doorstroommogelijkheden (vervolgopleidingen)",
                   "wet_regelgeving": "wet- en regelgeving"},
@@ -2076,6 +2103,7 @@ READ_AS = {
                   "spaans": "requirement for Spanish",
                   "vaststelling": "adoption (when and by whom)",
                   "resultaat": "result description (Resultaat)", "gedrag": "behaviour description (Gedrag)",
+                  "resultaat_gedrag": "result and behaviour descriptions (Resultaat, Gedrag)",
                   "arbeidsmarkt": "labour-market information (job prospects)",
                   "doorstroom": "routes to further study", "wet_regelgeving": "laws and regulations"},
         "at_level": " at level {levels}",

@@ -531,9 +531,12 @@ _OWN_PART = r"(?:profiel\w*|profile\w*|aanvulling\w*|additions?|add-?ons?|eigen|
 _NEGATION = r"(?:zonder|without|niet|not|geen|no|except|excluding|behalve)"
 _ALL_PARTS = re.compile(INCLUDED
                         + rf"|\b{BASE_PART}(?:(?!\b{_NEGATION}\b)[^.?!]){{0,40}}?"
-                          rf"(?:,|\+|&|\band\b|\ben\b|\bplus\b)\s*(?:(?!{_NEGATION}\b)[\w-]+\s+){{0,3}}?"
+                          rf"(?:,|\+|&|\band\b|\ben\b|\bplus\b|\bas well as\b|\bevenals\b|\balsook\b)\s*"
+                          rf"(?:(?!{_NEGATION}\b)[\w-]+\s+){{0,3}}?"
                           rf"{_OWN_PART}\b"  # "basisdeel met eventuele aanvullingen en het profieldeel"
-                        rf"|\b{_OWN_PART}\b[^.?!]{{0,40}}?(?:,|\+|&|\band|\ben|\bplus)\s+(?:the\s+|het\s+)?"
+                        rf"|\b{_OWN_PART}\b[^.?!]{{0,40}}?"
+                        r"(?:,|\+|&|\band|\ben|\bplus|\bas well as|\bevenals|\balsook)\s+"
+                        rf"(?:the\s+|het\s+)?"
                         rf"{BASE_PART}"
                         # "zowel het basisdeel als wat er specifiek voor haar profiel bij komt"
                         rf"|\bzowel\b[^.?!]{{0,30}}?{BASE_PART}[^.?!]{{0,20}}?\bals\b[^.?!]{{0,40}}?\b(?:{_OWN_PART}"
@@ -575,7 +578,8 @@ def _own_only(question: str) -> bool:
                      r"|\bp-(?:werkprocess\w*|work\s+process\w*|units)\b"  # "alleen de P-werkprocessen"
                      r"|\bprofieldeel\b|\bprofile part\b"
                      r"|\bprofielwerkprocess\w*|\bprofielgebonden\b|\bprofile[- ]bound\b"
-                     r"|\b(?:zonder|without)\s+(?:het\s+|de\s+|the\s+)?(?:basisdeel|basis part|core part)\b"
+                     r"|\b(?:zonder|without|niet|not)\s+(?:het\s+|de\s+|the\s+)?(?:shared\s+|common\s+|gedeelde\s+"
+                     r"|gemeenschappelijke\s+)?(?:basisdeel|basis part|core part)\b"
                      r"|\bspecifiek voor\b|\bspecific to\b|\bspecifically for\b"
                      r"|\b(?:alleen|only|just)\s+(?:de|the)\s+specifieke?\b",  # "alleen de specifieke dingen"
                      fold(question)) is not None or EXCLUSIVE_TO.search(question) is not None  # "alleen voor de …"
@@ -1160,6 +1164,9 @@ def list_where(intent: Intent, library: Library, filters: Filters, strict: bool 
     """Every unit of the scope where the theme occurs (:func:`_list_where`); noun phrases joined by "or" are read
     apart first, and together when apart they find nothing ("involve parents or keep them informed"). Beside
     :data:`PASSING_APART` core units or more, the units that name the theme only in passing are named apart."""
+    literal = _literal_list(intent, library, filters)
+    if literal is not None:  # "in welke wp's komt het woord planning voor?": where it is written, compounds too
+        return literal
     glossed = spelled_out(intent.question, intent.topic or "")
     theme = intent.topic or ""
     if glossed:  # the abbreviation and its words scanned as two phrases, not one concept of all their words
@@ -1179,6 +1186,46 @@ def list_where(intent: Intent, library: Library, filters: Filters, strict: bool 
                                   filters, strict, split=True, theme=intent.apart[0])  # its words
         reply = _joined(reply, theme_alone)
     return _passing_apart(reply)
+
+
+# a word or term asked as written ("komt het woord planning voor?", "where is the term 'plan van aanpak' used?",
+# "waar komt de term eigen kracht voor?"), not a theme, nor an idiom ("het woord geven aan de cliënt"): quoted, or
+# one to three words before where it occurs, in a question that asks where it stands
+_WORD_ASKED = re.compile(r"\b(?:het\s+woord(?:je)?|de\s+term|the\s+(?:word|term))\s+(?:['\"‘“]([^'\"’”]{2,40})['\"’”]"
+                         r"|([^\W\d_][\w-]+(?:\s+[^\W\d_][\w-]+){0,2}?)(?=\s+(?:(?P<voor>voor)|in|bij|op|used|occurs?"
+                         r"|appears?|mentioned|comes?|staat|staan|terug|ergens|ook|nog|wel|anywhere|somewhere|also"
+                         r"|genoemd|vermeld|gebruikt)\b|\s*[?.!,]|\s*$))", re.IGNORECASE)
+_WHERE_WRITTEN = re.compile(r"\b(?:voor|voorkomt|voorkomen|staat|staan|genoemd|noemt|noemen|gebruikt|vermeld\w*"
+                            r"|occurs?|occurring|appears?|appearing|used|mention\w*|come\s+up|comes\s+up|found"
+                            r"|contains?|terug)\b", re.IGNORECASE)
+
+
+def _literal_list(intent: Intent, library: Library, filters: Filters) -> Reply | None:
+    """Every unit in scope whose title or text holds the word the question asks for as written, inside a compound
+    too ("planning": *werkplanning*), with the sentences that hold it; None when no word is asked so."""
+    match = _WORD_ASKED.search(intent.question)
+    if match is None or not _WHERE_WRITTEN.search(f"{intent.question[:match.start()]} {intent.question[match.end():]}"):
+        return None
+    if match.group("voor") and not re.search(r"\b(?:komt|komen|kwam|kwamen)\b", intent.question, re.IGNORECASE):
+        return None  # "voor" closes the word only in "komt het woord X voor" ("het woord voeren voor de groep": idiom)
+    said = " ".join((match.group(1) or match.group(2)).split())
+    first = said.split()[0].lower()
+    if first in STOPWORDS or (len(said.split()) == 1 and first in question_words()):
+        return None  # "het woord van de cliënt", "de term die …": no word asked
+    word = fold_accents(said.lower())
+    kind = intent.kind or filters.kind or WERKPROCES
+    kinds = {WERKPROCES if kind == PROFIEL else kind}
+    keep = scope_filter(intent, filters)
+    items = []
+    for unit in library.units:
+        if unit.chunk.kind not in kinds or not keep(unit.chunk):
+            continue
+        sentences = [s for s in split_sentences(f"{unit.chunk.title or ''}\n{unit.passage}")
+                     if word in fold_accents(s.lower())]
+        if sentences:
+            items.append(Item(unit.chunk, unit.passage, _part(unit.chunk), tuple(sentences[:2])))
+    asked = replace(intent, topic=said, phrase=said)
+    return Reply(LIST, intent.lang, read_as(asked), asked, items=_sorted(items), filters=_applied(intent, filters))
 
 
 def _joined(reply: Reply, other: Reply) -> Reply:
@@ -1298,6 +1345,7 @@ FACTS = {"crebo": re.compile(rf"(?!{CREBO_GIVEN})\bcrebo\w*"),  # not "(crebo 25
                              r"\s*(?:\?|\bof\b|\bor\b)")}
 _SOORT = re.compile(r"Soort opleiding\s*:\s*([^\n]+)", re.IGNORECASE)  # a profile text's "Opleiding:" part
 _DURATION = re.compile(DURATION)
+_COMPETENCE_PROFILE = re.compile(r"\bcompeten\w*[\s-]?profiel\w*|\bcompeten\w*\s+profiles?\b")  # its kind, no name
 _ADOPTION_ASKED = re.compile(r"\bvastgesteld\b|\bvaststelling\w*|\badopted\b|\badoption\b")  # when and by whom
 _SBU = re.compile(r"Studiebelastingsuren\s*\(SBU\)\s*:\s*(\d+)", re.IGNORECASE)  # a profile text's "Opleiding:" part
 
@@ -1310,7 +1358,10 @@ def adoption_asked(intent: Intent) -> bool:
         return False
     return not [w for w in topic_words(intent.topic) if not _ADOPTION_ASKED.fullmatch(w)
                 and w not in ("date", "datum", "wie", "who", "whom", "door", "when", "wanneer", "file", "year", "jaar",
-                              "organisation", "organization", "organisatie", "instantie", "body")]
+                              "organisation", "organization", "organisatie", "instantie", "body",
+                              # "door welke organisatie is het opgesteld en wanneer vastgesteld?": who wrote it
+                              "opgesteld", "ontwikkeld", "geschreven", "uitgegeven", "drawn", "developed", "written",
+                              "published", "issued", "author", "auteur", "drew", "wrote", "created")]
 
 
 def _adoption_hits(keep: Callable[[Chunk], bool], library: Library) -> list[Hit]:
@@ -2516,8 +2567,10 @@ def build(request: Request, library: Library, search: Search) -> Reply:
         if added is not None:  # "for Evalueert de werkzaamheden, what does the OA do on top of the basisdeel?"
             return added
         if adoption_asked(intent):  # "wanneer is het KD PW vastgesteld en door wie?": the voorblad's passage first
-            if intent.scopes and not _adoption_hits(scope_filter(intent, filters), library):  # "who adopted the
-                scope = describe_scopes(intent.scopes, intent.lang)  # competence profile?": it does not say
+            profile_asked = not intent.scopes and _COMPETENCE_PROFILE.search(fold(intent.question)) is not None
+            if profile_asked or (intent.scopes and not _adoption_hits(scope_filter(intent, filters), library)):
+                scope = describe_scopes(intent.scopes, intent.lang) if intent.scopes else next(  # "who adopted the
+                    (c.dossier or "" for c in library.chunks if c.kind == "competentie"), "")  # competence profile?"
                 return _not_found(intent, "no_fact", ("vaststelling", scope), search(intent.question, filters, 3))
             return _adoption_first(lookup(intent, library, filters, search, request.page), intent, library, filters)
         subject = subject_level_asked(intent)
@@ -2592,8 +2645,12 @@ _EVERY = re.compile(r"\b(?:every|all|alle|elke|ieder\w*)\s+(?:(?:de|het|the)\s+)
 
 
 # a section of one werkproces asked ("de resultaatbeschrijving van P1-K1-W4", "the behaviour description of …")
-_SECTION_ASKED = re.compile(r"\b(?:het|de|the|its)\s+(?:(resulta(?:at|ten)(?:beschrijving)?|results?|outcome)"
-                            r"|(gedrag(?:sbeschrijving)?|behaviou?r(?:\s+description)?))\s+(?:van|of|bij|for|in)\s+"
+_RESULT_WORD = r"resulta(?:at|ten)(?:beschrijving)?|results?|outcome"
+_BEHAVIOUR_WORD = r"gedrag(?:sbeschrijving)?|behaviou?r(?:\s+description)?"
+_SECTION_ASKED = re.compile(rf"\b(?:het|de|the|its)\s+(?:({_RESULT_WORD})|({_BEHAVIOUR_WORD}))"
+                            # "the resultaat and gedrag of GPM 2021 P2-K1-W3": both, a programme before the code
+                            rf"(?:\s+(?:en|and|&)\s+(?:(?:het|de|the|its)\s+)?(?:({_RESULT_WORD})|({_BEHAVIOUR_WORD})))?"
+                            r"\s+(?:van|of|bij|for|in)\s+(?:[\w&'()-]+\s+){0,4}?"
                             r"(?:(?:het|the)\s+)?(?:(?:werk\s?proces|work\s?process|wp)\s+)?[bp][1-9i]-k")  # the code
 _SECTION_HEADING = {"resultaat": "Resultaat:", "gedrag": "Gedrag:"}
 
@@ -2605,13 +2662,14 @@ def _section_unstated(intent: Intent, library: Library, filters: Filters) -> tup
     codes = codes_in(intent.question)
     if match is None or len(codes) != 1:
         return None
-    section = "resultaat" if match.group(1) else "gedrag"
+    sections = [name for name, groups in (("resultaat", (1, 3)), ("gedrag", (2, 4)))
+                if any(match.group(g) for g in groups)]
     keep = scope_filter(intent, filters)
     units = [u for u in library.units if u.chunk.kind == WERKPROCES and (u.chunk.code or "").upper() == codes[0]
              and keep(u.chunk)]
-    if not units or any(_SECTION_HEADING[section] in u.passage for u in units):
+    if not units or any(_SECTION_HEADING[section] in u.passage for u in units for section in sections):
         return None
-    return section, subject(units[0].chunk)
+    return "_".join(sections), subject(units[0].chunk)  # "resultaat_gedrag": both asked
 
 
 def every_with_code(intent: Intent, library: Library, filters: Filters) -> Reply | None:
@@ -3089,7 +3147,13 @@ def _subject_levels_first(reply: Reply, subject: str, intent: Intent, library: L
             first.append(Hit(found[0], 1.0, (), f"{found[1][0]}: {' '.join(found[1][1:])}"))
     if not first:
         return reply
-    first = list({(h.chunk.id, h.best_sentence): h for h in first}.values())
+    lines: dict[str, list[Hit]] = {}
+    for hit in first:  # one dossier's part for profiles of two levels: both lines, in one quote
+        if hit.best_sentence not in (h.best_sentence for h in lines.get(hit.chunk.id, [])):
+            lines.setdefault(hit.chunk.id, []).append(hit)
+    first = [replace(hits[0], best_sentence=" … ".join(h.best_sentence for h in hits if not h.best_sentence.endswith(
+        ": —")) or hits[0].best_sentence) for hits in lines.values()]  # "Engels (alleen voor niveau 4): —": not for
+    # that profile's level, said by the other line
     ranked = (*first, *(h for h in reply.ranked if h.chunk.id not in {f.chunk.id for f in first}))
     return replace(reply, hits=tuple(ranked[:max(PAGE, len(first))]), ranked=ranked)
 
@@ -3255,11 +3319,12 @@ def _not_held(intent: Intent, library: Library) -> tuple[str, ...]:
     """The topic words the sources do not hold, when they are at least half of a lookup's or a theme's words."""
     if intent.type not in (LOOKUP, LIST) or (intent.type == LIST and intent.mode == TREE):
         return ()
-    if intent.codes_named or intent.competences or intent.sbb or not intent.topic \
-            or re.search(ONWARD, fold(intent.question)):  # "which programmes can I move on to?": the doorstroom text
-        return ()
-    if intent.type == LOOKUP and subject_level_asked(intent):  # "moet je Duits spreken?": the language requirement
-        return ()
+    if intent.codes_named or intent.competences or (intent.sbb and intent.type == LOOKUP) or not intent.topic \
+            or re.search(ONWARD, fold(intent.question)):  # "which programmes can I move on to?": the doorstroom
+        return ()  # text; a theme list whose word names a competence's verb ("de begeleiding van statushouders":
+        # *Begeleiden*) is still checked
+    if intent.type == LOOKUP and (subject_level_asked(intent) or adoption_asked(intent)):  # "moet je Duits
+        return ()  # spreken?": the language requirement; "who drew it up and when was it adopted?": the voorblad
     for glossed, aside in re.findall(r"([^\W\d_]*)\s*\(([^)]*)\)", intent.question):  # "first aid (EHBO)": the
         words, absent = evidence.missing(aside, library.vocab, "nl")  # user's own translation
         if words and not absent:
