@@ -257,7 +257,7 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
         reply = Reply(NOT_FOUND, asked_in, _reading(asked_in, message), intent, problem="language_only")
         return Outcome(reply, Turn(message, lang=asked_in), message, False)
     text = spoken_numbers(text)  # dictated: "b een k een w zeven" → B1-K1-W7, "twintig vijftien" → 2015
-    text = core_task_titles_dropped(text, library)  # "onder kerntaak P3-K2 Uitvoeren van taken rondom de lessen"
+    text = core_task_titles_named(text, library)  # "onder kerntaak P3-K2 Uitvoeren van taken rondom de lessen"
     lang = asked_in or message_language(text, previous, library)
     spelling = correct_names(text, library.catalogue, library.words, library.competence_names)
     text = split_glued(spelling.text, library.words, library.word_pairs, lang)  # "eerstehulp" → "eerste hulp"
@@ -505,7 +505,7 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
 _CORE_TASK_CODE = re.compile(r"\b([bp][1-9]-k[0-9]+)\b(?!-w)\s*[:(\"'‘“-]?\s*", re.IGNORECASE)
 
 
-def core_task_titles_dropped(text: str, library: Library) -> str:
+def core_task_titles_named(text: str, library: Library) -> str:
     """The message with the title typed after a kerntaak's code ("welke werkprocessen vallen onder kerntaak P3-K2
     Uitvoeren van taken rondom de lessen?") replaced by the dossiers whose kerntaak of that code has that title: the
     title's words are no theme. Only a title as the sources write it (case aside)."""

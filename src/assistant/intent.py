@@ -155,7 +155,6 @@ CUES: dict[str, str] = {
                r"|\bchanges\b.*\bfrom\b|\bverandert\b.*\bvan\b|\bchange\b.*\b(?:from|between|since)\b"
                r"|\bhow\s+(?:did|has|have)\b[^?]*\bchange\b[^?]*\b20\d\d\b"
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bsame thing\b|\bhetzelfde\b|\bdezelfde\b"
-
                r"|\b(?:is|zijn|blijft|blijven|bleef|bleven)\b[^?.!]{0,90}?\bgelijk\s+(?:aan|gebleven)\b"
                r"|\bcounterparts?\b"
                # one quoted title set against another ("'Werkt aan de eigen deskundigheid' uit 2015 tegenover …")
@@ -1012,6 +1011,7 @@ _PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "ik", "wij",
                        "jullie"})
 
 
+# words for a programme after its name ("the sport en recreatie pathway", "de … opleiding"): no part of the name
 _TRACK_NOUNS = frozenset({"pathway", "track", "route", "stream", "richting", "uitstroom", "uitstroomrichting",
                           "programme", "program", "opleiding", "course"})
 
@@ -1467,7 +1467,7 @@ def _numbered_versions(scopes: tuple[ScopeEntry, ...], numbered: tuple[ScopeEntr
 _REASON_ASKED = re.compile(r"\s*(?:(?:en|and|but|maar|ok\w*|so|dus)[,\s]+)?"
                            r"(?:why|waarom|how\s+come|hoe\s+komt\s+het)\b")
 # two programmes' facts weighed as the same ("it is same level? same study hours?", "zelfde niveau?", "evenveel sbu?")
-SAME_FACT = r"\b(?:same|zelfde)\s+(?:[\w-]+\s+)?(?:level|levels|niveau|hours|load|sbu|crebo)\b|\bevenveel\b"
+_SAME_FACT = r"\b(?:same|zelfde)\s+(?:[\w-]+\s+)?(?:level|levels|niveau|hours|load|sbu|crebo)\b|\bevenveel\b"
 _ALSO_REQUESTED = re.compile(r"\b(?:which|welke|welk|list|lijst|noem|geef|show|toon|vergelijk\w*|compare|wat zijn"
                              r"|what are)\b")
 
@@ -1628,7 +1628,7 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
     # not "… met ons leerplan", nor the asker's plan after the question ("… GGZ? I want to compare them with an
     # NVQ."), nor "in hetzelfde dossier als X"
     compared = (compared and not _concepts_versus(asked_part, scope_terms)) or (
-        _has(SAME_FACT, asked_part) and len({fold(t) for t in scope_terms}) >= 2)  # "A and B, same level?"
+        _has(_SAME_FACT, asked_part) and len({fold(t) for t in scope_terms}) >= 2)  # "A and B, same level?"
     compares = (compared and not weighed) or (  # a profile's addition to one werkproces, by code or quoted title
         _has(ADDITION, folded) and any(e.profile for e in scopes)
         and (re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None or QUOTED.search(text) is not None))

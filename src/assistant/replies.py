@@ -2570,7 +2570,7 @@ def build(request: Request, library: Library, search: Search) -> Reply:
             profile_asked = not intent.scopes and _COMPETENCE_PROFILE.search(fold(intent.question)) is not None
             if profile_asked or (intent.scopes and not _adoption_hits(scope_filter(intent, filters), library)):
                 scope = describe_scopes(intent.scopes, intent.lang) if intent.scopes else next(  # "who adopted the
-                    (c.dossier or "" for c in library.chunks if c.kind == "competentie"), "")  # competence profile?"
+                    (c.dossier or "" for c in library.chunks if c.kind == COMPETENTIE), "")  # competence profile?"
                 return _not_found(intent, "no_fact", ("vaststelling", scope), search(intent.question, filters, 3))
             return _adoption_first(lookup(intent, library, filters, search, request.page), intent, library, filters)
         subject = subject_level_asked(intent)
@@ -3151,11 +3151,16 @@ def _subject_levels_first(reply: Reply, subject: str, intent: Intent, library: L
     for hit in first:  # one dossier's part for profiles of two levels: both lines, in one quote
         if hit.best_sentence not in (h.best_sentence for h in lines.get(hit.chunk.id, [])):
             lines.setdefault(hit.chunk.id, []).append(hit)
-    first = [replace(hits[0], best_sentence=" … ".join(h.best_sentence for h in hits if not h.best_sentence.endswith(
-        ": —")) or hits[0].best_sentence) for hits in lines.values()]  # "Engels (alleen voor niveau 4): —": not for
-    # that profile's level, said by the other line
+    first = [replace(hits[0], best_sentence=_one_quote([h.best_sentence for h in hits])) for hits in lines.values()]
     ranked = (*first, *(h for h in reply.ranked if h.chunk.id not in {f.chunk.id for f in first}))
     return replace(reply, hits=tuple(ranked[:max(PAGE, len(first))]), ranked=ranked)
+
+
+def _one_quote(lines: list[str]) -> str:
+    """Reference-level lines of one passage as one quote; a line that says a subject is not for a profile's level
+    ("Engels (alleen voor niveau 4): —") only when no other line is there."""
+    said = [line for line in lines if not line.endswith(": —")]
+    return " … ".join(said) if said else lines[0]
 
 
 def _asked_part(parts: list[Chunk], question: str) -> Chunk | None:
