@@ -76,7 +76,8 @@ def test_a_legend_is_shown_whole_with_the_asked_line_marked():
     legend = "Lichtgroen = groeicompetentie\n\nDonkergroen = gewenste competentie\n\nBlauw = ontstegen competentie"
     assert list_items(legend) == ["Lichtgroen = groeicompetentie", "Donkergroen = gewenste competentie",
                                   "Blauw = ontstegen competentie"]
-    assert list_items("De medewerker = een mens die veel werk doet voor de cliënt en zijn naasten\nen meer") == []
+    assert list_items("Lichtgroen = groeicompetentie\nEen zin zonder sleutel erin\nBlauw = ontstegen") == []
+    assert list_items("Lichtgroen = groei\nBlauw = ontstegen\nDe medewerker = een mens die veel werk doet") == []
 
 
 def test_the_colours_asked_together_get_each_meaning(library, searcher):

@@ -511,16 +511,14 @@ def core_task_titles_named(text: str, library: Library) -> str:
     title's words are no theme. Only a title as the sources write it (case aside)."""
     for match in reversed(list(_CORE_TASK_CODE.finditer(text))):
         code = match.group(1).upper()
-        tasks = [u.chunk for u in library.units if u.chunk.kind == KERNTAAK and (u.chunk.code or "").upper() == code
-                 and u.chunk.title]
+        tasks = [(u.chunk, fold(u.chunk.title)) for u in library.units
+                 if u.chunk.kind == KERNTAAK and (u.chunk.code or "").upper() == code and u.chunk.title]
         after = text[match.end():].lower()
-        title = next((t for t in sorted({fold(c.title or "") for c in tasks}, key=len, reverse=True)
-                      if after.startswith(t)), None)
+        title = next((t for t in sorted({t for _, t in tasks}, key=len, reverse=True) if after.startswith(t)), None)
         if title:
             end = match.end() + len(title)
             end += len(re.match(r"[\"'’”)]?", text[end:]).group(0))
-            owners = dict.fromkeys(f"{c.dossier} {(c.version or '')[:4]}" for c in tasks
-                                   if fold(c.title or "") == title)
+            owners = dict.fromkeys(f"{c.dossier} {(c.version or '')[:4]}" for c, t in tasks if t == title)
             rest = f"{text[:match.start()]} {text[end:]}"
             named = f" ({', '.join(owners)})" if not find_scope_terms(rest, library.catalogue) else ""  # "… in MZ?":
             text = f"{text[:match.start()]}{match.group(1)}{named}{text[end:]}"  # the asker's scope, else the
