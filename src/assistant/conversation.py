@@ -681,6 +681,13 @@ def is_followup(message: str, mentions: Mentions, previous: Turn | None) -> bool
     remark = _remark_before_narrowing(counted)  # "thats a lot.. only the P3 ones": the remark is no question
     if remark:
         words, narrowing = words[len(_WORD.findall(remark)):], True
+    if mentions.level and not mentions.scope and _SAME_ONE.search(message):
+        return True  # "And the level 4 of the same competence, please?": that competence at another level
+    if mentions.scope and _FOR_ANOTHER.match(_fold(message)) and not _QUESTION_WORD.search(message) \
+            and not COMPARE_WORD.search(message) and not re.search(r"\bvs\.?(?!\w)|\bversus\b", message, re.I) \
+            and message.count("?") <= 1 and len(words) <= 2 * MAX_FOLLOWUP_WORDS:
+        return True  # "En voor mijn andere student, die doet GPM niveau 4?": the question for another programme,
+        # with who it is for around the name
     if len(words) > MAX_FOLLOWUP_WORDS + (NARROWING_EXTRA if narrowing else 0) and any(
             not _VERSION.fullmatch(w) for w in mentions.rest):
         return False  # only names, years and filler: "and in the 2021 version of …", "… the 2020/2021 dossiers of …"
@@ -713,10 +720,28 @@ _SAME_FOR = re.compile(r"^\s*(?:(?:en|and|ok(?:ay|é|e)?|dan|then)[,\s]+)?"
                        # "does the same apply to X?", "geldt dat ook voor X?", "is dat hetzelfde bij X?"
                        r"|(?:(?:does|do|would|will)\s+)?(?:the same|that|this|it)\s+(?:also\s+)?"
                        r"(?:apply|applies|hold|holds)"
-                       r"|(?:geldt|gelden|is)\s+(?:dat|dit|hetzelfde)(?:\s+(?:ook|dan))?(?:\s+hetzelfde)?)"
+                       r"|(?:geldt|gelden|is)\s+(?:dat|dit|hetzelfde|(?:die|deze)\s+(?:eis|regel|eisen|regels))"
+                       r"(?:\s+(?:ook|dan|eveneens|evenzeer))?(?:\s+hetzelfde)?)"  # "geldt die eis eveneens voor …"
                        r"\s+(?=(?:voor|for|bij|with|to)\b)",
                        re.IGNORECASE)
+# the same facts asked in a request ("Zou u mij dezelfde gegevens kunnen verstrekken voor het profiel X?", "could you
+# give me the same information for X?"): the words up to "voor"/"for" are taken off
+_SAME_DATA_FOR = re.compile(r"^\s*(?:(?:en|and|ok(?:ay|é|e)?|dan|then)[,\s]+)?(?:(?:zou|zoudt|kunt|kun|kan|wil|could"
+                            r"|would|can)\s+(?:u|je|jij|you)\s+)?(?:(?:mij|me|ons|us)\s+)?(?:(?:please|alstublieft)\s+)?"
+                            r"(?:(?:give|send|geven|sturen)\s+(?:(?:me|us)\s+)?)?(?:dezelfde|hetzelfde|the\s+same)\s+"
+                            r"(?:gegevens|informatie|info|feiten|details|information|data|facts|vraag|question)\s+"
+                            r"(?:[\w-]+\s+){0,3}?(?=(?:voor|for|bij|of|van)\b)", re.IGNORECASE)
 _LEVEL_WORD = re.compile(r"\b(?:niveau\w*|levels?|nivo)\b", re.IGNORECASE)
+# words that describe whom a question is for before a programme's name ("voor mijn andere student, die doet X",
+# "voor studenten die worden opgeleid tot X", "for my colleague who works as X")
+_WHOM = re.compile(r"\b(?:mijn|m'n|mn|my|onze|our|die|who|that|which|studenten|students|student|leerlingen)\b",
+                   re.IGNORECASE)
+# the thing just asked about, named as such ("of the same competence", "van dezelfde competentie")
+_SAME_ONE = re.compile(r"\b(?:the\s+same|dezelfde|diezelfde|that|this|deze|die)\s+(?:competen\w+|one)\b", re.IGNORECASE)
+# the previous question for someone or something else ("en voor …", "and for …", "what about …"), asking nothing
+# of its own
+_FOR_ANOTHER = re.compile(r"(?:en|and|maar|but)[,\s]+(?:voor|bij|for|with)\b|(?:en\s+|and\s+)?(?:what|how)\s+about\b"
+                          r"|(?:en\s+)?(?:wat|hoe\s+zit\s+het(?:\s+dan)?)\s+met\b")
 _NARROWING = r"(?:alleen|only)\s+(?:de|het|die|dat|the|those|these)\b"
 # a narrowing as the message's second sentence ("en bij GPM niv 4? ook alleen profieldeel (P2)")
 _LATER_NARROWING = re.compile(r"[?!.]\s*(?:(?:en|and|maar|but)\s+)?(?:(?:dan|then)\s+)?(?:ook\s+|also\s+|again\s+)?"
@@ -945,7 +970,14 @@ def merge_question(previous: str, new: Mentions, catalogue: Catalogue, message: 
     for span, text in sorted(edits, key=lambda e: e[0][0], reverse=True):
         question = _splice(question, span, text)
     question = re.sub(r"\s{2,}", " ", question)
-    for phrase in [*appends, " ".join(new.rest)]:
+    rest = new.rest
+    if new.scope_span and _FOR_ANOTHER.match(_fold(message)):  # "En voor de GPM? die maakt toch een ontwikkelplan":
+        # a sentence after the name is a remark; "En voor mijn andere student, die doet GPM?": the words before the
+        # name say whom it is for (not "en voor hygiëne bij GPM?", a theme)
+        kept = message[: new.scope_span[0]] if not _WHOM.search(message[: new.scope_span[0]]) else ""
+        kept += " " + re.split(r"[?.!]", message[new.scope_span[1]:])[0]
+        rest = tuple(w for w in rest if w in set(_WORD.findall(kept)))
+    for phrase in [*appends, " ".join(rest)]:
         if phrase:
             question = _append(question, phrase)
     return question
@@ -1168,11 +1200,16 @@ def resolve(message: str, previous: Turn | None, ui: Constraints, catalogue: Cat
     """
     if previous is not None:  # "En welke zijn niveau 4? Graag per dossier gesorteerd": how to show it, no question
         message = _PRESENTATION_TAIL.sub("", message).strip() or message
-    same = _SAME_FOR.match(message) if previous is not None else None
+    same = (_SAME_FOR.match(message) or _SAME_DATA_FOR.match(message)) if previous is not None else None
     named = False
     if same:  # "doe hetzelfde voor de helpende", "can you do the same for X": the previous question for X
         rest = message[same.end():]
         found = find_mentions(rest, catalogue)
+        before = rest[: found.scope_span[0]] if found.scope_span else ""
+        if before.strip() and _WHOM.search(before) and not _QUESTION_WORD.search(before) \
+                and not find_mentions(before, catalogue).any:
+            rest = rest[found.scope_span[0]:]  # "voor studenten die worden opgeleid tot X": X
+            found = find_mentions(rest, catalogue)
         # "hetzelfde voor mijn bgz-stagiaire (niv 3)?", not "… voor de OA, wat is het niveau?" nor another kind
         named = found.any and len(found.rest) <= SAME_FOR_WORDS and not _QUESTION_WORD.search(rest) and not (
             found.kind and previous.kind and found.kind != previous.kind)
@@ -1319,6 +1356,8 @@ REFERENCE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|profile|course|role|rol|beroep|job|occupation|functie)\b"
               r"|\b(?:of|from|among|to|under)\s+(?:those|these)\b|\b(?:of|from|among)\s+them\b"
               r"|\b(?:in|within)\s+(?:those|these)\s*(?:[?.!]|$)"
+              # "Which ones from this list …?", "welke uit deze lijst …?"
+              r"|\b(?:of|from|in|on|uit|van|in|op)\s+(?:this|that|the|deze|die|de)\s+(?:list|lijst|overview|overzicht)\b"
               rf"|\b{THOSE_UNITS}\b"  # "bij die werkprocessen": the units listed
               r"|\bdaaronder\b|\bdaartussen\b|\bdaar\b(?=\s+(?:ook\s+)?(?:iets|een|eentje|wat)\s+tussen\b)"
               # "en bij welke moet ik … laten zien?" after a list: "welke" stands alone, for the units listed
@@ -1410,7 +1449,12 @@ def referent(reference: Reference, previous: Turn, message: str = "") -> str | N
             # "vergelijk die twee" after the lists of two programmes
         elif programmes and len(previous.profiles) >= 2:
             pair = list(previous.profiles[:2])  # "compare those two profiles" after an answer citing two profiles
-        return None if len(pair) < 2 else f"{pair[0]} en {pair[1]}"
+        if len(pair) < 2:
+            return None
+        years = {m.group(1) for m in _VERSION.finditer(previous.question)} - {
+            m.group(1) for p in pair for m in _VERSION.finditer(p)}
+        year = f" {years.pop()}" if pair == named and len(years) == 1 else ""  # "… (dossier PW, 2015)", then
+        return f"{pair[0]} en {pair[1]}{year}"  # "het verschil tussen die twee?": the two in that year
     if reference.kind == "ordinal":
         n = reference.number or 1
         if not previous.subjects or n > len(previous.subjects):
@@ -1447,7 +1491,7 @@ SET_AGAINST = (r"\b(?:zet|zetten)\s+(?!zich\b)[^?.!]{0,40}?\baf\s+tegen\b"  # "z
 # not a separable verb before *naast* ("zet de PMK in naast een leerkracht")
 SET_BESIDE_PREVIOUS = (r"\b(?:zet|zetten|leg|leggen)\s+(?!zich\b)(?:(?!\b(?:in|uit|neer)\s+naast\b)[^?.!]){0,40}?"
                        r"\bnaast\b|\b(?:put|set|place)\s+[^?.!]{0,40}?\bnext\s+to\b")
-COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk(?!baars\b)\w*|\banders\b"
+COMPARE_WORD = re.compile(r"\bverschil\w*|\bdiffer\w*|\bcompar\w*|\bvergelijk(?!baars\b)\w*|\banders\b|\bonderscheid\w*"
                           r"|\bverhoud(?:t|en)\s+(?:zich|dat|dit|het|ze)\b"
                           + "|" + SET_AGAINST + "|" + SET_BESIDE_PREVIOUS,
                           re.IGNORECASE)
@@ -1479,6 +1523,11 @@ def compared_levels(message: str, previous: Turn) -> str | None:
         return f"{message[:pair.start()]}{levels}{message[pair.end():].rstrip(' ?')} ({named.group(1)})"
     one = list(_ONE_LEVEL.finditer(message))
     before = _ONE_LEVEL.search(previous.topic)
+    if len(one) == 2 and one[0].group(1) != one[1].group(1) and COMPARE_WORD.search(message):
+        # "Waarin onderscheidt niveau 4 zich precies van dat niveau 3?" after "… niveau 3" of a competence: those two
+        levels = f"{word} {one[0].group(1)} {joined} {word} {one[1].group(1)}"
+        lead = "difference between" if word == "level" else "verschil tussen"
+        return f"{lead} {levels} ({named.group(1)})"
     if len(one) == 1 and before and COMPARE_WORD.search(message) and one[0].group(1) != before.group(1):
         # "en wat is het verschil met niveau 3?" after "klantgerichtheid nivo 2": the two levels
         levels = f"{word} {before.group(1)} {joined} {word} {one[0].group(1)}"

@@ -55,6 +55,7 @@ from assistant.intent import (
     LOOKUP,
     NOT_FOUND,
     READ_AS,
+    SAME_FACT,
     TREE,
     WHERE,
     Intent,
@@ -108,6 +109,45 @@ _NO_FILTERS = re.compile(r"^\s*(?:zonder\s+filters?|alle\s+filters\s+weg|no\s+fi
                          r"|clear\s+(?:the\s+)?filters?)\s*[.!?]*\s*$", re.IGNORECASE)
 _INTERJECTION = re.compile(r"^\s*(?:oké|oke|ok|okay|goed|prima|nou|dank\s*je|bedankt|thanks|right|alright|so|great)"
                            r"\s*[,!.]?\s+", re.IGNORECASE)
+# a question that opens after an emoji ("🤔 wat moet je …", "😊 bij welke werkprocessen …", "🩹 which …")
+_QUESTION_OPENS = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:wat|welke?|hoe|waar|wie|waarom|wanneer|what|which|how|where|who"
+                             r"|why|when)\b", re.IGNORECASE)
+# pictographs and their joiners (emoji): before a question they end a sentence, as a full stop would
+_EMOJI = re.compile(r"\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+\s*")
+
+
+def without_emoji(message: str) -> str:
+    """The message with its emoji taken out: a full stop where one ends a sentence before a question ("… helpende
+    zorg en welzijn 🤔 wat moet je …" → "… welzijn. wat moet je …"), else a space ("gaan over ☀️ buitenspelen")."""
+    def mark(match: re.Match[str]) -> str:
+        before, after = message[: match.start()].rstrip(), message[match.end():]
+        ends = before and before[-1] not in ".?!,;:" and _QUESTION_OPENS.match(after)
+        return ". " if ends else " "
+
+    return _EMOJI.sub(mark, message).strip() or message
+
+
+# a one-word sentence before the question ("Lekker. And what … does she have?", "Mooi! En welke …?")
+_REMARK_WORD = re.compile(r"^\s*([^\W\d_]{2,})\s*[.!]+\s+(?=\S[^?]*\?)")
+# a word that points back at a theme named before ("Hygiene. Which work processes cover it?")
+_POINTS_AT_THEME = re.compile(r"\b(?:it|this|that|them|dit|dat|daar\w+|er(?:over|in|bij|mee|aan))\b", re.IGNORECASE)
+
+
+def _without_remark_word(message: str, library: Library) -> str:
+    """The message without a one-word remark before its question ("Lekker." "Mooi!"): a word the sources do not
+    hold, no name or glossary word, before a question that does not point back at it; else the message."""
+    from assistant.glossary import GLOSSARY
+
+    found = _REMARK_WORD.match(message)
+    if found is None:
+        return message
+    word, rest = found.group(1), message[found.end():]
+    if fold(word) in library.words or fold(word) in GLOSSARY or find_scope_terms(word, library.catalogue) \
+            or fold(word) in library.competence_names or _POINTS_AT_THEME.search(rest):
+        return message
+    return rest
+
+
 # how many units the list just given has ("hoeveel zijn dat er?", "how many is that?")
 _COUNT = re.compile(r"^\s*(?:(?:en|and|so)\s+)?(?:hoeveel\s+(?:zijn\s+)?(?:dat|die|het|dit|er)(?:\s+(?:er|dan))?"
                     r"(?:\s+(?:in\s+totaal|samen|bij\s+elkaar))?|how many\s+(?:is that|are (?:there|those|these|they))"
@@ -248,7 +288,8 @@ def respond(message: str, previous: Turn | None, ui: Constraints, library: Libra
 
 def _respond(message: str, previous: Turn | None, ui: Constraints, library: Library, search: Search) -> Outcome:
     """The reply as the message reads, before :func:`respond` checks what a competence follow-up points at."""
-    text, asked_in = answer_language(_INTERJECTION.sub("", message) or message)
+    message = without_emoji(message)
+    text, asked_in = answer_language(_without_remark_word(_INTERJECTION.sub("", message) or message, library))
     if asked_in and not text:  # only "can you answer in English?": the previous answer again in that language
         if previous is not None:
             return _answer(previous.question, previous, ui, library, search, asked_in, page=previous.page,
@@ -312,6 +353,10 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
         subject = _sibling_subject(text, previous)
         if subject is not None:  # "en rekenen?" after the level of Nederlands: that question for rekenen
             return _answer(subject, previous, ui, library, search, lang, followup=True,
+                           constraints=ui.merged(previous.constraints))
+        narrowed = _comparison_narrowed(text, previous, library)
+        if narrowed is not None:  # "Alleen de verpleegtechnische handelingen naast elkaar, graag." after a comparison
+            return _answer(narrowed, previous, ui, library, search, lang, followup=True,
                            constraints=ui.merged(previous.constraints))
         theme = _theme_followup(text, previous, library)
         if theme is not None:  # "en privacy?" after "waar komt hygiëne voor in PW 2015?": the same list, that theme
@@ -594,6 +639,12 @@ _NARROWING_OF_THOSE = re.compile(r"\s*(?:alleen|enkel|only|just)\s+(?:die|de|deg
 _KINDS_OF_THEIRS = re.compile(r"\b(?:werk ?process\w*|work ?process\w*|kerntaken|core tasks|wp'?s?)\b.*\b(?:hun|their"
                               r"|(?:hebben|heeft)\s+(?:die|ze|zij)|have\s+(?:they|those|these|them)"
                               r"|do\s+(?:they|those|these)\s+have)\b", re.IGNORECASE)
+# a programme fact asked of "them" ("welk niveau hebben ze?", "are they all the same level?", "what level are
+# those?"): after a list of profiles, the profiles' facts
+_FACT_OF_THEIRS = re.compile(r"\b(?:niveaus?|levels?|crebo\w*|sbu|studiebelasting|study\s+load)\b.*\b(?:ze|zij|die"
+                             r"|hun|they|those|these|them|their)\b|\b(?:ze|zij|die|they|those|these)\b.*\b(?:niveaus?"
+                             r"|levels?|crebo\w*|sbu|studiebelasting|study\s+load)\b")
+_PROFILES_OF = {"nl": "de profielen van {scope}", "en": "the profiles of {scope}"}
 _WERKPROCES_WORD = re.compile(KIND_PATTERNS["werkproces"], re.IGNORECASE)
 _CODE_NAMED = UNIT_CODE
 _CODE = re.compile(rf"^{UNIT_CODE_BODY}$", re.IGNORECASE)
@@ -671,9 +722,15 @@ def _in_previous_scope(text: str, previous: Turn, library: Library) -> str:
     """"welke werkprocessen vallen onder P3-K1?", "ok, which profiles are there then?" after a scoped answer: the
     message with the scope just named put in ("… (oa 2021)?"). Unchanged when it names a scope or points back."""
     reference = find_reference(without_afterword(text))
-    if previous.scope and previous.kind == PROFIEL and previous.listed and _KINDS_OF_THEIRS.search(text) \
-            and not find_scope_terms(text, library.catalogue):  # "welke werkprocessen hebben die?" after a list of
-        return f"{text.rstrip(' ?')} ({previous.scope})?"  # profiles: theirs, in the scope that listed them
+    if previous.scope and previous.kind == PROFIEL and previous.listed and (
+            _KINDS_OF_THEIRS.search(text) or (reference is None and _FACT_OF_THEIRS.search(fold(text)))) \
+            and not find_scope_terms(text, library.catalogue):  # "welke werkprocessen hebben die?", "welk niveau
+        # hebben ze?" after a list of profiles: theirs, in the scope that listed them; "zijn ze allemaal van
+        # hetzelfde niveau?": the profiles side by side
+        same = re.search(SAME_FACT, fold(text)) is not None
+        scope = _PROFILES_OF["en" if previous.lang == "en" else "nl"].format(scope=previous.scope) if same \
+            else previous.scope
+        return f"{text.rstrip(' ?')} ({scope})?"
     if not previous.scope or find_scope_terms(text, library.catalogue) or (
             reference is not None and reference.kind != "version"):
         return text
@@ -721,7 +778,9 @@ def _pair_member(text: str, previous: Turn, library: Library) -> str:
     return f"{text[: match.start()]}{article} {name}{years}{text[match.end():]}"
 
 
-_COMPARED_WITH = re.compile(r"\b(?:verschil\w*|vergelijk\w*|compar\w*|differen\w*)\s+(?:met|with|to|from)\b"
+_COMPARED_WITH = re.compile(r"\b(?:verschil\w*|vergelijk\w*|compar\w*|differen\w*)"
+                            r"(?:\s+(?:in|qua|of)\s+[^?.!]{1,40}?)?\s+(?:met|with|to|from)\b"  # "verschil in niveau en
+                            # studieduur met X"
                             r"|\bverh(?:oudt|ouden)\s+(?:zich\s+)?(?:(?:dat|dit|het|die|ze)\s+)?(?:zich\s+)?tot\b"
                             # "zet die gegevens af tegen X", "wat is er dan anders bij de OA?"
                             r"|" + SET_AGAINST + r"|\bset\s+(?:[\w-]+\s+){0,3}?against\b"
@@ -851,6 +910,31 @@ def _sibling_fact(text: str, previous: Turn) -> str | None:
         if key != new and found and FACTS[key].search(fold(question)):
             return question[: found.start()] + _FACT_PHRASE[lang][new] + question[found.end():]
     return None
+
+
+# a comparison narrowed to a theme ("Alleen de verpleegtechnische handelingen naast elkaar, graag.", "only the ones
+# about medication, please")
+_COMPARISON_NARROWED = re.compile(
+    r"^\s*(?:(?:en|and|maar|but|ok\w*)[,\s]+)?(?:alleen|enkel|only|just)\s+(?:die\s+(?:over|van|met)"
+    r"\s+|the\s+ones\s+(?:about|on|with)\s+|(?:de|het|die|the)\s+)?(?P<topic>[^?,.!]+?)"
+    r"(?:\s+(?:naast\s+elkaar|side\s+by\s+side|vergelijken|vergeleken|compared))?"
+    r"\s*(?:[,.!]*\s*(?:graag|alsjeblieft|aub|a\.u\.b\.|please|pls))?\s*[.!?]*\s*$", re.IGNORECASE)
+
+
+def _comparison_narrowed(text: str, previous: Turn, library: Library) -> str | None:
+    """The previous comparison again, narrowed to the theme the message names ("alleen de verpleegtechnische
+    handelingen naast elkaar"); None after anything but a comparison, or when the message names a scope, code,
+    year, level, part or unit kind (a narrowing of its own)."""
+    match = _COMPARISON_NARROWED.match(text)
+    if match is None or previous.answered != COMPARE:
+        return None
+    topic = match.group("topic").strip()
+    if not topic_words(topic) or find_scope_terms(text, library.catalogue) or _CODE_NAMED.search(text) \
+            or years_named(text) or _PART_NAMED.search(text) or re.search(r"\b(?:niveau|level|nivo)\b", topic, re.I) \
+            or any(re.fullmatch(p, topic, re.IGNORECASE) for p in KIND_PATTERNS.values()):
+        return None
+    only = "only" if previous.lang == "en" else "alleen"
+    return f"{previous.question.rstrip(' ?.!')}, {only} {topic}"
 
 
 _THEME_FOLLOWUP = re.compile(r"^\s*(?:en|and|ook|also|wat met|what about|how about|hoe zit het met)\s+"

@@ -6,11 +6,13 @@ phrasing. The *content words* of the question's topic are those that are not que
 (:func:`assistant.intent.question_words`), stop words or dossier, profile and competence names. One is
 *known* when:
 
-* the corpus has it, its stem, both parts of it as a compound ("kindermishandeling"), or another form of
+* the corpus has it, its stem, both parts of it as a compound ("kindermishandeling"; or written apart near each
+  other, :func:`compound_apart`: "huiswerkbegeleiding"), or another form of
   it (without a Dutch ending: "kindjes" → "kind"; or a corpus word holding its stem: "mishandeld" ~
   "kindermishandeling", "plannen" ~ "begeleidingsplan"; see :func:`other_form`);
 * in an English question also: it is an English key of the domain glossary
-  (:data:`assistant.glossary.GLOSSARY`), or the corpus has a cognate (:func:`cognate`: "medication" ~
+  (:data:`assistant.glossary.GLOSSARY`) whose Dutch words the corpus holds (:func:`translation_absent`: "driving
+  licence" is *rijbewijs*, which no dossier writes), or the corpus has a cognate (:func:`cognate`: "medication" ~
   "medicatie", "english" ~ "engels"; not "dental" ~ "denkt").
 
 :func:`not_held` decides. Dutch: the unknown words outnumber the *specific* known ones and are at least
@@ -20,7 +22,9 @@ English words are only checked through the glossary and cognates, which is weake
 words must outnumber the specific known ones, not all of them may be everyday English words
 (:func:`common_english`: "first aid" is *eerste hulp* in the sources), the topic may have at most
 :data:`ENGLISH_MAX` content words (a longer English description that the glossary lacks says more about the
-glossary than about the sources), and a question that names a dossier or profile needs two unknown words.
+glossary than about the sources), and a question that names a dossier or profile needs two unknown words. An unknown
+word is strong evidence, which lifts the last three conditions, when the glossary translates it and the sources hold
+none of its Dutch words ("driver's licence"), or when it is a Dutch word and no English one ("a rijbewijs").
 """
 
 from __future__ import annotations
@@ -102,6 +106,15 @@ def _glossary_keys() -> frozenset[str]:
     return frozenset(w for key in GLOSSARY for w in key.split())
 
 
+def translation_absent(word: str, vocab: Vocab) -> bool:
+    """An English word of the glossary's keys none of whose Dutch words the sources hold ("licence": *rijbewijs*):
+    the glossary says what the sources would write, and they do not."""
+    from assistant.glossary import GLOSSARY
+
+    values = [value for key, value in GLOSSARY.items() if word in re.findall(r"[a-z]+", key)]
+    return bool(values) and not any(_stem_known(dutch, vocab) for value in values for dutch in value.split())
+
+
 def _stem_known(word: str, vocab: Vocab) -> bool:
     return word in vocab.words or fold(word) in vocab.words or any(s in vocab.stems for s in tokenize(word))
 
@@ -118,7 +131,29 @@ def compound_known(word: str, vocab: Vocab) -> bool:
     return False
 
 
+def compound_apart(word: str, vocab: Vocab) -> tuple[str, str] | None:
+    """The two parts of a compound the units write as words of their own near each other (:func:`written_apart`:
+    "huiswerkbegeleiding" is *huiswerk* … *begeleidt*), the first split that does; else None."""
+    for i in range(4, len(word) - 3):
+        head, tail = word[:i], word[i:].lstrip("-")
+        heads = [h for h in (head, head.rstrip("s"), head.rstrip("-")) if _stem_known(h, vocab)]
+        if heads and _stem_known(tail, vocab) and written_apart(heads[-1], tail, vocab):
+            return heads[-1], tail
+    return None
+
+
 NEAR = 60
+
+
+def written_apart(head: str, tail: str, vocab: Vocab) -> bool:
+    """Whether some unit writes a compound's two parts as words of their own near each other ("huiswerk" …
+    "begeleidt" for *huiswerkbegeleiding*; not *beroepskracht* for *leerkracht*), the first a specific word."""
+    stem = next(iter(tokenize(tail)), "") or tail
+    if generic(head, vocab) or len(stem) < 4:
+        return False
+    a, b = re.escape(fold_accents(head)), re.escape(fold_accents(stem))
+    pattern = re.compile(rf"\b{a}\b.{{0,{NEAR}}}\b{b}|\b{b}\w*.{{0,{NEAR}}}\b{a}\b", re.DOTALL)
+    return any(pattern.search(t) for t in vocab.texts)
 
 
 @lru_cache(maxsize=512)
@@ -202,9 +237,11 @@ def known(word: str, vocab: Vocab, lang: str = "nl") -> bool:
         joined = word.replace("-", "")  # "werk-gever", "zorg-vrager": the word typed apart
         return word in vocab.words or fold(word) in vocab.words or known(joined, vocab, lang) or all(
             len(p) <= 4 or p in STOPWORDS or known(p, vocab, lang) for p in parts)  # "anti-", "co-", "e-": prefixes
-    if _stem_known(word, vocab) or compound_known(word, vocab) or other_form(word, vocab):
-        return True
-    if lang == "en" and (word in _glossary_keys() or cognate(word, vocab) is not None):
+    if _stem_known(word, vocab) or compound_known(word, vocab) or other_form(word, vocab) \
+            or (vocab.texts and compound_apart(word, vocab) is not None):  # "huiswerkbegeleiding": "begeleidt … bij
+        return True  # het huiswerk"
+    if lang == "en" and ((word in _glossary_keys() and not translation_absent(word, vocab))
+                         or cognate(word, vocab) is not None):
         return True
     # "dutch-language", "foreign-language": each part a word the sources hold as it is
     return len(parts) >= 2 and all(len(p) >= 3 and p not in STOPWORDS and (
@@ -241,7 +278,11 @@ def not_held(content: list[str], unknown: list[str], lang: str = "nl", scoped: b
         return False
     specific = [w for w in content if w not in unknown and (vocab is None or not generic(w, vocab))]
     if lang == "en":  # weaker evidence: unknown words outnumber the specific known ones; beside a scope two
-        if all(common_english(w) for w in unknown):
+        strong = [w for w in unknown if (vocab is not None and translation_absent(w, vocab))
+                  or (is_word(w, "nl") and not is_word(w, "en"))]  # "driver's licence" (the glossary's *rijbewijs*
+        # is not there), "a rijbewijs": Dutch words the sources would use
+        if not strong and all(common_english(w) for w in unknown):
             return False  # "first aid": everyday English words the Dutch sources say in Dutch ("eerste hulp")
-        return len(unknown) > len(specific) and len(content) <= ENGLISH_MAX and (not scoped or len(unknown) >= 2)
+        return len(unknown) > len(specific) and (len(content) <= ENGLISH_MAX or bool(strong)) and (
+            not scoped or len(unknown) >= 2 or bool(strong))
     return len(unknown) > len(specific) and 2 * len(unknown) >= len(content)

@@ -70,7 +70,8 @@ ANYTHING_ON = (r"\b(?:iets|wat(?!\s+(?:zegt|zeggen|vertelt|vertellen|schrijft|sc
                + _LEAD_IN + r"|\bwaar\s+(?:gaat|gaan)\s+het\b.*\bover\s+\(?\w")  # "over (maatschappelijke) …"
 COMES_BACK = (r"\bkom(?:t|en)\b.*\bterug\b|\bterugkom\w*\b"  # "in welke werkprocessen komt hygiëne terug?", "waar zie
               r"|\bzie(?:t|n)?\b[^?.!]*\bterug\b|\bterug\s*(?:te\s+)?zien\b"  # je dat terug?", "where does X come
-              r"|\bcom(?:e|es|ing)\s+back\b|\bturn(?:s|ed|ing)?\s+up\b")  # back?", "where does X turn up?"
+              r"|\bcom(?:e|es|ing)\s+back\b|\bturn(?:s|ed|ing)?\s+up\b"  # back?", "where does X turn up?"
+              r"|\bcom(?:e|es)\s+(?:that|it|this|they|those)\s+back\b")  # "In which … comes that back?" (Dutch order)
 # other ways to ask what a unit is about, matched around the theme, never on it: "speelt X een rol", "komt X kijken",
 # "wordt aandacht besteed aan X", "gericht op X", "draait het om X", "raken aan X", "hebben iets met X", "leer je iets
 # over X", "does X play a role"
@@ -100,7 +101,9 @@ ASKER = r"\b(?:ik ben|i am|i'm|im|ik werk als|i work as)\s+(?:een\s+|a\s+|an\s+)
 # stagiair … oefenen?", "which work processes can an intern …"): the doer, no theme of the units; not after "in welke"
 # ("in welke werkprocessen kan een mantelzorger in beeld komen?" is about the mantelzorger)
 DOER = (r"(?<!\bin )\b(?:welke|which)\s+(?:werk ?process\w*|work ?process\w*|wp'?s?|taken|tasks)\s+(?:kan|kunnen|mag"
-        r"|mogen|moet|moeten|can|may|must|should)\s+(?:een|de|onze|mijn|jouw|je|a|an|the|our|my|your)\s+-?[^\W\d_]+"
+        r"|mogen|moet|moeten|can|may|must|should)\s+(?:(?:een|de|onze|mijn|jouw|a|an|the|our|my|your)\s+-?[^\W\d_]+"
+        # "je" as "your" before a person ("moet je stagiair …"), not the subject ("moet je toezicht houden?")
+        r"|je\s+(?:stagiair|student|leerling|deelnemer|cursist|trainee|collega|medewerker)\w*)"
         # "mijn BGZ-stagiair": the name read as the scope leaves "-stagiair" (not "een VVE-medewerker": VVE stays)
         # the same in a Dutch clause, the verb last: "… weten welke werkprocessen de stagiaire allemaal moet beheersen"
         r"|(?<!\bin )\bwelke\s+(?:werk ?process\w*|wp'?s?|taken)\s+(?:een|de|onze|mijn|jouw|je|zijn|haar)\s+"
@@ -148,12 +151,15 @@ CUES: dict[str, str] = {
                r"|\bcompar\w*\b|\bcontrast\w*\b|\bchanged\b|\bveranderd\b"
                r"|\bwat\s+is\s+er\s+(?:nu\s+|dan\s+|precies\s+|eigenlijk\s+)?anders\b|\bdiff\b|\bdistinguish\w*\s+(?:[\w-]+\s+){1,6}?from\b"
                r"|\bwat\s+onderscheidt\s+(?:[\w-]+\s+){1,6}?van\s+(?:de|het|een|niveau|die|dat)\b"
+               r"|\bwaarin\s+onderscheidt\s+(?:[\w-]+\s+){1,6}?van\s+(?:de|het|een|die|dat)\b"  # not "… van niveau 3"
                r"|\btwijfel\w*\s+tussen\b|\bkiezen\s+tussen\b|\b(?:choos\w*|deciding|decide|torn)\s+between\b"
                r"|\bwat\s+(?:doe|doet|doen)\s+(?:je|jij|ik|hij|zij|ze|we|wij)\s+anders\b|\bhoe\s+(?:is|zijn)\b[^?]*\banders\b"
                r"|\banders\s+dan\b"
                r"|" + SET_AGAINST + r"|\bset\s+(?:[\w-]+\s+){0,3}?against\b"
                r"|\bchanges\b.*\bfrom\b|\bverandert\b.*\bvan\b|\bchange\b.*\b(?:from|between|since)\b"
                r"|\bhow\s+(?:did|has|have)\b[^?]*\bchange\b[^?]*\b20\d\d\b"
+               r"|\bhow\s+(?:did|have|has)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?change\b"  # "… and how did
+               # the titles change?"
                r"|\bnaast elkaar\b|\bside by side\b|\bthe same\b|\bsame thing\b|\bhetzelfde\b|\bdezelfde\b"
                r"|\b(?:is|zijn|blijft|blijven|bleef|bleven)\b[^?.!]{0,90}?\bgelijk\s+(?:aan|gebleven)\b"
                r"|\bcounterparts?\b"
@@ -223,7 +229,9 @@ AN_ADDITION = (r"\b(?:werk ?processen|work ?processes|(?:basis-?)?wp'?s|basiswer
                r"\b(?:(?:hebben|heeft|have|has|kennen|kent)(?:\s+(?!(?:geen|no|not|niet|don't|doesn't)\b)[\w-]+){0,3}?"
                r"\s+" + _AN_ADDITION_NOUN + r"|" + _AN_ADDITION_NOUN + r"\s+(?:hebben|heeft|have|has|kennen|kent)\b)"
                r"(?!\s+(?:op|to|in|for|voor)\s+(?:het|de|ons|onze|our|the|their|hun)\s+(?:les|curricul|programm|opleiding)\w*)")
-INCLUDED = r"\binclud\w*|\binclusief\b|\bincl\b\.?|\bmet inbegrip van\b|\binbegrepen\b"  # "… included", "including
+INCLUDED = (r"\binclud\w*|\binclusief\b|\bincl\b\.?|\bmet inbegrip van\b|\binbegrepen\b"  # "… included", "including
+            # "I need the full list, also from the basis part"
+            r"|\b(?:also|ook)\s+(?:from|of|in|uit|van)\s+(?:the|het)\s+(?:basis|core|basic|common)?\s*(?:part|deel|basisdeel)\b")
 # the additions", "met inbegrip van het basisdeel"
 # a profile's parts taken along (SBB calls the additions "aanvullende eisen"): no theme words
 INCLUDING = INCLUDED + r"|\badditions\b|\badd-?ons\b|\baanvullende\s+eisen\b"
@@ -280,6 +288,14 @@ ADDITION = (r"(?:\baanvulling\w*\b.*\b(?:toe|add|adds|added|extra)\b|\b(?:voegt|
             r"|\bextra\b.*\b(?:basisdeel|core part)\b|\bvoegt\b.*\btoe aan\b|\bwhat does\b.*\badd to\b"
             r"|\b(?:on top of|in addition to|beyond|bovenop|boven op|naast)\s+(?:the\s+|het\s+)?"
             r"(?:basisdeel|core part)\b|" + BASE_COMPARED + ")")
+# what each of two programmes has that the other lacks ("welke werkprocessen heeft PMK die GPM niet heeft, en
+# andersom?"; one way round it is a list: "… heeft de PBG die de BG niet heeft?"): two programmes compared
+BOTH_WAYS = r"\ben\s+(?:andersom|omgekeerd)\b|\bvice\s+versa\b|\bthe\s+other\s+way\s+(?:a)?round\b"
+# more than the regular worker of the basisdeel ("wat moet een GPM'er bij 'Evalueert …' méér doen dan een gewone
+# pedagogisch werker?", "… do more than the basis part is saying?"): a profile's addition when one programme is named
+MORE_THAN_REGULAR = (r"\b(?:meer|méér|more|extra)\b[^?.!]{0,40}?\b(?:dan|than)\s+(?:een\s+|de\s+|het\s+|a\s+|an\s+"
+                     r"|the\s+)?(?:gewone|normale|reguliere|regular|normal|ordinary|standard|standaard|basisdeel"
+                     r"|basis\s+part|core\s+part|basic\s+part)\b")
 # which profiles add something of their own to one basisdeel werkproces ("welke profielen van MZ hebben een
 # aanvulling op B1-K1-W5?", "which profiles add a supplement to B1-K1-W5"): the additions to that unit, listed
 _NOT_NEGATED = r"(?:(?!\b(?:geen|niet|nothing|not|no|don't|doesn't|never|nooit|zonder|without)\b)[^?.!])"
@@ -840,7 +856,9 @@ _THE_PROGRAMME = re.compile(rf"\b(?:die|deze|dat|dit|that|this)\s+{PROGRAMME_WOR
 # a word that may point at the statement before the question ("… Bij welke profielen komt dat voor?"); *het* and *die*
 # are articles far more often
 _DEMONSTRATIVE = re.compile(r"\b(?:dat|dit|that|this|these|those|it|(?:er|daar|hier)(?:over|bij|voor|mee|op|aan|in|uit"
-                            r"|door|onder|naast|tegen|toe|van|naar))\b")
+                            r"|door|onder|naast|tegen|toe|van|naar))\b"
+                            # split at the end of the clause: "heb je daar wat aan?", "staat daar iets over?"
+                            r"|\b(?:daar|hier)\b[^.!?]{0,25}\b(?:aan|over|mee|bij|voor|van|op|in)\s*[?.!]*\s*$")
 
 
 # a sentence that says what the question is about ("Het gaat om het dossier van 2015.", "It's about the 2021 file.")
@@ -905,7 +923,8 @@ _STATEMENT = re.compile(r"^(?>(?:\s*(?:hoi|hi|hallo|hello|hey|dag|beste|dear|goo
                         r"|leerling\w*|studente)\s+(?:heeft|had|hebben|is|was|deed|hielp|helpt|doet|has|had|did|was|is|helped"
                         r"|made|gave)\b[^.!?]*[.!]\s+"
                         r"|[^.!?]*\b(?:ik|je|jij|mijn|i|you|my)\b[^.!?]*\?\s+(?=[^.!?]*\?\s*$)))+"
-                        r"(?=[^.!?]*\?(?:\s|$))")  # a request may follow the question ("… show up? I want every …")
+                        r"(?=[^.!?]*(?:\?(?:\s|$)|[.!]?\s*$))")  # a request may follow the question ("… show up? I want
+# every …"); a chat question may end without its mark ("… ben. bij welke werkprocessen heb je daar wat aan")
 # a statement that says what is sought is the request itself ("Ik zoek werkprocessen over agressie. Welke zijn er bij
 # de Thuisbegeleider?", "My lesson is about medication. Which …?"), never the asker's aside
 _SEEKS = re.compile(r"\b(?:zoek\w*|looking|search\w*|weten|know|werk\s*process\w*|work\s+process\w*|kerntaa?k\w*"
@@ -933,7 +952,8 @@ _AFTERWORD = re.compile(
     r"|(?:[\w'-]+\s+){0,4}?(?:vroeg|vroegen|asked|mentioned|noemde|noemden|zei|zeiden|said|told)"  # who asked or
     # said it: "nieuwe stagiair vroeg t", "my manager asked", "one of your students mentioned it"
     r"|zoek\s+(?:het|dat|dit)\s+(?:even\s+|maar\s+)?uit|(?:please\s+)?find\s+(?:it|that|this)\s+out|graag|please"
-    r"|(?=[^?]*\b(?:ik|mij|mijn|m'n|i|my)\b)[\w'’]+)\b"  # any statement of the asker's own ("Thuis kook ik …")
+    r"|(?=[^?]*\b(?:ik|mij|me|mijn|m'n|mn|i|my)\b)[\w'’]+)\b"  # any statement of the asker's own ("Thuis kook ik …",
+    # "lijkt me wel wat")
     r"(?![^?]*\b(?:bedoel\w*|mean|meant|zoek\w*|looking|gaat\b[^?]*\bom|regarding|betreft|concerning"
     r"|denk\w*\s+aan|think\w*\s+(?:of|about)|bijvoorbeeld|zoals|for\s+example|such\s+as"  # "wij denken aan X"
     r"|liefst|vooral|voornamelijk|mainly|especially|particularly|specifi\w+|ook|also|too|bijzonder|including|inclusief"
@@ -1004,7 +1024,9 @@ _POSSESSIVE = (
 
 # beside a named scope, also "werkprocessen for a zwemonderwijzer": checked against the corpus's words after
 _OWNER = (*_POSSESSIVE,
-          rf"(?:{{kinds}})\s+(?:for|voor)\s+(?:de|het|een|the|a|an)\s+{_NAME}\s*(?:[?.!,(]|$|\s+(?:in|bij)\b)")
+          # not an activity: "een apart werkproces voor het inwerken van nieuwe collega's"
+          rf"(?:{{kinds}})\s+(?:for|voor)\s+(?:de|het|een|the|a|an)\s+(?![\w-]+(?:en|ing)\s+(?:van|of|met|with)\b)"
+          rf"{_NAME}\s*(?:[?.!,(]|$|\s+(?:in|bij)\b)")
 
 
 _PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "ik", "wij", "jij", "je", "u", "ze", "zij", "hij",
@@ -1076,7 +1098,8 @@ def _unknown_scope(text: str, folded: str, catalogue: Catalogue,
 # assistant profile"; the known names are blanked before, so what is left there names no profile of the index
 _PROFILE_NAMED = (
     rf"\b(?:een|het|de)\s+(?:uitstroom)?profiel\s+[\"“'‘]?{_NAME}[\"”'’]?\s*(?:[?.!,]|$|\s+(?:in|bij|binnen)\b)",
-    rf"\b(?:the|a|an)\s+{_NAME}\s+(?:profile|qualification)\b",
+    rf"\b(?:the|a|an)\s+(?!(?:additions?|supplements?|add-?ons?|extras?)\b){_NAME}(?<! per)(?<! each)"
+    rf"\s+(?:profile|qualification)\b",  # not "the additions per profile"
     rf"\bprofile\s+[\"“'‘]{_NAME}[\"”'’]",
     # "is there a profile for nanny or au pair?", "bestaat er een opleiding tot gastouder?": whether one exists
     r"\b(?:is\s+there|are\s+there|is\s+er|zijn\s+er|bestaat\s+er|bestaan\s+er)\s+(?:also\s+|ook\s+)?(?:a|an|een|any)\s+"
@@ -1385,7 +1408,8 @@ def _edge_version(folded: str, scope_terms: list[str], catalogue: Catalogue) -> 
 
 
 ASKING = ("which", "where", "what", "welke", "welk", "waar", "hoeveel")  # the question words the cues are written for
-UNIT_WORDS = ("werkprocessen", "werkproces", "kerntaken", "competenties")  # the unit kinds asked for
+UNIT_WORDS = ("werkprocessen", "werkproces", "kerntaken", "competenties", "processes", "process",
+              "competences")  # the unit kinds asked for ("work proccesses")
 ASKING_LIKE = 0.85  # how alike a typed word must be to one of them to be read as it ("wich", "whihc", "wlke")
 LONG_LIKE = 0.8  # ... a word of LONG_WORD letters or more, where two letters typed by ear weigh less ("werkprossesen")
 LONG_WORD = 10
@@ -1395,10 +1419,13 @@ COMPARING_WORD = 7  # a typed word this long or longer may be one of them ("diff
 UNWRITTEN = 0.5  # wordfreq's Zipf scale: a word below this in Dutch and English is written by nobody (a typo)
 
 
+_WORKING_PROCESS = re.compile(r"\bworking\s+(proce?s+(?:es|ess?es)?)\b", re.IGNORECASE)
+
+
 def asking_words_fixed(text: str) -> str:
     """The question with each mistyped question word or unit kind written right ("wich work processes …" →
     "which work processes …", "welke werprocessen" → "welke werkprocessen"): a word of four letters or more that
-    is no Dutch or English word in use and is near one."""
+    is no Dutch or English word in use and is near one; "working processes" are work processes."""
     from assistant.spelling import is_word
 
     def fix(match: re.Match[str]) -> str:
@@ -1415,22 +1442,35 @@ def asking_words_fixed(text: str) -> str:
             near = difflib.get_close_matches(low, [w for w in COMPARING if w[:2] == low[:2]], n=1, cutoff=LONG_LIKE)
         return near[0] if near else word
 
+    text = _WORKING_PROCESS.sub(r"work \1", text)  # "which working processes …" (a learner's English)
     return re.sub(r"[^\W\d_]+", fix, text)
 
 
 # a leading clause that gives the purpose or the reason ("Ten behoeve van een analyse van …, zou ik graag …",
-# "Aangezien … vormt, en wij … willen beoordelen, verneem ik graag …"): up to the last comma before the request
+# "Aangezien … vormt, en wij … willen beoordelen, verneem ik graag …"): up to the last comma before the request; or
+# the occasion up to a colon
 _REASON_LEAD = re.compile(
-    r"^\s*(?:ten behoeve van|in het kader van|met het oog op|omdat|aangezien|for the purpose of|in the context of"
-    r"|with a view to|because|since)\b.*?,\s*"
+    r"^\s*(?:(?:ten behoeve van|in het kader van|met het oog op|omdat|aangezien|for the purpose of|in the context of"
+    r"|with a view to|because|since)\b.*?,"
+    # the asker's own occasion before a colon ("Voor een scholing over samenwerken rond het kind: in welke …?")
+    r"|(?:voor|for)\s+(?:een|mijn|onze|ons|a|an|my|our)\s+[^:?.!]*?:)\s*"
     r"(?=(?:zou|zouden|wil|willen|kan|kunt|kun|mag|verneem|hoor|ontvang|graag|welke?|wat|waar|hoe|would|could"
-    r"|can|may|i'd|i\s+would|i\s+want|please|which|what|where|how)\b)", re.IGNORECASE)
+    r"|can|may|i'd|i\s+would|i\s+want|please|which|what|where|how|in\s+welke?|in\s+which|bij\s+welke?)\b)",
+    re.IGNORECASE)
 # what a lead must keep: it names a year, level, kind or asks itself ("Omdat ik wil weten welke …, kun je …")
 _LEAD_KEEPS = re.compile(r"\b20\d\d\b|\b(?:niveau|level)\s*[1-4]\b|\b(?:welke?|wat|waar|which|what|where)\b|"
                          + "|".join(KIND_WORDS.values()), re.IGNORECASE)
 # a rest that points back into the lead ("…, welke werkprocessen gaan daarover?", "which … mention it?")
 _POINTS_INTO = re.compile(r"\bdaar(?:over|in|bij|mee|aan|voor|door|van)\b|\ber(?:over|in|bij|mee|aan|van)\b"
                           r"|\b(?:it|them|those|these|hetzelfde)\b", re.IGNORECASE)
+
+
+# a comparison asked after the question, in its last clause ("…, en verschilt dat tussen 2015 en 2021?", "…, en of
+# daarin tussen beide versies een verschil zichtbaar is?", "…, and does it differ between the versions?")
+_COMPARED_AFTER = re.compile(r",?\s+(?:en|and)\s+(?=[^?.!]*\b(?:verschil\w*|differ\w*|changed?|veranderd|anders)\b)"
+                             r"(?:(?:of|whether|if)\b|(?:does|do|is)\s+(?:it|that|this|there)\b"
+                             r"|(?:verschil\w*|differ\w*|veranderd|changed?)\s+(?:dat|dit|het|it|that|this|there)\b)"
+                             r"[^?.!]*[?.!]?\s*$", re.IGNORECASE)  # it points back: not "…, and what changed?"
 
 
 def without_reason_lead(text: str, catalogue: Catalogue, competences: Iterable[str] = ()) -> str:
@@ -1445,6 +1485,9 @@ def without_reason_lead(text: str, catalogue: Catalogue, competences: Iterable[s
     if find_scope_terms(head, catalogue) or _LEAD_KEEPS.search(head) or _POINTS_INTO.search(rest) \
             or any(re.search(rf"\b{re.escape(c)}\b", fold(head)) for c in competences) or not _own_words(fold(rest)):
         return text
+    if head.rstrip().endswith(":") and (re.search(r"\b(?:dat|dit|that|this)\b", rest, re.IGNORECASE) or not _own_words(
+            fold(_without(rest, [span for _, span in find_scope_terms(rest, catalogue)])))):
+        return text  # "Voor een les over hygiëne: welke werkprocessen van PMK?": the theme is in the occasion
     return rest
 
 
@@ -1467,7 +1510,7 @@ def _numbered_versions(scopes: tuple[ScopeEntry, ...], numbered: tuple[ScopeEntr
 _REASON_ASKED = re.compile(r"\s*(?:(?:en|and|but|maar|ok\w*|so|dus)[,\s]+)?"
                            r"(?:why|waarom|how\s+come|hoe\s+komt\s+het)\b")
 # two programmes' facts weighed as the same ("it is same level? same study hours?", "zelfde niveau?", "evenveel sbu?")
-_SAME_FACT = r"\b(?:same|zelfde)\s+(?:[\w-]+\s+)?(?:level|levels|niveau|hours|load|sbu|crebo)\b|\bevenveel\b"
+SAME_FACT = r"\b(?:same|(?:het|de)?zelfde)\s+(?:[\w-]+\s+)?(?:level|levels|niveau|hours|load|sbu|crebo)\b|\bevenveel\b"
 _ALSO_REQUESTED = re.compile(r"\b(?:which|welke|welk|list|lijst|noem|geef|show|toon|vergelijk\w*|compare|wat zijn"
                              r"|what are)\b")
 
@@ -1619,18 +1662,29 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                       suggestions=closest_names(named_profile, catalogue), **base)
     if _REASON_ASKED.match(folded) and not _ALSO_REQUESTED.search(folded):  # "Why is VVE only in the level 4
         return Intent(LOOKUP, **base)  # qualifications?": a reason, from the passages
-    compared = _has(CUES["compare"], _without_own_material(SAME_DOSSIER.sub(" ", asked_part), scope_terms)) or (
+    stated = _statement_end(asked_part, bool(scopes))  # "I want to compare the education of … . Please give all work
+    # processes of X": the asker's plan before a request for units compares nothing, unless it names two programmes
+    # ("Ik wil PMK en GPM vergelijken. Welke werkprocessen zijn anders?")
+    asked_now = asked_part[stated:] if kind and _has("|".join(KIND_WORDS.values()), asked_part[stated:]) and len(
+        {fold(t) for t, _ in find_scope_terms(asked_part[:stated], catalogue)}) < 2 else asked_part
+    compared = _has(CUES["compare"], _without_own_material(SAME_DOSSIER.sub(" ", asked_now), scope_terms)) or (
         (_has(MORE_THAN, asked_part) or _has(WHICH_MORE, asked_part) or _has(SET_BESIDE, asked_part)
-         or _has(COMPARATIVE, asked_part))
+         or _has(COMPARATIVE, asked_part) or _has(BOTH_WAYS, asked_part))
         and (len({fold(t) for t in scope_terms}) >= 2 or len(good_years) >= 2)) or (kind is None and _one_of_two(
             folded, scope_terms, catalogue))  # "wat moet een GPM'er meer
     # kunnen dan een PMK'er?", not "… meer kunnen dan een stagiair?"
     # not "… met ons leerplan", nor the asker's plan after the question ("… GGZ? I want to compare them with an
     # NVQ."), nor "in hetzelfde dossier als X"
+    head = _COMPARED_AFTER.sub("", asked_part)
+    if compared and head != asked_part and kind == "werkproces" and _has(CUES["where"], head) \
+            and not _has(CUES["compare"], head):  # "In welke werkprocessen komt feedback aan bod, en verschilt dat
+        compared = False  # tussen 2015 en 2021?": where it is, in both versions, the list shows the difference
+        text = _COMPARED_AFTER.sub("", text)  # (its words are no theme)
     compared = (compared and not _concepts_versus(asked_part, scope_terms)) or (
-        _has(_SAME_FACT, asked_part) and len({fold(t) for t in scope_terms}) >= 2)  # "A and B, same level?"
+        _has(SAME_FACT, asked_part) and len({fold(t) for t in scope_terms}) >= 2)  # "A and B, same level?"
     compares = (compared and not weighed) or (  # a profile's addition to one werkproces, by code or quoted title
-        _has(ADDITION, folded) and any(e.profile for e in scopes)
+        (_has(ADDITION, folded) or (_has(MORE_THAN_REGULAR, folded) and len({fold(t) for t in scope_terms}) < 2))
+        and any(e.profile for e in scopes)
         and (re.search(r"\b[bp][1-9]-k[0-9]+-w[0-9]+\b", folded) is not None or QUOTED.search(text) is not None))
     if compares and (len(levels) >= 2 or len(good_years) >= 2 or len(scopes) >= 2
                      or len(set(scope_terms)) >= 2 or competence_names or scopes):
@@ -1665,6 +1719,11 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
                          vocabulary, lang, sbb)
         if unknown:
             return Intent(LIST, mode=TREE, unknown_scope=unknown, suggestions=suggestions, **base)
+    stated = _STATEMENT.search(folded)
+    if kind == "werkproces" and asks_list and competence_names and stated is not None \
+            and _DEMONSTRATIVE.search(folded[stated.end():]) \
+            and not _competences(folded[stated.end():], vocabulary):  # "mn decaan zegt dat ik heel klantgericht
+        return Intent(COMPETENCE, **base)  # ben. bij welke werkprocessen van HZW heb je daar wat aan": that competence
     if kind and asks_list:
         patterns = _OWNER if scopes else _OWNER[len(_POSSESSIVE):]  # unscoped, the possessive was asked above
         owned = without_afterword(fold(_without(text, spans)))
@@ -1680,6 +1739,9 @@ def route(question: str, catalogue: Catalogue, vocabulary: Vocabulary, lang: str
         rest = _topic(text, spans, list_patterns,  # the asker's situation is no topic, unless asked about
                       situated=not _has(_ABOUT, folded), statements=True,  # by name ("… gaan over studenten?")
                       scoped=bool(scopes))
+        if not rest and competence_names and not scopes and kind == "werkproces":
+            return Intent(COMPETENCE, **base)  # "I must show more ondernemerschap. In which werkprocessen comes that
+            # back?": the competence named is all it asks
         asked = _blank_afterword(fold(_without(text, spans)), named=bool(spans))
         asked = _without_scope_statements(asked[_statement_end(asked, bool(scopes)):])  # "I'm thinking about
         # becoming X. Which …?", "… Het gaat om het dossier van 2015."
@@ -1714,6 +1776,9 @@ TASKS = (r"\b(?:taken|tasks|duties|werkzaamheden|responsibilities|verantwoordeli
          r"|\bgoed\s+in\s+zijn\b|\bbe\s+able\s+to\s+do\b"
          # "wat moet ik kunnen bij de helpende?"
          r"|\bwat\s+(?:moet|moeten|mag|mogen)\s+(?:ik|je|jij|ze|zij|hij|we|wij)\s+(?:allemaal\s+)?(?:kunnen|doen)\b"
+         # "wat doe je allemaal bij X?", "wat doet een helpende eigenlijk?"
+         r"|\bwat\s+(?:doe|doet|doen)\s+(?:je|jij|ze|zij|hij|een\s+[^\W\d_]+)\s+(?:(?:daar|dan|er|eigenlijk|precies)\s+)*"
+         r"(?:allemaal|eigenlijk|precies|zoal)\b"
          # "wat moet een OA leren?", "wat leren studenten in …?", "what do students learn in …?": what is learned
          r"|\bwat\s+(?:moet|moeten|gaat|gaan|zal|zullen)\s+(?:[^\W\d_]+\s+){0,3}?(?:allemaal\s+)?leren"
          r"(?=\s*(?:[?.!]|$)|\s+(?:in|bij|op|tijdens)\b)"

@@ -58,10 +58,12 @@ from assistant.intent import (
     LIST,
     LOAD_WEIGHED,
     LOOKUP,
+    MORE_THAN_REGULAR,
     NOT_FOUND,
     ONWARD,
     READ_AS,
     REQUIREMENT,
+    SAME_FACT,
     TITLE_HOLDS,
     TREE,
     WHERE,
@@ -1167,6 +1169,9 @@ def list_where(intent: Intent, library: Library, filters: Filters, strict: bool 
     literal = _literal_list(intent, library, filters)
     if literal is not None:  # "in welke wp's komt het woord planning voor?": where it is written, compounds too
         return literal
+    apart = _compounds_apart(intent.topic or "", library)
+    if apart != intent.topic:  # "huiswerkbegeleiding", which no unit writes: where its parts stand ("begeleidt
+        intent = replace(intent, topic=apart, phrase=_compounds_apart(intent.phrase or "", library))  # … huiswerk")
     glossed = spelled_out(intent.question, intent.topic or "")
     theme = intent.topic or ""
     if glossed:  # the abbreviation and its words scanned as two phrases, not one concept of all their words
@@ -1332,11 +1337,11 @@ def _list_where(intent: Intent, library: Library, filters: Filters, strict: bool
 DURATION = (r"\bhow\s+long\b|\bhoe\s+lang\s+duurt\b|\bhow\s+many\s+(?:study\s+)?hours\b"
             r"|\bhoeveel\s+(?:uur|uren)\s+(?:duurt|is|heeft)\b")  # a length, as sbu only when it is the programme's
 FACTS = {"crebo": re.compile(rf"(?!{CREBO_GIVEN})\bcrebo\w*"),  # not "(crebo 25479)": given, not asked
-         "niveau": re.compile(r"\b(?:op\s+)?welk\s+(?:mbo[- ]?)?niveau\b|\b(?:what|which)\s+(?:mbo\s+)?level\b"
+         "niveau": re.compile(r"\b(?:op\s+)?welke?\s+(?:mbo[- ]?)?niveaus?\b|\b(?:what|which)\s+(?:mbo\s+)?levels?\b"
                               r"|\bniveau\s+(?:is|heeft|hebben|zijn)\b|\bhet\s+(?:mbo[- ]?)?niveau\s+van\b"
                               r"|\bthe\s+(?:mbo\s+)?level\s+of\b"),
-         "sbu": re.compile(r"\bsbu\b|\bstudiebelasting\w*|\bstudielast\w*|\bstudy\s+(?:load|hours)\b|\bstudie-?uren\b"
-                           rf"|{DURATION}"),
+         "sbu": re.compile(r"\bsbu\b|\bstudiebelasting\w*|\bstudielast\w*|\bstudy\s+(?:load(?:\s+hours)?|hours)\b"
+                           rf"|\bstudie-?uren\b|{DURATION}"),
          "soort": re.compile(r"\b(?:welke|wat\s+voor)\s+soort\s+opleiding\s+(?:is|zijn)\b|\bopleidingssoort\b"
                              r"|\bsoort\s+opleiding\s+(?:van|is|zijn)\b|\bwhat\s+(?:type|kind)\s+of\s+(?:programme|program"
                              r"|qualification|training|course)\s+(?:is|are)\b"
@@ -1478,6 +1483,11 @@ _QUALIFICATION = re.compile(r"\b(?:opleiding\w*|kwalificatie\w*|qualifications?|
 
 
 _LEVEL_WORD = re.compile(r"\b(?:niveau|level|nivo)\b(?!\s*[1-5])")
+# a level the asker takes a programme to have ("is X a level 4 qualification?", "zit de OA op niveau 4?"): its level
+_LEVEL_CLAIMED = re.compile(r"\b(?:is|zit|valt|are|zijn)\s+(?:[\w'-]+\s+){0,5}?(?:(?:a|an|een|op|on|at)\s+)?"
+                            r"(?:mbo[- ]?)?(?:level|niveau|nivo)[- ]?[1-4]\b"
+                            r"(?:\s+(?:qualification|kwalificatie|opleiding|programm?e|program|course|diploma))?"
+                            r"\s*(?:[?,]|$)")  # the claim ends its clause: not "what is a level 2 X responsible for?"
 _WHICH_PROFILES = re.compile(r"\b(?:welke|which|what)\s+(?:\w+\s+)?(?:profielen|profiles|uitstroomprofielen"
                              r"|kwalificaties|qualifications|opleidingen|programmes)\b")
 
@@ -1485,7 +1495,8 @@ _WHICH_PROFILES = re.compile(r"\b(?:welke|which|what)\s+(?:\w+\s+)?(?:profielen|
 def asked_fact(intent: Intent, library: Library) -> str | None:
     """``"crebo"`` or ``"niveau"`` when the question asks for that fact of the dossiers or profiles it names (not
     for a competence's level)."""
-    if not intent.scopes or intent.competences or intent.levels or intent.type == COMPARE:
+    claimed = len(intent.levels) == 1 and _LEVEL_CLAIMED.search(fold(intent.question)) is not None
+    if not intent.scopes or intent.competences or (intent.levels and not claimed) or intent.type == COMPARE:
         return None  # "verschillen in niveau en crebo tussen A en B": a comparison of the two profiles
     if intent.type == LIST and intent.kind == PROFIEL and _WHICH_PROFILES.search(fold(intent.question)):
         return None  # "welke profielen heeft DV, en op welk niveau?": the list of profiles shows level and crebo
@@ -1495,6 +1506,8 @@ def asked_fact(intent: Intent, library: Library) -> str | None:
         return "crebo"  # "wat is crebo 25479?", "welk profiel heeft crebonummer 25485?": what the number numbers
     if fact is None and intent.type == LOOKUP and not intent.topic and _LEVEL_WORD.search(fold(intent.question)):
         return "niveau"  # "niveau sociaal werk 2020", "OA level": the level word beside the names alone
+    if claimed and intent.type == LOOKUP and fact in (None, "sbu", "crebo"):
+        return "niveau"  # "Is it so that X is a level 4 qualification? And how many study hours?": its level first
     if fact == "niveau" and (codes_in(intent.question) or _other_level(intent.question, library)
                              or SUBJECT_LEVEL.search(fold(intent.question))):
         return None  # a unit has no level; "welk niveau Nederlands", "op welk niveau rapporteren", "een vreemde
@@ -1877,7 +1890,9 @@ def _pairs_on_topic(pairs: tuple, intent: Intent, library: Library, passages: di
 def _asks_addition_only(intent: Intent) -> bool:
     """The question asks what a profile adds ("voegt … toe aan", "what does … add to") and compares nothing else."""
     question = fold(intent.question)
-    return bool(re.search(ADDITION, question)) and not re.search(CUES["compare"], re.sub(BASE_COMPARED, " ", question))
+    regular = bool(re.search(MORE_THAN_REGULAR, question)) and len(set(map(fold, intent.scope_terms))) < 2
+    return bool(re.search(ADDITION, question) or regular) and not re.search(CUES["compare"],
+                                                                          re.sub(BASE_COMPARED, " ", question))
 
 
 def _addition(intent: Intent, library: Library) -> Reply | None:
@@ -1885,7 +1900,8 @@ def _addition(intent: Intent, library: Library) -> Reply | None:
     addition to it (SBB exports), or None when the question names no werkproces code or the profile has no
     addition to it."""
     question = fold(intent.question)
-    if not re.search(rf"{ADDITION}|\baanvulling|\badd-?ons?\b|\bsupplement|\bbasisdeel\b|\bbase unit\b", question):
+    if not re.search(rf"{ADDITION}|{MORE_THAN_REGULAR}|\baanvulling|\badd-?ons?\b|\bsupplement|\bbasisdeel\b"
+                     r"|\bbase unit\b", question):
         return None
     codes = {c for c in codes_in(intent.question) if "-W" in c}
     if not codes:  # "how does the GPM aanvulling of Evalueert de werkzaamheden differ from the basisdeel?"
@@ -2183,9 +2199,9 @@ def _two_scopes(intent: Intent, entries: tuple[ScopeEntry, ...], library: Librar
     (the latest; when the question asks a level, crebo or sbu, or names a unit by its title or by a code with a
     profile's addition, the latest that gives them or has it); else the first two entries."""
     terms = list(dict.fromkeys(fold(t) for t in intent.scope_terms))
-    asks_facts = any(re.search(pattern, fold(intent.question))
-                     for pattern in (*FACTS.values(), _FACT_DIFFERENCE, COMPARATIVE, LOAD_WEIGHED))  # "is GPM
-    # hoger dan PMK?", "welke opleiding is zwaarder, OA of PMK?"
+    asks_facts = any(re.search(pattern, fold(intent.question)) for pattern in (
+        *FACTS.values(), _FACT_DIFFERENCE, COMPARATIVE, LOAD_WEIGHED, SAME_FACT))  # "is GPM hoger dan PMK?", "welke
+    # opleiding is zwaarder, OA of PMK?", "hebben PMK en GPM hetzelfde niveau?"
     titles = _quoted_titles(intent.question, library)
     codes = set(codes_in(intent.question))
 
@@ -2315,6 +2331,19 @@ def unknown_words(topic: str, library: Library) -> list[str]:
 
 def _compound_known(word: str, library: Library) -> bool:
     return evidence.compound_known(word, library.vocab)
+
+
+def _compounds_apart(topic: str, library: Library) -> str:
+    """The topic with each word the sources do not hold, but write as two words of their own near each other, written
+    as those parts ("huiswerkbegeleiding" → "huiswerk begeleiding": "begeleidt kinderen bij het huiswerk")."""
+    def apart(match: re.Match) -> str:
+        word = match.group(0)
+        parts = None if fold(word) in library.words else evidence.compound_apart(fold(word), library.vocab)
+        if parts is None or any(p in STOPWORDS or p in question_words() for p in parts):
+            return word  # "tegengaan": a verb with its particle; "leerkracht": no unit writes *leer* … *kracht*
+        return " ".join(parts)
+
+    return re.sub(r"[^\W\d_]{8,}", apart, topic)
 
 
 def lookup(intent: Intent, library: Library, filters: Filters, search: Search, page: int = 0) -> Reply:
@@ -2532,6 +2561,9 @@ def build(request: Request, library: Library, search: Search) -> Reply:
             and _ASKS_WHAT_IT_SAYS.search(fold(intent.question)) and law_outside_units(intent.question, library):
         intent = replace(intent, type=LOOKUP, mode=None)  # "Wat staat er in de dossiers over de Wet zorg en dwang?":
         # the passages that name the law; no werkproces does (its words apart are no law)
+    if intent.type == COMPARE and len(set(map(fold, intent.scope_terms))) == 1 and len(intent.years) < 2 \
+            and not intent.levels and subject_level_asked(intent):  # "welk referentieniveau Nederlands geldt voor X,
+        intent = replace(intent, type=LOOKUP, mode=None)  # en geldt voor rekenen hetzelfde niveau?": its levels
     if intent.type == LIST and intent.mode == WHERE and subject_level_asked(intent):
         intent = replace(intent, type=LOOKUP, mode=None)  # "welk taalniveau Nederlands moet een PMK halen en is dat
         # ergens hoger?": the requirement, from the dossier's generic part first, and where it is set higher
@@ -3014,7 +3046,7 @@ _NOT_THE_SUBJECT = r"(?!\s+(?:mbo|programm?e?s?|qualifications?|system|dossiers?
 # the level of a generic subject asked: "welk niveau Nederlands", "level of Dutch (language)", "Engels-eis", "eisen
 # aan Engels"; not "the Dutch OA programme", "what level of Dutch mbo", "kinderen helpen met rekenen op welk niveau"
 SUBJECT_LEVEL = re.compile(
-    rf"\b(?:niveau|nivo|level|referentieniveau)\s+(?:(?:van|of|voor|for)\s+)?(?:het\s+|the\s+)?{SUBJECT}\b"
+    rf"\b(?:niveaus?|nivo|levels?|referentieniveaus?)\s+(?:(?:van|of|voor|for)\s+)?(?:het\s+|the\s+)?{SUBJECT}\b"
     rf"{_NOT_THE_SUBJECT}"
     rf"|\b{SUBJECT}(?:[\s-]+(?:language|taal|and|en|or|of|reference|\(?{SUBJECT}\)?))*[\s-]+"
     r"(?:levels?|niveaus?|requirements?|eis|eisen|verplicht)\b"  # "Dutch language and numeracy (rekenen) requirements"
@@ -3031,6 +3063,12 @@ SUBJECT_LEVEL = re.compile(
     rf"|\b(?:een|a|an)\s+{SUBJECT}\s+(?:kennen|beheersen|spreken|nodig)\b"
     rf"|\b(?:moet|moeten|must)\b[^?.!]{{0,60}}?\b{SUBJECT}(?:\s+(?:of|en|or|and)\s+{SUBJECT})?\s+(?:kennen|beheersen"
     r"|spreken|leren|learn|speak|know)\b"  # "moet ik duits of frans leren bij helpende"
+    # "How does it stand with English for the OA?", "hoe zit het met Engels bij de OA?"
+    rf"|\b(?:how\s+(?:does|is)\s+it\s+(?:stand|look)\s+with|hoe\s+zit\s+het\s+(?:dan\s+)?met)\s+(?:het\s+|the\s+)?"
+    rf"{SUBJECT}\b{_NOT_THE_SUBJECT}"
+    # "Must she know English, and how good?", "does he have to speak Dutch?"
+    rf"|\b(?:must|should|has\s+to|have\s+to|needs?\s+to)\b[^?.!]{{0,40}}?\b(?:know|speak|master|learn)\s+{SUBJECT}\b"
+    rf"{_NOT_THE_SUBJECT}"
     rf"|\b(?:need|needs|require|requires)\s+(?:to\s+(?:speak|know|master)\s+)?(?:a\s+|an\s+)?{SUBJECT}\b{_NOT_THE_SUBJECT}")
 # "do I need English and on what level?"
 _REFERENCE_LEVEL = re.compile(r"\b(?:[1-4]F|[ABC][12])\b")
@@ -3103,15 +3141,18 @@ def subject_level_asked(intent: Intent) -> str | None:
     """The generic subject (Nederlands, Engels, rekenen) whose level a programme's question asks ("Which level of
     Dutch do I need for Agogisch medewerker GGZ?"), else None (not "… in het Nederlands", nor a unit's code)."""
     match = SUBJECT_LEVEL.search(fold(intent.question))
-    if not intent.scopes or intent.competences or codes_in(intent.question) or match is None:
+    if not (intent.scopes or len(intent.levels) == 1) or intent.competences or codes_in(intent.question) \
+            or match is None:  # "What level of Dutch is required for a level 4 qualification?": the generic rule
         return None
     return next((name for name, pattern in _SUBJECTS.items() if re.search(pattern, match.group(0))), None)
 
 
-def subject_levels(subject: str, entry: ScopeEntry, library: Library) -> tuple[Chunk, tuple[str, ...]] | None:
+def subject_levels(subject: str, entry: ScopeEntry, library: Library,
+                   level: str | None = None) -> tuple[Chunk, tuple[str, ...]] | None:
     """The dossier's generic part on ``subject`` (*generieke onderdelen*): the passage that holds its heading, and
     that heading with its reference-level lines ("Nederlandse taal", "voor kwalificaties op niveau 4: 3F."), for a
-    profile only the line of its mbo level when the lines name levels; None when the dossier has no such part."""
+    profile (or the mbo ``level`` asked) only the line of its mbo level when the lines name levels; None when the
+    dossier has no such part."""
     parts = sorted((c for c in library.chunks if c.kind == TOELICHTING and fold(c.title or "") == "generieke onderdelen"
                     and in_scope(c, replace(entry, profile=None))), key=lambda c: c.part)
     lines = [(c, line.strip()) for c in parts for line in c.text.splitlines() if line.strip()]
@@ -3126,7 +3167,7 @@ def subject_levels(subject: str, entry: ScopeEntry, library: Library) -> tuple[C
             break  # the next subject, or the text after its levels
         if _REFERENCE_LEVEL.search(line):
             found.append(line)
-    level = next((c.niveau for c in _profile_texts(entry, library) if c.niveau), None)
+    level = level or next((c.niveau for c in _profile_texts(entry, library) if c.niveau), None)
     own = [line for line in found if level and re.search(rf"\bniveau\s+(?:\d\s+en\s+)?{level}\b", fold(line))]
     only_for = re.findall(r"\bniveau\s+(\d)", fold(lines[start][1]))  # "Engels (alleen voor niveau 4)"
     if level and only_for and level not in only_for:
@@ -3138,11 +3179,14 @@ def _subject_levels_first(reply: Reply, subject: str, intent: Intent, library: L
     """A lookup with the generic part on ``subject`` of each dossier in scope first, its reference levels as the
     quoted sentence, and for Engels a profile's own foreign-language line before it."""
     first: list[Hit] = []
-    for entry in narrow_entries(intent.scopes):
+    level = str(intent.levels[0]) if not intent.scopes and len(intent.levels) == 1 else None
+    generic = next((ScopeEntry(c.dossier, None, c.version) for c in library.chunks if c.dossier and c.kind ==
+                    TOELICHTING and fold(c.title or "") == "generieke onderdelen"), None)  # the rule for every dossier
+    for entry in narrow_entries(intent.scopes) if intent.scopes else [generic] if generic else []:
         own = next((library.language_lines.get(_profile_key(c)) for c in _profile_texts(entry, library)), None)
         if own is not None and subject in ("engels", "mvt"):
             first.append(Hit(own, 1.0, (), own.text))
-        found = subject_levels(subject, entry, library)
+        found = subject_levels(subject, entry, library, level)
         if found and len(found[1]) > 1:  # "Nederlandse taal: voor kwalificaties op niveau 4: 3F."
             first.append(Hit(found[0], 1.0, (), f"{found[1][0]}: {' '.join(found[1][1:])}"))
     if not first:
