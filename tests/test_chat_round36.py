@@ -277,7 +277,7 @@ def test_the_full_list_also_from_the_basis_part(library, searcher):
 
 
 def test_chat_fillers_are_no_topic(library, searcher):
-    reply = only(library, searcher, "moet je voor de helpende een VOG hebben ofzo?")
+    reply = only(library, searcher, "moet je voor de helpende een VOG hebben? en moet je ook een prik ofzo")
     assert reply.type != NOT_FOUND, reply.read_as
 
 

@@ -325,7 +325,7 @@ def _respond(message: str, previous: Turn | None, ui: Constraints, library: Libr
     if previous is not None and previous.kind == PROFIEL and previous.listed and COMPARE_WORD.search(text) \
             and not find_scope_terms(text, library.catalogue):  # "Do they differ in level or study load?" after
         programme = referent(Reference("scope", "", (0, 0)), previous) or ""  # a list of profiles: those
-        them = f"the profiles of {programme}" if lang == "en" else f"de profielen van {programme}"
+        them = _PROFILES_OF["en" if lang == "en" else "nl"].format(scope=programme)
         text = _THEY.sub(them.strip().removesuffix(" of").removesuffix(" van"), text, count=1)
     if previous is not None:
         text = relative_version(text, previous, library.catalogue)  # "in de oudere versie": its year (here, before
